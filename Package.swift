@@ -1,0 +1,37 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "biosched",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "biosched", targets: ["biosched"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure domain: rules, slots, verdicts. No I/O, no clock, no dependency.
+        .target(name: "Scheduling"),
+        // The SQLite store (GRDB over the system libsqlite3).
+        .target(
+            name: "SchedulingStore",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command line: argument parsing and wiring.
+        .executableTarget(
+            name: "biosched",
+            dependencies: [
+                "Scheduling", "SchedulingStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(
+            name: "SchedulingStoreTests",
+            dependencies: ["Scheduling", "SchedulingStore", "biosched"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

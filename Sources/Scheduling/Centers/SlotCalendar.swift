@@ -1,0 +1,124 @@
+import Foundation
+
+/// The store settings that shape which slots are offered (R12).
+public struct SlotWindow: Hashable, Sendable {
+    /// A slot must start more than this long after now. Default 24 hours.
+    public var leadHours: Int
+    /// A slot must start at most this long after now. Default 30 days.
+    public var horizonDays: Int
+    public init(leadHours: Int = 24, horizonDays: Int = 30) {
+        self.leadHours = leadHours; self.horizonDays = horizonDays
+    }
+    public static let standard = SlotWindow()
+
+    public func earliest(after now: Date) -> Date { now.addingTimeInterval(TimeInterval(leadHours * 3600)) }
+    public func latest(after now: Date) -> Date { now.addingTimeInterval(TimeInterval(horizonDays * 86_400)) }
+    /// R12: more than the lead time after now and at most the horizon after now.
+    public func contains(_ start: Date, now: Date) -> Bool { start > earliest(after: now) && start <= latest(after: now) }
+}
+
+/// One slot of a center: a start instant and its wall-clock time.
+public struct Slot: Hashable, Sendable {
+    public let centerCode: String
+    public let start: Date
+    public let local: LocalDateTime
+    public let stations: Int
+    public init(centerCode: String, start: Date, local: LocalDateTime, stations: Int) {
+        self.centerCode = centerCode; self.start = start; self.local = local; self.stations = stations
+    }
+}
+
+/// A slot with how many stations are still free.
+public struct SlotAvailability: Hashable, Sendable {
+    public let slot: Slot
+    public let booked: Int
+    public var free: Int { max(0, slot.stations - booked) }
+    public init(slot: Slot, booked: Int) { self.slot = slot; self.booked = booked }
+}
+
+/// Generates a center's slots on its own wall clock (R13) and decides which are offered (R12).
+public enum SlotCalendar {
+    /// Every slot the center's hours make on `date`, converted to instants. Slots whose wall time
+    /// does not exist (spring-forward gap) are skipped; an ambiguous one takes its first occurrence.
+    /// A closed day gives none.
+    public static func slots(of center: Center, on date: LocalDate) -> [Slot] {
+        guard !center.isClosed(on: date), let h = center.hours[date.weekday], center.slotMinutes > 0 else { return [] }
+        var out: [Slot] = []
+        var m = h.open.minutes
+        var seen = Set<Date>()
+        while m + center.slotMinutes <= h.close.minutes {
+            let local = LocalDateTime(date: date, time: LocalTime(minutes: m)!)
+            if let start = center.zone.instant(of: local), seen.insert(start).inserted {
+                out.append(Slot(centerCode: center.code, start: start, local: local, stations: center.stations))
+            }
+            m += center.slotMinutes
+        }
+        return out
+    }
+
+    /// The slot of `center` that starts at the wall time `local`, if the center's hours make one.
+    public static func slot(of center: Center, at local: LocalDateTime) -> Slot? {
+        slots(of: center, on: local.date).first { $0.local == local }
+    }
+
+    /// Every slot from `from` for `days` calendar days, in order.
+    public static func slots(of center: Center, from: LocalDate, days: Int) -> [Slot] {
+        (0..<max(0, days)).flatMap { slots(of: center, on: from.adding(days: $0)) }
+    }
+
+    /// The center's local dates that can hold an offered slot for `now`.
+    public static func candidateDates(of center: Center, now: Date, window: SlotWindow) -> ClosedRange<LocalDate> {
+        let first = center.zone.local(window.earliest(after: now)).date
+        let last = center.zone.local(window.latest(after: now)).date
+        return first...last
+    }
+
+    /// Why a slot would not be offered, or an empty list when it is (R12). `booked` is the number
+    /// of bookings the slot holds; `current` the start and center of the appointment being moved.
+    public static func refusals(for slot: Slot, of center: Center, booked: Int, now: Date, window: SlotWindow,
+                                currentCenter: String?, currentStart: Date?) -> [VerdictCode] {
+        var codes: [VerdictCode] = []
+        if !window.contains(slot.start, now: now) { codes.append(.slotOutOfWindow) }
+        if currentCenter == center.code && currentStart == slot.start { codes.append(.sameSlot) }
+        if center.isClosed(on: slot.local.date) || booked >= center.stations { codes.append(.slotUnavailable) }
+        return codes
+    }
+
+    /// Checks a requested wall time at a center: whether it is a slot at all, then R12.
+    public static func check(center: Center, at local: LocalDateTime, booked: Int, now: Date, window: SlotWindow,
+                             currentCenter: String?, currentStart: Date?) -> SlotCheck {
+        guard let slot = slot(of: center, at: local) else {
+            let reason: String
+            if center.closures.contains(local.date) {
+                reason = "\(center.name) is closed on \(local.date.iso)."
+            } else if let h = center.hours[local.date.weekday] {
+                if center.zone.isSkipped(local) {
+                    reason = "\(local.time.hhmm) does not exist on \(local.date.iso) in \(center.zone.identifier) (the clocks spring forward)."
+                } else {
+                    reason = "\(local.time.hhmm) is not a slot start at \(center.name): slots of \(center.slotMinutes) minutes from \(h.open.hhmm), last ending by \(h.close.hhmm)."
+                }
+            } else {
+                reason = "\(center.name) is closed on \(local.date.weekday.shortName)days."
+            }
+            return SlotCheck(slot: nil, codes: [.slotUnavailable], message: reason)
+        }
+        let codes = refusals(for: slot, of: center, booked: booked, now: now, window: window,
+                             currentCenter: currentCenter, currentStart: currentStart)
+        var parts: [String] = []
+        let when = center.zone.formatLong(slot.start)
+        if codes.contains(.slotOutOfWindow) {
+            parts.append("\(when) is outside the booking window: slots must start more than \(window.leadHours) hours and at most \(window.horizonDays) days from now (\(center.zone.formatLong(window.earliest(after: now))) to \(center.zone.formatLong(window.latest(after: now)))).")
+        }
+        if codes.contains(.sameSlot) { parts.append("\(when) is the current appointment; choose a different time.") }
+        if codes.contains(.slotUnavailable) { parts.append("\(when) at \(center.name) has no free station.") }
+        return SlotCheck(slot: slot, codes: codes, message: parts.joined(separator: " "))
+    }
+}
+
+/// The result of checking a requested slot.
+public struct SlotCheck: Sendable {
+    public let slot: Slot?
+    public let codes: [VerdictCode]
+    public let message: String
+    public var isOffered: Bool { slot != nil && codes.isEmpty }
+}

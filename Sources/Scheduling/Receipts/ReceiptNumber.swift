@@ -1,0 +1,73 @@
+/// A USCIS receipt number: three letters and ten digits, e.g. `EAC2414052317` (R15).
+///
+/// Input is normalized first (upper case, spaces and dashes removed), so
+/// `eac-24-140-52317` parses to `EAC2414052317`.
+public struct ReceiptNumber: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    /// The normalized form: three upper-case letters and ten digits.
+    public let value: String
+
+    /// The prefixes of the service centers that issue receipts.
+    public static let knownPrefixes: Set<String> = [
+        "EAC", "VSC", "WAC", "CSC", "LIN", "NSC", "SRC", "TSC", "MSC", "NBC", "IOE", "YSC",
+    ]
+
+    /// The shape a receipt must have, shown with every parse error.
+    public static let expectedShape = "three letters and ten digits, e.g. EAC2414052317 (spaces and dashes are ignored)"
+
+    /// Parses and normalizes `input`. Throws ``ReceiptNumberError`` naming what was wrong.
+    public init(parsing input: String) throws(ReceiptNumberError) {
+        let normalized = ReceiptNumber.normalize(input)
+        if normalized.isEmpty { throw .empty }
+        let chars = Array(normalized.unicodeScalars)
+        guard chars.count == 13 else { throw .wrongLength(normalized: normalized, count: chars.count) }
+        for (i, c) in chars.enumerated() {
+            let isLetter = c.value >= 65 && c.value <= 90
+            let isDigit = c.value >= 48 && c.value <= 57
+            if i < 3 && !isLetter { throw .badCharacter(normalized: normalized, position: i + 1, expected: "a letter") }
+            if i >= 3 && !isDigit { throw .badCharacter(normalized: normalized, position: i + 1, expected: "a digit") }
+        }
+        value = normalized
+    }
+
+    /// Upper case, spaces and dashes removed. Does not validate.
+    public static func normalize(_ input: String) -> String {
+        String(input.uppercased().filter { $0 != " " && $0 != "-" && $0 != "\t" })
+    }
+
+    public var prefix: String { String(value.prefix(3)) }
+    /// An unknown prefix is a warning, not a refusal (R15).
+    public var hasKnownPrefix: Bool { ReceiptNumber.knownPrefixes.contains(prefix) }
+    public var description: String { value }
+    public static func < (a: ReceiptNumber, b: ReceiptNumber) -> Bool { a.value < b.value }
+
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        do { self = try ReceiptNumber(parsing: raw) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(value)
+    }
+}
+
+/// Why a receipt number was rejected: `INVALID_RECEIPT`, with the expected shape.
+public enum ReceiptNumberError: Error, Equatable, Sendable {
+    case empty
+    case wrongLength(normalized: String, count: Int)
+    case badCharacter(normalized: String, position: Int, expected: String)
+
+    public var code: VerdictCode { .invalidReceipt }
+
+    public var message: String {
+        switch self {
+        case .empty:
+            return "No receipt number was given. Expected \(ReceiptNumber.expectedShape)."
+        case let .wrongLength(n, count):
+            return "Receipt number \"\(n)\" has \(count) characters after removing spaces and dashes. Expected \(ReceiptNumber.expectedShape)."
+        case let .badCharacter(n, position, expected):
+            return "Receipt number \"\(n)\" has an invalid character at position \(position): expected \(expected). Expected \(ReceiptNumber.expectedShape)."
+        }
+    }
+}

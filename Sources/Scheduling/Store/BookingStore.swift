@@ -1,0 +1,160 @@
+import Foundation
+
+/// What the rest of the program asks of a scheduling store. The SQLite store implements it; a
+/// store for several hosts (PostgreSQL) can implement it later without touching the domain or UI.
+///
+/// Every method that changes anything does it in one transaction: all of it or none of it.
+public protocol BookingStore: Sendable {
+    /// The store's settings (lead time, horizon) and whether it is a training store.
+    func storeInfo() throws(StoreError) -> StoreInfo
+    func center(code: String) throws(StoreError) -> Center?
+    func centers() throws(StoreError) -> [Center]
+    /// The case and its current appointment, if the actor may see it; else `.notAuthorized`.
+    func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot
+    /// Cases an applicant or representative may act on.
+    func cases(for actor: Actor) throws(StoreError) -> [CaseSummary]
+    /// Bookings per slot start for a center in `[from, to)`.
+    func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int]
+    /// Books, escalates or refuses (R14). `clock` is read inside the write transaction.
+    func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome
+    /// Escalated requests waiting for an officer.
+    func pendingReviews() throws(StoreError) -> [ReviewItem]
+    /// An officer approves (booking) or denies an escalated request (R8).
+    func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome
+    /// The notice of a case's current appointment.
+    func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice?
+}
+
+public struct StoreInfo: Sendable, Hashable {
+    public var window: SlotWindow
+    public var isTraining: Bool
+    public var createdBy: String
+    public init(window: SlotWindow, isTraining: Bool, createdBy: String) {
+        self.window = window; self.isTraining = isTraining; self.createdBy = createdBy
+    }
+}
+
+/// A case as one actor sees it.
+public struct CaseSnapshot: Sendable, Hashable {
+    public var caseFile: CaseFile
+    /// The current appointment: the scheduled one, else the latest of the chain.
+    public var appointment: Appointment
+    public var center: Center
+    /// When the last request about the case reached the agency, if any (R10).
+    public var lastRequestAt: Date?
+    public var pendingEscalation: String?
+    public init(caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?) {
+        self.caseFile = caseFile; self.appointment = appointment; self.center = center
+        self.lastRequestAt = lastRequestAt; self.pendingEscalation = pendingEscalation
+    }
+}
+
+public struct CaseSummary: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var form: FormType
+    public var applicantName: String
+    public var centerCode: String
+    public var start: Date?
+    public init(receipt: ReceiptNumber, form: FormType, applicantName: String, centerCode: String, start: Date?) {
+        self.receipt = receipt; self.form = form; self.applicantName = applicantName; self.centerCode = centerCode; self.start = start
+    }
+}
+
+/// How the person wants to be told of the new appointment (R4). Recorded in an outbox, not sent.
+public enum NotifyChannel: String, Sendable, Codable, CaseIterable { case email, sms }
+
+public struct RescheduleRequest: Sendable {
+    /// Makes a retried request return the first result instead of booking twice.
+    public var requestID: String
+    public var receipt: ReceiptNumber
+    public var actor: Actor
+    public var channel: Channel
+    public var goodCause: GoodCause?
+    public var note: String
+    /// The new slot: a center and a wall time there.
+    public var centerCode: String?
+    public var to: LocalDateTime
+    public var notify: NotifyChannel?
+    /// The appointment version the person saw; a different one gives `CONFLICT`.
+    public var expectedVersion: Int?
+
+    public init(requestID: String, receipt: ReceiptNumber, actor: Actor, channel: Channel? = nil, goodCause: GoodCause?,
+                note: String = "", centerCode: String? = nil, to: LocalDateTime, notify: NotifyChannel? = nil, expectedVersion: Int? = nil) {
+        self.requestID = requestID; self.receipt = receipt; self.actor = actor; self.channel = channel ?? actor.role.channel
+        self.goodCause = goodCause; self.note = note; self.centerCode = centerCode; self.to = to; self.notify = notify
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// What became of a request.
+public struct RescheduleOutcome: Sendable, Hashable, Codable {
+    public enum Result: String, Sendable, Codable { case booked, escalated, refused, conflict, slotFull = "slot-full", denied }
+    public var requestID: String
+    public var result: Result
+    public var verdict: Verdict
+    public var notice: AppointmentNotice?
+    /// True when this is the stored answer to an earlier request with the same id.
+    public var replayed: Bool
+    public init(requestID: String, result: Result, verdict: Verdict, notice: AppointmentNotice? = nil, replayed: Bool = false) {
+        self.requestID = requestID; self.result = result; self.verdict = verdict; self.notice = notice; self.replayed = replayed
+    }
+}
+
+public struct ReviewItem: Sendable, Hashable {
+    public var requestID: String
+    public var receipt: ReceiptNumber
+    public var codes: [VerdictCode]
+    public var goodCause: GoodCause?
+    public var note: String
+    public var agent: String
+    public var preferredCenter: String
+    public var preferredStart: Date?
+    public var preferredLocal: LocalDateTime
+    public var requestedAt: Date
+    public init(requestID: String, receipt: ReceiptNumber, codes: [VerdictCode], goodCause: GoodCause?, note: String, agent: String,
+                preferredCenter: String, preferredStart: Date?, preferredLocal: LocalDateTime, requestedAt: Date) {
+        self.requestID = requestID; self.receipt = receipt; self.codes = codes; self.goodCause = goodCause; self.note = note
+        self.agent = agent; self.preferredCenter = preferredCenter; self.preferredStart = preferredStart
+        self.preferredLocal = preferredLocal; self.requestedAt = requestedAt
+    }
+}
+
+public struct ReviewDecision: Sendable {
+    public enum Kind: Sendable { case approve, deny }
+    public var requestID: String
+    public var kind: Kind
+    public var officer: String
+    public var note: String
+    /// For approvals: another slot when the preferred one is gone.
+    public var centerCode: String?
+    public var to: LocalDateTime?
+    public init(requestID: String, kind: Kind, officer: String, note: String, centerCode: String? = nil, to: LocalDateTime? = nil) {
+        self.requestID = requestID; self.kind = kind; self.officer = officer; self.note = note; self.centerCode = centerCode; self.to = to
+    }
+}
+
+/// Why the store could not answer. Each case carries a message a person understands.
+public enum StoreError: Error, Sendable, Equatable {
+    /// Not found or not allowed: deliberately the same, so nothing leaks (R5).
+    case notAuthorized
+    case unknownCenter(String)
+    case unknownRequest(String)
+    case invalidInput(String)
+    /// Locked past the busy timeout.
+    case busy(String)
+    /// Unreadable, or not a biosched store.
+    case unusable(String)
+    case failed(String)
+
+    public var message: String {
+        switch self {
+        case .notAuthorized: "\(VerdictCode.notAuthorized.rawValue): you are not authorized to act on this case, or no such case exists."
+        case let .unknownCenter(c): "Unknown center \"\(c)\". `biosched centers` lists the center codes."
+        case let .unknownRequest(r): "No escalated request \"\(r)\" is waiting for review. `biosched review` lists them."
+        case let .invalidInput(m): m
+        case let .busy(m): "The store is busy (locked by another process past the timeout): \(m)"
+        case let .unusable(m): m
+        case let .failed(m): "Store error: \(m)"
+        }
+    }
+}

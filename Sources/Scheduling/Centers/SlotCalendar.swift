@@ -98,7 +98,7 @@ public enum SlotCalendar {
                     reason = "\(local.time.hhmm) is not a slot start at \(center.name): slots of \(center.slotMinutes) minutes from \(h.open.hhmm), last ending by \(h.close.hhmm)."
                 }
             } else {
-                reason = "\(center.name) is closed on \(local.date.weekday.shortName)days."
+                reason = "\(center.name) is closed on \(local.date.weekday.pluralName)."
             }
             return SlotCheck(slot: nil, codes: [.slotUnavailable], message: reason)
         }
@@ -121,4 +121,55 @@ public struct SlotCheck: Sendable {
     public let codes: [VerdictCode]
     public let message: String
     public var isOffered: Bool { slot != nil && codes.isEmpty }
+}
+
+private extension Weekday {
+    /// `Mondays`, `Tuesdays` ... for messages (`shortName + "days"` gave "Tuedays", "Satdays").
+    var pluralName: String {
+        switch self {
+        case .mon: "Mondays"; case .tue: "Tuesdays"; case .wed: "Wednesdays"; case .thu: "Thursdays"
+        case .fri: "Fridays"; case .sat: "Saturdays"; case .sun: "Sundays"
+        }
+    }
+}
+
+extension SlotCalendar {
+    /// The offered slots of a center (R12), in order, given the bookings per slot start.
+    /// `from` limits the first local date; `limit` stops early (the first N offered).
+    public static func offered(center: Center, now: Date, window: SlotWindow, booked: [Date: Int],
+                               from: LocalDate? = nil, days: Int? = nil,
+                               currentCenter: String? = nil, currentStart: Date? = nil, limit: Int = .max) -> [SlotAvailability] {
+        let range = candidateDates(of: center, now: now, window: window)
+        var first = range.lowerBound
+        if let from, from > first { first = from }
+        var last = range.upperBound
+        if let days, let from { last = min(last, from.adding(days: max(0, days) - 1)) }
+        guard first <= last else { return [] }
+        var out: [SlotAvailability] = []
+        var day = first
+        while day <= last && out.count < limit {
+            for slot in slots(of: center, on: day) {
+                let n = booked[slot.start] ?? 0
+                if refusals(for: slot, of: center, booked: n, now: now, window: window,
+                            currentCenter: currentCenter, currentStart: currentStart).isEmpty {
+                    out.append(SlotAvailability(slot: slot, booked: n))
+                    if out.count >= limit { break }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return out
+    }
+}
+
+extension BookingStore {
+    /// Offered slots at a center, with the store's window and bookings (R12).
+    public func offeredSlots(center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
+                             current: Appointment? = nil, limit: Int = .max) throws(StoreError) -> [SlotAvailability] {
+        let window = try storeInfo().window
+        let booked = try bookedCounts(center: center.code, from: window.earliest(after: now),
+                                      to: window.latest(after: now).addingTimeInterval(1))
+        return SlotCalendar.offered(center: center, now: now, window: window, booked: booked, from: from, days: days,
+                                    currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
+    }
 }

@@ -158,3 +158,45 @@ public enum StoreError: Error, Sendable, Equatable {
         }
     }
 }
+
+/// Staff and audit: who may act in which role, and what happened.
+public protocol StoreAdministration: Sendable {
+    /// The staff role of a local user, if any (`agent`, `officer`, `gateway`).
+    func staffRole(of user: String) throws(StoreError) -> StaffRole?
+    func staff() throws(StoreError) -> [StaffMember]
+    func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError)
+    func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError)
+    func accountRole(_ id: String) throws(StoreError) -> Role?
+    func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]
+}
+
+public enum StaffRole: String, CaseIterable, Sendable, Codable {
+    case agent, officer
+    /// The SSH service account: may act only as applicant or representative accounts.
+    case gateway
+}
+
+public struct StaffMember: Sendable, Hashable, Codable {
+    public var user: String
+    public var role: StaffRole
+    public var addedAt: Date
+    public var addedBy: String
+    public init(user: String, role: StaffRole, addedAt: Date, addedBy: String) {
+        self.user = user; self.role = role; self.addedAt = addedAt; self.addedBy = addedBy
+    }
+}
+
+public struct AuditEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var at: Date
+    public var actorRole: String
+    public var actor: String
+    public var action: String
+    public var receipt: String?
+    public var requestID: String?
+    public var detail: String
+    public init(id: Int64, at: Date, actorRole: String, actor: String, action: String, receipt: String?, requestID: String?, detail: String) {
+        self.id = id; self.at = at; self.actorRole = actorRole; self.actor = actor; self.action = action
+        self.receipt = receipt; self.requestID = requestID; self.detail = detail
+    }
+}

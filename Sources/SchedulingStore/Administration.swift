@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Scheduling
+
+extension SQLiteBookingStore: StoreAdministration {
+    public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
+        try read { db in try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+    }
+
+    public func staff() throws(StoreError) -> [StaffMember] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY user").map {
+                StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: Records.date($0["added_at"]), addedBy: $0["added_by"])
+            }
+        }
+    }
+
+    public func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError) {
+        let name = user.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == "/" }) else {
+            throw .invalidInput("\"\(user)\" is not a user name; expected a local login name such as jdoe.")
+        }
+        try write { db in
+            if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [name]) {
+                throw StoreError.invalidInput("\(name) is already a staff user (\(existing)); remove them first to change the role.")
+            }
+            try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, ?, ?, ?)",
+                           arguments: [name, role.rawValue, Records.seconds(now), officer])
+            try Audit.append(db, at: now, actor: Actor(role: .officer, id: officer), action: "staff-added", detail: "\(name) as \(role.rawValue)")
+        }
+    }
+
+    public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
+        try write { db in
+            guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]) else {
+                throw StoreError.invalidInput("\(user) is not a staff user. `biosched users list` shows them.")
+            }
+            if role == "officer" {
+                let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE role = 'officer'") ?? 0
+                if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
+            }
+            try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
+            try Audit.append(db, at: now, actor: Actor(role: .officer, id: officer), action: "staff-removed", detail: "\(user) (\(role))")
+        }
+    }
+
+    public func accountRole(_ id: String) throws(StoreError) -> Role? {
+        try read { db in try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
+    }
+
+    public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
+        try read { db in
+            let rows: [Row]
+            if let receipt {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE receipt = ? ORDER BY id", arguments: [receipt.value])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+            }
+            return rows.map {
+                AuditEntry(id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
+                           receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"])
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Scheduling
+
+/// What `biosched import FILE.json` loads, and what the demo generator produces.
+/// Every field is checked before anything is written; an error names the record and the field.
+public struct ImportDocument: Sendable {
+    public struct Settings: Sendable { public var leadHours: Int?; public var horizonDays: Int?
+        public init(leadHours: Int? = nil, horizonDays: Int? = nil) { self.leadHours = leadHours; self.horizonDays = horizonDays } }
+    public struct CenterRecord: Sendable {
+        public var code: String, name: String, address: String, city: String, state: String, timeZone: String
+        public var slotMinutes: Int, stations: Int
+        /// Weekday → `HH:MM-HH:MM`.
+        public var hours: [Weekday: String]
+        public var closures: [String]
+        public init(code: String, name: String, address: String = "", city: String = "", state: String = "", timeZone: String,
+                    slotMinutes: Int, stations: Int, hours: [Weekday: String], closures: [String] = []) {
+            self.code = code; self.name = name; self.address = address; self.city = city; self.state = state; self.timeZone = timeZone
+            self.slotMinutes = slotMinutes; self.stations = stations; self.hours = hours; self.closures = closures
+        }
+    }
+    public struct AccountRecord: Sendable {
+        public var id: String, role: String, name: String, email: String?, phone: String?
+        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil) {
+            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone
+        }
+    }
+    public struct CaseRecord: Sendable {
+        public var receipt: String, form: String, applicant: String?, applicantName: String?
+        public var representatives: [String], status: String
+        /// Local `YYYY-MM-DDTHH:MM` in UTC, or nil: when a change of address reached the agency.
+        public var addressChangedAt: Date?
+        public init(receipt: String, form: String, applicant: String?, applicantName: String? = nil, representatives: [String] = [],
+                    status: String = "pending", addressChangedAt: Date? = nil) {
+            self.receipt = receipt; self.form = form; self.applicant = applicant; self.applicantName = applicantName
+            self.representatives = representatives; self.status = status; self.addressChangedAt = addressChangedAt
+        }
+    }
+    public struct AppointmentRecord: Sendable {
+        public var receipt: String, center: String
+        /// The center's local `YYYY-MM-DDTHH:MM`.
+        public var start: String
+        public var status: String, priorReschedules: Int
+        public init(receipt: String, center: String, start: String, status: String = "scheduled", priorReschedules: Int = 0) {
+            self.receipt = receipt; self.center = center; self.start = start; self.status = status; self.priorReschedules = priorReschedules
+        }
+    }
+
+    public var settings: Settings?
+    public var centers: [CenterRecord]
+    public var accounts: [AccountRecord]
+    public var cases: [CaseRecord]
+    public var appointments: [AppointmentRecord]
+
+    public init(settings: Settings? = nil, centers: [CenterRecord] = [], accounts: [AccountRecord] = [],
+                cases: [CaseRecord] = [], appointments: [AppointmentRecord] = []) {
+        self.settings = settings; self.centers = centers; self.accounts = accounts; self.cases = cases; self.appointments = appointments
+    }
+}
+
+/// An import error that names where it is: `centers[2] (code "BOS").timeZone: ...`.
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+    public var location: String
+    public var problem: String
+    public init(_ location: String, _ problem: String) { self.location = location; self.problem = problem }
+    public var description: String { location.isEmpty ? problem : "\(location): \(problem)" }
+}
+
+extension ImportDocument {
+    /// Parses the JSON import format. Unknown top-level keys and unknown fields are errors, so a
+    /// misspelt field never silently drops data.
+    public static func parse(json data: Data) throws(ImportError) -> ImportDocument {
+        let top: [String: Any]
+        do {
+            guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw ImportError("", "expected a JSON object with settings, centers, accounts, cases, appointments")
+            }
+            top = obj
+        } catch let e as ImportError { throw e } catch {
+            throw ImportError("", "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription))")
+        }
+        var r = Reader()
+        try r.only(top, ["settings", "centers", "accounts", "cases", "appointments"], at: "")
+        var doc = ImportDocument()
+        if let s = top["settings"] {
+            guard let s = s as? [String: Any] else { throw ImportError("settings", "expected an object") }
+            try r.only(s, ["leadHours", "horizonDays"], at: "settings")
+            doc.settings = Settings(leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: 0...720),
+                                    horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: 1...366))
+        }
+        for (i, c) in try r.array(top, "centers").enumerated() {
+            var at = "centers[\(i)]"
+            try r.only(c, ["code", "name", "address", "city", "state", "timeZone", "slotMinutes", "stations", "hours", "closures"], at: at)
+            let code = try r.string(c, "code", at: at)!
+            at += " (code \"\(code)\")"
+            var hours: [Weekday: String] = [:]
+            guard let h = c["hours"] as? [String: Any] else { throw ImportError(at + ".hours", "expected an object like {\"mon\": \"08:00-16:00\"}") }
+            for (k, v) in h {
+                guard let wd = Weekday(rawValue: k) else { throw ImportError(at + ".hours", "unknown weekday \"\(k)\"; expected mon, tue, wed, thu, fri, sat or sun") }
+                guard let text = v as? String, OpeningHours(parsing: text) != nil else {
+                    throw ImportError(at + ".hours.\(k)", "expected \"HH:MM-HH:MM\" with opening before closing, got \(v)")
+                }
+                hours[wd] = text
+            }
+            var closures: [String] = []
+            if let cl = c["closures"] {
+                guard let list = cl as? [Any] else { throw ImportError(at + ".closures", "expected a list of dates YYYY-MM-DD") }
+                for (j, d) in list.enumerated() {
+                    guard let s = d as? String, LocalDate(iso: s) != nil else { throw ImportError(at + ".closures[\(j)]", "expected a date YYYY-MM-DD, got \(d)") }
+                    closures.append(s)
+                }
+            }
+            let tz = try r.string(c, "timeZone", at: at)!
+            guard ZoneRules(identifier: tz) != nil else { throw ImportError(at + ".timeZone", "unknown time zone \"\(tz)\"; expected an IANA name like America/New_York") }
+            doc.centers.append(CenterRecord(code: code.uppercased(), name: try r.string(c, "name", at: at)!,
+                                            address: try r.string(c, "address", at: at, required: false) ?? "",
+                                            city: try r.string(c, "city", at: at, required: false) ?? "",
+                                            state: try r.string(c, "state", at: at, required: false) ?? "",
+                                            timeZone: tz, slotMinutes: try r.int(c, "slotMinutes", at: at, range: 5...240)!,
+                                            stations: try r.int(c, "stations", at: at, range: 1...1000)!, hours: hours, closures: closures))
+        }
+        for (i, a) in try r.array(top, "accounts").enumerated() {
+            let at = "accounts[\(i)]"
+            try r.only(a, ["id", "role", "name", "email", "phone"], at: at)
+            let role = try r.string(a, "role", at: at)!
+            guard role == "applicant" || role == "representative" else {
+                throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
+            }
+            doc.accounts.append(AccountRecord(id: try r.string(a, "id", at: at)!, role: role, name: try r.string(a, "name", at: at)!,
+                                              email: try r.string(a, "email", at: at, required: false),
+                                              phone: try r.string(a, "phone", at: at, required: false)))
+        }
+        for (i, c) in try r.array(top, "cases").enumerated() {
+            var at = "cases[\(i)]"
+            try r.only(c, ["receipt", "form", "applicant", "applicantName", "representatives", "status"], at: at)
+            let receipt = try r.receipt(c, at: at)
+            at += " (receipt \(receipt))"
+            var reps: [String] = []
+            if let rv = c["representatives"] {
+                guard let list = rv as? [String] else { throw ImportError(at + ".representatives", "expected a list of account ids") }
+                reps = list
+            }
+            let status = try r.string(c, "status", at: at, required: false) ?? "pending"
+            guard CaseStatus(rawValue: status) != nil else {
+                throw ImportError(at + ".status", "expected one of \(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(status)\"")
+            }
+            doc.cases.append(CaseRecord(receipt: receipt, form: try r.string(c, "form", at: at)!,
+                                        applicant: try r.string(c, "applicant", at: at, required: false),
+                                        applicantName: try r.string(c, "applicantName", at: at, required: false),
+                                        representatives: reps, status: status))
+        }
+        for (i, a) in try r.array(top, "appointments").enumerated() {
+            var at = "appointments[\(i)]"
+            try r.only(a, ["receipt", "center", "start", "status", "priorReschedules"], at: at)
+            let receipt = try r.receipt(a, at: at)
+            at += " (receipt \(receipt))"
+            let start = try r.string(a, "start", at: at)!
+            guard LocalDateTime(iso: start) != nil else { throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(start)\"") }
+            let status = try r.string(a, "status", at: at, required: false) ?? "scheduled"
+            guard AppointmentStatus(rawValue: status) != nil else {
+                throw ImportError(at + ".status", "expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(status)\"")
+            }
+            doc.appointments.append(AppointmentRecord(receipt: receipt, center: (try r.string(a, "center", at: at)!).uppercased(), start: start,
+                                                      status: status, priorReschedules: try r.int(a, "priorReschedules", at: at, required: false, range: 0...99) ?? 0))
+        }
+        return doc
+    }
+
+    private struct Reader {
+        func only(_ obj: [String: Any], _ keys: Set<String>, at: String) throws(ImportError) {
+            if let extra = obj.keys.sorted().first(where: { !keys.contains($0) }) {
+                throw ImportError(at.isEmpty ? extra : "\(at).\(extra)", "unknown field; expected one of \(keys.sorted().joined(separator: ", "))")
+            }
+        }
+        func array(_ top: [String: Any], _ key: String) throws(ImportError) -> [[String: Any]] {
+            guard let v = top[key] else { return [] }
+            guard let list = v as? [Any] else { throw ImportError(key, "expected a list of objects") }
+            var out: [[String: Any]] = []
+            for (i, e) in list.enumerated() {
+                guard let o = e as? [String: Any] else { throw ImportError("\(key)[\(i)]", "expected an object") }
+                out.append(o)
+            }
+            return out
+        }
+        func string(_ o: [String: Any], _ k: String, at: String, required: Bool = true) throws(ImportError) -> String? {
+            guard let v = o[k], !(v is NSNull) else {
+                if required { throw ImportError("\(at).\(k)", "missing; expected a string") }
+                return nil
+            }
+            guard let s = v as? String else { throw ImportError("\(at).\(k)", "expected a string, got \(v)") }
+            if required && s.trimmingCharacters(in: .whitespaces).isEmpty { throw ImportError("\(at).\(k)", "must not be empty") }
+            return s
+        }
+        func int(_ o: [String: Any], _ k: String, at: String, required: Bool = true, range: ClosedRange<Int>) throws(ImportError) -> Int? {
+            guard let v = o[k], !(v is NSNull) else {
+                if required { throw ImportError("\(at).\(k)", "missing; expected a whole number from \(range.lowerBound) to \(range.upperBound)") }
+                return nil
+            }
+            guard let n = v as? NSNumber, n.doubleValue == n.doubleValue.rounded(), range.contains(n.intValue) else {
+                throw ImportError("\(at).\(k)", "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(v)")
+            }
+            return n.intValue
+        }
+        func receipt(_ o: [String: Any], at: String) throws(ImportError) -> String {
+            let raw = try string(o, "receipt", at: at)!
+            do { return try ReceiptNumber(parsing: raw).value } catch { throw ImportError("\(at).receipt", error.message) }
+        }
+    }
+}

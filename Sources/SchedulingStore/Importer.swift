@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import Scheduling
+
+/// Counts of what an import wrote.
+public struct ImportSummary: Sendable, Hashable {
+    public var centers = 0, accounts = 0, cases = 0, appointments = 0
+    public init() {}
+}
+
+extension SQLiteBookingStore {
+    /// Loads a document in one transaction: all of it or none of it. Errors name the record and field.
+    public func importDocument(_ doc: ImportDocument, actor: Actor, now: Date) throws(StoreError) -> ImportSummary {
+        do {
+            return try pool.write { db in try Importer.load(db, doc, actor: actor, now: now) }
+        } catch let e as ImportError {
+            throw .invalidInput("Import refused, nothing was written. \(e.description)")
+        } catch {
+            throw Self.map(error, context: "import")
+        }
+    }
+}
+
+enum Importer {
+    static func load(_ db: Database, _ doc: ImportDocument, actor: Actor, now: Date) throws -> ImportSummary {
+        var summary = ImportSummary()
+        if let s = doc.settings {
+            if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
+            if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
+        }
+        let upsertCenter = try db.makeStatement(sql: """
+            INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, address = excluded.address, city = excluded.city, state = excluded.state,
+              time_zone = excluded.time_zone, slot_minutes = excluded.slot_minutes, stations = excluded.stations
+            """)
+        let insertHours = try db.makeStatement(sql: "INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)")
+        let insertClosure = try db.makeStatement(sql: "INSERT OR IGNORE INTO center_closures(center, date) VALUES (?, ?)")
+        var zones: [String: ZoneRules] = [:]
+        for (i, c) in doc.centers.enumerated() {
+            let at = "centers[\(i)] (code \"\(c.code)\")"
+            try guarded(at) {
+                try upsertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
+                try db.execute(sql: "DELETE FROM center_hours WHERE center = ?", arguments: [c.code])
+                for (wd, text) in c.hours {
+                    let h = OpeningHours(parsing: text)!
+                    try insertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
+                }
+                for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
+            }
+            zones[c.code] = ZoneRules(identifier: c.timeZone)
+            summary.centers += 1
+        }
+        let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)")
+        for (i, a) in doc.accounts.enumerated() {
+            try guarded("accounts[\(i)] (id \"\(a.id)\")") {
+                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone])
+            }
+            summary.accounts += 1
+        }
+        let insertCase = try db.makeStatement(sql: """
+            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let insertRep = try db.makeStatement(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)")
+        for (i, c) in doc.cases.enumerated() {
+            let at = "cases[\(i)] (receipt \(c.receipt))"
+            var name = c.applicantName
+            if let acc = c.applicant {
+                guard let row = try Row.fetchOne(db, sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [acc]) else {
+                    throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)")
+                }
+                guard (row["role"] as String) == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(row["role"] as String), not an applicant") }
+                if name == nil { name = row["name"] }
+            }
+            try guarded(at) {
+                try insertCase.execute(arguments: [c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
+                                                   c.addressChangedAt.map(Records.seconds)])
+            }
+            for (j, rep) in c.representatives.enumerated() {
+                guard let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {
+                    throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)")
+                }
+                guard role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(role), not a representative") }
+                try guarded(at + ".representatives[\(j)]") { try insertRep.execute(arguments: [c.receipt, rep]) }
+            }
+            summary.cases += 1
+        }
+        let insertAppt = try db.makeStatement(sql: """
+            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
+            """)
+        let nowS = Records.seconds(now)
+        for (i, a) in doc.appointments.enumerated() {
+            let at = "appointments[\(i)] (receipt \(a.receipt))"
+            var zone = zones[a.center]
+            if zone == nil, let tz = try String.fetchOne(db, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
+                zone = ZoneRules(identifier: tz); zones[a.center] = zone
+            }
+            guard let zone else { throw ImportError(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
+            let local = LocalDateTime(iso: a.start)!
+            guard let instant = zone.instant(of: local) else {
+                throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
+            }
+            do {
+                try insertAppt.execute(arguments: [a.receipt, a.center, Records.seconds(instant), a.status, a.priorReschedules, nowS])
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                let msg = e.message ?? ""
+                if msg.contains("booked <= capacity") { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
+                if msg.contains("appointments.receipt") && msg.contains("UNIQUE") { throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled") }
+                if msg.contains("FOREIGN KEY") { throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)") }
+                throw ImportError(at, msg)
+            }
+            summary.appointments += 1
+        }
+        try Audit.append(db, at: now, actor: actor, action: "imported",
+                         detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
+        return summary
+    }
+
+    static func guarded(_ at: String, _ body: () throws -> Void) throws {
+        do { try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            let msg = e.message ?? "constraint failed"
+            if msg.contains("UNIQUE") || msg.contains("PRIMARY KEY") { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
+            throw ImportError(at, msg)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Scheduling
+
+/// The scheduling store on one SQLite file (WAL mode, GRDB's `DatabasePool`).
+///
+/// Every write runs in one `BEGIN IMMEDIATE` transaction, so two processes never interleave a
+/// check with a booking; the capacity invariant is enforced again by SQLite itself (see `Schema`).
+public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's lock before giving up (`StoreError.busy`).
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    /// Opens an existing store. Throws `.unusable` when the file is missing, not SQLite, or not a
+    /// biosched store.
+    public init(path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unusable("No biosched store at \(path). Create one with `biosched init --db \(path)` (add --demo for demo data).")
+        }
+        self.path = path
+        self.pool = try Self.openPool(path: path, busyTimeout: busyTimeout)
+        try checkIsBioschedStore()
+    }
+
+    /// Creates a new, empty store at `path` (which must not exist yet).
+    public static func create(path: String, training: Bool, createdBy: String, now: Date,
+                              window: SlotWindow = .standard) throws(StoreError) -> SQLiteBookingStore {
+        if FileManager.default.fileExists(atPath: path) {
+            throw .invalidInput("\(path) already exists; biosched init never overwrites a file. Remove it or choose another --db.")
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let pool = try openPool(path: path, busyTimeout: defaultBusyTimeout)
+        try run {
+            try Schema.migrator.migrate(pool)
+            try pool.write { db in
+                for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy),
+                               ("created_at", String(Int(now.timeIntervalSince1970))),
+                               ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))] {
+                    try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
+                }
+                try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                               arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
+                try Audit.append(db, at: now, actor: Actor(role: .officer, id: createdBy), action: "store-created",
+                                 detail: training ? "training store" : "production store")
+            }
+        }
+        return try SQLiteBookingStore(path: path)
+    }
+
+    static func openPool(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabasePool {
+        var config = Configuration()
+        config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            return try DatabasePool(path: path, configuration: config)
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+            throw .unusable("\(path) is not a SQLite database (and so not a biosched store).")
+        } catch {
+            throw .unusable("Cannot open \(path): \(describe(error))")
+        }
+    }
+
+    func checkIsBioschedStore() throws(StoreError) {
+        let (appID, hasSettings): (Int32, Bool)
+        do {
+            (appID, hasSettings) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"))
+            }
+        } catch {
+            throw Self.map(error, context: "reading \(path)")
+        }
+        guard appID == Schema.applicationID, hasSettings else {
+            throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id). Point --db at a store made by `biosched init`.")
+        }
+        do { try Schema.migrator.migrate(pool) } catch { throw Self.map(error, context: "migrating \(path)") }
+    }
+
+    // MARK: Errors
+
+    static func run<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do { return try body() } catch let e as StoreError { throw e } catch { throw map(error, context: nil) }
+    }
+
+    static func map(_ error: any Error, context: String?) -> StoreError {
+        if let e = error as? StoreError { return e }
+        let prefix = context.map { "\($0): " } ?? ""
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return .busy(prefix + "another process held the write lock too long. Try again.")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return .unusable(prefix + "the file is not a usable biosched store (\(db.message ?? "corrupt")).")
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR:
+                return .unusable(prefix + (db.message ?? "cannot read or write the store") + ".")
+            default:
+                return .failed(prefix + (db.message ?? "\(db)"))
+            }
+        }
+        return .failed(prefix + describe(error))
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Self.map(error, context: nil) }
+    }
+
+    /// One write transaction (GRDB begins it IMMEDIATE): all of it or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw Self.map(error, context: nil) }
+    }
+}
+
+func describe(_ error: any Error) -> String {
+    if let e = error as? DatabaseError { return e.message ?? "\(e)" }
+    if let e = error as? StoreError { return e.message }
+    return "\(error)"
+}
+
+/// A busy handler that retries the write lock at short, bounded intervals until `timeout`.
+///
+/// SQLite's own busy timeout backs off to 100 ms sleeps, so under contention a late-comer can
+/// keep losing the race and wait seconds. Short sleeps keep the worst wait close to the queue length
+/// times one transaction.
+struct BusyWait: Sendable {
+    let timeout: TimeInterval
+    var callback: Database.BusyCallback {
+        let timeout = self.timeout
+        return { attempts in
+            // attempts counts from 0 for one lock acquisition.
+            let waited = Self.waitedSoFar(attempts)
+            if waited >= timeout { return false }
+            usleep(UInt32(Self.sleep(attempts) * 1_000_000))
+            return true
+        }
+    }
+    static func sleep(_ attempt: Int) -> TimeInterval { attempt < 10 ? 0.0005 : 0.002 }
+    static func waitedSoFar(_ attempts: Int) -> TimeInterval {
+        attempts < 10 ? Double(attempts) * 0.0005 : 0.005 + Double(attempts - 10) * 0.002
+    }
+}

@@ -1,0 +1,229 @@
+import GRDB
+
+/// The store's schema, by migrations. Invariants that matter are enforced by SQLite itself:
+/// - capacity: `slots.booked <= slots.capacity` (CHECK), kept by triggers on `appointments`, and a
+///   trigger that refuses any `booked` value that does not equal the real count of bookings;
+/// - one scheduled appointment per case (a unique partial index);
+/// - an append-only audit log (UPDATE and DELETE raise);
+/// - idempotent requests (the request id is the primary key).
+enum Schema {
+    /// `PRAGMA application_id` of a biosched store: "BIOS".
+    static let applicationID: Int32 = 0x4249_4F53
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: v1)
+        }
+        return m
+    }
+
+    /// Statuses of an appointment that hold a station in its slot.
+    static let holding = "('scheduled','attended','missed')"
+
+    static let v1 = """
+    CREATE TABLE settings (
+      key TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    );
+
+    CREATE TABLE centers (
+      code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 2 AND 8 AND code = upper(code)),
+      name TEXT NOT NULL CHECK (name <> ''),
+      address TEXT NOT NULL DEFAULT '',
+      city TEXT NOT NULL DEFAULT '',
+      state TEXT NOT NULL DEFAULT '',
+      time_zone TEXT NOT NULL CHECK (time_zone <> ''),
+      slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 5 AND 240),
+      stations INTEGER NOT NULL CHECK (stations BETWEEN 1 AND 1000)
+    );
+
+    CREATE TABLE center_hours (
+      center TEXT NOT NULL REFERENCES centers(code) ON DELETE CASCADE,
+      weekday TEXT NOT NULL CHECK (weekday IN ('mon','tue','wed','thu','fri','sat','sun')),
+      open_minute INTEGER NOT NULL CHECK (open_minute BETWEEN 0 AND 1439),
+      close_minute INTEGER NOT NULL CHECK (close_minute BETWEEN 1 AND 1440),
+      CHECK (open_minute < close_minute),
+      PRIMARY KEY (center, weekday)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE center_closures (
+      center TEXT NOT NULL REFERENCES centers(code) ON DELETE CASCADE,
+      date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+      PRIMARY KEY (center, date)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE accounts (
+      id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+      role TEXT NOT NULL CHECK (role IN ('applicant','representative')),
+      name TEXT NOT NULL,
+      email TEXT,
+      phone TEXT
+    );
+
+    CREATE TABLE staff (
+      user TEXT PRIMARY KEY NOT NULL CHECK (user <> ''),
+      role TEXT NOT NULL CHECK (role IN ('agent','officer','gateway')),
+      added_at INTEGER NOT NULL,
+      added_by TEXT NOT NULL
+    );
+
+    CREATE TABLE cases (
+      receipt TEXT PRIMARY KEY NOT NULL
+        CHECK (receipt GLOB '[A-Z][A-Z][A-Z][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+      form TEXT NOT NULL CHECK (form <> ''),
+      status TEXT NOT NULL CHECK (status IN ('pending','approved','denied','withdrawn')),
+      applicant_name TEXT NOT NULL,
+      applicant_account TEXT REFERENCES accounts(id),
+      address_changed_at INTEGER
+    );
+    CREATE INDEX cases_by_applicant ON cases(applicant_account);
+
+    -- A G-28 on file: a representative may act on the case.
+    CREATE TABLE representations (
+      receipt TEXT NOT NULL REFERENCES cases(receipt),
+      account TEXT NOT NULL REFERENCES accounts(id),
+      PRIMARY KEY (receipt, account)
+    ) WITHOUT ROWID;
+    CREATE INDEX representations_by_account ON representations(account);
+
+    -- One row per slot that holds bookings: the capacity invariant lives here.
+    CREATE TABLE slots (
+      center TEXT NOT NULL REFERENCES centers(code),
+      start INTEGER NOT NULL,
+      capacity INTEGER NOT NULL CHECK (capacity >= 1),
+      booked INTEGER NOT NULL DEFAULT 0 CHECK (booked >= 0),
+      CHECK (booked <= capacity),
+      PRIMARY KEY (center, start)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE appointments (
+      id INTEGER PRIMARY KEY,
+      receipt TEXT NOT NULL REFERENCES cases(receipt),
+      center TEXT NOT NULL REFERENCES centers(code),
+      start INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('scheduled','attended','missed','rescheduled','cancelled')),
+      prior_reschedules INTEGER NOT NULL DEFAULT 0 CHECK (prior_reschedules >= 0),
+      chain_root INTEGER REFERENCES appointments(id),
+      rescheduled_to INTEGER REFERENCES appointments(id),
+      version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+      created_at INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX one_scheduled_per_case ON appointments(receipt) WHERE status = 'scheduled';
+    CREATE INDEX appointments_by_receipt ON appointments(receipt, id);
+    CREATE INDEX appointments_by_slot ON appointments(center, start, status);
+
+    -- Keep slots.booked equal to the bookings that hold a station, and never above capacity.
+    CREATE TRIGGER appointment_takes_station AFTER INSERT ON appointments
+    WHEN NEW.status IN \(holding)
+    BEGIN
+      INSERT OR IGNORE INTO slots(center, start, capacity, booked)
+        SELECT NEW.center, NEW.start, stations, 0 FROM centers WHERE code = NEW.center;
+      UPDATE slots SET booked = booked + 1 WHERE center = NEW.center AND start = NEW.start;
+    END;
+
+    CREATE TRIGGER appointment_moves AFTER UPDATE OF status, center, start ON appointments
+    BEGIN
+      UPDATE slots SET booked = booked - 1
+        WHERE center = OLD.center AND start = OLD.start AND OLD.status IN \(holding);
+      INSERT OR IGNORE INTO slots(center, start, capacity, booked)
+        SELECT NEW.center, NEW.start, stations, 0 FROM centers WHERE code = NEW.center AND NEW.status IN \(holding);
+      UPDATE slots SET booked = booked + 1
+        WHERE center = NEW.center AND start = NEW.start AND NEW.status IN \(holding);
+    END;
+
+    CREATE TRIGGER appointment_deleted AFTER DELETE ON appointments
+    WHEN OLD.status IN \(holding)
+    BEGIN
+      UPDATE slots SET booked = booked - 1 WHERE center = OLD.center AND start = OLD.start;
+    END;
+
+    -- No code path may set a counter that disagrees with the bookings it counts.
+    CREATE TRIGGER slot_counter_is_exact BEFORE UPDATE OF booked ON slots
+    WHEN NEW.booked <> (SELECT count(*) FROM appointments
+                        WHERE center = NEW.center AND start = NEW.start AND status IN \(holding))
+    BEGIN
+      SELECT RAISE(ABORT, 'slots.booked must equal the bookings in the slot');
+    END;
+
+    CREATE TRIGGER slot_inserted_empty BEFORE INSERT ON slots
+    WHEN NEW.booked <> 0 OR NEW.capacity <> (SELECT stations FROM centers WHERE code = NEW.center)
+    BEGIN
+      SELECT RAISE(ABORT, 'a slot starts empty, with the center''s stations as capacity');
+    END;
+
+    CREATE TRIGGER slot_capacity_follows_center BEFORE UPDATE OF capacity ON slots
+    WHEN NEW.capacity <> (SELECT stations FROM centers WHERE code = NEW.center)
+    BEGIN
+      SELECT RAISE(ABORT, 'slots.capacity must equal the center''s stations');
+    END;
+
+    CREATE TRIGGER center_stations_change AFTER UPDATE OF stations ON centers
+    BEGIN
+      UPDATE slots SET capacity = NEW.stations WHERE center = NEW.code;
+    END;
+
+    CREATE TABLE requests (
+      id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+      receipt TEXT NOT NULL REFERENCES cases(receipt),
+      appointment_id INTEGER NOT NULL REFERENCES appointments(id),
+      channel TEXT NOT NULL CHECK (channel IN ('online','contact-center')),
+      actor_role TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      reason TEXT CHECK (reason IN ('medical','travel','life-event','transportation','work-or-care','notice','other')),
+      explanation TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      preferred_center TEXT NOT NULL REFERENCES centers(code),
+      preferred_local TEXT NOT NULL,
+      notify TEXT CHECK (notify IN ('email','sms')),
+      decision TEXT NOT NULL CHECK (decision IN ('booked','escalated','approved','denied')),
+      codes TEXT NOT NULL DEFAULT '',
+      new_appointment_id INTEGER REFERENCES appointments(id),
+      outcome_json TEXT NOT NULL,
+      received_at INTEGER NOT NULL,
+      reviewed_by TEXT,
+      review_note TEXT,
+      reviewed_at INTEGER,
+      CHECK (decision NOT IN ('approved','denied') OR (reviewed_by IS NOT NULL AND trim(review_note) <> ''))
+    );
+    CREATE INDEX requests_by_receipt ON requests(receipt, received_at);
+    CREATE INDEX requests_escalated ON requests(received_at) WHERE decision = 'escalated';
+
+    CREATE TABLE notices (
+      number TEXT PRIMARY KEY NOT NULL,
+      receipt TEXT NOT NULL REFERENCES cases(receipt),
+      appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointments(id),
+      issued_at INTEGER NOT NULL,
+      json TEXT NOT NULL
+    );
+
+    -- Messages for a mailer; nothing is sent from here (R4).
+    CREATE TABLE outbox (
+      id INTEGER PRIMARY KEY,
+      receipt TEXT NOT NULL REFERENCES cases(receipt),
+      channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
+      recipient TEXT NOT NULL,
+      subject TEXT NOT NULL,
+      body TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      sent_at INTEGER
+    );
+
+    CREATE TABLE audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at INTEGER NOT NULL,
+      actor_role TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      receipt TEXT,
+      request_id TEXT,
+      detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_by_receipt ON audit(receipt, id);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Scheduling
+
+extension SQLiteBookingStore {
+    public func storeInfo() throws(StoreError) -> StoreInfo {
+        let s = try read { db in try Records.settings(db) }
+        return StoreInfo(window: SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30),
+                         isTraining: s["training"] == "1", createdBy: s["created_by"] ?? "")
+    }
+
+    public func center(code: String) throws(StoreError) -> Center? {
+        try read { db in try Records.center(db, code: code.uppercased()) }
+    }
+
+    public func centers() throws(StoreError) -> [Center] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM centers ORDER BY code").map { try Records.center(db, row: $0) }
+        }
+    }
+
+    public func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot {
+        try read { db in try Records.snapshot(db, receipt: receipt, actor: actor) }
+    }
+
+    public func cases(for actor: Actor) throws(StoreError) -> [CaseSummary] {
+        let sql: String
+        switch actor.role {
+        case .applicant:
+            sql = "SELECT c.receipt, c.form, c.applicant_name FROM cases c WHERE c.applicant_account = ? ORDER BY c.receipt"
+        case .representative:
+            sql = """
+                SELECT c.receipt, c.form, c.applicant_name FROM representations r JOIN cases c ON c.receipt = r.receipt
+                WHERE r.account = ? ORDER BY c.receipt
+                """
+        case .agent, .officer:
+            return []
+        }
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: [actor.id]).map { row in
+                let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
+                let appt = try Records.currentAppointment(db, receipt: receipt)
+                return CaseSummary(receipt: receipt, form: FormType(row["form"]), applicantName: row["applicant_name"],
+                                   centerCode: appt?.centerCode ?? "", start: appt?.start)
+            }
+        }
+    }
+
+    public func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int] {
+        try read { db in
+            var out: [Date: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?",
+                                           arguments: [center, Records.seconds(from), Records.seconds(to)])
+            while let r = try rows.next() { out[Records.date(r[0])] = r[1] }
+            return out
+        }
+    }
+
+    public func pendingReviews() throws(StoreError) -> [ReviewItem] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
+                try Self.reviewItem(db, row)
+            }
+        }
+    }
+
+    static func reviewItem(_ db: Database, _ row: Row) throws -> ReviewItem {
+        let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
+        let reason: String? = row["reason"]
+        let cause = reason.flatMap(GoodCauseReason.init(rawValue:)).map { GoodCause(reason: $0, explanation: row["explanation"]) }
+        let codes = (row["codes"] as String).split(separator: ",").compactMap { VerdictCode(rawValue: String($0)) }
+        let centerCode: String = row["preferred_center"]
+        let local = LocalDateTime(iso: row["preferred_local"]) ?? LocalDateTime(date: LocalDate(epochDay: 0), time: LocalTime(minutes: 0)!)
+        let start = try Records.center(db, code: centerCode)?.zone.instant(of: local)
+        return ReviewItem(requestID: row["id"], receipt: receipt, codes: codes, goodCause: cause, note: row["note"],
+                          agent: row["actor"], preferredCenter: centerCode, preferredStart: start, preferredLocal: local,
+                          requestedAt: Records.date(row["received_at"]))
+    }
+
+    public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {
+        try read { db in
+            let snap = try Records.snapshot(db, receipt: receipt, actor: actor)
+            guard snap.appointment.status == .scheduled else { return nil }
+            if let json = try String.fetchOne(db, sql: "SELECT json FROM notices WHERE appointment_id = ?", arguments: [snap.appointment.id]) {
+                return try JSONDecoder().decode(AppointmentNotice.self, from: Data(json.utf8))
+            }
+            // Appointments loaded by import or made by the agency have no stored notice yet: show one.
+            return AppointmentNotice(number: Booking.noticeNumber(snap.appointment.id), receipt: receipt,
+                                     applicantName: snap.caseFile.applicantName, center: snap.center,
+                                     start: snap.appointment.start, issuedAt: Records.date(0))
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Scheduling
 extension SQLiteBookingStore {
     public func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
         do {
-            return try pool.write { db in try Booking.reschedule(db, request, now: clock()) }
+            return try immediate { db in try Booking.reschedule(db, request, now: clock()) }
         } catch let e as DatabaseError where Booking.isCapacityViolation(e) {
             // SQLite refused: the last station went between our check and the insert. Nothing was written.
             return Booking.slotFullOutcome(request.requestID, detail: nil)
@@ -17,7 +17,7 @@ extension SQLiteBookingStore {
 
     public func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
         do {
-            return try pool.write { db in try Booking.review(db, decision, now: clock()) }
+            return try immediate { db in try Booking.review(db, decision, now: clock()) }
         } catch let e as DatabaseError where Booking.isCapacityViolation(e) {
             return Booking.slotFullOutcome(decision.requestID, detail: nil)
         } catch {

@@ -9,6 +9,8 @@ import Scheduling
 public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Waits for the write lock, in nanoseconds, of this store's reschedule and review transactions.
+    public let lockWaits = LockWaits()
 
     /// How long a write waits for another process's lock before giving up (`StoreError.busy`).
     public static let defaultBusyTimeout: TimeInterval = 10
@@ -108,6 +110,21 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         do { return try pool.read(body) } catch { throw Self.map(error, context: nil) }
     }
 
+    /// One `BEGIN IMMEDIATE` transaction: all of it or none of it. Records how long it waited for
+    /// the write lock (`lockWaits`), which the store benchmark reports.
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            let asked = DispatchTime.now().uptimeNanoseconds
+            var result: T?
+            try db.inTransaction(.immediate) {
+                lockWaits.record(DispatchTime.now().uptimeNanoseconds - asked)
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// One write transaction (GRDB begins it IMMEDIATE): all of it or none of it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.write(body) } catch { throw Self.map(error, context: nil) }
@@ -141,4 +158,12 @@ struct BusyWait: Sendable {
     static func waitedSoFar(_ attempts: Int) -> TimeInterval {
         attempts < 10 ? Double(attempts) * 0.0005 : 0.005 + Double(attempts - 10) * 0.002
     }
+}
+
+/// Nanoseconds each write transaction waited for the lock (thread-safe).
+public final class LockWaits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var samples: [UInt64] = []
+    func record(_ ns: UInt64) { lock.lock(); samples.append(ns); lock.unlock() }
+    public var all: [UInt64] { lock.lock(); defer { lock.unlock() }; return samples }
 }

@@ -1,2 +1,57 @@
 import ArgumentParser
-@main struct Main: ParsableCommand { func run() {} }
+import Foundation
+
+/// `biosched`: reschedule biometric services appointments.
+@main
+struct Biosched: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "biosched",
+        abstract: "Reschedule biometric services appointments (fingerprints, photo, signature).",
+        discussion: """
+        Without a subcommand, prints a summary of the store. The store is --db PATH, else $BIOSCHED_DB, \
+        else $XDG_DATA_HOME/biosched/biosched.sqlite (created on first use as a training store with demo data).
+
+        Exit codes: 0 done (an escalation recorded counts as done), 1 refused by policy, 2 bad input or usage, \
+        3 conflict or slot full, 4 store error.
+        """,
+        subcommands: [Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
+                      NoticeCommand.self, AuditCommand.self, Users.self, Centers.self],
+        defaultSubcommand: Summary.self
+    )
+
+    /// Parses, runs, and exits with biosched's own exit codes (usage errors are 2, not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+            Foundation.exit(failure.code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? ExitStatus.badInput.rawValue : code.rawValue)
+        }
+    }
+}
+
+/// biosched's exit codes, the contract scripts rely on.
+enum ExitStatus: Int32 {
+    case done = 0
+    case refused = 1
+    case badInput = 2
+    case conflict = 3
+    case storeError = 4
+}
+
+/// An error that ends the command with a message and an exit code.
+struct Failure: Error {
+    var code: ExitStatus
+    var message: String
+    init(_ code: ExitStatus, _ message: String) { self.code = code; self.message = message }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+
+struct Reschedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reschedule an appointment: books, escalates to an officer, or refuses, per your role's channel.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The receipt number.") var receipt: String
+    @Option(help: ArgumentHelp("The new time on the center's wall clock, YYYY-MM-DDTHH:MM.", valueName: "local-datetime")) var to: String
+    @Option(help: "The center (default: the current appointment's).") var center: String?
+    @Option(help: ArgumentHelp("Good cause: \(GoodCauseReason.codeList).", valueName: "code")) var reason: String?
+    @Option(help: "The explanation for --reason other (else --note is used).") var explain: String?
+    @Option(help: "A note for the record (agents: what the caller said).") var note: String?
+    @Option(help: "Confirmation channel: email or sms (recorded in the outbox).") var notify: String?
+    @Option(name: .customLong("request-id"), help: "An id that makes a retried request return the first result.") var requestID: String?
+    @Option(name: .customLong("expect-version"), help: "The appointment version you saw; a newer one gives CONFLICT.") var expectVersion: Int?
+
+    func run() throws {
+        let s = try Session.open(global)
+        let r = try s.receipt(receipt)
+        guard let local = LocalDateTime(iso: to) else {
+            throw Failure(.badInput, "--to \"\(to)\" is not a local date and time; expected YYYY-MM-DDTHH:MM on the center's clock, e.g. 2026-12-03T09:30.")
+        }
+        var cause: GoodCause?
+        if let reason {
+            guard let code = GoodCauseReason(rawValue: reason.lowercased()) else {
+                throw Failure(.badInput, "--reason \"\(reason)\" is not a reason code. Expected one of: \(GoodCauseReason.codeList).")
+            }
+            cause = GoodCause(reason: code, explanation: explain ?? (code == .other ? note ?? "" : ""))
+        }
+        var channel: NotifyChannel?
+        if let notify {
+            guard let n = NotifyChannel(rawValue: notify.lowercased()) else { throw Failure(.badInput, "--notify \"\(notify)\": expected email or sms.") }
+            channel = n
+        }
+        if let center { _ = try s.center(center) }
+        if let requestID, requestID.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Failure(.badInput, "--request-id must not be empty.")
+        }
+        let request = RescheduleRequest(requestID: requestID ?? UUID().uuidString.lowercased(), receipt: r, actor: s.actor, goodCause: cause,
+                                        note: note ?? "", centerCode: center, to: local, notify: channel, expectedVersion: expectVersion)
+        let outcome: RescheduleOutcome
+        do { outcome = try s.store.reschedule(request, clock: s.clock) } catch { throw Failure(storeError: error) }
+        Self.report(outcome, session: s)
+        let status = Present.exitStatus(for: outcome)
+        if status != .done { throw Failure(status, "") }
+    }
+
+    static func report(_ outcome: RescheduleOutcome, session s: Session) {
+        if s.json {
+            var o = Present.verdictJSON(outcome.verdict)
+            o["requestId"] = outcome.requestID
+            o["result"] = outcome.result.rawValue
+            o["replayed"] = outcome.replayed
+            o["verdict"] = Present.verdictJSON(outcome.verdict)
+            if let n = outcome.notice { o["notice"] = Present.noticeJSON(n) }
+            s.sayJSON(o)
+            return
+        }
+        var lines: [String] = []
+        switch outcome.result {
+        case .booked: lines.append("BOOKED (request \(outcome.requestID))\(outcome.replayed ? " [same request as before; nothing new was booked]" : "")")
+        case .escalated: lines.append("ESCALATED to an officer as request \(outcome.requestID)\(outcome.replayed ? " [recorded before]" : ""). Nothing is booked until an officer approves it.")
+        case .refused: lines.append("REFUSED")
+        case .conflict: lines.append("CONFLICT")
+        case .slotFull: lines.append("SLOT FULL")
+        case .denied: lines.append("DENIED")
+        }
+        lines.append(Present.verdictText(outcome.verdict))
+        if let n = outcome.notice { lines.append(""); lines.append(n.text) }
+        s.say(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+
+struct Slots: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the slots a center offers (R12), with free stations, in its local time.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The center's code (see `biosched centers`).") var center: String
+    @Option(help: ArgumentHelp("First local date, YYYY-MM-DD (default: the first date in the booking window).", valueName: "date")) var from: String?
+    @Option(help: "How many days from --from to list (default: to the end of the booking window).") var days: Int?
+    @Option(help: "Stop after this many slots.") var limit: Int?
+
+    func run() throws {
+        let s = try Session.open(global)
+        let c = try s.center(center)
+        var fromDate: LocalDate?
+        if let from {
+            guard let d = LocalDate(iso: from) else { throw Failure(.badInput, "--from \"\(from)\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-01.") }
+            fromDate = d
+        }
+        if let days, days < 1 || days > 366 { throw Failure(.badInput, "--days \(days) is out of range; expected 1 to 366.") }
+        if days != nil && fromDate == nil { fromDate = SlotCalendar.candidateDates(of: c, now: s.now, window: s.info.window).lowerBound }
+        let offered: [SlotAvailability]
+        do { offered = try s.store.offeredSlots(center: c, now: s.now, from: fromDate, days: days, limit: limit ?? .max) } catch { throw Failure(storeError: error) }
+        if s.json {
+            s.sayJSON(["center": c.code, "centerName": c.name, "timeZone": c.zone.identifier,
+                       "slots": offered.map { Present.slotJSON($0, center: c) }])
+            return
+        }
+        var lines = ["\(c.name) [\(c.code)], \(c.fullAddress). Times in \(c.zone.identifier).",
+                     "Booking window: after \(c.zone.formatLong(s.info.window.earliest(after: s.now))) up to \(c.zone.formatLong(s.info.window.latest(after: s.now)))."]
+        if offered.isEmpty { lines.append("No slot is offered in that range.") }
+        var lastDay: LocalDate?
+        for o in offered {
+            if o.slot.local.date != lastDay {
+                lines.append("\(o.slot.local.date.weekday.shortName) \(o.slot.local.date.iso)")
+                lastDay = o.slot.local.date
+            }
+            lines.append("  \(o.slot.local.time.hhmm) \(c.zone.abbreviation(at: o.slot.start))  \(o.free) of \(o.slot.stations) free")
+        }
+        s.say(lines.joined(separator: "\n"))
+    }
+}
+
+struct Centers: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the Application Support Centers.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Show only centers whose code, name, city or state contains this text.") var filter: String?
+
+    func run() throws {
+        let s = try Session.open(global)
+        var list: [Center]
+        do { list = try s.store.centers() } catch { throw Failure(storeError: error) }
+        if let f = filter?.lowercased(), !f.isEmpty {
+            list = list.filter { "\($0.code) \($0.name) \($0.city) \($0.state)".lowercased().contains(f) }
+        }
+        if s.json {
+            s.sayJSON(["centers": list.map { c -> [String: Any] in
+                ["code": c.code, "name": c.name, "address": c.address, "city": c.city, "state": c.state, "timeZone": c.zone.identifier,
+                 "slotMinutes": c.slotMinutes, "stations": c.stations,
+                 "hours": Dictionary(uniqueKeysWithValues: c.hours.map { ($0.key.rawValue, $0.value.description) })]
+            }])
+            return
+        }
+        s.say(list.map { c in
+            let days = Weekday.allCases.compactMap { wd in c.hours[wd].map { "\(wd.shortName) \($0)" } }.joined(separator: ", ")
+            return "\(c.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(c.name), \(c.city) \(c.state)  \(c.zone.identifier)  \(days)"
+        }.joined(separator: "\n") + (list.isEmpty ? "No center matches." : ""))
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a case: its appointment in the center's local time, prior reschedules, flags, and the verdict for you now.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The receipt number, e.g. EAC2414052317 (spaces and dashes are ignored).") var receipt: String
+
+    func run() throws {
+        let s = try Session.open(global)
+        let r = try s.receipt(receipt)
+        let snap: CaseSnapshot
+        do { snap = try s.store.caseSnapshot(r, for: s.actor) } catch { throw Failure(storeError: error) }
+        let now = s.now
+        let verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: s.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+                                                                  goodCause: nil, now: now))
+        let flags = CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
+        let a = snap.appointment, c = snap.center
+        if s.json {
+            var o: [String: Any] = ["receipt": r.value, "form": snap.caseFile.form.code, "caseStatus": snap.caseFile.status.rawValue,
+                                    "applicantName": snap.caseFile.applicantName,
+                                    "appointment": Present.appointmentJSON(a, center: c), "priorReschedules": a.priorReschedules,
+                                    "flags": flags.map(\.rawValue), "verdict": Present.verdictJSON(verdict),
+                                    "actor": ["role": s.actor.role.rawValue, "id": s.actor.id], "channel": s.actor.role.channel.rawValue,
+                                    "now": JSONOutput.iso(now)]
+            if let p = snap.pendingEscalation { o["pendingEscalation"] = p }
+            s.sayJSON(o)
+        } else {
+            var lines = [
+                "Case:      \(r.value)  \(snap.caseFile.form.code)  \(snap.caseFile.applicantName)  (case \(snap.caseFile.status.rawValue))",
+                "Appt:      \(c.zone.formatLong(a.start))  \(c.name) [\(c.code)]  \(a.status.rawValue)",
+                "Used:      \(a.priorReschedules) of \(ReschedulePolicy.onlineLimit) online reschedules",
+            ]
+            if !flags.isEmpty { lines.append("Flags:     " + flags.map { "\($0.rawValue) (\($0.sentence))" }.joined(separator: "; ")) }
+            if let p = snap.pendingEscalation { lines.append("Pending:   escalated request \(p) waits for an officer") }
+            lines.append("As:        \(s.actor.role.rawValue) \(s.actor.id), \(s.actor.role.channel.rawValue) channel, now \(c.zone.formatLong(now))")
+            lines.append(Present.verdictText(verdict))
+            s.say(lines.joined(separator: "\n"))
+        }
+    }
+}

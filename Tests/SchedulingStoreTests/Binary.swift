@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the real `biosched` binary that `swift build` put beside the test bundle.
+enum Binary {
+    static let url: URL = {
+        if let p = ProcessInfo.processInfo.environment["BIOSCHED_BIN"] { return URL(fileURLWithPath: p) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("biosched")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        // swift test from the package root.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/biosched")
+    }()
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
+    }
+
+    static func process(_ args: [String], env: [String: String] = [:]) -> (Process, Pipe, Pipe) {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = args
+        var e = ProcessInfo.processInfo.environment
+        e["BIOSCHED_DB"] = nil
+        for (k, v) in env { e[k] = v }
+        p.environment = e
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        return (p, out, err)
+    }
+
+    @discardableResult
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let (p, out, err) = process(args, env: env)
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}

@@ -34,6 +34,12 @@ public enum ReschedulePolicy {
                            message: VerdictCode.channelNotAccepted.sentence,
                            guidance: "Reschedule online, or \(ContactCenter.callGuidance.lowercasedFirst)")
         }
+        // The contact-center channel is for agents and officers only: an applicant or representative
+        // cannot claim it to skip the online conditions of R3.
+        if c.channel == .contactCenter && !c.actor.role.isStaff {
+            return Verdict(decision: .refused, codes: [.notAuthorized], message: VerdictCode.notAuthorized.sentence,
+                           guidance: "Reschedule online, or \(ContactCenter.callGuidance.lowercasedFirst)")
+        }
         // R5: nothing about the case is shown to someone not authorized.
         guard c.caseFile.isAuthorized(c.actor), c.appointment.receipt == c.caseFile.receipt else {
             return Verdict(decision: .refused, codes: [.notAuthorized], message: VerdictCode.notAuthorized.sentence,

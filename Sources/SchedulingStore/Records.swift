@@ -60,7 +60,9 @@ enum Records {
         guard let file = try caseFile(db, receipt: receipt), file.isAuthorized(actor),
               let appt = try currentAppointment(db, receipt: receipt) else { throw StoreError.notAuthorized }
         guard let c = try center(db, code: appt.centerCode) else { throw StoreError.unknownCenter(appt.centerCode) }
-        let last: Int64? = try Int64.fetchOne(db, sql: "SELECT max(received_at) FROM requests WHERE receipt = ?", arguments: [receipt.value])
+        // R10: only a request about this appointment that reached the agency before its start counts.
+        let last: Int64? = try Int64.fetchOne(db, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
+                                              arguments: [appt.id, seconds(appt.start)])
         let pending = try String.fetchOne(db, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
                                           arguments: [receipt.value])
         return CaseSnapshot(caseFile: file, appointment: appt, center: c, lastRequestAt: last.map(date), pendingEscalation: pending)

@@ -40,7 +40,7 @@ public struct CaseSnapshot: Sendable, Hashable {
     /// The current appointment: the scheduled one, else the latest of the chain.
     public var appointment: Appointment
     public var center: Center
-    /// When the last request about the case reached the agency, if any (R10).
+    /// When the last timely request about the current appointment reached the agency, if any (R10).
     public var lastRequestAt: Date?
     public var pendingEscalation: String?
     public init(caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?) {

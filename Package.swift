@@ -19,6 +19,8 @@ let package = Package(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The terminal UI: state, update, render to a cell grid. No curses here.
+        .target(name: "TerminalUI", dependencies: ["Scheduling"]),
         // The command line: argument parsing and wiring.
         .executableTarget(
             name: "biosched",
@@ -28,6 +30,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
+                    resources: [.copy("Golden")]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched"]

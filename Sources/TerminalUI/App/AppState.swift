@@ -1,0 +1,244 @@
+import Foundation
+import Scheduling
+
+/// What does not change during a session.
+public struct AppConfig: Sendable, Hashable {
+    public var actor: Actor
+    public var isTraining: Bool
+    public var window: SlotWindow
+    /// Prefix of request ids made in this session (a retried submit reuses its id).
+    public var sessionID: String
+    /// False over SSH: a notice is shown for the client to copy or print, never written to a server file.
+    public var canWriteFiles: Bool
+    public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true) {
+        self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
+        self.canWriteFiles = canWriteFiles
+    }
+}
+
+/// Where the person is in the flow.
+public enum Phase: String, Sendable, Hashable {
+    case findCase, caseList, picking, reason, confirm, submitting, outcome, reviewQueue
+}
+
+/// A dialog drawn over the current phase.
+public enum Overlay: Sendable, Hashable {
+    case help
+    case quitConfirm
+    case centerPicker
+    case savePrompt
+    case reviewNote(approve: Bool)
+}
+
+/// One line of the session's log in the status pane.
+public struct Message: Sendable, Hashable {
+    public enum Level: String, Sendable { case info, ok, warning, error }
+    public var at: Date
+    public var level: Level
+    public var text: String
+}
+
+/// One item of the reason pane.
+public enum ReasonItem: Hashable, Sendable {
+    case reason(GoodCauseReason), explanation, note, notify, proceed
+}
+
+/// A day of the calendar: its slots and bookings, and how it is marked.
+public struct DaySummary: Sendable, Hashable {
+    public enum Mark: String, Sendable { case free, nearlyFull, full, closed, outside }
+    public var slots: [SlotAvailability]
+    /// Indexes into `slots` of the offered ones (R12).
+    public var offered: [Int]
+    public var mark: Mark
+}
+
+/// The calendar of the chosen center, derived from its bookings, the window and now.
+public struct CalendarModel: Sendable, Hashable {
+    public var center: Center
+    public var booked: [Date: Int]
+    public var loaded: Bool
+    public var days: [LocalDate: DaySummary] = [:]
+    public var window: ClosedRange<LocalDate>?
+
+    public init(center: Center, booked: [Date: Int] = [:], loaded: Bool = false) {
+        self.center = center; self.booked = booked; self.loaded = loaded
+    }
+
+    /// Recomputes every day in the booking window (R12) for `now`.
+    public mutating func recompute(now: Date, window w: SlotWindow, current: Appointment?) {
+        days = [:]
+        let range = SlotCalendar.candidateDates(of: center, now: now, window: w)
+        window = range
+        var d = range.lowerBound
+        while d <= range.upperBound {
+            let slots = SlotCalendar.slots(of: center, on: d).map { SlotAvailability(slot: $0, booked: booked[$0.start] ?? 0) }
+            var offered: [Int] = []
+            var freeStations = 0, capacity = 0, inWindow = 0
+            for (i, s) in slots.enumerated() {
+                let refusals = SlotCalendar.refusals(for: s.slot, of: center, booked: s.booked, now: now, window: w,
+                                                     currentCenter: current?.centerCode, currentStart: current?.start)
+                if w.contains(s.slot.start, now: now) {
+                    inWindow += 1; capacity += s.slot.stations; freeStations += s.free
+                }
+                if refusals.isEmpty { offered.append(i) }
+            }
+            let mark: DaySummary.Mark
+            if center.isClosed(on: d) { mark = .closed }
+            else if inWindow == 0 { mark = .outside }
+            else if offered.isEmpty { mark = .full }
+            else if freeStations * 4 <= capacity { mark = .nearlyFull }
+            else { mark = .free }
+            days[d] = DaySummary(slots: slots, offered: offered, mark: mark)
+            d = d.adding(days: 1)
+        }
+    }
+
+    public var firstOfferedDay: LocalDate? {
+        days.keys.sorted().first { !(days[$0]?.offered.isEmpty ?? true) }
+    }
+}
+
+/// The whole state of the terminal UI. `update` changes it; `render` draws it.
+public struct AppState: Sendable, Hashable {
+    public var config: AppConfig
+    public var now: Date
+    public var size: Size
+    public var phase: Phase
+    public var overlay: Overlay?
+    public var messages: [Message] = []
+    public var quit = false
+
+    // Finding a case
+    public var receiptField = TextField(maxLength: 20)
+    public var cases: [CaseSummary] = []
+    public var caseFilter = TextField(maxLength: 40)
+    public var filtering = false
+    public var caseIndex = 0
+
+    // The case and the picker
+    public var snapshot: CaseSnapshot?
+    public var calendar: CalendarModel?
+    public var selectedDay: LocalDate?
+    public var month: LocalDate?
+    public var timeIndex = 0
+    public var focusTimes = false
+
+    // Centers
+    public var centers: [Center] = []
+    public var centerFilter = TextField(maxLength: 40)
+    public var centerIndex = 0
+
+    // The reason
+    public var reason: GoodCauseReason?
+    public var explanation = TextField(maxLength: 300)
+    public var note = TextField(maxLength: 300)
+    public var notify: NotifyChannel?
+    public var reasonFocus = 0
+
+    // Submitting and the outcome
+    public var requestSeq = 0
+    public var pendingRequestID: String?
+    public var outcome: RescheduleOutcome?
+    public var savePath = TextField(maxLength: 200)
+    public var outcomeScroll = 0
+
+    // Officer review
+    public var reviews: [ReviewItem] = []
+    public var reviewIndex = 0
+    public var reviewNote = TextField(maxLength: 300)
+    /// Set while an officer picks another slot for an approval whose preferred slot is gone.
+    public var approving: ReviewItem?
+
+    public init(config: AppConfig, now: Date, size: Size) {
+        self.config = config; self.now = now; self.size = size
+        phase = config.actor.role.isStaff ? .findCase : .caseList
+    }
+
+    /// The chosen slot, if the selected time is an offered one.
+    public var selectedSlot: SlotAvailability? {
+        guard let day = selectedDay, let summary = calendar?.days[day], summary.slots.indices.contains(timeIndex),
+              summary.offered.contains(timeIndex) else { return nil }
+        return summary.slots[timeIndex]
+    }
+
+    /// Items of the reason pane for this person.
+    public var reasonItems: [ReasonItem] {
+        var items = GoodCauseReason.allCases.map(ReasonItem.reason)
+        if reason == .other { items.append(.explanation) }
+        if config.actor.role.isStaff { items.append(.note) }
+        items.append(.notify)
+        items.append(.proceed)
+        return items
+    }
+
+    /// True when leaving would lose something the person typed or chose.
+    public var isRequestHalfFilled: Bool {
+        switch phase {
+        case .reason, .confirm: return true
+        case .picking: return reason != nil || !explanation.isBlank || !note.isBlank
+        default: return false
+        }
+    }
+
+    /// The verdict for this person on this channel now (R1-R11), with the chosen reason if any.
+    public var verdict: Verdict? {
+        guard let snap = snapshot else { return nil }
+        let cause = reason.map { GoodCause(reason: $0, explanation: explanation.text) }
+        return ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+                                                           goodCause: cause, now: now))
+    }
+
+    public var flags: [VerdictCode] {
+        guard let snap = snapshot else { return [] }
+        return CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
+    }
+
+    /// Cases matching the filter (applicants and representatives).
+    public var visibleCases: [CaseSummary] {
+        let f = caseFilter.text.lowercased()
+        guard !f.isEmpty else { return cases }
+        return cases.filter { "\($0.receipt.value) \($0.applicantName) \($0.form.code) \($0.centerCode)".lowercased().contains(f) }
+    }
+
+    /// Centers matching the filter, the case's own center first.
+    public var visibleCenters: [Center] {
+        let f = centerFilter.text.lowercased()
+        let home = snapshot?.center.code
+        let matching = f.isEmpty ? centers : centers.filter { "\($0.code) \($0.name) \($0.city) \($0.state)".lowercased().contains(f) }
+        return matching.filter { $0.code == home } + matching.filter { $0.code != home }
+    }
+
+    /// The focus context that decides what keys do.
+    public var focusContext: FocusContext {
+        switch overlay {
+        case .help: return .help
+        case .quitConfirm: return .dialog
+        case .centerPicker: return .centerPicker
+        case .savePrompt, .reviewNote: return .textInput
+        case nil: break
+        }
+        switch phase {
+        case .findCase: return .findCase
+        case .caseList: return filtering ? .textInput : .caseList
+        case .picking: return focusTimes ? .times : .calendar
+        case .reason:
+            switch reasonItems[safe: reasonFocus] {
+            case .explanation, .note: return .textInput
+            default: return .reasons
+            }
+        case .confirm: return .confirm
+        case .submitting: return .dialog
+        case .outcome: return .outcome
+        case .reviewQueue: return .reviewQueue
+        }
+    }
+
+    mutating func log(_ level: Message.Level, _ text: String) {
+        messages.append(Message(at: now, level: level, text: text))
+        if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Scheduling
+
+/// Runs effects against a store and the file system, and gives back their events.
+public struct EffectRunner: Sendable {
+    public let store: any BookingStore
+    public let clock: @Sendable () -> Date
+    /// Writes a notice to a file; nil where files may not be written (SSH sessions).
+    public let writeFile: (@Sendable (String, String) throws -> Void)?
+
+    public init(store: any BookingStore, clock: @escaping @Sendable () -> Date,
+                writeFile: (@Sendable (String, String) throws -> Void)? = EffectRunner.defaultWriteFile) {
+        self.store = store; self.clock = clock; self.writeFile = writeFile
+    }
+
+    public static let defaultWriteFile: @Sendable (String, String) throws -> Void = { path, text in
+        // Written beside, then renamed: never half-written.
+        let url = URL(fileURLWithPath: path)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try Data(text.utf8).write(to: tmp)
+        if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) }
+        else { try FileManager.default.moveItem(at: tmp, to: url) }
+    }
+
+    public func run(_ effect: Effect, actor: Actor) -> Event? {
+        func attempt<T>(_ body: () throws(StoreError) -> T) -> Result<T, StoreError> {
+            do { return .success(try body()) } catch { return .failure(error) }
+        }
+        switch effect {
+        case .loadCases:
+            return .casesLoaded(attempt { () throws(StoreError) in try store.cases(for: actor) })
+        case let .loadCase(r):
+            return .caseLoaded(attempt { () throws(StoreError) in try store.caseSnapshot(r, for: actor) })
+        case let .loadBookings(center):
+            let now = clock()
+            return .bookingsLoaded(center: center, attempt { () throws(StoreError) in
+                let w = try store.storeInfo().window
+                return try store.bookedCounts(center: center, from: w.earliest(after: now).addingTimeInterval(-86_400),
+                                              to: w.latest(after: now).addingTimeInterval(86_400 * 2))
+            })
+        case .loadCenters:
+            return .centersLoaded(attempt { () throws(StoreError) in try store.centers() })
+        case let .submit(draft):
+            return .submitted(attempt { () throws(StoreError) in try store.reschedule(draft.request, clock: clock) })
+        case .loadReviews:
+            return .reviewsLoaded(attempt { () throws(StoreError) in try store.pendingReviews() })
+        case let .review(id, approve, note, center, to):
+            return .reviewed(attempt { () throws(StoreError) in
+                try store.review(ReviewDecision(requestID: id, kind: approve ? .approve : .deny, officer: actor.id, note: note,
+                                                centerCode: center, to: to), clock: clock)
+            })
+        case let .saveNotice(path, text):
+            guard let writeFile else { return .noticeSaved(path: path, error: "saving files is not available here") }
+            do { try writeFile(path, text); return .noticeSaved(path: path, error: nil) } catch {
+                return .noticeSaved(path: path, error: "\(error.localizedDescription)")
+            }
+        case .quit:
+            return nil
+        }
+    }
+}
+
+/// A running program: state, update and effects, without a terminal. The full-screen loop, the
+/// headless tests and the flow player all drive this.
+public struct Program: Sendable {
+    public private(set) var state: AppState
+    public let runner: EffectRunner
+
+    public init(state: AppState, runner: EffectRunner) {
+        self.state = state
+        self.runner = runner
+        for fx in App.initialEffects(state) { perform(fx) }
+    }
+
+    /// Sends one event and runs every effect it causes, feeding results back, until quiet.
+    public mutating func send(_ event: Event) {
+        let (next, effects) = App.update(state, event)
+        state = next
+        for fx in effects { perform(fx) }
+    }
+
+    mutating func perform(_ effect: Effect) {
+        if let result = runner.run(effect, actor: state.config.actor) { send(result) }
+    }
+
+    public mutating func press(_ keys: Key...) { for k in keys { send(.key(k)) } }
+
+    public mutating func type(_ text: String) { for c in text { send(.key(.char(c))) } }
+
+    public func render() -> Screen { Render.screen(state, size: state.size) }
+
+    /// A click at a screen cell, resolved against what is drawn there now.
+    public mutating func click(at p: Point) {
+        let screen = render()
+        if let spot = screen.hotspots.last(where: { $0.rect.contains(p) }) { send(.click(spot.target)) }
+    }
+}
+
+/// The full-screen loop over a terminal device.
+@MainActor
+public enum TerminalLoop {
+    /// Runs until the person quits or the terminal hangs up. Returns why it ended.
+    public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
+                           clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 1000,
+                           onFrame: ((Screen) -> Void)? = nil) -> String {
+        program.send(.resize(device.size))
+        program.send(.tick(clock()))
+        while true {
+            let screen = program.render()
+            device.present(screen, theme: theme)
+            onFrame?(screen)
+            if program.state.quit { return "quit" }
+            guard let input = device.nextInput(timeoutMilliseconds: tickMilliseconds) else {
+                program.send(.tick(clock()))
+                continue
+            }
+            switch input {
+            case let .key(k): program.send(.key(k))
+            case let .click(p): program.click(at: p)
+            case let .resize(size): program.send(.resize(size))
+            case let .hangUp(reason): return reason
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Scheduling
+
+/// Draws the state into a grid of cells at a size. Pure: same state and size, same screen.
+public enum Render {
+    /// Below this the program shows what size it needs instead of a broken layout.
+    public static let minimum = Size(columns: 60, rows: 18)
+
+    public static func screen(_ s: AppState, size: Size) -> Screen {
+        var scr = Screen(size: size)
+        guard size.columns >= minimum.columns, size.rows >= minimum.rows else {
+            tooSmall(&scr)
+            return scr
+        }
+        header(s, &scr)
+        let body = Rect(row: 1, column: 0, width: size.columns, height: size.rows - 2)
+        switch s.phase {
+        case .findCase:
+            let statusWidth = statusPaneWidth(size)
+            StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
+            FindView.draw(s, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
+        case .caseList:
+            let statusWidth = statusPaneWidth(size)
+            StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
+            CaseListView.draw(s, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
+        case .picking, .reason, .confirm, .submitting, .outcome:
+            let statusWidth = statusPaneWidth(size)
+            StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
+            let right = Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height)
+            switch s.phase {
+            case .reason: ReasonView.draw(s, &scr, right)
+            case .outcome: OutcomeView.draw(s, &scr, right)
+            default: CalendarView.draw(s, &scr, right)
+            }
+            if s.phase == .confirm || s.phase == .submitting { ConfirmView.draw(s, &scr) }
+        case .reviewQueue:
+            ReviewView.draw(s, &scr, body)
+        }
+        switch s.overlay {
+        case .help?: HelpView.draw(s, &scr)
+        case .quitConfirm?: Dialog.message(&scr, title: "Quit?", lines: ["The request is not finished; quitting loses it.", "", "y  quit      n / Esc  stay"])
+        case .centerPicker?: CenterPickerView.draw(s, &scr)
+        case .savePrompt?: Dialog.input(&scr, title: "Save the notice", prompt: "File name:", field: s.savePath, hint: "Enter save · Esc cancel")
+        case let .reviewNote(approve)?:
+            Dialog.input(&scr, title: approve ? "Approve request" : "Deny request",
+                         prompt: approve ? "Note (why it is approved):" : "Note (why it is denied):", field: s.reviewNote,
+                         hint: "Enter \(approve ? "approve" : "deny") · Esc cancel")
+        case nil: break
+        }
+        hintBar(s, &scr)
+        return scr
+    }
+
+    static func statusPaneWidth(_ size: Size) -> Int { size.columns >= 110 ? 40 : (size.columns >= 80 ? 32 : 26) }
+
+    static func tooSmall(_ scr: inout Screen) {
+        let lines = ["Window too small.",
+                     "Need \(minimum.columns)x\(minimum.rows),",
+                     "have \(scr.size.columns)x\(scr.size.rows).",
+                     "Enlarge it, or q to quit."]
+        for (i, l) in lines.enumerated() where i < scr.size.rows {
+            scr.put(l, row: i, column: 0, style: i == 0 ? .statusWarning : .text)
+        }
+    }
+
+    static func header(_ s: AppState, _ scr: inout Screen) {
+        let w = scr.size.columns
+        scr.fill(Rect(row: 0, column: 0, width: w, height: 1), style: .header)
+        let id = s.config.actor.id
+        let role: String
+        switch s.config.actor.role {
+        case .applicant: role = "Applicant"
+        case .representative: role = "Representative"
+        case .agent: role = "Agent"
+        case .officer: role = "Officer"
+        }
+        let channel = s.config.actor.role.channel == .online ? "online" : "contact center"
+        let zone = s.snapshot?.center.zone ?? s.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
+        let clock = " \(zone.formatLong(s.now)) "
+        let banner = s.config.isTraining ? (w >= 110 ? " TRAINING · demo data, not real cases " : " TRAINING ") : ""
+        let room = w - clock.displayWidth - banner.displayWidth - 1
+        var left = " biosched · \(role) \(id) · \(channel)"
+        if left.displayWidth > room { left = " \(role) \(id)" }
+        let end = scr.put(left, row: 0, column: 0, style: .header, maxWidth: max(0, room))
+        if !banner.isEmpty { scr.put(banner, row: 0, column: max(end + 1, (w - banner.displayWidth) / 2), style: .trainingBanner) }
+        scr.put(clock, row: 0, column: w - clock.displayWidth, style: .header)
+    }
+
+    static func hintBar(_ s: AppState, _ scr: inout Screen) {
+        let row = scr.size.rows - 1
+        scr.fill(Rect(row: row, column: 0, width: scr.size.columns, height: 1), style: .hintText)
+        var col = 0
+        for h in Keymap.hints(for: s.focusContext) {
+            let needed = h.keys.displayWidth + h.label.displayWidth + 3
+            if col + needed > scr.size.columns { break }
+            col = scr.put(" \(h.keys) ", row: row, column: col, style: .hintKey)
+            col = scr.put("\(h.label) ", row: row, column: col, style: .hintText)
+        }
+    }
+}
+
+/// Word wrap to a width in columns.
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = String(word)
+            while w.displayWidth > width {
+                if !line.isEmpty { lines.append(line); line = "" }
+                var head = "", used = 0
+                var rest = Substring(w)
+                while let c = rest.first, used + DisplayWidth.of(c) <= width { head.append(c); used += DisplayWidth.of(c); rest = rest.dropFirst() }
+                lines.append(head); w = String(rest)
+            }
+            if line.isEmpty { line = w } else if line.displayWidth + 1 + w.displayWidth <= width { line += " " + w } else { lines.append(line); line = w }
+        }
+        lines.append(line)
+    }
+    return lines
+}

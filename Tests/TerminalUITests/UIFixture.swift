@@ -1,0 +1,66 @@
+import Foundation
+import Scheduling
+import SchedulingStore
+@testable import TerminalUI
+
+/// A real SQLite store with a few cases, and programs driven headless on it at a fixed clock.
+struct UIFixture {
+    let dir: URL
+    let store: SQLiteBookingStore
+    /// Monday 2026-06-15 09:00 EDT.
+    static let now = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("ui.sqlite").path, training: true,
+                                              createdBy: "officer.jones", now: UIFixture.now)
+        var doc = ImportDocument()
+        let hours: [Weekday: String] = [.mon: "08:00-12:00", .tue: "08:00-12:00", .wed: "08:00-12:00", .thu: "08:00-12:00", .fri: "08:00-12:00"]
+        doc.centers = [
+            .init(code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
+                  slotMinutes: 30, stations: 2, hours: hours, closures: ["2026-06-19"]),
+            .init(code: "PHX", name: "Phoenix ASC", address: "1 N Central Ave", city: "Phoenix", state: "AZ", timeZone: "America/Phoenix",
+                  slotMinutes: 30, stations: 2, hours: hours),
+        ]
+        doc.accounts = [
+            .init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org"),
+            .init(id: "attorney.lee", role: "representative", name: "Jordan Lee"),
+        ]
+        doc.cases = [
+            .init(receipt: "EAC2414052317", form: "I-485", applicant: "maria", representatives: ["attorney.lee"]),
+            .init(receipt: "WAC2390112345", form: "I-765", applicant: "maria"),
+            .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez", representatives: ["attorney.lee"]),
+            .init(receipt: "LIN2501234567", form: "N-400", applicant: nil, applicantName: "李小龙", representatives: ["attorney.lee"]),
+        ]
+        doc.appointments = [
+            .init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
+            .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-15T20:00"),
+            .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00"),
+            .init(receipt: "LIN2501234567", center: "PHX", start: "2026-06-12T10:00", status: "missed"),
+            // Fill Wednesday 06-24 08:00 and 08:30 at BOS.
+        ]
+        for (i, t) in ["08:00", "08:00", "08:30"].enumerated() {
+            let r = "MSC26000000\(10 + i)"
+            doc.cases.append(.init(receipt: r, form: "I-90", applicant: nil, applicantName: "Filler \(i)"))
+            doc.appointments.append(.init(receipt: r, center: "BOS", start: "2026-06-24T\(t)"))
+        }
+        _ = try store.importDocument(doc, actor: Actor(role: .officer, id: "officer.jones"), now: UIFixture.now)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: dir) }
+
+    func program(_ actor: Actor, size: Size = Size(columns: 80, rows: 24), canWriteFiles: Bool = true) throws -> Program {
+        let config = AppConfig(actor: actor, isTraining: true, window: try store.storeInfo().window, sessionID: "t", canWriteFiles: canWriteFiles)
+        let now = UIFixture.now
+        var p = Program(state: AppState(config: config, now: now, size: size),
+                        runner: EffectRunner(store: store, clock: { now }, writeFile: nil))
+        p.send(.tick(now))
+        return p
+    }
+
+    static let agent = Actor(role: .agent, id: "agent.smith")
+    static let officer = Actor(role: .officer, id: "officer.jones")
+    static let maria = Actor(role: .applicant, id: "maria")
+    static let lee = Actor(role: .representative, id: "attorney.lee")
+}

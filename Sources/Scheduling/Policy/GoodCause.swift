@@ -23,6 +23,19 @@ public enum GoodCauseReason: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// A short label for narrow screens.
+    public var shortTitle: String {
+        switch self {
+        case .medical: "Medical (illness, hospital)"
+        case .travel: "Planned travel"
+        case .lifeEvent: "Life event (wedding, funeral)"
+        case .transportation: "No transportation"
+        case .workOrCare: "Work leave or caregiving"
+        case .notice: "Notice late or not received"
+        case .other: "Other reason (explain)"
+        }
+    }
+
     public static var codeList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 

@@ -34,6 +34,20 @@ public struct ReceiptNumber: Hashable, Comparable, Sendable, CustomStringConvert
         String(input.uppercased().filter { $0 != " " && $0 != "-" && $0 != "\t" })
     }
 
+    /// For input still being typed: the first problem already certain (a wrong character, or too
+    /// many characters), or nil while the text can still become a valid receipt.
+    public static func problemSoFar(_ input: String) -> ReceiptNumberError? {
+        let n = normalize(input)
+        for (i, c) in n.unicodeScalars.enumerated() {
+            if i >= 13 { return .wrongLength(normalized: n, count: n.unicodeScalars.count) }
+            let isLetter = c.value >= 65 && c.value <= 90
+            let isDigit = c.value >= 48 && c.value <= 57
+            if i < 3 && !isLetter { return .badCharacter(normalized: n, position: i + 1, expected: "a letter") }
+            if i >= 3 && !isDigit { return .badCharacter(normalized: n, position: i + 1, expected: "a digit") }
+        }
+        return nil
+    }
+
     public var prefix: String { String(value.prefix(3)) }
     /// An unknown prefix is a warning, not a refusal (R15).
     public var hasKnownPrefix: Bool { ReceiptNumber.knownPrefixes.contains(prefix) }

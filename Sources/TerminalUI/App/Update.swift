@@ -208,8 +208,10 @@ public enum App {
         case .back: s.receiptField.set("")
         case .refresh: break
         default:
-            if case .char(let c) = key, c == "r", s.receiptField.text.isEmpty, s.config.actor.role == .officer {
-                s.phase = .reviewQueue; fx.append(.loadReviews); return
+            if case .char(let c) = key, s.receiptField.text.isEmpty {
+                if c == "r" && s.config.actor.role == .officer { s.phase = .reviewQueue; fx.append(.loadReviews); return }
+                if c == "q" { s.quit = true; fx.append(.quit); return }
+                if c == "?" { s.overlay = .help; return }
             }
             _ = s.receiptField.handle(key)
         }
@@ -271,7 +273,7 @@ public enum App {
         if s.approving != nil {
             s.approving = nil; s.phase = .reviewQueue; fx.append(.loadReviews); return
         }
-        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil
+        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set("")
         s.phase = s.config.actor.role.isStaff ? .findCase : .caseList
         if s.phase == .caseList { fx.append(.loadCases) }
     }

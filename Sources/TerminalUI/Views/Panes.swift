@@ -16,7 +16,8 @@ enum ReasonView {
             switch item {
             case let .reason(reason):
                 let chosen = s.reason == reason
-                let text = "\(chosen ? "(•)" : "( )") \(reason.title)"
+                let label = reason.title.displayWidth + 4 <= inner.width ? reason.title : reason.shortTitle
+                let text = "\(chosen ? "(•)" : "( )") \(label)"
                 let style: StyleToken = focused ? .focus : (chosen ? .selection : .text)
                 scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: focused ? style : .text)
                 scr.put(text, row: row, column: inner.column, style: style, maxWidth: inner.width)

@@ -54,10 +54,10 @@ public enum Render {
     static func statusPaneWidth(_ size: Size) -> Int { size.columns >= 110 ? 40 : (size.columns >= 80 ? 32 : 26) }
 
     static func tooSmall(_ scr: inout Screen) {
-        let lines = ["Window too small.",
-                     "Need \(minimum.columns)x\(minimum.rows),",
-                     "have \(scr.size.columns)x\(scr.size.rows).",
-                     "Enlarge it, or q to quit."]
+        let lines = ["Window too small:",
+                     "\(scr.size.columns)x\(scr.size.rows), need",
+                     "\(minimum.columns)x\(minimum.rows) or more.",
+                     "Enlarge, or q quits."]
         for (i, l) in lines.enumerated() where i < scr.size.rows {
             scr.put(l, row: i, column: 0, style: i == 0 ? .statusWarning : .text)
         }

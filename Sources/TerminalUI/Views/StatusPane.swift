@@ -28,10 +28,11 @@ enum StatusPane {
                 lines.append(("", .text))
                 let (word, style): (String, StyleToken) = switch v.decision {
                 case .allowed: ("✔ ALLOWED", .statusOK)
-                case .escalated: ("▲ GOES TO AN OFFICER", .statusWarning)
+                case .escalated: ("▲ TO AN OFFICER", .statusWarning)
                 case .refused: ("✖ REFUSED", .statusError)
                 }
-                lines.append((word + " (\(s.config.actor.role.channel.rawValue))", style))
+                lines.append((word, style))
+                lines.append(("as \(s.config.actor.role.rawValue), \(s.config.actor.role.channel == .online ? "online" : "contact center")", .muted))
                 if !v.codes.isEmpty { for l in wrap(v.codes.map(\.rawValue).joined(separator: " "), width: w) { lines.append((l, style)) } }
                 for l in wrap(v.message, width: w) { lines.append((l, .text)) }
                 if let g = v.guidance { for l in wrap("→ " + g, width: w) { lines.append((l, .muted)) } }
@@ -83,12 +84,7 @@ enum FindView {
         row += 1
         let fieldWidth = min(24, inner.width - 2)
         let normalized = ReceiptNumber.normalize(s.receiptField.text)
-        var problem: String?
-        if !normalized.isEmpty {
-            do { _ = try ReceiptNumber(parsing: normalized) } catch {
-                if case .wrongLength(_, let n) = error, n < 13, isValidPrefixSoFar(normalized) { problem = nil } else { problem = error.message }
-            }
-        }
+        let problem = ReceiptNumber.problemSoFar(normalized)?.message
         let (visible, cursor) = s.receiptField.visible(width: fieldWidth)
         scr.fill(Rect(row: row, column: inner.column + 1, width: fieldWidth, height: 1), style: problem == nil ? .input : .inputInvalid)
         scr.put(visible, row: row, column: inner.column + 1, style: problem == nil ? .input : .inputInvalid, maxWidth: fieldWidth)
@@ -115,13 +111,6 @@ enum FindView {
         }
     }
 
-    static func isValidPrefixSoFar(_ n: String) -> Bool {
-        for (i, c) in n.enumerated() {
-            if i < 3 && !(c.isASCII && c.isLetter) { return false }
-            if i >= 3 && !(c.isASCII && c.isNumber) { return false }
-        }
-        return true
-    }
 }
 
 enum CaseListView {

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import TerminalUI
+
+/// Golden screens: the text of every row plus its style runs, in `Golden/NAME.txt`.
+/// Re-record all of them with `BIOSCHED_RECORD_GOLDEN=1 swift test --filter TerminalUITests`.
+enum Golden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static var recording: Bool { ProcessInfo.processInfo.environment["BIOSCHED_RECORD_GOLDEN"] == "1" }
+
+    static func check(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name + ".txt")
+        let actual = screen.golden
+        if recording {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data(actual.utf8).write(to: url)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("No golden file \(name).txt; record it with BIOSCHED_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstDiff = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+            Issue.record("""
+                Screen \(name) differs from its golden file at line \(firstDiff + 1):
+                expected: \(firstDiff < e.count ? String(e[firstDiff]) : "<end>")
+                actual:   \(firstDiff < a.count ? String(a[firstDiff]) : "<end>")
+                Whole screen:
+                \(actual)
+                """, sourceLocation: sourceLocation)
+        }
+    }
+}

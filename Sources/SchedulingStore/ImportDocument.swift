@@ -27,7 +27,7 @@ public struct ImportDocument: Sendable {
     public struct CaseRecord: Sendable {
         public var receipt: String, form: String, applicant: String?, applicantName: String?
         public var representatives: [String], status: String
-        /// Local `YYYY-MM-DDTHH:MM` in UTC, or nil: when a change of address reached the agency.
+        /// When a change of address reached the agency, if one did (R10). JSON: ISO 8601 with offset.
         public var addressChangedAt: Date?
         public init(receipt: String, form: String, applicant: String?, applicantName: String? = nil, representatives: [String] = [],
                     status: String = "pending", addressChangedAt: Date? = nil) {
@@ -131,7 +131,7 @@ extension ImportDocument {
         }
         for (i, c) in try r.array(top, "cases").enumerated() {
             var at = "cases[\(i)]"
-            try r.only(c, ["receipt", "form", "applicant", "applicantName", "representatives", "status"], at: at)
+            try r.only(c, ["receipt", "form", "applicant", "applicantName", "representatives", "status", "addressChangedAt"], at: at)
             let receipt = try r.receipt(c, at: at)
             at += " (receipt \(receipt))"
             var reps: [String] = []
@@ -143,10 +143,25 @@ extension ImportDocument {
             guard CaseStatus(rawValue: status) != nil else {
                 throw ImportError(at + ".status", "expected one of \(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(status)\"")
             }
-            doc.cases.append(CaseRecord(receipt: receipt, form: try r.string(c, "form", at: at)!,
-                                        applicant: try r.string(c, "applicant", at: at, required: false),
-                                        applicantName: try r.string(c, "applicantName", at: at, required: false),
-                                        representatives: reps, status: status))
+            let form = try r.string(c, "form", at: at)!.uppercased().trimmingCharacters(in: .whitespaces)
+            guard form.range(of: #"^[A-Z]{1,2}-[0-9]{1,4}[A-Z]{0,2}$"#, options: .regularExpression) != nil else {
+                throw ImportError(at + ".form", "expected a form number like I-485, N-400, I-821D or I-600A (with the dash), got \"\(form)\"")
+            }
+            let applicant = try r.string(c, "applicant", at: at, required: false)
+            let applicantName = try r.string(c, "applicantName", at: at, required: false)
+            if applicant == nil && (applicantName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ImportError(at + ".applicantName", "a case needs an applicant account or an applicantName (the notice prints it)")
+            }
+            var changed: Date?
+            if let text = try r.string(c, "addressChangedAt", at: at, required: false) {
+                let f = ISO8601DateFormatter()
+                guard let d = f.date(from: text) else {
+                    throw ImportError(at + ".addressChangedAt", "expected an ISO 8601 date and time with offset, e.g. 2026-11-02T10:00:00-05:00, got \"\(text)\"")
+                }
+                changed = d
+            }
+            doc.cases.append(CaseRecord(receipt: receipt, form: form, applicant: applicant, applicantName: applicantName,
+                                        representatives: reps, status: status, addressChangedAt: changed))
         }
         for (i, a) in try r.array(top, "appointments").enumerated() {
             var at = "appointments[\(i)]"

@@ -50,8 +50,15 @@ enum Importer {
             zones[c.code] = ZoneRules(identifier: c.timeZone)
             summary.centers += 1
         }
-        let insertAccount = try db.makeStatement(sql: "INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)")
+        // Accounts are upserted, so a document can be loaded again; an account never changes role.
+        let insertAccount = try db.makeStatement(sql: """
+            INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone
+            """)
         for (i, a) in doc.accounts.enumerated() {
+            if let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
+                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
+            }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
                 try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone])
             }

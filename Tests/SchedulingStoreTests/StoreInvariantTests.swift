@@ -148,6 +148,19 @@ struct StoreInvariantTests {
             let d = (e as? ImportError)?.description ?? ""
             return d.contains("cases[0].receipt") && d.contains("three letters and ten digits")
         }
+        let noDash = #"{"cases": [{"receipt": "EAC2414052317", "form": "I600", "applicantName": "X"}]}"#
+        #expect { try ImportDocument.parse(json: Data(noDash.utf8)) } throws: { e in
+            let d = (e as? ImportError)?.description ?? ""
+            return d.contains("cases[0] (receipt EAC2414052317).form") && d.contains("I-485")
+        }
+        let noName = #"{"cases": [{"receipt": "EAC2414052317", "form": "I-600"}]}"#
+        #expect { try ImportDocument.parse(json: Data(noName.utf8)) } throws: { e in
+            ((e as? ImportError)?.description ?? "").contains("applicantName")
+        }
+        let moved = #"{"cases": [{"receipt": "EAC2414052317", "form": "i-485", "applicantName": "X", "addressChangedAt": "2026-06-01T10:00:00-04:00"}]}"#
+        let parsed = try ImportDocument.parse(json: Data(moved.utf8))
+        #expect(parsed.cases.first?.addressChangedAt == StoreFixture.iso("2026-06-01T14:00:00Z"))
+        #expect(parsed.cases.first?.form == "I-485")
         let typo = #"{"cases": [{"receipt": "EAC2414052317", "form": "I-485", "represntatives": []}]}"#
         #expect { try ImportDocument.parse(json: Data(typo.utf8)) } throws: { e in
             ((e as? ImportError)?.description ?? "").contains("represntatives")

@@ -21,6 +21,10 @@ let package = Package(
         ),
         // The terminal UI: state, update, render to a cell grid. No curses here.
         .target(name: "TerminalUI", dependencies: ["Scheduling"]),
+        // ncursesw for Swift: NCURSES_WIDECHAR, accessors for curses' globals and macros, signals.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only code that knows about curses: presents a Screen, decodes keys, clicks, resizes.
+        .target(name: "CursesScreen", dependencies: ["CNcursesw", "TerminalUI"]),
         // The command line: argument parsing and wiring.
         .executableTarget(
             name: "biosched",
@@ -30,6 +34,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
         .testTarget(

@@ -1,0 +1,224 @@
+#define _GNU_SOURCE 1
+#include "CNcursesw.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <termios.h>
+#include <unistd.h>
+
+// MARK: locale
+
+int cn_setup_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+// MARK: terminal and safety net
+
+static SCREEN *g_screen = NULL;
+static FILE *g_tty = NULL;             // /dev/tty when stdin/stdout are not terminals
+static int g_in_fd = -1, g_out_fd = -1;
+static struct termios g_saved_modes;   // the modes before curses, for the crash path
+static int g_saved_ok = 0;
+static volatile sig_atomic_t g_active = 0;
+static char g_reset[512];              // terminfo strings that undo curses' screen state
+static size_t g_reset_length = 0;
+static int g_atexit_registered = 0;
+
+SCREEN *cn_open_terminal(char *error, size_t errorSize) {
+    if (g_screen != NULL) {
+        snprintf(error, errorSize, "the terminal is already open");
+        return NULL;
+    }
+    const char *term = getenv("TERM");
+    if (term == NULL || *term == '\0') {
+        snprintf(error, errorSize, "TERM is not set, so the terminal type is unknown (try TERM=xterm-256color)");
+        return NULL;
+    }
+    FILE *out = stdout, *in = stdin;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        g_tty = fopen("/dev/tty", "r+");
+        if (g_tty == NULL) {
+            snprintf(error, errorSize,
+                     "no terminal: standard input or output is not a terminal and /dev/tty cannot be opened (%s)",
+                     strerror(errno));
+            return NULL;
+        }
+        out = in = g_tty;
+    }
+    g_in_fd = fileno(in);
+    g_out_fd = fileno(out);
+    g_saved_ok = tcgetattr(g_in_fd, &g_saved_modes) == 0;
+    SCREEN *screen = newterm(NULL, out, in);
+    if (screen == NULL) {
+        snprintf(error, errorSize, "cannot use the terminal type '%s' (no terminfo entry, or not a terminal)", term);
+        if (g_tty != NULL) { fclose(g_tty); g_tty = NULL; }
+        g_in_fd = g_out_fd = -1;
+        return NULL;
+    }
+    set_term(screen);
+    g_screen = screen;
+    g_active = 1;
+    return screen;
+}
+
+int cn_input_fd(void) { return g_in_fd; }
+int cn_is_active(void) { return g_active ? 1 : 0; }
+
+static void append_reset(const char *capability) {
+    const char *s = tigetstr((char *)capability);
+    if (s == NULL || s == (char *)-1) return;
+    size_t n = strlen(s);
+    if (g_reset_length + n >= sizeof g_reset) return;
+    memcpy(g_reset + g_reset_length, s, n);
+    g_reset_length += n;
+}
+
+static void exit_guard(void) {
+    if (g_active) {
+        g_active = 0;
+        endwin();
+    }
+}
+
+static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE };
+enum { fatal_count = sizeof fatal_signals / sizeof fatal_signals[0] };
+static struct sigaction g_old_fatal[fatal_count];
+static int g_fatal_installed = 0;
+
+// Only async-signal-safe calls: write(2) and tcsetattr(3).
+static void fatal_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    if (g_active) {
+        g_active = 0;
+        if (g_reset_length > 0 && g_out_fd >= 0) {
+            ssize_t ignored = write(g_out_fd, g_reset, g_reset_length);
+            (void)ignored;
+        }
+        if (g_saved_ok && g_in_fd >= 0) tcsetattr(g_in_fd, TCSADRAIN, &g_saved_modes);
+    }
+    for (int i = 0; i < fatal_count; i++) {
+        if (fatal_signals[i] == sig) sigaction(sig, &g_old_fatal[i], NULL);
+    }
+    // A fault re-executes the instruction on return and reaches the previous handler (Swift's
+    // backtracer, or the default action) with its real context; a sent signal is sent again.
+    if (sig == SIGABRT || info == NULL || info->si_code <= 0) raise(sig);
+}
+
+void cn_guard_activate(int mouse) {
+    g_reset_length = 0;
+    append_reset("sgr0");
+    append_reset("cnorm");
+    append_reset("rmkx");
+    if (mouse) {
+        const char *kmous = tigetstr((char *)"kmous");
+        if (kmous != NULL && kmous != (char *)-1 && g_reset_length + 16 < sizeof g_reset) {
+            static const char off[] = "\033[?1006;1000l";
+            memcpy(g_reset + g_reset_length, off, sizeof off - 1);
+            g_reset_length += sizeof off - 1;
+        }
+    }
+    append_reset("rmcup");
+    if (!g_atexit_registered) {
+        atexit(exit_guard);
+        g_atexit_registered = 1;
+    }
+    if (!g_fatal_installed) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_sigaction = fatal_handler;
+        action.sa_flags = SA_SIGINFO;
+        sigemptyset(&action.sa_mask);
+        for (int i = 0; i < fatal_count; i++) sigaction(fatal_signals[i], &action, &g_old_fatal[i]);
+        g_fatal_installed = 1;
+    }
+}
+
+void cn_close_terminal(void) {
+    if (g_active) {
+        g_active = 0;
+        endwin();
+    }
+    if (g_fatal_installed) {
+        for (int i = 0; i < fatal_count; i++) sigaction(fatal_signals[i], &g_old_fatal[i], NULL);
+        g_fatal_installed = 0;
+    }
+    if (g_screen != NULL) {
+        delscreen(g_screen);
+        g_screen = NULL;
+    }
+    if (g_tty != NULL) {
+        fclose(g_tty);
+        g_tty = NULL;
+    }
+    g_in_fd = g_out_fd = -1;
+}
+
+int cn_terminal_gone(int fd) {
+    if (fd < 0) return 1;
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    int r = poll(&p, 1, 0);
+    if (r < 0 && errno != EINTR && errno != EAGAIN) return 1;
+    if (r > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) return 1;
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0 && errno != EINTR) return 1;
+    return 0;
+}
+
+int cn_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int pair, int insert) {
+    cchar_t cell;
+    int extended = pair;
+    short legacy = (short)(pair <= SHRT_MAX ? pair : 0);
+    if (setcchar(&cell, text, attributes, legacy, &extended) == ERR) {
+        static const wchar_t replacement[] = { L'?', 0 };
+        if (setcchar(&cell, replacement, attributes, legacy, &extended) == ERR) return ERR;
+    }
+    return insert ? mvwins_wch(stdscr, row, column, &cell) : mvwadd_wch(stdscr, row, column, &cell);
+}
+
+// MARK: signals
+
+static volatile sig_atomic_t g_signal = 0;
+static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+enum { quit_count = sizeof quit_signals / sizeof quit_signals[0] };
+static struct sigaction g_old_quit[quit_count];
+static struct sigaction g_old_pipe;
+static int g_signals_installed = 0;
+
+static void quit_handler(int sig) { g_signal = sig; }
+
+void cn_install_signal_handlers(void) {
+    if (g_signals_installed) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = quit_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;   // no SA_RESTART: a blocking read returns EINTR and the loop looks at the flag
+    for (int i = 0; i < quit_count; i++) sigaction(quit_signals[i], &action, &g_old_quit[i]);
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &g_old_pipe);
+    g_signals_installed = 1;
+}
+
+void cn_restore_signal_handlers(void) {
+    if (!g_signals_installed) return;
+    for (int i = 0; i < quit_count; i++) sigaction(quit_signals[i], &g_old_quit[i], NULL);
+    sigaction(SIGPIPE, &g_old_pipe, NULL);
+    g_signals_installed = 0;
+}
+
+int cn_pending_signal(void) { return (int)g_signal; }
+void cn_clear_pending_signal(void) { g_signal = 0; }

@@ -1,0 +1,372 @@
+import CNcursesw
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the full-screen terminal could not start (no terminal, TERM unset or unknown).
+public struct CursesTerminalError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The terminal through ncursesw: the only code in biosched that knows about curses.
+///
+/// `present` draws a `Screen` and lets curses send only what changed; `nextInput` decodes keys,
+/// clicks, resizes, the quit signals and a terminal that went away. Call `stop()` on every exit
+/// path (it is idempotent); an atexit handler and a fatal-signal handler restore the terminal if
+/// the program leaves without it.
+@MainActor
+public final class CursesTerminal: TerminalDevice {
+    /// True from a successful `init` until `stop()`.
+    public private(set) var isActive = false
+    /// Whether the locale is UTF-8. Without it box lines use the terminal's line-drawing set and
+    /// other non-ASCII characters an ASCII look-alike.
+    public let isUnicode: Bool
+    /// Whether the theme's colors are used (false without color support or with `NO_COLOR`):
+    /// then the theme's monochrome attributes are.
+    public var usesColor: Bool { depth != .none }
+
+    let depth: ColorDepth
+    private let mouseEnabled: Bool
+    private let defaultColorsAvailable: Bool
+    private var pairs: [PairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var resolvedTheme: Theme?
+    private var resolved: [StyleToken: CellStyle] = [:]
+    private var needsErase = false
+    private var cursorVisible: Bool?
+    private var buttonDown = false
+    private var failingSince: ContinuousClock.Instant?
+    private var lastSize = Size(columns: 80, rows: 24)
+    private var glyph = [wchar_t](repeating: 0, count: 8)
+
+    private struct PairKey: Hashable { var foreground: Int32, background: Int32 }
+    private struct CellStyle { var attributes: attr_t; var pair: Int32 }
+
+    /// Takes over the terminal: stdin/stdout when both are terminals, else /dev/tty.
+    /// - Parameters:
+    ///   - escDelayMilliseconds: how long curses waits after Esc for the rest of a key sequence
+    ///     (the `ESCDELAY` environment variable wins when set).
+    ///   - mouse: report button-1 clicks (the terminal's own selection then needs Shift).
+    /// - Throws: `CursesTerminalError` when there is no terminal or TERM is unset or unknown.
+    public init(escDelayMilliseconds: Int = 25, mouse: Bool = true) throws {
+        isUnicode = cn_setup_locale() != 0
+        // Before newterm: curses installs its own SIGINT/SIGTERM handlers only over the default
+        // disposition, and stop() puts back exactly what was there before.
+        cn_install_signal_handlers()
+        var message = [CChar](repeating: 0, count: 512)
+        let opened = message.withUnsafeMutableBufferPointer { cn_open_terminal($0.baseAddress, $0.count) }
+        guard opened != nil else {
+            cn_restore_signal_handlers()
+            let text = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            throw CursesTerminalError(message: text)
+        }
+
+        if let value = getenv("ESCDELAY").flatMap({ Int32(String(cString: $0)) }), value >= 0 {
+            set_escdelay(value)
+        } else {
+            set_escdelay(Int32(clamping: max(0, escDelayMilliseconds)))
+        }
+        let window = cn_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+
+        mouseEnabled = mouse
+        if mouse {
+            mouseinterval(0)
+            mousemask(cn_button1_pressed() | cn_button1_released() | cn_button1_clicked(), nil)
+        }
+
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        if has_colors() && !noColor {
+            start_color()
+            defaultColorsAvailable = use_default_colors() == OK
+            depth = ColorDepth(colors: Int(cn_colors()), hasColors: true, noColor: false)
+        } else {
+            defaultColorsAvailable = true
+            depth = .none
+        }
+        cn_guard_activate(mouse ? 1 : 0)
+        isActive = true
+        lastSize = size
+    }
+
+    isolated deinit {
+        stop()
+    }
+
+    /// Gives the terminal back: echo, line mode and a visible cursor, the shell's screen, and the
+    /// previous signal handlers. Safe to call more than once.
+    public func stop() {
+        guard isActive else { return }
+        lastSize = size
+        isActive = false
+        if mouseEnabled { mousemask(0, nil) }
+        curs_set(1)
+        cn_close_terminal()
+        cn_restore_signal_handlers()
+    }
+
+    public var size: Size {
+        guard isActive else { return lastSize }
+        var rows: Int32 = 0, columns: Int32 = 0
+        cn_getmaxyx(cn_stdscr(), &rows, &columns)
+        return Size(columns: Int(columns), rows: Int(rows))
+    }
+
+    // MARK: output
+
+    public func present(_ screen: Screen, theme: Theme) {
+        guard isActive else { return }
+        let window = cn_stdscr()
+        if needsErase {
+            // After a resize the terminal may have reflowed its contents: repaint all of it once.
+            werase(window)
+            clearok(cn_curscr(), true)
+            needsErase = false
+        }
+        if resolvedTheme != theme {
+            resolved = [:]
+            resolvedTheme = theme
+        }
+        let terminal = size
+        let rows = terminal.rows, columns = terminal.columns
+        let blank = CellStyle(attributes: cn_a_normal(), pair: 0)
+        for row in 0..<rows {
+            var column = 0
+            while column < columns {
+                guard row < screen.size.rows, column < screen.size.columns else {
+                    put(" ", width: 1, row: row, column: column, style: blank, terminal: terminal)
+                    column += 1
+                    continue
+                }
+                let cell = screen[row, column]
+                let style = cellStyle(cell.style, theme: theme)
+                var width = cell.isContinuation ? 0 : DisplayWidth.of(cell.text)
+                if width == 2 {
+                    let pairedWithNext = column + 1 < columns && column + 1 < screen.size.columns
+                        && screen[row, column + 1].isContinuation
+                    if !pairedWithNext { width = 0 }
+                }
+                if width == 0 {
+                    // An orphan continuation cell, a control character, or a wide character
+                    // without room: a blank keeps the columns aligned.
+                    put(" ", width: 1, row: row, column: column, style: style, terminal: terminal)
+                    column += 1
+                } else {
+                    put(cell.text, width: width, row: row, column: column, style: style, terminal: terminal)
+                    column += width
+                }
+            }
+        }
+        if let cursor = screen.cursor, cursor.row >= 0, cursor.row < rows, cursor.column >= 0, cursor.column < columns {
+            leaveok(window, false)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+            setCursorVisible(true)
+        } else {
+            leaveok(window, true)
+            setCursorVisible(false)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        guard cursorVisible != visible else { return }
+        curs_set(visible ? 1 : 0)
+        cursorVisible = visible
+    }
+
+    /// Draws `text` in `width` columns (1 or 2). When the terminal's idea of the character's width
+    /// differs from the screen's, a stand-in of the right width keeps the next columns in place.
+    private func put(_ text: String, width: Int, row: Int, column: Int, style: CellStyle, terminal: Size) {
+        var drawnWidth = 1
+        var attributes = style.attributes
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, first.value >= 0x20 {
+            if isUnicode {
+                let libcWidth = Int(wcwidth(wchar_t(bitPattern: first.value)))
+                if libcWidth == width || (libcWidth == 1 && width == 2) {
+                    glyph[0] = wchar_t(bitPattern: first.value)
+                    var count = 1
+                    for scalar in scalars.dropFirst() {
+                        let value = wchar_t(bitPattern: scalar.value)
+                        guard count < Int(CCHARW_MAX), wcwidth(value) == 0 else { break }
+                        glyph[count] = value
+                        count += 1
+                    }
+                    glyph[count] = 0
+                    drawnWidth = libcWidth
+                } else {
+                    setGlyph(UInt8(ascii: "?"))
+                }
+            } else {
+                switch AsciiFallback.glyph(for: first) {
+                case let .ascii(byte): setGlyph(byte)
+                case let .lineDrawing(letter):
+                    setGlyph(letter)
+                    attributes |= cn_a_altcharset()
+                }
+            }
+        } else {
+            setGlyph(UInt8(ascii: " "))
+        }
+        draw(row: row, column: column, width: drawnWidth, attributes: attributes, pair: style.pair, terminal: terminal)
+        if drawnWidth < width {
+            setGlyph(UInt8(ascii: " "))
+            for extra in drawnWidth..<width {
+                draw(row: row, column: column + extra, width: 1, attributes: style.attributes, pair: style.pair, terminal: terminal)
+            }
+        }
+    }
+
+    private func setGlyph(_ byte: UInt8) {
+        glyph[0] = wchar_t(byte)
+        glyph[1] = 0
+    }
+
+    /// The bottom-right cell goes in with ins_wch, which does not move the cursor past the end of
+    /// the window, so the window never scrolls.
+    private func draw(row: Int, column: Int, width: Int, attributes: attr_t, pair: Int32, terminal: Size) {
+        let lastCell = row == terminal.rows - 1 && column + width >= terminal.columns
+        _ = glyph.withUnsafeBufferPointer {
+            cn_put_cell(Int32(row), Int32(column), $0.baseAddress, attributes, pair, lastCell ? 1 : 0)
+        }
+    }
+
+    private func cellStyle(_ token: StyleToken, theme: Theme) -> CellStyle {
+        if let known = resolved[token] { return known }
+        let style = theme.style(token, color: depth != .none)
+        var attributes = cn_a_normal()
+        if style.bold { attributes |= cn_a_bold() }
+        if style.underline { attributes |= cn_a_underline() }
+        if style.reverse { attributes |= cn_a_reverse() }
+        if style.dim { attributes |= cn_a_dim() }
+        var pair: Int32 = 0
+        if depth != .none {
+            let foreground = ColorMapping.map(style.foreground, depth: depth)
+            let background = ColorMapping.map(style.background, depth: depth)
+            if foreground.boldForBright { attributes |= cn_a_bold() }
+            pair = colorPair(foreground: foreground.number, background: background.number)
+        }
+        let result = CellStyle(attributes: attributes, pair: pair)
+        resolved[token] = result
+        return result
+    }
+
+    /// Color pairs are made on first use and kept; pair 0 (the terminal's colors) when they run out.
+    private func colorPair(foreground: Int32, background: Int32) -> Int32 {
+        var key = PairKey(foreground: foreground, background: background)
+        if !defaultColorsAvailable {
+            if key.foreground < 0 { key.foreground = Int32(COLOR_WHITE) }
+            if key.background < 0 { key.background = Int32(COLOR_BLACK) }
+        }
+        if key.foreground < 0 && key.background < 0 { return 0 }
+        if let known = pairs[key] { return known }
+        guard nextPair < cn_color_pairs(), init_extended_pair(nextPair, key.foreground, key.background) == OK else {
+            return 0
+        }
+        pairs[key] = nextPair
+        nextPair += 1
+        return nextPair - 1
+    }
+
+    // MARK: input
+
+    public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
+        guard isActive else { return nil }
+        if let reason = takeSignal() { return .hangUp(reason: reason) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = timeoutMilliseconds >= 0 ? start + .milliseconds(timeoutMilliseconds) : nil
+        let window = cn_stdscr()
+        while true {
+            var wait: Int32 = -1
+            if let deadline {
+                let left = clock.now.duration(to: deadline).components
+                wait = Int32(clamping: max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            }
+            wtimeout(window, wait)
+            let asked = clock.now
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if let reason = takeSignal() { return .hangUp(reason: reason) }
+
+            if status == ERR {
+                if cn_terminal_gone(cn_input_fd()) != 0 { return .hangUp(reason: "terminal closed") }
+                let waited = asked.duration(to: clock.now)
+                if wait >= 0 && waited >= .milliseconds(Int(wait)) - .milliseconds(5) {
+                    failingSince = nil   // an ordinary time-out
+                    return nil
+                }
+                // ERR before the time-out: an interrupted read, or a terminal that is going away.
+                let now = clock.now
+                if let since = failingSince {
+                    if since.duration(to: now) > .seconds(2) { return .hangUp(reason: "terminal closed") }
+                } else {
+                    failingSince = now
+                }
+                napms(10)
+            } else {
+                failingSince = nil
+                if let input = decode(status: status, code: code) { return input }
+            }
+            if let deadline, clock.now >= deadline { return nil }
+        }
+    }
+
+    private func takeSignal() -> String? {
+        let signal = cn_pending_signal()
+        guard signal != 0 else { return nil }
+        cn_clear_pending_signal()
+        switch signal {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(signal)"
+        }
+    }
+
+    private func decode(status: Int32, code: wint_t) -> TerminalInput? {
+        if status == KEY_CODE_YES {
+            switch Int32(bitPattern: code) {
+            case KEY_RESIZE:
+                needsErase = true
+                return .resize(size)
+            case KEY_MOUSE:
+                return mouseClick()
+            case let keyCode:
+                return KeyDecoding.key(keyCode: keyCode).map(TerminalInput.key)
+            }
+        }
+        return KeyDecoding.key(character: code).map(TerminalInput.key)
+    }
+
+    /// One click per press: a press (or a click) reports; the release that follows it does not.
+    private func mouseClick() -> TerminalInput? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let at = TerminalInput.click(Point(row: Int(event.y), column: Int(event.x)))
+        if event.bstate & cn_button1_pressed() != 0 {
+            buttonDown = true
+            return at
+        }
+        if event.bstate & cn_button1_clicked() != 0 {
+            buttonDown = false
+            return at
+        }
+        if event.bstate & cn_button1_released() != 0 {
+            defer { buttonDown = false }
+            return buttonDown ? nil : at
+        }
+        return nil
+    }
+}

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "biosched", targets: ["biosched"]),
+        .executable(name: "biosched-bench", targets: ["biosched-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -32,6 +33,21 @@ let package = Package(
                 "Scheduling", "SchedulingStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The store benchmark's baseline: the same SQL as the store, on the SQLite C API alone.
+        .executableTarget(
+            name: "rawsqlite",
+            path: "Sources/RawSQLite",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        // Benchmarks that print figures (README, "Benchmarks"): `swift run -c release biosched-bench store`.
+        .executableTarget(
+            name: "biosched-bench",
+            dependencies: [
+                "Scheduling", "SchedulingStore", "rawsqlite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Sources/Benchmarks"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),

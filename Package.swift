@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore",
+                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["biosched"]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched"]

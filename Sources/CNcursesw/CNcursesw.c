@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,13 @@ void cn_install_signal_handlers(void) {
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
     sigaction(SIGPIPE, &ignore, &g_old_pipe);
+    // A parent (a test runner, a service manager) may hand us these signals blocked; a blocked
+    // SIGWINCH means no resize, a blocked SIGHUP means a dropped link leaves us running.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGWINCH);
+    for (int i = 0; i < quit_count; i++) sigaddset(&wanted, quit_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
     g_signals_installed = 1;
 }
 

@@ -8,15 +8,15 @@ struct Biosched: ParsableCommand {
         commandName: "biosched",
         abstract: "Reschedule biometric services appointments (fingerprints, photo, signature).",
         discussion: """
-        Without a subcommand, prints a summary of the store. The store is --db PATH, else $BIOSCHED_DB, \
+        Without a subcommand, opens the full-screen terminal UI (in a terminal) or prints a summary of the store. The store is --db PATH, else $BIOSCHED_DB, \
         else $XDG_DATA_HOME/biosched/biosched.sqlite (created on first use as a training store with demo data).
 
         Exit codes: 0 done (an escalation recorded counts as done), 1 refused by policy, 2 bad input or usage, \
         3 conflict or slot full, 4 store error.
         """,
-        subcommands: [Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
+        subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
                       NoticeCommand.self, AuditCommand.self, Users.self, Centers.self],
-        defaultSubcommand: Summary.self
+        defaultSubcommand: Start.self
     )
 
     /// Parses, runs, and exits with biosched's own exit codes (usage errors are 2, not 64).
@@ -54,4 +54,17 @@ struct Failure: Error {
     var code: ExitStatus
     var message: String
     init(_ code: ExitStatus, _ message: String) { self.code = code; self.message = message }
+}
+
+/// The default: the terminal UI in a terminal, else a summary of the store.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", shouldDisplay: false)
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            var tui = TUI(); tui.global = global; try tui.run()
+        } else {
+            var summary = Summary(); summary.global = global; try summary.run()
+        }
+    }
 }

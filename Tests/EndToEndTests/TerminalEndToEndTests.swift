@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux on a demo store with a fixed clock (Mon 2026-11-30 10:00 EST).
+@Suite("End to end in a real terminal (tmux)", .serialized)
+struct TerminalEndToEndTests {
+    static let now = "2026-11-30T15:00:00Z"
+
+    /// One demo store per test run (the same seed and clock give the same data), copied per test.
+    static let template: String? = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-e2e-template-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("demo.sqlite").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        p.arguments = ["init", "--demo", "--db", path, "--now", now]
+        p.standardOutput = FileHandle.nullDevice
+        try? p.run()
+        p.waitUntilExit()
+        return p.terminationStatus == 0 ? path : nil
+    }()
+
+    func session(width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let t = try TmuxSession(width: width, height: height)
+        let template = try #require(Self.template, "biosched init --demo failed")
+        try FileManager.default.copyItem(atPath: template, toPath: t.db)
+        return t
+    }
+
+    func launch(_ t: TmuxSession, _ args: String) throws {
+        // After the program exits, the shell records the terminal's settings for the sanity check.
+        try t.start("\(TmuxSession.binary) \(args) --db \(t.db) --now \(Self.now); stty -a > \(t.dir.path)/stty.txt; echo EXITED; sleep 60")
+    }
+
+    @Test("An agent reschedules a case start to finish; status --json shows the new appointment")
+    func agentReschedules() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent")
+        try t.waitFor("Find a case")
+        try t.literal("ioe-09-234-56781")
+        try t.waitFor("IOE0923456781  13 of 13")
+        try t.keys("Enter")
+        try t.waitFor("Pick a new time")
+        try t.keys("Right", "Right", "Down")         // a week later
+        try t.keys("Enter", "Enter")                 // its first offered time
+        try t.waitFor("Why can't they attend?")
+        try t.keys("Enter")                          // medical
+        try t.literal("Caller is in hospital")
+        try t.keys("Tab", "Tab", "Enter")            // notify, continue
+        try t.waitFor("Confirm the new appointment")
+        try t.keys("Enter")
+        let booked = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
+        #expect(booked.contains("Booked"))
+        try t.keys("q")
+        try t.waitFor("EXITED")
+        let (status, json) = try t.run(["status", "IOE0923456781", "--db", t.db, "--now", Self.now, "--json"])
+        #expect(status == 0)
+        let obj = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let appt = obj?["appointment"] as? [String: Any]
+        #expect(appt?["local"] as? String == "2026-12-10T08:00")
+        #expect(appt?["priorReschedules"] as? Int == 1)
+        #expect(booked.contains("Thu 2026-12-10 08:00 EST"))
+    }
+
+    @Test("R3a an applicant within 12 hours is refused, with the reason on screen")
+    func applicantRefused() throws {
+        let t = try session(); defer { t.close() }
+        // david.kim's case EAC2414052317 starts exactly 12 hours after now.
+        try launch(t, "tui --as applicant --account david.kim")
+        try t.waitFor("Your cases")
+        try t.keys("Enter")
+        let screen = try t.waitFor("WITHIN_12_HOURS")
+        #expect(screen.contains("REFUSED"))
+        #expect(screen.contains("800-375-5283"))
+        try t.keys("q")
+        try t.waitFor("EXITED")
+    }
+
+    @Test("Resizing mid-flow keeps the work, and quitting leaves the terminal sane")
+    func resizeAndQuit() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent")
+        try t.waitFor("Find a case")
+        try t.literal("IOE0923456781")
+        try t.keys("Enter")
+        try t.waitFor("Pick a new time")
+        try t.keys("t", "Enter", "Enter")
+        try t.waitFor("Why can't they attend?")
+        try t.keys("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try t.literal("Jury duty in 東京")
+        try t.waitFor("Jury duty in 東京")
+        try t.resize(width: 20, height: 5)
+        try t.waitFor("too small")
+        try t.resize(width: 120, height: 40)
+        let back = try t.waitFor("Jury duty in 東京")
+        #expect(back.contains("(•) Other reason"))
+        try t.keys("Escape")                        // out of the text field; the request is still half filled
+        try t.keys("q")
+        try t.waitFor("Quit?")
+        try t.keys("y")
+        try t.waitFor("EXITED")
+        let stty = try String(contentsOfFile: t.dir.path + "/stty.txt", encoding: .utf8)
+        #expect(stty.contains(" echo "), "\(stty)")
+        #expect(stty.contains(" icanon "), "\(stty)")
+    }
+
+    @Test("SIGTERM and SIGHUP end the program cleanly: the terminal is restored")
+    func signals() throws {
+        for signal in ["TERM", "HUP"] {
+            let t = try session(); defer { t.close() }
+            try launch(t, "tui --as agent")
+            try t.waitFor("Find a case")
+            let pid = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            // The shell's child is biosched.
+            let (_, children) = try Self.shell("pgrep -P \(pid) -f biosched")
+            let child = children.split(separator: "\n").first.map(String.init) ?? ""
+            try #require(!child.isEmpty)
+            _ = try Self.shell("kill -\(signal) \(child)")
+            try t.waitFor("EXITED")
+            let stty = try String(contentsOfFile: t.dir.path + "/stty.txt", encoding: .utf8)
+            #expect(stty.contains(" echo "), "SIG\(signal): \(stty)")
+        }
+    }
+
+    static func shell(_ command: String) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

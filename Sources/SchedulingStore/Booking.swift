@@ -46,7 +46,7 @@ enum Booking {
 
     /// A stored answer to an earlier request with the same id.
     static func replay(_ db: Database, _ id: String, receipt: ReceiptNumber) throws -> RescheduleOutcome? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT receipt, outcome_json FROM requests WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try db.fetchRow(sql: "SELECT receipt, outcome_json FROM requests WHERE id = ?", arguments: [id]) else { return nil }
         guard (row["receipt"] as String) == receipt.value else {
             throw StoreError.invalidInput("Request id \"\(id)\" was already used for another case; use a new request id.")
         }
@@ -79,7 +79,11 @@ enum Booking {
             return RescheduleOutcome(requestID: r.requestID, result: .refused, verdict: verdict)
         }
         let centerCode = (r.centerCode ?? old.centerCode).uppercased()
-        guard let center = try Records.center(db, code: centerCode) else { throw StoreError.unknownCenter(centerCode) }
+        let center: Center
+        if centerCode == snap.center.code { center = snap.center } else {
+            guard let other = try Records.center(db, code: centerCode) else { throw StoreError.unknownCenter(centerCode) }
+            center = other
+        }
         let window = try window(db)
         let instant = center.zone.instant(of: r.to)
         let booked = try instant.map { try Records.booked(db, center: center.code, start: $0) } ?? 0
@@ -116,7 +120,9 @@ enum Booking {
     }
 
     static func window(_ db: Database) throws -> SlotWindow {
-        let s = try Records.settings(db)
+        let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')")
+        var s: [String: String] = [:]
+        for r in rows { s[r["key"]] = r["value"] }
         return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
     }
 
@@ -125,26 +131,26 @@ enum Booking {
     static func book(_ db: Database, old: Appointment, snap: CaseSnapshot, center: Center, slot: Slot, actor: Actor,
                      notify: NotifyChannel?, now: Date) throws -> (Int64, AppointmentNotice) {
         let nowS = Records.seconds(now)
-        try db.execute(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ? AND version = ?",
+        try db.run(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ? AND version = ?",
                        arguments: [old.id, old.version])
         guard db.changesCount == 1 else { throw StoreError.failed("the appointment changed during the transaction") }
-        let root = try Int64.fetchOne(db, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [old.id]) ?? old.id
-        try db.execute(sql: """
+        let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [old.id]) ?? old.id
+        try db.run(sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
             VALUES (?, ?, ?, 'scheduled', ?, ?, 1, ?)
             """, arguments: [old.receipt.value, center.code, Records.seconds(slot.start), old.priorReschedules + 1, root, nowS])
         let newID = db.lastInsertedRowID
-        try db.execute(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [newID, old.id])
+        try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [newID, old.id])
         let notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
                                        center: center, start: slot.start, issuedAt: now)
         let json = String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)
-        try db.execute(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
+        try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
                        arguments: [notice.number, old.receipt.value, newID, nowS, json])
         if let notify {
             let account = snap.caseFile.applicantAccount
-            let contact = try Row.fetchOne(db, sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account])
+            let contact = try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account])
             let recipient: String? = notify == .email ? contact?["email"] : contact?["phone"]
-            try db.execute(sql: """
+            try db.run(sql: """
                 INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [old.receipt.value, notify.rawValue, recipient ?? "(no \(notify == .email ? "email" : "phone") on file for \(account ?? "the applicant"))",
                                  "Your biometrics appointment was rescheduled",
@@ -157,7 +163,7 @@ enum Booking {
     static func insertRequest(_ db: Database, _ r: RescheduleRequest, snap: CaseSnapshot, center: Center, decision: String,
                               codes: [VerdictCode], newAppointment: Int64?, outcome: RescheduleOutcome, now: Date) throws {
         let json = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
-        try db.execute(sql: """
+        try db.run(sql: """
             INSERT INTO requests(id, receipt, appointment_id, channel, actor_role, actor, reason, explanation, note,
               preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -174,7 +180,7 @@ enum Booking {
         guard !d.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalidInput("A review always needs a note (--note TEXT) saying why.")
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [d.requestID]) else {
+        guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [d.requestID]) else {
             throw StoreError.unknownRequest(d.requestID)
         }
         guard (row["decision"] as String) == "escalated" else {
@@ -188,7 +194,7 @@ enum Booking {
                                             verdict: Verdict(decision: .refused, codes: item.codes,
                                                              message: "The officer denied the request: \(d.note)",
                                                              guidance: "The current appointment stands. \(ContactCenter.callGuidance)"))
-            try db.execute(sql: """
+            try db.run(sql: """
                 UPDATE requests SET decision = 'denied', reviewed_by = ?, review_note = ?, reviewed_at = ?, outcome_json = ? WHERE id = ?
                 """, arguments: [d.officer, d.note, nowS, String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self), d.requestID])
             try Audit.append(db, at: now, actor: officer, action: "review-denied", receipt: item.receipt, requestID: d.requestID, detail: d.note)
@@ -224,7 +230,7 @@ enum Booking {
                                                              message: "Approved by an officer: rescheduled to \(notice.when) at \(center.name). \(d.note)",
                                                              guidance: "Print the new appointment notice and bring it."),
                                             notice: notice)
-            try db.execute(sql: """
+            try db.run(sql: """
                 UPDATE requests SET decision = 'approved', reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = ?, outcome_json = ?
                 WHERE id = ?
                 """, arguments: [d.officer, d.note, nowS, newID, String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self), d.requestID])

@@ -8,22 +8,22 @@ enum Records {
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
     static func center(_ db: Database, code: String) throws -> Center? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM centers WHERE code = ?", arguments: [code]) else { return nil }
+        guard let row = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [code]) else { return nil }
         return try center(db, row: row)
     }
 
     static func center(_ db: Database, row: Row) throws -> Center {
         let code: String = row["code"]
         let tzName: String = row["time_zone"]
-        guard let zone = ZoneRules(identifier: tzName) else {
+        guard let zone = ZoneCache.rules(tzName) else {
             throw StoreError.unusable("Center \(code) names an unknown time zone \"\(tzName)\".")
         }
         var hours: [Weekday: OpeningHours] = [:]
-        for h in try Row.fetchAll(db, sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]) {
+        for h in try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]) {
             if let wd = Weekday(rawValue: h["weekday"]), let o = LocalTime(minutes: h["open_minute"]), let c = LocalTime(minutes: h["close_minute"]),
                let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
         }
-        let closures = try String.fetchAll(db, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
+        let closures = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
             .compactMap(LocalDate.init(iso:))
         return Center(code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
                       zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
@@ -31,8 +31,8 @@ enum Records {
     }
 
     static func caseFile(_ db: Database, receipt: ReceiptNumber) throws -> CaseFile? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE receipt = ?", arguments: [receipt.value]) else { return nil }
-        let reps = try String.fetchAll(db, sql: "SELECT account FROM representations WHERE receipt = ?", arguments: [receipt.value])
+        guard let row = try db.fetchRow(sql: "SELECT * FROM cases WHERE receipt = ?", arguments: [receipt.value]) else { return nil }
+        let reps = try db.fetchValues(String.self, sql: "SELECT account FROM representations WHERE receipt = ?", arguments: [receipt.value])
         let changed: Int64? = row["address_changed_at"]
         return CaseFile(receipt: receipt, form: FormType(row["form"]), status: CaseStatus(rawValue: row["status"]) ?? .pending,
                         applicantName: row["applicant_name"], applicantAccount: row["applicant_account"],
@@ -49,7 +49,7 @@ enum Records {
 
     /// The current appointment: the scheduled one, else the most recent of the case.
     static func currentAppointment(_ db: Database, receipt: ReceiptNumber) throws -> Appointment? {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try db.fetchRow(sql: """
             SELECT * FROM appointments WHERE receipt = ?
             ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1
             """, arguments: [receipt.value])
@@ -61,19 +61,19 @@ enum Records {
               let appt = try currentAppointment(db, receipt: receipt) else { throw StoreError.notAuthorized }
         guard let c = try center(db, code: appt.centerCode) else { throw StoreError.unknownCenter(appt.centerCode) }
         // R10: only a request about this appointment that reached the agency before its start counts.
-        let last: Int64? = try Int64.fetchOne(db, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
+        let last: Int64? = try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
                                               arguments: [appt.id, seconds(appt.start)])
-        let pending = try String.fetchOne(db, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
+        let pending = try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
                                           arguments: [receipt.value])
         return CaseSnapshot(caseFile: file, appointment: appt, center: c, lastRequestAt: last.map(date), pendingEscalation: pending)
     }
 
     static func booked(_ db: Database, center: String, start: Date) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT booked FROM slots WHERE center = ? AND start = ?", arguments: [center, seconds(start)]) ?? 0
+        try db.fetchValue(Int.self, sql: "SELECT booked FROM slots WHERE center = ? AND start = ?", arguments: [center, seconds(start)]) ?? 0
     }
 
     static func settings(_ db: Database) throws -> [String: String] {
-        Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM settings").map { ($0["key"], $0["value"]) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(try db.fetchRows(sql: "SELECT key, value FROM settings").map { ($0["key"], $0["value"]) }, uniquingKeysWith: { a, _ in a })
     }
 }
 
@@ -81,8 +81,21 @@ enum Records {
 enum Audit {
     static func append(_ db: Database, at: Date, actor: Actor, action: String, receipt: ReceiptNumber? = nil,
                        requestID: String? = nil, detail: String = "") throws {
-        try db.execute(sql: """
+        try db.run(sql: """
             INSERT INTO audit(at, actor_role, actor, action, receipt, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [Records.seconds(at), actor.role.rawValue, actor.id, action, receipt?.value, requestID, detail])
+    }
+}
+
+/// Time zones are loaded once per process: `TimeZone(identifier:)` reads the zone database.
+enum ZoneCache {
+    nonisolated(unsafe) private static var cache: [String: ZoneRules] = [:]
+    private static let lock = NSLock()
+    static func rules(_ identifier: String) -> ZoneRules? {
+        lock.lock(); defer { lock.unlock() }
+        if let z = cache[identifier] { return z }
+        guard let z = ZoneRules(identifier: identifier) else { return nil }
+        cache[identifier] = z
+        return z
     }
 }

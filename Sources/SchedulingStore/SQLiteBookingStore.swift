@@ -57,6 +57,8 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Under steady contention the WAL cannot be reset; cap what stays on disk after a checkpoint.
+            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         do {
             return try DatabasePool(path: path, configuration: config)

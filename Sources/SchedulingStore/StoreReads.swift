@@ -15,7 +15,7 @@ extension SQLiteBookingStore {
 
     public func centers() throws(StoreError) -> [Center] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM centers ORDER BY code").map { try Records.center(db, row: $0) }
+            try db.fetchRows(sql: "SELECT * FROM centers ORDER BY code").map { try Records.center(db, row: $0) }
         }
     }
 
@@ -37,7 +37,7 @@ extension SQLiteBookingStore {
             return []
         }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: [actor.id]).map { row in
+            try db.fetchRows(sql: sql, arguments: [actor.id]).map { row in
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let appt = try Records.currentAppointment(db, receipt: receipt)
                 return CaseSummary(receipt: receipt, form: FormType(row["form"]), applicantName: row["applicant_name"],
@@ -47,18 +47,33 @@ extension SQLiteBookingStore {
     }
 
     public func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int] {
+        try read { db in try Self.booked(db, center: center, from: from, to: to) }
+    }
+
+    /// One read for the slot search: the settings and the counters of the window.
+    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
         try read { db in
-            var out: [Date: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?",
-                                           arguments: [center, Records.seconds(from), Records.seconds(to)])
-            while let r = try rows.next() { out[Records.date(r[0])] = r[1] }
-            return out
+            let window = try Booking.window(db)
+            return (window, try Self.booked(db, center: center, from: window.earliest(after: now),
+                                            to: window.latest(after: now).addingTimeInterval(1)))
         }
+    }
+
+    static func booked(_ db: Database, center: String, from: Date, to: Date) throws -> [Date: Int] {
+        var out: [Date: Int] = [:]
+        out.reserveCapacity(512)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?"),
+                                       arguments: [center, Records.seconds(from), Records.seconds(to)])
+        while let r = try rows.next() {
+            let start: Int64 = r[0]
+            out[Records.date(start)] = r[1]
+        }
+        return out
     }
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
+            try db.fetchRows(sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
                 try Self.reviewItem(db, row)
             }
         }
@@ -81,7 +96,7 @@ extension SQLiteBookingStore {
         try read { db in
             let snap = try Records.snapshot(db, receipt: receipt, actor: actor)
             guard snap.appointment.status == .scheduled else { return nil }
-            if let json = try String.fetchOne(db, sql: "SELECT json FROM notices WHERE appointment_id = ?", arguments: [snap.appointment.id]) {
+            if let json = try db.fetchValue(String.self, sql: "SELECT json FROM notices WHERE appointment_id = ?", arguments: [snap.appointment.id]) {
                 return try JSONDecoder().decode(AppointmentNotice.self, from: Data(json.utf8))
             }
             // Appointments loaded by import or made by the agency have no stored notice yet: show one.

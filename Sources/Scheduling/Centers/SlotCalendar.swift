@@ -44,6 +44,23 @@ public enum SlotCalendar {
     public static func slots(of center: Center, on date: LocalDate) -> [Slot] {
         guard !center.isClosed(on: date), let h = center.hours[date.weekday], center.slotMinutes > 0 else { return [] }
         var out: [Slot] = []
+        let step = center.slotMinutes
+        let count = (h.close.minutes - h.open.minutes) / step
+        guard count > 0 else { return [] }
+        out.reserveCapacity(count)
+        // Fast path: when the first and last slot keep the same UTC offset, so does every slot in
+        // between (a day has at most one transition), and no zone look-up is needed per slot.
+        let firstLocal = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes)!)
+        let lastLocal = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes + (count - 1) * step)!)
+        if let a = center.zone.instant(of: firstLocal), let b = center.zone.instant(of: lastLocal),
+           b.timeIntervalSince(a) == TimeInterval((count - 1) * step * 60) {
+            for i in 0..<count {
+                let local = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes + i * step)!)
+                out.append(Slot(centerCode: center.code, start: a.addingTimeInterval(TimeInterval(i * step * 60)), local: local,
+                                stations: center.stations))
+            }
+            return out
+        }
         var m = h.open.minutes
         var seen = Set<Date>()
         while m + center.slotMinutes <= h.close.minutes {
@@ -163,12 +180,17 @@ extension SlotCalendar {
 }
 
 extension BookingStore {
+    /// The store's window and the bookings of a center's slots inside it, read in two steps; a store
+    /// can do it in one read (the SQLite store does).
+    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
+        let window = try storeInfo().window
+        return (window, try bookedCounts(center: center, from: window.earliest(after: now), to: window.latest(after: now).addingTimeInterval(1)))
+    }
+
     /// Offered slots at a center, with the store's window and bookings (R12).
     public func offeredSlots(center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
                              current: Appointment? = nil, limit: Int = .max) throws(StoreError) -> [SlotAvailability] {
-        let window = try storeInfo().window
-        let booked = try bookedCounts(center: center.code, from: window.earliest(after: now),
-                                      to: window.latest(after: now).addingTimeInterval(1))
+        let (window, booked) = try bookingsInWindow(center: center.code, now: now)
         return SlotCalendar.offered(center: center, now: now, window: window, booked: booked, from: from, days: days,
                                     currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
     }

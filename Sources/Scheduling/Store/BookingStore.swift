@@ -15,6 +15,8 @@ public protocol BookingStore: Sendable {
     func cases(for actor: Actor) throws(StoreError) -> [CaseSummary]
     /// Bookings per slot start for a center in `[from, to)`.
     func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int]
+    /// The store's window and the bookings of a center's slots inside it, for `now`.
+    func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int])
     /// Books, escalates or refuses (R14). `clock` is read inside the write transaction.
     func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome
     /// Escalated requests waiting for an officer.

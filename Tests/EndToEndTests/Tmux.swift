@@ -113,7 +113,9 @@ final class TmuxSession {
     }
 
     /// Runs the binary with arguments outside tmux and returns stdout.
-    func run(_ args: [String]) throws -> (Int32, String) {
+    func run(_ args: [String]) throws -> (Int32, String) { try TmuxSession.runBinary(args) }
+
+    static func runBinary(_ args: [String]) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
         p.arguments = args

@@ -102,9 +102,12 @@ public enum TerminalLoop {
     /// Runs until the person quits or the terminal hangs up. Returns why it ended.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 1000,
+                           idle: IdlePolicy? = nil,
                            onFrame: ((Screen) -> Void)? = nil) -> String {
         program.send(.resize(device.size))
         program.send(.tick(clock()))
+        var lastInput = DispatchTime.now().uptimeNanoseconds
+        var warned = false
         while true {
             let screen = program.render()
             device.present(screen, theme: theme)
@@ -112,8 +115,18 @@ public enum TerminalLoop {
             if program.state.quit { return "quit" }
             guard let input = device.nextInput(timeoutMilliseconds: tickMilliseconds) else {
                 program.send(.tick(clock()))
+                if let idle {
+                    let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
+                    if idleFor >= idle.timeout { return "idle for \(Int(idle.timeout)) s" }
+                    if !warned && idleFor >= idle.timeout - idle.warning {
+                        warned = true
+                        program.send(.notice(.warning, "No activity: this session ends in \(Int(idle.timeout - idleFor + 0.5)) seconds unless you press a key."))
+                    }
+                }
                 continue
             }
+            lastInput = DispatchTime.now().uptimeNanoseconds
+            if warned { warned = false; program.send(.notice(.info, "Still here: the session stays open.")) }
             switch input {
             case let .key(k): program.send(.key(k))
             case let .click(p): program.click(at: p)
@@ -121,5 +134,14 @@ public enum TerminalLoop {
             case let .hangUp(reason): return reason
             }
         }
+    }
+}
+
+/// Ends a session nobody uses: a warning `warning` seconds before `timeout` seconds of no input.
+public struct IdlePolicy: Sendable, Hashable {
+    public var timeout: TimeInterval
+    public var warning: TimeInterval
+    public init(timeout: TimeInterval, warning: TimeInterval = 60) {
+        self.timeout = timeout; self.warning = min(warning, timeout / 2)
     }
 }

@@ -15,6 +15,8 @@ public enum Event: Sendable {
     case reviewsLoaded(Result<[ReviewItem], StoreError>)
     case reviewed(Result<RescheduleOutcome, StoreError>)
     case noticeSaved(path: String, error: String?)
+    /// A message from outside the update loop (idle warning, theme errors) for the status pane.
+    case notice(Message.Level, String)
 }
 
 /// Something the runtime must do; its answer comes back as an `Event`.
@@ -121,6 +123,8 @@ public enum App {
             }
         case let .reviewed(result):
             handleReviewed(&s, result, &fx)
+        case let .notice(level, text):
+            s.log(level, text)
         case let .noticeSaved(path, error):
             if let error { s.log(.error, "Could not save the notice to \(path): \(error)") } else { s.log(.ok, "Notice saved to \(path).") }
         }
@@ -219,6 +223,14 @@ public enum App {
 
     static func handleCaseList(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         if s.filtering {
+            // A whole receipt number that is not in the list is looked up: the store answers
+            // NOT_AUTHORIZED for a case that is not theirs, and reveals nothing else (R5).
+            if key == .enter, let r = try? ReceiptNumber(parsing: s.caseFilter.text),
+               !s.cases.contains(where: { $0.receipt == r }) {
+                s.filtering = false; s.caseFilter.set(""); s.caseIndex = 0
+                fx.append(.loadCase(r))
+                return
+            }
             if key == .enter || key == .escape || key == .tab { s.filtering = false; if key == .escape { s.caseFilter.set("") }; s.caseIndex = 0; return }
             if key == .up || key == .down { s.filtering = false; handleCaseList(&s, key, Keymap.action(for: key, in: .caseList), &fx); return }
             _ = s.caseFilter.handle(key); s.caseIndex = 0

@@ -11,21 +11,52 @@ struct TUI: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Numbered menus and line prompts for screen readers (chosen automatically when TERM=dumb).")
+    var plain = false
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds without a key (a warning comes a minute before); 0 never. Default 900, or $BIOSCHED_IDLE_TIMEOUT.", valueName: "seconds"))
+    var idleTimeout: Int?
+
     func run() throws {
         let s = try Session.open(global)
+        let env = ProcessInfo.processInfo.environment
+        let idleSeconds = idleTimeout ?? env["BIOSCHED_IDLE_TIMEOUT"].flatMap { Int($0) } ?? 900
+        guard idleSeconds >= 0 else { throw Failure(.badInput, "--idle-timeout must be 0 (never) or a number of seconds.") }
+        let idle = idleSeconds == 0 ? nil : IdlePolicy(timeout: TimeInterval(idleSeconds))
+        if plain || env["TERM"] == "dumb" || env["TERM"] == nil {
+            TUI.runPlain(s)
+            return
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(.badInput, "biosched tui needs a terminal (stdin and stdout must be a tty). Use the subcommands in scripts: biosched --help.")
         }
-        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s) }
+        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle) }
         if status != 0 { throw Failure(ExitStatus(rawValue: status) ?? .storeError, "") }
     }
 
-    @MainActor
-    static func runFullScreen(_ s: Session) throws(Failure) -> Int32 {
+    static func config(_ s: Session) -> AppConfig {
         let env = ProcessInfo.processInfo.environment
-        let config = AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
-                               sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
-                               canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_ORIGINAL_COMMAND"] == nil)
+        // Over SSH a notice is shown for the client to copy or print, never written to a server file.
+        return AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
+                         sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
+                         canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil)
+    }
+
+    /// Plain mode: the same state and update, as numbered menus on standard input and output.
+    static func runPlain(_ s: Session) {
+        let clock = s.clock
+        let program = Program(state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
+                              runner: EffectRunner(store: s.store, clock: clock, writeFile: nil))
+        var p = program
+        p.send(.tick(clock()))
+        _ = PlainMode.run(p, readLine: { Swift.readLine(strippingNewline: true) }, write: { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        })
+    }
+
+    @MainActor
+    static func runFullScreen(_ s: Session, idle: IdlePolicy?) throws(Failure) -> Int32 {
+        let config = config(s)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
             throw Failure(.badInput, "Cannot start the terminal UI: \(error)")
@@ -34,7 +65,7 @@ struct TUI: ParsableCommand {
         let clock = s.clock
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
                               runner: EffectRunner(store: s.store, clock: clock))
-        let reason = TerminalLoop.run(&program, device: terminal, theme: .builtInDefault, clock: clock)
+        let reason = TerminalLoop.run(&program, device: terminal, theme: .builtInDefault, clock: clock, idle: idle)
         terminal.stop()
         if reason != "quit" {
             FileHandle.standardError.write(Data("biosched: ended (\(reason)); nothing was left half written.\n".utf8))

@@ -51,7 +51,11 @@ final class TmuxSession {
     /// that a child ended, so `waitUntilExit` would never return. Every descriptor above 2 is
     /// closed in the child.
     func tmuxDetached(_ args: [String]) throws {
-        let argv = ["/usr/bin/tmux", "-S", socket] + args
+        try TmuxSession.spawnDetached(["/usr/bin/tmux", "-S", socket] + args)
+    }
+
+    /// Spawns a program that may leave a daemon behind (tmux, sshd) and waits for it.
+    static func spawnDetached(_ argv: [String]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

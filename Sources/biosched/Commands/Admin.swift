@@ -175,7 +175,7 @@ struct Summary: ParsableCommand {
         biosched store \(s.store.path)
           \(c.centers) centers, \(c.cases) cases, \(c.appointments) appointments (\(c.scheduled) scheduled), \(c.escalated) escalated requests waiting
           acting as \(s.actor.role.rawValue) \(s.actor.id)
-        Try: biosched status EAC2414052317 · biosched slots --center BOS · biosched --help
+        Try: biosched status IOE0923456781 · biosched slots --center BOS · biosched tui · biosched --help
         """)
     }
 }

@@ -122,6 +122,24 @@ struct TerminalEndToEndTests {
         }
     }
 
+    @Test("Ctrl-Z does not suspend; an idle session warns, then ends and restores the terminal")
+    func idleAndNoSuspend() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent --idle-timeout 4")
+        try t.waitFor("Find a case")
+        try t.keys("C-z")
+        usleep(300_000)
+        let after = try t.screen()
+        #expect(after.contains("Find a case"), "still running in the foreground after Ctrl-Z")
+        #expect(!after.contains("Stopped"))
+        try t.waitFor("No activity", seconds: 10)
+        try t.waitFor("EXITED", seconds: 10)
+        let screen = try t.screen()
+        #expect(screen.contains("idle for 4 s"))
+        let stty = try String(contentsOfFile: t.dir.path + "/stty.txt", encoding: .utf8)
+        #expect(stty.contains(" echo "), "\(stty)")
+    }
+
     static func shell(_ command: String) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -37,11 +37,15 @@ static size_t g_reset_length = 0;
 static int g_atexit_registered = 0;
 
 SCREEN *cn_open_terminal(char *error, size_t errorSize) {
+    return cn_open_terminal_named(NULL, error, errorSize);
+}
+
+SCREEN *cn_open_terminal_named(const char *name, char *error, size_t errorSize) {
     if (g_screen != NULL) {
         snprintf(error, errorSize, "the terminal is already open");
         return NULL;
     }
-    const char *term = getenv("TERM");
+    const char *term = name != NULL ? name : getenv("TERM");
     if (term == NULL || *term == '\0') {
         snprintf(error, errorSize, "TERM is not set, so the terminal type is unknown (try TERM=xterm-256color)");
         return NULL;
@@ -60,7 +64,7 @@ SCREEN *cn_open_terminal(char *error, size_t errorSize) {
     g_in_fd = fileno(in);
     g_out_fd = fileno(out);
     g_saved_ok = tcgetattr(g_in_fd, &g_saved_modes) == 0;
-    SCREEN *screen = newterm(NULL, out, in);
+    SCREEN *screen = newterm(name, out, in);
     if (screen == NULL) {
         snprintf(error, errorSize, "cannot use the terminal type '%s' (no terminfo entry, or not a terminal)", term);
         if (g_tty != NULL) { fclose(g_tty); g_tty = NULL; }
@@ -230,3 +234,18 @@ void cn_restore_signal_handlers(void) {
 
 int cn_pending_signal(void) { return (int)g_signal; }
 void cn_clear_pending_signal(void) { g_signal = 0; }
+
+// MARK: terminfo without a terminal (last: <term.h> defines macros such as `lines` and `columns`)
+
+#include <term.h>
+
+int cn_terminfo_colors(const char *name) {
+    if (name == NULL || *name == '\0') return -1;
+    int status = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(name, -1, &status) != OK) { set_curterm(saved); return -1; }
+    int colors = tigetnum("colors");
+    del_curterm(cur_term);
+    set_curterm(saved);
+    return colors < 0 ? 0 : colors;
+}

@@ -31,7 +31,11 @@ public final class CursesTerminal: TerminalDevice {
     /// then the theme's monochrome attributes are.
     public var usesColor: Bool { depth != .none }
 
-    let depth: ColorDepth
+    /// What this session's terminal shows (`TERM` and its terminfo colors, `COLORTERM`,
+    /// `NO_COLOR`): each color of a theme is drawn at this depth.
+    public let depth: ColorDepth
+    /// The terminfo entry in use: `TERM`, or its direct-color sibling under `COLORTERM=truecolor`.
+    public let terminalName: String
     private let mouseEnabled: Bool
     private let defaultColorsAvailable: Bool
     private var pairs: [PairKey: Int32] = [:]
@@ -60,7 +64,18 @@ public final class CursesTerminal: TerminalDevice {
         // disposition, and stop() puts back exactly what was there before.
         cn_install_signal_handlers()
         var message = [CChar](repeating: 0, count: 512)
-        let opened = message.withUnsafeMutableBufferPointer { cn_open_terminal($0.baseAddress, $0.count) }
+        let environment = ColorMapping.environment()
+        // COLORTERM=truecolor with a 256-color TERM: the direct-color entry if there is one.
+        var opened: OpaquePointer?
+        var name = environment["TERM"] ?? ""
+        if let direct = ColorDepth.directTerminfoName(environment: environment) {
+            opened = message.withUnsafeMutableBufferPointer { cn_open_terminal_named(direct, $0.baseAddress, $0.count) }
+            if opened != nil { name = direct }
+        }
+        if opened == nil {
+            opened = message.withUnsafeMutableBufferPointer { cn_open_terminal($0.baseAddress, $0.count) }
+        }
+        terminalName = name
         guard opened != nil else {
             cn_restore_signal_handlers()
             let text = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -85,11 +100,10 @@ public final class CursesTerminal: TerminalDevice {
             mousemask(cn_button1_pressed() | cn_button1_released() | cn_button1_clicked(), nil)
         }
 
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        if has_colors() && !noColor {
+        if has_colors() && !ColorDepth.noColor(environment) {
             start_color()
             defaultColorsAvailable = use_default_colors() == OK
-            depth = ColorDepth(colors: Int(cn_colors()), hasColors: true, noColor: false)
+            depth = ColorDepth.detect(environment: environment, terminfoColors: Int(cn_colors()), hasColors: true)
         } else {
             defaultColorsAvailable = true
             depth = .none
@@ -244,7 +258,7 @@ public final class CursesTerminal: TerminalDevice {
 
     private func cellStyle(_ token: StyleToken, theme: Theme) -> CellStyle {
         if let known = resolved[token] { return known }
-        let style = theme.style(token, color: depth != .none)
+        let style = theme.resolvedStyle(token, depth: depth)
         var attributes = cn_a_normal()
         if style.bold { attributes |= cn_a_bold() }
         if style.underline { attributes |= cn_a_underline() }
@@ -252,10 +266,8 @@ public final class CursesTerminal: TerminalDevice {
         if style.dim { attributes |= cn_a_dim() }
         var pair: Int32 = 0
         if depth != .none {
-            let foreground = ColorMapping.map(style.foreground, depth: depth)
-            let background = ColorMapping.map(style.background, depth: depth)
-            if foreground.boldForBright { attributes |= cn_a_bold() }
-            pair = colorPair(foreground: foreground.number, background: background.number)
+            pair = colorPair(foreground: ColorMapping.number(style.foreground).number,
+                             background: ColorMapping.number(style.background).number)
         }
         let result = CellStyle(attributes: attributes, pair: pair)
         resolved[token] = result

@@ -7,54 +7,82 @@ import TerminalUI
 // Drawing and input themselves are checked in tmux (see the README's end-to-end notes).
 
 @Suite struct ColorMappingTests {
+    /// A theme color through TerminalUI's resolution and then to a curses color number.
+    func curses(_ color: Color?, _ depth: ColorDepth) -> CursesColor {
+        ColorMapping.number(color?.resolved(at: depth, foreground: true).color)
+    }
+    func boldForBright(_ color: Color, _ depth: ColorDepth) -> Bool {
+        color.resolved(at: depth, foreground: true).boldForBright
+    }
+
     @Test func depthFollowsColorsAndNoColor() {
         #expect(ColorDepth(colors: 8, hasColors: true, noColor: false) == .ansi8)
         #expect(ColorDepth(colors: 16, hasColors: true, noColor: false) == .ansi16)
         #expect(ColorDepth(colors: 88, hasColors: true, noColor: false) == .ansi16)
         #expect(ColorDepth(colors: 256, hasColors: true, noColor: false) == .indexed256)
-        #expect(ColorDepth(colors: 0x1000000, hasColors: true, noColor: false) == .direct)
+        #expect(ColorDepth(colors: 0x1000000, hasColors: true, noColor: false) == .trueColor)
         #expect(ColorDepth(colors: 256, hasColors: true, noColor: true) == .none)
         #expect(ColorDepth(colors: 256, hasColors: false, noColor: false) == .none)
     }
 
     @Test func defaultColorIsMinusOne() {
-        for depth in [ColorDepth.none, .ansi8, .ansi16, .indexed256, .direct] {
-            #expect(ColorMapping.map(nil, depth: depth) == .terminalDefault)
+        for depth in ColorDepth.allCases {
+            #expect(curses(nil, depth) == .terminalDefault)
         }
     }
 
     @Test func brightANSIOnEightColorsIsBold() {
-        #expect(ColorMapping.map(.ansi(9), depth: .ansi8) == CursesColor(number: 1, boldForBright: true))
-        #expect(ColorMapping.map(.ansi(4), depth: .ansi8) == CursesColor(number: 4))
-        #expect(ColorMapping.map(.ansi(9), depth: .ansi16) == CursesColor(number: 9))
-        #expect(ColorMapping.map(.ansi(9), depth: .indexed256) == CursesColor(number: 9))
+        #expect(curses(.ansi(9), .ansi8) == CursesColor(number: 1))
+        #expect(boldForBright(.ansi(9), .ansi8))
+        #expect(curses(.ansi(4), .ansi8) == CursesColor(number: 4))
+        #expect(!boldForBright(.ansi(4), .ansi8))
+        #expect(curses(.ansi(9), .ansi16) == CursesColor(number: 9))
+        #expect(curses(.ansi(9), .indexed256) == CursesColor(number: 9))
     }
 
     @Test func indexedAndRGBOnSixteenColorsGoToTheNearestANSI() {
-        #expect(ColorMapping.map(.indexed(12), depth: .ansi16).number == 12)
-        #expect(ColorMapping.map(.indexed(196), depth: .ansi16).number == 9)     // #ff0000
-        #expect(ColorMapping.map(.rgb(250, 250, 250), depth: .ansi16).number == 15)
-        #expect(ColorMapping.map(.rgb(0, 0, 0), depth: .ansi8) == CursesColor(number: 0))
-        #expect(ColorMapping.map(.rgb(255, 255, 0), depth: .ansi8) == CursesColor(number: 3, boldForBright: true))
+        #expect(curses(.indexed(12), .ansi16).number == 12)
+        #expect(curses(.indexed(196), .ansi16).number == 9)     // #ff0000
+        #expect(curses(.rgb(250, 250, 250), .ansi16).number == 15)
+        #expect(curses(.rgb(0, 0, 0), .ansi8) == CursesColor(number: 0))
+        #expect(curses(.rgb(255, 255, 0), .ansi8) == CursesColor(number: 3))
+        #expect(boldForBright(.rgb(255, 255, 0), .ansi8))
+    }
+
+    @Test func namedFallbacksWinOverTheNearest() {
+        let c = Color.rgb(0x5f, 0xd7, 0x5f, indexed: 34, ansi: 2)
+        #expect(curses(c, .indexed256).number == 34)
+        #expect(curses(c, .ansi16).number == 2)
+        #expect(curses(c, .trueColor).number == 0x5fd75f)
     }
 
     @Test func rgbOn256ColorsGoesToTheCubeOrTheGrays() {
-        #expect(ColorMapping.map(.rgb(255, 128, 0), depth: .indexed256).number == 208)
-        #expect(ColorMapping.map(.rgb(0, 0, 0), depth: .indexed256).number == 16)
-        #expect(ColorMapping.map(.rgb(128, 128, 128), depth: .indexed256).number == 244)
-        #expect(ColorMapping.map(.indexed(202), depth: .indexed256).number == 202)
+        #expect(curses(.rgb(255, 128, 0), .indexed256).number == 208)
+        #expect(curses(.rgb(0, 0, 0), .indexed256).number == 16)
+        #expect(curses(.rgb(128, 128, 128), .indexed256).number == 244)
+        #expect(curses(.indexed(202), .indexed256).number == 202)
         for n in 16...255 {
-            let (r, g, b) = ColorMapping.rgbOfIndexed(n)
-            #expect(ColorMapping.nearestIndexed256(r, g, b) == n, "index \(n)")
+            #expect(Palette.nearestIndexed256(Palette.rgbOfIndexed(n)) == n, "index \(n)")
         }
     }
 
     @Test func directColorIsExactAndKeepsTheANSINumbers() {
-        #expect(ColorMapping.map(.rgb(0x12, 0x34, 0x56), depth: .direct).number == 0x123456)
-        #expect(ColorMapping.map(.rgb(0, 0, 5), depth: .direct).number == 8)      // 0-7 would be ANSI colors
-        #expect(ColorMapping.map(.ansi(2), depth: .direct).number == 2)
-        #expect(ColorMapping.map(.ansi(9), depth: .direct).number == 0xFF0000)
-        #expect(ColorMapping.map(.indexed(202), depth: .direct).number == 0xFF5F00)
+        #expect(curses(.rgb(0x12, 0x34, 0x56), .trueColor).number == 0x123456)
+        #expect(curses(.rgb(0, 0, 5), .trueColor).number == 8)      // 0-7 would be ANSI colors
+        #expect(curses(.ansi(2), .trueColor).number == 2)
+        #expect(curses(.ansi(9), .trueColor).number == 0xFF0000)
+        #expect(curses(.indexed(202), .trueColor).number == 0xFF5F00)
+    }
+
+    @Test func terminfoColorsWithoutATerminal() {
+        #expect(cn_terminfo_colors("xterm-256color") == 256)
+        #expect(cn_terminfo_colors("xterm-mono") == 0)
+        #expect(cn_terminfo_colors("no-such-terminal-here") == -1)
+        #expect(TerminalColors.depth(environment: ["TERM": "xterm-256color"]) == .indexed256)
+        #expect(TerminalColors.depth(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]) == .none)
+        #expect(TerminalColors.depth(environment: ["TERM": "xterm-256color", "NO_COLOR": ""]) == .indexed256)
+        #expect(TerminalColors.depth(environment: ["TERM": "xterm"]) == .ansi8)
+        #expect(TerminalColors.depth(environment: ["TERM": "xterm-mono"]) == .none)
     }
 }
 

@@ -9,8 +9,12 @@ enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["BIOSCHED_RECORD_GOLDEN"] == "1" }
 
     static func check(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        check(text: screen.golden, name, sourceLocation: sourceLocation)
+    }
+
+    /// Any golden text, e.g. `screen.golden(theme:depths:)`.
+    static func check(text actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = folder.appendingPathComponent(name + ".txt")
-        let actual = screen.golden
         if recording {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? Data(actual.utf8).write(to: url)

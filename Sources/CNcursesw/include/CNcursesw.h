@@ -56,6 +56,14 @@ int cn_setup_locale(void);
 /// no terminal or TERM is unset or unknown. Also saves the terminal modes for the safety net.
 SCREEN *cn_open_terminal(char *error, size_t errorSize);
 
+/// The same with the terminfo entry `name` instead of TERM's (NULL: TERM). Fails, with nothing
+/// printed, when there is no such entry.
+SCREEN *cn_open_terminal_named(const char *name, char *error, size_t errorSize);
+
+/// terminfo's `colors` for the entry `name` without opening the terminal: 0 for none, -1 when
+/// there is no such entry.
+int cn_terminfo_colors(const char *name);
+
 /// The file descriptor curses reads keys from (-1 when closed).
 int cn_input_fd(void);
 

@@ -15,7 +15,7 @@ struct Biosched: ParsableCommand {
         3 conflict or slot full, 4 store error.
         """,
         subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
-                      NoticeCommand.self, AuditCommand.self, Users.self, Access.self, Centers.self],
+                      NoticeCommand.self, AuditCommand.self, Users.self, Access.self, Centers.self, ThemesCommand.self],
         defaultSubcommand: Start.self
     )
 
@@ -60,9 +60,10 @@ struct Failure: Error {
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var themeOptions: ThemeOptions
     func run() throws {
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            var tui = TUI(); tui.global = global; try tui.run()
+            var tui = TUI(); tui.global = global; tui.themeOptions = themeOptions; try tui.run()
         } else {
             var summary = Summary(); summary.global = global; try summary.run()
         }

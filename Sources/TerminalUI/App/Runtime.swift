@@ -102,7 +102,7 @@ public enum TerminalLoop {
     /// Runs until the person quits or the terminal hangs up. Returns why it ended.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 1000,
-                           idle: IdlePolicy? = nil,
+                           idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil,
                            onFrame: ((Screen) -> Void)? = nil) -> String {
         program.send(.resize(device.size))
         program.send(.tick(clock()))
@@ -110,11 +110,12 @@ public enum TerminalLoop {
         var warned = false
         while true {
             let screen = program.render()
-            device.present(screen, theme: theme)
+            device.present(screen, theme: themes?.theme ?? theme)
             onFrame?(screen)
             if program.state.quit { return "quit" }
             guard let input = device.nextInput(timeoutMilliseconds: tickMilliseconds) else {
                 program.send(.tick(clock()))
+                for n in themes?.poll() ?? [] { program.send(.notice(n.level, n.text)) }   // an edited theme file
                 if let idle {
                     let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
                     if idleFor >= idle.timeout { return "idle for \(Int(idle.timeout)) s" }
@@ -127,6 +128,10 @@ public enum TerminalLoop {
             }
             lastInput = DispatchTime.now().uptimeNanoseconds
             if warned { warned = false; program.send(.notice(.info, "Still here: the session stays open.")) }
+            if case let .key(k) = input, let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
+                for n in themes.next() { program.send(.notice(n.level, n.text)) }   // F2: the next theme
+                continue
+            }
             switch input {
             case let .key(k): program.send(.key(k))
             case let .click(p): program.click(at: p)

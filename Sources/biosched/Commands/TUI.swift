@@ -10,6 +10,7 @@ struct TUI: ParsableCommand {
         abstract: "Open the full-screen terminal UI (the default when run in a terminal).")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var themeOptions: ThemeOptions
 
     @Flag(help: "Numbered menus and line prompts for screen readers (chosen automatically when TERM=dumb).")
     var plain = false
@@ -30,7 +31,7 @@ struct TUI: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(.badInput, "biosched tui needs a terminal (stdin and stdout must be a tty). Use the subcommands in scripts: biosched --help.")
         }
-        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle) }
+        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request) }
         if status != 0 { throw Failure(ExitStatus(rawValue: status) ?? .storeError, "") }
     }
 
@@ -55,7 +56,7 @@ struct TUI: ParsableCommand {
     }
 
     @MainActor
-    static func runFullScreen(_ s: Session, idle: IdlePolicy?) throws(Failure) -> Int32 {
+    static func runFullScreen(_ s: Session, idle: IdlePolicy?, theme: String? = nil) throws(Failure) -> Int32 {
         let config = config(s)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
@@ -65,7 +66,9 @@ struct TUI: ParsableCommand {
         let clock = s.clock
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
                               runner: EffectRunner(store: s.store, clock: clock))
-        let reason = TerminalLoop.run(&program, device: terminal, theme: .builtInDefault, clock: clock, idle: idle)
+        let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
+        for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
+        let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes)
         terminal.stop()
         if reason != "quit" {
             FileHandle.standardError.write(Data("biosched: ended (\(reason)); nothing was left half written.\n".utf8))

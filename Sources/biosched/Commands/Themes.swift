@@ -1,0 +1,131 @@
+import ArgumentParser
+import CursesScreen
+import Foundation
+import TerminalUI
+
+/// `--theme NAME|PATH` (the full-screen UI), else `$BIOSCHED_THEME`.
+struct ThemeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The color theme: a name from the Themes folder (biosched themes lists them) or a .toml file. Default $BIOSCHED_THEME, else default. F2 cycles the themes.", valueName: "name|path"))
+    var theme: String?
+
+    var request: String? {
+        if let theme, !theme.isEmpty { return theme }
+        let env = ProcessInfo.processInfo.environment["BIOSCHED_THEME"]
+        return env?.isEmpty == false ? env : nil
+    }
+
+    static var directories: [String] {
+        ThemeDirectories.search(environment: ProcessInfo.processInfo.environment, executablePath: ThemeDirectories.executablePath)
+    }
+
+    @MainActor
+    static func switcher(request: String?, depth: ColorDepth) -> ThemeSwitcher {
+        ThemeSwitcher(directories: directories, request: request, depth: depth)
+    }
+}
+
+/// `biosched themes`: the themes with a preview; `biosched themes check FILE`.
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the color themes with a preview, or check a theme file.",
+        discussion: """
+        Themes are TOML files, one per theme, found in $BIOSCHED_THEMES_DIR, the Themes folder of the package (swift run), \
+        PREFIX/share/biosched/themes next to an installed PREFIX/bin/biosched, $XDG_DATA_HOME/biosched/themes, \
+        /usr/local/share/biosched/themes and /usr/share/biosched/themes. The default theme is compiled in.
+        """,
+        subcommands: [List.self, Check.self],
+        defaultSubcommand: List.self
+    )
+
+    enum DepthOption: String, ExpressibleByArgument, CaseIterable {
+        case none, ansi8 = "8", ansi16 = "16", indexed256 = "256", truecolor
+        var depth: ColorDepth {
+            switch self {
+            case .none: .none
+            case .ansi8: .ansi8
+            case .ansi16: .ansi16
+            case .indexed256: .indexed256
+            case .truecolor: .trueColor
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the themes, each with a one-line preview.")
+
+        @Option(help: ArgumentHelp("Preview at this color depth (none, 8, 16, 256, truecolor), even when the output is not a terminal. Default: this terminal's, and no colors when the output is not a terminal.", valueName: "depth"))
+        var depth: DepthOption?
+
+        func run() throws {
+            let env = ProcessInfo.processInfo.environment
+            let dirs = ThemeOptions.directories
+            let catalog = ThemeCatalog.scan(dirs)
+            let tty = isatty(STDOUT_FILENO) == 1
+            let depth: ColorDepth? = self.depth?.depth ?? (tty ? TerminalColors.depth(environment: env) : nil)
+            var out = dirs.isEmpty
+                ? "No Themes folder found: only the compiled-in default.\n"
+                : "Themes from \(dirs.joined(separator: ", ")):\n"
+            let width = max(14, (catalog.entries.map(\.name.count).max() ?? 0) + 2)
+            for entry in catalog.entries {
+                let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                do {
+                    let doc = try entry.load()
+                    out += "  \(name)\(doc.description)\(entry.path == nil ? "" : "  (\(entry.path!))")\n"
+                    let preview = ThemesCommand.preview(doc.theme)
+                    let line = depth.map { preview.ansi(theme: doc.theme, depth: $0) } ?? (preview.line(0) + "\n")
+                    out += String(repeating: " ", count: width + 2) + line
+                } catch {
+                    out += "  \(name)cannot be used: \(error)\n"
+                }
+            }
+            let shown = self.depth != nil ? "Previews at \(depth!)" : "Colors here: \(depth.map(\.description) ?? "none (not a terminal)")"
+            out += "\(shown). Choose with --theme NAME or BIOSCHED_THEME; F2 cycles them in the UI.\n"
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a theme file: exits 2, with FILE:LINE:COLUMN and what was expected, when it cannot be used.")
+
+        @Argument(help: "The theme file (or a theme's name).")
+        var file: String
+
+        func run() throws {
+            let catalog = ThemeCatalog.scan(ThemeOptions.directories)
+            guard let entry = catalog.entry(for: file) else {
+                throw Failure(.badInput, "No theme file or theme named '\(file)' (themes: \(catalog.entries.map(\.name).joined(separator: ", "))).")
+            }
+            let doc: ThemeDocument
+            do { doc = try entry.load() } catch { throw Failure(.badInput, error.description) }
+            let named = doc.namedTokens.count, all = StyleToken.allCases.count
+            var lines = ["\(entry.path ?? "default (compiled in)"): ok, theme \(doc.theme.name): \(named) of \(all) tokens named"
+                         + (named < all ? ", \(all - named) from the default" : "") + "."]
+            // Contrast of each token whose colors are both given (not the terminal's own).
+            let ratios = StyleToken.allCases.compactMap { t in
+                Contrast.ratio(of: doc.theme.resolvedStyle(t, depth: .trueColor)).map { (t, $0) }
+            }
+            if let low = ratios.min(by: { $0.1 < $1.1 }) {
+                lines.append(String(format: "Lowest contrast in true color: %.2f:1 (%@); %d of %d tokens with both colors given reach 7:1.",
+                                    low.1, low.0.rawValue, ratios.filter { $0.1 >= 7 }.count, ratios.count))
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// A one-line sample of the tokens that matter most: a calendar week, times and statuses.
+    static func preview(_ theme: Theme) -> Screen {
+        let parts: [(String, StyleToken)] = [
+            ("Title", .title), (" text ", .text), ("muted", .muted), (" ", .text), ("▶ focus", .focus), (" ", .text),
+            ("14", .dayFree), (" ", .text), ("15", .dayNearlyFull), (" ", .text), ("16", .dayFull), (" ", .text),
+            ("17", .dayClosed), (" ", .text), ("18", .today), (" ", .text), ("09:00", .slotFree), (" ", .text), ("09:30", .slotFull),
+            (" ", .text), ("✔ ok", .statusOK), (" ", .text), ("▲ warn", .statusWarning), (" ", .text), ("✖ error", .statusError),
+            (" ", .text), ("F2", .hintKey), (" theme", .hintText),
+        ]
+        let width = parts.reduce(0) { $0 + $1.0.displayWidth }
+        var screen = Screen(size: Size(columns: width, rows: 1))
+        var column = 0
+        for (text, token) in parts { column = screen.put(text, row: 0, column: column, style: token) }
+        return screen
+    }
+}

@@ -149,6 +149,9 @@ public struct AppState: Sendable, Hashable {
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?
 
+    /// Training sandbox only (`biosched demo`): the trainer panel, the story list, the first state.
+    public var training: TrainingState?
+
     public init(config: AppConfig, now: Date, size: Size) {
         self.config = config; self.now = now; self.size = size
         phase = config.actor.role.isStaff ? .findCase : .caseList
@@ -210,6 +213,7 @@ public struct AppState: Sendable, Hashable {
 
     /// The focus context that decides what keys do.
     public var focusContext: FocusContext {
+        if overlay == nil, let c = training?.focusContext { return c }
         switch overlay {
         case .help: return .help
         case .quitConfirm: return .dialog

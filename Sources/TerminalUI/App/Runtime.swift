@@ -7,6 +7,8 @@ public struct EffectRunner: Sendable {
     public let clock: @Sendable () -> Date
     /// Writes a notice to a file; nil where files may not be written (SSH sessions).
     public let writeFile: (@Sendable (String, String) throws -> Void)?
+    /// Training sandbox only (`biosched demo`): the movable clock and the store's reset.
+    public var training: TrainingControl?
 
     public init(store: any BookingStore, clock: @escaping @Sendable () -> Date,
                 writeFile: (@Sendable (String, String) throws -> Void)? = EffectRunner.defaultWriteFile) {
@@ -56,6 +58,8 @@ public struct EffectRunner: Sendable {
             }
         case .quit:
             return nil
+        case let .training(t):
+            return runTraining(t)
         }
     }
 }

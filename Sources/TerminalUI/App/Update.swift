@@ -17,6 +17,8 @@ public enum Event: Sendable {
     case noticeSaved(path: String, error: String?)
     /// A message from outside the update loop (idle warning, theme errors) for the status pane.
     case notice(Message.Level, String)
+    /// Training sandbox only: the trainer's commands and the runner's answers (Training/).
+    case training(TrainingEvent)
 }
 
 /// Something the runtime must do; its answer comes back as an `Event`.
@@ -30,6 +32,8 @@ public enum Effect: Sendable, Hashable {
     case review(requestID: String, approve: Bool, note: String, center: String?, to: LocalDateTime?)
     case saveNotice(path: String, text: String)
     case quit
+    /// Training sandbox only: move the clock, reset the store.
+    case training(TrainingEffect)
 }
 
 /// A reschedule request as the UI builds it (a `RescheduleRequest` is made of it by the runtime).
@@ -125,6 +129,8 @@ public enum App {
             handleReviewed(&s, result, &fx)
         case let .notice(level, text):
             s.log(level, text)
+        case let .training(e):
+            Training.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
             if let error { s.log(.error, "Could not save the notice to \(path): \(error)") } else { s.log(.ok, "Notice saved to \(path).") }
         }
@@ -134,6 +140,7 @@ public enum App {
     // MARK: Keys
 
     static func handleKey(_ s: inout AppState, _ key: Key, _ fx: inout [Effect]) {
+        if Training.intercept(&s, key, &fx) { return }
         let context = s.focusContext
         let action = Keymap.action(for: key, in: context)
 
@@ -487,6 +494,7 @@ public enum App {
     // MARK: Mouse
 
     static func handleClick(_ s: inout AppState, _ target: ClickTarget, _ fx: inout [Effect]) {
+        if Training.interceptClick(&s, target, &fx) { return }
         guard s.overlay == nil || s.overlay == .centerPicker else { return }
         switch target {
         case let .day(epochDay):

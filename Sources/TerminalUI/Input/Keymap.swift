@@ -4,11 +4,16 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
     case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme
+    // Training sandbox only (`biosched demo`): the trainer panel and what it does.
+    case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay
+    case clockBefore13, clockBefore11, clockJustAfter, clockStart, nextRole, stories, resetSandbox
 }
 
 /// Where the keyboard focus is; each context has its own bindings.
 public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     case findCase, caseList, calendar, times, reasons, textInput, confirm, outcome, reviewQueue, centerPicker, dialog, help
+    /// Training sandbox only: the trainer panel and the story list.
+    case trainer, stories
 }
 
 public struct KeyBinding: Sendable, Hashable {
@@ -19,6 +24,8 @@ public struct KeyBinding: Sendable, Hashable {
     public var contexts: Set<FocusContext>
     /// Shown in the hint bar (the help overlay shows every binding).
     public var hint: Bool
+    /// Only in a training sandbox: it acts, and shows in the hint bar and help, only there.
+    public var trainingOnly = false
 }
 
 public enum Keymap {
@@ -27,6 +34,22 @@ public enum Keymap {
 
     /// The one table of key bindings.
     public static let bindings: [KeyBinding] = [
+        // Training sandbox only (`biosched demo`): Ctrl-T opens the trainer panel, whose keys follow.
+        KeyBinding(keys: [.ctrl("t")], action: .trainer, label: "trainer", contexts: everywhere, hint: true, trainingOnly: true),
+        KeyBinding(keys: [.char("-")], action: .clockBackHour, label: "clock −1 h", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("+"), .char("=")], action: .clockForwardHour, label: "clock +1 h", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("<"), .char(",")], action: .clockBackDay, label: "clock −1 day", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char(">"), .char(".")], action: .clockForwardDay, label: "clock +1 day", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("1")], action: .clockBefore13, label: "13 h before appt", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("2")], action: .clockBefore11, label: "11 h before appt", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("3")], action: .clockJustAfter, label: "just after start", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("0")], action: .clockStart, label: "clock to start", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("r")], action: .nextRole, label: "next role", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("s")], action: .stories, label: "stories", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("R")], action: .resetSandbox, label: "reset sandbox", contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "open story", contexts: [.stories], hint: true, trainingOnly: true),
         KeyBinding(keys: [.left, .char("h")], action: .left, label: "day", contexts: [.calendar], hint: false),
         KeyBinding(keys: [.right, .char("l")], action: .right, label: "day", contexts: [.calendar], hint: false),
         KeyBinding(keys: [.up, .char("k")], action: .up, label: "week", contexts: [.calendar], hint: false),
@@ -60,21 +83,21 @@ public enum Keymap {
     static let typingContexts: Set<FocusContext> = [.findCase, .textInput]
 
     /// The action of `key` in `context`.
-    public static func action(for key: Key, in context: FocusContext) -> Action? {
+    public static func action(for key: Key, in context: FocusContext, training: Bool = false) -> Action? {
         if context == .help { return .back }
         if typingContexts.contains(context) {
             if case .char = key { return nil }
             if key == .ctrl("c") { return .quit }
         }
-        return bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+        return bindings.first { (training || !$0.trainingOnly) && $0.contexts.contains(context) && $0.keys.contains(key) }?.action
     }
 
     /// The hint bar's entries for a context, in table order, one per action.
-    public static func hints(for context: FocusContext) -> [(keys: String, label: String)] {
+    public static func hints(for context: FocusContext, training: Bool = false) -> [(keys: String, label: String)] {
         var seen = Set<Action>()
         var out: [(String, String)] = []
         var arrows = false
-        for b in bindings where b.contexts.contains(context) {
+        for b in bindings where b.contexts.contains(context) && (training || !b.trainingOnly) {
             if [.up, .down, .left, .right].contains(b.action) { arrows = true; continue }
             guard b.hint, seen.insert(b.action).inserted else { continue }
             var keys = b.keys.map(\.name)
@@ -88,10 +111,13 @@ public enum Keymap {
     }
 
     /// Every binding grouped for the help overlay: keys, label, where.
-    public static var helpLines: [(keys: String, label: String)] {
+    public static var helpLines: [(keys: String, label: String)] { helpLines(training: false) }
+
+    /// The help overlay's lines; a training sandbox also lists the trainer's keys.
+    public static func helpLines(training: Bool) -> [(keys: String, label: String)] {
         var seen = Set<String>()
         var out: [(String, String)] = []
-        for b in bindings {
+        for b in bindings where training || !b.trainingOnly {
             let keys = b.keys.map(\.name).joined(separator: " ")
             let label = b.label.isEmpty ? b.action.rawValue : b.label
             guard seen.insert(keys + label).inserted else { continue }

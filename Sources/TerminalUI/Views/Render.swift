@@ -36,6 +36,7 @@ public enum Render {
         case .reviewQueue:
             ReviewView.draw(s, &scr, body)
         }
+        TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         switch s.overlay {
         case .help?: HelpView.draw(s, &scr)
         case .quitConfirm?: Dialog.message(&scr, title: "Quit?", lines: ["The request is not finished; quitting loses it.", "", "y  quit      n / Esc  stay"])
@@ -90,7 +91,7 @@ public enum Render {
         let row = scr.size.rows - 1
         scr.fill(Rect(row: row, column: 0, width: scr.size.columns, height: 1), style: .hintText)
         var col = 0
-        for h in Keymap.hints(for: s.focusContext) {
+        for h in Keymap.hints(for: s.focusContext, training: s.training != nil) {
             let needed = h.keys.displayWidth + h.label.displayWidth + 3
             if col + needed > scr.size.columns { break }
             col = scr.put(" \(h.keys) ", row: row, column: col, style: .hintKey)

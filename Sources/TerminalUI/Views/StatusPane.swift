@@ -8,7 +8,7 @@ enum StatusPane {
         scr.box(r, title: "Status")
         let inner = r.inset(1)
         let w = inner.width
-        var lines: [(String, StyleToken)] = []
+        var lines: [(String, StyleToken)] = TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
         if let snap = s.snapshot {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))

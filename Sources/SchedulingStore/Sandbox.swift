@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import Scheduling
+
+/// A training sandbox's store: a snapshot of its first state, and a reset that puts it back while
+/// the store stays open (SQLite's online backup, page by page, in one write).
+extension SQLiteBookingStore {
+    /// When the store was created: the demo data's story cases were placed relative to it.
+    public func createdAt() throws(StoreError) -> Date? {
+        let s = try read { db in try Records.settings(db) }
+        return s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// Copies the whole store to a new file at `path` (which must not exist).
+    public func snapshot(to path: String) throws(StoreError) {
+        if FileManager.default.fileExists(atPath: path) { throw .invalidInput("\(path) already exists; a snapshot never overwrites a file.") }
+        do {
+            let copy = try DatabaseQueue(path: path)
+            try pool.backup(to: copy)
+            // A plain rollback-journal file: it can be read later without -wal and -shm beside it.
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+        } catch { throw Self.map(error, context: "copying \(self.path) to \(path)") }
+    }
+
+    /// Replaces everything in this store with the content of the store at `path` (a snapshot).
+    /// Refused unless this store is a training store: a production store is never overwritten.
+    public func restore(from path: String) throws(StoreError) {
+        guard try storeInfo().isTraining else {
+            throw .invalidInput("\(self.path) is a production store: only a training sandbox is ever reset.")
+        }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let source = try DatabaseQueue(path: path, configuration: config)
+            try source.backup(to: pool)
+            try source.close()
+        } catch { throw Self.map(error, context: "restoring \(self.path) from \(path)") }
+    }
+}

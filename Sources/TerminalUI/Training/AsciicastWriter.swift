@@ -1,0 +1,137 @@
+import Foundation
+
+/// Writes screens as an asciicast v2 recording (what `asciinema play` and the asciinema web
+/// player show): a JSON header line, then one `[seconds, "o", text]` line per frame, where the text
+/// is what a terminal would be sent to draw the frame (cursor moves, SGR colors, characters).
+/// Only the rows that changed since the previous frame are sent. Colors are the theme's, in the
+/// 16 ANSI colors and 256-color indexes (true colors are left to the terminal's default).
+public struct AsciicastWriter: Sendable {
+    public let size: Size
+    public let theme: Theme
+    private var previous: Screen?
+
+    public init(size: Size, theme: Theme) { self.size = size; self.theme = theme }
+
+    /// The header line.
+    public static func header(size: Size, timestamp: Date, title: String?) -> String {
+        var fields = ["\"version\": 2", "\"width\": \(size.columns)", "\"height\": \(size.rows)",
+                      "\"timestamp\": \(Int(timestamp.timeIntervalSince1970))"]
+        if let title { fields.append("\"title\": \(jsonString(title))") }
+        fields.append("\"env\": {\"TERM\": \"xterm-256color\", \"SHELL\": \"/bin/sh\"}")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// The event lines for `screen` shown at `seconds` after the start (none if nothing changed).
+    public mutating func frame(_ screen: Screen, at seconds: Double) -> [String] {
+        var out: [String] = []
+        let t = String(format: "%.6f", max(0, seconds))
+        var full = previous == nil
+        if let p = previous, p.size != screen.size {
+            out.append("[\(t), \"r\", \(Self.jsonString("\(screen.size.columns)x\(screen.size.rows)"))]")
+            full = true
+        }
+        let data = ansi(screen, full: full)
+        previous = screen
+        if !data.isEmpty { out.append("[\(t), \"o\", \(Self.jsonString(data))]") }
+        return out
+    }
+
+    /// What a terminal is sent to go from the previous frame to `screen`.
+    func ansi(_ screen: Screen, full: Bool) -> String {
+        var s = ""
+        if full { s += "\u{1b}[0m\u{1b}[2J" }
+        var changed = false
+        for row in 0..<screen.size.rows {
+            if !full, let p = previous, p.size == screen.size, (0..<screen.size.columns).allSatisfy({ p[row, $0] == screen[row, $0] }) { continue }
+            changed = true
+            s += "\u{1b}[\(row + 1);1H"
+            var current: StyleToken?
+            for col in 0..<screen.size.columns {
+                let cell = screen[row, col]
+                if cell.isContinuation { continue }
+                if cell.style != current {
+                    s += "\u{1b}[\(sgr(cell.style))m"
+                    current = cell.style
+                }
+                s += cell.text
+            }
+            s += "\u{1b}[0m"
+        }
+        let cursorChanged = full || previous?.cursor != screen.cursor
+        if !changed && !cursorChanged { return "" }
+        if let c = screen.cursor {
+            s += "\u{1b}[\(c.row + 1);\(c.column + 1)H\u{1b}[?25h"
+        } else {
+            s += "\u{1b}[?25l"
+        }
+        return s
+    }
+
+    /// SGR parameters for a token: a reset, then attributes and colors.
+    func sgr(_ token: StyleToken) -> String {
+        let st = theme.style(token, color: true)
+        var p = ["0"]
+        if st.bold { p.append("1") }
+        if st.dim { p.append("2") }
+        if st.underline { p.append("4") }
+        if st.reverse { p.append("7") }
+        if let f = st.foreground, let c = Self.colorCode(f, foreground: true) { p.append(c) }
+        if let b = st.background, let c = Self.colorCode(b, foreground: false) { p.append(c) }
+        return p.joined(separator: ";")
+    }
+
+    static func colorCode(_ c: Color, foreground: Bool) -> String? {
+        switch c {
+        case let .ansi(n):
+            let n = min(max(n, 0), 15)
+            return String((foreground ? 30 : 40) + (n < 8 ? n : 60 + n - 8))
+        case let .indexed(n):
+            return "\(foreground ? 38 : 48);5;\(min(max(n, 0), 255))"
+        default:
+            return nil
+        }
+    }
+
+    /// A JSON string literal (quotes, backslashes and control characters escaped).
+    public static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7f { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// An asciicast file being written as frames come: header first, one line per frame.
+public final class AsciicastFile {
+    private let handle: FileHandle
+    private var writer: AsciicastWriter
+    private let started: Date
+    public let path: String
+
+    public init(path: String, size: Size, theme: Theme, title: String?, started: Date = Date()) throws {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        guard let h = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        handle = h
+        self.path = path
+        self.started = started
+        writer = AsciicastWriter(size: size, theme: theme)
+        h.write(Data((AsciicastWriter.header(size: size, timestamp: started, title: title) + "\n").utf8))
+    }
+
+    public func frame(_ screen: Screen, at now: Date = Date()) {
+        for line in writer.frame(screen, at: now.timeIntervalSince(started)) { handle.write(Data((line + "\n").utf8)) }
+    }
+
+    public func close() { try? handle.close() }
+}

@@ -1,0 +1,275 @@
+import ArgumentParser
+import CursesScreen
+import Foundation
+import Scheduling
+import SchedulingStore
+import TerminalUI
+
+/// `biosched demo`: the terminal UI on a training sandbox, for trainers. A fresh store full of story
+/// cases (a temporary file unless --db), a clock the trainer moves, role switching, reset; flows
+/// that play (--play, with --cast for an asciicast), record (--record) and check themselves (--check).
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Training: a sandbox store with story cases, a clock you move, role switching, and flows that play, record and test themselves.",
+        discussion: """
+        Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \
+        It never opens a production store: without --db the sandbox is a temporary file, removed at the end; with --db \
+        it is that file (created with demo data if it does not exist; refused if it is a production store).
+
+        In the UI, Ctrl-T opens the trainer panel: move the clock (- + an hour, < > a day; 1 13 hours before the open \
+        case's appointment, 2 11 hours before, 3 just after its start, 0 back to the start), r switches the role \
+        (applicant, representative, agent, officer) on the open case, s lists the stories, R resets the sandbox.
+
+        Flows (README, "Training flows"): --play FLOW plays one with its captions, step by step (Space for the next \
+        caption) or on its own with --auto; --cast FILE also writes an asciicast v2 recording; --record FILE writes what \
+        you do as a flow; --check FLOW plays one headless and reports its expectations (exit 1 if one fails). \
+        FLOW is a file, or the name of a shipped flow (--list shows them).
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("The sandbox store: created with demo data if missing; never a production store. Default: a temporary file.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("The sandbox's first instant (the story cases are placed relative to it), ISO 8601 with offset. Default: a recorded flow's `start`, else now.", valueName: "datetime"))
+    var now: String?
+
+    @Option(name: .long, help: ArgumentHelp("The demo data's seed (default 1, or a recorded flow's `seed`).", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who acts first: applicant, representative, agent (default) or officer.", valueName: "role"))
+    var role: String?
+
+    @Option(name: .long, help: ArgumentHelp("The account for --as applicant or representative.", valueName: "id"))
+    var account: String?
+
+    @Option(name: .long, help: ArgumentHelp("Play a flow in the UI, with its captions.", valueName: "flow"))
+    var play: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --play: also write an asciicast v2 recording (asciinema play FILE).", valueName: "file"))
+    var cast: String?
+
+    @Flag(name: .long, help: "With --play: run on its own instead of waiting for Space at each caption.")
+    var auto = false
+
+    @Option(name: .long, help: ArgumentHelp("With --play: the pace, as a multiple of the normal one (e.g. 2 for twice as fast).", valueName: "factor"))
+    var speed: Double = 1
+
+    @Option(name: .long, help: ArgumentHelp("Write what you do into a flow file that plays back the same.", valueName: "file"))
+    var record: String?
+
+    @Option(name: .long, help: ArgumentHelp("Play a flow headless: report each failed `expect` and the final screen; exit 1 if one failed.", valueName: "flow"))
+    var check: String?
+
+    @Flag(name: .long, help: "List the shipped flows and the story cases, then exit.")
+    var list = false
+
+    static let banner = "[\(Session.trainingBanner)]"
+
+    func validate() throws {
+        if [play != nil, record != nil, check != nil].filter({ $0 }).count > 1 {
+            throw Failure(.badInput, "--play, --record and --check are alternatives: give one of them.")
+        }
+        if play == nil && (cast != nil || auto) { throw Failure(.badInput, "--cast and --auto go with --play FLOW.") }
+        guard speed > 0, speed <= 100 else { throw Failure(.badInput, "--speed must be more than 0 and at most 100.") }
+    }
+
+    func run() throws {
+        let dir = FlowLibrary.directory()
+        if list { return printList(dir) }
+        var flow: Flow?
+        if let name = play ?? check { flow = try Demo.loadFlow(name, dir: dir) }
+        let user = Session.currentUser()
+        let sandbox = try DemoSandbox.open(db: db, now: try now.map { (t: String) throws(Failure) in try Session.parseNow(t) },
+                                           seed: seed, flow: flow, user: user)
+        defer { sandbox.remove() }
+        let actor = try firstActor(sandbox.store, user: user)
+        var program = sandbox.program(actor: actor, staffID: user, size: Size(columns: 100, rows: 30))
+
+        if let flow, check != nil {
+            program.send(.tick(sandbox.start))
+            let player = FlowPlayer.playAll(flow, on: &program)
+            print(Demo.banner)
+            print("Flow \(flow.name): \(flow.steps.count) steps, \(player.expectationsChecked) expectations, \(player.failures.count) failed.")
+            for f in player.failures { print("✖ \(f)") }
+            print("Final screen (\(program.state.size)):")
+            print(program.render().text)
+            if !player.failures.isEmpty { throw Failure(.refused, "") }
+            return
+        }
+
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw Failure(.badInput, "biosched demo needs a terminal (stdin and stdout must be a tty); --check FLOW plays a flow without one.")
+        }
+        let result = try MainActor.assumeIsolated { () throws(Failure) -> FullScreenResult in
+            try runFullScreen(&program, sandbox: sandbox, flow: flow, actor: actor)
+        }
+        var lines = [Demo.banner]
+        if let p = result.player {
+            let f = p.failures
+            lines.append("Played \(p.flow.name): \(p.expectationsChecked) expectations, \(f.count) failed.")
+            lines += f.map { "✖ \($0)" }
+        }
+        if let record, let count = result.recorded { lines.append("Recorded \(count) inputs to \(record). Play it back: biosched demo --play \(record)") }
+        if let cast { lines.append("Wrote the asciicast \(cast) (asciinema play \(cast)).") }
+        if result.ended != "quit" { lines.append("biosched: ended (\(result.ended)).") }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        if !(result.player?.failures.isEmpty ?? true) { throw Failure(.refused, "") }
+    }
+
+    struct FullScreenResult {
+        var ended: String
+        var player: FlowPlayer?
+        var recorded: Int?
+    }
+
+    @MainActor
+    func runFullScreen(_ program: inout Program, sandbox: DemoSandbox, flow: Flow?, actor: Actor) throws(Failure) -> FullScreenResult {
+        let terminal: CursesTerminal
+        do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, "Cannot start the terminal UI: \(error)") }
+        defer { terminal.stop() }
+        let theme = Theme.builtInDefault
+        let device = TrainingDevice(base: terminal)
+        let clock = sandbox.clock.closure
+        if let cast {
+            do {
+                device.cast = try AsciicastFile(path: cast, size: terminal.size, theme: theme,
+                                                title: "biosched demo" + (flow.map { ": \($0.name)" } ?? ""))
+            } catch { throw Failure(.badInput, "Cannot write the asciicast \(cast): \(error.localizedDescription)") }
+        }
+        defer { device.cast?.close() }
+        var result = FullScreenResult(ended: "quit")
+        if let flow {
+            let (player, ending) = FlowTerminalPlayer.play(flow, program: &program, device: device, theme: theme, clock: clock,
+                                                           pace: .init(auto: auto, speed: speed))
+            result.player = player
+            if case let .hungUp(reason) = ending { result.ended = reason; return result }
+            if program.state.quit { return result }
+        } else {
+            program.send(.training(.command(.showStories)))
+            if record != nil {
+                device.recorder = FlowRecorder(start: sandbox.start, seed: sandbox.seed, size: terminal.size, actor: actor, storiesOpen: true)
+            }
+        }
+        result.ended = TerminalLoop.run(&program, device: device, theme: theme, clock: clock)
+        terminal.stop()
+        if let record, var recorder = device.recorder {
+            if result.ended == "quit" { recorder.dropLast() }
+            do { try Data(recorder.text().utf8).write(to: URL(fileURLWithPath: record)) } catch {
+                throw Failure(.badInput, "Cannot write the flow \(record): \(error.localizedDescription)")
+            }
+            result.recorded = recorder.count
+        }
+        return result
+    }
+
+    /// Who acts first: --as and --account (any role: this is a training store), else an agent.
+    func firstActor(_ store: SQLiteBookingStore, user: String) throws(Failure) -> Actor {
+        guard let r = role else { return Actor(role: .agent, id: user) }
+        guard let parsed = Role(rawValue: r.lowercased()) else {
+            throw Failure(.badInput, "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.")
+        }
+        if parsed.isStaff { return Actor(role: parsed, id: user) }
+        guard let account, !account.isEmpty else { throw Failure(.badInput, "--as \(parsed.rawValue) needs --account ID.") }
+        let accountRole: Role?
+        do { accountRole = try store.accountRole(account) } catch { throw Failure(storeError: error) }
+        guard accountRole == parsed else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): there is no \(parsed.rawValue) account \"\(account)\".") }
+        return Actor(role: parsed, id: account)
+    }
+
+    static func loadFlow(_ name: String, dir: URL?) throws(Failure) -> Flow {
+        guard let url = FlowLibrary.resolve(name, in: dir) else {
+            let shipped = dir.map { FlowLibrary.flows(in: $0).map { $0.deletingPathExtension().lastPathComponent } } ?? []
+            throw Failure(.badInput, "No flow \"\(name)\": not a file\(shipped.isEmpty ? "" : ", and not a shipped flow (\(shipped.joined(separator: ", ")))").")
+        }
+        do { return try Flow.load(url) } catch { throw Failure(.badInput, "\(error)") }
+    }
+
+    func printList(_ dir: URL?) {
+        print(Demo.banner)
+        if let dir {
+            print("Shipped flows (\(dir.path)):")
+            for url in FlowLibrary.flows(in: dir) {
+                let name = url.deletingPathExtension().lastPathComponent
+                let first = (try? Flow.load(url))?.captions.first ?? ""
+                print("  \(name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(first)")
+            }
+        } else {
+            print("No Flows folder found (set $BIOSCHED_FLOWS_DIR).")
+        }
+        print("Story cases (open them from the trainer panel: Ctrl-T s):")
+        for s in DemoData.stories(now: Date()) {
+            print("  \(s.receipt)  \(s.title.padding(toLength: 42, withPad: " ", startingAt: 0)) \(s.role)\(s.account.map { " " + $0 } ?? "")")
+        }
+    }
+}
+
+/// The sandbox behind `biosched demo`: its store, a snapshot of its first state for reset, its clock.
+struct DemoSandbox {
+    let store: SQLiteBookingStore
+    let info: StoreInfo
+    let clock: TrainingClock
+    let start: Date
+    let seed: UInt64
+    let stories: [TrainingStory]
+    /// True when this run made the store (fresh request ids can start from 1).
+    let created: Bool
+    let tempDir: URL
+    let pristine: String
+
+    static func open(db: String?, now: Date?, seed: UInt64?, flow: Flow?, user: String) throws(Failure) -> DemoSandbox {
+        let fm = FileManager.default
+        let tempDir = fm.temporaryDirectory.appendingPathComponent("biosched-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do { try fm.createDirectory(at: tempDir, withIntermediateDirectories: true) } catch {
+            throw Failure(.storeError, "Cannot make a folder for the sandbox in \(fm.temporaryDirectory.path): \(error.localizedDescription)")
+        }
+        let seed = seed ?? flow?.seed ?? 1
+        let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
+        var created = false
+        var start = now ?? flow?.start ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
+        do throws(Failure) {
+            if !fm.fileExists(atPath: path) {
+                try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false)
+                created = true
+            }
+            let store: SQLiteBookingStore
+            let info: StoreInfo
+            let createdAt: Date?
+            do {
+                store = try SQLiteBookingStore(path: path)
+                info = try store.storeInfo()
+                createdAt = try store.createdAt()
+            } catch { throw Failure(storeError: error) }
+            guard info.isTraining else {
+                throw Failure(.refused, "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.")
+            }
+            if !created, now == nil, flow?.start == nil, let createdAt { start = createdAt }
+            let pristine = tempDir.appendingPathComponent("first-state.sqlite").path
+            do { try store.snapshot(to: pristine) } catch { throw Failure(storeError: error) }
+            let stories = DemoData.stories(now: createdAt ?? start).map {
+                TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
+                              role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
+            }
+            return DemoSandbox(store: store, info: info, clock: TrainingClock(start: start), start: start, seed: seed, stories: stories,
+                               created: created, tempDir: tempDir, pristine: pristine)
+        } catch {
+            try? fm.removeItem(at: tempDir)
+            throw error
+        }
+    }
+
+    /// A program on the sandbox: its clock, its reset, its stories.
+    func program(actor: Actor, staffID: String, size: Size) -> Program {
+        let env = ProcessInfo.processInfo.environment
+        let canWriteFiles = env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil
+        let config = AppConfig(actor: actor, isTraining: info.isTraining, window: info.window,
+                               sessionID: created ? "demo" : String(UUID().uuidString.prefix(8)).lowercased(),
+                               canWriteFiles: canWriteFiles)
+        let store = self.store, pristine = self.pristine
+        return Program.sandbox(store: store, config: config, clock: clock,
+                               settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
+                               size: size, writeFile: canWriteFiles ? EffectRunner.defaultWriteFile : nil,
+                               resetStore: { try store.restore(from: pristine) })
+    }
+
+    /// Removes the temporary folder (and with it the sandbox, unless it is a --db file).
+    func remove() { try? FileManager.default.removeItem(at: tempDir) }
+}

@@ -3,8 +3,8 @@ import Foundation
 /// Writes screens as an asciicast v2 recording (what `asciinema play` and the asciinema web
 /// player show): a JSON header line, then one `[seconds, "o", text]` line per frame, where the text
 /// is what a terminal would be sent to draw the frame (cursor moves, SGR colors, characters).
-/// Only the rows that changed since the previous frame are sent. Colors are the theme's, in the
-/// 16 ANSI colors and 256-color indexes (true colors are left to the terminal's default).
+/// Only the rows that changed since the previous frame are sent. Colors are the theme's, at 256
+/// colors.
 public struct AsciicastWriter: Sendable {
     public let size: Size
     public let theme: Theme
@@ -67,29 +67,11 @@ public struct AsciicastWriter: Sendable {
         return s
     }
 
-    /// SGR parameters for a token: a reset, then attributes and colors.
+    /// SGR parameters for a token: a reset, then the theme's attributes and colors at 256 colors
+    /// (the 16 ANSI colors stay ANSI; true colors take their 256-color fallback).
     func sgr(_ token: StyleToken) -> String {
-        let st = theme.style(token, color: true)
-        var p = ["0"]
-        if st.bold { p.append("1") }
-        if st.dim { p.append("2") }
-        if st.underline { p.append("4") }
-        if st.reverse { p.append("7") }
-        if let f = st.foreground, let c = Self.colorCode(f, foreground: true) { p.append(c) }
-        if let b = st.background, let c = Self.colorCode(b, foreground: false) { p.append(c) }
-        return p.joined(separator: ";")
-    }
-
-    static func colorCode(_ c: Color, foreground: Bool) -> String? {
-        switch c {
-        case let .ansi(n):
-            let n = min(max(n, 0), 15)
-            return String((foreground ? 30 : 40) + (n < 8 ? n : 60 + n - 8))
-        case let .indexed(n):
-            return "\(foreground ? 38 : 48);5;\(min(max(n, 0), 255))"
-        default:
-            return nil
-        }
+        let p = theme.resolvedStyle(token, depth: .indexed256).sgrParameters
+        return p.isEmpty ? "0" : "0;" + p
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).

@@ -62,6 +62,8 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "List the shipped flows and the story cases, then exit.")
     var list = false
 
+    @OptionGroup var themeOptions: ThemeOptions
+
     static let banner = "[\(Session.trainingBanner)]"
 
     func validate() throws {
@@ -126,7 +128,9 @@ struct Demo: ParsableCommand {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, "Cannot start the terminal UI: \(error)") }
         defer { terminal.stop() }
-        let theme = Theme.builtInDefault
+        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth)
+        for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
+        let theme = themes.theme
         let device = TrainingDevice(base: terminal)
         let clock = sandbox.clock.closure
         if let cast {
@@ -149,7 +153,7 @@ struct Demo: ParsableCommand {
                 device.recorder = FlowRecorder(start: sandbox.start, seed: sandbox.seed, size: terminal.size, actor: actor, storiesOpen: true)
             }
         }
-        result.ended = TerminalLoop.run(&program, device: device, theme: theme, clock: clock)
+        result.ended = TerminalLoop.run(&program, device: device, theme: themes.theme, clock: clock, themes: themes)
         terminal.stop()
         if let record, var recorder = device.recorder {
             if result.ended == "quit" { recorder.dropLast() }

@@ -151,6 +151,25 @@ struct DemoEndToEndTests {
         #expect(rows(final) == rows(before), "recorded:\n\(before)\nplayed back:\n\(final)\nflow:\n\(text)")
     }
 
+    @Test("--check plays a flow headless: a failed expectation is reported with its line, exit 1")
+    func checkReportsFailures() throws {
+        let t = try session(); defer { t.close() }
+        let flow = t.dir.appendingPathComponent("wrong.flow")
+        try Data("""
+            # The trainer expects the wrong verdict.
+            role applicant david.kim
+            open EAC2414052317
+            expect "✔ ALLOWED"
+            expect "WITHIN_12_HOURS"
+            """.utf8).write(to: flow)
+        let (status, out) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", flow.path])
+        #expect(status == 1)
+        #expect(out.hasPrefix("[TRAINING STORE: demo data, not real cases.]"))
+        #expect(out.contains("Flow wrong: 4 steps, 2 expectations, 1 failed."))
+        #expect(out.contains("✖ line 4: expect failed: the screen does not show \"✔ ALLOWED\""))
+        #expect(out.contains("WITHIN_12_HOURS"))
+    }
+
     @Test("biosched demo never opens a production store")
     func refusesProduction() throws {
         guard TmuxSession.available else { return }

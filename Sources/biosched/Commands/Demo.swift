@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
         case's appointment, 2 11 hours before, 3 just after its start, 0 back to the start), r switches the role \
         (applicant, representative, agent, officer) on the open case, s lists the stories, R resets the sandbox.
 
-        Flows (README, "Training flows"): --play FLOW plays one with its captions, step by step (Space for the next \
+        Flows (README, "Training"): --play FLOW plays one with its captions, step by step (Space for the next \
         caption) or on its own with --auto; --cast FILE also writes an asciicast v2 recording; --record FILE writes what \
         you do as a flow; --check FLOW plays one headless and reports its expectations (exit 1 if one fails). \
         FLOW is a file, or the name of a shipped flow (--list shows them).
@@ -68,10 +68,10 @@ struct Demo: ParsableCommand {
 
     func validate() throws {
         if [play != nil, record != nil, check != nil].filter({ $0 }).count > 1 {
-            throw Failure(.badInput, "--play, --record and --check are alternatives: give one of them.")
+            throw ValidationError("--play, --record and --check are alternatives: give one of them.")
         }
-        if play == nil && (cast != nil || auto) { throw Failure(.badInput, "--cast and --auto go with --play FLOW.") }
-        guard speed > 0, speed <= 100 else { throw Failure(.badInput, "--speed must be more than 0 and at most 100.") }
+        if play == nil && (cast != nil || auto) { throw ValidationError("--cast and --auto go with --play FLOW.") }
+        guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be more than 0 and at most 100.") }
     }
 
     func run() throws {

@@ -125,6 +125,10 @@ struct Demo: ParsableCommand {
 
     @MainActor
     func runFullScreen(_ program: inout Program, sandbox: DemoSandbox, flow: Flow?, actor: Actor) throws(Failure) -> FullScreenResult {
+        // The terminal handles SIGHUP while it runs and afterwards restores what was there before:
+        // ignoring it, so the hang-up of a closed terminal, which may come after the program saw
+        // the terminal go, cannot end the process before the sandbox is removed.
+        signal(SIGHUP, SIG_IGN)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, "Cannot start the terminal UI: \(error)") }
         defer { terminal.stop() }

@@ -12,15 +12,25 @@ enum DemoSandboxFixture {
 
     /// The demo store's first state: one rollback-journal file, copied by every test.
     static let template: Result<String, any Error> = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-flows-\(getpid())")
-        try? FileManager.default.removeItem(at: dir)
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let fm = FileManager.default
+        // Templates of earlier runs whose process is gone.
+        for name in (try? fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path)) ?? [] where name.hasPrefix("biosched-flows-") {
+            if let pid = Int32(name.dropFirst("biosched-flows-".count)), kill(pid, 0) != 0 {
+                try? fm.removeItem(at: fm.temporaryDirectory.appendingPathComponent(name))
+            }
+        }
+        let dir = fm.temporaryDirectory.appendingPathComponent("biosched-flows-\(getpid())")
+        try? fm.removeItem(at: dir)
+        try? fm.createDirectory(at: dir, withIntermediateDirectories: true)
         let built = dir.appendingPathComponent("built.sqlite").path
         let template = dir.appendingPathComponent("demo.sqlite").path
         do {
-            let store = try SQLiteBookingStore.create(path: built, training: true, createdBy: staff, now: start)
-            _ = try store.importDocument(DemoData.document(seed: 1, now: start), actor: Actor(role: .officer, id: staff), now: start)
-            try store.snapshot(to: template)
+            do {
+                let store = try SQLiteBookingStore.create(path: built, training: true, createdBy: staff, now: start)
+                _ = try store.importDocument(DemoData.document(seed: 1, now: start), actor: Actor(role: .officer, id: staff), now: start)
+                try store.snapshot(to: template)
+            }
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: built + suffix) }
             return .success(template)
         } catch {
             return .failure(error)

@@ -65,17 +65,18 @@ enum CalendarView {
         // Legend.
         var lc = gridCol
         let legendRow = row + (side ? 1 : 0)
-        if legendRow < inner.row + inner.height {
-            for (g, name, style) in legend {
-                if lc + name.displayWidth + 3 > gridCol + (side ? gridWidth : inner.width) { break }
-                lc = scr.put(g, row: legendRow, column: lc, style: style)
-                lc = scr.put(" \(name) ", row: legendRow, column: lc, style: .muted)
-            }
+        // The legend wraps under the grid rather than losing entries.
+        var legendLine = legendRow
+        for (g, name, style) in legend {
+            if lc + name.displayWidth + 3 > gridCol + (side ? gridWidth : inner.width) { legendLine += 1; lc = gridCol }
+            guard legendLine < inner.row + inner.height else { break }
+            lc = scr.put(g, row: legendLine, column: lc, style: style)
+            lc = scr.put(" \(name) ", row: legendLine, column: lc, style: .muted)
         }
         // Times of the selected day: beside the grid when there is room, else below.
         let timesRect = side
             ? Rect(row: inner.row + 3, column: gridCol + gridWidth + 2, width: inner.width - gridWidth - 2, height: inner.height - 3)
-            : Rect(row: legendRow + 2, column: gridCol, width: inner.width, height: inner.row + inner.height - legendRow - 2)
+            : Rect(row: legendLine + 2, column: gridCol, width: inner.width, height: inner.row + inner.height - legendLine - 2)
         drawTimes(s, cal, day, &scr, timesRect)
     }
 

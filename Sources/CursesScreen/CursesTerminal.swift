@@ -43,6 +43,9 @@ public final class CursesTerminal: TerminalDevice {
     private var resolvedTheme: Theme?
     private var resolved: [StyleToken: CellStyle] = [:]
     private var needsErase = false
+    /// The frame last handed to curses: only cells that differ from it are drawn again, so a key
+    /// costs work in proportion to what it changes, not to the size of the window.
+    private var previous: Screen?
     private var cursorVisible: Bool?
     private var buttonDown = false
     private var failingSince: ContinuousClock.Instant?
@@ -146,17 +149,27 @@ public final class CursesTerminal: TerminalDevice {
             werase(window)
             clearok(cn_curscr(), true)
             needsErase = false
+            previous = nil
         }
         if resolvedTheme != theme {
             resolved = [:]
             resolvedTheme = theme
+            previous = nil
         }
         let terminal = size
         let rows = terminal.rows, columns = terminal.columns
         let blank = CellStyle(attributes: cn_a_normal(), pair: 0)
+        // Cells equal to the last frame's are already on the terminal (curses keeps its own copy).
+        let last = previous?.size == screen.size && screen.size == terminal ? previous : nil
+        previous = screen
         for row in 0..<rows {
             var column = 0
             while column < columns {
+                if let last, row < screen.size.rows, column < screen.size.columns, last[row, column] == screen[row, column],
+                   column + 1 >= columns || last[row, column + 1] == screen[row, column + 1] || !screen[row, column + 1].isContinuation {
+                    column += 1
+                    continue
+                }
                 guard row < screen.size.rows, column < screen.size.columns else {
                     put(" ", width: 1, row: row, column: column, style: blank, terminal: terminal)
                     column += 1

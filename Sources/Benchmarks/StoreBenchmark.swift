@@ -24,19 +24,11 @@ enum StoreBenchmark {
             """
 
         init(_ args: [String]) throws {
-            var i = 0
-            func value() throws -> String {
-                i += 1
-                guard i < args.count else { throw BenchFailure("\(args[i - 1]) needs a value\n\(Self.usage)") }
-                return args[i]
-            }
-            func number() throws -> Int {
-                let v = try value()
-                guard let n = Int(v), n > 0 else { throw BenchFailure("\(args[i - 1]) \(v): expected a positive number") }
-                return n
-            }
-            while i < args.count {
-                switch args[i] {
+            var options = OptionReader(args, usage: Self.usage)
+            func value() throws -> String { try options.value() }
+            func number() throws -> Int { try options.number() }
+            while let option = options.current {
+                switch option {
                 case "--appointments": appointments = try number()
                 case "--iterations": iterations = try number()
                 case "--warmup": warmup = try number()
@@ -46,10 +38,9 @@ enum StoreBenchmark {
                 case "--cache": cache = URL(fileURLWithPath: try value())
                 case "--raw": raw = try value()
                 case "--keep": keep = true
-                case "-h", "--help": throw BenchFailure(Self.usage)
-                default: throw BenchFailure("unknown option \(args[i])\n\(Self.usage)")
+                default: throw options.unknown()
                 }
-                i += 1
+                options.advance()
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SchedulingStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,27 +13,8 @@ func monotonicNS() -> UInt64 {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
-/// SplitMix64: deterministic, the same on every platform.
-struct BenchRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A whole number in `0..<n` (n > 0).
-    mutating func int(_ n: Int) -> Int { Int(next().multipliedFullWidth(by: UInt64(n)).high) }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-    mutating func shuffle<T>(_ a: inout [T]) {
-        guard a.count > 1 else { return }
-        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, int(i + 1)) }
-    }
-}
+/// The benchmarks draw from the same deterministic generator as the demo data.
+typealias BenchRandom = SplitMix64
 
 /// Nearest-rank percentile of nanosecond samples (`p` in 0...100).
 func percentile(_ samples: [UInt64], _ p: Double) -> UInt64 {
@@ -163,4 +145,32 @@ func table(_ rows: [[String]]) -> String {
     var out = [line(header), "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|"]
     out += rows.dropFirst().map(line)
     return out.joined(separator: "\n")
+}
+
+/// Reads `--name value` options for a benchmark's `init(_ args:)`.
+struct OptionReader {
+    let args: [String]
+    let usage: String
+    private(set) var index = 0
+    init(_ args: [String], usage: String) { self.args = args; self.usage = usage }
+
+    /// The option at hand, or nil at the end.
+    var current: String? { index < args.count ? args[index] : nil }
+    mutating func advance() { index += 1 }
+
+    mutating func value() throws -> String {
+        index += 1
+        guard index < args.count else { throw BenchFailure("\(args[index - 1]) needs a value\n\(usage)") }
+        return args[index]
+    }
+
+    mutating func number() throws -> Int {
+        let v = try value()
+        guard let n = Int(v), n > 0 else { throw BenchFailure("\(args[index - 1]) \(v): expected a positive number") }
+        return n
+    }
+
+    func unknown() -> BenchFailure {
+        BenchFailure(current == "-h" || current == "--help" ? usage : "unknown option \(current ?? "")\n\(usage)")
+    }
 }

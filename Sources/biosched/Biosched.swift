@@ -61,9 +61,12 @@ struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var themeOptions: ThemeOptions
+    @OptionGroup var sessionOptions: SessionOptions
     func run() throws {
-        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            var tui = TUI(); tui.global = global; tui.themeOptions = themeOptions; try tui.run()
+        if sessionOptions.plain || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) {
+            // Every stored property of TUI is one of these groups, so the copy is complete.
+            var tui = TUI(); tui.global = global; tui.themeOptions = themeOptions; tui.sessionOptions = sessionOptions
+            try tui.run()
         } else {
             var summary = Summary(); summary.global = global; try summary.run()
         }

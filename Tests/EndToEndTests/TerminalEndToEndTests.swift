@@ -62,6 +62,18 @@ struct TerminalEndToEndTests {
         #expect(booked.contains("Thu 2026-12-10 08:00 EST"))
     }
 
+    @Test("biosched with no subcommand opens the terminal UI in a terminal, and prints a summary otherwise")
+    func defaultCommand() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "--as agent --idle-timeout 600")
+        try t.waitFor("Find a case")
+        try t.keys("q")
+        try t.waitFor("EXITED")
+        let (status, summary) = try t.run(["--db", t.db, "--now", Self.now])
+        #expect(status == 0)
+        #expect(summary.contains("centers") && summary.contains("cases"))
+    }
+
     @Test("R3a an applicant within 12 hours is refused, with the reason on screen")
     func applicantRefused() throws {
         let t = try session(); defer { t.close() }

@@ -12,19 +12,15 @@ struct TUI: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var themeOptions: ThemeOptions
 
-    @Flag(help: "Numbered menus and line prompts for screen readers (chosen automatically when TERM=dumb).")
-    var plain = false
-
-    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds without a key (a warning comes a minute before); 0 never. Default 900, or $BIOSCHED_IDLE_TIMEOUT.", valueName: "seconds"))
-    var idleTimeout: Int?
+    @OptionGroup var sessionOptions: SessionOptions
 
     func run() throws {
         let s = try Session.open(global)
         let env = ProcessInfo.processInfo.environment
-        let idleSeconds = idleTimeout ?? env["BIOSCHED_IDLE_TIMEOUT"].flatMap { Int($0) } ?? 900
+        let idleSeconds = sessionOptions.idleTimeout ?? env["BIOSCHED_IDLE_TIMEOUT"].flatMap { Int($0) } ?? 900
         guard idleSeconds >= 0 else { throw Failure(.badInput, "--idle-timeout must be 0 (never) or a number of seconds.") }
         let idle = idleSeconds == 0 ? nil : IdlePolicy(timeout: TimeInterval(idleSeconds))
-        if plain || env["TERM"] == "dumb" || env["TERM"] == nil {
+        if sessionOptions.plain || env["TERM"] == "dumb" || env["TERM"] == nil {
             TUI.runPlain(s)
             return
         }
@@ -75,4 +71,13 @@ struct TUI: ParsableCommand {
         }
         return 0
     }
+}
+
+/// How an interactive session runs (shared by `tui` and the default command).
+struct SessionOptions: ParsableArguments {
+    @Flag(help: "Numbered menus and line prompts for screen readers (chosen automatically when TERM=dumb).")
+    var plain = false
+
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds without a key (a warning comes a minute before); 0 never. Default 900, or $BIOSCHED_IDLE_TIMEOUT.", valueName: "seconds"))
+    var idleTimeout: Int?
 }

@@ -57,8 +57,16 @@ public struct CaseSummary: Sendable, Hashable {
     public var applicantName: String
     public var centerCode: String
     public var start: Date?
-    public init(receipt: ReceiptNumber, form: FormType, applicantName: String, centerCode: String, start: Date?) {
+    /// The center's zone, so the start is shown on its wall clock (R13).
+    public var zone: ZoneRules?
+    public init(receipt: ReceiptNumber, form: FormType, applicantName: String, centerCode: String, start: Date?, zone: ZoneRules? = nil) {
         self.receipt = receipt; self.form = form; self.applicantName = applicantName; self.centerCode = centerCode; self.start = start
+        self.zone = zone
+    }
+    /// `Thu 2026-12-03 10:00 EST` at the center, or nothing without an appointment.
+    public var localStart: String? {
+        guard let start, let zone else { return nil }
+        return zone.formatLong(start)
     }
 }
 

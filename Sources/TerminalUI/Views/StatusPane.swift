@@ -132,30 +132,25 @@ enum CaseListView {
             scr.put(s.cases.isEmpty ? "No cases." : "No case matches the filter.", row: row, column: inner.column, style: .muted)
             return
         }
-        let visibleRows = inner.row + inner.height - row
-        let first = max(0, min(s.caseIndex - visibleRows + 1, list.count - visibleRows))
-        for (i, c) in list.enumerated().dropFirst(max(0, first)).prefix(visibleRows) {
+        // Where the appointment does not fit beside the case, it goes on a line of its own.
+        let oneLine = inner.width >= 70
+        let perCase = oneLine ? 1 : 2
+        let visibleCases = max(1, (inner.row + inner.height - row) / perCase)
+        let first = max(0, min(s.caseIndex - visibleCases + 1, list.count - visibleCases))
+        for (i, c) in list.enumerated().dropFirst(max(0, first)).prefix(visibleCases) {
             let selected = i == s.caseIndex
-            let when = c.start.map { ZoneRulesCache.format($0, center: c.centerCode, in: s) } ?? ""
+            let when = c.localStart.map { "\(c.centerCode) \($0)" } ?? ""
             let text = "\(selected ? "▶" : " ") \(c.receipt.value)  \(c.form.code.padding(toLength: 7, withPad: " ", startingAt: 0)) \(c.applicantName)"
             let style: StyleToken = selected ? (s.filtering ? .selection : .focus) : .text
-            scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: selected ? style : .text)
-            let end = scr.put(text, row: row, column: inner.column, style: style, maxWidth: inner.width)
-            if !when.isEmpty && end + when.displayWidth + 2 <= inner.column + inner.width {
-                scr.put(when, row: row, column: inner.column + inner.width - when.displayWidth, style: selected ? style : .muted)
+            scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perCase), style: selected ? style : .text)
+            scr.put(text, row: row, column: inner.column, style: style, maxWidth: inner.width)
+            if !when.isEmpty {
+                if oneLine { scr.put(when, row: row, column: inner.column + inner.width - when.displayWidth, style: selected ? style : .muted) }
+                else { scr.put("  " + when, row: row + 1, column: inner.column, style: selected ? style : .muted, maxWidth: inner.width) }
             }
-            scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
+            scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perCase), target: .listRow(i)))
             if selected && !s.filtering && s.overlay == nil { scr.cursor = Point(row: row, column: inner.column) }
-            row += 1
+            row += perCase
         }
-    }
-}
-
-/// Case summaries carry only a center code; times are shown in UTC unless the center is known.
-enum ZoneRulesCache {
-    static func format(_ d: Date, center: String, in s: AppState) -> String {
-        if let c = s.centers.first(where: { $0.code == center }) { return c.zone.formatLong(d) }
-        let utc = ZoneRules(identifier: "UTC")!
-        return "\(center) " + utc.format(d)
     }
 }

@@ -76,16 +76,7 @@ struct SSHEndToEndTests {
 
     @discardableResult
     static func sh(_ command: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try TmuxSession.capture("/bin/sh", ["-c", command], errors: .merged).output
     }
 
     @Test("An applicant reschedules over SSH, is refused another's receipt, and a dropped client leaves nothing half done")

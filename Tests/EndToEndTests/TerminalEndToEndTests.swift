@@ -153,14 +153,7 @@ struct TerminalEndToEndTests {
     }
 
     static func shell(_ command: String) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try TmuxSession.capture("/bin/sh", ["-c", command], errors: .dropped)
+        return (r.status, r.output)
     }
 }

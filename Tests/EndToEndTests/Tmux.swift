@@ -34,16 +34,24 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
+        try TmuxSession.capture("/usr/bin/tmux", ["-S", socket] + args, errors: .merged).output
+    }
+
+    enum Errors { case merged, dropped }
+
+    /// Runs a short-lived program and returns its exit status and output (never for programs
+    /// that leave a daemon behind: see `spawnDetached`).
+    static func capture(_ executable: String, _ args: [String], errors: Errors) throws -> (status: Int32, output: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-S", socket] + args
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
         let out = Pipe()
         p.standardOutput = out
-        p.standardError = out
+        p.standardError = errors == .merged ? out : FileHandle.nullDevice
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// Commands that may start the tmux server are spawned without Foundation's Process: the
@@ -120,15 +128,6 @@ final class TmuxSession {
     func run(_ args: [String]) throws -> (Int32, String) { try TmuxSession.runBinary(args) }
 
     static func runBinary(_ args: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try capture(binary, args, errors: .dropped)
     }
 }

@@ -88,6 +88,15 @@ struct Session {
         return Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json)
     }
 
+    /// Opens the store for a command only officers may run; `purpose` completes "only officers ...".
+    static func openAsOfficer(_ g: GlobalOptions, to purpose: String) throws(Failure) -> Session {
+        let s = try open(g)
+        guard s.actor.role == .officer else {
+            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers \(purpose) (acting as \(s.actor.role.rawValue)).")
+        }
+        return s
+    }
+
     /// Who is acting, and whether this local user may act so (training stores allow any role).
     static func resolveActor(_ g: GlobalOptions, store: SQLiteBookingStore, info: StoreInfo, user: String) throws(Failure) -> Actor {
         var role: Role?

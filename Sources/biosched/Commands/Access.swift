@@ -16,11 +16,7 @@ struct Access: ParsableCommand {
         var file: String?
     }
 
-    static func officer(_ g: GlobalOptions) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role == .officer else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers manage SSH access.") }
-        return s
-    }
+    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage SSH access") }
 
     /// The gateway user's authorized_keys, from the store's staff list.
     static func defaultFile(_ s: Session) throws(Failure) -> String {

@@ -56,11 +56,7 @@ struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Which local users are staff (officers only).",
                                                     subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
 
-    static func officer(_ g: GlobalOptions) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role == .officer else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers manage staff users.") }
-        return s
-    }
+    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage staff users") }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a local user an agent, officer or gateway (the SSH service account).")
@@ -144,8 +140,7 @@ struct Import: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The JSON file (see README for the format).") var file: String
     func run() throws {
-        let s = try Session.open(global)
-        guard s.actor.role == .officer else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers import data.") }
+        let s = try Session.openAsOfficer(global, to: "import data")
         guard let data = FileManager.default.contents(atPath: file) else { throw Failure(.badInput, "Cannot read \(file): no such file, or not readable.") }
         let doc: ImportDocument
         do { doc = try ImportDocument.parse(json: data) } catch { throw Failure(.badInput, "Import refused, nothing was written. \(file): \(error.description)") }

@@ -7,13 +7,7 @@ struct Review: ParsableCommand {
         abstract: "The officer's queue of escalated requests: list, approve or deny.",
         subcommands: [List.self, Approve.self, Deny.self], defaultSubcommand: List.self)
 
-    static func officerSession(_ g: GlobalOptions) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role == .officer else {
-            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers review escalated requests (acting as \(s.actor.role.rawValue)).")
-        }
-        return s
-    }
+    static func officerSession(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "review escalated requests") }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List escalated requests waiting for review.")

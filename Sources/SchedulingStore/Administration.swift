@@ -16,9 +16,9 @@ extension SQLiteBookingStore: StoreAdministration {
     }
 
     public func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError) {
-        let name = user.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(where: { $0.isWhitespace || $0 == "/" }) else {
-            throw .invalidInput("\"\(user)\" is not a user name; expected a local login name such as jdoe.")
+        let name = user
+        guard Identifier.isLoginName(name) else {
+            throw .invalidInput("\"\(Echo.show(user))\" is not a login name; expected \(Identifier.loginShape).")
         }
         try write { db in
             if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [name]) {
@@ -26,21 +26,21 @@ extension SQLiteBookingStore: StoreAdministration {
             }
             try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, Records.seconds(now), officer])
-            try Audit.append(db, at: now, actor: Actor(role: .officer, id: officer), action: "staff-added", detail: "\(name) as \(role.rawValue)")
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: "staff-added", detail: "\(name) as \(role.rawValue)")
         }
     }
 
     public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
         try write { db in
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]) else {
-                throw StoreError.invalidInput("\(user) is not a staff user. `biosched users list` shows them.")
+                throw StoreError.invalidInput("\(Echo.show(user)) is not a staff user.")
             }
             if role == "officer" {
                 let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE role = 'officer'") ?? 0
                 if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
             }
             try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
-            try Audit.append(db, at: now, actor: Actor(role: .officer, id: officer), action: "staff-removed", detail: "\(user) (\(role))")
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: "staff-removed", detail: "\(user) (\(role))")
         }
     }
 
@@ -58,8 +58,28 @@ extension SQLiteBookingStore: StoreAdministration {
             }
             return rows.map {
                 AuditEntry(id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
-                           receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"])
+                           receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"],
+                           origin: AuditOrigin(osUser: $0["os_user"], client: $0["client"], keyFingerprint: $0["key_fingerprint"]))
             }
         }
+    }
+
+    public func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
+        try write { db in
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+        }
+    }
+
+    /// Appends an audit row, waiting at most `seconds` for the write lock: for a look-up, whose
+    /// answer must not wait long behind another process's write.
+    public func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+                            waitingAtMost seconds: TimeInterval) throws(StoreError) {
+        do {
+            try busyWait.with(timeout: seconds) { try recordEvent(action, actor: actor, receipt: receipt, detail: detail, now: now) }
+        } catch { throw Self.map(error, context: nil) }
+    }
+
+    public func verifyAudit() throws(StoreError) -> AuditVerification {
+        try read { db in try AuditChain.verify(db) }
     }
 }

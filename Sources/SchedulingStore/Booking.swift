@@ -6,7 +6,7 @@ import Scheduling
 extension SQLiteBookingStore {
     public func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
         do {
-            return try immediate { db in try Booking.reschedule(db, request, now: clock()) }
+            return try immediate { db in try Booking.reschedule(db, request, now: clock(), origin: origin) }
         } catch let e as DatabaseError where Booking.isCapacityViolation(e) {
             // SQLite refused: the last station went between our check and the insert. Nothing was written.
             return Booking.slotFullOutcome(request.requestID, detail: nil)
@@ -17,7 +17,7 @@ extension SQLiteBookingStore {
 
     public func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
         do {
-            return try immediate { db in try Booking.review(db, decision, now: clock()) }
+            return try immediate { db in try Booking.review(db, decision, now: clock(), origin: origin) }
         } catch let e as DatabaseError where Booking.isCapacityViolation(e) {
             return Booking.slotFullOutcome(decision.requestID, detail: nil)
         } catch {
@@ -44,26 +44,43 @@ enum Booking {
         RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, message: message, guidance: guidance))
     }
 
-    /// A stored answer to an earlier request with the same id.
-    static func replay(_ db: Database, _ id: String, receipt: ReceiptNumber) throws -> RescheduleOutcome? {
-        guard let row = try db.fetchRow(sql: "SELECT receipt, outcome_json FROM requests WHERE id = ?", arguments: [id]) else { return nil }
+    static let notAuthorizedGuidance = "Check the receipt number. You can act only on cases linked to your account or with your Form G-28 on file."
+
+    /// A stored answer to an earlier request with the same id, for the actor who made it. Another
+    /// actor replaying the id learns nothing: the answer is NOT_AUTHORIZED, as for an unknown case.
+    static func replay(_ db: Database, _ id: String, receipt: ReceiptNumber, actor: Actor) throws -> RescheduleOutcome? {
+        guard let row = try db.fetchRow(sql: "SELECT receipt, actor_role, actor, outcome_json FROM requests WHERE id = ?", arguments: [id]) else { return nil }
+        guard (row["actor_role"] as String) == actor.role.rawValue, (row["actor"] as String) == actor.id else {
+            return refused(id, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
+        }
         guard (row["receipt"] as String) == receipt.value else {
-            throw StoreError.invalidInput("Request id \"\(id)\" was already used for another case; use a new request id.")
+            throw StoreError.invalidInput("Request id \"\(Echo.show(id))\" was already used for another case; use a new request id.")
         }
         var outcome = try JSONDecoder().decode(RescheduleOutcome.self, from: Data((row["outcome_json"] as String).utf8))
         outcome.replayed = true
         return outcome
     }
 
-    static func reschedule(_ db: Database, _ r: RescheduleRequest, now: Date) throws -> RescheduleOutcome {
-        if let earlier = try replay(db, r.requestID, receipt: r.receipt) { return earlier }
+    /// R5 first (nothing about the case before it), then a replay of the same request id, then the
+    /// policy and the booking. Every refusal is written to the audit log in the same transaction.
+    static func reschedule(_ db: Database, _ r: RescheduleRequest, now: Date, origin: AuditOrigin) throws -> RescheduleOutcome {
+        let outcome = try decide(db, r, now: now, origin: origin)
+        if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {
+            try Audit.append(db, origin: origin, at: now, actor: r.actor, action: outcome.verdict.codes == [.notAuthorized] ? "not-authorized" : "refused",
+                             receipt: r.receipt, requestID: r.requestID,
+                             detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))")
+        }
+        return outcome
+    }
+
+    static func decide(_ db: Database, _ r: RescheduleRequest, now: Date, origin: AuditOrigin) throws -> RescheduleOutcome {
         let snap: CaseSnapshot
         do { snap = try Records.snapshot(db, receipt: r.receipt, actor: r.actor) } catch StoreError.notAuthorized {
-            return refused(r.requestID, [.notAuthorized], VerdictCode.notAuthorized.sentence,
-                           guidance: "Check the receipt number. You can act only on cases linked to your account or with your Form G-28 on file.")
+            return refused(r.requestID, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
         }
+        if let earlier = try replay(db, r.requestID, receipt: r.receipt, actor: r.actor) { return earlier }
         let old = snap.appointment
-        if let v = r.expectedVersion, v != old.version {
+        if (r.expectedVersion.map { $0 != old.version } ?? false) || (r.expectedAppointmentID.map { $0 != old.id } ?? false) {
             return refused(r.requestID, [.conflict],
                            "The appointment was changed since it was shown (now \(snap.center.zone.formatLong(old.start)) at \(snap.center.code), \(old.status.rawValue)). Review the new state and try again.",
                            guidance: "Look at the case again before choosing a new time.", result: .conflict)
@@ -98,7 +115,7 @@ enum Booking {
             }
             let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
             try insertRequest(db, r, snap: snap, center: center, decision: "escalated", codes: verdict.codes, newAppointment: nil, outcome: outcome, now: now)
-            try Audit.append(db, at: now, actor: r.actor, action: "escalated", receipt: r.receipt, requestID: r.requestID,
+            try Audit.append(db, origin: origin, at: now, actor: r.actor, action: "escalated", receipt: r.receipt, requestID: r.requestID,
                              detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)")
             return outcome
         }
@@ -114,7 +131,7 @@ enum Booking {
                                         verdict: Verdict(decision: .allowed, codes: [], message: "Rescheduled to \(notice.when) at \(center.name).", guidance: "Print the new appointment notice and bring it.", warnings: verdict.warnings),
                                         notice: notice)
         try insertRequest(db, r, snap: snap, center: center, decision: "booked", codes: verdict.warnings, newAppointment: newAppt, outcome: outcome, now: now)
-        try Audit.append(db, at: now, actor: r.actor, action: "rescheduled", receipt: r.receipt, requestID: r.requestID,
+        try Audit.append(db, origin: origin, at: now, actor: r.actor, action: "rescheduled", receipt: r.receipt, requestID: r.requestID,
                          detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")")
         return outcome
     }
@@ -127,7 +144,9 @@ enum Booking {
     }
 
     /// Moves the case from `old` to `slot`: the old appointment becomes `rescheduled` and points to
-    /// the new one; a notice and an outbox message are written.
+    /// the new one; a notice and an outbox message are written. The new appointment's version
+    /// continues the chain's (the old one's becomes v+1, the new one v+2), so a version is unique
+    /// across the case and a client that saw the old appointment gets CONFLICT, never a match.
     static func book(_ db: Database, old: Appointment, snap: CaseSnapshot, center: Center, slot: Slot, actor: Actor,
                      notify: NotifyChannel?, now: Date) throws -> (Int64, AppointmentNotice) {
         let nowS = Records.seconds(now)
@@ -137,8 +156,9 @@ enum Booking {
         let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [old.id]) ?? old.id
         try db.run(sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-            VALUES (?, ?, ?, 'scheduled', ?, ?, 1, ?)
-            """, arguments: [old.receipt.value, center.code, Records.seconds(slot.start), old.priorReschedules + 1, root, nowS])
+            VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?)
+            """, arguments: [old.receipt.value, center.code, Records.seconds(slot.start), old.priorReschedules + 1, root,
+                             old.version + 2, nowS])
         let newID = db.lastInsertedRowID
         try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [newID, old.id])
         let notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
@@ -175,10 +195,10 @@ enum Booking {
 
     // MARK: Review (R8)
 
-    static func review(_ db: Database, _ d: ReviewDecision, now: Date) throws -> RescheduleOutcome {
+    static func review(_ db: Database, _ d: ReviewDecision, now: Date, origin: AuditOrigin) throws -> RescheduleOutcome {
         let officer = Actor(role: .officer, id: d.officer)
         guard !d.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalidInput("A review always needs a note (--note TEXT) saying why.")
+            throw StoreError.invalidInput("A review always needs a note saying why.")
         }
         guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [d.requestID]) else {
             throw StoreError.unknownRequest(d.requestID)
@@ -197,7 +217,7 @@ enum Booking {
             try db.run(sql: """
                 UPDATE requests SET decision = 'denied', reviewed_by = ?, review_note = ?, reviewed_at = ?, outcome_json = ? WHERE id = ?
                 """, arguments: [d.officer, d.note, nowS, String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self), d.requestID])
-            try Audit.append(db, at: now, actor: officer, action: "review-denied", receipt: item.receipt, requestID: d.requestID, detail: d.note)
+            try Audit.append(db, origin: origin, at: now, actor: officer, action: "review-denied", receipt: item.receipt, requestID: d.requestID, detail: d.note)
             return outcome
         case .approve:
             let snap = try Records.snapshot(db, receipt: item.receipt, actor: officer)
@@ -234,7 +254,7 @@ enum Booking {
                 UPDATE requests SET decision = 'approved', reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = ?, outcome_json = ?
                 WHERE id = ?
                 """, arguments: [d.officer, d.note, nowS, newID, String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self), d.requestID])
-            try Audit.append(db, at: now, actor: officer, action: "review-approved", receipt: item.receipt, requestID: d.requestID,
+            try Audit.append(db, origin: origin, at: now, actor: officer, action: "review-approved", receipt: item.receipt, requestID: d.requestID,
                              detail: "to=\(center.code) \(notice.when) note=\(d.note)")
             return outcome
         }

@@ -18,7 +18,7 @@ extension SQLiteBookingStore {
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    summary = try Importer.load(db, doc, actor: actor, now: now)
+                    summary = try Importer.load(db, doc, actor: actor, now: now, origin: origin)
                     return .commit
                 }
                 return summary
@@ -32,7 +32,7 @@ extension SQLiteBookingStore {
 }
 
 enum Importer {
-    static func load(_ db: Database, _ doc: ImportDocument, actor: Actor, now: Date) throws -> ImportSummary {
+    static func load(_ db: Database, _ doc: ImportDocument, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
         var summary = ImportSummary()
         if let s = doc.settings {
             if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
@@ -127,7 +127,7 @@ enum Importer {
             }
             summary.appointments += 1
         }
-        try Audit.append(db, at: now, actor: actor, action: "imported",
+        try Audit.append(db, origin: origin, at: now, actor: actor, action: "imported",
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }

@@ -77,13 +77,27 @@ enum Records {
     }
 }
 
-/// The append-only audit log.
+/// The append-only audit log, hash-chained (see `AuditChain`).
 enum Audit {
-    static func append(_ db: Database, at: Date, actor: Actor, action: String, receipt: ReceiptNumber? = nil,
+    static func append(_ db: Database, origin: AuditOrigin, at: Date, actor: Actor, action: String, receipt: ReceiptNumber? = nil,
                        requestID: String? = nil, detail: String = "") throws {
+        try append(db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action,
+                   receipt: receipt?.value, requestID: requestID, detail: detail)
+    }
+
+    static func append(_ db: Database, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
+                       receipt: String?, requestID: String?, detail: String) throws {
+        let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let id = ((last?["id"] as Int64?) ?? 0) + 1
+        let prev = (last?["hash"] as String?) ?? AuditChain.genesis
+        let at = Records.seconds(at)
+        let fields = [String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
+                      origin.osUser, origin.client, origin.keyFingerprint]
         try db.run(sql: """
-            INSERT INTO audit(at, actor_role, actor, action, receipt, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [Records.seconds(at), actor.role.rawValue, actor.id, action, receipt?.value, requestID, detail])
+            INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
+                             origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)])
     }
 }
 

@@ -9,53 +9,70 @@ import Scheduling
 public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
-    /// Waits for the write lock, in nanoseconds, of this store's reschedule and review transactions.
-    public let lockWaits = LockWaits()
 
     /// How long a write waits for another process's lock before giving up (`StoreError.busy`).
     public static let defaultBusyTimeout: TimeInterval = 10
 
+    /// Where this process's actions come from, written on every audit row.
+    public let origin: AuditOrigin
+    /// Whether the store was opened read-only (the file or its folder is not writable by this user).
+    public let isReadOnly: Bool
+    let busyWait: BusyWait
+
     /// Opens an existing store. Throws `.unusable` when the file is missing, not SQLite, or not a
-    /// biosched store.
-    public init(path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout) throws(StoreError) {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw .unusable("No biosched store at \(path). Create one with `biosched init --db \(path)` (add --demo for demo data).")
-        }
+    /// biosched store: the file's header is checked before SQLite opens it, so a foreign file is
+    /// never changed (not switched to WAL, not migrated). A store this user cannot write is opened
+    /// read-only and answers reads. Migrations run only when the schema is behind.
+    public init(path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout,
+                origin: AuditOrigin = AuditOrigin()) throws(StoreError) {
+        try StoreFile.checkIsBioschedStore(path)
         self.path = path
-        self.pool = try Self.openPool(path: path, busyTimeout: busyTimeout)
+        self.origin = origin
+        let readOnly = !StoreFile.isWritable(path)
+        self.isReadOnly = readOnly
+        self.busyWait = BusyWait(timeout: busyTimeout)
+        self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: readOnly)
         try checkIsBioschedStore()
     }
 
-    /// Creates a new, empty store at `path` (which must not exist yet).
+    /// Creates a new, empty store at `path` (which must not exist yet). The file and any folder made
+    /// for it are created for this user only (0600 and 0700, whatever the umask), or for `group`
+    /// too (0660, 0770) when the deployment names one.
     public static func create(path: String, training: Bool, createdBy: String, now: Date,
-                              window: SlotWindow = .standard) throws(StoreError) -> SQLiteBookingStore {
-        if FileManager.default.fileExists(atPath: path) {
-            throw .invalidInput("\(path) already exists; biosched init never overwrites a file. Remove it or choose another --db.")
-        }
-        let dir = (path as NSString).deletingLastPathComponent
-        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        let pool = try openPool(path: path, busyTimeout: defaultBusyTimeout)
-        try run {
-            try Schema.migrator.migrate(pool)
-            try pool.write { db in
-                for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy),
-                               ("created_at", String(Int(now.timeIntervalSince1970))),
-                               ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))] {
-                    try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
+                              window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
+                              group: String? = nil) throws(StoreError) -> SQLiteBookingStore {
+        try StoreFile.createEmpty(path, group: group)
+        do {
+            let pool = try openPool(path: path, busyWait: BusyWait(timeout: defaultBusyTimeout), readOnly: false)
+            try run {
+                try Schema.migrator.migrate(pool)
+                try pool.write { db in
+                    for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy),
+                                   ("created_at", String(Int(now.timeIntervalSince1970))),
+                                   ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))] {
+                        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
+                    }
+                    try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                                   arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
+                    try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: "store-created",
+                                     detail: training ? "training store" : "production store")
                 }
-                try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
-                               arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
-                try Audit.append(db, at: now, actor: Actor(role: .officer, id: createdBy), action: "store-created",
-                                 detail: training ? "training store" : "production store")
             }
+            try? pool.close()
+            return try SQLiteBookingStore(path: path, origin: origin)
+        } catch {
+            // Only what this call created is removed: the file did not exist before it.
+            StoreFile.removeCreated(path)
+            throw error
         }
-        return try SQLiteBookingStore(path: path)
     }
 
-    static func openPool(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabasePool {
+    static func openPool(path: String, busyWait: BusyWait, readOnly: Bool) throws(StoreError) -> DatabasePool {
         var config = Configuration()
-        config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
+        config.busyMode = .callback(busyWait.callback)
+        config.readonly = readOnly
         config.prepareDatabase { db in
+            if readOnly { return }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Under steady contention the WAL cannot be reset; cap what stays on disk after a checkpoint.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
@@ -70,10 +87,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     }
 
     func checkIsBioschedStore() throws(StoreError) {
-        let (appID, hasSettings): (Int32, Bool)
+        let (appID, hasSettings, current): (Int32, Bool, Bool)
         do {
-            (appID, hasSettings) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"))
+            (appID, hasSettings, current) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"),
+                 try Schema.migrator.hasCompletedMigrations(db))
             }
         } catch {
             throw Self.map(error, context: "reading \(path)")
@@ -81,8 +99,15 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         guard appID == Schema.applicationID, hasSettings else {
             throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id). Point --db at a store made by `biosched init`.")
         }
+        if current { return }
+        if isReadOnly {
+            throw .unusable("\(path) was made by an older biosched and needs its schema brought up to date, but it is read-only here; open it once as the store's owner.")
+        }
         do { try Schema.migrator.migrate(pool) } catch { throw Self.map(error, context: "migrating \(path)") }
     }
+
+    /// Closes the store's connections (checkpointing the write-ahead log).
+    public func close() { try? pool.close() }
 
     // MARK: Errors
 
@@ -99,7 +124,9 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                 return .busy(prefix + "another process held the write lock too long. Try again.")
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return .unusable(prefix + "the file is not a usable biosched store (\(db.message ?? "corrupt")).")
-            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR:
+            case .SQLITE_READONLY:
+                return .unusable(prefix + "the store is read-only here: it answers questions, but nothing can be changed through this login.")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR:
                 return .unusable(prefix + (db.message ?? "cannot read or write the store") + ".")
             default:
                 return .failed(prefix + (db.message ?? "\(db)"))
@@ -112,14 +139,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         do { return try pool.read(body) } catch { throw Self.map(error, context: nil) }
     }
 
-    /// One `BEGIN IMMEDIATE` transaction: all of it or none of it. Records how long it waited for
-    /// the write lock (`lockWaits`), which the store benchmark reports.
+    /// One `BEGIN IMMEDIATE` transaction: all of it or none of it.
     func immediate<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
-            let asked = DispatchTime.now().uptimeNanoseconds
             var result: T?
             try db.inTransaction(.immediate) {
-                lockWaits.record(DispatchTime.now().uptimeNanoseconds - asked)
                 result = try body(db)
                 return .commit
             }
@@ -139,7 +163,9 @@ func describe(_ error: any Error) -> String {
     return "\(error)"
 }
 
-/// A busy handler that retries the write lock until `timeout`, more often the longer it has waited.
+/// A busy handler that retries the write lock until `timeout` of wall time has passed since this
+/// acquisition began (measured on the monotonic clock, not counted from the sleeps asked for: under
+/// heavy load a sleep lasts longer than asked, and 48 writers once waited 30 s on a 10 s timeout).
 ///
 /// Under contention the write lock goes to whichever process retries in the instant it is free, and a
 /// process that just committed asks again at once. SQLite's own busy timeout backs off to 100 ms
@@ -149,15 +175,31 @@ func describe(_ error: any Error) -> String {
 /// lock first (close to a queue) while the many recent ones poll rarely: every retry costs CPU,
 /// which the lock holder needs on a small machine. `biosched-bench store` measures the worst wait
 /// with 16 processes.
-struct BusyWait: Sendable {
-    let timeout: TimeInterval
+final class BusyWait: @unchecked Sendable {
+    private let lock = NSLock()
+    private var timeout: TimeInterval
+    private var started: UInt64 = 0
+
+    init(timeout: TimeInterval) { self.timeout = timeout }
+
+    /// Runs `body` with another timeout (e.g. a short one for a write that must not hold up a read).
+    func with<T>(timeout t: TimeInterval, _ body: () throws -> T) rethrows -> T {
+        lock.lock(); let saved = timeout; timeout = t; lock.unlock()
+        defer { lock.lock(); timeout = saved; lock.unlock() }
+        return try body()
+    }
+
     var callback: Database.BusyCallback {
-        let timeout = self.timeout
-        return { attempts in
+        return { [self] attempts in
             // attempts counts from 0 for one lock acquisition.
-            let waited = Self.waitedSoFar(attempts)
-            if waited >= timeout { return false }
-            usleep(UInt32(Self.sleep(attempts) * 1_000_000))
+            let now = DispatchTime.now().uptimeNanoseconds
+            lock.lock()
+            if attempts == 0 { started = now }
+            let waited = TimeInterval(now &- started) / 1_000_000_000
+            let limit = timeout
+            lock.unlock()
+            if waited >= limit { return false }
+            usleep(UInt32(Self.sleep(waited: waited) * 1_000_000))
             return true
         }
     }
@@ -165,26 +207,8 @@ struct BusyWait: Sendable {
     static let phases: [(until: Int, sleep: Int)] = [
         (20_000, 5_000), (60_000, 2_000), (120_000, 500), (Int.max, 200),
     ]
-    static func sleep(_ attempt: Int) -> TimeInterval {
-        let waited = waitedMicroseconds(attempt)
-        return TimeInterval(phases.first { waited < $0.until }!.sleep) / 1_000_000
+    static func sleep(waited: TimeInterval) -> TimeInterval {
+        let us = Int(waited * 1_000_000)
+        return TimeInterval(phases.first { us < $0.until }!.sleep) / 1_000_000
     }
-    static func waitedSoFar(_ attempts: Int) -> TimeInterval { TimeInterval(waitedMicroseconds(attempts)) / 1_000_000 }
-    static func waitedMicroseconds(_ attempts: Int) -> Int {
-        var waited = 0, left = attempts
-        for p in phases where left > 0 {
-            let n = p.until == Int.max ? left : min(left, max(0, (p.until - waited + p.sleep - 1) / p.sleep))
-            waited += n * p.sleep
-            left -= n
-        }
-        return waited
-    }
-}
-
-/// Nanoseconds each write transaction waited for the lock (thread-safe).
-public final class LockWaits: @unchecked Sendable {
-    private let lock = NSLock()
-    private var samples: [UInt64] = []
-    func record(_ ns: UInt64) { lock.lock(); samples.append(ns); lock.unlock() }
-    public var all: [UInt64] { lock.lock(); defer { lock.unlock() }; return samples }
 }

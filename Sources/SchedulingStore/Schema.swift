@@ -16,6 +16,7 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        m.registerMigration("v2-trust") { db in try TrustSchema.migrate(db) }
         return m
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scheduling
 
 /// `biosched`: reschedule biometric services appointments.
 @main
@@ -25,7 +26,7 @@ struct Biosched: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+            if !failure.message.isEmpty { FileHandle.standardError.write(Data((Echo.terminalSafe(failure.message) + "\n").utf8)) }
             Foundation.exit(failure.code.rawValue)
         } catch {
             let code = exitCode(for: error)
@@ -34,7 +35,7 @@ struct Biosched: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { FileHandle.standardError.write(Data((Echo.terminalSafe(message) + "\n").utf8)) }
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? ExitStatus.badInput.rawValue : code.rawValue)
         }
     }

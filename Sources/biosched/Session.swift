@@ -17,6 +17,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The account an applicant or representative acts as.", valueName: "id"))
     var account: String?
 
+    @Option(name: .long, help: ArgumentHelp("The staff person a session of the service account acts for (written into the forced command by `biosched access add --staff`; only the gateway account may name one).", valueName: "login"))
+    var login: String?
+
+    @Option(name: .customLong("via-key"), help: ArgumentHelp("The fingerprint of the SSH key that let this session in (written by `biosched access add`; recorded in the audit log).", valueName: "fingerprint", visibility: .hidden))
+    var viaKey: String?
+
     @Flag(name: .long, help: "Print JSON (camelCase keys).")
     var json = false
 }
@@ -51,40 +57,66 @@ struct Session {
     }
 
     static func parseNow(_ text: String) throws(Failure) -> Date {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: text) { return d }
-        // Allow minutes without seconds: 2026-12-01T09:00-05:00.
-        if let r = text.range(of: #"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})([+-]\d{2}:\d{2}|Z)$"#, options: .regularExpression) {
-            let s = String(text[r])
-            let idx = s.index(s.startIndex, offsetBy: 16)
-            f.formatOptions = [.withInternetDateTime]
-            if let d = f.date(from: String(s[..<idx]) + ":00" + String(s[idx...])) { return d }
+        guard let d = Timestamp.parse(text) else {
+            throw Failure(.badInput, "--now \"\(Echo.show(text))\" is not a date and time biosched takes. Expected \(Timestamp.grammar), e.g. 2026-12-01T09:00:00-05:00 or 2026-12-01T14:00Z.")
         }
-        throw Failure(.badInput, "--now \"\(text)\" is not an ISO 8601 date and time with an offset. Expected e.g. 2026-12-01T09:00:00-05:00 or 2026-12-01T14:00:00Z.")
+        return d
+    }
+
+    /// The store path from --db or the environment: a plain path. A URL (`postgresql://...`,
+    /// `file:...`) is refused by name rather than taken for a folder.
+    static func storePath(_ g: GlobalOptions) throws(Failure) -> String {
+        let path = g.db ?? defaultPath()
+        if path.isEmpty { throw Failure(.badInput, "--db is empty; expected the path of a store file.") }
+        if Echo.hasControlCharacters(path) { throw Failure(.badInput, "--db \"\(Echo.show(path))\" holds control characters; expected a plain file path.") }
+        if let r = path.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression), path[r.upperBound...].hasPrefix("//") || path.lowercased().hasPrefix("file:") {
+            let scheme = path[..<r.upperBound].dropLast()
+            throw Failure(.badInput, "--db \"\(Echo.show(path))\" is a \(scheme): URL; this biosched opens SQLite store files only. Give a file path, e.g. --db /srv/biosched/store.sqlite.")
+        }
+        return path
+    }
+
+    /// Where this process's actions come from (the audit log records it with each row).
+    static func origin(_ g: GlobalOptions, user: String) throws(Failure) -> AuditOrigin {
+        let env = ProcessInfo.processInfo.environment
+        var key = ""
+        if let k = g.viaKey {
+            guard k.count <= 100, k.range(of: #"^SHA256:[A-Za-z0-9+/]{43}$"#, options: .regularExpression) != nil else {
+                throw Failure(.badInput, "--via-key \"\(Echo.show(k))\" is not an SSH key fingerprint; expected SHA256: and 43 base64 characters.")
+            }
+            key = k
+        }
+        return AuditOrigin(osUser: user, client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]), keyFingerprint: key)
     }
 
     /// Opens the store (creating the default demo store on first use) and resolves who is acting.
     static func open(_ g: GlobalOptions, createDefault: Bool = true) throws(Failure) -> Session {
-        let path = g.db ?? defaultPath()
+        let path = try storePath(g)
         let user = currentUser()
         var fixedNow: Date?
         if let n = g.now { fixedNow = try parseNow(n) }
+        let origin = try origin(g, user: user)
         if g.db == nil && createDefault && !FileManager.default.fileExists(atPath: path) {
             try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json)
         }
         let store: SQLiteBookingStore
         let info: StoreInfo
         do {
-            store = try SQLiteBookingStore(path: path)
+            store = try SQLiteBookingStore(path: path, origin: origin)
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {
             throw Failure(.badInput, "--now is refused: \(path) is a production store, and only training stores take a fixed clock.")
         }
-        let actor = try resolveActor(g, store: store, info: info, user: user)
+        let actor: Actor
+        do { actor = try resolveActor(g, store: store, info: info, user: user) } catch {
+            // A refused identity is an attempt worth recording (who tried to act as what).
+            if error.code == .refused {
+                try? store.recordEvent("not-authorized", actor: Actor(role: .agent, id: user), receipt: nil,
+                                       detail: "session refused: \(Echo.show(error.message, limit: 200))", now: fixedNow ?? Date(), waitingAtMost: 2)
+            }
+            throw error
+        }
         return Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json)
     }
 
@@ -98,16 +130,35 @@ struct Session {
     }
 
     /// Who is acting, and whether this local user may act so (training stores allow any role).
-    static func resolveActor(_ g: GlobalOptions, store: SQLiteBookingStore, info: StoreInfo, user: String) throws(Failure) -> Actor {
+    static func resolveActor(_ g: GlobalOptions, store: SQLiteBookingStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
         var role: Role?
         if let r = g.role {
             guard let parsed = Role(rawValue: r.lowercased()) else {
-                throw Failure(.badInput, "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.")
+                throw Failure(.badInput, "--as \"\(Echo.show(r))\" is not a role. Expected applicant, representative, agent or officer.")
             }
             role = parsed
         }
-        let staff: StaffRole?
-        do { staff = try store.staffRole(of: user) } catch { throw Failure(storeError: error) }
+        let osStaff: StaffRole?
+        do { osStaff = try store.staffRole(of: osUser) } catch { throw Failure(storeError: error) }
+        // The person: this login, or the staff login a session of the service account names.
+        var user = osUser
+        var staff = osStaff
+        if let login = g.login {
+            guard Identifier.isLoginName(login) else {
+                throw Failure(.badInput, "--login \"\(Echo.show(login))\" is not a login name; expected \(Identifier.loginShape).")
+            }
+            if !info.isTraining && osStaff != .gateway {
+                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the gateway (service) account may act for another login; \(osUser) acts as themself.")
+            }
+            if role == .applicant || role == .representative {
+                throw Failure(.badInput, "--login names a staff person; applicants and representatives are named with --account.")
+            }
+            do { staff = try store.staffRole(of: login) } catch { throw Failure(storeError: error) }
+            if staff == .gateway || (staff == nil && !info.isTraining) {
+                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): \(login) is not an agent or officer of this store.")
+            }
+            user = login
+        }
         if role == nil {
             switch staff {
             case .officer: role = .officer
@@ -124,6 +175,9 @@ struct Session {
         case .applicant, .representative:
             guard let account = g.account, !account.isEmpty else {
                 throw Failure(.badInput, "--as \(r.rawValue) needs --account ID: the \(r.rawValue)'s account.")
+            }
+            guard Identifier.isAccountID(account) else {
+                throw Failure(.badInput, "--account \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
             }
             if !info.isTraining && staff != .gateway {
                 throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the gateway account may act as an applicant or representative on a production store.")
@@ -146,6 +200,21 @@ struct Session {
         }
     }
 
+    /// Records a refused attempt on a case (NOT_AUTHORIZED), whoever made it.
+    func recordRefusal(_ receipt: ReceiptNumber, _ what: String) {
+        try? store.recordEvent("not-authorized", actor: actor, receipt: receipt, detail: what, now: now, waitingAtMost: 2)
+    }
+
+    /// Records that staff looked at a case (who looked at what, when). A look-up answers even when
+    /// the record cannot be written at once (the store is read-only here, or another process holds
+    /// the write lock for more than two seconds): then a warning says so on standard error.
+    func recordLookup(_ receipt: ReceiptNumber, _ what: String) {
+        guard actor.role.isStaff else { return }
+        do { try store.recordEvent("case-viewed", actor: actor, receipt: receipt, detail: what, now: now, waitingAtMost: 2) } catch {
+            FileHandle.standardError.write(Data("biosched: warning: this look-up was not written to the audit log (\(error.message)).\n".utf8))
+        }
+    }
+
     /// The banner every output on a training store carries.
     static let trainingBanner = "TRAINING STORE: demo data, not real cases."
 
@@ -164,7 +233,7 @@ struct Session {
 
     func receipt(_ text: String) throws(Failure) -> ReceiptNumber {
         do { return try ReceiptNumber(parsing: text) } catch {
-            throw Failure(.badInput, "\(VerdictCode.invalidReceipt.rawValue): \(error.message)")
+            throw Failure(.badInput, "\(VerdictCode.invalidReceipt.rawValue): \(Echo.terminalSafe(error.message))")
         }
     }
 

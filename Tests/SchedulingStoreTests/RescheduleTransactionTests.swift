@@ -51,20 +51,23 @@ struct RescheduleTransactionTests {
         #expect(again.result == .booked)
         #expect(again.notice == first.notice)
         #expect(try f.tableCounts() == counts)
-        // The same id for another case is bad input, not a silent replay.
-        #expect(throws: StoreError.self) {
-            try f.store.reschedule(request("WAC2390112345", Actor(role: .applicant, id: "li"), to: "2026-06-24T09:00", id: "req-1"), clock: clock)
-        }
+        // Another person replaying the id learns nothing of the first request (R5 before the replay).
+        let stranger = try f.store.reschedule(request("WAC2390112345", Actor(role: .applicant, id: "li"), to: "2026-06-24T09:00", id: "req-1"), clock: clock)
+        #expect(stranger.verdict.codes == [.notAuthorized])
+        #expect(stranger.notice == nil && !stranger.replayed)
+        #expect(!stranger.verdict.message.contains("2026-06-24"))
     }
 
-    @Test("R14 an appointment changed since it was shown gives CONFLICT and writes nothing")
+    @Test("R14 an appointment changed since it was shown gives CONFLICT and writes nothing but its audit row")
     func conflict() throws {
         let f = try StoreFixture(); defer { f.remove() }
-        let counts = try f.tableCounts()
+        let counts = try f.countsBesidesAudit()
+        let audit = try f.tableCounts()["audit"]!
         let out = try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-24T09:00", version: 7), clock: clock)
         #expect(out.result == .conflict)
         #expect(out.verdict.codes == [.conflict])
-        #expect(try f.tableCounts() == counts)
+        #expect(try f.countsBesidesAudit() == counts)
+        #expect(try f.auditActions(after: audit) == ["refused"])
     }
 
     @Test("R14 the last station taken gives SLOT_FULL and writes nothing")
@@ -75,17 +78,18 @@ struct RescheduleTransactionTests {
         #expect(a.result == .escalated, "asylum cases escalate")
         let b = try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-24T11:00"), clock: clock)
         #expect(b.result == .booked)
-        let counts = try f.tableCounts()
+        let counts = try f.countsBesidesAudit()
         let c = try f.store.reschedule(request("WAC2390112345", Actor(role: .applicant, id: "li"), to: "2026-06-24T11:00"), clock: clock)
         #expect(c.result == .slotFull)
         #expect(c.verdict.codes == [.slotFull])
-        #expect(try f.tableCounts() == counts)
+        #expect(try f.countsBesidesAudit() == counts)
     }
 
-    @Test("R12 refusals for the slot (closed day, out of window, same slot) write nothing")
+    @Test("R12 refusals for the slot (closed day, out of window, same slot) write nothing but their audit rows")
     func slotRefusalsWriteNothing() throws {
         let f = try StoreFixture(); defer { f.remove() }
-        let counts = try f.tableCounts()
+        let counts = try f.countsBesidesAudit()
+        let audit = try f.tableCounts()["audit"]!
         let closed = try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-19T09:00"), clock: clock)
         #expect(closed.verdict.codes == [.slotUnavailable])
         let soon = try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-16T09:00"), clock: clock)
@@ -102,7 +106,8 @@ struct RescheduleTransactionTests {
         #expect(throws: StoreError.unknownCenter("NOPE")) {
             try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-24T09:00", center: "NOPE"), clock: clock)
         }
-        #expect(try f.tableCounts() == counts)
+        #expect(try f.countsBesidesAudit() == counts)
+        #expect(try f.auditActions(after: audit) == Array(repeating: "refused", count: 6), "each refusal is on the record; the thrown one is not")
     }
 
     @Test("R14 the policy is re-checked with the clock read inside the transaction")

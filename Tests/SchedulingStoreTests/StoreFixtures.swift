@@ -79,6 +79,16 @@ struct StoreFixture {
         out["booked"] = try count("SELECT coalesce(sum(booked), 0) FROM slots")
         return out
     }
+
+    /// Every count but the audit log's: a refusal writes nothing but its audit row.
+    func countsBesidesAudit() throws -> [String: Int] {
+        var c = try tableCounts(); c["audit"] = nil; return c
+    }
+
+    /// The actions of the audit rows after row `after`.
+    func auditActions(after: Int) throws -> [String] {
+        try store.pool.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit WHERE id > ? ORDER BY id", arguments: [after]) }
+    }
 }
 
 import GRDB

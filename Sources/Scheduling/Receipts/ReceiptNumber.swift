@@ -79,9 +79,9 @@ public enum ReceiptNumberError: Error, Equatable, Sendable {
         case .empty:
             return "No receipt number was given. Expected \(ReceiptNumber.expectedShape)."
         case let .wrongLength(n, count):
-            return "Receipt number \"\(n)\" has \(count) characters after removing spaces and dashes. Expected \(ReceiptNumber.expectedShape)."
+            return "Receipt number \"\(Echo.show(n, limit: 20))\" has \(count) characters after removing spaces and dashes. Expected \(ReceiptNumber.expectedShape)."
         case let .badCharacter(n, position, expected):
-            return "Receipt number \"\(n)\" has an invalid character at position \(position): expected \(expected). Expected \(ReceiptNumber.expectedShape)."
+            return "Receipt number \"\(Echo.show(n, limit: 20))\" has an invalid character at position \(position): expected \(expected). Expected \(ReceiptNumber.expectedShape)."
         }
     }
 }

@@ -85,14 +85,18 @@ public struct RescheduleRequest: Sendable {
     public var centerCode: String?
     public var to: LocalDateTime
     public var notify: NotifyChannel?
-    /// The appointment version the person saw; a different one gives `CONFLICT`.
+    /// The appointment version the person saw; a different one gives `CONFLICT`. Versions are
+    /// unique across a case's chain, so a version seen before a reschedule never matches after it.
     public var expectedVersion: Int?
+    /// The appointment the person saw, if known; another current appointment gives `CONFLICT`.
+    public var expectedAppointmentID: Int64?
 
     public init(requestID: String, receipt: ReceiptNumber, actor: Actor, channel: Channel? = nil, goodCause: GoodCause?,
-                note: String = "", centerCode: String? = nil, to: LocalDateTime, notify: NotifyChannel? = nil, expectedVersion: Int? = nil) {
+                note: String = "", centerCode: String? = nil, to: LocalDateTime, notify: NotifyChannel? = nil, expectedVersion: Int? = nil,
+                expectedAppointmentID: Int64? = nil) {
         self.requestID = requestID; self.receipt = receipt; self.actor = actor; self.channel = channel ?? actor.role.channel
         self.goodCause = goodCause; self.note = note; self.centerCode = centerCode; self.to = to; self.notify = notify
-        self.expectedVersion = expectedVersion
+        self.expectedVersion = expectedVersion; self.expectedAppointmentID = expectedAppointmentID
     }
 }
 
@@ -178,6 +182,10 @@ public protocol StoreAdministration: Sendable {
     func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError)
     func accountRole(_ id: String) throws(StoreError) -> Role?
     func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]
+    /// Appends one audit row of its own (an access change, a refused attempt, a staff look-up).
+    func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError)
+    /// Checks the audit log's hash chain from the first row.
+    func verifyAudit() throws(StoreError) -> AuditVerification
 }
 
 public enum StaffRole: String, CaseIterable, Sendable, Codable {
@@ -205,8 +213,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var receipt: String?
     public var requestID: String?
     public var detail: String
-    public init(id: Int64, at: Date, actorRole: String, actor: String, action: String, receipt: String?, requestID: String?, detail: String) {
+    public var origin: AuditOrigin
+    public init(id: Int64, at: Date, actorRole: String, actor: String, action: String, receipt: String?, requestID: String?, detail: String,
+                origin: AuditOrigin = AuditOrigin()) {
         self.id = id; self.at = at; self.actorRole = actorRole; self.actor = actor; self.action = action
-        self.receipt = receipt; self.requestID = requestID; self.detail = detail
+        self.receipt = receipt; self.requestID = requestID; self.detail = detail; self.origin = origin
     }
 }

@@ -18,14 +18,24 @@ struct NoticeCommand: ParsableCommand {
 }
 
 struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The append-only audit log (staff only): list it, or verify its hash chain.",
+                                                    subcommands: [AuditList.self, AuditVerify.self], defaultSubcommand: AuditList.self)
+
+    static func staff(_ g: GlobalOptions) throws(Failure) -> Session {
+        let s = try Session.open(g)
+        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the audit log is for staff.") }
+        return s
+    }
+}
+
+struct AuditList: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Print the append-only audit log (staff only).")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the audit log (the default).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only events of this receipt.") var receipt: String?
     @Option(help: "text, csv or json.") var format: Format = .text
     func run() throws {
-        let s = try Session.open(global)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the audit log is for staff.") }
+        let s = try AuditCommand.staff(global)
         let r = try receipt.map { (t: String) throws(Failure) in try s.receipt(t) }
         let entries: [AuditEntry]
         do { entries = try s.store.auditLog(receipt: r) } catch { throw Failure(storeError: error) }
@@ -34,21 +44,46 @@ struct AuditCommand: ParsableCommand {
         case .json:
             s.sayJSON(["events": entries.map { e -> [String: Any] in
                 ["id": e.id, "at": JSONOutput.iso(e.at), "actorRole": e.actorRole, "actor": e.actor, "action": e.action,
-                 "receipt": e.receipt ?? NSNull(), "requestId": e.requestID ?? NSNull(), "detail": e.detail]
+                 "receipt": e.receipt ?? NSNull(), "requestId": e.requestID ?? NSNull(), "detail": e.detail,
+                 "osUser": e.origin.osUser, "client": e.origin.client, "keyFingerprint": e.origin.keyFingerprint]
             }])
         case .csv:
-            if s.info.isTraining { print("# \(Session.trainingBanner)") }
-            print("id,at,actor_role,actor,action,receipt,request_id,detail")
+            if s.info.isTraining { FileHandle.standardError.write(Data("[\(Session.trainingBanner)]\n".utf8)) }
+            var out = "id,at,actor_role,actor,action,receipt,request_id,detail,os_user,client,key_fingerprint\r\n"
             for e in entries {
-                print([String(e.id), JSONOutput.iso(e.at), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail].map(csv).joined(separator: ","))
+                out += [String(e.id), JSONOutput.iso(e.at), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
+                        e.origin.osUser, e.origin.client, e.origin.keyFingerprint].map(csv).joined(separator: ",") + "\r\n"
             }
+            FileHandle.standardOutput.write(Data(out.utf8))
         case .text:
-            s.say(entries.map { "\($0.id)\t\(JSONOutput.iso($0.at))\t\($0.actorRole):\($0.actor)\t\($0.action)\t\($0.receipt ?? "-")\t\($0.detail)" }
-                .joined(separator: "\n") + (entries.isEmpty ? "No audit events." : ""))
+            s.say(entries.map { e in
+                let via = [e.origin.osUser.isEmpty ? nil : "os=\(e.origin.osUser)", e.origin.client.isEmpty ? nil : "from=\(e.origin.client)",
+                           e.origin.keyFingerprint.isEmpty ? nil : "key=\(e.origin.keyFingerprint)"].compactMap { $0 }.joined(separator: " ")
+                return "\(e.id)\t\(JSONOutput.iso(e.at))\t\(e.actorRole):\(e.actor)\t\(e.action)\t\(e.receipt ?? "-")\t\(Echo.terminalSafe(e.detail))\(via.isEmpty ? "" : "\t" + via)"
+            }.joined(separator: "\n") + (entries.isEmpty ? "No audit events." : ""))
         }
     }
+    /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
     func csv(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+}
+
+struct AuditVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the audit log's hash chain; report the first broken link (exit 1).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        let s = try AuditCommand.staff(global)
+        let v: AuditVerification
+        do { v = try s.store.verifyAudit() } catch { throw Failure(storeError: error) }
+        if s.json {
+            s.sayJSON(["intact": v.firstBroken == nil, "rows": v.rows, "firstBroken": v.firstBroken.map { $0 as Any } ?? NSNull(), "problem": v.problem ?? NSNull()])
+        } else if let id = v.firstBroken {
+            s.say("The audit log is broken at row \(id): \(v.problem ?? ""). The \(v.rows) rows before it link up.")
+        } else {
+            s.say("The audit log is intact: \(v.rows) rows, each chained to the one before.")
+        }
+        if v.firstBroken != nil { throw Failure(.refused, "") }
     }
 }
 
@@ -104,9 +139,11 @@ struct Init: ParsableCommand {
     @Option(help: "The demo data's seed.") var seed: UInt64 = 1
     @Option(name: .customLong("lead-hours"), help: "Slots must start more than this many hours ahead.") var leadHours = 24
     @Option(name: .customLong("horizon-days"), help: "Slots must start at most this many days ahead.") var horizonDays = 30
+    @Option(help: ArgumentHelp("Make the store (and any folder made for it) readable and writable by this group too (0660/2770); by default only its owner may (0600/0700).", valueName: "group"))
+    var group: String?
 
     func run() throws {
-        let path = global.db ?? Session.defaultPath()
+        let path = try Session.storePath(global)
         let user = Session.currentUser()
         let now = try global.now.map { (t: String) throws(Failure) in try Session.parseNow(t) } ?? Date()
         let isTraining = training || demo
@@ -117,9 +154,11 @@ struct Init: ParsableCommand {
         if demo {
             try DemoStore.create(path: path, user: user, now: now, seed: seed, quiet: true)
         } else {
+            let origin = try Session.origin(global, user: user)
             do {
                 _ = try SQLiteBookingStore.create(path: path, training: isTraining, createdBy: user, now: now,
-                                                  window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays))
+                                                  window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays),
+                                                  origin: origin, group: group)
             } catch { throw Failure(storeError: error) }
         }
         let store: SQLiteBookingStore
@@ -177,14 +216,19 @@ struct Summary: ParsableCommand {
 
 /// Creates a training store filled with the demo data.
 enum DemoStore {
+    /// Refuses an existing file (nothing is ever overwritten or removed); if filling the new store
+    /// fails, only the file this call created is removed.
     static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool) throws(Failure) {
         if !quiet { FileHandle.standardError.write(Data("Creating a training store with demo data at \(path) ...\n".utf8)) }
+        let store: SQLiteBookingStore
+        do { store = try SQLiteBookingStore.create(path: path, training: true, createdBy: user, now: now) } catch {
+            throw Failure(storeError: error)
+        }
         do {
-            let store = try SQLiteBookingStore.create(path: path, training: true, createdBy: user, now: now)
             _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            store.close()
+            StoreFile.remove(createdStore: path)
             throw Failure(storeError: error)
         }
     }

@@ -15,32 +15,39 @@ struct Reschedule: ParsableCommand {
     @Option(help: "A note for the record (agents: what the caller said).") var note: String?
     @Option(help: "Confirmation channel: email or sms (recorded in the outbox).") var notify: String?
     @Option(name: .customLong("request-id"), help: "An id that makes a retried request return the first result.") var requestID: String?
-    @Option(name: .customLong("expect-version"), help: "The appointment version you saw; a newer one gives CONFLICT.") var expectVersion: Int?
+    @Option(name: .customLong("expect-version"), help: "The appointment version you saw (status --json: appointment.version); any other gives CONFLICT.") var expectVersion: Int?
+    @Option(name: .customLong("expect-appointment"), help: "The appointment id you saw (status --json: appointment.id); another current appointment gives CONFLICT.") var expectAppointment: Int64?
 
     func run() throws {
         let s = try Session.open(global)
         let r = try s.receipt(receipt)
         guard let local = LocalDateTime(iso: to) else {
-            throw Failure(.badInput, "--to \"\(to)\" is not a local date and time; expected YYYY-MM-DDTHH:MM on the center's clock, e.g. 2026-12-03T09:30.")
+            throw Failure(.badInput, "--to \"\(Echo.show(to))\" is not a local date and time; expected YYYY-MM-DDTHH:MM on the center's clock, e.g. 2026-12-03T09:30.")
         }
         var cause: GoodCause?
         if let reason {
             guard let code = GoodCauseReason(rawValue: reason.lowercased()) else {
-                throw Failure(.badInput, "--reason \"\(reason)\" is not a reason code. Expected one of: \(GoodCauseReason.codeList).")
+                throw Failure(.badInput, "--reason \"\(Echo.show(reason))\" is not a reason code. Expected one of: \(GoodCauseReason.codeList).")
             }
             cause = GoodCause(reason: code, explanation: explain ?? (code == .other ? note ?? "" : ""))
         }
         var channel: NotifyChannel?
         if let notify {
-            guard let n = NotifyChannel(rawValue: notify.lowercased()) else { throw Failure(.badInput, "--notify \"\(notify)\": expected email or sms.") }
+            guard let n = NotifyChannel(rawValue: notify.lowercased()) else { throw Failure(.badInput, "--notify \"\(Echo.show(notify))\": expected email or sms.") }
             channel = n
         }
         if let center { _ = try s.center(center) }
-        if let requestID, requestID.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Failure(.badInput, "--request-id must not be empty.")
+        if let requestID, requestID.isEmpty || requestID.count > 100 || Echo.hasControlCharacters(requestID) {
+            throw Failure(.badInput, "--request-id \"\(Echo.show(requestID))\" is not a request id: expected 1 to 100 printable characters.")
+        }
+        for (flag, text) in [("--note", note), ("--explain", explain)] {
+            if let text, text.count > 2000 || Echo.hasControlCharacters(text, allowingLineBreaks: true) {
+                throw Failure(.badInput, "\(flag) must be at most 2,000 characters of text without control characters (got \(text.count) characters).")
+            }
         }
         let request = RescheduleRequest(requestID: requestID ?? UUID().uuidString.lowercased(), receipt: r, actor: s.actor, goodCause: cause,
-                                        note: note ?? "", centerCode: center, to: local, notify: channel, expectedVersion: expectVersion)
+                                        note: note ?? "", centerCode: center, to: local, notify: channel, expectedVersion: expectVersion,
+                                        expectedAppointmentID: expectAppointment)
         let outcome: RescheduleOutcome
         do { outcome = try s.store.reschedule(request, clock: s.clock) } catch { throw Failure(storeError: error) }
         Self.report(outcome, session: s)

@@ -13,7 +13,11 @@ struct Status: ParsableCommand {
         let s = try Session.open(global)
         let r = try s.receipt(receipt)
         let snap: CaseSnapshot
-        do { snap = try s.store.caseSnapshot(r, for: s.actor) } catch { throw Failure(storeError: error) }
+        do { snap = try s.store.caseSnapshot(r, for: s.actor) } catch {
+            if error == .notAuthorized { s.recordRefusal(r, "status: not authorized or no such case") }
+            throw Failure(storeError: error)
+        }
+        s.recordLookup(r, "status")
         let now = s.now
         let verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: s.actor, caseFile: snap.caseFile, appointment: snap.appointment,
                                                                   goodCause: nil, now: now))

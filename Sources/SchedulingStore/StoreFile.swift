@@ -1,0 +1,88 @@
+import Foundation
+import Scheduling
+
+/// The store file on disk, looked at before SQLite touches it: a file that is not a biosched store
+/// is never changed (SQLite would switch it to WAL or run migrations on it), a new store is made
+/// for its owner only, and nothing is removed that this process did not create.
+public enum StoreFile {
+    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
+
+    /// Refuses, without opening it as a database, any file that is not a biosched store.
+    static func checkIsBioschedStore(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw .unusable("Cannot read \(path): \(String(cString: strerror(EACCES))). The store belongs to the biosched service account; see docs/security.md.")
+            }
+            throw .unusable("No biosched store at \(path). Create one with `biosched init --db \(path)` (add --demo for demo data).")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        guard !header.isEmpty else {
+            throw .unusable("\(path) is an empty file, not a biosched store; it was left as it is.")
+        }
+        guard header.count == 100, Array(header[0..<16]) == sqliteMagic else {
+            throw .unusable("\(path) is not a SQLite database (and so not a biosched store); it was left as it is.")
+        }
+        let appID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if Int32(bitPattern: appID) == Schema.applicationID { return }
+        // A brand-new store whose first page is still in its write-ahead log: SQLite reads it there
+        // (opening a WAL database changes nothing), and the application id is checked again after.
+        let isWAL = header[18] == 2 && header[19] == 2
+        if appID == 0 && isWAL && FileManager.default.fileExists(atPath: path + "-wal") { return }
+        throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id); it was left as it is. Point --db at a store made by `biosched init`.")
+    }
+
+    /// Whether this user can write the store (the file, and its folder or existing -wal and -shm).
+    static func isWritable(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let dir = (path as NSString).deletingLastPathComponent
+        if access(dir.isEmpty ? "." : dir, W_OK) == 0 { return true }
+        return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
+    }
+
+    /// Creates an empty file for a new store: refuses an existing path, creates missing folders
+    /// (0700, or 0770 for a group), and the file 0600 (or 0660), whatever the umask.
+    static func createEmpty(_ path: String, group: String?) throws(StoreError) {
+        if path.contains("\n") || path.contains("\u{0}") {
+            throw .invalidInput("The store path holds a line break or NUL byte; choose a plain path.")
+        }
+        var gid: gid_t?
+        if let group {
+            guard let g = getgrnam(group) else { throw .invalidInput("No group \"\(Echo.show(group))\" on this machine.") }
+            gid = g.pointee.gr_gid
+        }
+        let fileMode: mode_t = gid == nil ? 0o600 : 0o660
+        let dirMode: mode_t = gid == nil ? 0o700 : 0o2770
+        if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+            throw .invalidInput("\(path) already exists; biosched never overwrites or removes a file it did not create. Choose another --db.")
+        }
+        // Missing folders, outermost first, each made with the mode (mkdir's mode is masked by the umask: chmod after).
+        var missing: [String] = []
+        var dir = (path as NSString).deletingLastPathComponent
+        while !dir.isEmpty && dir != "/" && !FileManager.default.fileExists(atPath: dir) {
+            missing.append(dir); dir = (dir as NSString).deletingLastPathComponent
+        }
+        for d in missing.reversed() {
+            guard mkdir(d, dirMode) == 0 || errno == EEXIST else {
+                throw .unusable("Cannot create the folder \(d): \(String(cString: strerror(errno))).")
+            }
+            chmod(d, dirMode)
+            if let gid { chown(d, getuid(), gid) }
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw .invalidInput("\(path) already exists; biosched never overwrites or removes a file it did not create. Choose another --db.") }
+            throw .unusable("Cannot create \(path): \(String(cString: strerror(errno))).")
+        }
+        fchmod(fd, fileMode)
+        if let gid { fchown(fd, getuid(), gid) }
+        close(fd)
+    }
+
+    /// Removes a store this process has just created (and SQLite's files beside it).
+    public static func remove(createdStore path: String) { removeCreated(path) }
+
+    static func removeCreated(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    }
+}

@@ -12,10 +12,15 @@ public struct ImportDocument: Sendable {
         /// Weekday → `HH:MM-HH:MM`.
         public var hours: [Weekday: String]
         public var closures: [String]
+        /// The fields the document gave (JSON names). A center already in the store changes only
+        /// these; a new center needs name, timeZone, slotMinutes, stations and hours.
+        public var given: Set<String>
+        public static let allFields: Set<String> = ["code", "name", "address", "city", "state", "timeZone", "slotMinutes", "stations", "hours", "closures"]
+        public static let requiredForNew = ["name", "timeZone", "slotMinutes", "stations", "hours"]
         public init(code: String, name: String, address: String = "", city: String = "", state: String = "", timeZone: String,
-                    slotMinutes: Int, stations: Int, hours: [Weekday: String], closures: [String] = []) {
+                    slotMinutes: Int, stations: Int, hours: [Weekday: String], closures: [String] = [], given: Set<String> = CenterRecord.allFields) {
             self.code = code; self.name = name; self.address = address; self.city = city; self.state = state; self.timeZone = timeZone
-            self.slotMinutes = slotMinutes; self.stations = stations; self.hours = hours; self.closures = closures
+            self.slotMinutes = slotMinutes; self.stations = stations; self.hours = hours; self.closures = closures; self.given = given
         }
     }
     public struct AccountRecord: Sendable {
@@ -68,7 +73,14 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 extension ImportDocument {
     /// Parses the JSON import format. Unknown top-level keys and unknown fields are errors, so a
     /// misspelt field never silently drops data.
+    /// The largest import file taken: parsing JSON costs about 25 times its size in memory, so a
+    /// larger file is refused before it is read (split it; each file is loaded all or nothing).
+    public static let maxBytes = 64 << 20
+
     public static func parse(json data: Data) throws(ImportError) -> ImportDocument {
+        guard data.count <= maxBytes else {
+            throw ImportError("", "the file is \(data.count >> 20) MiB; at most \(maxBytes >> 20) MiB are taken at once (split it into several files)")
+        }
         let top: [String: Any]
         do {
             guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
@@ -89,34 +101,40 @@ extension ImportDocument {
         }
         for (i, c) in try r.array(top, "centers").enumerated() {
             var at = "centers[\(i)]"
-            try r.only(c, ["code", "name", "address", "city", "state", "timeZone", "slotMinutes", "stations", "hours", "closures"], at: at)
-            let code = try r.string(c, "code", at: at)!
+            try r.only(c, CenterRecord.allFields, at: at)
+            let code = try r.string(c, "code", at: at)!.uppercased()
+            guard code.count >= 2, code.count <= 8, code.allSatisfy({ ($0.isASCII && $0.isLetter) || ($0.isASCII && $0.isNumber) }) else {
+                throw ImportError(at + ".code", "expected 2 to 8 letters or digits, e.g. BOS, got \"\(Echo.show(code))\"")
+            }
             at += " (code \"\(code)\")"
             var hours: [Weekday: String] = [:]
-            guard let h = c["hours"] as? [String: Any] else { throw ImportError(at + ".hours", "expected an object like {\"mon\": \"08:00-16:00\"}") }
-            for (k, v) in h {
-                guard let wd = Weekday(rawValue: k) else { throw ImportError(at + ".hours", "unknown weekday \"\(k)\"; expected mon, tue, wed, thu, fri, sat or sun") }
-                guard let text = v as? String, OpeningHours(parsing: text) != nil else {
-                    throw ImportError(at + ".hours.\(k)", "expected \"HH:MM-HH:MM\" with opening before closing, got \(v)")
+            if let hv = c["hours"] {
+                guard let h = hv as? [String: Any] else { throw ImportError(at + ".hours", "expected an object like {\"mon\": \"08:00-16:00\"}") }
+                for (k, v) in h {
+                    guard let wd = Weekday(rawValue: k) else { throw ImportError(at + ".hours", "unknown weekday \"\(Echo.show(k))\"; expected mon, tue, wed, thu, fri, sat or sun") }
+                    guard let text = v as? String, OpeningHours(parsing: text) != nil else {
+                        throw ImportError(at + ".hours.\(k)", "expected \"HH:MM-HH:MM\" with opening before closing, got \(Echo.show("\(v)"))")
+                    }
+                    hours[wd] = text
                 }
-                hours[wd] = text
             }
             var closures: [String] = []
             if let cl = c["closures"] {
                 guard let list = cl as? [Any] else { throw ImportError(at + ".closures", "expected a list of dates YYYY-MM-DD") }
                 for (j, d) in list.enumerated() {
-                    guard let s = d as? String, LocalDate(iso: s) != nil else { throw ImportError(at + ".closures[\(j)]", "expected a date YYYY-MM-DD, got \(d)") }
+                    guard let s = d as? String, LocalDate(iso: s) != nil else { throw ImportError(at + ".closures[\(j)]", "expected a date YYYY-MM-DD, got \(Echo.show("\(d)"))") }
                     closures.append(s)
                 }
             }
-            let tz = try r.string(c, "timeZone", at: at)!
-            guard ZoneRules(identifier: tz) != nil else { throw ImportError(at + ".timeZone", "unknown time zone \"\(tz)\"; expected an IANA name like America/New_York") }
-            doc.centers.append(CenterRecord(code: code.uppercased(), name: try r.string(c, "name", at: at)!,
-                                            address: try r.string(c, "address", at: at, required: false) ?? "",
-                                            city: try r.string(c, "city", at: at, required: false) ?? "",
-                                            state: try r.string(c, "state", at: at, required: false) ?? "",
-                                            timeZone: tz, slotMinutes: try r.int(c, "slotMinutes", at: at, range: 5...240)!,
-                                            stations: try r.int(c, "stations", at: at, range: 1...1000)!, hours: hours, closures: closures))
+            let tz = try r.string(c, "timeZone", at: at, required: false)
+            if let tz, ZoneRules(identifier: tz) == nil { throw ImportError(at + ".timeZone", "unknown time zone \"\(Echo.show(tz))\"; expected an IANA name like America/New_York") }
+            doc.centers.append(CenterRecord(code: code, name: try r.string(c, "name", at: at, required: false) ?? "",
+                                            address: try r.string(c, "address", at: at, required: false, allowEmpty: true) ?? "",
+                                            city: try r.string(c, "city", at: at, required: false, allowEmpty: true) ?? "",
+                                            state: try r.string(c, "state", at: at, required: false, allowEmpty: true) ?? "",
+                                            timeZone: tz ?? "", slotMinutes: try r.int(c, "slotMinutes", at: at, required: false, range: 5...240) ?? 0,
+                                            stations: try r.int(c, "stations", at: at, required: false, range: 1...1000) ?? 0, hours: hours, closures: closures,
+                                            given: Set(c.keys)))
         }
         for (i, a) in try r.array(top, "accounts").enumerated() {
             let at = "accounts[\(i)]"
@@ -125,7 +143,9 @@ extension ImportDocument {
             guard role == "applicant" || role == "representative" else {
                 throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
             }
-            doc.accounts.append(AccountRecord(id: try r.string(a, "id", at: at)!, role: role, name: try r.string(a, "name", at: at)!,
+            let id = try r.string(a, "id", at: at)!
+            guard Identifier.isAccountID(id) else { throw ImportError(at + ".id", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)") }
+            doc.accounts.append(AccountRecord(id: id, role: role, name: try r.string(a, "name", at: at)!,
                                               email: try r.string(a, "email", at: at, required: false),
                                               phone: try r.string(a, "phone", at: at, required: false)))
         }
@@ -137,6 +157,9 @@ extension ImportDocument {
             var reps: [String] = []
             if let rv = c["representatives"] {
                 guard let list = rv as? [String] else { throw ImportError(at + ".representatives", "expected a list of account ids") }
+                for (j, id) in list.enumerated() where !Identifier.isAccountID(id) {
+                    throw ImportError(at + ".representatives[\(j)]", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)")
+                }
                 reps = list
             }
             let status = try r.string(c, "status", at: at, required: false) ?? "pending"
@@ -145,18 +168,20 @@ extension ImportDocument {
             }
             let form = try r.string(c, "form", at: at)!.uppercased().trimmingCharacters(in: .whitespaces)
             guard form.range(of: #"^[A-Z]{1,2}-[0-9]{1,4}[A-Z]{0,2}$"#, options: .regularExpression) != nil else {
-                throw ImportError(at + ".form", "expected a form number like I-485, N-400, I-821D or I-600A (with the dash), got \"\(form)\"")
+                throw ImportError(at + ".form", "expected a form number like I-485, N-400, I-821D or I-600A (with the dash), got \"\(Echo.show(form))\"")
             }
             let applicant = try r.string(c, "applicant", at: at, required: false)
+            if let applicant, !Identifier.isAccountID(applicant) {
+                throw ImportError(at + ".applicant", "\"\(Echo.show(applicant))\" is not an account id; expected \(Identifier.accountShape)")
+            }
             let applicantName = try r.string(c, "applicantName", at: at, required: false)
             if applicant == nil && (applicantName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ImportError(at + ".applicantName", "a case needs an applicant account or an applicantName (the notice prints it)")
             }
             var changed: Date?
             if let text = try r.string(c, "addressChangedAt", at: at, required: false) {
-                let f = ISO8601DateFormatter()
-                guard let d = f.date(from: text) else {
-                    throw ImportError(at + ".addressChangedAt", "expected an ISO 8601 date and time with offset, e.g. 2026-11-02T10:00:00-05:00, got \"\(text)\"")
+                guard let d = Timestamp.parse(text) else {
+                    throw ImportError(at + ".addressChangedAt", "expected \(Timestamp.grammar), e.g. 2026-11-02T10:00:00-05:00, got \"\(Echo.show(text))\"")
                 }
                 changed = d
             }
@@ -196,13 +221,20 @@ extension ImportDocument {
             }
             return out
         }
-        func string(_ o: [String: Any], _ k: String, at: String, required: Bool = true) throws(ImportError) -> String? {
+        /// The longest text field taken (names, addresses, e-mail): longer ones are refused.
+        static let maxText = 500
+
+        func string(_ o: [String: Any], _ k: String, at: String, required: Bool = true, allowEmpty: Bool = false) throws(ImportError) -> String? {
             guard let v = o[k], !(v is NSNull) else {
                 if required { throw ImportError("\(at).\(k)", "missing; expected a string") }
                 return nil
             }
-            guard let s = v as? String else { throw ImportError("\(at).\(k)", "expected a string, got \(v)") }
-            if required && s.trimmingCharacters(in: .whitespaces).isEmpty { throw ImportError("\(at).\(k)", "must not be empty") }
+            guard let s = v as? String else { throw ImportError("\(at).\(k)", "expected a string, got \(Echo.show("\(v)"))") }
+            if !allowEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty { throw ImportError("\(at).\(k)", "must not be empty") }
+            if Echo.hasControlCharacters(s) {
+                throw ImportError("\(at).\(k)", "holds a control character (\(Echo.show(s))); expected plain text on one line")
+            }
+            if s.count > Reader.maxText { throw ImportError("\(at).\(k)", "is \(s.count) characters long; at most \(Reader.maxText) are taken") }
             return s
         }
         func int(_ o: [String: Any], _ k: String, at: String, required: Bool = true, range: ClosedRange<Int>) throws(ImportError) -> Int? {
@@ -210,8 +242,9 @@ extension ImportDocument {
                 if required { throw ImportError("\(at).\(k)", "missing; expected a whole number from \(range.lowerBound) to \(range.upperBound)") }
                 return nil
             }
-            guard let n = v as? NSNumber, n.doubleValue == n.doubleValue.rounded(), range.contains(n.intValue) else {
-                throw ImportError("\(at).\(k)", "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(v)")
+            guard let n = v as? NSNumber, !(v is Bool), n.doubleValue == n.doubleValue.rounded(), Double(range.lowerBound) <= n.doubleValue,
+                  n.doubleValue <= Double(range.upperBound) else {
+                throw ImportError("\(at).\(k)", "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(Echo.show("\(v)"))")
             }
             return n.intValue
         }

@@ -38,26 +38,36 @@ enum Importer {
             if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
             if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
         }
-        let upsertCenter = try db.makeStatement(sql: """
+        let insertCenter = try db.makeStatement(sql: """
             INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(code) DO UPDATE SET name = excluded.name, address = excluded.address, city = excluded.city, state = excluded.state,
-              time_zone = excluded.time_zone, slot_minutes = excluded.slot_minutes, stations = excluded.stations
             """)
-        let insertHours = try db.makeStatement(sql: "INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)")
+        let upsertHours = try db.makeStatement(sql: """
+            INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)
+            ON CONFLICT(center, weekday) DO UPDATE SET open_minute = excluded.open_minute, close_minute = excluded.close_minute
+            """)
         let insertClosure = try db.makeStatement(sql: "INSERT OR IGNORE INTO center_closures(center, date) VALUES (?, ?)")
         var zones: [String: ZoneRules] = [:]
         for (i, c) in doc.centers.enumerated() {
             let at = "centers[\(i)] (code \"\(c.code)\")"
+            let existing = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [c.code])
             try guarded(at) {
-                try upsertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
-                try db.execute(sql: "DELETE FROM center_hours WHERE center = ?", arguments: [c.code])
+                if let existing {
+                    try updateCenter(db, c, existing: existing, at: at)
+                } else {
+                    if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
+                        throw ImportError(at + ".\(missing)", "missing; a new center needs \(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", "))")
+                    }
+                    try insertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
+                }
+                // Only the weekdays given change; the others keep their hours.
                 for (wd, text) in c.hours {
-                    let h = OpeningHours(parsing: text)!
-                    try insertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
+                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)", "expected HH:MM-HH:MM") }
+                    try upsertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
                 }
                 for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
             }
-            zones[c.code] = ZoneRules(identifier: c.timeZone)
+            let tz = c.given.contains("timeZone") ? c.timeZone : (existing?["time_zone"] as String?) ?? c.timeZone
+            zones[c.code] = ZoneRules(identifier: tz)
             summary.centers += 1
         }
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
@@ -112,7 +122,9 @@ enum Importer {
                 zone = ZoneRules(identifier: tz); zones[a.center] = zone
             }
             guard let zone else { throw ImportError(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
-            let local = LocalDateTime(iso: a.start)!
+            guard let local = LocalDateTime(iso: a.start) else {
+                throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(Echo.show(a.start))\"")
+            }
             guard let instant = zone.instant(of: local) else {
                 throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
             }
@@ -132,8 +144,34 @@ enum Importer {
         return summary
     }
 
+    /// A center already in the store: only the fields the document gives change. A new time zone
+    /// or slot length would move or orphan the wall-clock times of scheduled appointments, so it is
+    /// refused while any are scheduled there; fewer stations than a slot already holds is refused.
+    static func updateCenter(_ db: Database, _ c: ImportDocument.CenterRecord, existing: Row, at: String) throws {
+        let scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = ? AND status = 'scheduled'", arguments: [c.code]) ?? 0
+        if c.given.contains("timeZone") && c.timeZone != (existing["time_zone"] as String) && scheduled > 0 {
+            throw ImportError(at + ".timeZone", "the center has \(scheduled) scheduled appointments in \(existing["time_zone"] as String); its time zone cannot change under them (move them first)")
+        }
+        if c.given.contains("slotMinutes") && c.slotMinutes != (existing["slot_minutes"] as Int) && scheduled > 0 {
+            throw ImportError(at + ".slotMinutes", "the center has \(scheduled) scheduled appointments on \(existing["slot_minutes"] as Int)-minute slots; the slot length cannot change under them")
+        }
+        if c.given.contains("stations") {
+            let busiest = try Int.fetchOne(db, sql: "SELECT max(booked) FROM slots WHERE center = ?", arguments: [c.code]) ?? 0
+            if c.stations < busiest {
+                throw ImportError(at + ".stations", "a slot at this center already holds \(busiest) bookings; the center cannot have fewer stations (\(c.stations))")
+            }
+        }
+        let columns: [(json: String, column: String, value: DatabaseValueConvertible)] = [
+            ("name", "name", c.name), ("address", "address", c.address), ("city", "city", c.city), ("state", "state", c.state),
+            ("timeZone", "time_zone", c.timeZone), ("slotMinutes", "slot_minutes", c.slotMinutes), ("stations", "stations", c.stations),
+        ].filter { c.given.contains($0.json) }
+        guard !columns.isEmpty else { return }
+        try db.execute(sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
+                       arguments: StatementArguments(columns.map(\.value) + [c.code]))
+    }
+
     static func guarded(_ at: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+        do { try body() } catch let e as ImportError { throw e } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             let msg = e.message ?? "constraint failed"
             if msg.contains("UNIQUE") || msg.contains("PRIMARY KEY") { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
             throw ImportError(at, msg)

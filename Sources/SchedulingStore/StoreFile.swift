@@ -32,10 +32,18 @@ public enum StoreFile {
         throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id); it was left as it is. Point --db at a store made by `biosched init`.")
     }
 
+    /// The folder part of a path ("" for a bare file name).
+    static func parent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
     /// Whether this user can write the store (the file, and its folder or existing -wal and -shm).
     static func isWritable(_ path: String) -> Bool {
         guard access(path, W_OK) == 0 else { return false }
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = parent(of: path)
         if access(dir.isEmpty ? "." : dir, W_OK) == 0 { return true }
         return access(path + "-wal", W_OK) == 0 && access(path + "-shm", W_OK) == 0
     }
@@ -58,9 +66,9 @@ public enum StoreFile {
         }
         // Missing folders, outermost first, each made with the mode (mkdir's mode is masked by the umask: chmod after).
         var missing: [String] = []
-        var dir = (path as NSString).deletingLastPathComponent
-        while !dir.isEmpty && dir != "/" && !FileManager.default.fileExists(atPath: dir) {
-            missing.append(dir); dir = (dir as NSString).deletingLastPathComponent
+        var dir = parent(of: path)
+        while !dir.isEmpty && dir != "/" && dir != "." && !FileManager.default.fileExists(atPath: dir) {
+            missing.append(dir); dir = parent(of: dir)
         }
         for d in missing.reversed() {
             guard mkdir(d, dirMode) == 0 || errno == EEXIST else {

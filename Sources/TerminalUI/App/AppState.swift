@@ -27,6 +27,8 @@ public enum Overlay: Sendable, Hashable {
     case quitConfirm
     case centerPicker
     case savePrompt
+    /// The notice's file name is taken: replace it (y) or choose another (n).
+    case replaceConfirm(path: String)
     case reviewNote(approve: Bool)
 }
 
@@ -216,7 +218,7 @@ public struct AppState: Sendable, Hashable {
         if overlay == nil, let c = training?.focusContext { return c }
         switch overlay {
         case .help: return .help
-        case .quitConfirm: return .dialog
+        case .quitConfirm, .replaceConfirm: return .dialog
         case .centerPicker: return .centerPicker
         case .savePrompt, .reviewNote: return .textInput
         case nil: break

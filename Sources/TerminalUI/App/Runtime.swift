@@ -5,23 +5,20 @@ import Scheduling
 public struct EffectRunner: Sendable {
     public let store: any BookingStore
     public let clock: @Sendable () -> Date
-    /// Writes a notice to a file; nil where files may not be written (SSH sessions).
-    public let writeFile: (@Sendable (String, String) throws -> Void)?
+    /// Writes a notice to a file (path, text, replacing); nil where files may not be written (SSH sessions).
+    public let writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?
     /// Training sandbox only (`biosched demo`): the movable clock and the store's reset.
     public var training: TrainingControl?
 
     public init(store: any BookingStore, clock: @escaping @Sendable () -> Date,
-                writeFile: (@Sendable (String, String) throws -> Void)? = EffectRunner.defaultWriteFile) {
+                writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?) {
         self.store = store; self.clock = clock; self.writeFile = writeFile
     }
 
-    public static let defaultWriteFile: @Sendable (String, String) throws -> Void = { path, text in
-        // Written beside, then renamed: never half-written.
-        let url = URL(fileURLWithPath: path)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try Data(text.utf8).write(to: tmp)
-        if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) }
-        else { try FileManager.default.moveItem(at: tmp, to: url) }
+    /// Saves notices with `NoticeFile`, never over the store at `storePath`.
+    public static func writingFiles(protecting storePath: String?) -> @Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void {
+        let file = NoticeFile(protecting: storePath)
+        return { (path, text, replacing) throws(NoticeFile.Problem) in try file.write(text, to: path, replacing: replacing) }
     }
 
     public func run(_ effect: Effect, actor: Actor) -> Event? {
@@ -51,10 +48,11 @@ public struct EffectRunner: Sendable {
                 try store.review(ReviewDecision(requestID: id, kind: approve ? .approve : .deny, officer: actor.id, note: note,
                                                 centerCode: center, to: to), clock: clock)
             })
-        case let .saveNotice(path, text):
+        case let .saveNotice(path, text, replacing):
             guard let writeFile else { return .noticeSaved(path: path, error: "saving files is not available here") }
-            do { try writeFile(path, text); return .noticeSaved(path: path, error: nil) } catch {
-                return .noticeSaved(path: path, error: "\(error.localizedDescription)")
+            do { try writeFile(path, text, replacing); return .noticeSaved(path: path, error: nil) } catch {
+                if error == .exists { return .noticeFileExists(path: path) }
+                return .noticeSaved(path: path, error: error.message)
             }
         case .quit:
             return nil

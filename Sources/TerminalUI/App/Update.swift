@@ -15,6 +15,8 @@ public enum Event: Sendable {
     case reviewsLoaded(Result<[ReviewItem], StoreError>)
     case reviewed(Result<RescheduleOutcome, StoreError>)
     case noticeSaved(path: String, error: String?)
+    /// The file named for the notice exists: replacing it needs a confirmation.
+    case noticeFileExists(path: String)
     /// A message from outside the update loop (idle warning, theme errors) for the status pane.
     case notice(Message.Level, String)
     /// Training sandbox only: the trainer's commands and the runner's answers (Training/).
@@ -30,7 +32,7 @@ public enum Effect: Sendable, Hashable {
     case submit(RescheduleRequestDraft)
     case loadReviews
     case review(requestID: String, approve: Bool, note: String, center: String?, to: LocalDateTime?)
-    case saveNotice(path: String, text: String)
+    case saveNotice(path: String, text: String, replacing: Bool)
     case quit
     /// Training sandbox only: move the clock, reset the store.
     case training(TrainingEffect)
@@ -47,10 +49,13 @@ public struct RescheduleRequestDraft: Sendable, Hashable {
     public var to: LocalDateTime
     public var notify: NotifyChannel?
     public var expectedVersion: Int
+    /// The appointment the person saw.
+    public var expectedAppointmentID: Int64? = nil
 
     public var request: RescheduleRequest {
         RescheduleRequest(requestID: requestID, receipt: receipt, actor: actor, goodCause: goodCause, note: note,
-                          centerCode: centerCode, to: to, notify: notify, expectedVersion: expectedVersion)
+                          centerCode: centerCode, to: to, notify: notify, expectedVersion: expectedVersion,
+                          expectedAppointmentID: expectedAppointmentID)
     }
 }
 
@@ -132,7 +137,9 @@ public enum App {
         case let .training(e):
             Training.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
-            if let error { s.log(.error, "Could not save the notice to \(path): \(error)") } else { s.log(.ok, "Notice saved to \(path).") }
+            if let error { s.log(.error, "Could not save the notice to \(Echo.show(path)): \(error)") } else { s.log(.ok, "Notice saved to \(Echo.show(path)).") }
+        case let .noticeFileExists(path):
+            s.overlay = .replaceConfirm(path: path)
         }
         return (s, fx)
     }
@@ -161,11 +168,20 @@ public enum App {
             if key == .enter {
                 let path = s.savePath.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { s.log(.warning, "Type a file name for the notice, or Esc."); return }
-                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text)) }
+                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
                 s.overlay = nil
                 return
             }
             _ = s.savePath.handle(key)
+            return
+        case let .replaceConfirm(path):
+            if key == .char("y") || key == .char("Y") {
+                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
+                s.overlay = nil
+            } else if key == .char("n") || key == .char("N") || key == .escape {
+                s.log(.info, "Nothing was saved; \(Echo.show(path)) is unchanged.")
+                s.overlay = .savePrompt
+            }
             return
         case let .reviewNote(approve):
             if key == .escape { s.overlay = nil; return }
@@ -335,8 +351,10 @@ public enum App {
             return
         }
         switch key {
-        case .up, .backTab, .char("k") where !typing: s.reasonFocus = max(0, s.reasonFocus - 1); return
-        case .down, .tab, .char("j") where !typing: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
+        case .up, .backTab: s.reasonFocus = max(0, s.reasonFocus - 1); return
+        case .char("k") where !typing: s.reasonFocus = max(0, s.reasonFocus - 1); return
+        case .down, .tab: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
+        case .char("j") where !typing: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
         default: break
         }
         switch action {
@@ -383,7 +401,8 @@ public enum App {
         fx.append(.submit(RescheduleRequestDraft(requestID: id, receipt: snap.caseFile.receipt, actor: s.config.actor,
                                                  goodCause: GoodCause(reason: reason, explanation: s.explanation.text),
                                                  note: s.note.text, centerCode: center.code, to: slot.slot.local,
-                                                 notify: s.notify, expectedVersion: snap.appointment.version)))
+                                                 notify: s.notify, expectedVersion: snap.appointment.version,
+                                                 expectedAppointmentID: snap.appointment.id)))
     }
 
     static func handleSubmitted(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {

@@ -180,7 +180,7 @@ extension Program {
     /// A program on a training sandbox: the runner's clock is the sandbox's (so store transactions
     /// see the moved time), the runner can reset the store, and the state carries the stories.
     public static func sandbox(store: any BookingStore, config: AppConfig, clock: TrainingClock, settings: TrainingSettings,
-                               size: Size, writeFile: (@Sendable (String, String) throws -> Void)? = EffectRunner.defaultWriteFile,
+                               size: Size, writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?,
                                resetStore: @escaping @Sendable () throws -> Void) -> Program {
         var runner = EffectRunner(store: store, clock: clock.closure, writeFile: writeFile)
         runner.training = TrainingControl(clock: clock, resetStore: resetStore)

@@ -42,6 +42,9 @@ public enum Render {
         case .quitConfirm?: Dialog.message(&scr, title: "Quit?", lines: ["The request is not finished; quitting loses it.", "", "y  quit      n / Esc  stay"])
         case .centerPicker?: CenterPickerView.draw(s, &scr)
         case .savePrompt?: Dialog.input(&scr, title: "Save the notice", prompt: "File name:", field: s.savePath, hint: "Enter save · Esc cancel")
+        case let .replaceConfirm(path)?:
+            Dialog.message(&scr, title: "Replace the file?", lines: ["\(Echo.show(path, limit: 40)) exists.", "Replacing it loses what it holds.", "",
+                                                                    "y  replace      n / Esc  choose another name"])
         case let .reviewNote(approve)?:
             Dialog.input(&scr, title: approve ? "Approve request" : "Deny request",
                          prompt: approve ? "Note (why it is approved):" : "Note (why it is denied):", field: s.reviewNote,

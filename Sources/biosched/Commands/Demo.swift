@@ -274,7 +274,7 @@ struct DemoSandbox {
         let store = self.store, pristine = self.pristine
         return Program.sandbox(store: store, config: config, clock: clock,
                                settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
-                               size: size, writeFile: canWriteFiles ? EffectRunner.defaultWriteFile : nil,
+                               size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.path) : nil,
                                resetStore: { try store.restore(from: pristine) })
     }
 

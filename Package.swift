@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen",
+                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -194,7 +194,10 @@ int cn_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int
 // MARK: signals
 
 static volatile sig_atomic_t g_signal = 0;
-static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+// Every signal whose default action ends the process (other than the crash signals above, which
+// restore the terminal and re-raise): each ends the session through the loop, terminal restored.
+static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                    SIGXCPU, SIGXFSZ, SIGPOLL, SIGPWR, SIGSTKFLT };
 enum { quit_count = sizeof quit_signals / sizeof quit_signals[0] };
 static struct sigaction g_old_quit[quit_count];
 static struct sigaction g_old_pipe;
@@ -233,6 +236,56 @@ void cn_restore_signal_handlers(void) {
 }
 
 int cn_pending_signal(void) { return (int)g_signal; }
+
+// MARK: a temporary folder removed on a fatal signal (the demo's sandbox while it is built)
+
+static char g_guard_dir[1024];
+static const char *const g_guard_files[] = { "sandbox.sqlite", "first-state.sqlite" };
+static const char *const g_guard_suffixes[] = { "", "-wal", "-shm", "-journal" };
+static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM };
+enum { guard_count = sizeof guard_signals / sizeof guard_signals[0] };
+static struct sigaction g_old_guard[guard_count];
+static int g_guard_installed = 0;
+
+// Only async-signal-safe calls: unlink(2), rmdir(2), sigaction(2), raise(3).
+static void guard_handler(int sig) {
+    char path[1200];
+    for (unsigned f = 0; f < sizeof g_guard_files / sizeof g_guard_files[0]; f++) {
+        for (unsigned x = 0; x < sizeof g_guard_suffixes / sizeof g_guard_suffixes[0]; x++) {
+            size_t n = 0;
+            for (const char *p = g_guard_dir; *p && n < sizeof path - 1; p++) path[n++] = *p;
+            if (n < sizeof path - 1) path[n++] = '/';
+            for (const char *p = g_guard_files[f]; *p && n < sizeof path - 1; p++) path[n++] = *p;
+            for (const char *p = g_guard_suffixes[x]; *p && n < sizeof path - 1; p++) path[n++] = *p;
+            path[n] = 0;
+            unlink(path);
+        }
+    }
+    rmdir(g_guard_dir);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    raise(sig);
+}
+
+void cn_guard_temporary_folder(const char *dir) {
+    if (g_guard_installed || strlen(dir) >= sizeof g_guard_dir) return;
+    strcpy(g_guard_dir, dir);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = guard_handler;
+    sigemptyset(&action.sa_mask);
+    for (int i = 0; i < guard_count; i++) sigaction(guard_signals[i], &action, &g_old_guard[i]);
+    g_guard_installed = 1;
+}
+
+void cn_unguard_temporary_folder(void) {
+    if (!g_guard_installed) return;
+    for (int i = 0; i < guard_count; i++) sigaction(guard_signals[i], &g_old_guard[i], NULL);
+    g_guard_installed = 0;
+}
 void cn_clear_pending_signal(void) { g_signal = 0; }
 
 // MARK: terminfo without a terminal (last: <term.h> defines macros such as `lines` and `columns`)

@@ -33,7 +33,7 @@ public enum StoreFile {
     }
 
     /// The folder part of a path ("" for a bare file name).
-    static func parent(of path: String) -> String {
+    public static func parent(of path: String) -> String {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
         guard let slash = p.lastIndex(of: "/") else { return "" }

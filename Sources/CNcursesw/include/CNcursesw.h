@@ -98,6 +98,9 @@ void cn_install_signal_handlers(void);
 void cn_restore_signal_handlers(void);
 /// The last of SIGINT/SIGTERM/SIGHUP received since the last clear, or 0.
 int cn_pending_signal(void);
+/// While the demo builds its sandbox: a fatal signal removes the sandbox files in `dir` and `dir`.
+void cn_guard_temporary_folder(const char *dir);
+void cn_unguard_temporary_folder(void);
 void cn_clear_pending_signal(void);
 
 #endif

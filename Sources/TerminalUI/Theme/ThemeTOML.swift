@@ -77,7 +77,15 @@ public struct ThemeFileError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// The parser. `TOMLSubset.parse(text)` gives the root table or throws a `ThemeFileError`.
 public enum TOMLSubset {
+    /// Bounds on what a theme file may be: its size, and how deeply arrays, inline tables and
+    /// dotted keys nest (a theme needs three levels; recursion is never left unbounded).
+    public static let maxBytes = 256 * 1024
+    public static let maxDepth = 16
+
     public static func parse(_ text: String, file: String? = nil) throws(ThemeFileError) -> TOMLTable {
+        guard text.utf8.count <= maxBytes else {
+            throw ThemeFileError(file: file, line: 0, column: 0, message: "the file is \(text.utf8.count) bytes; a theme file is at most \(maxBytes / 1024) KiB")
+        }
         var p = Parser(text: text, file: file)
         return try p.document()
     }
@@ -117,6 +125,7 @@ public enum TOMLSubset {
         var i = 0
         var line = 1
         var lineStart = 0
+        var depth = 0
 
         init(text: String, file: String?) {
             // "\r\n" is one Character in Swift, so lines end at "\n" or "\r\n" alike.
@@ -244,6 +253,9 @@ public enum TOMLSubset {
                     throw fail("expected a key (letters, digits, '-' and '_', or a quoted string), found \(Self.describe(ch))")
                 }
                 parts.append(KeyPart(name: name, line: l, column: c))
+                if parts.count > TOMLSubset.maxDepth {
+                    throw fail("a dotted key has more than \(TOMLSubset.maxDepth) parts; a theme needs at most three", line: l, column: c)
+                }
                 skipSpaces()
                 if current == "." { advance() } else { return parts }
             }
@@ -294,10 +306,13 @@ public enum TOMLSubset {
             case "'":
                 if lookahead("'''") { throw fail("multi-line strings are not used in theme files; expected '...' on one line") }
                 return leaf(.string(try literalString()))
-            case "[":
-                return leaf(.array(try array()))
-            case "{":
-                return .table(try inlineTable())
+            case "[", "{":
+                guard depth < TOMLSubset.maxDepth else {
+                    throw fail("arrays and tables nest more than \(TOMLSubset.maxDepth) levels deep here; a theme needs at most three")
+                }
+                depth += 1
+                defer { depth -= 1 }
+                return ch == "[" ? leaf(.array(try array())) : .table(try inlineTable())
             default:
                 var word = ""
                 while let b = current, !(b == " " || b == "\t" || b == "," || b == "]" || b == "}" || b == "#" || Self.isNewline(b)) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNcursesw
 import CursesScreen
 import Foundation
 import Scheduling
@@ -229,6 +230,9 @@ struct DemoSandbox {
         do { try fm.createDirectory(at: tempDir, withIntermediateDirectories: true) } catch {
             throw Failure(.storeError, "Cannot make a folder for the sandbox in \(fm.temporaryDirectory.path): \(error.localizedDescription)")
         }
+        // A signal while the sandbox is built (it takes seconds) removes the folder, not only the process.
+        cn_guard_temporary_folder(tempDir.path)
+        defer { cn_unguard_temporary_folder() }
         let seed = seed ?? flow?.seed ?? 1
         let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
         var created = false

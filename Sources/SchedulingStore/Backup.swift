@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import Scheduling
+
+/// What a backup holds, checked in the copy itself.
+public struct BackupReport: Sendable, Hashable {
+    public var path: String
+    public var integrity: String
+    /// Rows per table, in the copy; for a new backup equal to the store's at the instant copied.
+    public var rows: [String: Int]
+    /// Whether the audit log's hash chain links up in the copy (a broken chain is the store's own,
+    /// reported, not a reason to refuse the copy: the backup keeps the evidence).
+    public var auditIntact: Bool
+    public var isGood: Bool { integrity == "ok" }
+}
+
+extension SQLiteBookingStore {
+    /// The tables a backup is counted by.
+    static let backupTables = ["settings", "centers", "center_hours", "center_closures", "accounts", "staff", "cases", "representations",
+                               "slots", "appointments", "requests", "notices", "outbox", "audit"]
+
+    /// Copies the store with SQLite's online backup API while it stays in use: the copy is one
+    /// consistent snapshot (taken inside a read transaction, so writers go on), written to a new
+    /// temporary file beside `path` (0600), checked (`integrity_check`, row counts equal to the
+    /// snapshot's, the audit chain), synced, and only then renamed to `path`. An existing `path`
+    /// is refused; on any failure nothing is left behind.
+    public func backup(to path: String) throws(StoreError) -> BackupReport {
+        if FileManager.default.fileExists(atPath: path) {
+            throw .invalidInput("\(path) already exists; a backup never replaces a file. Name a new file (e.g. with the date in it).")
+        }
+        let dir = StoreFile.parent(of: path)
+        let tmp = (dir.isEmpty ? "." : dir) + "/.biosched-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        try StoreFile.createEmpty(tmp, group: nil)
+        var sourceCounts: [String: Int] = [:]
+        do {
+            let copy = try DatabaseQueue(path: tmp)
+            try pool.read { db in
+                for t in Self.backupTables { sourceCounts[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }
+                try copy.writeWithoutTransaction { dest in try db.backup(to: dest) }
+            }
+            // One self-contained file: no -wal or -shm needed beside it to read it later.
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+        } catch {
+            StoreFile.removeCreated(tmp)
+            throw Self.map(error, context: "backing up \(self.path)")
+        }
+        let report: BackupReport
+        do { report = try Self.checkBackup(tmp) } catch { StoreFile.removeCreated(tmp); throw error }
+        guard report.isGood, report.rows == sourceCounts else {
+            StoreFile.removeCreated(tmp)
+            let differ = Self.backupTables.filter { report.rows[$0] != sourceCounts[$0] }
+            throw .failed("the copy did not check out (integrity: \(report.integrity)\(differ.isEmpty ? "" : "; counts differ in \(differ.joined(separator: ", "))")); nothing was written to \(path)")
+        }
+        let fd = open(tmp, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); Glibc.close(fd) }
+        // link() never replaces a file that appeared meanwhile.
+        guard link(tmp, path) == 0 else {
+            let e = errno
+            StoreFile.removeCreated(tmp)
+            throw .failed("could not create \(path): \(String(cString: strerror(e)))")
+        }
+        unlink(tmp)
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); Glibc.close(dfd) }
+        return BackupReport(path: path, integrity: report.integrity, rows: report.rows, auditIntact: report.auditIntact)
+    }
+
+    /// Checks a backup file (or any store file) without changing it: integrity, counts, audit chain.
+    public static func checkBackup(_ path: String) throws(StoreError) -> BackupReport {
+        try StoreFile.checkIsBioschedStore(path)
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let q = try DatabaseQueue(path: path, configuration: config)
+            defer { try? q.close() }
+            return try q.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+                var rows: [String: Int] = [:]
+                for t in backupTables { rows[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }
+                let audit = try AuditChain.verify(db)
+                return BackupReport(path: path, integrity: integrity, rows: rows, auditIntact: audit.firstBroken == nil)
+            }
+        } catch { throw map(error, context: "checking \(path)") }
+    }
+}

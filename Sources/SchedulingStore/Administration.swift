@@ -79,6 +79,14 @@ extension SQLiteBookingStore: StoreAdministration {
         } catch { throw Self.map(error, context: nil) }
     }
 
+    @discardableResult
+    public func recordLookup(_ receipt: ReceiptNumber, by actor: Actor, refused: Bool, detail: String, now: Date) -> Bool {
+        do {
+            try recordEvent(refused ? "not-authorized" : "case-viewed", actor: actor, receipt: receipt, detail: detail, now: now, waitingAtMost: 2)
+            return true
+        } catch { return false }
+    }
+
     public func verifyAudit() throws(StoreError) -> AuditVerification {
         try read { db in try AuditChain.verify(db) }
     }

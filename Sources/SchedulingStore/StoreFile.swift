@@ -40,6 +40,13 @@ public enum StoreFile {
         return slash == p.startIndex ? "/" : String(p[..<slash])
     }
 
+    /// Whether the store file belongs to the user running this process: the service account of a
+    /// deployment where no person's login can open the file (docs/security.md).
+    public static func isOwnedByThisUser(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_uid == geteuid()
+    }
+
     /// Whether this user can write the store (the file, and its folder or existing -wal and -shm).
     static func isWritable(_ path: String) -> Bool {
         guard access(path, W_OK) == 0 else { return false }

@@ -147,8 +147,8 @@ struct Session {
             guard Identifier.isLoginName(login) else {
                 throw Failure(.badInput, "--login \"\(Echo.show(login))\" is not a login name; expected \(Identifier.loginShape).")
             }
-            if !info.isTraining && osStaff != .gateway {
-                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the gateway (service) account may act for another login; \(osUser) acts as themself.")
+            if !info.isTraining && osStaff != .gateway && !StoreFile.isOwnedByThisUser(store.path) {
+                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the service account (the store file's owner, or the gateway account) may act for another login; \(osUser) acts as themself.")
             }
             if role == .applicant || role == .representative {
                 throw Failure(.badInput, "--login names a staff person; applicants and representatives are named with --account.")
@@ -202,7 +202,7 @@ struct Session {
 
     /// Records a refused attempt on a case (NOT_AUTHORIZED), whoever made it.
     func recordRefusal(_ receipt: ReceiptNumber, _ what: String) {
-        try? store.recordEvent("not-authorized", actor: actor, receipt: receipt, detail: what, now: now, waitingAtMost: 2)
+        store.recordLookup(receipt, by: actor, refused: true, detail: what, now: now)
     }
 
     /// Records that staff looked at a case (who looked at what, when). A look-up answers even when
@@ -210,8 +210,8 @@ struct Session {
     /// the write lock for more than two seconds): then a warning says so on standard error.
     func recordLookup(_ receipt: ReceiptNumber, _ what: String) {
         guard actor.role.isStaff else { return }
-        do { try store.recordEvent("case-viewed", actor: actor, receipt: receipt, detail: what, now: now, waitingAtMost: 2) } catch {
-            FileHandle.standardError.write(Data("biosched: warning: this look-up was not written to the audit log (\(error.message)).\n".utf8))
+        if !store.recordLookup(receipt, by: actor, refused: false, detail: what, now: now) {
+            FileHandle.standardError.write(Data("biosched: warning: this look-up was not written to the audit log (the store is read-only here or busy).\n".utf8))
         }
     }
 

@@ -18,13 +18,13 @@ struct SSHEndToEndTests {
             try SSHEndToEndTests.sh("ssh-keygen -q -t ed25519 -N '' -f \(dir.path)/hostkey && ssh-keygen -q -t ed25519 -N '' -C maria@client -f \(clientKey)")
         }
 
-        func start() throws {
+        func start(authorizedKeysFile: String? = nil, extra: String = "") throws {
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
             let config = """
             Port \(port)
             ListenAddress 127.0.0.1
             HostKey \(dir.path)/hostkey
-            AuthorizedKeysFile \(authorizedKeys)
+            AuthorizedKeysFile \(authorizedKeysFile ?? authorizedKeys)
             PidFile \(pidFile)
             UsePAM no
             PasswordAuthentication no
@@ -41,6 +41,7 @@ struct SSHEndToEndTests {
             PrintMotd no
             ClientAliveInterval 2
             ClientAliveCountMax 2
+            \(extra)
             """
             try Data(config.utf8).write(to: dir.appendingPathComponent("sshd_config"))
             try TmuxSession.spawnDetached(["/usr/sbin/sshd", "-f", dir.appendingPathComponent("sshd_config").path, "-E", dir.appendingPathComponent("sshd.log").path])
@@ -54,8 +55,10 @@ struct SSHEndToEndTests {
             }
         }
 
-        var sshCommand: String {
-            "ssh -tt -i \(clientKey) -p \(port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR root@127.0.0.1 some-command-the-client-asks-for"
+        var sshCommand: String { ssh(user: "root", key: clientKey) }
+
+        func ssh(user: String, key: String) -> String {
+            "ssh -tt -i \(key) -p \(port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -o LogLevel=ERROR \(user)@127.0.0.1 some-command-the-client-asks-for"
         }
 
         static func freePort() throws -> Int {

@@ -25,6 +25,11 @@ public protocol BookingStore: Sendable {
     func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome
     /// The notice of a case's current appointment.
     func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice?
+    /// Writes to the audit log that `actor` looked at a case (staff), or was refused it
+    /// (NOT_AUTHORIZED): who looked at what, when. Waits only a moment for the write lock; the
+    /// look-up is answered either way, and the result says whether the row was written.
+    @discardableResult
+    func recordLookup(_ receipt: ReceiptNumber, by actor: Actor, refused: Bool, detail: String, now: Date) -> Bool
 }
 
 public struct StoreInfo: Sendable, Hashable {

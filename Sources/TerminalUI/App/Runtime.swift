@@ -29,7 +29,14 @@ public struct EffectRunner: Sendable {
         case .loadCases:
             return .casesLoaded(attempt { () throws(StoreError) in try store.cases(for: actor) })
         case let .loadCase(r):
-            return .caseLoaded(attempt { () throws(StoreError) in try store.caseSnapshot(r, for: actor) })
+            let result = attempt { () throws(StoreError) in try store.caseSnapshot(r, for: actor) }
+            // Who looked at what, when: staff look-ups and refused attempts go to the audit log.
+            switch result {
+            case .success where actor.role.isStaff: store.recordLookup(r, by: actor, refused: false, detail: "opened in the terminal UI", now: clock())
+            case .failure(.notAuthorized): store.recordLookup(r, by: actor, refused: true, detail: "terminal UI: not authorized or no such case", now: clock())
+            default: break
+            }
+            return .caseLoaded(result)
         case let .loadBookings(center):
             let now = clock()
             return .bookingsLoaded(center: center, attempt { () throws(StoreError) in

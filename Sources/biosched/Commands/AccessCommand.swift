@@ -108,8 +108,9 @@ struct Access: ParsableCommand {
     static func forcedCommand(for holder: Holder, store: String, key: PublicKey) throws(Failure) -> String {
         let exe = executablePath()
         let db = absolutePath(store)
-        for (what, p) in [("biosched's own path", exe), ("the store path", db)] where Echo.hasControlCharacters(p) {
-            throw Failure(.badInput, "\(what) holds a control character (\(Echo.show(p))); it cannot be written into a forced command.")
+        // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.
+        for (what, p) in [("biosched's own path", exe), ("the store path", db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
+            throw Failure(.badInput, "\(what) holds a control character or a backslash (\(Echo.show(p))); it cannot be written into a forced command. Move it to a plain path.")
         }
         var words = [exe, "tui", "--db", db]
         switch holder {
@@ -284,20 +285,23 @@ struct AuthorizedKeys {
     /// The `command="..."` option's value, unescaped as sshd reads it.
     static func forcedCommand(in options: String) -> String? {
         guard let r = options.range(of: "command=\"") else { return nil }
-        var out = "", escaped = false
-        for c in options[r.upperBound...] {
-            if escaped { out.append(c); escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
-            if c == "\"" { return out }
-            out.append(c)
+        // As sshd reads it: \" stands for a quote; every other character is itself.
+        var out = ""
+        let chars = Array(options[r.upperBound...])
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == "\"" { out.append("\""); i += 2; continue }
+            if chars[i] == "\"" { return out }
+            out.append(chars[i]); i += 1
         }
         return nil
     }
 
     static func tokens(_ line: String) -> [String] {
-        var out: [String] = [], current = "", quoted = false
+        var out: [String] = [], current = "", quoted = false, previous: Character = " "
         for c in line {
-            if c == "\"" { quoted.toggle(); current.append(c); continue }
+            defer { previous = c }
+            if c == "\"" && !(quoted && previous == "\\") { quoted.toggle(); current.append(c); continue }
             if c == " " && !quoted { if !current.isEmpty { out.append(current); current = "" } } else { current.append(c) }
         }
         if !current.isEmpty { out.append(current) }
@@ -305,7 +309,8 @@ struct AuthorizedKeys {
     }
 
     mutating func append(command: String, key: PublicKey) {
-        let escaped = command.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        // sshd's only escape inside command="...": \" for a quote (forcedCommand refuses backslashes).
+        let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
         lines.append("command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty ? "" : " " + key.comment)")
     }
 

@@ -242,7 +242,7 @@ extension ImportDocument {
                 if required { throw ImportError("\(at).\(k)", "missing; expected a whole number from \(range.lowerBound) to \(range.upperBound)") }
                 return nil
             }
-            guard let n = v as? NSNumber, !(v is Bool), n.doubleValue == n.doubleValue.rounded(), Double(range.lowerBound) <= n.doubleValue,
+            guard let n = v as? NSNumber, n.doubleValue == n.doubleValue.rounded(), Double(range.lowerBound) <= n.doubleValue,
                   n.doubleValue <= Double(range.upperBound) else {
                 throw ImportError("\(at).\(k)", "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(Echo.show("\(v)"))")
             }

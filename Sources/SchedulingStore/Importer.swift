@@ -12,7 +12,7 @@ extension SQLiteBookingStore {
     /// Loads a document in one transaction: all of it or none of it. Errors name the record and field.
     public func importDocument(_ doc: ImportDocument, actor: Actor, now: Date) throws(StoreError) -> ImportSummary {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try writer().writeWithoutTransaction { db in
                 // A bigger page cache for the bulk load (this connection only), then back to the default.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }

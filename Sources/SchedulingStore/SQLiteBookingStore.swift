@@ -8,7 +8,14 @@ import Scheduling
 /// check with a booking; the capacity invariant is enforced again by SQLite itself (see `Schema`).
 public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     public let path: String
+    /// The connections reads go through (and writes too, unless it had to be opened read-only).
     let pool: DatabasePool
+    /// A writable pool opened on the first write when `pool` was opened read-only because
+    /// another process held the write lock at open time (GRDB writes once at open when the
+    /// write-ahead log file is missing, and a read must not wait for that).
+    private var lateWriter: DatabasePool?
+    private let writerLock = NSLock()
+    private let openedReadOnlyUnderLoad: Bool
 
     /// How long a write waits for another process's lock before giving up (`StoreError.busy`).
     public static let defaultBusyTimeout: TimeInterval = 10
@@ -31,7 +38,24 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         let readOnly = !StoreFile.isWritable(path)
         self.isReadOnly = readOnly
         self.busyWait = BusyWait(timeout: busyTimeout)
-        self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: readOnly)
+        if readOnly {
+            self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true)
+            openedReadOnlyUnderLoad = false
+        } else {
+            // Opening may need the write lock for a moment; if another process holds it, read
+            // without it and open the writer when a write comes.
+            let wait = busyWait
+            let quick: Result<DatabasePool, StoreError> = wait.with(timeout: 0.25) {
+                do throws(StoreError) { return .success(try Self.openPool(path: path, busyWait: wait, readOnly: false)) } catch { return .failure(error) }
+            }
+            switch quick {
+            case let .success(p): self.pool = p; openedReadOnlyUnderLoad = false
+            case let .failure(e) where e.isBusy:
+                self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true)
+                openedReadOnlyUnderLoad = true
+            case let .failure(e): throw e
+            }
+        }
         try checkIsBioschedStore()
     }
 
@@ -42,7 +66,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                               window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
                               group: String? = nil) throws(StoreError) -> SQLiteBookingStore {
         try StoreFile.createEmpty(path, group: group)
-        do {
+        do throws(StoreError) {
             let pool = try openPool(path: path, busyWait: BusyWait(timeout: defaultBusyTimeout), readOnly: false)
             try run {
                 try Schema.migrator.migrate(pool)
@@ -78,9 +102,14 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
         do {
-            return try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
+            // GRDB sets synchronous = NORMAL when it sets up WAL; a booking must survive a power cut.
+            if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            return pool
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
             throw .unusable("\(path) is not a SQLite database (and so not a biosched store).")
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+            throw .busy("another process held the write lock while \(path) was opened. Try again.")
         } catch {
             throw .unusable("Cannot open \(path): \(describe(error))")
         }
@@ -103,11 +132,25 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         if isReadOnly {
             throw .unusable("\(path) was made by an older biosched and needs its schema brought up to date, but it is read-only here; open it once as the store's owner.")
         }
-        do { try Schema.migrator.migrate(pool) } catch { throw Self.map(error, context: "migrating \(path)") }
+        do { try Schema.migrator.migrate(try writer()) } catch { throw Self.map(error, context: "migrating \(path)") }
+    }
+
+    /// The pool writes go through: `pool`, or the writer opened late (see `lateWriter`).
+    func writer() throws(StoreError) -> DatabasePool {
+        guard openedReadOnlyUnderLoad else { return pool }
+        writerLock.lock(); defer { writerLock.unlock() }
+        if let w = lateWriter { return w }
+        let w = try Self.openPool(path: path, busyWait: busyWait, readOnly: false)
+        lateWriter = w
+        return w
     }
 
     /// Closes the store's connections (checkpointing the write-ahead log).
-    public func close() { try? pool.close() }
+    public func close() {
+        writerLock.lock(); let late = lateWriter; writerLock.unlock()
+        try? late?.close()
+        try? pool.close()
+    }
 
     // MARK: Errors
 
@@ -141,7 +184,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One `BEGIN IMMEDIATE` transaction: all of it or none of it.
     func immediate<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        try writer().writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)
@@ -153,7 +196,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One write transaction (GRDB begins it IMMEDIATE): all of it or none of it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw Self.map(error, context: nil) }
+        do { return try writer().write(body) } catch { throw Self.map(error, context: nil) }
     }
 }
 

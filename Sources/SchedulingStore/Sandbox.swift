@@ -33,7 +33,7 @@ extension SQLiteBookingStore {
             var config = Configuration()
             config.readonly = true
             let source = try DatabaseQueue(path: path, configuration: config)
-            try source.backup(to: pool)
+            try source.backup(to: try writer())
             try source.close()
         } catch { throw Self.map(error, context: "restoring \(self.path) from \(path)") }
     }

@@ -165,6 +165,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case unusable(String)
     case failed(String)
 
+    public var isBusy: Bool { if case .busy = self { return true } else { return false } }
+
     public var message: String {
         switch self {
         case .notAuthorized: "\(VerdictCode.notAuthorized.rawValue): you are not authorized to act on this case, or no such case exists."

@@ -170,6 +170,33 @@ struct DemoEndToEndTests {
         #expect(out.contains("WITHIN_12_HOURS"))
     }
 
+    @Test("Trust 12: a SIGTERM while biosched demo builds its sandbox leaves no temporary folder behind")
+    func signalDuringBuild() throws {
+        guard TmuxSession.available else { return }
+        let t = try TmuxSession(width: 100, height: 30); defer { t.close() }
+        let tmp = t.dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        try t.start("TMPDIR=\(tmp.path) \(TmuxSession.binary) demo --now \(TerminalEndToEndTests.now) 2> \(t.dir.path)/stderr.txt; echo EXITED; sleep 60")
+        // The build takes seconds: wait until its sandbox folder exists, then stop it.
+        let deadline = Date().addingTimeInterval(20)
+        var made: [String] = []
+        while Date() < deadline {
+            made = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
+            if made.contains(where: { $0.hasPrefix("biosched-demo-") }),
+               (try? String(contentsOfFile: t.dir.path + "/stderr.txt", encoding: .utf8))?.contains("Creating") == true { break }
+            usleep(20_000)
+        }
+        try #require(made.contains(where: { $0.hasPrefix("biosched-demo-") }), "the sandbox folder appeared")
+        usleep(500_000)
+        let pane = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (_, child) = try TerminalEndToEndTests.shell("pgrep -P \(pane) -f biosched")
+        let pid = try #require(child.split(separator: "\n").first.map(String.init), "biosched runs under the pane's shell")
+        _ = try TerminalEndToEndTests.shell("kill -TERM \(pid)")
+        try t.waitFor("EXITED", seconds: 20)
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+
     @Test("biosched demo never opens a production store")
     func refusesProduction() throws {
         guard TmuxSession.available else { return }

@@ -116,9 +116,9 @@ struct TerminalEndToEndTests {
         #expect(stty.contains(" icanon "), "\(stty)")
     }
 
-    @Test("SIGTERM and SIGHUP end the program cleanly: the terminal is restored")
+    @Test("SIGTERM, SIGHUP and every other terminating signal (Trust 12: SIGUSR1, SIGALRM...) end the program cleanly: the terminal is restored")
     func signals() throws {
-        for signal in ["TERM", "HUP"] {
+        for signal in ["TERM", "HUP", "USR1", "USR2", "ALRM", "QUIT"] {
             let t = try session(); defer { t.close() }
             try launch(t, "tui --as agent")
             try t.waitFor("Find a case")

@@ -29,6 +29,7 @@ extension SQLiteBookingStore {
             throw .invalidInput("\(path) already exists; a backup never replaces a file. Name a new file (e.g. with the date in it).")
         }
         let dir = StoreFile.parent(of: path)
+        Self.removeStaleBackupFiles(in: dir.isEmpty ? "." : dir)
         let tmp = (dir.isEmpty ? "." : dir) + "/.biosched-backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sqlite"
         try StoreFile.createEmpty(tmp, group: nil)
         var sourceCounts: [String: Int] = [:]
@@ -64,6 +65,17 @@ extension SQLiteBookingStore {
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); Glibc.close(dfd) }
         return BackupReport(path: path, integrity: report.integrity, rows: report.rows, auditIntact: report.auditIntact)
+    }
+
+    /// A backup killed half way (kill -9, a power cut) leaves its temporary file: removed here by
+    /// the next backup into the same folder, once the process that made it is gone.
+    static func removeStaleBackupFiles(in dir: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(".biosched-backup-") {
+            let parts = name.dropFirst(".biosched-backup-".count).split(separator: "-")
+            guard let pid = parts.first.flatMap({ Int32($0) }), pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { StoreFile.removeCreated(dir + "/" + name) }
+        }
     }
 
     /// Checks a backup file (or any store file) without changing it: integrity, counts, audit chain.

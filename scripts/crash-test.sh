@@ -112,7 +112,7 @@ makedoc() {
   python3 - "$1" "$2" <<'PY'
 import json, sys
 k = int(sys.argv[2])
-cases = [{"receipt": "YSC%02d%08d" % (k % 100, n), "form": "I-90", "applicantName": "Crash Test %d" % n} for n in range(400)]
+cases = [{"receipt": "YSC9%02d%07d" % (k % 100, n), "form": "I-90", "applicantName": "Crash Test %d" % n} for n in range(400)]
 json.dump({"cases": cases}, open(sys.argv[1], "w"))
 PY
 }
@@ -123,7 +123,7 @@ for k in $(seq 1 "$per"); do
   doc=$work/import-$k.json
   makedoc "$doc" "$k"
   killrun "$bin" import "$doc" --db "$db" --now "$now"
-  n=$(q "SELECT count(*) FROM cases WHERE receipt LIKE 'YSC$(printf '%02d' $((k % 100)))%'")
+  n=$(q "SELECT count(*) FROM cases WHERE receipt LIKE 'YSC9$(printf '%02d' $((k % 100)))%'")
   if [ "$n" != 0 ] && [ "$n" != 400 ]; then echo "BROKEN after import $k: $n of 400 cases"; exit 1; fi
   check "import $k"
 done

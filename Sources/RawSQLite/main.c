@@ -450,7 +450,7 @@ static int reschedule(const PlanItem *p, const char *request_id, int64_t now, in
     rc = sqlite3_step(s_insert_appt);
     sqlite3_reset(s_insert_appt);
     if (rc != SQLITE_DONE) {
-        if (strstr(sqlite3_errmsg(db), "booked <= capacity")) result = SLOT_FULL;
+        if (strstr(sqlite3_errmsg(db), "slot_capacity")) result = SLOT_FULL;
         else fprintf(stderr, "rawsqlite: insert appointment: %s\n", sqlite3_errmsg(db));
         goto rollback;
     }

@@ -26,7 +26,7 @@ extension SQLiteBookingStore: StoreAdministration {
             }
             try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, Records.seconds(now), officer])
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: "staff-added", detail: "\(name) as \(role.rawValue)")
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
         }
     }
 
@@ -40,7 +40,7 @@ extension SQLiteBookingStore: StoreAdministration {
                 if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
             }
             try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: "staff-removed", detail: "\(user) (\(role))")
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
         }
     }
 
@@ -64,7 +64,7 @@ extension SQLiteBookingStore: StoreAdministration {
         }
     }
 
-    public func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
+    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
         try write { db in
             try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
         }
@@ -72,7 +72,7 @@ extension SQLiteBookingStore: StoreAdministration {
 
     /// Appends an audit row, waiting at most `seconds` for the write lock: for a look-up, whose
     /// answer must not wait long behind another process's write.
-    public func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
                             waitingAtMost seconds: TimeInterval) throws(StoreError) {
         do {
             try busyWait.with(timeout: seconds) { try recordEvent(action, actor: actor, receipt: receipt, detail: detail, now: now) }
@@ -82,7 +82,7 @@ extension SQLiteBookingStore: StoreAdministration {
     @discardableResult
     public func recordLookup(_ receipt: ReceiptNumber, by actor: Actor, refused: Bool, detail: String, now: Date) -> Bool {
         do {
-            try recordEvent(refused ? "not-authorized" : "case-viewed", actor: actor, receipt: receipt, detail: detail, now: now, waitingAtMost: 2)
+            try recordEvent(refused ? .notAuthorized : .caseViewed, actor: actor, receipt: receipt, detail: detail, now: now, waitingAtMost: 2)
             return true
         } catch { return false }
     }

@@ -131,15 +131,20 @@ enum Importer {
             do {
                 try insertAppt.execute(arguments: [a.receipt, a.center, Records.seconds(instant), a.status, a.priorReschedules, nowS])
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-                let msg = e.message ?? ""
-                if msg.contains("booked <= capacity") { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
-                if msg.contains("appointments.receipt") && msg.contains("UNIQUE") { throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled") }
-                if msg.contains("FOREIGN KEY") { throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)") }
-                throw ImportError(at, msg)
+                switch (e.extendedResultCode, StoreConstraint.named(e)) {
+                case (.SQLITE_CONSTRAINT_CHECK, StoreConstraint.slotCapacity):
+                    throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full")
+                case (.SQLITE_CONSTRAINT_UNIQUE, StoreConstraint.oneScheduledPerCase):
+                    throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled")
+                case (.SQLITE_CONSTRAINT_FOREIGNKEY, _):
+                    throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)")
+                default:
+                    throw ImportError(at, e.message ?? "constraint failed")
+                }
             }
             summary.appointments += 1
         }
-        try Audit.append(db, origin: origin, at: now, actor: actor, action: "imported",
+        try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }
@@ -172,9 +177,10 @@ enum Importer {
 
     static func guarded(_ at: String, _ body: () throws -> Void) throws {
         do { try body() } catch let e as ImportError { throw e } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-            let msg = e.message ?? "constraint failed"
-            if msg.contains("UNIQUE") || msg.contains("PRIMARY KEY") { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
-            throw ImportError(at, msg)
+            if e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || e.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw ImportError(at, "a record with the same key already exists in the store or earlier in the file")
+            }
+            throw ImportError(at, e.message ?? "constraint failed")
         }
     }
 }

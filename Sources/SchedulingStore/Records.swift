@@ -56,16 +56,12 @@ enum Records {
         return try row.map(appointment)
     }
 
-    static func snapshot(_ db: Database, receipt: ReceiptNumber, actor: Actor) throws -> CaseSnapshot {
-        guard let file = try caseFile(db, receipt: receipt), file.isAuthorized(actor),
-              let appt = try currentAppointment(db, receipt: receipt) else { throw StoreError.notAuthorized }
-        guard let c = try center(db, code: appt.centerCode) else { throw StoreError.unknownCenter(appt.centerCode) }
-        // R10: only a request about this appointment that reached the agency before its start counts.
-        let last: Int64? = try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
-                                              arguments: [appt.id, seconds(appt.start)])
-        let pending = try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
-                                          arguments: [receipt.value])
-        return CaseSnapshot(caseFile: file, appointment: appt, center: c, lastRequestAt: last.map(date), pendingEscalation: pending)
+    /// The store's booking window (lead time and horizon, R12).
+    static func window(_ db: Database) throws -> SlotWindow {
+        let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')")
+        var s: [String: String] = [:]
+        for r in rows { s[r["key"]] = r["value"] }
+        return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
     }
 
     static func booked(_ db: Database, center: String, start: Date) throws -> Int {
@@ -79,9 +75,9 @@ enum Records {
 
 /// The append-only audit log, hash-chained (see `AuditChain`).
 enum Audit {
-    static func append(_ db: Database, origin: AuditOrigin, at: Date, actor: Actor, action: String, receipt: ReceiptNumber? = nil,
+    static func append(_ db: Database, origin: AuditOrigin, at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil,
                        requestID: String? = nil, detail: String = "") throws {
-        try append(db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action,
+        try append(db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action.rawValue,
                    receipt: receipt?.value, requestID: requestID, detail: detail)
     }
 

@@ -78,7 +78,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                     }
                     try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
                                    arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
-                    try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: "store-created",
+                    try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                      detail: training ? "training store" : "production store")
                 }
             }

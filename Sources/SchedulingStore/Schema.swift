@@ -17,6 +17,7 @@ enum Schema {
             try db.execute(sql: v1)
         }
         m.registerMigration("v2-trust") { db in try TrustSchema.migrate(db) }
+        m.registerMigration("v3-named-constraints") { db in try db.execute(sql: ConstraintSchema.sql) }
         return m
     }
 

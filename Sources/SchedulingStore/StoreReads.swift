@@ -20,7 +20,8 @@ extension SQLiteBookingStore {
     }
 
     public func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot {
-        try read { db in try Records.snapshot(db, receipt: receipt, actor: actor) }
+        let origin = self.origin
+        return try read { db in try CaseSnapshot.load(receipt, for: actor, from: SQLiteTransaction(db: db, origin: origin)) }
     }
 
     public func cases(for actor: Actor) throws(StoreError) -> [CaseSummary] {
@@ -55,7 +56,7 @@ extension SQLiteBookingStore {
     /// One read for the slot search: the settings and the counters of the window.
     public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
         try read { db in
-            let window = try Booking.window(db)
+            let window = try Records.window(db)
             return (window, try Self.booked(db, center: center, from: window.earliest(after: now),
                                             to: window.latest(after: now).addingTimeInterval(1)))
         }
@@ -95,14 +96,15 @@ extension SQLiteBookingStore {
     }
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {
-        try read { db in
-            let snap = try Records.snapshot(db, receipt: receipt, actor: actor)
+        let origin = self.origin
+        return try read { db in
+            let snap = try CaseSnapshot.load(receipt, for: actor, from: SQLiteTransaction(db: db, origin: origin))
             guard snap.appointment.status == .scheduled else { return nil }
             if let json = try db.fetchValue(String.self, sql: "SELECT json FROM notices WHERE appointment_id = ?", arguments: [snap.appointment.id]) {
                 return try JSONDecoder().decode(AppointmentNotice.self, from: Data(json.utf8))
             }
             // Appointments loaded by import or made by the agency have no stored notice yet: show one.
-            return AppointmentNotice(number: Booking.noticeNumber(snap.appointment.id), receipt: receipt,
+            return AppointmentNotice(number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
                                      applicantName: snap.caseFile.applicantName, center: snap.center,
                                      start: snap.appointment.start, issuedAt: Records.date(0))
         }

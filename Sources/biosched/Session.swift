@@ -112,7 +112,7 @@ struct Session {
         do { actor = try resolveActor(g, store: store, info: info, user: user) } catch {
             // A refused identity is an attempt worth recording (who tried to act as what).
             if error.code == .refused {
-                try? store.recordEvent("not-authorized", actor: Actor(role: .agent, id: user), receipt: nil,
+                try? store.recordEvent(.notAuthorized, actor: Actor(role: .agent, id: user), receipt: nil,
                                        detail: "session refused: \(Echo.show(error.message, limit: 200))", now: fixedNow ?? Date(), waitingAtMost: 2)
             }
             throw error
@@ -250,6 +250,7 @@ extension Failure {
         switch e {
         case .notAuthorized: self.init(.refused, e.message)
         case .unknownCenter, .unknownRequest, .invalidInput: self.init(.badInput, e.message)
+        case .capacityExceeded, .conflict: self.init(.conflict, e.message)
         case .busy, .unusable, .failed: self.init(.storeError, e.message)
         }
     }

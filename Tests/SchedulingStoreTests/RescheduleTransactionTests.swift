@@ -176,7 +176,8 @@ struct RescheduleTransactionTests {
         #expect(taken.result == .booked)
         let gone = try f.store.review(ReviewDecision(requestID: "esc-3", kind: .approve, officer: "officer.jones", note: "ok"), clock: clock)
         #expect(gone.result == .slotFull)
-        #expect(gone.verdict.message.contains("--to"))
+        #expect(gone.verdict.message.contains("approve with another time"))
+        #expect(!gone.verdict.message.contains("--"), "the domain speaks of the case, not of command-line flags")
         let other = try f.store.review(ReviewDecision(requestID: "esc-3", kind: .approve, officer: "officer.jones", note: "ok",
                                                       to: LocalDateTime(iso: "2026-06-24T10:30")), clock: clock)
         #expect(other.result == .booked)

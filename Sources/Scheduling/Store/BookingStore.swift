@@ -163,6 +163,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy(String)
     /// Unreadable, or not a biosched store.
     case unusable(String)
+    /// The store's own capacity invariant refused a booking (another took the last station).
+    case capacityExceeded
+    /// The appointment changed inside the transaction (another writer got there first).
+    case conflict
     case failed(String)
 
     public var isBusy: Bool { if case .busy = self { return true } else { return false } }
@@ -175,6 +179,8 @@ public enum StoreError: Error, Sendable, Equatable {
         case let .invalidInput(m): m
         case let .busy(m): "The store is busy (locked by another process past the timeout): \(m)"
         case let .unusable(m): m
+        case .capacityExceeded: "\(VerdictCode.slotFull.rawValue): \(VerdictCode.slotFull.sentence)"
+        case .conflict: "\(VerdictCode.conflict.rawValue): the appointment was changed by someone else meanwhile. Look at the case again."
         case let .failed(m): "Store error: \(m)"
         }
     }
@@ -190,7 +196,7 @@ public protocol StoreAdministration: Sendable {
     func accountRole(_ id: String) throws(StoreError) -> Role?
     func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]
     /// Appends one audit row of its own (an access change, a refused attempt, a staff look-up).
-    func recordEvent(_ action: String, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError)
+    func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError)
     /// Checks the audit log's hash chain from the first row.
     func verifyAudit() throws(StoreError) -> AuditVerification
 }

@@ -98,7 +98,7 @@ struct Access: ParsableCommand {
             let command = try Access.forcedCommand(for: holder, store: s.store.path, key: publicKey)
             file.append(command: command, key: publicKey)
             try file.write()
-            Access.audit(s, "access-added", holder: holder, key: publicKey, file: path)
+            Access.audit(s, .accessAdded, holder: holder, key: publicKey, file: path)
             s.say("Added \(publicKey.type) key \(publicKey.fingerprint) for \(holder.described) to \(path).")
         }
     }
@@ -127,7 +127,7 @@ struct Access: ParsableCommand {
     }
 
     /// Access changes are audited like every other change.
-    static func audit(_ s: Session, _ action: String, holder: Holder, key: PublicKey?, file: String) {
+    static func audit(_ s: Session, _ action: AuditAction, holder: Holder, key: PublicKey?, file: String) {
         let detail = "\(holder.described) key=\(key?.fingerprint ?? "all") file=\(file)"
         do { try s.store.recordEvent(action, actor: s.actor, receipt: nil, detail: detail, now: s.now) } catch {
             FileHandle.standardError.write(Data("biosched: warning: the change was made but could not be written to the audit log: \(error.message)\n".utf8))
@@ -154,7 +154,7 @@ struct Access: ParsableCommand {
             guard removed > 0 else { throw Failure(.badInput, "No key for \(isStaff ? "staff login" : "account") \(id)\(key == nil ? "" : " matching \(key!)") in \(path).") }
             try file.write()
             let holder: Holder = isStaff ? .staff(id, .agent) : .account(id, .applicant)
-            Access.audit(s, "access-removed", holder: holder, key: publicKey, file: path)
+            Access.audit(s, .accessRemoved, holder: holder, key: publicKey, file: path)
             s.say("Removed \(removed) key\(removed == 1 ? "" : "s") of \(id) from \(path).")
         }
     }

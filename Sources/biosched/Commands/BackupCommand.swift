@@ -25,7 +25,7 @@ struct BackupCommand: ParsableCommand {
             let session = try Session.openAsOfficer(global, to: "make backups")
             s = session
             do { report = try session.store.backup(to: file) } catch { throw Failure(storeError: error) }
-            try? session.store.recordEvent("backup-made", actor: session.actor, receipt: nil,
+            try? session.store.recordEvent(.backupMade, actor: session.actor, receipt: nil,
                                            detail: "to=\(Echo.show(file, limit: 200)) appointments=\(report.rows["appointments"] ?? 0) audit=\(report.rows["audit"] ?? 0)",
                                            now: session.now)
         }

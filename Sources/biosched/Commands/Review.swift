@@ -53,7 +53,7 @@ struct Review: ParsableCommand {
             let s = try Review.officerSession(global)
             var local: LocalDateTime?
             if let to {
-                guard let l = LocalDateTime(iso: to) else { throw Failure(.badInput, "--to \"\(to)\": expected YYYY-MM-DDTHH:MM on the center's clock.") }
+                guard let l = LocalDateTime(iso: to) else { throw Failure(.badInput, "--to \"\(Echo.show(to))\": expected YYYY-MM-DDTHH:MM on the center's clock.") }
                 local = l
             }
             if center != nil && local == nil { throw Failure(.badInput, "--center goes with --to: name the time at that center.") }
@@ -63,6 +63,8 @@ struct Review: ParsableCommand {
             } catch { throw Failure(storeError: error) }
             Reschedule.report(outcome, session: s)
             let status = Present.exitStatus(for: outcome)
+            // The command line adds its own hint: how to name another time here.
+            if status != .done && local == nil && !s.json { throw Failure(status, "Approve with another time: biosched review approve \(Echo.show(id)) --note TEXT --to YYYY-MM-DDTHH:MM [--center CODE].") }
             if status != .done { throw Failure(status, "") }
         }
     }

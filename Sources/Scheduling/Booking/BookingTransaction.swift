@@ -1,0 +1,126 @@
+import Foundation
+
+/// The reads a booking decision needs, as primitives a store provides (in a read or a write
+/// transaction). No policy here: `ReschedulingService` decides.
+public protocol CaseReads {
+    func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile?
+    /// The scheduled appointment of the case, else its most recent one.
+    func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment?
+    func center(_ code: String) throws -> Center?
+    func slotWindow() throws -> SlotWindow
+    /// Bookings that hold a station in the slot starting at `start`.
+    func bookedCount(center: String, start: Date) throws -> Int
+    /// The latest request about this appointment received before `before` (R10).
+    func lastRequest(appointmentID: Int64, before: Date) throws -> Date?
+    /// The id of the case's escalated request still waiting for an officer, if any.
+    func pendingEscalation(_ receipt: ReceiptNumber) throws -> String?
+    func request(_ id: String) throws -> StoredRequest?
+    func contact(account: String) throws -> Contact?
+}
+
+/// The writes of a booking, inside one write transaction that the store runs: all of it or
+/// none of it. A store guards its invariants itself as well (capacity, one scheduled appointment
+/// per case, append-only audit) and reports a violated one as a typed `StoreError`.
+public protocol BookingTransaction: CaseReads {
+    /// Marks `appointment` rescheduled (its version + 1), if it is still at its version; false otherwise.
+    func supersede(_ appointment: Appointment) throws -> Bool
+    /// A new scheduled appointment continuing the chain of `previous`; returns its id.
+    func insertAppointment(_ new: NewAppointment) throws -> Int64
+    func linkSuccessor(of old: Int64, to new: Int64) throws
+    func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws
+    func insertOutbox(_ message: OutboxMessage) throws
+    func insertRequest(_ record: RequestRecord) throws
+    func recordReview(_ review: ReviewRecord) throws
+    func appendAudit(_ event: AuditEvent) throws
+}
+
+/// A store that runs blocks in one write transaction.
+public protocol TransactionalStore: Sendable {
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
+    /// Errors are `StoreError`s (a store's own invariant that fired is typed, e.g. `.capacityExceeded`).
+    func withWriteTransaction<T>(_ body: (any BookingTransaction) throws -> T) throws(StoreError) -> T
+}
+
+public struct Contact: Sendable, Hashable {
+    public var email: String?
+    public var phone: String?
+    public init(email: String?, phone: String?) { self.email = email; self.phone = phone }
+}
+
+public struct NewAppointment: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var centerCode: String
+    public var start: Date
+    public var priorReschedules: Int
+    /// The appointment it replaces: the chain continues from it.
+    public var previous: Int64
+    public var version: Int
+    public var createdAt: Date
+    public init(receipt: ReceiptNumber, centerCode: String, start: Date, priorReschedules: Int, previous: Int64, version: Int, createdAt: Date) {
+        self.receipt = receipt; self.centerCode = centerCode; self.start = start; self.priorReschedules = priorReschedules
+        self.previous = previous; self.version = version; self.createdAt = createdAt
+    }
+}
+
+public struct OutboxMessage: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var channel: NotifyChannel
+    public var recipient: String
+    public var subject: String
+    public var body: String
+    public var createdAt: Date
+    public init(receipt: ReceiptNumber, channel: NotifyChannel, recipient: String, subject: String, body: String, createdAt: Date) {
+        self.receipt = receipt; self.channel = channel; self.recipient = recipient; self.subject = subject; self.body = body; self.createdAt = createdAt
+    }
+}
+
+/// A request as written when it is booked or escalated.
+public struct RequestRecord: Sendable {
+    public var request: RescheduleRequest
+    public var appointmentID: Int64
+    public var centerCode: String
+    public var decision: RequestDecision
+    public var codes: [VerdictCode]
+    public var newAppointmentID: Int64?
+    public var outcome: RescheduleOutcome
+    public var receivedAt: Date
+    public init(request: RescheduleRequest, appointmentID: Int64, centerCode: String, decision: RequestDecision, codes: [VerdictCode],
+                newAppointmentID: Int64?, outcome: RescheduleOutcome, receivedAt: Date) {
+        self.request = request; self.appointmentID = appointmentID; self.centerCode = centerCode; self.decision = decision
+        self.codes = codes; self.newAppointmentID = newAppointmentID; self.outcome = outcome; self.receivedAt = receivedAt
+    }
+}
+
+/// An officer's decision on an escalated request, as written.
+public struct ReviewRecord: Sendable, Hashable {
+    public var requestID: String
+    public var decision: RequestDecision
+    public var officer: String
+    public var note: String
+    public var at: Date
+    public var newAppointmentID: Int64?
+    public var outcome: RescheduleOutcome
+    public init(requestID: String, decision: RequestDecision, officer: String, note: String, at: Date, newAppointmentID: Int64?, outcome: RescheduleOutcome) {
+        self.requestID = requestID; self.decision = decision; self.officer = officer; self.note = note; self.at = at
+        self.newAppointmentID = newAppointmentID; self.outcome = outcome
+    }
+}
+
+/// A request as the store keeps it.
+public struct StoredRequest: Sendable, Hashable {
+    public var id: String
+    public var receipt: ReceiptNumber
+    public var actor: Actor
+    public var decision: RequestDecision
+    /// The appointment the request was about.
+    public var appointmentID: Int64
+    public var notify: NotifyChannel?
+    public var outcome: RescheduleOutcome
+    /// The review item it makes (codes, reason, preferred slot).
+    public var item: ReviewItem
+    public init(id: String, receipt: ReceiptNumber, actor: Actor, decision: RequestDecision, appointmentID: Int64,
+                notify: NotifyChannel?, outcome: RescheduleOutcome, item: ReviewItem) {
+        self.id = id; self.receipt = receipt; self.actor = actor; self.decision = decision; self.appointmentID = appointmentID
+        self.notify = notify; self.outcome = outcome; self.item = item
+    }
+}

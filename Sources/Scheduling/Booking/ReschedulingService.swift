@@ -1,0 +1,216 @@
+import Foundation
+
+/// R14 and R8, once, for every store: a reschedule (book, escalate or refuse) and an officer's
+/// review, each in one write transaction of the store. The order is the policy's: R5 before
+/// anything a request can reveal (a replay included), then the replay of a request id, the
+/// version the person saw, the rules (R1-R12), the slot's free station, and the writes: the old
+/// appointment superseded and linked to the new one, the request, its notice, the outbox message
+/// and the audit row. Every refusal is audited in the same transaction.
+public enum ReschedulingService {
+    public static func reschedule(_ r: RescheduleRequest, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
+        do {
+            return try store.withWriteTransaction { tx in
+                let now = clock()
+                let outcome = try decide(tx, r, now: now)
+                if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {
+                    try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: outcome.verdict.codes == [.notAuthorized] ? .notAuthorized : .refused,
+                                                  receipt: r.receipt, requestID: r.requestID,
+                                                  detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))"))
+                }
+                return outcome
+            }
+        } catch .capacityExceeded {
+            // The store refused: the last station went between the check and the write. Nothing was written.
+            return slotFull(r.requestID, detail: nil)
+        }
+    }
+
+    public static func review(_ d: ReviewDecision, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
+        guard !d.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalidInput("A review always needs a note saying why.")
+        }
+        do {
+            return try store.withWriteTransaction { tx in try decideReview(tx, d, now: clock()) }
+        } catch .capacityExceeded {
+            return slotFull(d.requestID, detail: nil)
+        }
+    }
+
+    public static func noticeNumber(_ appointmentID: Int64) -> String { "BN" + String(format: "%010lld", appointmentID) }
+
+    static let notAuthorizedGuidance = "Check the receipt number. You can act only on cases linked to your account or with your Form G-28 on file."
+
+    static func slotFull(_ id: String, detail: String?) -> RescheduleOutcome {
+        RescheduleOutcome(requestID: id, result: .slotFull,
+                          verdict: Verdict(decision: .refused, codes: [.slotFull], message: detail ?? VerdictCode.slotFull.sentence,
+                                           guidance: "Choose another time; the calendar shows the slots still free."))
+    }
+
+    static func refused(_ id: String, _ codes: [VerdictCode], _ message: String, guidance: String?,
+                        result: RescheduleOutcome.Result = .refused) -> RescheduleOutcome {
+        RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, message: message, guidance: guidance))
+    }
+
+    /// A stored answer to an earlier request with the same id, for the actor who made it. Another
+    /// actor replaying the id learns nothing: NOT_AUTHORIZED, as for an unknown case.
+    static func replay(_ tx: some CaseReads, _ id: String, receipt: ReceiptNumber, actor: Actor) throws -> RescheduleOutcome? {
+        guard let earlier = try tx.request(id) else { return nil }
+        guard earlier.actor == actor else {
+            return refused(id, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
+        }
+        guard earlier.receipt == receipt else {
+            throw StoreError.invalidInput("Request id \"\(Echo.show(id))\" was already used for another case; use a new request id.")
+        }
+        var outcome = earlier.outcome
+        outcome.replayed = true
+        return outcome
+    }
+
+    static func decide(_ tx: any BookingTransaction, _ r: RescheduleRequest, now: Date) throws -> RescheduleOutcome {
+        let snap: CaseSnapshot
+        do { snap = try CaseSnapshot.load(r.receipt, for: r.actor, from: tx) } catch StoreError.notAuthorized {
+            return refused(r.requestID, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
+        }
+        if let earlier = try replay(tx, r.requestID, receipt: r.receipt, actor: r.actor) { return earlier }
+        let old = snap.appointment
+        if (r.expectedVersion.map { $0 != old.version } ?? false) || (r.expectedAppointmentID.map { $0 != old.id } ?? false) {
+            return refused(r.requestID, [.conflict],
+                           "The appointment was changed since it was shown (now \(snap.center.zone.formatLong(old.start)) at \(snap.center.code), \(old.status.rawValue)). Review the new state and try again.",
+                           guidance: "Look at the case again before choosing a new time.", result: .conflict)
+        }
+        var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, caseFile: snap.caseFile, appointment: old,
+                                                                  goodCause: r.goodCause, now: now))
+        if r.goodCause == nil && verdict.decision != .refused {
+            verdict = Verdict(decision: .refused, codes: [.goodCauseRequired], message: VerdictCode.goodCauseRequired.sentence,
+                              guidance: "Give a reason: \(GoodCauseReason.codeList) (other needs an explanation).")
+        }
+        if verdict.decision == .refused {
+            return RescheduleOutcome(requestID: r.requestID, result: .refused, verdict: verdict)
+        }
+        let centerCode = (r.centerCode ?? old.centerCode).uppercased()
+        let center: Center
+        if centerCode == snap.center.code { center = snap.center } else {
+            guard let other = try tx.center(centerCode) else { throw StoreError.unknownCenter(centerCode) }
+            center = other
+        }
+        let instant = center.zone.instant(of: r.to)
+        let booked = try instant.map { try tx.bookedCount(center: center.code, start: $0) } ?? 0
+        let check = SlotCalendar.check(center: center, at: r.to, booked: booked, now: now, window: try tx.slotWindow(),
+                                       currentCenter: old.centerCode, currentStart: old.start)
+
+        if verdict.decision == .escalated {
+            // The preferred slot must be a real slot other than the current one; the officer books later.
+            guard check.slot != nil, !check.codes.contains(.sameSlot) else {
+                return refused(r.requestID, check.codes.isEmpty ? [.slotUnavailable] : check.codes.filter { $0 != .slotOutOfWindow },
+                               check.message, guidance: "Choose a preferred time the center offers.")
+            }
+            let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
+            try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .escalated,
+                                               codes: verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
+            try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .escalated, receipt: r.receipt, requestID: r.requestID,
+                                          detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)"))
+            return outcome
+        }
+
+        guard let slot = check.slot, check.codes.isEmpty else {
+            if let s = check.slot, check.codes == [.slotUnavailable], booked >= center.stations {
+                return slotFull(r.requestID, detail: "\(center.zone.formatLong(s.start)) at \(center.name) is full: all \(center.stations) stations are booked.")
+            }
+            return refused(r.requestID, check.codes, check.message, guidance: "Choose a time the calendar offers.")
+        }
+        let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, now: now)
+        let outcome = RescheduleOutcome(requestID: r.requestID, result: .booked,
+                                        verdict: Verdict(decision: .allowed, codes: [], message: "Rescheduled to \(notice.when) at \(center.name).",
+                                                         guidance: "Print the new appointment notice and bring it.", warnings: verdict.warnings),
+                                        notice: notice)
+        try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
+                                           codes: verdict.warnings, newAppointmentID: newID, outcome: outcome, receivedAt: now))
+        try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .rescheduled, receipt: r.receipt, requestID: r.requestID,
+                                      detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"))
+        return outcome
+    }
+
+    /// Moves the case to `slot`: the old appointment becomes `rescheduled` and points to the new
+    /// one, whose version continues the chain's (old v becomes v+1, the new one v+2: a version is
+    /// unique across the case, so a client that saw the old appointment gets CONFLICT); a notice
+    /// and an outbox message are written.
+    static func book(_ tx: any BookingTransaction, snap: CaseSnapshot, center: Center, slot: Slot, notify: NotifyChannel?,
+                     now: Date) throws -> (Int64, AppointmentNotice) {
+        let old = snap.appointment
+        guard try tx.supersede(old) else { throw StoreError.conflict }
+        let newID = try tx.insertAppointment(NewAppointment(receipt: old.receipt, centerCode: center.code, start: slot.start,
+                                                            priorReschedules: old.priorReschedules + 1, previous: old.id,
+                                                            version: old.version + 2, createdAt: now))
+        try tx.linkSuccessor(of: old.id, to: newID)
+        let notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
+                                       center: center, start: slot.start, issuedAt: now)
+        try tx.insertNotice(notice, appointmentID: newID)
+        if let notify {
+            let account = snap.caseFile.applicantAccount
+            let contact = try account.flatMap { try tx.contact(account: $0) }
+            let recipient = notify == .email ? contact?.email : contact?.phone
+            try tx.insertOutbox(OutboxMessage(
+                receipt: old.receipt, channel: notify,
+                recipient: recipient ?? "(no \(notify == .email ? "email" : "phone") on file for \(account ?? "the applicant"))",
+                subject: "Your biometrics appointment was rescheduled",
+                body: "Receipt \(old.receipt.value): your biometric services appointment is now \(notice.when) at \(center.name), \(center.fullAddress). Notice \(notice.number). Bring the printed notice and photo ID.",
+                createdAt: now))
+        }
+        return (newID, notice)
+    }
+
+    // MARK: Review (R8)
+
+    static func decideReview(_ tx: any BookingTransaction, _ d: ReviewDecision, now: Date) throws -> RescheduleOutcome {
+        let officer = Actor(role: .officer, id: d.officer)
+        guard let stored = try tx.request(d.requestID) else { throw StoreError.unknownRequest(d.requestID) }
+        guard stored.decision == .escalated else {
+            throw StoreError.invalidInput("Request \(d.requestID) was already \(stored.decision.rawValue); only escalated requests can be reviewed.")
+        }
+        let item = stored.item
+        switch d.kind {
+        case .deny:
+            let outcome = RescheduleOutcome(requestID: d.requestID, result: .denied,
+                                            verdict: Verdict(decision: .refused, codes: item.codes, message: "The officer denied the request: \(d.note)",
+                                                             guidance: "The current appointment stands. \(ContactCenter.callGuidance)"))
+            try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .denied, officer: d.officer, note: d.note, at: now,
+                                             newAppointmentID: nil, outcome: outcome))
+            try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewDenied, receipt: item.receipt, requestID: d.requestID, detail: d.note))
+            return outcome
+        case .approve:
+            let snap = try CaseSnapshot.load(item.receipt, for: officer, from: tx)
+            guard snap.appointment.id == stored.appointmentID, snap.appointment.status == .scheduled || snap.appointment.status == .missed else {
+                return refused(d.requestID, [.conflict], "The case's appointment changed after the request was escalated (now \(snap.center.zone.formatLong(snap.appointment.start)), \(snap.appointment.status.rawValue)).",
+                               guidance: "Deny this request with a note, or look at the case again.", result: .conflict)
+            }
+            if snap.caseFile.status == .denied {
+                return refused(d.requestID, [.caseDenied], VerdictCode.caseDenied.sentence, guidance: "A motion to reopen (Form I-290B) is the route.")
+            }
+            let centerCode = (d.centerCode ?? item.preferredCenter).uppercased()
+            guard let center = try tx.center(centerCode) else { throw StoreError.unknownCenter(centerCode) }
+            let local = d.to ?? item.preferredLocal
+            let instant = center.zone.instant(of: local)
+            let booked = try instant.map { try tx.bookedCount(center: center.code, start: $0) } ?? 0
+            let check = SlotCalendar.check(center: center, at: local, booked: booked, now: now, window: try tx.slotWindow(),
+                                           currentCenter: snap.appointment.centerCode, currentStart: snap.appointment.start)
+            guard let slot = check.slot, check.codes.isEmpty else {
+                let gone = d.to == nil ? " The preferred slot is no longer available: approve with another time." : ""
+                if let s = check.slot, booked >= center.stations {
+                    return slotFull(d.requestID, detail: "\(center.zone.formatLong(s.start)) at \(center.name) is full.\(gone)")
+                }
+                return refused(d.requestID, check.codes, check.message + gone, guidance: "Approve with a time the calendar offers.")
+            }
+            let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, now: now)
+            let outcome = RescheduleOutcome(requestID: d.requestID, result: .booked,
+                                            verdict: Verdict(decision: .allowed, codes: item.codes,
+                                                             message: "Approved by an officer: rescheduled to \(notice.when) at \(center.name). \(d.note)",
+                                                             guidance: "Print the new appointment notice and bring it."),
+                                            notice: notice)
+            try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,
+                                             newAppointmentID: newID, outcome: outcome))
+            try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewApproved, receipt: item.receipt, requestID: d.requestID,
+                                          detail: "to=\(center.code) \(notice.when) note=\(d.note)"))
+            return outcome
+        }
+    }
+}

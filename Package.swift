@@ -50,6 +50,8 @@ let package = Package(
             path: "Sources/Benchmarks"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
+        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),

@@ -16,6 +16,12 @@ enum AuditChain {
          row["os_user"], row["client"], row["key_fingerprint"]]
     }
 
+    /// The same fields of an entry read back (the in-memory store keeps entries, not rows).
+    static func fields(_ e: AuditEntry) -> [String] {
+        [String(e.id), String(Int64(e.at.timeIntervalSince1970)), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
+         e.origin.osUser, e.origin.client, e.origin.keyFingerprint]
+    }
+
     static func hash(prev: String, fields: [String]) -> String {
         var s = SHA256()
         s.update(Array(prev.utf8))

@@ -1,0 +1,168 @@
+import Foundation
+import Scheduling
+import SchedulingStore
+import Testing
+
+/// The same expectations on every store, through the public protocols only (no SQL). A new
+/// backend (PostgreSQL) joins by adding a `StoreKind`.
+@Suite("Store conformance: every backend")
+struct StoreConformanceTests {
+    @Test("R14 a booking supersedes the old appointment, counts a prior reschedule, moves the station and writes notice and audit", arguments: StoreKind.allCases)
+    func booking(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let s = t.store
+        let before = try s.caseSnapshot(receipt("EAC2414052317"), for: maria)
+        let out = try s.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock)
+        #expect(out.result == .booked)
+        #expect(out.notice?.when == "Wed 2026-06-24 09:00 EDT")
+        let after = try s.caseSnapshot(receipt("EAC2414052317"), for: maria)
+        #expect(after.appointment.id != before.appointment.id)
+        #expect(after.appointment.priorReschedules == 1)
+        #expect(after.appointment.version > before.appointment.version + 1, "versions continue the chain")
+        #expect(try s.currentNotice(receipt("EAC2414052317"), for: maria)?.number == out.notice?.number)
+        let center = try #require(try s.center(code: "BOS"))
+        let old = try #require(center.zone.instant(of: LocalDateTime(iso: "2026-06-18T09:00")!))
+        let new = try #require(center.zone.instant(of: LocalDateTime(iso: "2026-06-24T09:00")!))
+        let counts = try s.bookedCounts(center: "BOS", from: old.addingTimeInterval(-1), to: new.addingTimeInterval(1))
+        #expect(counts[old, default: 0] == 0 && counts[new] == 1)
+        #expect(try s.auditLog(receipt: receipt("EAC2414052317")).map(\.action) == ["rescheduled"])
+    }
+
+    @Test("R3a R14 a refusal books nothing and is audited", arguments: StoreKind.allCases)
+    func refusal(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let out = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00"), clock: clock)
+        #expect(out.verdict.codes == [.within12Hours])
+        #expect(try t.store.caseSnapshot(receipt("WAC2390112345"), for: li).appointment.priorReschedules == 0)
+        #expect(try t.store.auditLog(receipt: receipt("WAC2390112345")).map(\.action) == ["refused"])
+    }
+
+    @Test("R14 a request id replayed by its actor returns the first result; by anyone else NOT_AUTHORIZED, revealing nothing", arguments: StoreKind.allCases)
+    func replay(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let first = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "r-1"), clock: clock)
+        let again = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-25T09:00", id: "r-1"), clock: clock)
+        #expect(again.replayed && again.notice == first.notice)
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: maria).appointment.priorReschedules == 1)
+        for actor in [li, agent] {
+            let other = try t.store.reschedule(request(actor == li ? "WAC2390112345" : "EAC2414052317", actor, to: "2026-06-26T09:00", id: "r-1"), clock: clock)
+            #expect(other.verdict.codes == [.notAuthorized] && other.notice == nil && !other.replayed)
+        }
+    }
+
+    @Test("R5 another applicant's case and an unknown case are both NOT_AUTHORIZED", arguments: StoreKind.allCases)
+    func notAuthorized(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        for r in ["WAC2390112345", "LIN2501234567"] {
+            #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt(r), for: maria) }
+            let out = try t.store.reschedule(request(r, maria, to: "2026-06-24T09:00"), clock: clock)
+            #expect(out.verdict.codes == [.notAuthorized])
+        }
+    }
+
+    @Test("R14 CONFLICT for a stale version or appointment, also after a reschedule", arguments: StoreKind.allCases)
+    func conflict(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let seen = try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment
+        #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T09:00", version: seen.version), clock: clock).result == .booked)
+        #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-25T09:00", version: seen.version), clock: clock).result == .conflict)
+        #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-25T09:00", appointment: seen.id), clock: clock).result == .conflict)
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment.priorReschedules == 1)
+    }
+
+    @Test("R14 SLOT_FULL when the slot's stations are taken", arguments: StoreKind.allCases)
+    func slotFull(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind, stations: 1); defer { t.cleanup() }
+        #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T11:00"), clock: clock).result == .booked)
+        let out = try t.store.reschedule(request("IOE0923456781", officer, to: "2026-06-24T11:00", reason: .medical), clock: clock)
+        #expect(out.result == .slotFull || out.result == .escalated, "\(out.result)")
+        let late = try t.store.reschedule(request("WAC2390112345", agent, to: "2026-06-24T11:00"), clock: clock)
+        #expect(late.result == .slotFull)
+        #expect(late.verdict.codes == [.slotFull])
+    }
+
+    @Test("R7 R8 an escalation books nothing; the officer approves (booking) or denies, always with a note", arguments: StoreKind.allCases)
+    func escalationAndReview(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let esc = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-1"), clock: clock)
+        #expect(esc.result == .escalated && esc.verdict.codes.contains(.asylum))
+        #expect(try t.store.pendingReviews().map(\.requestID) == ["esc-1"])
+        #expect(try t.store.caseSnapshot(receipt("IOE0923456781"), for: agent).pendingEscalation == "esc-1")
+        #expect(throws: StoreError.self) {
+            try t.store.review(ReviewDecision(requestID: "esc-1", kind: .approve, officer: officer.id, note: "  "), clock: clock)
+        }
+        let ok = try t.store.review(ReviewDecision(requestID: "esc-1", kind: .approve, officer: officer.id, note: "asylum interview moved"), clock: clock)
+        #expect(ok.result == .booked)
+        #expect(try t.store.pendingReviews().isEmpty)
+        #expect(throws: StoreError.self) {
+            try t.store.review(ReviewDecision(requestID: "esc-1", kind: .deny, officer: officer.id, note: "again"), clock: clock)
+        }
+        let esc2 = try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T10:30", reason: .other, id: "esc-2"), clock: clock)
+        #expect(esc2.result == .escalated)
+        let denied = try t.store.review(ReviewDecision(requestID: "esc-2", kind: .deny, officer: officer.id, note: "no reason given"), clock: clock)
+        #expect(denied.result == .denied)
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment.priorReschedules == 0)
+        #expect(try t.store.auditLog(receipt: nil).map(\.action).suffix(4) == ["escalated", "review-approved", "escalated", "review-denied"])
+    }
+
+    @Test("The audit log is append-only and its chain verifies after every kind of write", arguments: StoreKind.allCases)
+    func auditChain(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        _ = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock)
+        _ = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00"), clock: clock)
+        try t.store.addStaff("jdoe", role: .agent, by: officer.id, now: conformanceNow)
+        try t.store.recordEvent(.caseViewed, actor: agent, receipt: receipt("EAC2414052317"), detail: "looked", now: conformanceNow)
+        let log = try t.store.auditLog(receipt: nil)
+        #expect(log.map(\.action) == ["store-created", "imported", "rescheduled", "refused", "staff-added", "case-viewed"])
+        #expect(log.map(\.id) == Array(1...Int64(log.count)))
+        let v = try t.store.verifyAudit()
+        #expect(v.firstBroken == nil && v.rows == log.count)
+        #expect(throws: StoreError.self) { try t.store.addStaff("bad login;", role: .agent, by: officer.id, now: conformanceNow) }
+    }
+
+    @Test("Import is all or nothing: an error in the last record leaves the store as it was", arguments: StoreKind.allCases)
+    func importAllOrNothing(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        var doc = ImportDocument()
+        doc.cases = [.init(receipt: "NBC2412345678", form: "I-90", applicant: nil, applicantName: "New Person")]
+        doc.appointments = [.init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:00"),
+                            .init(receipt: "NBC2412345678", center: "ZZZ", start: "2026-06-25T09:30")]
+        #expect(throws: StoreError.self) { try t.store.importDocument(doc, actor: officer, now: conformanceNow) }
+        #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent) }
+        doc.appointments.removeLast()
+        let summary = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
+        #expect(summary.cases == 1 && summary.appointments == 1)
+        #expect(try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent).caseFile.applicantName == "New Person")
+    }
+
+    @Test("R14 capacity: 12 threads racing for a 2-station slot book exactly 2; the rest get SLOT_FULL", arguments: StoreKind.allCases)
+    func racingThreads(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        var doc = ImportDocument()
+        for i in 0..<12 {
+            let r = "SRC26" + String(format: "%08d", i)
+            doc.cases.append(.init(receipt: r, form: "I-90", applicant: nil, applicantName: "Racer \(i)"))
+            doc.appointments.append(.init(receipt: r, center: "BOS", start: String(format: "2026-06-29T%02d:00", 8 + i / 2)))
+        }
+        _ = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
+        let store = t.store
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 12) { i in
+            let r = "SRC26" + String(format: "%08d", i)
+            let out = try? store.reschedule(request(r, agent, to: "2026-06-30T09:00"), clock: clock)
+            results.add(out?.result)
+        }
+        #expect(results.count(.booked) == 2)
+        #expect(results.count(.slotFull) == 10)
+        let center = try #require(try store.center(code: "BOS"))
+        let slot = try #require(center.zone.instant(of: LocalDateTime(iso: "2026-06-30T09:00")!))
+        #expect(try store.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] == 2)
+    }
+}
+
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all: [RescheduleOutcome.Result?] = []
+    func add(_ r: RescheduleOutcome.Result?) { lock.lock(); all.append(r); lock.unlock() }
+    func count(_ r: RescheduleOutcome.Result) -> Int { lock.lock(); defer { lock.unlock() }; return all.filter { $0 == r }.count }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Scheduling
+import SchedulingStore
+import Testing
+
+/// Every store the conformance suite runs against, built with the same small data set through
+/// the public protocols only (no SQL).
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case memory, sqlite
+    var testDescription: String { rawValue }
+}
+
+typealias ConformingStore = BookingStore & StoreAdministration & DocumentImporting
+
+/// Monday 2026-06-15 09:00 EDT (13:00Z).
+let conformanceNow = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!
+let officer = Actor(role: .officer, id: "officer.jones")
+let agent = Actor(role: .agent, id: "agent.smith")
+let maria = Actor(role: .applicant, id: "maria")
+let li = Actor(role: .applicant, id: "li")
+
+struct StoreUnderTest {
+    let store: any ConformingStore
+    let cleanup: () -> Void
+
+    init(_ kind: StoreKind, stations: Int = 2) throws {
+        switch kind {
+        case .memory:
+            store = MemoryBookingStore(training: true, createdBy: officer.id, now: conformanceNow)
+            cleanup = {}
+        case .sqlite:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-conformance-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: true,
+                                                  createdBy: officer.id, now: conformanceNow)
+            cleanup = { try? FileManager.default.removeItem(at: dir) }
+        }
+        _ = try store.importDocument(Self.document(stations: stations), actor: officer, now: conformanceNow)
+    }
+
+    static func document(stations: Int) -> ImportDocument {
+        var doc = ImportDocument()
+        let weekdays: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
+        doc.centers = [.init(code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
+                             slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"])]
+        doc.accounts = [.init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org"),
+                        .init(id: "li", role: "applicant", name: "Li Wei")]
+        doc.cases = [.init(receipt: "EAC2414052317", form: "I-485", applicant: "maria"),
+                     .init(receipt: "WAC2390112345", form: "I-765", applicant: "li"),
+                     .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez")]
+        doc.appointments = [.init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
+                            .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-15T20:00"),
+                            .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00")]
+        for i in 0..<16 {
+            let r = "MSC26" + String(format: "%08d", i)
+            doc.cases.append(.init(receipt: r, form: "N-400", applicant: nil, applicantName: "Filler \(i)"))
+            // Tuesday 06-23, one booking per slot from 08:00 on: never over capacity.
+            doc.appointments.append(.init(receipt: r, center: "BOS", start: String(format: "2026-06-23T%02d:%02d", 8 + i / 2, i % 2 * 30)))
+        }
+        return doc
+    }
+}
+
+func receipt(_ s: String) -> ReceiptNumber { try! ReceiptNumber(parsing: s) }
+
+func request(_ r: String, _ actor: Actor, to: String, reason: GoodCauseReason? = .medical, id: String = UUID().uuidString,
+             version: Int? = nil, appointment: Int64? = nil, center: String? = nil) -> RescheduleRequest {
+    RescheduleRequest(requestID: id, receipt: receipt(r), actor: actor,
+                      goodCause: reason.map { GoodCause(reason: $0, explanation: $0 == .other ? "court date" : "") },
+                      centerCode: center, to: LocalDateTime(iso: to)!, notify: .email, expectedVersion: version, expectedAppointmentID: appointment)
+}
+
+let clock: @Sendable () -> Date = { conformanceNow }

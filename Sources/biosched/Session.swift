@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
 
 /// An opened store, the acting person and the clock: what every command works with.
 struct Session {
-    let store: SQLiteBookingStore
+    let store: any OpenedStore
     let info: StoreInfo
     let actor: Actor
     let osUser: String
@@ -99,10 +99,10 @@ struct Session {
         if g.db == nil && createDefault && !FileManager.default.fileExists(atPath: path) {
             try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json)
         }
-        let store: SQLiteBookingStore
+        let store: any OpenedStore
         let info: StoreInfo
         do {
-            store = try SQLiteBookingStore(path: path, origin: origin)
+            store = try StoreOpener.open(path, origin: origin)
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {
@@ -130,7 +130,7 @@ struct Session {
     }
 
     /// Who is acting, and whether this local user may act so (training stores allow any role).
-    static func resolveActor(_ g: GlobalOptions, store: SQLiteBookingStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
+    static func resolveActor(_ g: GlobalOptions, store: any OpenedStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
         var role: Role?
         if let r = g.role {
             guard let parsed = Role(rawValue: r.lowercased()) else {
@@ -147,7 +147,7 @@ struct Session {
             guard Identifier.isLoginName(login) else {
                 throw Failure(.badInput, "--login \"\(Echo.show(login))\" is not a login name; expected \(Identifier.loginShape).")
             }
-            if !info.isTraining && osStaff != .gateway && !StoreFile.isOwnedByThisUser(store.path) {
+            if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
                 throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the service account (the store file's owner, or the gateway account) may act for another login; \(osUser) acts as themself.")
             }
             if role == .applicant || role == .representative {

@@ -95,7 +95,7 @@ struct Access: ParsableCommand {
             if let existing = file.entries.first(where: { $0.key.blob == publicKey.blob }) {
                 throw Failure(.badInput, "This key is already in \(path)\(existing.holder.map { " for \($0)" } ?? ""); a key maps to one account only.")
             }
-            let command = try Access.forcedCommand(for: holder, store: s.store.path, key: publicKey)
+            let command = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey)
             file.append(command: command, key: publicKey)
             try file.write()
             Access.audit(s, .accessAdded, holder: holder, key: publicKey, file: path)

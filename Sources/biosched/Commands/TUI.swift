@@ -61,7 +61,7 @@ struct TUI: ParsableCommand {
         defer { terminal.stop() }
         let clock = s.clock
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
-                              runner: EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.path)))
+                              runner: EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile)))
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes)

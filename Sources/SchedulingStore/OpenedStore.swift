@@ -1,0 +1,38 @@
+import Foundation
+import Scheduling
+
+/// Row counts for a summary of the store.
+public protocol StoreCounting: Sendable {
+    func counts() throws(StoreError) -> StoreCounts
+}
+
+/// Everything the command line asks of an opened store, whatever the backend: the booking and
+/// administration protocols, import, counts, and the few operations of a store as a whole. The
+/// SQLite store implements it; a PostgreSQL store implements it the same way.
+public protocol OpenedStore: BookingStore, StoreAdministration, DocumentImporting, StoreCounting {
+    /// Where the store is, as a person would name it (a file path, a database URL without password).
+    var location: String { get }
+    /// A store file that must never be written by anything else (a notice saved by the UI), if any.
+    var protectedFile: String? { get }
+    /// Whether the store file belongs to this process's user (the service account: docs/security.md).
+    var isOwnedByThisUser: Bool { get }
+    /// Appends an audit row, waiting at most `seconds` for a lock (a look-up must not wait long).
+    func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+                     waitingAtMost seconds: TimeInterval) throws(StoreError)
+    /// An online backup to `path`, checked before it is kept.
+    func backup(to path: String) throws(StoreError) -> BackupReport
+}
+
+extension SQLiteBookingStore: OpenedStore, StoreCounting {
+    public var location: String { path }
+    public var protectedFile: String? { path }
+    public var isOwnedByThisUser: Bool { StoreFile.isOwnedByThisUser(path) }
+}
+
+/// Opens the store a `--db` names. A plain path is the SQLite store; a URL this build has no
+/// backend for is refused by name.
+public enum StoreOpener {
+    public static func open(_ location: String, origin: AuditOrigin) throws(StoreError) -> any OpenedStore {
+        try SQLiteBookingStore(path: location, origin: origin)
+    }
+}

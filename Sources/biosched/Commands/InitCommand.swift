@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+import SchedulingStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a store. --demo fills a training store with demo data.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Fill the store with deterministic demo data (implies --training).") var demo = false
+    @Flag(help: "Create a training store (takes --now, any role may be taken, every output says so).") var training = false
+    @Option(help: "The demo data's seed.") var seed: UInt64 = 1
+    @Option(name: .customLong("lead-hours"), help: "Slots must start more than this many hours ahead.") var leadHours = 24
+    @Option(name: .customLong("horizon-days"), help: "Slots must start at most this many days ahead.") var horizonDays = 30
+    @Option(help: ArgumentHelp("Make the store (and any folder made for it) readable and writable by this group too (0660/2770); by default only its owner may (0600/0700).", valueName: "group"))
+    var group: String?
+
+    func run() throws {
+        let path = try Session.storePath(global)
+        let user = Session.currentUser()
+        let now = try global.now.map { (t: String) throws(Failure) in try Session.parseNow(t) } ?? Date()
+        let isTraining = training || demo
+        if global.now != nil && !isTraining { throw Failure(.badInput, "--now is refused: only training stores (--training or --demo) take a fixed clock.") }
+        guard (0...720).contains(leadHours), (1...366).contains(horizonDays) else {
+            throw Failure(.badInput, "--lead-hours must be 0 to 720 and --horizon-days 1 to 366.")
+        }
+        if demo {
+            try DemoStore.create(path: path, user: user, now: now, seed: seed, quiet: true)
+        } else {
+            let origin = try Session.origin(global, user: user)
+            do {
+                _ = try SQLiteBookingStore.create(path: path, training: isTraining, createdBy: user, now: now,
+                                                  window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays),
+                                                  origin: origin, group: group)
+            } catch { throw Failure(storeError: error) }
+        }
+        let store: SQLiteBookingStore
+        do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
+        let info: StoreInfo
+        do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
+        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json)
+        if global.json {
+            s.sayJSON(["path": path, "demo": demo, "createdBy": user])
+        } else {
+            s.say("Created \(isTraining ? "a training" : "a production") store at \(path)\(demo ? " with demo data (seed \(seed))" : ""). \(user) is its first officer.")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+import SchedulingStore
+
+struct Users: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Which local users are staff (officers only).",
+                                                    subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
+
+    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage staff users") }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a local user an agent, officer or gateway (the SSH service account).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The local login name.") var user: String
+        @Option(help: "agent, officer or gateway.") var role: String
+        func run() throws {
+            let s = try Users.officer(global)
+            guard let r = StaffRole(rawValue: role.lowercased()) else { throw Failure(.badInput, "--role \"\(role)\": expected agent, officer or gateway.") }
+            do { try s.store.addStaff(user, role: r, by: s.actor.id, now: s.now) } catch { throw Failure(storeError: error) }
+            s.say("\(user) is now \(r == .agent ? "an" : "a") \(r.rawValue).")
+        }
+    }
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a staff user.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The local login name.") var user: String
+        func run() throws {
+            let s = try Users.officer(global)
+            do { try s.store.removeStaff(user, by: s.actor.id, now: s.now) } catch { throw Failure(storeError: error) }
+            s.say("\(user) is no longer staff.")
+        }
+    }
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List staff users.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            let s = try Users.officer(global)
+            let list: [StaffMember]
+            do { list = try s.store.staff() } catch { throw Failure(storeError: error) }
+            if s.json {
+                s.sayJSON(["users": list.map { ["user": $0.user, "role": $0.role.rawValue, "addedAt": JSONOutput.iso($0.addedAt), "addedBy": $0.addedBy] }])
+            } else {
+                s.say(list.map { "\($0.user)\t\($0.role.rawValue)\tadded \(JSONOutput.iso($0.addedAt)) by \($0.addedBy)" }.joined(separator: "\n"))
+            }
+        }
+    }
+}

@@ -14,6 +14,8 @@ bin=${2:-$(dirname "$0")/../.build/debug/biosched}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 work=$(mktemp -d /tmp/biosched-crash-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# A copy of the binary: a rebuild during the run must not change what is tested.
+cp "$bin" "$work/biosched" && bin=$work/biosched
 db=$work/store.sqlite
 now=2026-11-30T15:00:00Z
 "$bin" init --demo --db "$db" --now "$now" >/dev/null 2>&1

@@ -14,6 +14,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case accessAdded = "access-added"
     case accessRemoved = "access-removed"
     case backupMade = "backup-made"
+    case keyRevoked = "key-revoked"
+    case enrollmentCodeIssued = "enrollment-code-issued"
+    case enrolled
+    case enrollmentRefused = "enrollment-refused"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

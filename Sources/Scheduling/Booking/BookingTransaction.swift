@@ -32,6 +32,8 @@ public protocol BookingTransaction: CaseReads {
     func insertRequest(_ record: RequestRecord) throws
     func recordReview(_ review: ReviewRecord) throws
     func appendAudit(_ event: AuditEvent) throws
+    /// A new one-time enrollment code for the account (the store keeps its hash); the plain code is returned once.
+    func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String
 }
 
 /// A store that runs blocks in one write transaction.

@@ -124,7 +124,7 @@ public enum ReschedulingService {
                                                          guidance: "Print the new appointment notice and bring it.", warnings: verdict.warnings),
                                         notice: notice)
         try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
-                                           codes: verdict.warnings, newAppointmentID: newID, outcome: outcome, receivedAt: now))
+                                           codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
         try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .rescheduled, receipt: r.receipt, requestID: r.requestID,
                                       detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"))
         return outcome
@@ -142,9 +142,13 @@ public enum ReschedulingService {
                                                             priorReschedules: old.priorReschedules + 1, previous: old.id,
                                                             version: old.version + 2, createdAt: now))
         try tx.linkSuccessor(of: old.id, to: newID)
-        let notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
+        var notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
                                        center: center, start: slot.start, issuedAt: now)
         try tx.insertNotice(notice, appointmentID: newID)
+        // The enrollment code goes on the notice and the message given now, never into a stored copy.
+        if let account = snap.caseFile.applicantAccount {
+            notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: Actor(role: .officer, id: "biosched"), now: now)
+        }
         if let notify {
             let account = snap.caseFile.applicantAccount
             let contact = try account.flatMap { try tx.contact(account: $0) }
@@ -153,7 +157,8 @@ public enum ReschedulingService {
                 receipt: old.receipt, channel: notify,
                 recipient: recipient ?? "(no \(notify == .email ? "email" : "phone") on file for \(account ?? "the applicant"))",
                 subject: "Your biometrics appointment was rescheduled",
-                body: "Receipt \(old.receipt.value): your biometric services appointment is now \(notice.when) at \(center.name), \(center.fullAddress). Notice \(notice.number). Bring the printed notice and photo ID.",
+                body: "Receipt \(old.receipt.value): your biometric services appointment is now \(notice.when) at \(center.name), \(center.fullAddress). Notice \(notice.number). Bring the printed notice and photo ID."
+                    + (notice.enrollmentCode.map { " Enrollment code: \($0) (once, within 30 days)." } ?? ""),
                 createdAt: now))
         }
         return (newID, notice)
@@ -207,10 +212,19 @@ public enum ReschedulingService {
                                                              guidance: "Print the new appointment notice and bring it."),
                                             notice: notice)
             try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,
-                                             newAppointmentID: newID, outcome: outcome))
+                                             newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode))
             try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewApproved, receipt: item.receipt, requestID: d.requestID,
                                           detail: "to=\(center.code) \(notice.when) note=\(d.note)"))
             return outcome
         }
+    }
+}
+
+extension RescheduleOutcome {
+    /// The outcome as stored (a replay shows it): without the one-time code.
+    var withoutEnrollmentCode: RescheduleOutcome {
+        var o = self
+        o.notice?.enrollmentCode = nil
+        return o
     }
 }

@@ -11,6 +11,9 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     public var when: String
     public var start: Date
     public var issuedAt: Date
+    /// A one-time code for the applicant's account to let their own SSH key in (`ssh enroll@...`):
+    /// on the notice given at booking only; the store keeps only its hash.
+    public var enrollmentCode: String?
 
     public init(number: String, receipt: ReceiptNumber, applicantName: String, center: Center, start: Date, issuedAt: Date) {
         self.number = number; self.receipt = receipt; self.applicantName = applicantName
@@ -44,6 +47,11 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
         for item in AppointmentNotice.whatToBring { lines.append("  - \(item)") }
         lines.append("")
         lines.append("To reschedule, use your USCIS online account or call the Contact Center at \(ContactCenter.phone) (TTY \(ContactCenter.tty)).")
+        if let enrollmentCode {
+            lines.append("")
+            lines.append("Enrollment code: \(enrollmentCode)")
+            lines.append("  (to reach your cases over SSH with your own key: ssh enroll@ the agency's host; once, within 30 days)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

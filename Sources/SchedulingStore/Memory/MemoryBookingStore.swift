@@ -32,6 +32,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var notices: [Int64: AppointmentNotice] = [:]
         var outbox: [OutboxMessage] = []
         var audit: [(entry: AuditEntry, hash: String)] = []
+        var enrollmentCodes: [(account: String, hash: String, expires: Date)] = []
     }
 
     private let lock = NSLock()

@@ -82,6 +82,14 @@ final class MemoryTransaction: BookingTransaction {
         state.requests[review.requestID] = row
     }
 
+    func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
+        var rng = SystemRandomNumberGenerator()
+        let code = EnrollmentCode.generate(using: &rng)
+        state.enrollmentCodes.append((account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400)))
+        try appendAudit(AuditEvent(at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid 30 days"))
+        return code
+    }
+
     func appendAudit(_ e: AuditEvent) throws {
         let id = Int64(state.audit.count + 1)
         let entry = AuditEntry(id: id, at: Date(timeIntervalSince1970: e.at.timeIntervalSince1970.rounded(.down)), actorRole: e.actor.role.rawValue,

@@ -91,6 +91,10 @@ struct SQLiteTransaction: BookingTransaction {
                              String(decoding: try JSONEncoder().encode(r.outcome), as: UTF8.self), r.requestID])
     }
 
+    func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
+        try SQLiteBookingStore.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+    }
+
     func appendAudit(_ e: AuditEvent) throws {
         try Audit.append(db, origin: origin, at: e.at, actor: e.actor, action: e.action, receipt: e.receipt, requestID: e.requestID, detail: e.detail)
     }

@@ -20,6 +20,8 @@ let package = Package(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
+        .target(name: "Notifications", dependencies: ["Scheduling"]),
         // The terminal UI: state, update, render to a cell grid. No curses here.
         .target(name: "TerminalUI", dependencies: ["Scheduling"]),
         // ncursesw for Swift: NCURSES_WIDECHAR, accessors for curses' globals and macros, signals.
@@ -30,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen",
+                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
             path: "Sources/Benchmarks"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),

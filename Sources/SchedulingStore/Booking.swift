@@ -98,6 +98,7 @@ enum Booking {
             }
             let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
             try insertRequest(db, r, snap: snap, center: center, decision: "escalated", codes: verdict.codes, newAppointment: nil, outcome: outcome, now: now)
+            try Outbox.enqueueDecision(db, .escalated, receipt: r.receipt, requestID: r.requestID, notify: r.notify, now: now)
             try Audit.append(db, at: now, actor: r.actor, action: "escalated", receipt: r.receipt, requestID: r.requestID,
                              detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)")
             return outcome
@@ -146,17 +147,7 @@ enum Booking {
         let json = String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)
         try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
                        arguments: [notice.number, old.receipt.value, newID, nowS, json])
-        if let notify {
-            let account = snap.caseFile.applicantAccount
-            let contact = try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account])
-            let recipient: String? = notify == .email ? contact?["email"] : contact?["phone"]
-            try db.run(sql: """
-                INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [old.receipt.value, notify.rawValue, recipient ?? "(no \(notify == .email ? "email" : "phone") on file for \(account ?? "the applicant"))",
-                                 "Your biometrics appointment was rescheduled",
-                                 "Receipt \(old.receipt.value): your biometric services appointment is now \(notice.when) at \(center.name), \(center.fullAddress). Notice \(notice.number). Bring the printed notice and photo ID.",
-                                 nowS])
-        }
+        try Outbox.enqueueBooking(db, receipt: old.receipt, appointment: newID, previous: old.id, notify: notify, now: now)
         return (newID, notice)
     }
 
@@ -197,6 +188,8 @@ enum Booking {
             try db.run(sql: """
                 UPDATE requests SET decision = 'denied', reviewed_by = ?, review_note = ?, reviewed_at = ?, outcome_json = ? WHERE id = ?
                 """, arguments: [d.officer, d.note, nowS, String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self), d.requestID])
+            try Outbox.enqueueDecision(db, .denied, receipt: item.receipt, requestID: d.requestID,
+                                       notify: (row["notify"] as String?).flatMap(NotifyChannel.init(rawValue:)), now: now)
             try Audit.append(db, at: now, actor: officer, action: "review-denied", receipt: item.receipt, requestID: d.requestID, detail: d.note)
             return outcome
         case .approve:

@@ -16,6 +16,7 @@ enum Schema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: v1)
         }
+        m.registerMigration(OutboxSchema.migrationName, migrate: OutboxSchema.migrate)
         return m
     }
 

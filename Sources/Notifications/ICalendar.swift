@@ -22,7 +22,7 @@ public enum ICalendar {
     /// off), PUBLISH (a file to import, e.g. `biosched notice --format ics`).
     public static func file(_ method: CalendarFile.Method, appointment a: CalendarAppointment, receipt: ReceiptNumber,
                             applicantName: String, storeID: String, stamp: Date,
-                            organizer: Mailbox? = nil, attendee: Mailbox? = nil) -> CalendarFile {
+                            organizer: Mailbox? = nil, attendee: Mailbox? = nil, comment: String? = nil) -> CalendarFile {
         let c = a.center
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//biosched//Biometric services appointments//EN",
                      "CALSCALE:GREGORIAN", "METHOD:\(method.rawValue)"]
@@ -47,6 +47,7 @@ public enum ICalendar {
             "STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")",
             "TRANSP:OPAQUE",
         ]
+        if let comment { lines.append("COMMENT:\(ICalendarText.escape(comment))") }
         if let o = organizer { lines.append("ORGANIZER;CN=\(parameter(o.name)):mailto:\(o.address.value)") }
         if let p = attendee { lines.append("ATTENDEE;CN=\(parameter(p.name));ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:\(p.address.value)") }
         lines += ["END:VEVENT", "END:VCALENDAR"]

@@ -117,3 +117,25 @@ extension SQLiteBookingStore {
                     lastError: row["last_error"], reminderDays: row["reminder_days"])
     }
 }
+
+extension SQLiteBookingStore {
+    /// One setting of the store (`mail_from`, `reminder_days`, ...), nil when unset.
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    /// The store's id: the domain of its Message-IDs and calendar UIDs (setting `store_id`).
+    public func outboxStoreID() throws(StoreError) -> String {
+        try read { db in try OutboxFacts.storeID(db) }
+    }
+
+    /// The case's scheduled appointment as a calendar event, if the actor may see the case.
+    public func currentCalendarAppointment(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> (CalendarAppointment, applicantName: String)? {
+        try read { db in
+            let snap = try Records.snapshot(db, receipt: receipt, actor: actor)
+            guard snap.appointment.status == .scheduled,
+                  let a = try OutboxFacts.calendarAppointment(db, id: snap.appointment.id) else { return nil }
+            return (a, snap.caseFile.applicantName)
+        }
+    }
+}

@@ -73,13 +73,15 @@ extension SQLiteBookingStore {
         return try write { db in
             let nowS = Records.seconds(now)
             let rows = try db.fetchRows(sql: """
-                SELECT id, receipt, start, created_at FROM appointments
-                WHERE status = 'scheduled' AND start > ? AND start <= ? ORDER BY start, id
+                SELECT a.id, a.receipt, a.start, a.created_at, c.time_zone FROM appointments a JOIN centers c ON c.code = a.center
+                WHERE a.status = 'scheduled' AND a.start > ? AND a.start <= ? ORDER BY a.start, a.id
                 """, arguments: [nowS, nowS + Int64(schedule.horizon)])
             var added = 0
             for row in rows {
                 let id: Int64 = row["id"]
-                guard let days = schedule.due(start: Records.date(row["start"]), bookedAt: Records.date(row["created_at"]), now: now) else { continue }
+                guard let zone = ZoneCache.rules(row["time_zone"]),
+                      let days = schedule.due(start: Records.date(row["start"]), bookedAt: Records.date(row["created_at"]), now: now, zone: zone)
+                else { continue }
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let recipients = try Outbox.recipients(db, receipt: receipt, applicantChannel: try reminderChannel(db, receipt: receipt, appointment: id))
                     .filter { !$0.address.hasPrefix("(") }

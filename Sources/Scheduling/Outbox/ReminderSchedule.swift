@@ -1,11 +1,13 @@
 import Foundation
 
-/// When a reminder is due before an appointment (pure).
+/// When a reminder is due before an appointment (pure), counted in days of the center's calendar.
 ///
-/// A reminder `d` days before is due from `start - d days` until the start. Of the offsets due at
-/// `now` only the nearest one is sent (an appointment seen for the first time 3 days before gets
-/// the 1-day reminder later, not a late 7-day one now), and none whose moment came before the
-/// appointment was booked (the booking's own confirmation said it all).
+/// The reminder `d` days before is due from the start of the center's local day that is `d` days
+/// before the appointment's local date, until the start. Of the offsets due at `now` only the
+/// nearest one is sent (an appointment seen for the first time 3 days before gets the 1-day
+/// reminder later, not a late 7-day one now), and none whose day came no later than the day the
+/// appointment was booked (the booking's own confirmation said it all). Because the answer only
+/// changes when the center's date changes, running twice on the same day finds nothing new.
 public struct ReminderSchedule: Sendable, Hashable {
     /// Days before the start, e.g. `[7, 1]`.
     public let days: [Int]
@@ -28,15 +30,15 @@ public struct ReminderSchedule: Sendable, Hashable {
 
     public var setting: String { days.map(String.init).joined(separator: ",") }
 
-    /// The longest offset: appointments further away need no reminder yet.
-    public var horizon: TimeInterval { TimeInterval((days.first ?? 0) * 86_400) }
+    /// How far ahead an appointment may be and still need a reminder now.
+    public var horizon: TimeInterval { TimeInterval(((days.first ?? 0) + 1) * 86_400) }
 
     /// The offset (in days) whose reminder is due now, if any.
-    public func due(start: Date, bookedAt: Date, now: Date) -> Int? {
+    public func due(start: Date, bookedAt: Date, now: Date, zone: ZoneRules) -> Int? {
         guard now < start else { return nil }
-        return days.filter { d in
-            let moment = start.addingTimeInterval(-TimeInterval(d * 86_400))
-            return moment <= now && bookedAt <= moment
-        }.min()
+        let day = zone.local(start).date.epochDay
+        let ahead = day - zone.local(now).date.epochDay
+        let bookedAhead = day - zone.local(bookedAt).date.epochDay
+        return days.filter { d in ahead <= d && bookedAhead > d }.min()
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads the messages an SMTP sink wrote and prints them as JSON (for the Swift tests).
 
-Usage: read_messages.py FOLDER
+Usage: read_messages.py FOLDER        (every FOLDER/*.eml)
+       read_messages.py --ics FILE    (one .ics file: the calendar facts alone)
 For each FOLDER/*.eml: its headers, the text part, and each text/calendar attachment parsed
 with `icalendar` (PyPI): METHOD, and for each VEVENT its UID, SEQUENCE, STATUS, DTSTART as a UTC
 ISO instant, the TZID parameter, and whether a VTIMEZONE for that TZID is present; plus checks
@@ -47,6 +48,10 @@ def calendar_facts(raw):
 
 
 def main():
+    if sys.argv[1] == "--ics":
+        with open(sys.argv[2], "rb") as f:
+            json.dump(calendar_facts(f.read()), sys.stdout, ensure_ascii=False, indent=1)
+        return
     out = []
     for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
         with open(path, "rb") as f:

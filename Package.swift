@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["biosched"], exclude: ["Golden", "Support"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched"]

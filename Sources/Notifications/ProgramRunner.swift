@@ -26,36 +26,22 @@ public struct ProgramRunner: Sendable {
             close(inPipe[0]); close(inPipe[1])
             throw DeliveryFailure("pipe: \(String(cString: strerror(errno)))")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 2)
-        // The child keeps 0, 1 and 2 only: not the store's file descriptors, not the pipes' other ends.
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
-        for fd in open where fd > 2 && fcntl(fd, F_GETFD) != -1 { posix_spawn_file_actions_addclose(&actions, fd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        var pid: pid_t = 0
-        let rc = program.contains("/")
-            ? posix_spawn(&pid, program, &actions, &attributes, &cArgs, environ)
-            : posix_spawnp(&pid, program, &actions, &attributes, &cArgs, environ)
+        let spawned: Result<pid_t, POSIXError>
+        do {
+            spawned = .success(try ChildProcess.spawn(argv) { actions in
+                posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+                posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+                posix_spawn_file_actions_adddup2(&actions, outPipe[1], 2)
+            })
+        } catch { spawned = .failure(error) }
         close(inPipe[0]); close(outPipe[1])
-        guard rc == 0 else {
+        switch spawned {
+        case let .success(pid):
+            return exchange(pid: pid, stdin: inPipe[1], output: outPipe[0], input: [UInt8](input))
+        case let .failure(error):
             close(inPipe[1]); close(outPipe[0])
-            throw DeliveryFailure("cannot run \(program): \(String(cString: strerror(rc)))")
+            throw DeliveryFailure("cannot run \(program): \(String(cString: strerror(error.code.rawValue)))")
         }
-        let outcome = exchange(pid: pid, stdin: inPipe[1], output: outPipe[0], input: [UInt8](input))
-        return outcome
     }
 
     /// Writes the input and reads the output in one poll loop (so neither side can block the

@@ -78,7 +78,7 @@ extension ImportDocument {
         } catch let e as ImportError { throw e } catch {
             throw ImportError("", "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription))")
         }
-        var r = Reader()
+        let r = Reader()
         try r.only(top, ["settings", "centers", "accounts", "cases", "appointments"], at: "")
         var doc = ImportDocument()
         if let s = top["settings"] {

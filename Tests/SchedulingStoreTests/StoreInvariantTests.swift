@@ -80,7 +80,7 @@ struct StoreInvariantTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let garbage = dir.appendingPathComponent("garbage.sqlite").path
-        FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x42, count: 4096))
+        _ = FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x42, count: 4096))
         #expect { try SQLiteBookingStore(path: garbage) } throws: { e in
             guard case let .unusable(m) = e as? StoreError else { return false }
             return m.contains("not")

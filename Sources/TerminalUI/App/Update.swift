@@ -335,8 +335,10 @@ public enum App {
             return
         }
         switch key {
-        case .up, .backTab, .char("k") where !typing: s.reasonFocus = max(0, s.reasonFocus - 1); return
-        case .down, .tab, .char("j") where !typing: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
+        case .up, .backTab: s.reasonFocus = max(0, s.reasonFocus - 1); return
+        case .char("k") where !typing: s.reasonFocus = max(0, s.reasonFocus - 1); return
+        case .down, .tab: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
+        case .char("j") where !typing: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
         default: break
         }
         switch action {

@@ -48,6 +48,8 @@ enum OutboxSchema {
     -- What the mailer claims next.
     CREATE INDEX outbox_due ON outbox(next_attempt_at, id) WHERE status = 'pending';
     CREATE INDEX outbox_by_status ON outbox(status, id);
+    -- A message's calendar SEQUENCE counts the appointments before it in its chain.
+    CREATE INDEX appointments_by_chain ON appointments(chain_root) WHERE chain_root IS NOT NULL;
     """
 
     /// Conditions a stored row must never meet, each with the message SQLite raises.

@@ -22,7 +22,8 @@ enum Outbox {
         var role: RecipientRole
         var account: String?
         var channel: NotifyChannel
-        var address: String
+        /// Nil when the account has no address for the channel (the row says so, and fails visibly).
+        var address: String?
     }
 
     /// A booking moved the case from `previous` to `appointment`.
@@ -51,7 +52,9 @@ enum Outbox {
                 INSERT OR IGNORE INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
                   appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at)
                 VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [s.receipt.value, r.channel.rawValue, r.address, Records.seconds(now), s.kind.rawValue, r.role.rawValue,
+                """, arguments: [s.receipt.value, r.channel.rawValue,
+                                 r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
+                                 Records.seconds(now), s.kind.rawValue, r.role.rawValue,
                                  r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
                                  Records.seconds(now)])
             added += db.changesCount
@@ -65,10 +68,9 @@ enum Outbox {
         if let channel = applicantChannel {
             let account = try db.fetchValue(String.self, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
             let contact = try account.flatMap { try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [$0]) }
-            let address: String? = channel == .email ? contact?["email"] : contact?["phone"]
             // Kept even without an address: the mailer refuses it visibly (`biosched outbox --failed`).
             out.append(Recipient(role: .applicant, account: account, channel: channel,
-                                 address: address ?? "(no \(channel == .email ? "email address" : "phone number") on file for \(account ?? "a case without an online account"))"))
+                                 address: channel == .email ? contact?["email"] : contact?["phone"]))
         }
         for row in try db.fetchRows(sql: """
             SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account

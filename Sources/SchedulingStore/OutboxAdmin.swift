@@ -84,7 +84,7 @@ extension SQLiteBookingStore {
                 else { continue }
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let recipients = try Outbox.recipients(db, receipt: receipt, applicantChannel: try reminderChannel(db, receipt: receipt, appointment: id))
-                    .filter { !$0.address.hasPrefix("(") }
+                    .filter { $0.address != nil }
                 added += try Outbox.enqueue(db, Outbox.Subject(kind: .reminder, receipt: receipt, appointmentID: id, reminderDays: days),
                                             to: recipients, now: now,
                                             key: { "reminder:\(id):\(days):\($0.role.rawValue):\($0.account ?? "-")" })

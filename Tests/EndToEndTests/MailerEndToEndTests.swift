@@ -195,15 +195,22 @@ struct MailerEndToEndTests {
         #expect(rows.allSatisfy { $0["status"] as? String == "sent" && $0["attempts"] as? Int == 1 })
     }
 
+    /// Escalates the asylum story case (Yonas Tesfaye, no online account, rep-0007 has a G-28) to
+    /// the first free slot at its center; returns the request id and that slot's instant.
+    func escalateAsylum(_ h: MailHarness) throws -> (requestID: String, start: String) {
+        let center = try #require((try h.biosched(["status", "YSC2400012345", "--json", "--as", "agent"]).json["appointment"] as? [String: Any])?["center"] as? String)
+        let slot = try #require((try h.biosched(["slots", "--center", center, "--limit", "1", "--json"]).json["slots"] as? [[String: Any]])?.first)
+        let escalated = try h.biosched(["reschedule", "YSC2400012345", "--as", "agent", "--to", try #require(slot["local"] as? String),
+                                        "--reason", "medical", "--json"]).json
+        #expect(escalated["result"] as? String == "escalated")
+        return (try #require(escalated["requestId"] as? String), try #require(slot["start"] as? String))
+    }
+
     @Test("R7 R8 an escalation and an officer's denial reach the representative, with the asylum warning")
     func escalationAndDenial() throws {
         guard let h = try MailHarness.make() else { return }
         defer { h.close() }
-        let slots = try h.biosched(["slots", "--center", try #require((try h.biosched(["status", "YSC2400012345", "--json", "--as", "agent"]).json["appointment"] as? [String: Any])?["center"] as? String), "--limit", "1", "--json"]).json
-        let local = try #require((slots["slots"] as? [[String: Any]])?.first?["local"] as? String)
-        let escalated = try h.biosched(["reschedule", "YSC2400012345", "--as", "agent", "--to", local, "--reason", "medical", "--json"]).json
-        #expect(escalated["result"] as? String == "escalated")
-        let requestID = try #require(escalated["requestId"] as? String)
+        let (requestID, _) = try escalateAsylum(h)
         #expect(try h.biosched(["review", "deny", requestID, "--note", "No medical letter", "--as", "officer"]).status == 0)
         let run = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail()])
         #expect(run.output.contains("2 sent"), "\(run.output)")
@@ -213,6 +220,22 @@ struct MailerEndToEndTests {
         #expect(texts.contains { $0.contains("sent to an officer") && $0.contains("ASYLUM") && $0.contains("Form I-589") && $0.contains(requestID) })
         #expect(texts.contains { $0.contains("denied") && $0.contains("No medical letter") && $0.contains("current appointment stands") })
         #expect(texts.allSatisfy { $0.hasPrefix("Copy for ") })
+    }
+
+    @Test("R8 an officer's approval is sent as a booking that says so, its .ics at the preferred slot")
+    func approval() throws {
+        guard let h = try MailHarness.make() else { return }
+        defer { h.close() }
+        let (requestID, start) = try escalateAsylum(h)
+        #expect(try h.biosched(["review", "approve", requestID, "--note", "Hospital letter seen", "--as", "officer"]).status == 0)
+        let run = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail()])
+        #expect(run.output.contains("2 sent"), "\(run.output)")
+        let approved = try #require(try h.messages().first { (($0["headers"] as? [String: String])?["X-Biosched-Kind"]) == "booked" })
+        #expect((approved["headers"] as? [String: String])?["Subject"]?.hasPrefix("[Copy] Approved") == true)
+        #expect((approved["text"] as? String)?.contains("Hospital letter seen") == true)
+        let calendars = try #require(approved["calendars"] as? [[String: Any]])
+        let event = try #require((calendars.first { $0["method"] as? String == "REQUEST" }?["events"] as? [[String: Any]])?.first)
+        #expect(event["start"] as? String == start)
     }
 
     @Test("Header injection: a name with a line break never reaches sendmail; the message fails for good, visibly")

@@ -9,9 +9,10 @@ import Testing
 struct OutboxStoreTests {
     let clock: @Sendable () -> Date = { StoreFixture.now }
 
-    func book(_ f: StoreFixture, notify: NotifyChannel? = .email) throws {
-        let r = RescheduleRequest(requestID: UUID().uuidString, receipt: StoreFixture.receipt("EAC2414052317"), actor: StoreFixture.maria,
-                                  goodCause: GoodCause(reason: .medical), to: LocalDateTime(iso: "2026-06-24T09:00")!, notify: notify)
+    func book(_ f: StoreFixture, notify: NotifyChannel? = .email, receipt: String = "EAC2414052317", actor: Actor = StoreFixture.maria,
+              to: String = "2026-06-24T09:00") throws {
+        let r = RescheduleRequest(requestID: UUID().uuidString, receipt: StoreFixture.receipt(receipt), actor: actor,
+                                  goodCause: GoodCause(reason: .medical), to: LocalDateTime(iso: to)!, notify: notify)
         #expect(try f.store.reschedule(r, clock: clock).result == .booked)
     }
 
@@ -108,5 +109,23 @@ struct OutboxStoreTests {
         #expect(old == 0)
         // WAC2390112345 (li, no email or phone) and the cases without an online account got none.
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'reminder' AND receipt <> 'EAC2414052317'") == 0)
+    }
+}
+
+extension OutboxStoreTests {
+    @Test("A message whose facts cannot be read fails visibly instead of stopping every mailer at it")
+    func poisonRow() throws {
+        let f = try StoreFixture(); defer { f.remove() }
+        try book(f)
+        try book(f, notify: .email, receipt: "WAC2390112345", actor: Actor(role: .applicant, id: "li"), to: "2026-06-24T09:30")
+        // The first message's center now names a zone this system does not know.
+        try f.store.pool.write { db in
+            try db.execute(sql: "UPDATE centers SET time_zone = 'Mars/Olympus_Mons' WHERE code = 'PHX'")
+            try db.execute(sql: "UPDATE appointments SET center = 'PHX' WHERE id = (SELECT appointment_id FROM outbox ORDER BY id LIMIT 1)")
+        }
+        let next = try #require(try f.store.claimNextMessage(worker: "w", now: StoreFixture.now, lease: 300))
+        let failed = try f.store.outboxEntries(status: .failed)
+        #expect(failed.count == 1 && next.id != failed[0].id)
+        #expect(failed[0].lastError?.contains("cannot read what the message is about") == true)
     }
 }

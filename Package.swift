@@ -20,6 +20,8 @@ let package = Package(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
+        .target(name: "Notifications", dependencies: ["Scheduling"]),
         // The terminal UI: state, update, render to a cell grid. No curses here.
         .target(name: "TerminalUI", dependencies: ["Scheduling"]),
         // ncursesw for Swift: NCURSES_WIDECHAR, accessors for curses' globals and macros, signals.
@@ -30,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "CNcursesw",
+                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,10 +54,11 @@ let package = Package(
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
         .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore"]),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["biosched"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched"]

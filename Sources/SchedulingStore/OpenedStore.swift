@@ -6,10 +6,22 @@ public protocol StoreCounting: Sendable {
     func counts() throws(StoreError) -> StoreCounts
 }
 
+/// The outbox as people manage it (the mailer's own side is `OutboxStore`).
+public protocol OutboxAdministration: Sendable {
+    func setting(_ key: String) throws(StoreError) -> String?
+    func outboxStoreID() throws(StoreError) -> String
+    func outboxEntries(status: OutboxStatus?, limit: Int) throws(StoreError) -> [OutboxEntry]
+    func outboxCounts() throws(StoreError) -> [OutboxStatus: Int]
+    func retryOutbox(ids: [Int64]?, actor: Actor, now: Date) throws(StoreError) -> [Int64]
+    func reminderSchedule() throws(StoreError) -> ReminderSchedule
+    func enqueueReminders(now: Date) throws(StoreError) -> Int
+    func currentCalendarAppointment(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> (CalendarAppointment, applicantName: String)?
+}
+
 /// Everything the command line asks of an opened store, whatever the backend: the booking and
-/// administration protocols, import, counts, and the few operations of a store as a whole. The
-/// SQLite store implements it; a PostgreSQL store implements it the same way.
-public protocol OpenedStore: BookingStore, StoreAdministration, DocumentImporting, StoreCounting {
+/// administration protocols, keys, the outbox, import, counts, and the few operations of a store
+/// as a whole. The SQLite store implements it; a PostgreSQL store implements it the same way.
+public protocol OpenedStore: BookingStore, StoreAdministration, DocumentImporting, StoreCounting, KeyRegistry, OutboxStore, OutboxAdministration {
     /// Where the store is, as a person would name it (a file path, a database URL without password).
     var location: String { get }
     /// A store file that must never be written by anything else (a notice saved by the UI), if any.
@@ -23,7 +35,7 @@ public protocol OpenedStore: BookingStore, StoreAdministration, DocumentImportin
     func backup(to path: String) throws(StoreError) -> BackupReport
 }
 
-extension SQLiteBookingStore: OpenedStore, StoreCounting {
+extension SQLiteBookingStore: OpenedStore, StoreCounting, OutboxAdministration {
     public var location: String { path }
     public var protectedFile: String? { path }
     public var isOwnedByThisUser: Bool { StoreFile.isOwnedByThisUser(path) }

@@ -19,6 +19,7 @@ enum Schema {
         m.registerMigration("v2-trust") { db in try TrustSchema.migrate(db) }
         m.registerMigration("v3-named-constraints") { db in try db.execute(sql: ConstraintSchema.sql) }
         m.registerMigration("v4-keys") { db in try db.execute(sql: KeySchema.sql) }
+        m.registerMigration(OutboxSchema.migrationName, migrate: OutboxSchema.migrate)
         return m
     }
 

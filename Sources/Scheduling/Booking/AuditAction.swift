@@ -18,6 +18,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case enrollmentCodeIssued = "enrollment-code-issued"
     case enrolled
     case enrollmentRefused = "enrollment-refused"
+    case outboxRetry = "outbox-retry"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

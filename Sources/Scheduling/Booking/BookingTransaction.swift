@@ -28,7 +28,9 @@ public protocol BookingTransaction: CaseReads {
     func insertAppointment(_ new: NewAppointment) throws -> Int64
     func linkSuccessor(of old: Int64, to new: Int64) throws
     func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws
-    func insertOutbox(_ message: OutboxMessage) throws
+    /// Queues a notification about the case (the applicant on the channel they chose, and every
+    /// representative with a G-28 on file); its text is built when it is sent.
+    func enqueueNotification(_ n: PendingNotification) throws
     func insertRequest(_ record: RequestRecord) throws
     func recordReview(_ review: ReviewRecord) throws
     func appendAudit(_ event: AuditEvent) throws
@@ -64,15 +66,22 @@ public struct NewAppointment: Sendable, Hashable {
     }
 }
 
-public struct OutboxMessage: Sendable, Hashable {
+/// What a notification is about; the store decides who gets it and the mailer what it says.
+public struct PendingNotification: Sendable, Hashable {
+    public var kind: OutboxKind
     public var receipt: ReceiptNumber
-    public var channel: NotifyChannel
-    public var recipient: String
-    public var subject: String
-    public var body: String
+    /// The new appointment (a booking), or the one a request is about.
+    public var appointmentID: Int64?
+    /// The appointment a booking replaced (its calendar event is cancelled).
+    public var previousAppointmentID: Int64?
+    public var requestID: String?
+    /// The applicant's chosen channel; none chosen, none sent to the applicant.
+    public var notify: NotifyChannel?
     public var createdAt: Date
-    public init(receipt: ReceiptNumber, channel: NotifyChannel, recipient: String, subject: String, body: String, createdAt: Date) {
-        self.receipt = receipt; self.channel = channel; self.recipient = recipient; self.subject = subject; self.body = body; self.createdAt = createdAt
+    public init(kind: OutboxKind, receipt: ReceiptNumber, appointmentID: Int64? = nil, previousAppointmentID: Int64? = nil,
+                requestID: String? = nil, notify: NotifyChannel?, createdAt: Date) {
+        self.kind = kind; self.receipt = receipt; self.appointmentID = appointmentID; self.previousAppointmentID = previousAppointmentID
+        self.requestID = requestID; self.notify = notify; self.createdAt = createdAt
     }
 }
 

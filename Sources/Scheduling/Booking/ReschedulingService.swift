@@ -107,6 +107,8 @@ public enum ReschedulingService {
             let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
             try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .escalated,
                                                codes: verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
+            try tx.enqueueNotification(PendingNotification(kind: .escalated, receipt: r.receipt, appointmentID: old.id, requestID: r.requestID,
+                                                           notify: r.notify, createdAt: now))
             try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .escalated, receipt: r.receipt, requestID: r.requestID,
                                           detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)"))
             return outcome
@@ -149,18 +151,8 @@ public enum ReschedulingService {
         if let account = snap.caseFile.applicantAccount {
             notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: Actor(role: .officer, id: "biosched"), now: now)
         }
-        if let notify {
-            let account = snap.caseFile.applicantAccount
-            let contact = try account.flatMap { try tx.contact(account: $0) }
-            let recipient = notify == .email ? contact?.email : contact?.phone
-            try tx.insertOutbox(OutboxMessage(
-                receipt: old.receipt, channel: notify,
-                recipient: recipient ?? "(no \(notify == .email ? "email" : "phone") on file for \(account ?? "the applicant"))",
-                subject: "Your biometrics appointment was rescheduled",
-                body: "Receipt \(old.receipt.value): your biometric services appointment is now \(notice.when) at \(center.name), \(center.fullAddress). Notice \(notice.number). Bring the printed notice and photo ID."
-                    + (notice.enrollmentCode.map { " Enrollment code: \($0) (once, within 30 days)." } ?? ""),
-                createdAt: now))
-        }
+        try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
+                                                       notify: notify, createdAt: now))
         return (newID, notice)
     }
 
@@ -180,6 +172,8 @@ public enum ReschedulingService {
                                                              guidance: "The current appointment stands. \(ContactCenter.callGuidance)"))
             try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .denied, officer: d.officer, note: d.note, at: now,
                                              newAppointmentID: nil, outcome: outcome))
+            try tx.enqueueNotification(PendingNotification(kind: .denied, receipt: item.receipt, appointmentID: stored.appointmentID,
+                                                           requestID: d.requestID, notify: stored.notify, createdAt: now))
             try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewDenied, receipt: item.receipt, requestID: d.requestID, detail: d.note))
             return outcome
         case .approve:

@@ -89,7 +89,7 @@ public enum ReschedulePolicy {
                        warnings: warnings)
     }
 
-    static let asylumWarning = "Warning: this is an asylum application (Form I-589); failing to appear for biometrics may lead to dismissal of the application."
+    public static let asylumWarning = "Warning: this is an asylum application (Form I-589); failing to appear for biometrics may lead to dismissal of the application."
 
     /// R6, R7, R8: the contact center completes, escalates or refuses.
     static func contactCenter(_ c: RescheduleContext) -> Verdict {

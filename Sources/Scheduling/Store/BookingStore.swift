@@ -75,7 +75,7 @@ public struct CaseSummary: Sendable, Hashable {
     }
 }
 
-/// How the person wants to be told of the new appointment (R4). Recorded in an outbox, not sent.
+/// How the person wants to be told of the new appointment (R4). Recorded in the outbox; `biosched mailer` sends it.
 public enum NotifyChannel: String, Sendable, Codable, CaseIterable { case email, sms }
 
 public struct RescheduleRequest: Sendable {

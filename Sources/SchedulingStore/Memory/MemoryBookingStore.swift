@@ -30,7 +30,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var requests: [String: RequestRow] = [:]
         var requestOrder: [String] = []
         var notices: [Int64: AppointmentNotice] = [:]
-        var outbox: [OutboxMessage] = []
+        var outbox: [PendingNotification] = []
         var audit: [(entry: AuditEntry, hash: String)] = []
         var enrollmentCodes: [(account: String, hash: String, expires: Date)] = []
     }

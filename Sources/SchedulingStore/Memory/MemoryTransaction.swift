@@ -59,7 +59,7 @@ final class MemoryTransaction: BookingTransaction {
         state.notices[appointmentID] = notice
     }
 
-    func insertOutbox(_ message: OutboxMessage) throws { state.outbox.append(message) }
+    func enqueueNotification(_ n: PendingNotification) throws { state.outbox.append(n) }
 
     func insertRequest(_ rec: RequestRecord) throws {
         let r = rec.request

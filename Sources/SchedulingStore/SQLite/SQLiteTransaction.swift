@@ -66,9 +66,14 @@ struct SQLiteTransaction: BookingTransaction {
                                String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
     }
 
-    func insertOutbox(_ m: OutboxMessage) throws {
-        try db.run(sql: "INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                   arguments: [m.receipt.value, m.channel.rawValue, m.recipient, m.subject, m.body, Records.seconds(m.createdAt)])
+    func enqueueNotification(_ n: PendingNotification) throws {
+        switch n.kind {
+        case .booked:
+            try Outbox.enqueueBooking(db, receipt: n.receipt, appointment: n.appointmentID ?? 0, previous: n.previousAppointmentID ?? 0,
+                                      notify: n.notify, now: n.createdAt)
+        default:
+            try Outbox.enqueueDecision(db, n.kind, receipt: n.receipt, requestID: n.requestID ?? "", notify: n.notify, now: n.createdAt)
+        }
     }
 
     func insertRequest(_ rec: RequestRecord) throws {

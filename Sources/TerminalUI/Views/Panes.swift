@@ -124,6 +124,11 @@ enum OutcomeView {
         case .booked:
             lines.append(("The appointment was rescheduled. Request \(o.requestID).", .statusOK))
             if !s.config.canWriteFiles { lines.append(("Copy or print this notice from your screen.", .muted)) }
+            if s.config.actor.role.isStaff, let snap = s.snapshot, snap.caseFile.applicantAccount == nil {
+                for w in wrap("No online account (no email, no phone): the notice must be mailed to the applicant.", width: inner.width) {
+                    lines.append((w, .statusWarning))
+                }
+            }
             lines.append(("", .text))
             for l in (o.notice?.text ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
                 for w in wrap(String(l), width: inner.width) { lines.append((w, .text)) }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Notifications
+import Scheduling
+import SchedulingStore
+
+/// `biosched mailer`: drains the outbox into sendmail and an SMS gateway (docs/notifications.md).
+struct MailerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mailer",
+        abstract: "Send the outbox: email through sendmail -t -oi, SMS through a gateway command (staff).",
+        discussion: """
+        Each message is claimed (a lease), handed over, and marked sent, each in its own transaction; a failed try is retried \
+        after 1, 5 and 30 minutes, then the message is failed (biosched outbox --failed; biosched outbox retry). Every email \
+        carries a Message-ID made from its outbox id, the same on every try. The SMS command gets the number (E.164) on the \
+        first line of standard input and the text after it; it is split at blanks and run without a shell.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Send what is due now, then exit (the default).") var once = false
+    @Flag(help: "Keep running: send what is due, wait --interval seconds, again, until SIGTERM or SIGINT.") var follow = false
+    @Option(help: ArgumentHelp("The sendmail program.", valueName: "path")) var sendmail = "/usr/sbin/sendmail"
+    @Option(name: .customLong("sms-command"), help: ArgumentHelp("The SMS gateway: a program and fixed arguments, no shell.", valueName: "cmd"))
+    var smsCommand: String?
+    @Option(help: ArgumentHelp("The From of every email, \"Name <address>\" or an address (default: the store's mail_from setting, else \(MailerCommand.defaultFrom)).", valueName: "mailbox"))
+    var from: String?
+    @Option(help: ArgumentHelp("Seconds a program may take before it is stopped and the try fails.", valueName: "seconds")) var timeout = 60
+    @Option(help: ArgumentHelp("Seconds a claim holds; another mailer takes the message after that (at least --timeout + 30).", valueName: "seconds"))
+    var lease = 300
+    @Option(help: ArgumentHelp("With --follow: seconds between two passes.", valueName: "seconds")) var interval = 10
+
+    static let defaultFrom = "USCIS Biometric Services <no-reply@biosched.invalid>"
+
+    func run() throws {
+        if once && follow { throw Failure(.badInput, "--once and --follow exclude each other.") }
+        guard timeout >= 1, lease >= timeout + 30, interval >= 1 else {
+            throw Failure(.badInput, "--timeout must be at least 1, --lease at least --timeout + 30, --interval at least 1 (seconds).")
+        }
+        let s = try Session.open(global)
+        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the mailer runs as a staff user (agent or officer).") }
+        guard FileManager.default.isExecutableFile(atPath: sendmail) else {
+            throw Failure(.badInput, "--sendmail \(sendmail) is not an executable program.")
+        }
+        let sms = smsCommand.map(CommandTransport.argv)
+        if let sms {
+            guard let program = sms.first, program.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: program) else {
+                throw Failure(.badInput, "--sms-command must start with the absolute path of an executable program (it is run without a shell).")
+            }
+        }
+        let stored: String?
+        do { stored = try s.store.setting("mail_from") } catch { throw Failure(storeError: error) }
+        let sender = try Self.mailbox(from ?? stored ?? Self.defaultFrom)
+        signal(SIGPIPE, SIG_IGN)
+        let stop = StopSignal()
+        let mailer = Mailer(store: s.store, transport: CommandTransport(sendmail: sendmail, smsCommand: sms, timeout: TimeInterval(timeout)),
+                            from: sender, worker: Self.workerID(), lease: TimeInterval(lease))
+        repeat {
+            let report: MailerReport
+            do { report = try mailer.drain(clock: s.clock, shouldStop: { stop.isStopped }) } catch { throw Failure(storeError: error) }
+            if !report.lines.isEmpty || !follow {
+                let summary = "Mailer: \(report.sent) sent, \(report.retrying) to retry, \(report.failed) failed, \(report.skipped) skipped."
+                if s.json {
+                    s.sayJSON(["sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines])
+                } else {
+                    s.say((report.lines + [summary]).joined(separator: "\n"))
+                }
+            }
+            if follow { stop.sleep(TimeInterval(interval)) }
+        } while follow && !stop.isStopped
+    }
+
+    /// `HOST:PID:RANDOM`, the claimant written on the rows this process holds.
+    static func workerID() -> String {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count) == 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
+        return "\(host):\(getpid()):\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    }
+
+    /// `Name <address>` or `address`, checked.
+    static func mailbox(_ text: String) throws(Failure) -> Mailbox {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        var name = "", address = t
+        if t.hasSuffix(">"), let open = t.lastIndex(of: "<") {
+            name = t[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            address = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
+        }
+        guard let a = EmailAddress(address), !name.contains(where: { $0.isNewline }) else {
+            throw Failure(.badInput, "The From address \"\(text)\" is not \"Name <address>\" with a valid email address.")
+        }
+        return Mailbox(name: name, address: a)
+    }
+}

@@ -14,7 +14,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case accessAdded = "access-added"
     case accessRemoved = "access-removed"
     case backupMade = "backup-made"
-    case keyRevoked = "key-revoked"
     case enrollmentCodeIssued = "enrollment-code-issued"
     case enrolled
     case enrollmentRefused = "enrollment-refused"

@@ -30,7 +30,7 @@ extension SQLiteBookingStore: KeyRegistry {
                 """, arguments: [Records.seconds(now), actor.id, kind, id, blob, blob])
             let n = db.changesCount
             if n > 0 {
-                try Audit.append(db, origin: origin, at: now, actor: actor, action: .keyRevoked, detail: "\(holder.described) keys=\(n)")
+                try Audit.append(db, origin: origin, at: now, actor: actor, action: .accessRemoved, detail: "\(holder.described) keys=\(n)")
             }
             return n
         }

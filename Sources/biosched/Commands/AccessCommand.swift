@@ -3,24 +3,31 @@ import Foundation
 import Scheduling
 import SchedulingStore
 
-/// `biosched access`: the `authorized_keys` lines that map an SSH key to an applicant or
-/// representative account (or, for staff entering through the service account, to a staff login),
-/// the way git hosting maps keys to identities. OpenSSH authenticates; the forced command makes the
-/// session act only as that account. Every argument of the forced command is an identifier checked
-/// against a strict pattern or an absolute path, and each is quoted for the shell besides.
+/// `biosched access`: SSH keys as rows of the store, mapped to an applicant's or representative's
+/// account or to a staff login, the way git hosting maps keys to identities. OpenSSH
+/// authenticates; sshd asks `access authorized-keys` (its `AuthorizedKeysCommand`) which forced
+/// command a key gets, so every gateway host on the same store admits the same people; `access
+/// export` writes an `authorized_keys` file for a small install instead. Every argument of a
+/// forced command is a checked identifier or an absolute path, each quoted for the shell besides.
 struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the SSH keys of applicants, representatives and staff (authorized_keys lines with a forced command).",
-        subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
+        abstract: "SSH keys of applicants, representatives and staff, kept in the store (sshd asks `access authorized-keys`).",
+        subcommands: [Add.self, Remove.self, List.self, Export.self, Code.self, AuthorizedKeysLookup.self], defaultSubcommand: List.self)
 
     struct FileOptions: ParsableArguments {
-        @Option(help: ArgumentHelp("The authorized_keys file (default: the gateway user's ~/.ssh/authorized_keys).", valueName: "path"))
+        @Option(help: ArgumentHelp("Also write this authorized_keys file from the store (as `access export`).", valueName: "path"))
         var file: String?
         @Option(help: ArgumentHelp("A staff login (instead of --account): the key opens biosched as this agent or officer through the service account.", valueName: "login"))
         var staff: String?
     }
 
     static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage SSH access") }
+
+    static func staffSession(_ g: GlobalOptions, _ what: String) throws(Failure) -> Session {
+        let s = try Session.open(g)
+        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only agents and officers \(what).") }
+        return s
+    }
 
     /// The gateway user's authorized_keys, from the store's staff list.
     static func defaultFile(_ s: Session) throws(Failure) -> String {
@@ -33,14 +40,6 @@ struct Access: ParsableCommand {
             throw Failure(.badInput, "The gateway user \(gateway.user) is not a local user here; name the file with --file.")
         }
         return String(cString: dir) + "/.ssh/authorized_keys"
-    }
-
-    /// Whom a key lets in: an account (applicant or representative) or a staff login.
-    enum Holder {
-        case account(String, Role)
-        case staff(String, StaffRole)
-        var id: String { switch self { case let .account(a, _): a; case let .staff(u, _): u } }
-        var described: String { switch self { case let .account(a, r): "\(r.rawValue) \(a)"; case let .staff(u, r): "\(r.rawValue) \(u) (staff)" } }
     }
 
     /// `--account ID` or `--staff LOGIN`, checked against their patterns before anything else.
@@ -63,8 +62,25 @@ struct Access: ParsableCommand {
         }
     }
 
+    /// The holder in the store: the account must exist (its role is read), the login must be an agent or officer.
+    static func holder(_ s: Session, _ who: (account: String?, staff: String?)) throws(Failure) -> KeyHolder {
+        if let accountID = who.account {
+            let role: Role?
+            do { role = try s.store.accountRole(accountID) } catch { throw Failure(storeError: error) }
+            guard let role else { throw Failure(.badInput, "No account \"\(accountID)\" in this store; import it first (biosched import).") }
+            return .account(accountID, role)
+        }
+        let login = who.staff!
+        let role: StaffRole?
+        do { role = try s.store.staffRole(of: login) } catch { throw Failure(storeError: error) }
+        guard let role, role != .gateway else {
+            throw Failure(.badInput, "\(login) is not an agent or officer of this store; add them first (biosched users add \(login) --role agent).")
+        }
+        return .staff(login)
+    }
+
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a public key in as an account (or a staff login).")
+        static let configuration = CommandConfiguration(abstract: "Let a public key in as an account (or a staff login) (officers).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
         @Option(help: ArgumentHelp("The public key file (one line, e.g. id_ed25519.pub).", valueName: "path")) var key: String
@@ -74,68 +90,19 @@ struct Access: ParsableCommand {
             var g = global
             g.account = nil
             let s = try Access.officer(g)
-            let holder: Holder
-            if let accountID = who.account {
-                let role: Role?
-                do { role = try s.store.accountRole(accountID) } catch { throw Failure(storeError: error) }
-                guard let role else { throw Failure(.badInput, "No account \"\(accountID)\" in this store; import it first (biosched import).") }
-                holder = .account(accountID, role)
-            } else {
-                let login = who.staff!
-                let role: StaffRole?
-                do { role = try s.store.staffRole(of: login) } catch { throw Failure(storeError: error) }
-                guard let role, role != .gateway else {
-                    throw Failure(.badInput, "\(login) is not an agent or officer of this store; add them first (biosched users add \(login) --role agent).")
-                }
-                holder = .staff(login, role)
-            }
+            let holder = try Access.holder(s, who)
             let publicKey = try PublicKey.read(file: key)
-            let path = try files.file ?? Access.defaultFile(s)
-            var file = try AuthorizedKeys(path: path)
-            if let existing = file.entries.first(where: { $0.key.blob == publicKey.blob }) {
-                throw Failure(.badInput, "This key is already in \(path)\(existing.holder.map { " for \($0)" } ?? ""); a key maps to one account only.")
-            }
-            let command = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey)
-            file.append(command: command, key: publicKey)
-            try file.write()
-            Access.audit(s, .accessAdded, holder: holder, key: publicKey, file: path)
-            s.say("Added \(publicKey.type) key \(publicKey.fingerprint) for \(holder.described) to \(path).")
-        }
-    }
-
-    /// The forced command for a key: absolute paths and checked identifiers only, each quoted for
-    /// the shell that sshd runs it with.
-    static func forcedCommand(for holder: Holder, store: String, key: PublicKey) throws(Failure) -> String {
-        let exe = executablePath()
-        let db = absolutePath(store)
-        // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.
-        for (what, p) in [("biosched's own path", exe), ("the store path", db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
-            throw Failure(.badInput, "\(what) holds a control character or a backslash (\(Echo.show(p))); it cannot be written into a forced command. Move it to a plain path.")
-        }
-        var words = [exe, "tui", "--db", db]
-        switch holder {
-        case let .account(id, role): words += ["--as", role.rawValue, "--account", id]
-        case let .staff(login, _): words += ["--login", login]
-        }
-        words += ["--via-key", key.fingerprint]
-        return ShellWords.join(words)
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (p as NSString).standardizingPath
-    }
-
-    /// Access changes are audited like every other change.
-    static func audit(_ s: Session, _ action: AuditAction, holder: Holder, key: PublicKey?, file: String) {
-        let detail = "\(holder.described) key=\(key?.fingerprint ?? "all") file=\(file)"
-        do { try s.store.recordEvent(action, actor: s.actor, receipt: nil, detail: detail, now: s.now) } catch {
-            FileHandle.standardError.write(Data("biosched: warning: the change was made but could not be written to the audit log: \(error.message)\n".utf8))
+            _ = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey)   // refuses an unusable path before writing
+            do { try s.store.addKey(publicKey, for: holder, how: "officer", by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
+            var note = ""
+            if let file = files.file { note = " " + (try Access.export(s, to: file)) }
+            s.say("Added \(publicKey.type) key \(publicKey.fingerprint) for \(holder.described).\(note)")
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account's keys (or one key).")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a person's keys, or one key (agents and officers: a caller lost a device).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
         @Option(help: ArgumentHelp("Only this public key.", valueName: "path")) var key: String?
@@ -144,39 +111,112 @@ struct Access: ParsableCommand {
             let who = try Access.holderID(global, files, verb: "remove")
             var g = global
             g.account = nil
-            let s = try Access.officer(g)
-            let path = try files.file ?? Access.defaultFile(s)
-            var file = try AuthorizedKeys(path: path)
+            let s = try Access.staffSession(g, "revoke SSH keys")
+            let holder = try Access.holder(s, who)
             let publicKey = try key.map { (k: String) throws(Failure) in try PublicKey.read(file: k) }
-            let id = who.account ?? who.staff!
-            let isStaff = who.staff != nil
-            let removed = file.remove(holder: id, isStaff: isStaff, blob: publicKey?.blob)
-            guard removed > 0 else { throw Failure(.badInput, "No key for \(isStaff ? "staff login" : "account") \(id)\(key == nil ? "" : " matching \(key!)") in \(path).") }
-            try file.write()
-            let holder: Holder = isStaff ? .staff(id, .agent) : .account(id, .applicant)
-            Access.audit(s, .accessRemoved, holder: holder, key: publicKey, file: path)
-            s.say("Removed \(removed) key\(removed == 1 ? "" : "s") of \(id) from \(path).")
+            let n: Int
+            do { n = try s.store.revokeKeys(of: holder, blob: publicKey?.blob, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
+            guard n > 0 else { throw Failure(.badInput, "No key in force for \(holder.described)\(key == nil ? "" : " matching \(Echo.show(key!))").") }
+            var note = ""
+            if let file = files.file { note = " " + (try Access.export(s, to: file)) }
+            s.say("Revoked \(n) key\(n == 1 ? "" : "s") of \(holder.described); the next login with \(n == 1 ? "it" : "them") is refused.\(note)")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts with SSH access.")
+        static let configuration = CommandConfiguration(abstract: "List the keys in force (officers).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
         func run() throws {
             var g = global
             g.account = nil
             let s = try Access.officer(g)
-            let path = try files.file ?? Access.defaultFile(s)
-            let file = try AuthorizedKeys(path: path)
-            let managed = file.entries.filter { $0.holder != nil }
+            var holder: KeyHolder?
+            if global.account != nil || files.staff != nil { holder = try Access.holder(s, try Access.holderID(global, files, verb: "list")) }
+            let keys: [StoredKey]
+            do { keys = try s.store.activeKeys(of: holder) } catch { throw Failure(storeError: error) }
             if s.json {
-                s.sayJSON(["file": path, "keys": managed.map { ["account": $0.account ?? NSNull(), "staff": $0.staff ?? NSNull(), "role": $0.role ?? "",
-                                                                "type": $0.key.type, "fingerprint": $0.key.fingerprint, "comment": $0.key.comment] as [String: Any] }])
+                s.sayJSON(["keys": keys.map { k -> [String: Any] in
+                    var o: [String: Any] = ["type": k.key.type, "fingerprint": k.fingerprint, "comment": k.key.comment,
+                                            "addedAt": JSONOutput.iso(k.addedAt), "addedHow": k.addedHow, "addedBy": k.addedBy]
+                    switch k.holder {
+                    case let .account(a, r): o["account"] = a; o["role"] = r.rawValue
+                    case let .staff(u): o["staff"] = u; o["role"] = "staff"
+                    }
+                    return o
+                }])
             } else {
-                s.say(managed.isEmpty ? "No biosched keys in \(path)." : managed.map { "\($0.holder!)\t\($0.role ?? "")\t\($0.key.type) \($0.key.fingerprint)\t\(Echo.show($0.key.comment))" }.joined(separator: "\n"))
+                s.say(keys.isEmpty ? "No keys in force." : keys.map {
+                    "\($0.holder.described)\t\($0.key.type) \($0.fingerprint)\tadded \(JSONOutput.iso($0.addedAt)) (\($0.addedHow))\t\(Echo.show($0.key.comment))"
+                }.joined(separator: "\n"))
             }
         }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write an authorized_keys file from the store (a small install without AuthorizedKeysCommand).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The file (default: the gateway user's ~/.ssh/authorized_keys).", valueName: "path")) var file: String?
+        func run() throws {
+            let s = try Access.officer(global)
+            s.say(try Access.export(s, to: file ?? Access.defaultFile(s)))
+        }
+    }
+
+    /// Rewrites the biosched lines of `path` from the keys in force; other lines stay as they were.
+    static func export(_ s: Session, to path: String) throws(Failure) -> String {
+        let keys: [StoredKey]
+        do { keys = try s.store.activeKeys(of: nil) } catch { throw Failure(storeError: error) }
+        var file = try AuthorizedKeys(path: path)
+        file.removeManaged()
+        for k in keys { file.append(command: try forcedCommand(for: k.holder, store: s.store.location, key: k.key), key: k.key) }
+        try file.write()
+        return "Wrote \(keys.count) key\(keys.count == 1 ? "" : "s") to \(path)."
+    }
+
+    struct Code: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue a new one-time enrollment code for an account (agents and officers).")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("for"), help: ArgumentHelp("The applicant's or representative's account.", valueName: "id")) var account: String
+        func run() throws {
+            guard Identifier.isAccountID(account) else {
+                throw Failure(.badInput, "--for \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
+            }
+            let s = try Access.staffSession(global, "issue enrollment codes")
+            let code: String
+            do { code = try s.store.issueEnrollmentCode(account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
+            if s.json { s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays]) } else {
+                s.say("Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(EnrollmentLimits.defaultValidDays) days, with `ssh enroll@` the biosched host.")
+            }
+        }
+    }
+
+    /// The forced command for a key: absolute paths and checked identifiers only, each quoted for
+    /// the shell that sshd runs it with.
+    static func forcedCommand(for holder: KeyHolder, store: String, key: PublicKey) throws(Failure) -> String {
+        var words = try commandPrefix(store: store, subcommand: "tui")
+        switch holder {
+        case let .account(id, role): words += ["--as", role.rawValue, "--account", id]
+        case let .staff(login): words += ["--login", login]
+        }
+        words += ["--via-key", key.fingerprint]
+        return ShellWords.join(words)
+    }
+
+    /// `biosched SUBCOMMAND --db STORE` as absolute, checked words.
+    static func commandPrefix(store: String, subcommand: String) throws(Failure) -> [String] {
+        let exe = executablePath()
+        let db = absolutePath(store)
+        // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.
+        for (what, p) in [("biosched's own path", exe), ("the store path", db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
+            throw Failure(.badInput, "\(what) holds a control character or a backslash (\(Echo.show(p))); it cannot be written into a forced command. Move it to a plain path.")
+        }
+        return [exe, subcommand, "--db", db]
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (p as NSString).standardizingPath
     }
 
     static func executablePath() -> String {
@@ -257,10 +297,18 @@ struct AuthorizedKeys {
         return out
     }
 
-    mutating func append(command: String, key: PublicKey) {
-        // sshd's only escape inside command="...": \" for a quote (forcedCommand refuses backslashes).
+    /// One authorized_keys line: the forced command (sshd's only escape inside it is \"), restrict, pty.
+    static func line(command: String, key: PublicKey) -> String {
         let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
-        lines.append("command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty ? "" : " " + key.comment)")
+        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment)"
+    }
+
+    mutating func append(command: String, key: PublicKey) { lines.append(AuthorizedKeys.line(command: command, key: key)) }
+
+    /// Drops biosched's own lines (those with --account or --login in their forced command).
+    mutating func removeManaged() {
+        let drop = Set(entries.filter { $0.holder != nil }.map(\.line))
+        lines.removeAll { drop.contains($0) }
     }
 
     mutating func remove(holder: String, isStaff: Bool, blob: String?) -> Int {

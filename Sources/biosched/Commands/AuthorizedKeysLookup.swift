@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+import SchedulingStore
+
+/// `biosched access authorized-keys [--enroll] USER TYPE KEY`, for sshd's AuthorizedKeysCommand
+/// (`%u %t %k`): prints the one `authorized_keys` line of that key, with the forced command of its
+/// holder, or nothing. With `--enroll` (the enrollment account's Match block) any well-formed key
+/// gets the forced command `biosched enroll`. It never fails open: a store it cannot read, a
+/// malformed argument or anything unexpected prints nothing (sshd then refuses the key) and says
+/// why on standard error, which sshd logs.
+struct AuthorizedKeysLookup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "authorized-keys",
+        abstract: "For sshd's AuthorizedKeysCommand (%u %t %k): the authorized_keys line of a key in the store, or nothing.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "The enrollment account: any well-formed key may enroll (forced command `biosched enroll`).") var enroll = false
+    @Argument(help: "The login user sshd is authenticating (%u).") var user: String
+    @Argument(help: "The key type (%t).") var type: String
+    @Argument(help: "The key, base64 (%k).") var key: String
+
+    func run() throws {
+        do {
+            guard let line = try Self.line(self) else { return }
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        } catch {
+            let why = (error as? Failure)?.message ?? (error as? StoreError)?.message ?? "\(error)"
+            FileHandle.standardError.write(Data("biosched authorized-keys: no key admitted: \(Echo.show(why, limit: 200))\n".utf8))
+            throw Failure(.storeError, "")
+        }
+    }
+
+    static func line(_ c: AuthorizedKeysLookup) throws -> String? {
+        guard Identifier.isLoginName(c.user) else { throw Failure(.badInput, "the user \(Echo.show(c.user)) is not a login name") }
+        let publicKey: PublicKey
+        do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch { throw Failure(.badInput, error.message) }
+        let path = try Session.storePath(c.global)
+        let store = try StoreOpener.open(path, origin: AuditOrigin())
+        if c.enroll {
+            var words = try Access.commandPrefix(store: store.location, subcommand: "enroll")
+            if let now = c.global.now { _ = try Session.parseNow(now); words += ["--now", now] }
+            return AuthorizedKeys.line(command: ShellWords.join(words), key: publicKey)
+        }
+        guard let stored = try store.activeKey(blob: publicKey.blob) else { return nil }
+        var command = try Access.forcedCommand(for: stored.holder, store: store.location, key: publicKey)
+        if let now = c.global.now { _ = try Session.parseNow(now); command += " --now " + ShellWords.quote(now) }
+        return AuthorizedKeys.line(command: command, key: publicKey)
+    }
+}

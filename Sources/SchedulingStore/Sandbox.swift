@@ -14,6 +14,7 @@ extension SQLiteBookingStore {
     /// Copies the whole store to a new file at `path` (which must not exist).
     public func snapshot(to path: String) throws(StoreError) {
         if FileManager.default.fileExists(atPath: path) { throw .invalidInput("\(path) already exists; a snapshot never overwrites a file.") }
+        try StoreFile.createEmpty(path, group: nil)
         do {
             let copy = try DatabaseQueue(path: path)
             try pool.backup(to: copy)
@@ -21,6 +22,20 @@ extension SQLiteBookingStore {
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
         } catch { throw Self.map(error, context: "copying \(self.path) to \(path)") }
+    }
+
+    /// Whether the file at `path` is a training store, and when it was made, read without changing
+    /// anything (a snapshot in rollback-journal mode stays so; opening it as a store would switch it to WAL).
+    public static func peekTraining(_ path: String) -> (isTraining: Bool, createdAt: Date?)? {
+        guard (try? StoreFile.checkIsBioschedStore(path)) != nil else { return nil }
+        var config = Configuration()
+        config.readonly = true
+        guard let q = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? q.close() }
+        return try? q.read { db in
+            let s = try Records.settings(db)
+            return (s["training"] == "1", s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) })
+        }
     }
 
     /// Replaces everything in this store with the content of the store at `path` (a snapshot).

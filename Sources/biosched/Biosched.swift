@@ -15,29 +15,40 @@ struct Biosched: ParsableCommand {
         Exit codes: 0 done (an escalation recorded counts as done), 1 refused by policy, 2 bad input or usage, \
         3 conflict or slot full, 4 store error.
         """,
+        version: BioschedVersion.current,
         subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
                       NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self],
         defaultSubcommand: Start.self
     )
 
-    /// Parses, runs, and exits with biosched's own exit codes (usage errors are 2, not 64).
+    /// Parses, runs, and exits with biosched's own exit codes (usage errors are 2, not 64). With
+    /// `--json`, an error is JSON too: `{"error": {"code": ..., "message": ...}}` on standard output.
     static func main() {
+        let args = CommandLineArguments.normalized(Array(CommandLine.arguments.dropFirst()))
+        let json = CommandLineArguments.wantsJSON(args)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(args)
             try command.run()
         } catch let failure as Failure {
-            if !failure.message.isEmpty { FileHandle.standardError.write(Data((Echo.terminalSafe(failure.message) + "\n").utf8)) }
-            Foundation.exit(failure.code.rawValue)
+            fail(failure.code, failure.message, json: json)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = CommandLineArguments.publicMessage(fullMessage(for: error))
             if code == .success {
                 print(message)
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((Echo.terminalSafe(message) + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? ExitStatus.badInput.rawValue : code.rawValue)
+            fail(code == .validationFailure || code.rawValue == 64 ? .badInput : ExitStatus(rawValue: code.rawValue) ?? .badInput, message, json: json)
         }
+    }
+
+    static func fail(_ status: ExitStatus, _ message: String, json: Bool) -> Never {
+        if json && !message.isEmpty {
+            print(JSONOutput.string(["error": ["code": status.errorCode(message), "message": Echo.terminalSafe(message), "exitStatus": Int(status.rawValue)]]))
+        } else if !message.isEmpty {
+            FileHandle.standardError.write(Data((Echo.terminalSafe(message) + "\n").utf8))
+        }
+        Foundation.exit(status.rawValue)
     }
 }
 
@@ -48,6 +59,18 @@ enum ExitStatus: Int32 {
     case badInput = 2
     case conflict = 3
     case storeError = 4
+
+    /// The code a JSON error carries: the verdict code the message starts with, else the exit kind.
+    func errorCode(_ message: String) -> String {
+        if let r = message.range(of: #"^[A-Z][A-Z_]{3,}(?=:)"#, options: .regularExpression) { return String(message[r]) }
+        switch self {
+        case .done: return "DONE"
+        case .refused: return "REFUSED"
+        case .badInput: return "BAD_INPUT"
+        case .conflict: return "CONFLICT"
+        case .storeError: return "STORE_ERROR"
+        }
+    }
 }
 
 /// An error that ends the command with a message and an exit code.

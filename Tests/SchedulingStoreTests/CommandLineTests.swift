@@ -159,8 +159,11 @@ struct CommandLineTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("production store"))
         let plain = try Binary.run(["status", "EAC2414052317", "--db", prod, "--json"])
-        #expect(plain.status == 1, "the creator is an officer; the case does not exist: NOT_AUTHORIZED")
-        #expect(plain.stderr.contains("NOT_AUTHORIZED"))
+        #expect(plain.status == 2, "the creator is an officer, who may see every case: this one does not exist")
+        #expect((plain.json["error"] as? [String: Any])?["code"] as? String == "NOT_FOUND", "--json errors are JSON: \(plain.stdout)")
+        // Global options also work before the subcommand.
+        let before = try Binary.run(["--db", prod, "--json", "status", "EAC2414052317"])
+        #expect(before.status == 2 && (before.json["error"] as? [String: Any])?["code"] as? String == "NOT_FOUND")
         let foreign = dir.appendingPathComponent("foreign.sqlite").path
         try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE x(y)") }
         let f = try Binary.run(["status", "EAC2414052317", "--db", foreign])

@@ -135,6 +135,7 @@ struct Demo: ParsableCommand {
         defer { terminal.stop() }
         let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
+        if let note = sandbox.clockNote { program.send(.notice(.info, note)) }
         let theme = themes.theme
         let device = TrainingDevice(base: terminal)
         let clock = sandbox.clock.closure
@@ -223,6 +224,8 @@ struct DemoSandbox {
     let created: Bool
     let tempDir: URL
     let pristine: String
+    /// Said in the status pane when the clock starts at the prepared store's moment.
+    let clockNote: String?
 
     static func open(db: String?, now: Date?, seed: UInt64?, flow: Flow?, user: String) throws(Failure) -> DemoSandbox {
         let fm = FileManager.default
@@ -237,8 +240,14 @@ struct DemoSandbox {
         let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
         var created = false
         var start = now ?? flow?.start ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
+        // The usual run (no --db, no clock, no flow of its own) copies the prepared demo store.
+        let ordinary = db == nil && now == nil && flow?.start == nil
+        var fromTemplate = false
         do throws(Failure) {
-            if !fm.fileExists(atPath: path) {
+            let template = DemoTemplate.path(seed: seed)
+            if ordinary && DemoTemplate.usable(template, now: start) && (try? fm.copyItem(atPath: template, toPath: path)) != nil {
+                fromTemplate = true
+            } else if !fm.fileExists(atPath: path) {
                 try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false)
                 created = true
             }
@@ -254,14 +263,16 @@ struct DemoSandbox {
                 throw Failure(.refused, "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.")
             }
             if !created, now == nil, flow?.start == nil, let createdAt { start = createdAt }
+            if created && ordinary { DemoTemplate.save(store, seed: seed) }
             let pristine = tempDir.appendingPathComponent("first-state.sqlite").path
             do { try store.snapshot(to: pristine) } catch { throw Failure(storeError: error) }
             let stories = DemoData.stories(now: createdAt ?? start).map {
                 TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
                               role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
             }
+            let note = fromTemplate ? "Training clock set to \(JSONOutput.iso(start)), when the demo cases were made: their stories hold at that moment (Ctrl-T moves the clock)." : nil
             return DemoSandbox(store: store, info: info, clock: TrainingClock(start: start), start: start, seed: seed, stories: stories,
-                               created: created, tempDir: tempDir, pristine: pristine)
+                               created: created, tempDir: tempDir, pristine: pristine, clockNote: note)
         } catch {
             try? fm.removeItem(at: tempDir)
             throw error

@@ -14,6 +14,11 @@ struct Status: ParsableCommand {
         let r = try s.receipt(receipt)
         let snap: CaseSnapshot
         do { snap = try s.store.caseSnapshot(r, for: s.actor) } catch {
+            // Staff may see every case, so for them it does not exist; applicants keep the answer that reveals nothing.
+            if error == .notAuthorized && s.actor.role.isStaff {
+                s.recordLookup(r, "status: no such case")
+                throw Failure(.badInput, "NOT_FOUND: there is no case \(r.value) in this store. Check the receipt number with the caller.")
+            }
             if error == .notAuthorized { s.recordRefusal(r, "status: not authorized or no such case") }
             throw Failure(storeError: error)
         }

@@ -1,0 +1,4 @@
+/// `biosched --version`.
+enum BioschedVersion {
+    static let current = "0.3.0"
+}

@@ -167,3 +167,29 @@ final class Results: @unchecked Sendable {
     func add(_ r: RescheduleOutcome.Result?) { lock.lock(); all.append(r); lock.unlock() }
     func count(_ r: RescheduleOutcome.Result) -> Int { lock.lock(); defer { lock.unlock() }; return all.filter { $0 == r }.count }
 }
+
+@Suite("Store conformance: review rules")
+struct ReviewRulesConformanceTests {
+    @Test("Separation of duties: on a production store the officer who escalated a request cannot decide it; another officer can", arguments: StoreKind.allCases)
+    func separationOfDuties(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind, training: false); defer { t.cleanup() }
+        try t.store.addStaff("officer.kim", role: .officer, by: officer.id, now: conformanceNow)
+        let esc = try t.store.reschedule(request("IOE0923456781", officer, to: "2026-06-24T10:00", id: "esc-own"), clock: clock)
+        #expect(esc.result == .escalated)
+        #expect(throws: StoreError.self) {
+            try t.store.review(ReviewDecision(requestID: "esc-own", kind: .approve, officer: officer.id, note: "mine"), clock: clock)
+        }
+        let ok = try t.store.review(ReviewDecision(requestID: "esc-own", kind: .approve, officer: "officer.kim", note: "second officer"), clock: clock)
+        #expect(ok.result == .booked)
+    }
+
+    @Test("A case with a pending escalation gets no second one: the agent is shown the one waiting", arguments: StoreKind.allCases)
+    func oneEscalationAtATime(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let first = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-a"), clock: clock)
+        let second = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-25T10:00", id: "esc-b"), clock: clock)
+        #expect(first.result == .escalated && second.result == .escalated)
+        #expect(second.requestID == "esc-a" && second.verdict.message.contains("already"))
+        #expect(try t.store.pendingReviews().map(\.requestID) == ["esc-a"])
+    }
+}

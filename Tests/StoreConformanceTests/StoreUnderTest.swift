@@ -23,15 +23,15 @@ struct StoreUnderTest {
     let store: any ConformingStore
     let cleanup: () -> Void
 
-    init(_ kind: StoreKind, stations: Int = 2) throws {
+    init(_ kind: StoreKind, stations: Int = 2, training: Bool = true) throws {
         switch kind {
         case .memory:
-            store = MemoryBookingStore(training: true, createdBy: officer.id, now: conformanceNow)
+            store = MemoryBookingStore(training: training, createdBy: officer.id, now: conformanceNow)
             cleanup = {}
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-conformance-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: true,
+            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: training,
                                                   createdBy: officer.id, now: conformanceNow)
             cleanup = { try? FileManager.default.removeItem(at: dir) }
         }

@@ -8,6 +8,8 @@ public protocol CaseReads {
     func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment?
     func center(_ code: String) throws -> Center?
     func slotWindow() throws -> SlotWindow
+    /// A training store (one trainer may act every role there).
+    func isTrainingStore() throws -> Bool
     /// Bookings that hold a station in the slot starting at `start`.
     func bookedCount(center: String, start: Date) throws -> Int
     /// The latest request about this appointment received before `before` (R10).

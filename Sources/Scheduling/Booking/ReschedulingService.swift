@@ -98,6 +98,14 @@ public enum ReschedulingService {
         let check = SlotCalendar.check(center: center, at: r.to, booked: booked, now: now, window: try tx.slotWindow(),
                                        currentCenter: old.centerCode, currentStart: old.start)
 
+        if verdict.decision == .escalated, let pending = snap.pendingEscalation {
+            // One escalation at a time per case: the agent is shown the one waiting.
+            return RescheduleOutcome(requestID: pending, result: .escalated,
+                                     verdict: Verdict(decision: .escalated, codes: verdict.codes,
+                                                      message: "This case already has request \(pending) waiting for an officer; it was not escalated again.",
+                                                      guidance: "Add to that request through the officer, or wait for the decision."),
+                                     replayed: true)
+        }
         if verdict.decision == .escalated {
             // The preferred slot must be a real slot other than the current one; the officer books later.
             guard check.slot != nil, !check.codes.contains(.sameSlot) else {
@@ -163,6 +171,11 @@ public enum ReschedulingService {
         guard let stored = try tx.request(d.requestID) else { throw StoreError.unknownRequest(d.requestID) }
         guard stored.decision == .escalated else {
             throw StoreError.invalidInput("Request \(d.requestID) was already \(stored.decision.rawValue); only escalated requests can be reviewed.")
+        }
+        // Separation of duties: a second officer decides what one escalated (on a training store one
+        // trainer plays every role, so it is not enforced there).
+        if stored.actor.role.isStaff && stored.actor.id == d.officer, try !tx.isTrainingStore() {
+            throw StoreError.invalidInput("\(d.officer) escalated request \(d.requestID) and cannot also decide it; another officer must.")
         }
         let item = stored.item
         switch d.kind {

@@ -13,6 +13,7 @@ struct SQLiteTransaction: BookingTransaction {
     func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try Records.currentAppointment(db, receipt: receipt) }
     func center(_ code: String) throws -> Center? { try Records.center(db, code: code) }
     func slotWindow() throws -> SlotWindow { try Records.window(db) }
+    func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
     func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {

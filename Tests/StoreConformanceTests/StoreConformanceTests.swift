@@ -193,3 +193,30 @@ struct ReviewRulesConformanceTests {
         #expect(try t.store.pendingReviews().map(\.requestID) == ["esc-a"])
     }
 }
+
+@Suite("Store conformance: agency rebooking after a closure")
+struct AgencyRebookingConformanceTests {
+    @Test("Closing a day lists its appointments; --rebook moves each to the nearest free slot, not counted as a reschedule, with a notice; all or nothing", arguments: StoreKind.allCases)
+    func closeAndRebook(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind, stations: 2); defer { t.cleanup() }
+        let day = LocalDate(iso: "2026-06-23")!
+        // Listing only: the closure is recorded, the 16 fillers are reported, nothing moves.
+        let listed = try AgencyRebooking.close(center: "BOS", on: day, reason: "storm", rebook: false, by: officer, in: t.store, clock: clock)
+        #expect(listed.newlyClosed && listed.moves.count == 16 && listed.rebooked == 0)
+        #expect(try t.store.center(code: "BOS")?.closures.contains(day) == true)
+        let report = try AgencyRebooking.close(center: "BOS", on: day, reason: "storm", rebook: true, by: officer, in: t.store, clock: clock)
+        #expect(!report.newlyClosed && report.rebooked == 16 && report.stranded == 0)
+        let center = try #require(try t.store.center(code: "BOS"))
+        for m in report.moves {
+            let snap = try t.store.caseSnapshot(m.receipt, for: agent)
+            #expect(snap.appointment.start == m.to && snap.appointment.status == .scheduled)
+            #expect(center.zone.local(snap.appointment.start).date != day, "moved off the closed day")
+            #expect(snap.appointment.priorReschedules == 0, "an agency rebooking is not a reschedule")
+            #expect(try t.store.currentNotice(m.receipt, for: agent)?.number == ReschedulingService.noticeNumber(snap.appointment.id))
+        }
+        // Capacity held everywhere: no slot above its stations.
+        let all = try t.store.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(40 * 86_400))
+        #expect(all.values.allSatisfy { $0 <= 2 })
+        #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
+    }
+}

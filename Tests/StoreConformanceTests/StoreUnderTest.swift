@@ -10,7 +10,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 }
 
-typealias ConformingStore = BookingStore & StoreAdministration & DocumentImporting
+typealias ConformingStore = BookingStore & StoreAdministration & DocumentImporting & TransactionalStore
 
 /// Monday 2026-06-15 09:00 EDT (13:00Z).
 let conformanceNow = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!

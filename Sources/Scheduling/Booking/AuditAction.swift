@@ -18,6 +18,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case enrolled
     case enrollmentRefused = "enrollment-refused"
     case outboxRetry = "outbox-retry"
+    case centerClosed = "center-closed"
+    case agencyRebooked = "agency-rebooked"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

@@ -17,6 +17,11 @@ public protocol CaseReads {
     /// The id of the case's escalated request still waiting for an officer, if any.
     func pendingEscalation(_ receipt: ReceiptNumber) throws -> String?
     func request(_ id: String) throws -> StoredRequest?
+    /// Bookings per slot start at a center in `[from, to)`.
+    func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int]
+    /// The scheduled appointments at a center starting in `[from, to)`.
+    func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment]
+    func centers(inState state: String) throws -> [Center]
     func contact(account: String) throws -> Contact?
 }
 
@@ -36,6 +41,8 @@ public protocol BookingTransaction: CaseReads {
     func insertRequest(_ record: RequestRecord) throws
     func recordReview(_ review: ReviewRecord) throws
     func appendAudit(_ event: AuditEvent) throws
+    /// Closes a center for a day; false when it was closed already.
+    func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool
     /// A new one-time enrollment code for the account (the store keeps its hash); the plain code is returned once.
     func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String
 }

@@ -33,6 +33,24 @@ final class MemoryTransaction: BookingTransaction {
 
     func request(_ id: String) throws -> StoredRequest? { state.requests[id]?.stored }
 
+    func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
+        var out: [Date: Int] = [:]
+        for row in state.appointments.values where row.appointment.centerCode == center && row.appointment.status.holdsStation
+            && row.appointment.start >= from && row.appointment.start < to { out[row.appointment.start, default: 0] += 1 }
+        return out
+    }
+
+    func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
+        state.appointments.values.map(\.appointment).filter { $0.centerCode == center && $0.status == .scheduled && $0.start >= from && $0.start < to }
+    }
+
+    func centers(inState s: String) throws -> [Center] { state.centers.values.filter { $0.state == s }.sorted { $0.code < $1.code } }
+
+    func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
+        guard state.centers[center] != nil else { throw StoreError.unknownCenter(center) }
+        return state.centers[center]!.closures.insert(date).inserted
+    }
+
     func contact(account: String) throws -> Contact? { state.accounts[account].map { Contact(email: $0.email, phone: $0.phone) } }
 
     func supersede(_ appointment: Appointment) throws -> Bool {

@@ -38,6 +38,24 @@ struct SQLiteTransaction: BookingTransaction {
                              item: try SQLiteBookingStore.reviewItem(db, row))
     }
 
+    func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
+        try SQLiteBookingStore.booked(db, center: center, from: from, to: to)
+    }
+
+    func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
+        try db.fetchRows(sql: "SELECT * FROM appointments WHERE center = ? AND start >= ? AND start < ? AND status = 'scheduled'",
+                         arguments: [center, Records.seconds(from), Records.seconds(to)]).map(Records.appointment)
+    }
+
+    func centers(inState state: String) throws -> [Center] {
+        try db.fetchRows(sql: "SELECT * FROM centers WHERE state = ? ORDER BY code", arguments: [state]).map { try Records.center(db, row: $0) }
+    }
+
+    func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
+        try db.run(sql: "INSERT OR IGNORE INTO center_closures(center, date) VALUES (?, ?)", arguments: [center, date.iso])
+        return db.changesCount == 1
+    }
+
     func contact(account: String) throws -> Contact? {
         try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account]).map { Contact(email: $0["email"], phone: $0["phone"]) }
     }

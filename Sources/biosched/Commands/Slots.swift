@@ -44,7 +44,12 @@ struct Slots: ParsableCommand {
 }
 
 struct Centers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the Application Support Centers.")
+    static let configuration = CommandConfiguration(abstract: "The Application Support Centers: list them, or close one for a day.",
+                                                    subcommands: [CentersList.self, CentersClose.self], defaultSubcommand: CentersList.self)
+}
+
+struct CentersList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the Application Support Centers (the default).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Show only centers whose code, name, city or state contains this text.") var filter: String?
 

@@ -144,6 +144,11 @@ public struct AppState: Sendable, Hashable {
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
 
+    /// Effects asked for whose answers have not come back (in the order asked). The full-screen
+    /// loop runs them off the UI thread; headless programs run them at once, so this is empty
+    /// between events there.
+    public var inFlight: [Work] = []
+
     // Officer review
     public var reviews: [ReviewItem] = []
     public var reviewIndex = 0
@@ -179,7 +184,7 @@ public struct AppState: Sendable, Hashable {
     /// True when leaving would lose something the person typed or chose.
     public var isRequestHalfFilled: Bool {
         switch phase {
-        case .reason, .confirm: return true
+        case .reason, .confirm, .submitting: return true
         case .picking: return reason != nil || !explanation.isBlank || !note.isBlank
         default: return false
         }
@@ -220,12 +225,12 @@ public struct AppState: Sendable, Hashable {
         case .help: return .help
         case .quitConfirm, .replaceConfirm: return .dialog
         case .centerPicker: return .centerPicker
-        case .savePrompt, .reviewNote: return .textInput
+        case .savePrompt, .reviewNote: return .prompt
         case nil: break
         }
         switch phase {
         case .findCase: return .findCase
-        case .caseList: return filtering ? .textInput : .caseList
+        case .caseList: return filtering ? .filter : .caseList
         case .picking: return focusTimes ? .times : .calendar
         case .reason:
             switch reasonItems[safe: reasonFocus] {
@@ -233,11 +238,14 @@ public struct AppState: Sendable, Hashable {
             default: return .reasons
             }
         case .confirm: return .confirm
-        case .submitting: return .dialog
+        case .submitting: return .waiting
         case .outcome: return .outcome
         case .reviewQueue: return .reviewQueue
         }
     }
+
+    /// True while a write (a booking, a review) waits for the store's answer.
+    public var isWaitingForStore: Bool { inFlight.contains { $0.writes } }
 
     mutating func log(_ level: Message.Level, _ text: String) {
         messages.append(Message(at: now, level: level, text: text))

@@ -96,7 +96,7 @@ enum ConfirmView {
                 scr.put(l, row: row, column: inner.column + 1, style: style); row += 1
             }
         }
-        let hint = s.phase == .submitting ? "Please wait…" : "Enter confirm · Esc back"
+        let hint = s.phase == .submitting ? (s.isWaitingForStore ? "Booking… waiting for the store" : "Please wait…") : "Enter confirm · Esc back"
         scr.put(hint, row: inner.row + inner.height - 1, column: inner.column + 1, style: .dialog)
         scr.hotspots.append(Hotspot(rect: Rect(row: inner.row + inner.height - 1, column: inner.column + 1, width: 13, height: 1), target: .button("confirm")))
         if s.overlay == nil { scr.cursor = Point(row: inner.row + inner.height - 1, column: inner.column + 1) }

@@ -44,8 +44,10 @@ enum StatusPane {
             case .applicant, .representative: lines.append(("Choose one of your cases.", .muted))
             }
         }
-        // Messages take the rest, newest last.
-        let room = inner.height - lines.count - 1
+        // Messages take the rest, newest last; below them, what the store has not answered yet.
+        var waiting: [(String, StyleToken)] = []
+        if let line = waitingLine(s) { waiting = wrap(line, width: w).map { ($0, .statusWarning) } }
+        let room = inner.height - lines.count - 1 - waiting.count
         var msgLines: [(String, StyleToken)] = []
         if room > 0 && !s.messages.isEmpty {
             for m in s.messages.reversed() {
@@ -60,6 +62,7 @@ enum StatusPane {
                 msgLines.insert(contentsOf: wrapped, at: 0)
             }
         }
+        msgLines += waiting
         var row = inner.row
         for (text, style) in lines.prefix(max(0, inner.height - (msgLines.isEmpty ? 0 : msgLines.count + 1))) {
             scr.put(text, row: row, column: inner.column, style: style, maxWidth: w)
@@ -72,6 +75,17 @@ enum StatusPane {
                 scr.put(text, row: start + i, column: inner.column, style: style, maxWidth: w)
             }
         }
+    }
+}
+
+extension StatusPane {
+    /// What the status pane says while effects are in flight: a write waits for the store (another
+    /// process may hold its lock), a read is only loading.
+    static func waitingLine(_ s: AppState) -> String? {
+        if s.inFlight.contains(.submit) { return "Booking… waiting for the store" }
+        if s.inFlight.contains(.review) { return "Saving the review… waiting for the store" }
+        if s.inFlight.contains(.notice) { return "Saving the notice…" }
+        return s.inFlight.isEmpty ? nil : "Loading…"
     }
 }
 

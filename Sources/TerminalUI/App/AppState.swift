@@ -244,6 +244,9 @@ public struct AppState: Sendable, Hashable {
         }
     }
 
+    /// True while a read (cases, a case, bookings, centers, reviews) or a file write is in flight.
+    public var isLoading: Bool { inFlight.contains { !$0.writes } }
+
     /// True while a write (a booking, a review) waits for the store's answer.
     public var isWaitingForStore: Bool { inFlight.contains { $0.writes } }
 

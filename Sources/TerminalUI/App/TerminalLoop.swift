@@ -35,8 +35,34 @@ public enum TerminalLoop {
         send(.tick(clock()))
         var lastInput = DispatchTime.now().uptimeNanoseconds
         var warned = false
+        // Keys and clicks that came while a load was in flight: the screen they were meant for is
+        // not drawn yet, so they wait for it (type-ahead). Writes do not hold keys: while a
+        // booking waits for the store, help and quit still work.
+        var held: [TerminalInput] = []
+
+        /// Handles one input; returns why the loop ends, if it does.
+        func handle(_ input: TerminalInput) -> String? {
+            switch input {
+            case let .key(k):
+                if let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
+                    for n in themes.next() { send(.notice(n.level, n.text)) }   // F2: the next theme
+                } else {
+                    send(.key(k))
+                }
+            case let .click(p):
+                program.click(at: p)
+                for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
+            case let .resize(size): send(.resize(size))
+            case let .hangUp(reason): return reason
+            }
+            return nil
+        }
+
         while true {
             for answer in worker?.takeAnswers() ?? [] { send(answer) }
+            while !held.isEmpty && !program.state.isLoading {
+                if let end = handle(held.removeFirst()) { return end }
+            }
             let screen = program.render()
             device.present(screen, theme: themes?.theme ?? theme)
             onFrame?(screen)
@@ -64,18 +90,12 @@ public enum TerminalLoop {
             }
             lastInput = DispatchTime.now().uptimeNanoseconds
             if warned { warned = false; send(.notice(.info, "Still here: the session stays open.")) }
-            if case let .key(k) = input, let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
-                for n in themes.next() { send(.notice(n.level, n.text)) }   // F2: the next theme
-                continue
-            }
             switch input {
-            case let .key(k): send(.key(k))
-            case let .click(p):
-                program.click(at: p)
-                for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
-            case let .resize(size): send(.resize(size))
-            case let .hangUp(reason): return reason
+            case .key, .click:
+                if program.state.isLoading || !held.isEmpty { held.append(input); continue }
+            case .resize, .hangUp: break
             }
+            if let end = handle(input) { return end }
         }
     }
 

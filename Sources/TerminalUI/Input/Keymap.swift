@@ -38,7 +38,8 @@ public enum Keymap {
     /// The main screens and the training panels: the global keys (help, quit) work there.
     static let screens = everywhere.subtracting([.centerPicker, .prompt, .dialog])
     /// Where Esc goes back or closes (a request in flight cannot be taken back).
-    static let backable = everywhere.subtracting([.waiting, .dialog, .prompt])
+    /// (The case list is the first screen of applicants and representatives: there Esc only clears a filter.)
+    static let backable = everywhere.subtracting([.waiting, .dialog, .prompt, .caseList])
     static let lists: Set<FocusContext> = [.caseList, .filter, .reasons, .textInput, .reviewQueue, .centerPicker, .times, .outcome]
 
     /// The one table of key bindings.
@@ -77,8 +78,10 @@ public enum Keymap {
         KeyBinding(keys: [.enter], action: .select, label: "open", contexts: [.findCase], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: "next", contexts: [.textInput], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: "confirm", contexts: [.confirm], hint: true),
-        KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times, .reasons, .textInput], hint: true),
-        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev pane", contexts: [.calendar, .times, .reasons, .textInput], hint: false),
+        KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev pane", contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.tab], action: .focusNext, label: "next field", contexts: [.reasons, .textInput], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev field", contexts: [.reasons, .textInput], hint: false),
         KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList], hint: true),
         KeyBinding(keys: [.char("a")], action: .approve, label: "approve", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("d")], action: .deny, label: "deny", contexts: [.reviewQueue], hint: true),
@@ -88,6 +91,7 @@ public enum Keymap {
         KeyBinding(keys: [.ctrl("r")], action: .refresh, label: "refresh", contexts: everywhere, hint: false),
         KeyBinding(keys: [.function(2)], action: .cycleTheme, label: "theme", contexts: everywhere, hint: false),
         KeyBinding(keys: [.escape], action: .back, label: "back", contexts: backable, hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: "clear filter", contexts: [.caseList], hint: false),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: screens, hint: true),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, label: "quit", contexts: screens, hint: true),
         // Dialogs: a yes/no question, a one-line prompt, the center picker's pages.
@@ -155,11 +159,13 @@ public enum Keymap {
     /// Every binding grouped for the help overlay: keys, label, where.
     public static var helpLines: [(keys: String, label: String)] { helpLines(training: false) }
 
-    /// The help overlay's lines; a training sandbox also lists the trainer's keys.
-    public static func helpLines(training: Bool) -> [(keys: String, label: String)] {
+    /// The help overlay's lines; a training sandbox also lists the trainer's keys. The bindings of
+    /// `first` (the context under the overlay) come first, so a small window shows those.
+    public static func helpLines(training: Bool, first: FocusContext? = nil) -> [(keys: String, label: String)] {
         var seen = Set<String>()
         var out: [(String, String)] = []
-        for b in bindings where training || !b.trainingOnly {
+        let ordered = bindings.filter { first.map($0.contexts.contains) ?? false } + bindings.filter { !(first.map($0.contexts.contains) ?? false) }
+        for b in ordered where training || !b.trainingOnly {
             let keys = b.keys.map(\.name).joined(separator: " ")
             let label = b.label.isEmpty ? b.action.rawValue : b.label
             guard seen.insert(keys + label).inserted else { continue }

@@ -184,7 +184,9 @@ enum ReviewView {
 
 enum HelpView {
     static func draw(_ s: AppState, _ scr: inout Screen) {
-        let lines = Keymap.helpLines(training: s.training != nil)
+        var under = s
+        under.overlay = nil
+        let lines = Keymap.helpLines(training: s.training != nil, first: under.focusContext)
         let width = min(scr.size.columns - 4, 60)
         let height = min(scr.size.rows - 2, lines.count + 4)
         let r = Rect(row: (scr.size.rows - height) / 2, column: (scr.size.columns - width) / 2, width: width, height: height)

@@ -95,6 +95,19 @@ public struct CalendarModel: Sendable, Hashable {
         }
     }
 
+    /// The day whose times the times pane shows for `day`: the day itself when it has times, else
+    /// (closed, outside the window) the next day that has some, else the last one before it. The
+    /// pane then stays in place rather than emptying and filling again.
+    public func timesDay(for day: LocalDate) -> LocalDate? {
+        func hasTimes(_ d: LocalDate) -> Bool {
+            guard let summary = days[d] else { return false }
+            return summary.mark != .closed && summary.mark != .outside && !summary.slots.isEmpty
+        }
+        if hasTimes(day) { return day }
+        let sorted = days.keys.sorted()
+        return sorted.first { $0 > day && hasTimes($0) } ?? sorted.last { $0 < day && hasTimes($0) }
+    }
+
     public var firstOfferedDay: LocalDate? {
         days.keys.sorted().first { !(days[$0]?.offered.isEmpty ?? true) }
     }

@@ -309,7 +309,12 @@ public enum App {
             if let first = s.calendar?.firstOfferedDay { s.select(day: first) } else { s.log(.warning, "No day in the booking window has a free slot at this center.") }
         case .focusNext, .focusPrev: s.focusTimes.toggle()
         case .select:
-            if !s.focusTimes { s.focusTimes = true; s.timeIndex = s.calendar?.days[day]?.offered.first ?? 0; return }
+            if !s.focusTimes {
+                // A closed day shows another day's times: Enter goes there.
+                if let shown = s.calendar?.timesDay(for: day), shown != day { s.select(day: shown) }
+                s.focusTimes = true; s.timeIndex = s.calendar?.days[s.selectedDay ?? day]?.offered.first ?? 0
+                return
+            }
             guard s.selectedSlot != nil else { s.log(.warning, "That time is not offered; choose a time marked free."); return }
             if let item = s.approving { approveWith(&s, item, &fx); return }
             s.phase = .reason

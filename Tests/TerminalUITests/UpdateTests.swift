@@ -65,15 +65,21 @@ struct UpdateTests {
                                       expectedAppointmentID: snap.appointment.id)
     }
 
-    @Test("Find → picking → reason → confirm → submitting (one .submit) → outcome, every change asserted")
-    func mainFlow() throws {
-        let f = try UIFixture(); defer { f.remove() }
-        var u = try start(f)
+    /// To confirm, then Enter: the first request id of the session, one `.submit`, in flight.
+    func toSubmitting(_ f: UIFixture, _ u: inout UpdateStep) throws -> RescheduleRequestDraft {
         try toConfirm(f, &u)
         let request = try draft(u, id: "t-1")
         u.key(.enter, effects: [.submit(request)]) {
             $0.phase = .submitting; $0.requestSeq = 1; $0.pendingRequestID = "t-1"; $0.inFlight = [.submit]
         }
+        return request
+    }
+
+    @Test("Find → picking → reason → confirm → submitting (one .submit) → outcome, every change asserted")
+    func mainFlow() throws {
+        let f = try UIFixture(); defer { f.remove() }
+        var u = try start(f)
+        let request = try toSubmitting(f, &u)
         // The answer, as the store gives it.
         let outcome = try f.store.reschedule(request.request, clock: { UIFixture.now })
         #expect(outcome.result == .booked)
@@ -93,11 +99,7 @@ struct UpdateTests {
     func inFlightGuard() throws {
         let f = try UIFixture(); defer { f.remove() }
         var u = try start(f)
-        try toConfirm(f, &u)
-        let request = try draft(u, id: "t-1")
-        u.key(.enter, effects: [.submit(request)]) {
-            $0.phase = .submitting; $0.requestSeq = 1; $0.pendingRequestID = "t-1"; $0.inFlight = [.submit]
-        }
+        _ = try toSubmitting(f, &u)
         #expect(u.state.focusContext == .waiting)
         #expect(u.state.isWaitingForStore)
         u.key(.enter)                                            // nothing: no state change, no effect
@@ -121,11 +123,7 @@ struct UpdateTests {
     func failedSubmitKeepsTheID() throws {
         let f = try UIFixture(); defer { f.remove() }
         var u = try start(f)
-        try toConfirm(f, &u)
-        let request = try draft(u, id: "t-1")
-        u.key(.enter, effects: [.submit(request)]) {
-            $0.phase = .submitting; $0.requestSeq = 1; $0.pendingRequestID = "t-1"; $0.inFlight = [.submit]
-        }
+        let request = try toSubmitting(f, &u)
         let busy = StoreError.busy("the store is busy")
         let failed = u.message(.error, busy.message + " Press Enter to try again.")
         u.send(.submitted(.failure(busy))) {

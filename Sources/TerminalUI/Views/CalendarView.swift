@@ -113,13 +113,17 @@ enum CalendarView {
             let offered = summary.offered.contains(i)
             let selected = selectable && i == s.timeIndex
             let time = "\(slot.slot.local.time.hhmm) \(c.zone.abbreviation(at: slot.slot.start))"
+            // A time outside the booking window (too soon, too far) keeps its free stations and
+            // its style and differs from an offered one by its mark only (· outside, as in the
+            // legend): moving from the window's first or last day to another redraws marks, not rows.
+            let outside = !offered && slot.free > 0 && !s.config.window.contains(slot.slot.start, now: s.now)
             let status: String
-            if offered { status = "\(slot.free) of \(slot.slot.stations) free" }
+            if offered || outside { status = "\(slot.free) of \(slot.slot.stations) free" }
             else if slot.free == 0 { status = "full" }
             else if slot.slot.start == s.snapshot?.appointment.start && c.code == s.snapshot?.appointment.centerCode { status = "current" }
             else { status = "not offered" }
             let mark = offered ? "●" : (slot.free == 0 ? "○" : "·")
-            var style: StyleToken = offered ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
+            var style: StyleToken = offered || outside ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
             if selected { style = s.focusTimes ? .focus : .selection }
             scr.fill(Rect(row: y, column: r.column, width: r.width, height: 1), style: selected ? style : .text)
             scr.put("\(mark) \(time)  \(status)", row: y, column: r.column, style: style, maxWidth: r.width)

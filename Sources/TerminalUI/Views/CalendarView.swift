@@ -111,7 +111,8 @@ enum CalendarView {
         for (i, slot) in summary.slots.enumerated().dropFirst(first).prefix(rows) {
             let y = r.row + 1 + i - first
             let offered = summary.offered.contains(i)
-            let selected = selectable && i == s.timeIndex
+            // The chosen time is highlighted once the times have the focus (Enter or Tab).
+            let selected = selectable && s.focusTimes && i == s.timeIndex
             let time = "\(slot.slot.local.time.hhmm) \(c.zone.abbreviation(at: slot.slot.start))"
             // A time outside the booking window (too soon, too far) keeps its free stations and
             // its style and differs from an offered one by its mark only (· outside, as in the
@@ -124,12 +125,12 @@ enum CalendarView {
             else { status = "not offered" }
             let mark = offered ? "●" : (slot.free == 0 ? "○" : "·")
             var style: StyleToken = offered || outside ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
-            if selected { style = s.focusTimes ? .focus : .selection }
+            if selected { style = .focus }
             scr.fill(Rect(row: y, column: r.column, width: r.width, height: 1), style: selected ? style : .text)
             scr.put("\(mark) \(time)  \(status)", row: y, column: r.column, style: style, maxWidth: r.width)
             guard selectable else { continue }
             scr.hotspots.append(Hotspot(rect: Rect(row: y, column: r.column, width: r.width, height: 1), target: .time(i)))
-            if selected && s.focusTimes && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
+            if selected && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
         }
     }
 

@@ -143,7 +143,8 @@ enum CaseListView {
         }
         let list = s.visibleCases
         if list.isEmpty {
-            scr.put(s.cases.isEmpty ? "No cases." : "No case matches the filter.", row: row, column: inner.column, style: .muted)
+            let empty = s.inFlight.contains(.cases) ? "Loading your cases…" : "No cases."
+            scr.put(s.cases.isEmpty ? empty : "No case matches the filter.", row: row, column: inner.column, style: .muted)
             return
         }
         // Where the appointment does not fit beside the case, it goes on a line of its own.

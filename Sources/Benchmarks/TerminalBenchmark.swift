@@ -26,12 +26,14 @@ enum TerminalBenchmark {
         var now = "2026-11-30T15:00:00Z"
         var cache = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("biosched-bench")
         var explain = false
+        /// Also explain every key whose response is over this many bytes.
+        var explainOver: Int?
         var marker = "quit"
 
         static let usage = """
             usage: biosched-bench terminal [--biosched PATH] [--calcurse PATH | --no-calcurse] [--launches N] [--keys N]
                                            [--gap MS] [--launch-quiet MS] [--appointments N] [--receipt R] [--marker TEXT]
-                                           [--cache DIR] [--explain]
+                                           [--cache DIR] [--explain] [--explain-over BYTES]
             """
 
         init(_ args: [String]) throws {
@@ -51,6 +53,7 @@ enum TerminalBenchmark {
                 case "--receipt": receipt = try value()
                 case "--cache": cache = URL(fileURLWithPath: try value())
                 case "--explain": explain = true
+                case "--explain-over": explainOver = try number()
                 case "--marker": marker = try value()
                 default: throw options.unknown()
                 }
@@ -425,11 +428,11 @@ enum TerminalBenchmark {
             while r.samples.count < o.keys {
                 for _ in 0..<move.run where r.samples.count < o.keys {
                     try checkLate()
-                    let beforeText = o.explain && !explained ? s.screen.screenText : ""
+                    let beforeText = o.explain && !explained || o.explainOver != nil ? s.screen.screenText : ""
                     let sample = try s.press(move.forward)
                     sentKeys += 1
                     if !sample.changed { r.unchanged += 1 }
-                    if o.explain && !explained {
+                    if o.explain && !explained || o.explainOver.map({ sample.bytes > $0 }) == true {
                         explained = true
                         result.exampleScreens.append(explainKey(subject.name, move, before: beforeText, after: s.screen.screenText, sample: sample))
                     }
@@ -541,7 +544,7 @@ enum TerminalBenchmark {
             print("\(r.name) memory after the keys (MiB): Rss \(mib(m, "Rss")), Pss \(mib(m, "Pss")), Private_Clean+Private_Dirty \(fmt(priv, 1)), Private_Dirty \(mib(m, "Private_Dirty")), Anonymous \(mib(m, "Anonymous")); launches (ms): "
                   + r.launchNS.map { fmt(ms($0), 1) }.joined(separator: " "))
         }
-        if o.explain {
+        if o.explain || o.explainOver != nil {
             for r in results { for e in r.exampleScreens { print(""); print(e) } }
         }
         print("Total run \(fmt(seconds, 1)) s.")

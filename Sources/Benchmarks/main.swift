@@ -5,6 +5,7 @@ import Foundation
 //   biosched-bench store-worker ...  one reschedule worker process of the store benchmark (internal)
 //   biosched-bench terminal [options] the terminal benchmark: biosched tui and calcurse on a 120x40 pty
 //   biosched-bench rebook [options]   a storm closes busy centers; every appointment rebooked by the agency
+//   biosched-bench idle [options]     N idle biosched tui sessions on ptys: CPU time and wake-ups
 
 let arguments = CommandLine.arguments
 let usage = """
@@ -12,6 +13,7 @@ let usage = """
            biosched-bench store-worker STORE PLAN FROM COUNT NOW_EPOCH TAG   (started by `store`)
            biosched-bench terminal [--biosched PATH] [--calcurse PATH | --no-calcurse] [--launches N] [--keys N] [--explain]
            biosched-bench rebook [--centers N] [--per-day N]
+           biosched-bench idle [--biosched PATH] [--sessions N] [--settle S] [--seconds S] [--calendar]
     """
 do {
     switch arguments.count > 1 ? arguments[1] : "" {
@@ -19,6 +21,7 @@ do {
     case "store-worker": try StoreBenchmark.worker(Array(arguments.dropFirst(2)))
     case "terminal": try TerminalBenchmark.run(Array(arguments.dropFirst(2)))
     case "rebook": try RebookBenchmark.run(Array(arguments.dropFirst(2)))
+    case "idle": try IdleBenchmark.run(Array(arguments.dropFirst(2)))
     default:
         FileHandle.standardError.write(Data((usage + "\n").utf8))
         exit(2)

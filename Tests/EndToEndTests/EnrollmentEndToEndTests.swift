@@ -99,7 +99,7 @@ struct EnrollmentEndToEndTests {
             let s = try TmuxSession(width: 80, height: 24)
             defer { s.close() }
             try s.start(server.ssh(user: Self.service, key: key) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
-            let cases = try s.waitFor("Your cases", seconds: 20)
+            let cases = try s.waitFor("EAC2414052317", seconds: 20)
             #expect(cases.contains("EAC2414052317"), "port \(server.port): \(cases)")
         }
 

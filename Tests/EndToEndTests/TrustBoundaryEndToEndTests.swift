@@ -71,8 +71,8 @@ struct TrustBoundaryEndToEndTests {
         try server.start()
 
         try t.start(server.sshCommand + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
-        let screen = try t.waitFor("Your cases", seconds: 20)
-        #expect(screen.contains("IOE0923456781"), "the session opened maria.garcia's own cases")
+        let screen = try t.waitFor("IOE0923456781", seconds: 20)   // the list is loaded after the screen opens
+        #expect(screen.contains("Your cases"), "the session opened maria.garcia's own cases")
         try t.keys("q")
         try t.waitFor("SSH-ENDED")
         for f in ["/tmp/\(marker)-a", "/tmp/\(marker)-b", "/root/\(marker)-c", "/tmp/biosched-pwned-1", "/tmp/biosched-pwned-2", "/tmp/biosched-pwned-3"] {

@@ -95,6 +95,21 @@ public struct CalendarModel: Sendable, Hashable {
         }
     }
 
+    /// The day whose times the times pane shows for `day`: the day itself when it has times, else
+    /// (closed, or no time in the window) the next day that has some, else the last one before it.
+    /// The pane then stays in place rather than emptying and filling again. Nil for a day beyond
+    /// the window's dates (the pane says so instead).
+    public func timesDay(for day: LocalDate) -> LocalDate? {
+        guard days[day] != nil else { return nil }
+        func hasTimes(_ d: LocalDate) -> Bool {
+            guard let summary = days[d] else { return false }
+            return summary.mark != .closed && summary.mark != .outside && !summary.slots.isEmpty
+        }
+        if hasTimes(day) { return day }
+        let sorted = days.keys.sorted()
+        return sorted.first { $0 > day && hasTimes($0) } ?? sorted.last { $0 < day && hasTimes($0) }
+    }
+
     public var firstOfferedDay: LocalDate? {
         days.keys.sorted().first { !(days[$0]?.offered.isEmpty ?? true) }
     }
@@ -144,6 +159,11 @@ public struct AppState: Sendable, Hashable {
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
 
+    /// Effects asked for whose answers have not come back (in the order asked). The full-screen
+    /// loop runs them off the UI thread; headless programs run them at once, so this is empty
+    /// between events there.
+    public var inFlight: [Work] = []
+
     // Officer review
     public var reviews: [ReviewItem] = []
     public var reviewIndex = 0
@@ -179,7 +199,7 @@ public struct AppState: Sendable, Hashable {
     /// True when leaving would lose something the person typed or chose.
     public var isRequestHalfFilled: Bool {
         switch phase {
-        case .reason, .confirm: return true
+        case .reason, .confirm, .submitting: return true
         case .picking: return reason != nil || !explanation.isBlank || !note.isBlank
         default: return false
         }
@@ -220,12 +240,12 @@ public struct AppState: Sendable, Hashable {
         case .help: return .help
         case .quitConfirm, .replaceConfirm: return .dialog
         case .centerPicker: return .centerPicker
-        case .savePrompt, .reviewNote: return .textInput
+        case .savePrompt, .reviewNote: return .prompt
         case nil: break
         }
         switch phase {
         case .findCase: return .findCase
-        case .caseList: return filtering ? .textInput : .caseList
+        case .caseList: return filtering ? .filter : .caseList
         case .picking: return focusTimes ? .times : .calendar
         case .reason:
             switch reasonItems[safe: reasonFocus] {
@@ -233,11 +253,17 @@ public struct AppState: Sendable, Hashable {
             default: return .reasons
             }
         case .confirm: return .confirm
-        case .submitting: return .dialog
+        case .submitting: return .waiting
         case .outcome: return .outcome
         case .reviewQueue: return .reviewQueue
         }
     }
+
+    /// True while a read (cases, a case, bookings, centers, reviews) or a file write is in flight.
+    public var isLoading: Bool { inFlight.contains { !$0.writes } }
+
+    /// True while a write (a booking, a review) waits for the store's answer.
+    public var isWaitingForStore: Bool { inFlight.contains { $0.writes } }
 
     mutating func log(_ level: Message.Level, _ text: String) {
         messages.append(Message(at: now, level: level, text: text))

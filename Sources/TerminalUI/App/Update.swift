@@ -65,9 +65,25 @@ public enum App {
         state.phase == .caseList ? [.loadCases] : []
     }
 
+    /// The first state and effects of a session: `initialEffects`, marked in flight.
+    public static func start(_ state: AppState) -> (AppState, [Effect]) {
+        var s = state
+        let fx = initialEffects(state)
+        s.inFlight += fx.compactMap(\.work)
+        return (s, fx)
+    }
+
+    /// One step: the event's answer leaves `inFlight`, the effects asked for enter it.
     public static func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
         var s = state
+        if let done = event.answers, let i = s.inFlight.firstIndex(of: done) { s.inFlight.remove(at: i) }
         var fx: [Effect] = []
+        reduce(&s, event, &fx)
+        s.inFlight += fx.compactMap(\.work)
+        return (s, fx)
+    }
+
+    static func reduce(_ s: inout AppState, _ event: Event, _ fx: inout [Effect]) {
         switch event {
         case let .resize(size):
             s.size = size
@@ -141,7 +157,6 @@ public enum App {
         case let .noticeFileExists(path):
             s.overlay = .replaceConfirm(path: path)
         }
-        return (s, fx)
     }
 
     // MARK: Keys
@@ -151,21 +166,20 @@ public enum App {
         let context = s.focusContext
         let action = Keymap.action(for: key, in: context)
 
-        // Overlays first.
+        // Overlays first; each reads its keys from the keymap (`.dialog`, `.prompt`, `.centerPicker`).
         switch s.overlay {
         case .help:
             s.overlay = nil
             return
         case .quitConfirm:
-            if key == .char("y") || key == .char("Y") || key == .enter { s.quit = true; fx.append(.quit) }
-            else if key == .char("n") || key == .char("N") || key == .escape { s.overlay = nil }
+            if action == .select { s.quit = true; fx.append(.quit) } else if action == .back { s.overlay = nil }
             return
         case .centerPicker:
             handleCenterPicker(&s, key, action, &fx)
             return
         case .savePrompt:
-            if key == .escape { s.overlay = nil; return }
-            if key == .enter {
+            if action == .back { s.overlay = nil; return }
+            if action == .select {
                 let path = s.savePath.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { s.log(.warning, "Type a file name for the notice, or Esc."); return }
                 if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
@@ -175,17 +189,17 @@ public enum App {
             _ = s.savePath.handle(key)
             return
         case let .replaceConfirm(path):
-            if key == .char("y") || key == .char("Y") {
+            if action == .select {
                 if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
                 s.overlay = nil
-            } else if key == .char("n") || key == .char("N") || key == .escape {
+            } else if action == .back {
                 s.log(.info, "Nothing was saved; \(Echo.show(path)) is unchanged.")
                 s.overlay = .savePrompt
             }
             return
         case let .reviewNote(approve):
-            if key == .escape { s.overlay = nil; return }
-            if key == .enter {
+            if action == .back { s.overlay = nil; return }
+            if action == .select {
                 guard !s.reviewNote.isBlank else { s.log(.warning, "A review always needs a note saying why."); return }
                 guard let item = s.reviews[safe: s.reviewIndex] else { s.overlay = nil; return }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
@@ -248,15 +262,20 @@ public enum App {
         if s.filtering {
             // A whole receipt number that is not in the list is looked up: the store answers
             // NOT_AUTHORIZED for a case that is not theirs, and reveals nothing else (R5).
-            if key == .enter, let r = try? ReceiptNumber(parsing: s.caseFilter.text),
+            if action == .select, let r = try? ReceiptNumber(parsing: s.caseFilter.text),
                !s.cases.contains(where: { $0.receipt == r }) {
                 s.filtering = false; s.caseFilter.set(""); s.caseIndex = 0
                 fx.append(.loadCase(r))
                 return
             }
-            if key == .enter || key == .escape || key == .tab { s.filtering = false; if key == .escape { s.caseFilter.set("") }; s.caseIndex = 0; return }
-            if key == .up || key == .down { s.filtering = false; handleCaseList(&s, key, Keymap.action(for: key, in: .caseList), &fx); return }
-            _ = s.caseFilter.handle(key); s.caseIndex = 0
+            switch action {
+            case .select, .back:
+                s.filtering = false; if action == .back { s.caseFilter.set("") }; s.caseIndex = 0
+            case .up, .down:
+                s.filtering = false; handleCaseList(&s, key, action, &fx)
+            default:
+                _ = s.caseFilter.handle(key); s.caseIndex = 0
+            }
             return
         }
         let list = s.visibleCases
@@ -290,7 +309,12 @@ public enum App {
             if let first = s.calendar?.firstOfferedDay { s.select(day: first) } else { s.log(.warning, "No day in the booking window has a free slot at this center.") }
         case .focusNext, .focusPrev: s.focusTimes.toggle()
         case .select:
-            if !s.focusTimes { s.focusTimes = true; s.timeIndex = s.calendar?.days[day]?.offered.first ?? 0; return }
+            if !s.focusTimes {
+                // A closed day shows another day's times: Enter goes there.
+                if let shown = s.calendar?.timesDay(for: day), shown != day { s.select(day: shown) }
+                s.focusTimes = true; s.timeIndex = s.calendar?.days[s.selectedDay ?? day]?.offered.first ?? 0
+                return
+            }
             guard s.selectedSlot != nil else { s.log(.warning, "That time is not offered; choose a time marked free."); return }
             if let item = s.approving { approveWith(&s, item, &fx); return }
             s.phase = .reason
@@ -319,15 +343,15 @@ public enum App {
     }
 
     static func handleCenterPicker(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
-        let list = s.visibleCenters
-        switch key {
-        case .escape: s.overlay = nil
+        let last = max(0, s.visibleCenters.count - 1)
+        switch action {
+        case .back: s.overlay = nil
         case .up: s.centerIndex = max(0, s.centerIndex - 1)
-        case .down: s.centerIndex = min(max(0, list.count - 1), s.centerIndex + 1)
+        case .down: s.centerIndex = min(last, s.centerIndex + 1)
         case .pageUp: s.centerIndex = max(0, s.centerIndex - 10)
-        case .pageDown: s.centerIndex = min(max(0, list.count - 1), s.centerIndex + 10)
-        case .enter:
-            guard let c = list[safe: s.centerIndex] else { return }
+        case .pageDown: s.centerIndex = min(last, s.centerIndex + 10)
+        case .select:
+            guard let c = s.visibleCenters[safe: s.centerIndex] else { return }
             s.overlay = nil
             choose(center: c, &s, &fx)
         default:
@@ -345,19 +369,9 @@ public enum App {
     static func handleReason(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         let items = s.reasonItems
         let item = items[safe: s.reasonFocus]
-        let typing = item == .explanation || item == .note
-        if typing, key != .enter, key != .tab, key != .backTab, key != .escape, key != .up, key != .down {
-            if item == .explanation { _ = s.explanation.handle(key) } else { _ = s.note.handle(key) }
-            return
-        }
-        switch key {
-        case .up, .backTab: s.reasonFocus = max(0, s.reasonFocus - 1); return
-        case .char("k") where !typing: s.reasonFocus = max(0, s.reasonFocus - 1); return
-        case .down, .tab: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
-        case .char("j") where !typing: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1); return
-        default: break
-        }
         switch action {
+        case .up, .focusPrev: s.reasonFocus = max(0, s.reasonFocus - 1)
+        case .down, .focusNext: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1)
         case .back: s.phase = .picking
         case .select:
             switch item {
@@ -383,7 +397,9 @@ public enum App {
                 s.phase = .confirm
             case nil: break
             }
-        default: break
+        default:
+            // The explanation and the note take what the keymap leaves to typing.
+            if item == .explanation { _ = s.explanation.handle(key) } else if item == .note { _ = s.note.handle(key) }
         }
     }
 
@@ -459,9 +475,7 @@ public enum App {
             if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
         case .up: s.outcomeScroll = max(0, s.outcomeScroll - 1)
         case .down: s.outcomeScroll += 1
-        default:
-            if key == .up { s.outcomeScroll = max(0, s.outcomeScroll - 1) }
-            if key == .down { s.outcomeScroll += 1 }
+        default: break
         }
     }
 

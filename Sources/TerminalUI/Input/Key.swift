@@ -8,6 +8,9 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case function(Int)
 
+    /// ← ↓ ↑ →.
+    public var isArrow: Bool { self == .up || self == .down || self == .left || self == .right }
+
     /// The name used in key binding tables, flows and the help overlay.
     public var name: String {
         switch self {

@@ -4,6 +4,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
     case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme
+    case pageUp, pageDown, top, bottom
     // Training sandbox only (`biosched demo`): the trainer panel and what it does.
     case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay
     case clockBefore13, clockBefore11, clockJustAfter, clockStart, nextRole, stories, resetSandbox
@@ -11,7 +12,11 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
 
 /// Where the keyboard focus is; each context has its own bindings.
 public enum FocusContext: String, Sendable, Hashable, CaseIterable {
-    case findCase, caseList, calendar, times, reasons, textInput, confirm, outcome, reviewQueue, centerPicker, dialog, help
+    /// `textInput` is a field of the reason pane, `filter` the case list's filter, `prompt` a
+    /// one-line dialog (file name, review note), `dialog` a yes/no question, `waiting` a request
+    /// in flight (the store has not answered).
+    case findCase, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    case prompt, dialog, help
     /// Training sandbox only: the trainer panel and the story list.
     case trainer, stories
 }
@@ -30,12 +35,17 @@ public struct KeyBinding: Sendable, Hashable {
 
 public enum Keymap {
     static let everywhere = Set(FocusContext.allCases).subtracting([.help])
-    static let lists: Set<FocusContext> = [.caseList, .reasons, .reviewQueue, .centerPicker, .times]
+    /// The main screens and the training panels: the global keys (help, quit) work there.
+    static let screens = everywhere.subtracting([.centerPicker, .prompt, .dialog])
+    /// Where Esc goes back or closes (a request in flight cannot be taken back).
+    /// (The case list is the first screen of applicants and representatives: there Esc only clears a filter.)
+    static let backable = everywhere.subtracting([.waiting, .dialog, .prompt, .caseList])
+    static let lists: Set<FocusContext> = [.caseList, .filter, .reasons, .textInput, .reviewQueue, .centerPicker, .times, .outcome]
 
     /// The one table of key bindings.
     public static let bindings: [KeyBinding] = [
         // Training sandbox only (`biosched demo`): Ctrl-T opens the trainer panel, whose keys follow.
-        KeyBinding(keys: [.ctrl("t")], action: .trainer, label: "trainer", contexts: everywhere, hint: true, trainingOnly: true),
+        KeyBinding(keys: [.ctrl("t")], action: .trainer, label: "trainer", contexts: screens.subtracting([.waiting]), hint: true, trainingOnly: true),
         KeyBinding(keys: [.char("-")], action: .clockBackHour, label: "clock −1 h", contexts: [.trainer], hint: false, trainingOnly: true),
         KeyBinding(keys: [.char("+"), .char("=")], action: .clockForwardHour, label: "clock +1 h", contexts: [.trainer], hint: false, trainingOnly: true),
         KeyBinding(keys: [.char("<"), .char(",")], action: .clockBackDay, label: "clock −1 day", contexts: [.trainer], hint: false, trainingOnly: true),
@@ -49,6 +59,10 @@ public enum Keymap {
         KeyBinding(keys: [.char("R")], action: .resetSandbox, label: "reset sandbox", contexts: [.trainer], hint: false, trainingOnly: true),
         KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.stories], hint: false, trainingOnly: true),
         KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.pageDown], action: .pageDown, label: "page down", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.home], action: .top, label: "first", contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.end], action: .bottom, label: "last", contexts: [.stories], hint: false, trainingOnly: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "open story", contexts: [.stories], hint: true, trainingOnly: true),
         KeyBinding(keys: [.left, .char("h")], action: .left, label: "day", contexts: [.calendar], hint: false),
         KeyBinding(keys: [.right, .char("l")], action: .right, label: "day", contexts: [.calendar], hint: false),
@@ -63,10 +77,12 @@ public enum Keymap {
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "select", contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: "open", contexts: [.findCase], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: "next", contexts: [.textInput], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "confirm", contexts: [.confirm, .dialog], hint: true),
-        KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times, .reasons, .textInput], hint: true),
-        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev pane", contexts: [.calendar, .times, .reasons, .textInput], hint: false),
-        KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList, .centerPicker, .reviewQueue], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: "confirm", contexts: [.confirm], hint: true),
+        KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev pane", contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.tab], action: .focusNext, label: "next field", contexts: [.reasons, .textInput], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev field", contexts: [.reasons, .textInput], hint: false),
+        KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList], hint: true),
         KeyBinding(keys: [.char("a")], action: .approve, label: "approve", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("d")], action: .deny, label: "deny", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("r")], action: .reviewQueue, label: "review queue", contexts: [.findCase], hint: true),
@@ -74,13 +90,22 @@ public enum Keymap {
         KeyBinding(keys: [.char("n")], action: .findCase, label: "next case", contexts: [.outcome], hint: true),
         KeyBinding(keys: [.ctrl("r")], action: .refresh, label: "refresh", contexts: everywhere, hint: false),
         KeyBinding(keys: [.function(2)], action: .cycleTheme, label: "theme", contexts: everywhere, hint: false),
-        KeyBinding(keys: [.escape], action: .back, label: "back", contexts: everywhere, hint: true),
-        KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: everywhere, hint: true),
-        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, label: "quit", contexts: everywhere, hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: "back", contexts: backable, hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: "clear filter", contexts: [.caseList], hint: false),
+        KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: screens, hint: true),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, label: "quit", contexts: screens, hint: true),
+        // Dialogs: a yes/no question, a one-line prompt, the center picker's pages.
+        KeyBinding(keys: [.enter, .tab], action: .select, label: "done", contexts: [.filter], hint: true),
+        KeyBinding(keys: [.char("y")], action: .select, label: "yes", contexts: [.dialog], hint: true),
+        KeyBinding(keys: [.char("n"), .escape], action: .back, label: "no", contexts: [.dialog], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: "ok", contexts: [.prompt], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: "cancel", contexts: [.prompt], hint: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.centerPicker], hint: false),
+        KeyBinding(keys: [.pageDown], action: .pageDown, label: "page down", contexts: [.centerPicker], hint: false),
     ]
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
-    static let typingContexts: Set<FocusContext> = [.findCase, .textInput]
+    static let typingContexts: Set<FocusContext> = [.findCase, .textInput, .filter, .centerPicker, .prompt]
 
     /// The action of `key` in `context`.
     public static func action(for key: Key, in context: FocusContext, training: Bool = false) -> Action? {
@@ -92,32 +117,55 @@ public enum Keymap {
         return bindings.first { (training || !$0.trainingOnly) && $0.contexts.contains(context) && $0.keys.contains(key) }?.action
     }
 
-    /// The hint bar's entries for a context, in table order, one per action.
-    public static func hints(for context: FocusContext, training: Bool = false) -> [(keys: String, label: String)] {
+    /// One entry of a hint bar: the keys that act in that context, what they do, and the action.
+    public struct Hint: Sendable, Hashable {
+        public var keys: [Key]
+        public var label: String
+        public var action: Action
+        /// As the hint bar shows the keys: `Enter/Space`, or the arrows as `↑↓`.
+        public var keyText: String
+    }
+
+    /// The hint bar's entries for a context, in table order, one per action; the arrows (and the
+    /// month keys of the calendar) come first. Keys that would type in a field are left out.
+    public static func hintEntries(for context: FocusContext, training: Bool = false) -> [Hint] {
         var seen = Set<Action>()
-        var out: [(String, String)] = []
-        var arrows = false
+        var out: [Hint] = []
+        var arrows: [Key] = []
+        let typing = typingContexts.contains(context)
         for b in bindings where b.contexts.contains(context) && (training || !b.trainingOnly) {
-            if [.up, .down, .left, .right].contains(b.action) { arrows = true; continue }
-            guard b.hint, seen.insert(b.action).inserted else { continue }
-            var keys = b.keys.map(\.name)
-            if typingContexts.contains(context) { keys.removeAll { $0.count == 1 } }
-            guard !keys.isEmpty else { continue }
-            out.append((keys.joined(separator: "/"), b.label))
+            let keys = b.keys.filter { key in
+                if typing, case .char = key { return false }
+                return action(for: key, in: context, training: training) == b.action   // not taken by an earlier binding
+            }
+            if [.up, .down, .left, .right].contains(b.action) { arrows += keys.filter { $0.isArrow }; continue }
+            guard b.hint, !keys.isEmpty, seen.insert(b.action).inserted else { continue }
+            out.append(Hint(keys: keys, label: b.label, action: b.action, keyText: keys.map(\.name).joined(separator: "/")))
         }
-        if arrows { out.insert((context == .calendar ? "←↓↑→" : "↑↓", "move"), at: 0) }
-        if context == .calendar || context == .times { out.insert(("PgUp/PgDn", "month"), at: 1) }
+        if !arrows.isEmpty {
+            out.insert(Hint(keys: arrows, label: "move", action: .down, keyText: context == .calendar ? "←↓↑→" : "↑↓"), at: 0)
+        }
+        if context == .calendar || context == .times {
+            out.insert(Hint(keys: [.pageUp, .pageDown], label: "month", action: .nextMonth, keyText: "PgUp/PgDn"), at: 1)
+        }
         return out
+    }
+
+    /// The hint bar's entries as text: keys and label.
+    public static func hints(for context: FocusContext, training: Bool = false) -> [(keys: String, label: String)] {
+        hintEntries(for: context, training: training).map { ($0.keyText, $0.label) }
     }
 
     /// Every binding grouped for the help overlay: keys, label, where.
     public static var helpLines: [(keys: String, label: String)] { helpLines(training: false) }
 
-    /// The help overlay's lines; a training sandbox also lists the trainer's keys.
-    public static func helpLines(training: Bool) -> [(keys: String, label: String)] {
+    /// The help overlay's lines; a training sandbox also lists the trainer's keys. The bindings of
+    /// `first` (the context under the overlay) come first, so a small window shows those.
+    public static func helpLines(training: Bool, first: FocusContext? = nil) -> [(keys: String, label: String)] {
         var seen = Set<String>()
         var out: [(String, String)] = []
-        for b in bindings where training || !b.trainingOnly {
+        let ordered = bindings.filter { first.map($0.contexts.contains) ?? false } + bindings.filter { !(first.map($0.contexts.contains) ?? false) }
+        for b in ordered where training || !b.trainingOnly {
             let keys = b.keys.map(\.name).joined(separator: " ")
             let label = b.label.isEmpty ? b.action.rawValue : b.label
             guard seen.insert(keys + label).inserted else { continue }

@@ -174,6 +174,9 @@ public final class ThemeSwitcher {
     /// Every theme F2 goes through: the catalog's, then files given by path.
     public var cycle: [ThemeEntry] { catalog.entries + extra.filter { !catalog.entries.contains($0) } }
 
+    /// True when the theme in use comes from a file that `poll` looks at.
+    public var watchesFile: Bool { wanted.path != nil }
+
     /// F2: the next theme (the folders are read again, so a new file is in the cycle).
     public func next() -> [ThemeNotice] {
         catalog = ThemeCatalog.scan(catalog.directories)

@@ -43,24 +43,22 @@ enum Training {
             return true
         case .stories?:
             let count = t.settings.stories.count
-            switch key {
-            case .up, .char("k"): s.training?.storyIndex = max(0, t.storyIndex - 1)
-            case .down, .char("j"): s.training?.storyIndex = min(max(0, count - 1), t.storyIndex + 1)
-            case .pageUp: s.training?.storyIndex = max(0, t.storyIndex - 5)
-            case .pageDown: s.training?.storyIndex = min(max(0, count - 1), t.storyIndex + 5)
-            case .home: s.training?.storyIndex = 0
-            case .end: s.training?.storyIndex = max(0, count - 1)
-            case .enter, .char(" "): apply(&s, .openStory(t.storyIndex), &fx)
-            case .escape: s.training?.panel = nil
-            default:
-                switch Keymap.action(for: key, in: .stories, training: true) {
-                case .trainer?: s.training?.panel = .trainer
-                case .help?: s.overlay = .help
-                case .quit?:
-                    s.training?.panel = nil
-                    return false
-                default: break
-                }
+            let last = max(0, count - 1)
+            switch Keymap.action(for: key, in: .stories, training: true) {
+            case .up?: s.training?.storyIndex = max(0, t.storyIndex - 1)
+            case .down?: s.training?.storyIndex = min(last, t.storyIndex + 1)
+            case .pageUp?: s.training?.storyIndex = max(0, t.storyIndex - 5)
+            case .pageDown?: s.training?.storyIndex = min(last, t.storyIndex + 5)
+            case .top?: s.training?.storyIndex = 0
+            case .bottom?: s.training?.storyIndex = last
+            case .select?: apply(&s, .openStory(t.storyIndex), &fx)
+            case .back?: s.training?.panel = nil
+            case .trainer?: s.training?.panel = .trainer
+            case .help?: s.overlay = .help
+            case .quit?:
+                s.training?.panel = nil
+                return false
+            default: break
             }
             return true
         }

@@ -83,37 +83,53 @@ enum CalendarView {
     static func drawTimes(_ s: AppState, _ cal: CalendarModel, _ day: LocalDate, _ scr: inout Screen, _ r: Rect) {
         guard r.height >= 2 else { return }
         let c = cal.center
-        scr.put("\(day.weekday.shortName) \(day.iso)", row: r.row, column: r.column, style: .title, maxWidth: r.width)
-        guard let summary = cal.days[day] else {
+        let dayText = "\(day.weekday.shortName) \(day.iso)"
+        guard let shown = cal.timesDay(for: day), let summary = cal.days[shown] else {
+            scr.put(dayText, row: r.row, column: r.column, style: .title, maxWidth: r.width)
             for (i, l) in wrap("Outside the booking window: more than \(s.config.window.leadHours) h and at most \(s.config.window.horizonDays) days ahead.", width: r.width).enumerated() where i < r.height - 1 {
                 scr.put(l, row: r.row + 1 + i, column: r.column, style: .muted)
             }
             return
         }
-        if summary.mark == .closed {
-            scr.put(c.closures.contains(day) ? "Closed (closure)." : "Closed on \(day.weekday.shortName).", row: r.row + 1, column: r.column, style: .dayClosed, maxWidth: r.width)
-            return
+        if shown == day {
+            scr.put(dayText, row: r.row, column: r.column, style: .title, maxWidth: r.width)
+        } else {
+            // Closed or outside the window: the pane keeps its place and shows the nearest day with
+            // times, saying so on its first line (Enter goes there).
+            let why = cal.days[day]?.mark == .closed
+                ? (c.closures.contains(day) ? "closed (closure)" : "closed on \(day.weekday.shortName)")
+                : "outside window"
+            // One style for the whole line: fewer style switches on the way in and out.
+            scr.put("\(day.weekday.shortName) \(day.iso.suffix(5)) \(why); times of \(shown.weekday.shortName) \(shown.iso.suffix(5))",
+                    row: r.row, column: r.column, style: .dayClosed, maxWidth: r.width)
         }
-        if summary.slots.isEmpty { scr.put("No slots.", row: r.row + 1, column: r.column, style: .muted); return }
+        let selectable = shown == day
         let rows = r.height - 1
-        let first = max(0, min(s.timeIndex - rows / 2, summary.slots.count - rows))
+        let anchor = selectable ? s.timeIndex : (summary.offered.first ?? 0)
+        let first = max(0, min(anchor - rows / 2, summary.slots.count - rows))
         for (i, slot) in summary.slots.enumerated().dropFirst(first).prefix(rows) {
             let y = r.row + 1 + i - first
             let offered = summary.offered.contains(i)
-            let selected = i == s.timeIndex
+            // The chosen time is highlighted once the times have the focus (Enter or Tab).
+            let selected = selectable && s.focusTimes && i == s.timeIndex
             let time = "\(slot.slot.local.time.hhmm) \(c.zone.abbreviation(at: slot.slot.start))"
+            // A time outside the booking window (too soon, too far) keeps its free stations and
+            // its style and differs from an offered one by its mark only (· outside, as in the
+            // legend): moving from the window's first or last day to another redraws marks, not rows.
+            let outside = !offered && slot.free > 0 && !s.config.window.contains(slot.slot.start, now: s.now)
             let status: String
-            if offered { status = "\(slot.free) of \(slot.slot.stations) free" }
+            if offered || outside { status = "\(slot.free) of \(slot.slot.stations) free" }
             else if slot.free == 0 { status = "full" }
             else if slot.slot.start == s.snapshot?.appointment.start && c.code == s.snapshot?.appointment.centerCode { status = "current" }
             else { status = "not offered" }
             let mark = offered ? "●" : (slot.free == 0 ? "○" : "·")
-            var style: StyleToken = offered ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
-            if selected { style = s.focusTimes ? .focus : .selection }
+            var style: StyleToken = offered || outside ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
+            if selected { style = .focus }
             scr.fill(Rect(row: y, column: r.column, width: r.width, height: 1), style: selected ? style : .text)
             scr.put("\(mark) \(time)  \(status)", row: y, column: r.column, style: style, maxWidth: r.width)
+            guard selectable else { continue }
             scr.hotspots.append(Hotspot(rect: Rect(row: y, column: r.column, width: r.width, height: 1), target: .time(i)))
-            if selected && s.focusTimes && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
+            if selected && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
         }
     }
 

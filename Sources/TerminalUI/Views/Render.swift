@@ -39,7 +39,9 @@ public enum Render {
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         switch s.overlay {
         case .help?: HelpView.draw(s, &scr)
-        case .quitConfirm?: Dialog.message(&scr, title: "Quit?", lines: ["The request is not finished; quitting loses it.", "", "y  quit      n / Esc  stay"])
+        case .quitConfirm?:
+            let why = s.isWaitingForStore ? "The store has not answered; it may book or not." : "The request is not finished; quitting loses it."
+            Dialog.message(&scr, title: "Quit?", lines: [why, "", "y  quit      n / Esc  stay"])
         case .centerPicker?: CenterPickerView.draw(s, &scr)
         case .savePrompt?: Dialog.input(&scr, title: "Save the notice", prompt: "File name:", field: s.savePath, hint: "Enter save · Esc cancel")
         case let .replaceConfirm(path)?:

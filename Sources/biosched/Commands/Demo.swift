@@ -159,7 +159,7 @@ struct Demo: ParsableCommand {
                 device.recorder = FlowRecorder(start: sandbox.start, seed: sandbox.seed, size: terminal.size, actor: actor, storiesOpen: true)
             }
         }
-        result.ended = TerminalLoop.run(&program, device: device, theme: themes.theme, clock: clock, themes: themes)
+        result.ended = TerminalLoop.run(&program, device: device, theme: themes.theme, clock: clock, themes: themes, effects: .background)
         terminal.stop()
         if let record, var recorder = device.recorder {
             if result.ended == "quit" { recorder.dropLast() }

@@ -60,11 +60,14 @@ struct TUI: ParsableCommand {
         }
         defer { terminal.stop() }
         let clock = s.clock
+        // The first load waits for the loop's worker too: the screen never waits on the store.
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
-                              runner: EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile)))
+                              runner: EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile)),
+                              defersEffects: true)
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
-        let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes)
+        let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
+                                      effects: .background)
         terminal.stop()
         if reason != "quit" {
             FileHandle.standardError.write(Data("biosched: ended (\(reason)); nothing was left half written.\n".utf8))

@@ -1,0 +1,107 @@
+import Foundation
+import Scheduling
+
+/// The full-screen loop over a terminal device.
+@MainActor
+public enum TerminalLoop {
+    /// Where effects run: `inline` inside the loop (scripted devices, tests), `background` on an
+    /// `EffectWorker` while the loop keeps reading keys and drawing (the real program).
+    public enum Effects: Sendable { case inline, background }
+
+    /// How often the loop looks for answers while an effect is in flight (ms).
+    public static let answerPoll = 50
+    /// How often the loop looks at a theme file that may be edited (ms).
+    public static let themeWatch = 5000
+
+    /// Runs until the person quits or the terminal hangs up. Returns why it ended.
+    ///
+    /// The loop sleeps in `nextInput` until a key, a resize, or the next thing that needs it: the
+    /// next minute of the clock shown, the idle warning or time-out, a theme file's next look,
+    /// an answer while effects are in flight; never longer than `tickMilliseconds`.
+    public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
+                           clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
+                           idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
+                           onFrame: ((Screen) -> Void)? = nil) -> String {
+        let worker = effects == .background ? EffectWorker(runner: program.runner) : nil
+        let wasDeferring = program.defersEffects
+        program.defersEffects = worker != nil
+        defer { program.defersEffects = wasDeferring }
+        func send(_ event: Event) {
+            program.send(event)
+            for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
+        }
+        for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
+        send(.resize(device.size))
+        send(.tick(clock()))
+        var lastInput = DispatchTime.now().uptimeNanoseconds
+        var warned = false
+        // Keys and clicks that came while a load was in flight: the screen they were meant for is
+        // not drawn yet, so they wait for it (type-ahead). Writes do not hold keys: while a
+        // booking waits for the store, help and quit still work.
+        var held: [TerminalInput] = []
+
+        /// Handles one input; returns why the loop ends, if it does.
+        func handle(_ input: TerminalInput) -> String? {
+            switch input {
+            case let .key(k):
+                if let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
+                    for n in themes.next() { send(.notice(n.level, n.text)) }   // F2: the next theme
+                } else {
+                    send(.key(k))
+                }
+            case let .click(p):
+                program.click(at: p)
+                for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
+            case let .resize(size): send(.resize(size))
+            case let .hangUp(reason): return reason
+            }
+            return nil
+        }
+
+        while true {
+            for answer in worker?.takeAnswers() ?? [] { send(answer) }
+            while !held.isEmpty && !program.state.isLoading {
+                if let end = handle(held.removeFirst()) { return end }
+            }
+            let screen = program.render()
+            device.present(screen, theme: themes?.theme ?? theme)
+            onFrame?(screen)
+            if program.state.quit { return "quit" }
+            var wait = min(tickMilliseconds, millisecondsToNextMinute(clock()))
+            if worker?.isBusy == true || !program.state.inFlight.isEmpty { wait = min(wait, answerPoll) }
+            if themes?.watchesFile == true { wait = min(wait, themeWatch) }
+            if let idle {
+                let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
+                let next = warned ? idle.timeout : idle.timeout - idle.warning
+                wait = min(wait, max(0, Int(((next - idleFor) * 1000).rounded(.up))))
+            }
+            guard let input = device.nextInput(timeoutMilliseconds: wait) else {
+                send(.tick(clock()))
+                for n in themes?.poll() ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
+                if let idle {
+                    let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
+                    if idleFor >= idle.timeout { return "idle for \(Int(idle.timeout)) s" }
+                    if !warned && idleFor >= idle.timeout - idle.warning {
+                        warned = true
+                        send(.notice(.warning, "No activity: this session ends in \(Int(idle.timeout - idleFor + 0.5)) seconds unless you press a key."))
+                    }
+                }
+                continue
+            }
+            lastInput = DispatchTime.now().uptimeNanoseconds
+            if warned { warned = false; send(.notice(.info, "Still here: the session stays open.")) }
+            switch input {
+            case .key, .click:
+                if program.state.isLoading || !held.isEmpty { held.append(input); continue }
+            case .resize, .hangUp: break
+            }
+            if let end = handle(input) { return end }
+        }
+    }
+
+    /// From `now` to just past the next whole minute of the clock (the header shows minutes).
+    static func millisecondsToNextMinute(_ now: Date) -> Int {
+        let intoMinute = now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)
+        return Int(((60 - intoMinute) * 1000).rounded(.up)) + 5
+    }
+}

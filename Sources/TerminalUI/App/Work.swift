@@ -1,0 +1,43 @@
+/// What an effect in flight is doing, as the state remembers it: set by `App.update` when it asks
+/// for an effect, cleared when the effect's answer comes back as an event.
+public enum Work: String, Sendable, Hashable {
+    case cases, caseFile, bookings, centers, submit, reviews, review, notice
+
+    /// Work that writes to the store: the screen says it waits for the store.
+    public var writes: Bool { self == .submit || self == .review }
+}
+
+extension Effect {
+    /// The work this effect starts; nil for `quit`, which ends the program, and for the training
+    /// sandbox's clock and reset, which no screen waits for.
+    var work: Work? {
+        switch self {
+        case .loadCases: .cases
+        case .loadCase: .caseFile
+        case .loadBookings: .bookings
+        case .loadCenters: .centers
+        case .submit: .submit
+        case .loadReviews: .reviews
+        case .review: .review
+        case .saveNotice: .notice
+        case .training, .quit: nil
+        }
+    }
+}
+
+extension Event {
+    /// The work this event answers; nil for input, time and messages.
+    var answers: Work? {
+        switch self {
+        case .casesLoaded: .cases
+        case .caseLoaded: .caseFile
+        case .bookingsLoaded: .bookings
+        case .centersLoaded: .centers
+        case .submitted: .submit
+        case .reviewsLoaded: .reviews
+        case .reviewed: .review
+        case .noticeSaved, .noticeFileExists: .notice
+        case .key, .click, .resize, .tick, .notice, .training: nil
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Scheduling
+
+/// The confirm dialog: old and new appointment side by side, reason, channel.
+enum ConfirmView {
+    static func draw(_ s: AppState, _ scr: inout Screen) {
+        guard let snap = s.snapshot, let slot = s.selectedSlot, let c = s.calendar?.center else { return }
+        let width = min(scr.size.columns - 4, 76)
+        let height = min(scr.size.rows - 4, 12)
+        let r = Rect(row: (scr.size.rows - height) / 2, column: (scr.size.columns - width) / 2, width: width, height: height)
+        scr.fill(r, style: .dialog)
+        scr.box(r, title: s.phase == .submitting ? "Submitting…" : "Confirm the new appointment", style: .dialog, titleStyle: .dialogTitle)
+        let inner = r.inset(1)
+        let half = (inner.width - 1) / 2
+        var row = inner.row
+        scr.put("Current", row: row, column: inner.column + 1, style: .dialogTitle)
+        scr.put("New", row: row, column: inner.column + half + 1, style: .dialogTitle)
+        row += 1
+        let old = [snap.center.zone.formatLong(snap.appointment.start), snap.center.name]
+        let new = [c.zone.formatLong(slot.slot.start), c.name]
+        for i in 0..<2 {
+            scr.put(old[i], row: row, column: inner.column + 1, style: .dialog, maxWidth: half - 1)
+            scr.put(new[i], row: row, column: inner.column + half + 1, style: .dialog, maxWidth: half - 1)
+            row += 1
+        }
+        row += 1
+        let reasonText = s.reason.map { $0 == .other ? "other: \(s.explanation.text)" : $0.title } ?? "-"
+        scr.put("Reason:  \(reasonText)", row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
+        scr.put("Channel: \(s.config.actor.role.channel.rawValue) (\(s.config.actor.role.rawValue) \(s.config.actor.id))", row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
+        if let v = s.verdict {
+            let (text, style): (String, StyleToken) = switch v.decision {
+            case .allowed: ("Enter books this time.", .dialogTitle)
+            case .escalated: ("Enter sends it to an officer (\(v.codes.map(\.rawValue).joined(separator: ", "))); nothing is booked yet.", .dialogTitle)
+            case .refused: ("Refused: \(v.codes.map(\.rawValue).joined(separator: ", ")). Enter submits anyway to record the answer.", .dialogTitle)
+            }
+            row += 1
+            for l in wrap(text, width: inner.width - 2) where row < inner.row + inner.height - 1 {
+                scr.put(l, row: row, column: inner.column + 1, style: style); row += 1
+            }
+        }
+        let hint = s.phase == .submitting ? (s.isWaitingForStore ? "Booking… waiting for the store" : "Please wait…") : "Enter confirm · Esc back"
+        scr.put(hint, row: inner.row + inner.height - 1, column: inner.column + 1, style: .dialog)
+        scr.hotspots.append(Hotspot(rect: Rect(row: inner.row + inner.height - 1, column: inner.column + 1, width: 13, height: 1), target: .button("confirm")))
+        if s.overlay == nil { scr.cursor = Point(row: inner.row + inner.height - 1, column: inner.column + 1) }
+    }
+}

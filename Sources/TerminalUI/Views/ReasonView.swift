@@ -1,0 +1,60 @@
+import Foundation
+import Scheduling
+
+/// The reason selector: the six good-cause reasons and `other` with text; agents add a note.
+enum ReasonView {
+    static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
+        scr.box(r, title: "Why can't they attend? (good cause)")
+        let inner = r.inset(1)
+        var row = inner.row
+        if let slot = s.selectedSlot, let c = s.calendar?.center {
+            scr.put("New time: \(c.zone.formatLong(slot.slot.start)) [\(c.code)]", row: row, column: inner.column, style: .muted, maxWidth: inner.width)
+            row += 2
+        }
+        for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
+            let focused = i == s.reasonFocus && s.overlay == nil
+            switch item {
+            case let .reason(reason):
+                let chosen = s.reason == reason
+                let label = reason.title.displayWidth + 4 <= inner.width ? reason.title : reason.shortTitle
+                let text = "\(chosen ? "(•)" : "( )") \(label)"
+                let style: StyleToken = focused ? .focus : (chosen ? .selection : .text)
+                scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: focused ? style : .text)
+                scr.put(text, row: row, column: inner.column, style: style, maxWidth: inner.width)
+                if focused { scr.cursor = Point(row: row, column: inner.column + 1) }
+                scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
+                row += 1
+            case .explanation, .note:
+                row += 1
+                let label = item == .explanation ? "Explain the other reason:" : "Note for the record:"
+                scr.put(label, row: row, column: inner.column, style: focused ? .title : .muted)
+                row += 1
+                let field = item == .explanation ? s.explanation : s.note
+                let width = inner.width
+                let blankOther = item == .explanation && field.isBlank
+                let (v, cur) = field.visible(width: width)
+                scr.fill(Rect(row: row, column: inner.column, width: width, height: 1), style: blankOther && !focused ? .inputInvalid : .input)
+                scr.put(v, row: row, column: inner.column, style: .input, maxWidth: width)
+                if focused { scr.cursor = Point(row: row, column: inner.column + cur) }
+                scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: width, height: 1), target: .listRow(i)))
+                row += 1
+            case .notify:
+                row += 1
+                let choice = s.notify.map { $0 == .email ? "email" : "SMS" } ?? "none"
+                let text = "Confirmation by: \(choice)  (Enter changes)"
+                scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                if focused { scr.cursor = Point(row: row, column: inner.column) }
+                scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
+                row += 1
+            case .proceed:
+                row += 1
+                let ready = s.reason != nil && !(s.reason == .other && s.explanation.isBlank)
+                let text = "[ Continue to confirm ]"
+                scr.put(text, row: row, column: inner.column, style: focused ? .focus : (ready ? .title : .muted))
+                if focused { scr.cursor = Point(row: row, column: inner.column + 2) }
+                scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: text.displayWidth, height: 1), target: .listRow(i)))
+                row += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Scheduling
+import Testing
+@testable import TerminalUI
+
+/// Every key a hint bar shows, in every focus context, does what the hint says there: the keymap
+/// table is the only source of key behaviour, so a hint that types into a field, or does nothing,
+/// fails here.
+@Suite("Hint bars: every key shown does what it says")
+struct HintBarTests {
+    /// One state per focus context, reached the way a person reaches it (headless, on a real store).
+    static func states() throws -> (states: [FocusContext: AppState], cleanup: () -> Void) {
+        let f = try UIFixture()
+        var out: [FocusContext: AppState] = [:]
+        func keep(_ p: Program) { out[p.state.focusContext] = p.state }
+
+        var agent = try f.program(UIFixture.agent, savingFiles: true)
+        agent.type("EAC")
+        keep(agent)                                                    // findCase, with text for Esc to clear
+        agent.send(.key(.escape))
+        agent.type("EAC2414052317"); agent.press(.enter)
+        agent.press(.right)
+        keep(agent)                                                    // calendar
+        agent.press(.char("c"))
+        agent.press(.down)
+        var picker = agent.state
+        picker.centers += picker.centers                              // four rows: the second has a row above and below
+        out[picker.focusContext] = picker                             // centerPicker, on the second center
+        agent.press(.escape, .enter, .down)
+        keep(agent)                                                    // times, on the second time
+        agent.press(.up, .enter, .down)
+        keep(agent)                                                    // reasons, on the second reason
+        agent.press(.up, .enter)
+        keep(agent)                                                    // textInput: the agent's note
+        agent.type("Phoned in")
+        agent.press(.tab, .tab, .enter)
+        keep(agent)                                                    // confirm
+        agent.press(.char("q"))
+        keep(agent)                                                    // dialog: quit?
+        agent.press(.char("n"))
+        let (submitting, _) = App.update(agent.state, .key(.enter))   // the answer never comes
+        out[submitting.focusContext] = submitting                     // waiting
+        agent.press(.enter)
+        agent.press(.down)
+        keep(agent)                                                    // outcome, scrolled one line
+        agent.press(.char("s"))
+        keep(agent)                                                    // prompt: the notice's file name
+
+        var lee = try f.program(UIFixture.lee)
+        lee.press(.down)
+        keep(lee)                                                      // caseList, on the second case
+        lee.press(.char("/")); lee.type("a")
+        keep(lee)                                                      // filter
+
+        var officer = try f.program(UIFixture.officer)
+        officer.press(.char("r"))
+        var queue = officer.state
+        let item = ReviewItem(requestID: "t-9", receipt: try ReceiptNumber(parsing: "IOE0923456781"), codes: [.untimely],
+                              goodCause: GoodCause(reason: .medical, explanation: ""), note: "", agent: "agent.smith",
+                              preferredCenter: "BOS", preferredStart: nil,
+                              preferredLocal: LocalDateTime(iso: "2026-06-24T09:00")!, requestedAt: UIFixture.now)
+        queue.reviews = [item, item, item]
+        queue.reviewIndex = 1
+        out[queue.focusContext] = queue                                // reviewQueue, three requests
+
+        var help = agent.state
+        help.overlay = .help
+        out[.help] = help
+
+        var demo = try DemoSandboxFixture.sandbox()
+        demo.program.send(.training(.command(.showStories)))
+        demo.program.press(.down)
+        keep(demo.program)                                             // stories, on the second story
+        demo.program.press(.escape, .ctrl("t"))
+        keep(demo.program)                                             // trainer
+        return (out, { f.remove(); demo.remove() })
+    }
+
+    /// True when `key` only typed into a field.
+    static func typed(_ key: Key, _ before: AppState, _ after: AppState) -> Bool {
+        guard case let .char(c) = key else { return false }
+        let fields: [(AppState) -> String] = [\.receiptField.text, \.caseFilter.text, \.centerFilter.text, \.explanation.text,
+                                              \.note.text, \.savePath.text, \.reviewNote.text]
+        return fields.contains { $0(after) == $0(before) + String(c) }
+    }
+
+    /// What `action`'s hint promises, checked on the state before and after the key and the effects.
+    static func keepsPromise(_ action: Action, _ before: AppState, _ after: AppState, _ fx: [Effect]) -> Bool {
+        switch action {
+        case .help: return after.overlay == .help
+        case .quit: return after.quit || after.overlay == .quitConfirm
+        case .search: return after.focusContext == .filter
+        case .changeCenter: return after.overlay == .centerPicker
+        case .saveNotice: return after.overlay == .savePrompt
+        case .approve: return after.overlay == .reviewNote(approve: true)
+        case .deny: return after.overlay == .reviewNote(approve: false)
+        case .reviewQueue: return after.phase == .reviewQueue && fx == [.loadReviews]
+        case .findCase: return after.phase == .findCase && after.snapshot == nil
+        case .focusNext, .focusPrev: return after.focusContext != before.focusContext || after.reasonFocus != before.reasonFocus
+        case .nextMonth, .prevMonth: return after.month != before.month
+        case .trainer: return after.training?.panel != before.training?.panel
+        case .back: return after.overlay != before.overlay || after.phase != before.phase || after.focusContext != before.focusContext
+            || after.training?.panel != before.training?.panel || after.receiptField.text.isEmpty && !before.receiptField.text.isEmpty
+        default: return after != before || !fx.isEmpty
+        }
+    }
+
+    @Test("In every focus context, each key of each hint keeps the hint's promise and never just types")
+    func everyHintDoesWhatItSays() throws {
+        let (states, cleanup) = try Self.states()
+        defer { cleanup() }
+        let missing = Set(FocusContext.allCases).subtracting(states.keys)
+        #expect(missing.isEmpty, "no state reached for \(missing.map(\.rawValue).sorted())")
+        for (context, state) in states.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            #expect(state.focusContext == context)
+            let training = state.training != nil
+            for hint in Keymap.hintEntries(for: context, training: training) {
+                for key in hint.keys {
+                    let (after, fx) = App.update(state, .key(key))
+                    let action = key.isArrow ? Keymap.action(for: key, in: context, training: training) ?? hint.action : hint.action
+                    #expect(!Self.typed(key, state, after), "\(context.rawValue): \(key.name) (\(hint.label)) typed into a field")
+                    #expect(Self.keepsPromise(action, state, after, fx),
+                            "\(context.rawValue): \(key.name) shown as \"\(hint.label)\" did not \(action.rawValue)")
+                }
+            }
+        }
+    }
+
+    @Test("The bugs this test was written for: the center picker offers no q, ? or /, the review queue no /")
+    func knownBugsStayFixed() {
+        let picker = Keymap.hintEntries(for: .centerPicker).flatMap(\.keys)
+        #expect(!picker.contains(.char("q")) && !picker.contains(.char("?")) && !picker.contains(.char("/")))
+        #expect(!Keymap.hintEntries(for: .reviewQueue).flatMap(\.keys).contains(.char("/")))
+        #expect(Keymap.action(for: .char("q"), in: .centerPicker) == nil, "q types into the center filter")
+    }
+}

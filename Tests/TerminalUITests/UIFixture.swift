@@ -3,18 +3,21 @@ import Scheduling
 import SchedulingStore
 @testable import TerminalUI
 
-/// A real SQLite store with a few cases, and programs driven headless on it at a fixed clock.
+/// The in-memory store (no files, no SQLite: the same protocols and the conformance suite's
+/// guarantees) with a few cases, and programs driven headless on it at a fixed clock.
 struct UIFixture {
     let dir: URL
-    let store: SQLiteBookingStore
+    let store: MemoryBookingStore
+    /// A file the program must never write (stands for the store's file when notices are saved).
+    var protectedFile: String { dir.appendingPathComponent("store.sqlite").path }
     /// Monday 2026-06-15 09:00 EDT.
     static let now = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!
 
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("ui.sqlite").path, training: true,
-                                              createdBy: "officer.jones", now: UIFixture.now)
+        store = MemoryBookingStore(training: true, createdBy: "officer.jones", now: UIFixture.now)
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("store.sqlite").path, contents: Data("STORE".utf8))
         var doc = ImportDocument()
         let hours: [Weekday: String] = [.mon: "08:00-12:00", .tue: "08:00-12:00", .wed: "08:00-12:00", .thu: "08:00-12:00", .fri: "08:00-12:00"]
         doc.centers = [
@@ -54,7 +57,7 @@ struct UIFixture {
         let config = AppConfig(actor: actor, isTraining: true, window: try store.storeInfo().window, sessionID: "t", canWriteFiles: canWriteFiles)
         let now = UIFixture.now
         var p = Program(state: AppState(config: config, now: now, size: size),
-                        runner: EffectRunner(store: store, clock: { now }, writeFile: savingFiles ? EffectRunner.writingFiles(protecting: store.path) : nil))
+                        runner: EffectRunner(store: store, clock: { now }, writeFile: savingFiles ? EffectRunner.writingFiles(protecting: protectedFile) : nil))
         p.send(.tick(now))
         return p
     }

@@ -27,6 +27,10 @@ public enum NotificationComposer {
             lines += ["", "Print the notice below and bring it, with everything it lists. Centers do not accept electronic copies.",
                       "The attached appointment.ics puts the new time in your calendar" + (item.previous == nil ? "." : " and cancelled-appointment.ics removes the old one."),
                       "", notice(item, a, now: now)]
+            if let code = item.enrollmentCode {
+                lines += ["", "Enrollment code: \(code)",
+                          "  (to let your own SSH key in: ssh enroll@ the biosched host, then your receipt number and this code; once, within 30 days)"]
+            }
             var files = [ICalendar.file(.request, appointment: a, receipt: item.receipt, applicantName: item.applicantName,
                                         storeID: item.storeID, stamp: now, organizer: organizer, attendee: attendee)]
             if let p = item.previous {
@@ -36,7 +40,8 @@ public enum NotificationComposer {
             c = NotificationContent(
                 subject: "\(approved ? "Approved: b" : "B")iometrics appointment rescheduled to \(a.when) (receipt \(item.receipt.value))",
                 text: lines.joined(separator: "\n"),
-                sms: "USCIS: biometrics appointment for \(item.receipt.value) \(approved ? "approved and " : "")moved to \(a.when), \(a.center.name), \(a.center.fullAddress). Notice \(a.noticeNumber). Bring the printed notice, your other appointment notices and photo ID.",
+                sms: "USCIS: biometrics appointment for \(item.receipt.value) \(approved ? "approved and " : "")moved to \(a.when), \(a.center.name), \(a.center.fullAddress). Notice \(a.noticeNumber). Bring the printed notice, your other appointment notices and photo ID."
+                    + (item.enrollmentCode.map { " Enrollment code: \($0)." } ?? ""),
                 calendars: files)
         case .escalated:
             let r = try need(item.request, "the escalated request", item)

@@ -16,6 +16,8 @@ enum Outbox {
         var previousAppointmentID: Int64? = nil
         var requestID: String? = nil
         var reminderDays: Int? = nil
+        /// Goes to the applicant's message only.
+        var enrollmentCode: String? = nil
     }
 
     struct Recipient {
@@ -28,8 +30,9 @@ enum Outbox {
 
     /// A booking moved the case from `previous` to `appointment`.
     static func enqueueBooking(_ db: Database, receipt: ReceiptNumber, appointment: Int64, previous: Int64,
-                               notify: NotifyChannel?, now: Date) throws {
-        try enqueue(db, Subject(kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous),
+                               notify: NotifyChannel?, enrollmentCode: String? = nil, now: Date) throws {
+        try enqueue(db, Subject(kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous,
+                                enrollmentCode: enrollmentCode),
                     to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
     }
 
@@ -50,13 +53,13 @@ enum Outbox {
         for r in recipients {
             try db.run(sql: """
                 INSERT OR IGNORE INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
-                  appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at)
-                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code)
+                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [s.receipt.value, r.channel.rawValue,
                                  r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
                                  Records.seconds(now), s.kind.rawValue, r.role.rawValue,
                                  r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
-                                 Records.seconds(now)])
+                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil])
             added += db.changesCount
         }
         return added

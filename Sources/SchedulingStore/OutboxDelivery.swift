@@ -34,7 +34,7 @@ extension SQLiteBookingStore: OutboxStore {
         try write { db in
             // Whoever holds it now: the message went out, so it is sent.
             try db.run(sql: """
-                UPDATE outbox SET status = 'sent', sent_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND status = 'pending'
+                UPDATE outbox SET status = 'sent', sent_at = ?, claimed_by = NULL, lease_until = NULL, enrollment_code = NULL WHERE id = ? AND status = 'pending'
                 """, arguments: [Records.seconds(now), id])
             return db.changesCount == 1
         }
@@ -55,9 +55,10 @@ extension SQLiteBookingStore: OutboxStore {
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         try write { db in
             try db.run(sql: """
-                UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL
+                UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
+                  enrollment_code = CASE WHEN ? = 'skipped' THEN NULL ELSE enrollment_code END
                 WHERE id = ? AND claimed_by = ? AND status = 'pending'
-                """, arguments: [status.rawValue, text.isEmpty ? "failed without a reason" : text, Records.seconds(nextAttempt), id, worker])
+                """, arguments: [status.rawValue, text.isEmpty ? "failed without a reason" : text, Records.seconds(nextAttempt), status.rawValue, id, worker])
         }
     }
 }

@@ -22,13 +22,15 @@ enum OutboxFacts {
         if requestID == nil, kind == .booked, let a = appointment {
             requestID = try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE new_appointment_id = ?", arguments: [a.id])
         }
-        return OutboxItem(
+        var item = OutboxItem(
             id: id, kind: kind, channel: NotifyChannel(rawValue: row["channel"]) ?? .email, recipient: row["recipient"],
             recipientName: accountName ?? applicantName, recipientRole: role, receipt: receipt, applicantName: applicantName,
             caseStatus: CaseStatus(rawValue: row["case_status"]) ?? .pending, attempts: row["attempts"],
             storeID: try storeID(db), storedSubject: row["subject"], storedBody: row["body"], appointment: appointment,
             previous: try (row["previous_appointment_id"] as Int64?).flatMap { try calendarAppointment(db, id: $0) },
             request: try requestID.flatMap { try request(db, id: $0) }, reminderDays: row["reminder_days"])
+        item.enrollmentCode = row["enrollment_code"]
+        return item
     }
 
     static func storeID(_ db: Database) throws -> String {

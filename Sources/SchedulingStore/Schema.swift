@@ -20,6 +20,13 @@ enum Schema {
         m.registerMigration("v3-named-constraints") { db in try db.execute(sql: ConstraintSchema.sql) }
         m.registerMigration("v4-keys") { db in try db.execute(sql: KeySchema.sql) }
         m.registerMigration(OutboxSchema.migrationName, migrate: OutboxSchema.migrate)
+        // The applicant's one-time enrollment code travels with a booking's message until it is sent.
+        m.registerMigration("v5-outbox-enrollment-code") { db in
+            try db.execute(sql: """
+                ALTER TABLE outbox ADD COLUMN enrollment_code TEXT
+                  CHECK (enrollment_code IS NULL OR (length(enrollment_code) = 14 AND enrollment_code NOT GLOB '*[^A-Z2-9-]*'))
+                """)
+        }
         return m
     }
 

@@ -48,6 +48,10 @@ struct MailerEndToEndTests {
         #expect(text.contains("New appointment: ") && text.contains("\(local) \(maria.zone)"))
         #expect(text.contains("Boston ASC") && text.contains(notice))
         #expect(text.contains("printed on paper") && text.contains("photo identification"))
+        // The applicant's message carries the one-time enrollment code of the new notice; the store forgets it once sent.
+        #expect(text.range(of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, options: .regularExpression) != nil, "\(text)")
+        let leftCodes = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, "SELECT count(*) FROM outbox WHERE enrollment_code IS NOT NULL AND status = 'sent'"], errors: .merged)
+        #expect(leftCodes.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
 
         let calendars = try #require(m["calendars"] as? [[String: Any]])
         #expect(calendars.count == 2)
@@ -68,6 +72,7 @@ struct MailerEndToEndTests {
         let copy = try #require(byTo.first { $0.key.contains("grace.lee@lee-immigration.example.com") }?.value)
         let copyHeaders = try #require(copy["headers"] as? [String: String])
         #expect(copyHeaders["Subject"]?.hasPrefix("[Copy]") == true)
+        #expect((copy["text"] as? String)?.contains("Enrollment code") == false, "the code is the applicant's only")
         #expect((copy["text"] as? String)?.contains("\(an.local.replacingOccurrences(of: "T", with: " ")) \(an.zone)") == true)
         #expect(an.zone == "PST")
         let copyEvent = try #require(((copy["calendars"] as? [[String: Any]])?.first?["events"] as? [[String: Any]])?.first)

@@ -87,10 +87,12 @@ public struct PendingNotification: Sendable, Hashable {
     /// The applicant's chosen channel; none chosen, none sent to the applicant.
     public var notify: NotifyChannel?
     public var createdAt: Date
+    /// The applicant's one-time enrollment code for a booking's message (the store keeps it only until sent).
+    public var enrollmentCode: String?
     public init(kind: OutboxKind, receipt: ReceiptNumber, appointmentID: Int64? = nil, previousAppointmentID: Int64? = nil,
-                requestID: String? = nil, notify: NotifyChannel?, createdAt: Date) {
+                requestID: String? = nil, notify: NotifyChannel?, createdAt: Date, enrollmentCode: String? = nil) {
         self.kind = kind; self.receipt = receipt; self.appointmentID = appointmentID; self.previousAppointmentID = previousAppointmentID
-        self.requestID = requestID; self.notify = notify; self.createdAt = createdAt
+        self.requestID = requestID; self.notify = notify; self.createdAt = createdAt; self.enrollmentCode = enrollmentCode
     }
 }
 

@@ -160,7 +160,7 @@ public enum ReschedulingService {
             notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: Actor(role: .officer, id: "biosched"), now: now)
         }
         try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
-                                                       notify: notify, createdAt: now))
+                                                       notify: notify, createdAt: now, enrollmentCode: notice.enrollmentCode))
         return (newID, notice)
     }
 

@@ -25,6 +25,8 @@ public struct OutboxItem: Sendable, Hashable {
     public var previous: CalendarAppointment?
     public var request: RequestFacts?
     public var reminderDays: Int?
+    /// The applicant's one-time enrollment code of a booking, sent once (cleared when sent).
+    public var enrollmentCode: String? = nil
 
     public init(id: Int64, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientName: String, recipientRole: RecipientRole,
                 receipt: ReceiptNumber, applicantName: String, caseStatus: CaseStatus, attempts: Int, storeID: String,

@@ -89,7 +89,7 @@ struct SQLiteTransaction: BookingTransaction {
         switch n.kind {
         case .booked:
             try Outbox.enqueueBooking(db, receipt: n.receipt, appointment: n.appointmentID ?? 0, previous: n.previousAppointmentID ?? 0,
-                                      notify: n.notify, now: n.createdAt)
+                                      notify: n.notify, enrollmentCode: n.enrollmentCode, now: n.createdAt)
         default:
             try Outbox.enqueueDecision(db, n.kind, receipt: n.receipt, requestID: n.requestID ?? "", notify: n.notify, now: n.createdAt)
         }

@@ -111,6 +111,13 @@ enum IdleBenchmark {
         let elapsed = Double(monotonicNS() - t0) / 1e9
         let after = sessions.map { Usage.of($0.pid) }
         let anonymous = sessions.map { Double($0.memory()["Anonymous"] ?? 0) / 1024 }
+        // Sessions whose theme file is watched by inotify (the others look at it every 5 s).
+        let watched = sessions.filter { s in
+            let dir = "/proc/\(s.pid)/fd"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(dir)/\($0)")) == "anon_inode:inotify"
+            }
+        }.count
 
         let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpuMS = zip(before, after).map { Double($1.ticks - $0.ticks) / hz * 1000 }
@@ -129,6 +136,7 @@ enum IdleBenchmark {
             ["busiest session: wake-ups per second", "", fmt(wakeups.max() ?? 0, 3)],
             ["threads (min / max)", "", "\(threads.min() ?? 0) / \(threads.max() ?? 0)"],
             ["anonymous memory (MiB, mean)", fmt(anonymous.reduce(0, +), 0), fmt(mean(anonymous), 2)],
+            ["sessions with an inotify watch", "\(watched) of \(sessions.count)", ""],
         ]))
     }
 

@@ -51,6 +51,11 @@ public final class CursesTerminal: TerminalDevice {
     private var failingSince: ContinuousClock.Instant?
     private var lastSize = Size(columns: 80, rows: 24)
     private var glyph = [wchar_t](repeating: 0, count: 8)
+    /// A pipe whose read end `nextInput` waits on beside the terminal: `waker` writes a byte. It
+    /// stays open for the life of the process (a waker may still be called from another thread),
+    /// two descriptors for the one terminal a process has.
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
 
     private struct PairKey: Hashable { var foreground: Int32, background: Int32 }
     private struct CellStyle { var attributes: attr_t; var pair: Int32 }
@@ -62,6 +67,11 @@ public final class CursesTerminal: TerminalDevice {
     ///   - mouse: report button-1 clicks (the terminal's own selection then needs Shift).
     /// - Throws: `CursesTerminalError` when there is no terminal or TERM is unset or unknown.
     public init(escDelayMilliseconds: Int = 25, mouse: Bool = true) throws {
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for fd in ends { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
+        wakeRead = ends[0]; wakeWrite = ends[1]
         isUnicode = cn_setup_locale() != 0
         // Before newterm: curses installs its own SIGINT/SIGTERM handlers only over the default
         // disposition, and stop() puts back exactly what was there before.
@@ -306,9 +316,38 @@ public final class CursesTerminal: TerminalDevice {
 
     // MARK: input
 
+    public nonisolated var waker: (@Sendable () -> Void)? {
+        let fd = wakeWrite
+        guard fd >= 0 else { return nil }
+        return { var byte: UInt8 = 1; _ = write(fd, &byte, 1) }
+    }
+
     public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         guard isActive else { return nil }
         if let reason = takeSignal() { return .hangUp(reason: reason) }
+        if timeoutMilliseconds > 0 && wakeRead >= 0 {
+            // What curses holds already (a key read after an Esc) comes first, without waiting.
+            wtimeout(cn_stdscr(), 0)
+            var code: wint_t = 0
+            let status = wget_wch(cn_stdscr(), &code)
+            if let reason = takeSignal() { return .hangUp(reason: reason) }
+            if status != ERR, let input = decode(status: status, code: code) { failingSince = nil; return input }
+            // Then sleep until input, a wake-up, a signal (a resize) or the time-out.
+            var fds = [pollfd(fd: cn_input_fd(), events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
+            let interrupted = ready < 0 && errno == EINTR
+            if let reason = takeSignal() { return .hangUp(reason: reason) }
+            if ready == 0 { return nil }
+            // A resize interrupted this wait, not curses' own: curses would not notice it, so the
+            // new size is read from the terminal and handed to curses here.
+            if interrupted, let resized = resizedTerminal() { return resized }
+            if ready > 0 && fds[1].revents != 0 {
+                var sink = [UInt8](repeating: 0, count: 64)
+                while read(wakeRead, &sink, sink.count) > 0 {}
+                if fds[0].revents == 0 { return nil }
+            }
+            // Input (or a hang-up, or a signal): curses reads it below at once.
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = timeoutMilliseconds >= 0 ? start + .milliseconds(timeoutMilliseconds) : nil
@@ -358,6 +397,17 @@ public final class CursesTerminal: TerminalDevice {
         case SIGHUP: return "SIGHUP"
         default: return "signal \(signal)"
         }
+    }
+
+    /// The terminal's size when it differs from curses' idea of it (curses is told), else nil.
+    private func resizedTerminal() -> TerminalInput? {
+        var ws = winsize()
+        guard ioctl(cn_input_fd(), UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 else { return nil }
+        let now = Size(columns: Int(ws.ws_col), rows: Int(ws.ws_row))
+        guard now != size else { return nil }
+        resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        needsErase = true
+        return .resize(size)
     }
 
     private func decode(status: Int32, code: wint_t) -> TerminalInput? {

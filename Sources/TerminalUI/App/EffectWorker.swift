@@ -4,22 +4,53 @@ import Scheduling
 /// Runs effects off the UI thread, one at a time in the order given, and keeps their answers until
 /// the loop takes them. A store that waits (another process holding the write lock) keeps only this
 /// worker waiting; the loop goes on reading keys and drawing.
+///
+/// The worker is a thread of its own, started on the first effect, that blocks every signal: a
+/// resize or a terminating signal always reaches the UI thread, whose wait it must interrupt.
 public final class EffectWorker: @unchecked Sendable {
     private let runner: EffectRunner
-    private let queue = DispatchQueue(label: "biosched.effects", qos: .userInitiated)
-    private let lock = NSLock()
-    // Guarded by `lock`.
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [(Effect, Actor)] = []
     private var answers: [Event] = []
     private var running = 0
+    private var started = false
+    private var stopping = false
 
     public init(runner: EffectRunner) { self.runner = runner }
 
     /// Starts `effect` behind the ones already started.
     public func start(_ effect: Effect, actor: Actor) {
-        lock.withLock { running += 1 }
-        queue.async { [self] in
+        condition.withLock {
+            queue.append((effect, actor))
+            running += 1
+            if !started {
+                started = true
+                let thread = Thread { [self] in
+                    Self.blockSignals()
+                    work()
+                }
+                thread.name = "biosched.effects"
+                thread.start()
+            }
+            condition.signal()
+        }
+    }
+
+    /// Lets the thread end once the effects started are done (their answers are dropped).
+    public func stop() {
+        condition.withLock { stopping = true; condition.signal() }
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty { condition.unlock(); return }
+            let (effect, actor) = queue.removeFirst()
+            condition.unlock()
             let answer = runner.run(effect, actor: actor)
-            lock.withLock {
+            condition.withLock {
                 running -= 1
                 if let answer { answers.append(answer) }
             }
@@ -28,12 +59,19 @@ public final class EffectWorker: @unchecked Sendable {
 
     /// The answers that came back since the last call, in order.
     public func takeAnswers() -> [Event] {
-        lock.withLock {
+        condition.withLock {
             defer { answers = [] }
             return answers
         }
     }
 
     /// True while an effect runs or waits to run.
-    public var isBusy: Bool { lock.withLock { running > 0 } }
+    public var isBusy: Bool { condition.withLock { running > 0 } }
+
+    /// Signals go to the UI thread, never to this one.
+    static func blockSignals() {
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
+    }
 }

@@ -16,4 +16,11 @@ public protocol TerminalDevice: AnyObject {
     var size: Size { get }
     func present(_ screen: Screen, theme: Theme)
     func nextInput(timeoutMilliseconds: Int) -> TerminalInput?
+    /// Ends a `nextInput` that is waiting, from any thread (it returns nil as on a time-out);
+    /// nil when the device cannot be woken.
+    var waker: (@Sendable () -> Void)? { get }
+}
+
+extension TerminalDevice {
+    public var waker: (@Sendable () -> Void)? { nil }
 }

@@ -10,19 +10,21 @@ public enum TerminalLoop {
 
     /// How often the loop looks for answers while an effect is in flight (ms).
     public static let answerPoll = 50
-    /// How often the loop looks at a theme file that may be edited (ms).
+    /// How often the loop looks at a theme file that may be edited, where no file watch wakes it (ms).
     public static let themeWatch = 5000
 
     /// Runs until the person quits or the terminal hangs up. Returns why it ended.
     ///
     /// The loop sleeps in `nextInput` until a key, a resize, or the next thing that needs it: the
-    /// next minute of the clock shown, the idle warning or time-out, a theme file's next look,
+    /// next minute of the clock shown, the idle warning or time-out, a change of the theme file
+    /// (a file watch wakes the device; without one, a look every `themeWatch` ms),
     /// an answer while effects are in flight; never longer than `tickMilliseconds`.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
                            idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
                            onFrame: ((Screen) -> Void)? = nil) -> String {
         let worker = effects == .background ? EffectWorker(runner: program.runner) : nil
+        defer { worker?.stop() }
         let wasDeferring = program.defersEffects
         program.defersEffects = worker != nil
         defer { program.defersEffects = wasDeferring }
@@ -39,6 +41,8 @@ public enum TerminalLoop {
         // not drawn yet, so they wait for it (type-ahead). Writes do not hold keys: while a
         // booking waits for the store, help and quit still work.
         var held: [TerminalInput] = []
+        // An edited theme file wakes the loop through the device (inotify) instead of a poll.
+        let watch = themes == nil ? nil : device.waker.flatMap { FileWatch(changed: $0) }
 
         /// Handles one input; returns why the loop ends, if it does.
         func handle(_ input: TerminalInput) -> String? {
@@ -59,6 +63,10 @@ public enum TerminalLoop {
         }
 
         while true {
+            watch?.watch(themes?.watchedFile)
+            if watch?.takeChange() == true {
+                for n in themes?.poll(force: true) ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
+            }
             for answer in worker?.takeAnswers() ?? [] { send(answer) }
             while !held.isEmpty && !program.state.isLoading {
                 if let end = handle(held.removeFirst()) { return end }
@@ -69,7 +77,7 @@ public enum TerminalLoop {
             if program.state.quit { return "quit" }
             var wait = min(tickMilliseconds, millisecondsToNextMinute(clock()))
             if worker?.isBusy == true || !program.state.inFlight.isEmpty { wait = min(wait, answerPoll) }
-            if themes?.watchesFile == true { wait = min(wait, themeWatch) }
+            if themes?.watchedFile != nil && watch?.isWatching != true { wait = min(wait, themeWatch) }
             if let idle {
                 let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
                 let next = warned ? idle.timeout : idle.timeout - idle.warning

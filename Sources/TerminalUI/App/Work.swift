@@ -2,14 +2,15 @@
 /// for an effect, cleared when the effect's answer comes back as an event.
 public enum Work: String, Sendable, Hashable {
     case cases, caseFile, bookings, centers, submit, reviews, review, notice
+    /// Training sandbox only: the clock moved, the store reset.
+    case training
 
     /// Work that writes to the store: the screen says it waits for the store.
     public var writes: Bool { self == .submit || self == .review }
 }
 
 extension Effect {
-    /// The work this effect starts; nil for `quit`, which ends the program, and for the training
-    /// sandbox's clock and reset, which no screen waits for.
+    /// The work this effect starts; nil for `quit`, which ends the program.
     var work: Work? {
         switch self {
         case .loadCases: .cases
@@ -20,7 +21,8 @@ extension Effect {
         case .loadReviews: .reviews
         case .review: .review
         case .saveNotice: .notice
-        case .training, .quit: nil
+        case .training: .training
+        case .quit: nil
         }
     }
 }
@@ -37,7 +39,8 @@ extension Event {
         case .reviewsLoaded: .reviews
         case .reviewed: .review
         case .noticeSaved, .noticeFileExists: .notice
-        case .key, .click, .resize, .tick, .notice, .training: nil
+        case .training(.clockSet), .training(.sandboxReset), .training(.log): .training
+        case .key, .click, .resize, .tick, .notice, .training(.command): nil
         }
     }
 }

@@ -174,8 +174,8 @@ public final class ThemeSwitcher {
     /// Every theme F2 goes through: the catalog's, then files given by path.
     public var cycle: [ThemeEntry] { catalog.entries + extra.filter { !catalog.entries.contains($0) } }
 
-    /// True when the theme in use comes from a file that `poll` looks at.
-    public var watchesFile: Bool { wanted.path != nil }
+    /// The file the theme in use comes from, which `poll` looks at (nil for a built-in theme).
+    public var watchedFile: String? { wanted.path }
 
     /// F2: the next theme (the folders are read again, so a new file is in the cycle).
     public func next() -> [ThemeNotice] {
@@ -188,9 +188,10 @@ public final class ThemeSwitcher {
 
     /// On the tick: reloads the wanted theme's file when it changed (at most once per
     /// `pollInterval`).
-    public func poll() -> [ThemeNotice] {
+    /// `force`: look now (a file watch saw the file change).
+    public func poll(force: Bool = false) -> [ThemeNotice] {
         let now = ContinuousClock.now
-        if let lastPoll, lastPoll.duration(to: now) < pollInterval { return [] }
+        if !force, let lastPoll, lastPoll.duration(to: now) < pollInterval { return [] }
         lastPoll = now
         guard let path = wanted.path else { return [] }
         let current = FileStamp.of(path)

@@ -49,6 +49,8 @@ public final class TrainingDevice: TerminalDevice {
 
     public var size: Size { base.size }
 
+    public var waker: (@Sendable () -> Void)? { base.waker }
+
     public func present(_ screen: Screen, theme: Theme) {
         lastScreen = screen
         lastTheme = theme

@@ -1,0 +1,17 @@
+import Foundation
+import Scheduling
+
+/// Something the runtime must do; its answer comes back as an `Event`.
+public enum Effect: Sendable, Hashable {
+    case loadCases
+    case loadCase(ReceiptNumber)
+    case loadBookings(center: String)
+    case loadCenters
+    case submit(RescheduleRequestDraft)
+    case loadReviews
+    case review(requestID: String, approve: Bool, note: String, center: String?, to: LocalDateTime?)
+    case saveNotice(path: String, text: String, replacing: Bool)
+    case quit
+    /// Training sandbox only: move the clock, reset the store.
+    case training(TrainingEffect)
+}

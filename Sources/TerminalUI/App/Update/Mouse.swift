@@ -1,0 +1,30 @@
+import Foundation
+import Scheduling
+
+/// `update`, by phase: Clicks, resolved against what is drawn (hotspots).
+extension App {
+    static func handleClick(_ s: inout AppState, _ target: ClickTarget, _ fx: inout [Effect]) {
+        if Training.interceptClick(&s, target, &fx) { return }
+        guard s.overlay == nil || s.overlay == .centerPicker else { return }
+        switch target {
+        case let .day(epochDay):
+            guard s.phase == .picking else { return }
+            s.focusTimes = false
+            s.select(day: LocalDate(epochDay: epochDay))
+        case let .time(i):
+            guard s.phase == .picking else { return }
+            s.focusTimes = true; s.timeIndex = i; s.clampTime()
+        case let .listRow(i):
+            if s.overlay == .centerPicker { s.centerIndex = i; handleCenterPicker(&s, .enter, .select, &fx); return }
+            switch s.phase {
+            case .caseList: s.caseIndex = i; handleCaseList(&s, .enter, .select, &fx)
+            case .reason: s.reasonFocus = i; handleReason(&s, .enter, .select, &fx)
+            case .reviewQueue: s.reviewIndex = i
+            default: break
+            }
+        case let .button(name):
+            if name == "confirm" && s.phase == .confirm { submit(&s, &fx) }
+            if name == "back" { handleKey(&s, .escape, &fx) }
+        }
+    }
+}

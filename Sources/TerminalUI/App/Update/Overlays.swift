@@ -1,0 +1,71 @@
+import Foundation
+import Scheduling
+
+/// `update`, by phase: Dialogs drawn over a phase: help, quit?, the center picker, the notice's file name, a review note.
+extension App {
+    /// Keys while a dialog is open (help, quit?, the center picker, a prompt): true when the
+    /// overlay took the key. Each reads its keys from the keymap (`.dialog`, `.prompt`, `.centerPicker`).
+    static func handleOverlay(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) -> Bool {
+        switch s.overlay {
+        case .help:
+            s.overlay = nil
+            return true
+        case .quitConfirm:
+            if action == .select { s.quit = true; fx.append(.quit) } else if action == .back { s.overlay = nil }
+            return true
+        case .centerPicker:
+            handleCenterPicker(&s, key, action, &fx)
+            return true
+        case .savePrompt:
+            if action == .back { s.overlay = nil; return true }
+            if action == .select {
+                let path = s.savePath.text.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else { s.log(.warning, "Type a file name for the notice, or Esc."); return true }
+                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
+                s.overlay = nil
+                return true
+            }
+            _ = s.savePath.handle(key)
+            return true
+        case let .replaceConfirm(path):
+            if action == .select {
+                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
+                s.overlay = nil
+            } else if action == .back {
+                s.log(.info, "Nothing was saved; \(Echo.show(path)) is unchanged.")
+                s.overlay = .savePrompt
+            }
+            return true
+        case let .reviewNote(approve):
+            if action == .back { s.overlay = nil; return true }
+            if action == .select {
+                guard !s.reviewNote.isBlank else { s.log(.warning, "A review always needs a note saying why."); return true }
+                guard let item = s.reviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
+                fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
+                s.overlay = nil
+                return true
+            }
+            _ = s.reviewNote.handle(key)
+            return true
+        case nil:
+            return false
+        }
+    }
+
+    static func handleCenterPicker(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        let last = max(0, s.visibleCenters.count - 1)
+        switch action {
+        case .back: s.overlay = nil
+        case .up: s.centerIndex = max(0, s.centerIndex - 1)
+        case .down: s.centerIndex = min(last, s.centerIndex + 1)
+        case .pageUp: s.centerIndex = max(0, s.centerIndex - 10)
+        case .pageDown: s.centerIndex = min(last, s.centerIndex + 10)
+        case .select:
+            guard let c = s.visibleCenters[safe: s.centerIndex] else { return }
+            s.overlay = nil
+            choose(center: c, &s, &fx)
+        default:
+            if s.centerFilter.handle(key) { s.centerIndex = 0 }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Scheduling
+
+/// `update`, by phase: The calendar and the times: moving, choosing a time, changing the center, leaving the case.
+extension App {
+    static func handlePicking(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        guard let day = s.selectedDay else {
+            if action == .back { leaveCase(&s, &fx) }
+            if action == .changeCenter { openCenters(&s, &fx) }
+            return
+        }
+        switch action {
+        case .left where !s.focusTimes: s.select(day: day.adding(days: -1))
+        case .right where !s.focusTimes: s.select(day: day.adding(days: 1))
+        case .up where !s.focusTimes: s.select(day: day.adding(days: -7))
+        case .down where !s.focusTimes: s.select(day: day.adding(days: 7))
+        case .up: s.moveTime(-1)
+        case .down: s.moveTime(1)
+        case .prevMonth: s.select(day: day.addingMonths(-1))
+        case .nextMonth: s.select(day: day.addingMonths(1))
+        case .firstOffered:
+            if let first = s.calendar?.firstOfferedDay { s.select(day: first) } else { s.log(.warning, "No day in the booking window has a free slot at this center.") }
+        case .focusNext, .focusPrev: s.focusTimes.toggle()
+        case .select:
+            if !s.focusTimes {
+                // A closed day shows another day's times: Enter goes there.
+                if let shown = s.calendar?.timesDay(for: day), shown != day { s.select(day: shown) }
+                s.focusTimes = true; s.timeIndex = s.calendar?.days[s.selectedDay ?? day]?.offered.first ?? 0
+                return
+            }
+            guard s.selectedSlot != nil else { s.log(.warning, "That time is not offered; choose a time marked free."); return }
+            if let item = s.approving { approveWith(&s, item, &fx); return }
+            s.phase = .reason
+            s.reasonFocus = s.reason.flatMap { r in s.reasonItems.firstIndex(of: .reason(r)) } ?? 0
+        case .changeCenter: openCenters(&s, &fx)
+        case .refresh:
+            if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
+        case .back:
+            if s.focusTimes { s.focusTimes = false } else { leaveCase(&s, &fx) }
+        default: break
+        }
+    }
+
+    static func leaveCase(_ s: inout AppState, _ fx: inout [Effect]) {
+        if s.approving != nil {
+            s.approving = nil; s.phase = .reviewQueue; fx.append(.loadReviews); return
+        }
+        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set("")
+        s.phase = s.config.actor.role.isStaff ? .findCase : .caseList
+        if s.phase == .caseList { fx.append(.loadCases) }
+    }
+
+    static func openCenters(_ s: inout AppState, _ fx: inout [Effect]) {
+        s.overlay = .centerPicker; s.centerFilter.set(""); s.centerIndex = 0
+        if s.centers.isEmpty { fx.append(.loadCenters) }
+    }
+
+    static func choose(center c: Center, _ s: inout AppState, _ fx: inout [Effect]) {
+        s.calendar = CalendarModel(center: c)
+        s.selectedDay = nil; s.timeIndex = 0; s.focusTimes = false
+        s.log(.info, "Center \(c.code) \(c.name) chosen; times are in \(c.zone.identifier).")
+        fx.append(.loadBookings(center: c.code))
+    }
+}

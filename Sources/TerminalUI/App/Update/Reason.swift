@@ -1,0 +1,42 @@
+import Foundation
+import Scheduling
+
+/// `update`, by phase: The reason pane: good cause, the explanation, the agent's note, the confirmation channel.
+extension App {
+    static func handleReason(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        let items = s.reasonItems
+        let item = items[safe: s.reasonFocus]
+        switch action {
+        case .up, .focusPrev: s.reasonFocus = max(0, s.reasonFocus - 1)
+        case .down, .focusNext: s.reasonFocus = min(items.count - 1, s.reasonFocus + 1)
+        case .back: s.phase = .picking
+        case .select:
+            switch item {
+            case let .reason(r)?:
+                s.reason = r
+                let after = s.reasonItems
+                if r == .other, let i = after.firstIndex(of: .explanation) { s.reasonFocus = i }
+                else if let i = after.firstIndex(of: .note) { s.reasonFocus = i }
+                else if let i = after.firstIndex(of: .notify) { s.reasonFocus = i }
+            case .explanation?, .note?:
+                s.reasonFocus = min(items.count - 1, s.reasonFocus + 1)
+            case .notify?:
+                switch s.notify { case nil: s.notify = .email; case .email?: s.notify = .sms; case .sms?: s.notify = nil }
+            case .proceed?:
+                guard let r = s.reason else {
+                    s.log(.warning, "\(VerdictCode.goodCauseRequired.rawValue): choose a reason first."); s.reasonFocus = 0; return
+                }
+                if r == .other && s.explanation.isBlank {
+                    s.log(.warning, "\(VerdictCode.goodCauseRequired.rawValue): explain the other reason.")
+                    s.reasonFocus = s.reasonItems.firstIndex(of: .explanation) ?? 0
+                    return
+                }
+                s.phase = .confirm
+            case nil: break
+            }
+        default:
+            // The explanation and the note take what the keymap leaves to typing.
+            if item == .explanation { _ = s.explanation.handle(key) } else if item == .note { _ = s.note.handle(key) }
+        }
+    }
+}

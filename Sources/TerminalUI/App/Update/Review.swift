@@ -1,0 +1,50 @@
+import Foundation
+import Scheduling
+
+/// `update`, by phase: The officer's review queue: approve, deny, or pick another slot for an approval.
+extension App {
+    static func handleReviewQueue(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        switch action {
+        case .up: s.reviewIndex = max(0, s.reviewIndex - 1)
+        case .down: s.reviewIndex = min(max(0, s.reviews.count - 1), s.reviewIndex + 1)
+        case .approve, .select:
+            guard !s.reviews.isEmpty else { return }
+            s.reviewNote.set(""); s.overlay = .reviewNote(approve: true)
+        case .deny:
+            guard !s.reviews.isEmpty else { return }
+            s.reviewNote.set(""); s.overlay = .reviewNote(approve: false)
+        case .refresh: fx.append(.loadReviews)
+        case .back: s.phase = .findCase
+        default: break
+        }
+    }
+
+    static func approveWith(_ s: inout AppState, _ item: ReviewItem, _ fx: inout [Effect]) {
+        guard let slot = s.selectedSlot, let center = s.calendar?.center else { return }
+        s.phase = .submitting
+        fx.append(.review(requestID: item.requestID, approve: true, note: s.reviewNote.text, center: center.code, to: slot.slot.local))
+    }
+
+    static func handleReviewed(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {
+        switch result {
+        case let .failure(e):
+            s.log(.error, e.message)
+            if s.phase == .submitting { s.phase = .picking }
+        case let .success(o):
+            if o.result == .slotFull, let item = s.reviews[safe: s.reviewIndex], s.approving == nil {
+                s.log(.warning, "The preferred slot is gone: pick another time for request \(item.requestID), then Enter to approve.")
+                s.approving = item
+                fx.append(.loadCase(item.receipt))
+                return
+            }
+            s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o))
+            if o.result == .booked && s.approving != nil {
+                s.approving = nil; s.outcome = o; s.phase = .outcome
+                return
+            }
+            s.approving = nil
+            s.phase = .reviewQueue
+            fx.append(.loadReviews)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Scheduling
+
+/// The pure heart of the UI: state and event in, new state and effects out.
+public enum App {
+    public static func initialEffects(_ state: AppState) -> [Effect] {
+        state.phase == .caseList ? [.loadCases] : []
+    }
+
+    /// The first state and effects of a session: `initialEffects`, marked in flight.
+    public static func start(_ state: AppState) -> (AppState, [Effect]) {
+        var s = state
+        let fx = initialEffects(state)
+        s.inFlight += fx.compactMap(\.work)
+        return (s, fx)
+    }
+
+    /// One step: the event's answer leaves `inFlight`, the effects asked for enter it.
+    public static func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
+        var s = state
+        if let done = event.answers, let i = s.inFlight.firstIndex(of: done) { s.inFlight.remove(at: i) }
+        var fx: [Effect] = []
+        reduce(&s, event, &fx)
+        s.inFlight += fx.compactMap(\.work)
+        return (s, fx)
+    }
+
+    static func reduce(_ s: inout AppState, _ event: Event, _ fx: inout [Effect]) {
+        switch event {
+        case let .resize(size):
+            s.size = size
+        case let .tick(date):
+            let minuteChanged = Int(date.timeIntervalSince1970 / 60) != Int(s.now.timeIntervalSince1970 / 60)
+            s.now = date
+            if minuteChanged { s.recomputeCalendar() }
+        case let .key(key):
+            handleKey(&s, key, &fx)
+        case let .click(target):
+            handleClick(&s, target, &fx)
+        case let .casesLoaded(result):
+            switch result {
+            case let .success(list):
+                s.cases = list; s.caseIndex = min(s.caseIndex, max(0, list.count - 1))
+                if list.isEmpty { s.log(.info, "No cases are linked to your account.") }
+            case let .failure(e): s.log(.error, e.message)
+            }
+        case let .caseLoaded(result):
+            switch result {
+            case let .success(snap):
+                let sameCase = s.snapshot?.caseFile.receipt == snap.caseFile.receipt
+                s.snapshot = snap
+                if !sameCase || s.calendar == nil || s.selectedDay == nil {
+                    s.calendar = CalendarModel(center: snap.center)
+                    s.selectedDay = nil; s.month = nil; s.timeIndex = 0
+                    s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300); s.notify = nil
+                    s.reasonFocus = 0
+                    s.log(.info, "Case \(snap.caseFile.receipt.value) loaded.")
+                }
+                if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
+                s.focusTimes = false
+                fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+            case let .failure(e):
+                s.log(.error, e.message)
+            }
+        case let .bookingsLoaded(center, result):
+            switch result {
+            case let .success(booked):
+                guard s.calendar?.center.code == center else { break }
+                s.calendar?.booked = booked
+                s.calendar?.loaded = true
+                s.recomputeCalendar()
+                if s.selectedDay == nil, let first = s.calendar?.firstOfferedDay ?? s.calendar?.window?.lowerBound {
+                    s.selectedDay = first; s.month = first.firstOfMonth; s.timeIndex = s.calendar?.days[first]?.offered.first ?? 0
+                }
+                s.clampTime()
+            case let .failure(e): s.log(.error, e.message)
+            }
+        case let .centersLoaded(result):
+            switch result {
+            case let .success(list): s.centers = list
+            case let .failure(e): s.log(.error, e.message)
+            }
+        case let .submitted(result):
+            handleSubmitted(&s, result, &fx)
+        case let .reviewsLoaded(result):
+            switch result {
+            case let .success(list):
+                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, list.count - 1))
+            case let .failure(e): s.log(.error, e.message)
+            }
+        case let .reviewed(result):
+            handleReviewed(&s, result, &fx)
+        case let .notice(level, text):
+            s.log(level, text)
+        case let .training(e):
+            Training.handle(&s, e, &fx)
+        case let .noticeSaved(path, error):
+            if let error { s.log(.error, "Could not save the notice to \(Echo.show(path)): \(error)") } else { s.log(.ok, "Notice saved to \(Echo.show(path)).") }
+        case let .noticeFileExists(path):
+            s.overlay = .replaceConfirm(path: path)
+        }
+    }
+
+    static func handleKey(_ s: inout AppState, _ key: Key, _ fx: inout [Effect]) {
+        if Training.intercept(&s, key, &fx) { return }
+        let context = s.focusContext
+        let action = Keymap.action(for: key, in: context)
+
+        if handleOverlay(&s, key, action, &fx) { return }
+
+        // Keys that work everywhere.
+        switch action {
+        case .help: s.overlay = .help; return
+        case .quit:
+            if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
+            return
+        default: break
+        }
+
+        switch s.phase {
+        case .findCase: handleFind(&s, key, action, &fx)
+        case .caseList: handleCaseList(&s, key, action, &fx)
+        case .picking: handlePicking(&s, key, action, &fx)
+        case .reason: handleReason(&s, key, action, &fx)
+        case .confirm:
+            if action == .select { submit(&s, &fx) } else if action == .back { s.phase = .reason }
+        case .submitting: break
+        case .outcome: handleOutcome(&s, key, action, &fx)
+        case .reviewQueue: handleReviewQueue(&s, key, action, &fx)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import SchedulingStore
 import Testing
 @testable import TerminalUI
 
@@ -45,6 +46,22 @@ struct HintBarTests {
         keep(agent)                                                    // outcome, scrolled one line
         agent.press(.char("s"))
         keep(agent)                                                    // prompt: the notice's file name
+
+        // The SSH keys screens: an agent on a caller's case, and an applicant's own keys.
+        var keysRunner = agent.runner
+        keysRunner.keyRegistry = f.store
+        var caller = Program(state: try f.program(UIFixture.agent).state, runner: keysRunner)
+        caller.type("EAC2414052317"); caller.press(.enter); caller.press(.char("K"))
+        keep(caller)                                                   // callerKeys
+        for n in 1...3 {
+            var bytes: [UInt8] = [0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 32]
+            bytes += (0..<32).map { UInt8(($0 * 3 + n) & 0xFF) }
+            try f.store.addKey(try PublicKey(parsing: "ssh-ed25519 \(Data(bytes).base64EncodedString())"), for: .account("maria", .applicant),
+                               how: "enrollment", by: UIFixture.maria, now: UIFixture.now)
+        }
+        var mine = Program(state: try f.program(UIFixture.maria).state, runner: keysRunner)
+        mine.press(.char("K"), .down)
+        keep(mine)                                                     // ownKeys, on the second of three keys
 
         var lee = try f.program(UIFixture.lee)
         lee.press(.down)

@@ -32,7 +32,8 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var notices: [Int64: AppointmentNotice] = [:]
         var outbox: [PendingNotification] = []
         var audit: [(entry: AuditEntry, hash: String)] = []
-        var enrollmentCodes: [(account: String, hash: String, expires: Date)] = []
+        var enrollmentCodes: [(account: String, hash: String, expires: Date, used: Bool)] = []
+        var keys: [StoredKey] = []
     }
 
     private let lock = NSLock()

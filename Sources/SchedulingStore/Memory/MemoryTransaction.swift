@@ -104,7 +104,7 @@ final class MemoryTransaction: BookingTransaction {
     func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
-        state.enrollmentCodes.append((account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400)))
+        state.enrollmentCodes.append((account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400), used: false))
         try appendAudit(AuditEvent(at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid 30 days"))
         return code
     }

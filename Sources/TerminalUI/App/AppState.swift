@@ -173,6 +173,8 @@ public struct AppState: Sendable, Hashable {
 
     /// Training sandbox only (`biosched demo`): the trainer panel, the story list, the first state.
     public var training: TrainingState?
+    /// The SSH keys screen, while it is open.
+    public var keys: KeysState?
 
     public init(config: AppConfig, now: Date, size: Size) {
         self.config = config; self.now = now; self.size = size
@@ -236,6 +238,7 @@ public struct AppState: Sendable, Hashable {
     /// The focus context that decides what keys do.
     public var focusContext: FocusContext {
         if overlay == nil, let c = training?.focusContext { return c }
+        if overlay == nil, let c = keys?.focusContext { return c }
         switch overlay {
         case .help: return .help
         case .quitConfirm, .replaceConfirm: return .dialog

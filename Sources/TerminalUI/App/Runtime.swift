@@ -9,6 +9,8 @@ public struct EffectRunner: Sendable {
     public let writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?
     /// Training sandbox only (`biosched demo`): the movable clock and the store's reset.
     public var training: TrainingControl?
+    /// The store's SSH keys and enrollment codes, for the keys screen (nil: the screen says it is not available).
+    public var keyRegistry: (any KeyRegistry)?
 
     public init(store: any BookingStore, clock: @escaping @Sendable () -> Date,
                 writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?) {
@@ -65,6 +67,34 @@ public struct EffectRunner: Sendable {
             return nil
         case let .training(t):
             return runTraining(t)
+        case let .keys(k):
+            return .keys(runKeys(k, actor: actor))
+        }
+    }
+}
+
+extension EffectRunner {
+    func runKeys(_ effect: KeysEffect, actor: Actor) -> KeysEvent {
+        guard let keys = keyRegistry else {
+            let none = StoreError.invalidInput("SSH keys are not kept in this store.")
+            switch effect {
+            case .load: return .loaded(.failure(none))
+            case .revoke: return .revoked(.failure(none))
+            case .issueCode: return .codeIssued(.failure(none))
+            }
+        }
+        // An applicant or representative acts on their own account only; staff on any.
+        func allowed(_ holder: KeyHolder) -> Bool { actor.role.isStaff || holder.id == actor.id }
+        switch effect {
+        case let .load(holder):
+            guard allowed(holder) else { return .loaded(.failure(.notAuthorized)) }
+            do { return .loaded(.success(try keys.activeKeys(of: holder))) } catch { return .loaded(.failure(error)) }
+        case let .revoke(holder, blob):
+            guard allowed(holder) else { return .revoked(.failure(.notAuthorized)) }
+            do { return .revoked(.success(try keys.revokeKeys(of: holder, blob: blob, by: actor, now: clock()))) } catch { return .revoked(.failure(error)) }
+        case let .issueCode(account):
+            guard actor.role.isStaff else { return .codeIssued(.failure(.invalidInput("Only the Contact Center issues enrollment codes; a new one comes with each appointment notice."))) }
+            do { return .codeIssued(.success(try keys.issueEnrollmentCode(account: account, by: actor, now: clock()))) } catch { return .codeIssued(.failure(error)) }
         }
     }
 }

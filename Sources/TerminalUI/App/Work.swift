@@ -1,7 +1,7 @@
 /// What an effect in flight is doing, as the state remembers it: set by `App.update` when it asks
 /// for an effect, cleared when the effect's answer comes back as an event.
 public enum Work: String, Sendable, Hashable {
-    case cases, caseFile, bookings, centers, submit, reviews, review, notice
+    case cases, caseFile, bookings, centers, submit, reviews, review, notice, keys
     /// Training sandbox only: the clock moved, the store reset.
     case training
 
@@ -22,6 +22,7 @@ extension Effect {
         case .review: .review
         case .saveNotice: .notice
         case .training: .training
+        case .keys: .keys
         case .quit: nil
         }
     }
@@ -39,6 +40,7 @@ extension Event {
         case .reviewsLoaded: .reviews
         case .reviewed: .review
         case .noticeSaved, .noticeFileExists: .notice
+        case .keys: .keys
         case .training(.clockSet), .training(.sandboxReset), .training(.log): .training
         case .key, .click, .resize, .tick, .notice, .training(.command): nil
         }

@@ -5,6 +5,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case focusNext, focusPrev, select, back, search, help, quit
     case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme
     case pageUp, pageDown, top, bottom
+    // The SSH keys screen.
+    case sshKeys, removeKey, revokeKeys, newCode
     // Training sandbox only (`biosched demo`): the trainer panel and what it does.
     case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay
     case clockBefore13, clockBefore11, clockJustAfter, clockStart, nextRole, stories, resetSandbox
@@ -17,6 +19,8 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     /// in flight (the store has not answered).
     case findCase, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help
+    /// The SSH keys screen: the person's own keys, or (agents) the caller's.
+    case ownKeys, callerKeys
     /// Training sandbox only: the trainer panel and the story list.
     case trainer, stories
 }
@@ -102,6 +106,13 @@ public enum Keymap {
         KeyBinding(keys: [.escape], action: .back, label: "cancel", contexts: [.prompt], hint: true),
         KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.centerPicker], hint: false),
         KeyBinding(keys: [.pageDown], action: .pageDown, label: "page down", contexts: [.centerPicker], hint: false),
+        // The SSH keys screen: K opens it from the case list (your own keys) or an open case (an agent: the caller's).
+        KeyBinding(keys: [.char("K")], action: .sshKeys, label: "SSH keys", contexts: [.caseList, .calendar], hint: true),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.ownKeys], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.ownKeys], hint: false),
+        KeyBinding(keys: [.char("d")], action: .removeKey, label: "remove key", contexts: [.ownKeys], hint: true),
+        KeyBinding(keys: [.char("r")], action: .revokeKeys, label: "revoke all (lost device)", contexts: [.callerKeys], hint: true),
+        KeyBinding(keys: [.char("c")], action: .newCode, label: "new enrollment code", contexts: [.callerKeys], hint: true),
     ]
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).

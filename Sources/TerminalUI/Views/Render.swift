@@ -36,6 +36,7 @@ public enum Render {
         case .reviewQueue:
             ReviewView.draw(s, &scr, body)
         }
+        KeysView.draw(s, &scr)       // the SSH keys screen, when open
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         switch s.overlay {
         case .help?: HelpView.draw(s, &scr)

@@ -43,7 +43,7 @@ struct TUI: ParsableCommand {
     static func runPlain(_ s: Session) {
         let clock = s.clock
         let program = Program(state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
-                              runner: EffectRunner(store: s.store, clock: clock, writeFile: nil))
+                              runner: { var r = EffectRunner(store: s.store, clock: clock, writeFile: nil); r.keyRegistry = s.store; return r }())
         var p = program
         p.send(.tick(clock()))
         _ = PlainMode.run(p, readLine: { Swift.readLine(strippingNewline: true) }, write: { text in
@@ -61,9 +61,10 @@ struct TUI: ParsableCommand {
         defer { terminal.stop() }
         let clock = s.clock
         // The first load waits for the loop's worker too: the screen never waits on the store.
+        var runner = EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile))
+        runner.keyRegistry = s.store
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
-                              runner: EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile)),
-                              defersEffects: true)
+                              runner: runner, defersEffects: true)
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,

@@ -14,4 +14,6 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Training sandbox only: move the clock, reset the store.
     case training(TrainingEffect)
+    /// The SSH keys screen: list, revoke, issue an enrollment code.
+    case keys(KeysEffect)
 }

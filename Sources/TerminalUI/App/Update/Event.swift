@@ -21,4 +21,6 @@ public enum Event: Sendable {
     case notice(Message.Level, String)
     /// Training sandbox only: the trainer's commands and the runner's answers (Training/).
     case training(TrainingEvent)
+    /// The SSH keys screen's answers.
+    case keys(KeysEvent)
 }

@@ -94,6 +94,8 @@ public enum App {
             s.log(level, text)
         case let .training(e):
             Training.handle(&s, e, &fx)
+        case let .keys(e):
+            KeysScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
             if let error { s.log(.error, "Could not save the notice to \(Echo.show(path)): \(error)") } else { s.log(.ok, "Notice saved to \(Echo.show(path)).") }
         case let .noticeFileExists(path):
@@ -103,6 +105,7 @@ public enum App {
 
     static func handleKey(_ s: inout AppState, _ key: Key, _ fx: inout [Effect]) {
         if Training.intercept(&s, key, &fx) { return }
+        if s.overlay == nil && KeysScreen.intercept(&s, key, &fx) { return }
         let context = s.focusContext
         let action = Keymap.action(for: key, in: context)
 
@@ -111,6 +114,7 @@ public enum App {
         // Keys that work everywhere.
         switch action {
         case .help: s.overlay = .help; return
+        case .sshKeys: KeysScreen.open(&s, &fx); return
         case .quit:
             if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
             return

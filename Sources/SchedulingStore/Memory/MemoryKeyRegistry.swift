@@ -1,0 +1,59 @@
+import Foundation
+import Scheduling
+
+/// Keys and enrollment codes in memory (the same meaning as the SQLite store's, without the
+/// guessing bounds' history, which the SQLite store keeps and its tests check).
+extension MemoryBookingStore: KeyRegistry {
+    public func addKey(_ key: PublicKey, for holder: KeyHolder, how: String, by actor: Actor, now: Date) throws(StoreError) {
+        try withWriteTransaction { tx in
+            let m = tx as! MemoryTransaction
+            guard !m.state.keys.contains(where: { $0.key.blob == key.blob }) else {
+                throw StoreError.invalidInput("This key is already in use; a key maps to one person only.")
+            }
+            m.state.keys.append(StoredKey(holder: holder, key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: how, addedBy: actor.id))
+            try m.appendAudit(AuditEvent(at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded, detail: "\(holder.described) key=\(key.fingerprint)"))
+        }
+    }
+
+    public func revokeKeys(of holder: KeyHolder, blob: String?, by actor: Actor, now: Date) throws(StoreError) -> Int {
+        try withWriteTransaction { tx in
+            let m = tx as! MemoryTransaction
+            let before = m.state.keys.count
+            m.state.keys.removeAll { $0.holder.id == holder.id && $0.holder.isStaff == holder.isStaff && (blob == nil || $0.key.blob == blob) }
+            let n = before - m.state.keys.count
+            if n > 0 { try m.appendAudit(AuditEvent(at: now, actor: actor, action: .accessRemoved, detail: "\(holder.described) keys=\(n)")) }
+            return n
+        }
+    }
+
+    public func activeKeys(of holder: KeyHolder?) throws(StoreError) -> [StoredKey] {
+        try reading { s in s.keys.filter { holder == nil || ($0.holder.id == holder!.id && $0.holder.isStaff == holder!.isStaff) } }
+    }
+
+    public func activeKey(blob: String) throws(StoreError) -> StoredKey? { try reading { s in s.keys.first { $0.key.blob == blob } } }
+
+    public func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws(StoreError) -> String {
+        try withWriteTransaction { tx in
+            guard (tx as! MemoryTransaction).state.accounts[account] != nil else { throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.") }
+            return try tx.issueEnrollmentCode(account: account, by: actor, now: now)
+        }
+    }
+
+    public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
+        try withWriteTransaction { tx in
+            let m = tx as! MemoryTransaction
+            guard let account = m.state.cases[receipt]?.applicantAccount, let normalized = EnrollmentCode.normalize(code),
+                  let i = m.state.enrollmentCodes.firstIndex(where: { $0.account == account && $0.hash == EnrollmentCode.hash(normalized, account: account) })
+            else { return .refused(triesLeft: EnrollmentLimits.wrongPerAccountPerHour - 1) }
+            let c = m.state.enrollmentCodes[i]
+            if c.used { return .alreadyUsed }
+            if c.expires <= now { return .expired }
+            if m.state.keys.contains(where: { $0.key.blob == key.blob }) { return .keyTaken }
+            m.state.enrollmentCodes[i].used = true
+            let role = m.state.accounts[account]?.role ?? .applicant
+            m.state.keys.append(StoredKey(holder: .account(account, role), key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: "enrollment", addedBy: account))
+            try m.appendAudit(AuditEvent(at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt, detail: "key=\(key.fingerprint) client=\(client)"))
+            return .enrolled(account: account)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Scheduling
+
+/// The keys screen's part of `App.update`.
+enum KeysScreen {
+    /// Opens the screen: an applicant's or representative's own keys, or an agent's caller's.
+    static func open(_ s: inout AppState, _ fx: inout [Effect]) {
+        let actor = s.config.actor
+        let holder: KeyHolder
+        let own: Bool
+        switch actor.role {
+        case .applicant, .representative:
+            holder = .account(actor.id, actor.role); own = true
+        case .agent, .officer:
+            guard let account = s.snapshot?.caseFile.applicantAccount else {
+                s.log(.info, "This case has no online account, so no SSH keys: the notice goes by mail.")
+                return
+            }
+            holder = .account(account, .applicant); own = false
+        }
+        s.keys = KeysState(holder: holder, own: own)
+        fx.append(.keys(.load(holder)))
+    }
+
+    /// Keys while the screen is open; true when the key was the screen's.
+    static func intercept(_ s: inout AppState, _ key: Key, _ fx: inout [Effect]) -> Bool {
+        guard var k = s.keys else { return false }
+        var closed = false
+        defer { if !closed { s.keys = k } }
+        let action = Keymap.action(for: key, in: k.focusContext, training: s.training != nil)
+        if let confirm = k.confirm {
+            if key == .char("y") || key == .char("Y") {
+                k.confirm = nil
+                switch confirm {
+                case .removeOne: if let key = k.keys[safe: k.index] { fx.append(.keys(.revoke(k.holder, blob: key.key.blob))) }
+                case .revokeAll: fx.append(.keys(.revoke(k.holder, blob: nil)))
+                }
+            } else if key == .char("n") || key == .char("N") || key == .escape {
+                k.confirm = nil
+            }
+            return true
+        }
+        switch action {
+        case .up: k.index = max(0, k.index - 1)
+        case .down: k.index = min(max(0, k.keys.count - 1), k.index + 1)
+        case .removeKey:
+            if k.keys.isEmpty { s.log(.info, "There is no key to remove.") } else { k.confirm = .removeOne }
+        case .revokeKeys:
+            if k.keys.isEmpty { s.log(.info, "The account has no key in force.") } else { k.confirm = .revokeAll }
+        case .newCode:
+            fx.append(.keys(.issueCode(account: k.holder.id)))
+        case .back:
+            closed = true
+            s.keys = nil
+            return true
+        case .help, .quit:
+            return false
+        default:
+            return false
+        }
+        return true
+    }
+
+    static func handle(_ s: inout AppState, _ e: KeysEvent, _ fx: inout [Effect]) {
+        guard var k = s.keys else { return }
+        switch e {
+        case let .loaded(.success(list)):
+            k.keys = list; k.loaded = true; k.index = min(k.index, max(0, list.count - 1))
+        case let .revoked(.success(n)):
+            s.log(.ok, n == 0 ? "No key was in force." : "\(n) key\(n == 1 ? "" : "s") revoked: logins with \(n == 1 ? "it" : "them") are refused from now on.")
+            fx.append(.keys(.load(k.holder)))
+        case let .codeIssued(.success(code)):
+            k.code = code
+            s.log(.ok, "New enrollment code for \(k.holder.id): read it to the caller; it works once, for 30 days.")
+        case let .loaded(.failure(err)), let .revoked(.failure(err)), let .codeIssued(.failure(err)):
+            k.loaded = true
+            s.log(.error, err.message)
+        }
+        s.keys = k
+    }
+}

@@ -154,7 +154,7 @@ mapfile -t applicants < <(q "SELECT c.applicant_account FROM cases c JOIN appoin
                              WHERE a.status = 'scheduled' AND c.applicant_account IS NOT NULL AND a.start > strftime('%s','$now') + 86400*2
                                AND a.prior_reschedules < 2 AND c.form NOT IN ('I-600','I-600A','I-800','I-800A') AND c.status = 'pending'
                              GROUP BY c.applicant_account HAVING count(*) = 1 LIMIT 500")
-plain() { sh -c 'printf "1\n1\n1\n1\n3\n1\nq\n" | TERM=dumb "$0" tui --db "$1" --now "$2" --as applicant --account "$3" >/dev/null 2>&1' "$bin" "$db" "$now" "$1"; }
+plain() { sh -c 'printf "1\n1\n1\n1\n1\n1\nq\n" | TERM=dumb "$0" tui --db "$1" --now "$2" --as applicant --account "$3" >/dev/null 2>&1' "$bin" "$db" "$now" "$1"; }
 calibrate plain "${applicants[0]}"
 for k in $(seq 1 "$per"); do
   account=${applicants[$((k % ${#applicants[@]}))]}

@@ -26,8 +26,8 @@ struct PlainModeTests {
         p.standardOutput = output
         p.standardError = output
         try p.run()
-        // Case 1; its first day; its first time; reason 1 (medical); no confirmation; yes; then quit.
-        input.fileHandleForWriting.write(Data("1\n1\n1\n1\n3\n1\nq\n".utf8))
+        // Case 1; its first day; its first time; reason 1 (medical); confirmation by email (her account's); yes; then quit.
+        input.fileHandleForWriting.write(Data("1\n1\n1\n1\n1\n1\nq\n".utf8))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

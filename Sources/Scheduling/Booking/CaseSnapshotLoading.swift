@@ -10,6 +10,7 @@ extension CaseSnapshot {
         // R10: only a request about this appointment that reached the agency before its start counts.
         return CaseSnapshot(caseFile: file, appointment: appointment, center: center,
                             lastRequestAt: try reads.lastRequest(appointmentID: appointment.id, before: appointment.start),
-                            pendingEscalation: try reads.pendingEscalation(receipt))
+                            pendingEscalation: try reads.pendingEscalation(receipt),
+                            contact: try file.applicantAccount.flatMap { try reads.contact(account: $0) })
     }
 }

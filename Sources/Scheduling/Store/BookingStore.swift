@@ -50,9 +50,12 @@ public struct CaseSnapshot: Sendable, Hashable {
     /// When the last timely request about the current appointment reached the agency, if any (R10).
     public var lastRequestAt: Date?
     public var pendingEscalation: String?
-    public init(caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?) {
+    /// The applicant account's email and phone, where a confirmation can go (R4).
+    public var contact: Contact?
+    public init(caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?,
+                contact: Contact? = nil) {
         self.caseFile = caseFile; self.appointment = appointment; self.center = center
-        self.lastRequestAt = lastRequestAt; self.pendingEscalation = pendingEscalation
+        self.lastRequestAt = lastRequestAt; self.pendingEscalation = pendingEscalation; self.contact = contact
     }
 }
 

@@ -277,3 +277,23 @@ public struct AppState: Sendable, Hashable {
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
+
+extension AppState {
+    /// Where a confirmation may go (R4). Online, the person picks email or SMS from what their
+    /// account has on file, and "none" only when it has neither; staff may pick any, or none.
+    public var notifyChoices: [NotifyChannel?] {
+        guard !config.actor.role.isStaff else { return [nil, .email, .sms] }
+        let c = snapshot?.contact
+        let available: [NotifyChannel?] = [(c?.email?.isEmpty == false) ? .email : nil, (c?.phone?.isEmpty == false) ? .sms : nil].filter { $0 != nil }
+        return available.isEmpty ? [nil] : available
+    }
+
+    /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
+    public func notifyLabel(_ channel: NotifyChannel?) -> String {
+        switch channel {
+        case .email?: return "email" + (snapshot?.contact?.email.map { " (\($0))" } ?? "")
+        case .sms?: return "SMS" + (snapshot?.contact?.phone.map { " (\($0))" } ?? "")
+        case nil: return notifyChoices == [nil] && !config.actor.role.isStaff ? "none (no email or phone on file)" : "none"
+        }
+    }
+}

@@ -233,14 +233,19 @@ public struct PlainMode {
                 } else {
                     let notifyIndex = items.firstIndex(of: .notify)!
                     let proceedIndex = items.firstIndex(of: .proceed)!
-                    lines.append("Send a confirmation by email, by SMS, or none? It is recorded for the mailer.")
+                    let order = s.notifyChoices
+                    lines.append(order.count > 1 || s.config.actor.role.isStaff
+                                 ? "How should the confirmation be sent?"
+                                 : "The confirmation goes by \(s.notifyLabel(order[0])).")
                     func setNotify(_ target: NotifyChannel?) -> [Event] {
-                        // Enter on the notify item cycles none → email → sms → none.
-                        let order: [NotifyChannel?] = [nil, .email, .sms]
-                        let from = order.firstIndex(of: s.notify)!, to = order.firstIndex(of: target)!
-                        return Array(repeating: Event.click(.listRow(notifyIndex)), count: (to - from + 3) % 3) + [.click(.listRow(proceedIndex))]
+                        // Enter on the notify item cycles through the choices in order.
+                        let from = order.firstIndex(of: s.notify) ?? 0, to = order.firstIndex(of: target)!
+                        return Array(repeating: Event.click(.listRow(notifyIndex)), count: (to - from + order.count) % order.count) + [.click(.listRow(proceedIndex))]
                     }
-                    options = [("Email", setNotify(.email)), ("SMS", setNotify(.sms)), ("None", setNotify(nil))]
+                    options = order.map { channel in
+                        let label = s.notifyLabel(channel)
+                        return (label.prefix(1).uppercased() + label.dropFirst(), setNotify(channel))
+                    }
                 }
             case .confirm:
                 options = [("Yes, \(s.verdict?.decision == .escalated ? "send it to an officer" : "book it")", [.key(.enter)]), ("No, go back", [.key(.escape)])]

@@ -40,8 +40,7 @@ enum ReasonView {
                 row += 1
             case .notify:
                 row += 1
-                let choice = s.notify.map { $0 == .email ? "email" : "SMS" } ?? "none"
-                let text = "Confirmation by: \(choice)  (Enter changes)"
+                let text = "Confirmation by: \(s.notifyLabel(s.notify))" + (s.notifyChoices.count > 1 ? "  (Enter changes)" : "")
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
                 if focused { scr.cursor = Point(row: row, column: inner.column) }
                 scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))

@@ -34,14 +34,15 @@ struct AuthorizedKeysLookup: ParsableCommand {
         let publicKey: PublicKey
         do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch { throw Failure(.badInput, error.message) }
         let path = try Session.storePath(c.global)
-        let store = try StoreOpener.open(path, origin: AuditOrigin())
         if c.enroll {
-            var words = try Access.commandPrefix(store: store.location, subcommand: "enroll")
+            _ = try StoreOpener.open(path, origin: AuditOrigin())   // a store we can read, or nobody enrolls
+            var words = try Access.commandPrefix(store: path, subcommand: "enroll")
             if let now = c.global.now { _ = try Session.parseNow(now); words += ["--now", now] }
             return AuthorizedKeys.line(command: ShellWords.join(words), key: publicKey)
         }
-        guard let stored = try store.activeKey(blob: publicKey.blob) else { return nil }
-        var command = try Access.forcedCommand(for: stored.holder, store: store.location, key: publicKey)
+        // The short path: one read-only connection (this runs for every login).
+        guard let stored = try SQLiteBookingStore.lookUpKey(path: path, blob: publicKey.blob) else { return nil }
+        var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey)
         if let now = c.global.now { _ = try Session.parseNow(now); command += " --now " + ShellWords.quote(now) }
         return AuthorizedKeys.line(command: command, key: publicKey)
     }

@@ -21,7 +21,8 @@ extension App {
             case .explanation?, .note?:
                 s.reasonFocus = min(items.count - 1, s.reasonFocus + 1)
             case .notify?:
-                switch s.notify { case nil: s.notify = .email; case .email?: s.notify = .sms; case .sms?: s.notify = nil }
+                let choices = s.notifyChoices
+                s.notify = choices[((choices.firstIndex(of: s.notify) ?? -1) + 1) % choices.count]
             case .proceed?:
                 guard let r = s.reason else {
                     s.log(.warning, "\(VerdictCode.goodCauseRequired.rawValue): choose a reason first."); s.reasonFocus = 0; return

@@ -52,7 +52,8 @@ public enum App {
                 if !sameCase || s.calendar == nil || s.selectedDay == nil {
                     s.calendar = CalendarModel(center: snap.center)
                     s.selectedDay = nil; s.month = nil; s.timeIndex = 0
-                    s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300); s.notify = nil
+                    s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300)
+                    s.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
                     s.reasonFocus = 0
                     s.log(.info, "Case \(snap.caseFile.receipt.value) loaded.")
                 }

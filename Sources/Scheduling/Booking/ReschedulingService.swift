@@ -128,7 +128,7 @@ public enum ReschedulingService {
             }
             return refused(r.requestID, check.codes, check.message, guidance: "Choose a time the calendar offers.")
         }
-        let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, now: now)
+        let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, by: r.actor, now: now)
         let outcome = RescheduleOutcome(requestID: r.requestID, result: .booked,
                                         verdict: Verdict(decision: .allowed, codes: [], message: "Rescheduled to \(notice.when) at \(center.name).",
                                                          guidance: "Print the new appointment notice and bring it.", warnings: verdict.warnings),
@@ -145,7 +145,7 @@ public enum ReschedulingService {
     /// unique across the case, so a client that saw the old appointment gets CONFLICT); a notice
     /// and an outbox message are written.
     static func book(_ tx: any BookingTransaction, snap: CaseSnapshot, center: Center, slot: Slot, notify: NotifyChannel?,
-                     now: Date) throws -> (Int64, AppointmentNotice) {
+                     by actor: Actor, now: Date) throws -> (Int64, AppointmentNotice) {
         let old = snap.appointment
         guard try tx.supersede(old) else { throw StoreError.conflict }
         let newID = try tx.insertAppointment(NewAppointment(receipt: old.receipt, centerCode: center.code, start: slot.start,
@@ -157,7 +157,7 @@ public enum ReschedulingService {
         try tx.insertNotice(notice, appointmentID: newID)
         // The enrollment code goes on the notice and the message given now, never into a stored copy.
         if let account = snap.caseFile.applicantAccount {
-            notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: Actor(role: .officer, id: "biosched"), now: now)
+            notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: actor, now: now)
         }
         try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
                                                        notify: notify, createdAt: now, enrollmentCode: notice.enrollmentCode))
@@ -212,7 +212,7 @@ public enum ReschedulingService {
                 }
                 return refused(d.requestID, check.codes, check.message + gone, guidance: "Approve with a time the calendar offers.")
             }
-            let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, now: now)
+            let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, by: officer, now: now)
             let outcome = RescheduleOutcome(requestID: d.requestID, result: .booked,
                                             verdict: Verdict(decision: .allowed, codes: item.codes,
                                                              message: "Approved by an officer: rescheduled to \(notice.when) at \(center.name). \(d.note)",

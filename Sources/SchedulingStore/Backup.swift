@@ -80,19 +80,12 @@ extension SQLiteBookingStore {
 
     /// Checks a backup file (or any store file) without changing it: integrity, counts, audit chain.
     public static func checkBackup(_ path: String) throws(StoreError) -> BackupReport {
-        try StoreFile.checkIsBioschedStore(path)
-        do {
-            var config = Configuration()
-            config.readonly = true
-            let q = try DatabaseQueue(path: path, configuration: config)
-            defer { try? q.close() }
-            return try q.read { db in
-                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
-                var rows: [String: Int] = [:]
-                for t in backupTables { rows[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }
-                let audit = try AuditChain.verify(db)
-                return BackupReport(path: path, integrity: integrity, rows: rows, auditIntact: audit.firstBroken == nil)
-            }
-        } catch { throw map(error, context: "checking \(path)") }
+        try readingFile(path, doing: "checking") { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+            var rows: [String: Int] = [:]
+            for t in backupTables { rows[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }
+            let audit = try AuditChain.verify(db)
+            return BackupReport(path: path, integrity: integrity, rows: rows, auditIntact: audit.firstBroken == nil)
+        }
     }
 }

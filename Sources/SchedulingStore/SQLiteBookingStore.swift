@@ -145,6 +145,19 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         return w
     }
 
+    /// One read through a single read-only connection to the biosched store at `path`, checked by
+    /// its header first: nothing in the file changes (no pool, no WAL set-up, no migration).
+    static func readingFile<T>(_ path: String, doing what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        try StoreFile.checkIsBioschedStore(path)
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let q = try DatabaseQueue(path: path, configuration: config)
+            defer { try? q.close() }
+            return try q.read(body)
+        } catch { throw map(error, context: "\(what) \(path)") }
+    }
+
     /// Closes the store's connections (checkpointing the write-ahead log).
     public func close() {
         writerLock.lock(); let late = lateWriter; writerLock.unlock()

@@ -27,12 +27,7 @@ extension SQLiteBookingStore {
     /// Whether the file at `path` is a training store, and when it was made, read without changing
     /// anything (a snapshot in rollback-journal mode stays so; opening it as a store would switch it to WAL).
     public static func peekTraining(_ path: String) -> (isTraining: Bool, createdAt: Date?)? {
-        guard (try? StoreFile.checkIsBioschedStore(path)) != nil else { return nil }
-        var config = Configuration()
-        config.readonly = true
-        guard let q = try? DatabaseQueue(path: path, configuration: config) else { return nil }
-        defer { try? q.close() }
-        return try? q.read { db in
+        try? readingFile(path, doing: "reading") { db in
             let s = try Records.settings(db)
             return (s["training"] == "1", s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) })
         }

@@ -66,16 +66,9 @@ extension SQLiteBookingStore: KeyRegistry {
     /// every login, so it is kept short. A store that is not a biosched store, or whose schema has
     /// no keys yet, answers an error (the caller admits nobody).
     public static func lookUpKey(path: String, blob: String) throws(StoreError) -> StoredKey? {
-        try StoreFile.checkIsBioschedStore(path)
-        do {
-            var config = Configuration()
-            config.readonly = true
-            let q = try DatabaseQueue(path: path, configuration: config)
-            defer { try? q.close() }
-            return try q.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(db, $0) }
-            }
-        } catch { throw map(error, context: "looking up a key in \(path)") }
+        try readingFile(path, doing: "looking up a key in") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(db, $0) }
+        }
     }
 
     public func activeKey(blob: String) throws(StoreError) -> StoredKey? {

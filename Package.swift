@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // Pure domain: rules, slots, verdicts. No I/O, no clock, no dependency.
@@ -19,6 +21,12 @@ let package = Package(
         .target(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The PostgreSQL store (postgres-nio): its own target, so the SQLite-only code builds without NIO.
+        .target(
+            name: "PostgresStore",
+            dependencies: ["Scheduling", "SchedulingStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
         .target(name: "Notifications", dependencies: ["Scheduling"]),
@@ -32,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
+                "Scheduling", "SchedulingStore", "PostgresStore", "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +61,9 @@ let package = Package(
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
-        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore"]),
+        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore", "PostgresStore", "PostgresTestSupport"]),
+        // Starts a private PostgreSQL cluster for the tests (initdb, pg_ctl from Debian's postgresql).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
@@ -61,7 +71,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
-            dependencies: ["Scheduling", "SchedulingStore", "biosched"]
+            dependencies: ["Scheduling", "SchedulingStore", "biosched", "PostgresTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+import PostgresStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file, a postgresql://USER@HOST:PORT/DATABASE URL (no password: PGPASSWORD or ~/.pgpass), or `postgres` for the PGHOST/PGPORT/PGUSER/PGDATABASE environment.", valueName: "path|url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("A fixed clock, ISO 8601 with offset (training stores only), e.g. 2026-12-01T09:00:00-05:00.", valueName: "datetime"))
@@ -63,15 +64,20 @@ struct Session {
         return d
     }
 
-    /// The store path from --db or the environment: a plain path. A URL (`postgresql://...`,
-    /// `file:...`) is refused by name rather than taken for a folder.
+    /// The store from --db or the environment: a plain path, or a PostgreSQL URL (`postgresql://`,
+    /// `postgres://`, or `postgres` for the libpq environment), parsed strictly here. Any other URL
+    /// (`file:...`, `mysql://...`) is refused by name rather than taken for a folder.
     static func storePath(_ g: GlobalOptions) throws(Failure) -> String {
         let path = g.db ?? defaultPath()
         if path.isEmpty { throw Failure(.badInput, "--db is empty; expected the path of a store file.") }
         if Echo.hasControlCharacters(path) { throw Failure(.badInput, "--db \"\(Echo.show(path))\" holds control characters; expected a plain file path.") }
+        if Stores.isPostgres(path) {
+            do { _ = try Stores.postgresLocation(path) } catch { throw Failure(storeError: error) }
+            return path
+        }
         if let r = path.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression), path[r.upperBound...].hasPrefix("//") || path.lowercased().hasPrefix("file:") {
             let scheme = path[..<r.upperBound].dropLast()
-            throw Failure(.badInput, "--db \"\(Echo.show(path))\" is a \(scheme): URL; this biosched opens SQLite store files only. Give a file path, e.g. --db /srv/biosched/store.sqlite.")
+            throw Failure(.badInput, "--db \"\(Echo.show(path))\" is a \(scheme): URL; this biosched opens SQLite store files and PostgreSQL (postgresql://USER@HOST:PORT/DATABASE). Give a file path, e.g. --db /srv/biosched/store.sqlite.")
         }
         return path
     }
@@ -96,13 +102,13 @@ struct Session {
         var fixedNow: Date?
         if let n = g.now { fixedNow = try parseNow(n) }
         let origin = try origin(g, user: user)
-        if g.db == nil && createDefault && !FileManager.default.fileExists(atPath: path) {
+        if g.db == nil && createDefault && !Stores.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
             try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json)
         }
         let store: any OpenedStore
         let info: StoreInfo
         do {
-            store = try StoreOpener.open(path, origin: origin)
+            store = try Stores.open(path, origin: origin)
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {

@@ -19,10 +19,16 @@ enum Binary {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
     }
 
-    static func process(_ args: [String], env: [String: String] = [:]) -> (Process, Pipe, Pipe) {
+    /// `wrap` runs the binary through another command (e.g. `ip netns exec NAME`).
+    static func process(_ args: [String], env: [String: String] = [:], wrap: [String] = []) -> (Process, Pipe, Pipe) {
         let p = Process()
-        p.executableURL = url
-        p.arguments = args
+        if let first = wrap.first {
+            p.executableURL = URL(fileURLWithPath: first)
+            p.arguments = Array(wrap.dropFirst()) + [url.path] + args
+        } else {
+            p.executableURL = url
+            p.arguments = args
+        }
         var e = ProcessInfo.processInfo.environment
         e["BIOSCHED_DB"] = nil
         for (k, v) in env { e[k] = v }

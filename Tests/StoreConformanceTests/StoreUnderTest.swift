@@ -1,12 +1,14 @@
 import Foundation
 import Scheduling
+import PostgresStore
+import PostgresTestSupport
 import SchedulingStore
 import Testing
 
 /// Every store the conformance suite runs against, built with the same small data set through
 /// the public protocols only (no SQL).
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case memory, sqlite
+    case memory, sqlite, postgresql
     var testDescription: String { rawValue }
 }
 
@@ -34,6 +36,13 @@ struct StoreUnderTest {
             store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: training,
                                                   createdBy: officer.id, now: conformanceNow)
             cleanup = { try? FileManager.default.removeItem(at: dir) }
+        case .postgresql:
+            let cluster = try PostgresUnderTest.cluster()
+            let db = try cluster.createDatabase()
+            let pg = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: training,
+                                                     createdBy: officer.id, now: conformanceNow)
+            store = pg
+            cleanup = { pg.close(); _ = try? cluster.psql("DROP DATABASE \(db)") }
         }
         _ = try store.importDocument(Self.document(stations: stations), actor: officer, now: conformanceNow)
     }
@@ -71,3 +80,17 @@ func request(_ r: String, _ actor: Actor, to: String, reason: GoodCauseReason? =
 }
 
 let clock: @Sendable () -> Date = { conformanceNow }
+
+/// The private cluster, or a loud skip naming the package to install (a failure when
+/// BIOSCHED_REQUIRE_POSTGRES=1, as in CI).
+enum PostgresUnderTest {
+    static func cluster() throws -> PostgresCluster {
+        switch PostgresCluster.shared {
+        case let .success(c): return c
+        case let .failure(why):
+            if PostgresCluster.required { throw why }
+            FileHandle.standardError.write(Data("SKIPPED (PostgreSQL): \(why)\n".utf8))
+            try Test.cancel("PostgreSQL not available: \(why)")
+        }
+    }
+}

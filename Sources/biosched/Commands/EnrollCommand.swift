@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+import PostgresStore
 
 /// `biosched enroll`: the forced command of the enrollment account (`ssh enroll@HOST` with any
 /// key). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
@@ -25,7 +26,7 @@ struct EnrollCommand: ParsableCommand {
         let origin = AuditOrigin(osUser: Session.currentUser(), client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]),
                                  keyFingerprint: key.fingerprint)
         let store: any OpenedStore
-        do { store = try StoreOpener.open(path, origin: origin) } catch {
+        do { store = try Stores.open(path, origin: origin) } catch {
             say("Enrollment is not available right now; please try again later or call the Contact Center at \(ContactCenter.phone).")
             throw Failure(storeError: error)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+import PostgresStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a store. --demo fills a training store with demo data.")
@@ -23,6 +24,10 @@ struct Init: ParsableCommand {
         guard (0...720).contains(leadHours), (1...366).contains(horizonDays) else {
             throw Failure(.badInput, "--lead-hours must be 0 to 720 and --horizon-days 1 to 366.")
         }
+        if Stores.isPostgres(path) {
+            try createPostgres(path, user: user, now: now, isTraining: isTraining)
+            return
+        }
         if demo {
             try DemoStore.create(path: path, user: user, now: now, seed: seed, quiet: true)
         } else {
@@ -42,6 +47,31 @@ struct Init: ParsableCommand {
             s.sayJSON(["path": path, "demo": demo, "createdBy": user])
         } else {
             s.say("Created \(isTraining ? "a training" : "a production") store at \(path)\(demo ? " with demo data (seed \(seed))" : ""). \(user) is its first officer.")
+        }
+    }
+
+    /// The schema by migrations in an empty database, then (with --demo) the demo data, each one
+    /// transaction; a database that holds a biosched store already is refused.
+    func createPostgres(_ url: String, user: String, now: Date, isTraining: Bool) throws(Failure) {
+        if group != nil { throw Failure(.badInput, "--group is for store files; on PostgreSQL, roles and GRANTs say who may use the store (docs/deployment.md).") }
+        let origin = try Session.origin(global, user: user)
+        let store: PostgresBookingStore
+        do {
+            let location = try Stores.postgresLocation(url)
+            store = try PostgresBookingStore.create(location, training: isTraining, createdBy: user, now: now,
+                                                    window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin)
+            if demo {
+                _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
+            }
+        } catch { throw Failure(storeError: error) }
+        defer { store.close() }
+        let info: StoreInfo
+        do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
+        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json)
+        if global.json {
+            s.sayJSON(["path": store.location, "demo": demo, "createdBy": user])
+        } else {
+            s.say("Created \(isTraining ? "a training" : "a production") store at \(store.location)\(demo ? " with demo data (seed \(seed))" : ""). \(user) is its first officer.")
         }
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Scheduling
+import SchedulingStore
+
+/// A value bound to a statement parameter (`$1`, `$2`, ...): never pasted into the SQL text.
+protocol PGArgument: Sendable {
+    func bind(_ b: inout PostgresBindings)
+}
+extension String: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(self) } }
+extension Int: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(Int64(self)) } }
+extension Int64: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(self) } }
+
+/// The parameters of one statement, in order; nil binds SQL NULL.
+struct PGArgs: ExpressibleByArrayLiteral, Sendable {
+    var values: [(any PGArgument)?]
+    init(arrayLiteral elements: (any PGArgument)?...) { values = elements }
+    init(_ values: [(any PGArgument)?]) { self.values = values }
+    var bindings: PostgresBindings {
+        var b = PostgresBindings(capacity: values.count)
+        for v in values { if let v { v.bind(&b) } else { b.appendNull() } }
+        return b
+    }
+}
+
+/// A value read out of a column.
+protocol PGColumn {
+    static func read(_ cell: PostgresCell) throws -> Self
+}
+extension String: PGColumn { static func read(_ c: PostgresCell) throws -> String { try c.decode(String.self) } }
+extension Int64: PGColumn { static func read(_ c: PostgresCell) throws -> Int64 { try c.decode(Int64.self) } }
+extension Int: PGColumn { static func read(_ c: PostgresCell) throws -> Int { Int(try c.decode(Int64.self)) } }
+extension Bool: PGColumn { static func read(_ c: PostgresCell) throws -> Bool { try c.decode(Bool.self) } }
+extension Optional: PGColumn where Wrapped: PGColumn {
+    static func read(_ c: PostgresCell) throws -> Wrapped? { c.bytes == nil ? nil : try Wrapped.read(c) }
+}
+
+/// One row of a result, its columns read by name or position.
+struct PGRow {
+    let row: PostgresRandomAccessRow
+    init(_ r: PostgresRow) { row = r.makeRandomAccess() }
+
+    subscript<T: PGColumn>(_ name: String) -> T {
+        guard row.contains(name) else { fatalError("no column \(name) in the result") }
+        do { return try T.read(row[name]) } catch { fatalError("column \(name) does not read as \(T.self): \(error)") }
+    }
+    subscript<T: PGColumn>(_ index: Int) -> T {
+        do { return try T.read(row[index]) } catch { fatalError("column \(index) does not read as \(T.self): \(error)") }
+    }
+    func has(_ name: String) -> Bool { row.contains(name) }
+    var count: Int { row.count }
+    var columnNames: [String] { (0..<row.count).map { row[$0].columnName } }
+}
+
+/// One PostgreSQL connection as the store's code uses it: statements written with `?`
+/// placeholders (as in the SQLite store) are numbered `$1...` and their values bound.
+final class PGDB: @unchecked Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+    /// Rows changed by the last statement.
+    private(set) var changesCount = 0
+
+    init(connection: PostgresConnection, logger: Logger) { self.connection = connection; self.logger = logger }
+
+    @discardableResult
+    func query(_ sql: String, _ arguments: PGArgs = []) throws -> [PGRow] {
+        let q = PostgresQuery(unsafeSQL: PGSQL.numbered(sql), binds: arguments.bindings)
+        let result = try connection.query(q, logger: logger).wait()
+        changesCount = result.metadata.rows ?? 0
+        return result.rows.map(PGRow.init)
+    }
+
+    func fetchRows(sql: String, arguments: PGArgs = []) throws -> [PGRow] { try query(sql, arguments) }
+    func fetchRow(sql: String, arguments: PGArgs = []) throws -> PGRow? { try query(sql, arguments).first }
+    func fetchValue<T: PGColumn>(_ type: T.Type, sql: String, arguments: PGArgs = []) throws -> T? {
+        guard let r = try query(sql, arguments).first else { return nil }
+        let v: T? = try Optional<T>.read(r.row[0])
+        return v
+    }
+    func fetchValues<T: PGColumn>(_ type: T.Type, sql: String, arguments: PGArgs = []) throws -> [T] {
+        try query(sql, arguments).compactMap { r in try Optional<T>.read(r.row[0]) }
+    }
+    func run(sql: String, arguments: PGArgs = []) throws { try query(sql, arguments) }
+    func execute(sql: String, arguments: PGArgs = []) throws { try query(sql, arguments) }
+    /// A script of several statements with no parameters (migrations): the simple query protocol.
+    func script(_ sql: String) throws { _ = try connection.simpleQuery(sql).wait() }
+}
+
+extension PGColumn {
+    static func fetchOne(_ db: PGDB, sql: String, arguments: PGArgs = []) throws -> Self? { try db.fetchValue(Self.self, sql: sql, arguments: arguments) }
+}
+
+enum PGSQL {
+    /// `?` placeholders become `$1, $2, ...` in order, and `?N` becomes `$N`; text inside quotes is left alone.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        var inQuote = false
+        var it = Array(sql)
+        var i = 0
+        while i < it.count {
+            let ch = it[i]
+            if ch == "'" { inQuote.toggle(); out.append(ch); i += 1; continue }
+            if ch == "?" && !inQuote {
+                var j = i + 1
+                var digits = ""
+                while j < it.count, it[j].isASCII, it[j].isNumber { digits.append(it[j]); j += 1 }
+                if digits.isEmpty { n += 1; out += "$\(n)" } else { out += "$" + digits }
+                i = j
+                continue
+            }
+            out.append(ch)
+            i += 1
+        }
+        it.removeAll()
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Scheduling
+import SchedulingStore
+
+extension PostgresBookingStore: StoreAdministration {
+    public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
+        try read { db in try String.fetchOne(db, sql: "SELECT role FROM staff WHERE "user" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+    }
+
+    public func staff() throws(StoreError) -> [StaffMember] {
+        try read { db in
+            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY "user"").map {
+                StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: PGRecords.date($0["added_at"]), addedBy: $0["added_by"])
+            }
+        }
+    }
+
+    public func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError) {
+        let name = user
+        guard Identifier.isLoginName(name) else {
+            throw .invalidInput("\"\(Echo.show(user))\" is not a login name; expected \(Identifier.loginShape).")
+        }
+        try write { db in
+            if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE "user" = ?", arguments: [name]) {
+                throw StoreError.invalidInput("\(name) is already a staff user (\(existing)); remove them first to change the role.")
+            }
+            try db.execute(sql: "INSERT INTO staff("user", role, added_at, added_by) VALUES (?, ?, ?, ?)",
+                           arguments: [name, role.rawValue, PGRecords.seconds(now), officer])
+            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
+        }
+    }
+
+    public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
+        try write { db in
+            guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE \"user\" = ? FOR UPDATE", arguments: [user]) else {
+                throw StoreError.invalidInput("\(Echo.show(user)) is not a staff user.")
+            }
+            if role == "officer" {
+                let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer' FOR UPDATE) o") ?? 0
+                if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
+            }
+            try db.execute(sql: "DELETE FROM staff WHERE "user" = ?", arguments: [user])
+            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
+        }
+    }
+
+    public func accountRole(_ id: String) throws(StoreError) -> Role? {
+        try read { db in try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
+    }
+
+    public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
+        try read { db in
+            let rows: [PGRow]
+            if let receipt {
+                rows = try db.fetchRows(sql: "SELECT * FROM audit WHERE receipt = ? ORDER BY id", arguments: [receipt.value])
+            } else {
+                rows = try db.fetchRows(sql: "SELECT * FROM audit ORDER BY id")
+            }
+            return rows.map {
+                AuditEntry(id: $0["id"], at: PGRecords.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
+                           receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"],
+                           origin: AuditOrigin(osUser: $0["os_user"], client: $0["client"], keyFingerprint: $0["key_fingerprint"]))
+            }
+        }
+    }
+
+    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
+        try write { db in
+            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+        }
+    }
+
+    /// Appends an audit row, waiting at most `seconds` for the write lock: for a look-up, whose
+    /// answer must not wait long behind another process's write.
+    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+                            waitingAtMost seconds: TimeInterval) throws(StoreError) {
+        try write(lockTimeout: seconds) { db in
+            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+        }
+    }
+
+    @discardableResult
+    public func recordLookup(_ receipt: ReceiptNumber, by actor: Actor, refused: Bool, detail: String, now: Date) -> Bool {
+        do {
+            try recordEvent(refused ? .notAuthorized : .caseViewed, actor: actor, receipt: receipt, detail: detail, now: now, waitingAtMost: 2)
+            return true
+        } catch { return false }
+    }
+
+    public func verifyAudit() throws(StoreError) -> AuditVerification {
+        try read { db in try PGAuditChain.verify(db) }
+    }
+}

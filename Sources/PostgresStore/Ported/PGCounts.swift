@@ -1,0 +1,17 @@
+import Scheduling
+import SchedulingStore
+
+
+extension PostgresBookingStore {
+    public func counts() throws(StoreError) -> StoreCounts {
+        try read { db in
+            var c = StoreCounts()
+            c.centers = try Int.fetchOne(db, sql: "SELECT count(*) FROM centers") ?? 0
+            c.cases = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
+            c.appointments = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments") ?? 0
+            c.scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE status = 'scheduled'") ?? 0
+            c.escalated = try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE decision = 'escalated'") ?? 0
+            return c
+        }
+    }
+}

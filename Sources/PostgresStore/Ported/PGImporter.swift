@@ -1,0 +1,186 @@
+import Foundation
+import PostgresNIO
+import Scheduling
+import SchedulingStore
+
+extension PostgresBookingStore: DocumentImporting {
+    /// Loads a document in one transaction: all of it or none of it. Errors name the record and field.
+    public func importDocument(_ doc: ImportDocument, actor: Actor, now: Date) throws(StoreError) -> ImportSummary {
+        let origin = self.origin
+        return try write { db in try PGImporter.load(db, doc, actor: actor, now: now, origin: origin) }
+    }
+}
+
+/// A statement run many times with different values.
+struct PGStatement {
+    let db: PGDB
+    let sql: String
+    func execute(arguments: PGArgs) throws { try db.run(sql: sql, arguments: arguments) }
+}
+
+extension PGDB {
+    func makeStatement(sql: String) throws -> PGStatement { PGStatement(db: self, sql: sql) }
+}
+
+enum PGImporter {
+    static func load(_ db: PGDB, _ doc: ImportDocument, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
+        var summary = ImportSummary()
+        if let s = doc.settings {
+            if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
+            if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
+        }
+        let insertCenter = try db.makeStatement(sql: """
+            INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let upsertHours = try db.makeStatement(sql: """
+            INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)
+            ON CONFLICT(center, weekday) DO UPDATE SET open_minute = excluded.open_minute, close_minute = excluded.close_minute
+            """)
+        let insertClosure = try db.makeStatement(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        var zones: [String: ZoneRules] = [:]
+        for (i, c) in doc.centers.enumerated() {
+            let at = "centers[\(i)] (code \"\(c.code)\")"
+            let existing = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [c.code])
+            try guarded(at) {
+                if let existing {
+                    try updateCenter(db, c, existing: existing, at: at)
+                } else {
+                    if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
+                        throw ImportError(at + ".\(missing)", "missing; a new center needs \(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", "))")
+                    }
+                    try insertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
+                }
+                // Only the weekdays given change; the others keep their hours.
+                for (wd, text) in c.hours {
+                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)", "expected HH:MM-HH:MM") }
+                    try upsertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
+                }
+                for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
+            }
+            let tz = c.given.contains("timeZone") ? c.timeZone : (existing?["time_zone"] as String?) ?? c.timeZone
+            zones[c.code] = ZoneRules(identifier: tz)
+            summary.centers += 1
+        }
+        // Accounts are upserted, so a document can be loaded again; an account never changes role.
+        let insertAccount = try db.makeStatement(sql: """
+            INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone
+            """)
+        for (i, a) in doc.accounts.enumerated() {
+            if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
+                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
+            }
+            try guarded("accounts[\(i)] (id \"\(a.id)\")") {
+                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone])
+            }
+            summary.accounts += 1
+        }
+        let insertCase = try db.makeStatement(sql: """
+            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let insertRep = try db.makeStatement(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)")
+        for (i, c) in doc.cases.enumerated() {
+            let at = "cases[\(i)] (receipt \(c.receipt))"
+            var name = c.applicantName
+            if let acc = c.applicant {
+                guard let row = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [acc]) else {
+                    throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)")
+                }
+                guard (row["role"] as String) == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(row["role"] as String), not an applicant") }
+                if name == nil { name = row["name"] }
+            }
+            try guarded(at) {
+                try insertCase.execute(arguments: [c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
+                                                   c.addressChangedAt.map(PGRecords.seconds)])
+            }
+            for (j, rep) in c.representatives.enumerated() {
+                guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {
+                    throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)")
+                }
+                guard role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(role), not a representative") }
+                try guarded(at + ".representatives[\(j)]") { try insertRep.execute(arguments: [c.receipt, rep]) }
+            }
+            summary.cases += 1
+        }
+        let insertAppt = try db.makeStatement(sql: """
+            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
+            """)
+        let nowS = PGRecords.seconds(now)
+        for (i, a) in doc.appointments.enumerated() {
+            let at = "appointments[\(i)] (receipt \(a.receipt))"
+            var zone = zones[a.center]
+            if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
+                zone = ZoneRules(identifier: tz); zones[a.center] = zone
+            }
+            guard let zone else { throw ImportError(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
+            guard let local = LocalDateTime(iso: a.start) else {
+                throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(Echo.show(a.start))\"")
+            }
+            guard let instant = zone.instant(of: local) else {
+                throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
+            }
+            let start = PGRecords.seconds(instant)
+            do {
+                if ["scheduled", "attended", "missed"].contains(a.status) {
+                    try db.run(sql: """
+                        INSERT INTO slots(center, start, capacity, booked) SELECT code, ?, stations, 0 FROM centers WHERE code = ?
+                        ON CONFLICT DO NOTHING
+                        """, arguments: [start, a.center])
+                    try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity", arguments: [a.center, start])
+                    if db.changesCount != 1 { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
+                }
+                try insertAppt.execute(arguments: [a.receipt, a.center, start, a.status, a.priorReschedules, nowS])
+            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                switch (PostgresBookingStore.sqlState(e), e.serverInfo?[.constraintName]) {
+                case ("23514", "slot_capacity"?):
+                    throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full")
+                case ("23505", "one_scheduled_per_case"?):
+                    throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled")
+                case ("23503", _):
+                    throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)")
+                default:
+                    throw ImportError(at, e.serverInfo?[.message] ?? "constraint failed")
+                }
+            }
+            summary.appointments += 1
+        }
+        try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .imported,
+                         detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
+        return summary
+    }
+
+    /// A center already in the store: only the fields the document gives change. A new time zone
+    /// or slot length would move or orphan the wall-clock times of scheduled appointments, so it is
+    /// refused while any are scheduled there; fewer stations than a slot already holds is refused.
+    static func updateCenter(_ db: PGDB, _ c: ImportDocument.CenterRecord, existing: PGRow, at: String) throws {
+        let scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = ? AND status = 'scheduled'", arguments: [c.code]) ?? 0
+        if c.given.contains("timeZone") && c.timeZone != (existing["time_zone"] as String) && scheduled > 0 {
+            throw ImportError(at + ".timeZone", "the center has \(scheduled) scheduled appointments in \(existing["time_zone"] as String); its time zone cannot change under them (move them first)")
+        }
+        if c.given.contains("slotMinutes") && c.slotMinutes != (existing["slot_minutes"] as Int) && scheduled > 0 {
+            throw ImportError(at + ".slotMinutes", "the center has \(scheduled) scheduled appointments on \(existing["slot_minutes"] as Int)-minute slots; the slot length cannot change under them")
+        }
+        if c.given.contains("stations") {
+            let busiest = try Int.fetchOne(db, sql: "SELECT max(booked) FROM slots WHERE center = ?", arguments: [c.code]) ?? 0
+            if c.stations < busiest {
+                throw ImportError(at + ".stations", "a slot at this center already holds \(busiest) bookings; the center cannot have fewer stations (\(c.stations))")
+            }
+        }
+        let columns: [(json: String, column: String, value: any PGArgument)] = [
+            ("name", "name", c.name), ("address", "address", c.address), ("city", "city", c.city), ("state", "state", c.state),
+            ("timeZone", "time_zone", c.timeZone), ("slotMinutes", "slot_minutes", c.slotMinutes), ("stations", "stations", c.stations),
+        ].filter { c.given.contains($0.json) }
+        guard !columns.isEmpty else { return }
+        try db.execute(sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
+                       arguments: PGArgs(columns.map(\.value) + [c.code]))
+    }
+
+    static func guarded(_ at: String, _ body: () throws -> Void) throws {
+        do { try body() } catch let e as ImportError { throw e } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+            if PostgresBookingStore.sqlState(e) == "23505" {
+                throw ImportError(at, "a record with the same key already exists in the store or earlier in the file")
+            }
+            throw ImportError(at, e.serverInfo?[.message] ?? "constraint failed")
+        }
+    }
+}

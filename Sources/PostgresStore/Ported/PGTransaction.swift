@@ -1,0 +1,200 @@
+import Foundation
+import Scheduling
+import SchedulingStore
+
+/// The booking primitives on one SQLite connection, inside a transaction the store began: reads
+/// and writes of rows, nothing of the policy (`ReschedulingService` decides). Also used for plain
+/// reads (`CaseReads`) in read transactions.
+final class PGTransaction: BookingTransaction {
+    let db: PGDB
+    let origin: AuditOrigin
+    /// An appointment `supersede` matched and locked, not yet marked: the mark waits until the new
+    /// appointment's slot is known, so both slot rows are locked in one fixed order (center, start).
+    private var pending: (id: Int64, center: String, start: Int64, holding: Bool)?
+
+    init(db: PGDB, origin: AuditOrigin) { self.db = db; self.origin = origin }
+
+    /// Locks the slot rows of `keys` in (center, start) order, making the rows that do not exist yet.
+    func lockSlots(_ keys: [(center: String, start: Int64)]) throws {
+        let sorted = keys.sorted { ($0.center, $0.start) < ($1.center, $1.start) }
+        var seen = Set<String>()
+        for k in sorted where seen.insert("\(k.center)@\(k.start)").inserted {
+            try db.run(sql: """
+                INSERT INTO slots(center, start, capacity, booked) SELECT code, ?, stations, 0 FROM centers WHERE code = ?
+                ON CONFLICT DO NOTHING
+                """, arguments: [k.start, k.center])
+            try db.run(sql: "SELECT 1 FROM slots WHERE center = ? AND start = ? FOR UPDATE", arguments: [k.center, k.start])
+        }
+    }
+
+    /// Marks the matched appointment rescheduled and gives its station back (its slot is locked first).
+    func flush(lockingAlso other: (center: String, start: Int64)? = nil) throws {
+        guard let p = pending else {
+            if let other { try lockSlots([other]) }
+            return
+        }
+        pending = nil
+        try lockSlots([(p.center, p.start)] + (other.map { [$0] } ?? []))
+        try db.run(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ?", arguments: [p.id])
+        if p.holding {
+            try db.run(sql: "UPDATE slots SET booked = booked - 1 WHERE center = ? AND start = ?", arguments: [p.center, p.start])
+        }
+    }
+
+    func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try PGRecords.caseFile(db, receipt: receipt) }
+    func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try PGRecords.currentAppointment(db, receipt: receipt) }
+    func center(_ code: String) throws -> Center? { try PGRecords.center(db, code: code) }
+    func slotWindow() throws -> SlotWindow { try PGRecords.window(db) }
+    func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
+    func bookedCount(center: String, start: Date) throws -> Int { try PGRecords.booked(db, center: center, start: start) }
+
+    func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
+        try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
+                          arguments: [appointmentID, PGRecords.seconds(before)]).map(PGRecords.date)
+    }
+
+    func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
+        try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
+                          arguments: [receipt.value])
+    }
+
+    func request(_ id: String) throws -> StoredRequest? {
+        guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]) else { return nil }
+        guard let role = Role(rawValue: row["actor_role"]), let decision = RequestDecision(rawValue: row["decision"]) else {
+            throw StoreError.failed("request \(id) holds an unknown role or decision")
+        }
+        let outcome = try JSONDecoder().decode(RescheduleOutcome.self, from: Data((row["outcome_json"] as String).utf8))
+        return StoredRequest(id: id, receipt: try ReceiptNumber(parsing: row["receipt"] as String), actor: Actor(role: role, id: row["actor"]),
+                             decision: decision, appointmentID: row["appointment_id"],
+                             notify: (row["notify"] as String?).flatMap(NotifyChannel.init(rawValue:)), outcome: outcome,
+                             item: try PostgresBookingStore.reviewItem(db, row))
+    }
+
+    func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
+        try PostgresBookingStore.booked(db, center: center, from: from, to: to)
+    }
+
+    func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
+        try db.fetchRows(sql: "SELECT * FROM appointments WHERE center = ? AND start >= ? AND start < ? AND status = 'scheduled'",
+                         arguments: [center, PGRecords.seconds(from), PGRecords.seconds(to)]).map(PGRecords.appointment)
+    }
+
+    func centers(inState state: String) throws -> [Center] {
+        try db.fetchRows(sql: "SELECT * FROM centers WHERE state = ? ORDER BY code", arguments: [state]).map { try PGRecords.center(db, row: $0) }
+    }
+
+    func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
+        try flush()
+        try db.run(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [center, date.iso])
+        return db.changesCount == 1
+    }
+
+    func contact(account: String) throws -> Contact? {
+        try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account]).map { Contact(email: $0["email"], phone: $0["phone"]) }
+    }
+
+    func supersede(_ appointment: Appointment) throws -> Bool {
+        try flush()
+        // The row lock makes a second writer of the same appointment wait, then see the new version.
+        guard let row = try db.fetchRow(sql: "SELECT center, start, status FROM appointments WHERE id = ? AND version = ? FOR UPDATE",
+                                        arguments: [appointment.id, appointment.version]) else { return false }
+        let status: String = row["status"]
+        pending = (appointment.id, row["center"], row["start"], ["scheduled", "attended", "missed"].contains(status))
+        return true
+    }
+
+    /// The guarded booking: the slot's counter goes up only while below capacity; no row changed
+    /// means another booking took the last station (`SLOT_FULL`), whatever was read before.
+    func insertAppointment(_ a: NewAppointment) throws -> Int64 {
+        let start = PGRecords.seconds(a.start)
+        try flush(lockingAlso: (a.centerCode, start))
+        try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
+                   arguments: [a.centerCode, start])
+        if db.changesCount != 1 { throw StoreError.capacityExceeded }
+        let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [a.previous]) ?? a.previous
+        guard let id = try db.fetchValue(Int64.self, sql: """
+            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
+            VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?) RETURNING id
+            """, arguments: [a.receipt.value, a.centerCode, start, a.priorReschedules, root, a.version, PGRecords.seconds(a.createdAt)])
+        else { throw StoreError.failed("the new appointment got no id") }
+        return id
+    }
+
+    func linkSuccessor(of old: Int64, to new: Int64) throws {
+        try flush()
+        try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [new, old])
+    }
+
+    func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws {
+        try flush()
+        try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
+                   arguments: [notice.number, notice.receipt.value, appointmentID, PGRecords.seconds(notice.issuedAt),
+                               String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
+    }
+
+    func enqueueNotification(_ n: PendingNotification) throws {
+        try flush()
+        switch n.kind {
+        case .booked:
+            try PGOutbox.enqueueBooking(db, receipt: n.receipt, appointment: n.appointmentID ?? 0, previous: n.previousAppointmentID ?? 0,
+                                      notify: n.notify, enrollmentCode: n.enrollmentCode, now: n.createdAt)
+        default:
+            try PGOutbox.enqueueDecision(db, n.kind, receipt: n.receipt, requestID: n.requestID ?? "", notify: n.notify, now: n.createdAt)
+        }
+    }
+
+    func insertRequest(_ rec: RequestRecord) throws {
+        try flush()
+        let r = rec.request
+        try db.run(sql: """
+            INSERT INTO requests(id, receipt, appointment_id, channel, actor_role, actor, reason, explanation, note,
+              preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [r.requestID, r.receipt.value, rec.appointmentID, r.channel.rawValue, r.actor.role.rawValue, r.actor.id,
+                             r.goodCause?.reason.rawValue, r.goodCause?.explanation ?? "", r.note, rec.centerCode, r.to.iso,
+                             r.notify?.rawValue, rec.decision.rawValue, rec.codes.map(\.rawValue).joined(separator: ","), rec.newAppointmentID,
+                             String(decoding: try JSONEncoder().encode(rec.outcome), as: UTF8.self), PGRecords.seconds(rec.receivedAt)])
+    }
+
+    func recordReview(_ r: ReviewRecord) throws {
+        try flush()
+        try db.run(sql: """
+            UPDATE requests SET decision = ?, reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = coalesce(?, new_appointment_id),
+              outcome_json = ? WHERE id = ?
+            """, arguments: [r.decision.rawValue, r.officer, r.note, PGRecords.seconds(r.at), r.newAppointmentID,
+                             String(decoding: try JSONEncoder().encode(r.outcome), as: UTF8.self), r.requestID])
+    }
+
+    func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
+        try flush()
+        return try PostgresBookingStore.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+    }
+
+    func appendAudit(_ e: AuditEvent) throws {
+        try flush()
+        try PGAudit.append(db, origin: origin, at: e.at, actor: e.actor, action: e.action, receipt: e.receipt, requestID: e.requestID, detail: e.detail)
+    }
+}
+
+extension PostgresBookingStore: TransactionalStore {
+    /// One READ COMMITTED transaction with explicit row locks (see `PGTransaction`); PostgreSQL's own
+    /// refusals are typed by SQLSTATE and constraint name: `slot_capacity` is `.capacityExceeded`,
+    /// `one_scheduled_per_case` is `.conflict`. A deadlock or serialization failure is retried a few times.
+    public func withWriteTransaction<T>(_ body: (any BookingTransaction) throws -> T) throws(StoreError) -> T {
+        let origin = self.origin
+        return try write { db in
+            let tx = PGTransaction(db: db, origin: origin)
+            let result = try body(tx)
+            try tx.flush()
+            return result
+        }
+    }
+
+    public func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
+        try ReschedulingService.reschedule(request, in: self, clock: clock)
+    }
+
+    public func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
+        try ReschedulingService.review(decision, in: self, clock: clock)
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Scheduling
+import SchedulingStore
+
+/// The scheduling store on a PostgreSQL database, for several hosts on one store.
+///
+/// The store protocols are synchronous (`throws(StoreError)`), so this store drives postgres-nio's
+/// EventLoopFuture API and waits (`wait()`) on the calling thread; NIO's event loops do the I/O. A
+/// few connections are kept open and reused (one per thread that needs one at the same moment).
+/// Every write is one READ COMMITTED transaction with explicit row locks; a deadlock or a
+/// serialization failure is retried a few times. A connection lost mid-transaction commits
+/// nothing: the error says the store is unreachable (exit 4), and the next call connects anew.
+public final class PostgresBookingStore: @unchecked Sendable {
+    public let where_: PostgresLocation
+    public let origin: AuditOrigin
+    let password: String?
+    let logger: Logger
+    private let lock = NSLock()
+    private var idle: [PGDB] = []
+    /// How long a write waits for a row lock held by another transaction (`StoreError.busy` after).
+    public static let defaultLockTimeout: TimeInterval = 10
+    static let maxAttempts = 5
+
+    init(location: PostgresLocation, password: String?, origin: AuditOrigin) {
+        self.where_ = location; self.password = password; self.origin = origin
+        var logger = Logger(label: "biosched.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger.logLevel = .critical
+        self.logger = logger
+    }
+
+    /// Opens an existing store: the schema must be there (`biosched init --db ...` makes it); a
+    /// store made by an older biosched is migrated (under the advisory lock).
+    public static func open(_ location: PostgresLocation, origin: AuditOrigin = AuditOrigin(),
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresBookingStore {
+        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
+        let store = PostgresBookingStore(location: location, password: password, origin: origin)
+        try store.checkSchema()
+        return store
+    }
+
+    /// Makes a new store in an empty database (as made by `createdb`): the migrations, the
+    /// settings, the first officer and the first audit row, in one transaction under the advisory
+    /// lock. A database that already holds a biosched schema, or any other table, is refused.
+    public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
+                              origin: AuditOrigin = AuditOrigin(),
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresBookingStore {
+        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
+        let store = PostgresBookingStore(location: location, password: password, origin: origin)
+        try store.write { db in
+            try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
+            if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
+                throw StoreError.invalidInput("\(location.display) already holds a biosched store; init never overwrites one. Use it as it is, or make another database with createdb.")
+            }
+            let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
+            if !others.isEmpty {
+                throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))); biosched makes its store in an empty database only (createdb NAME).")
+            }
+            try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+            try applyMigrations(db, now: now)
+            for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy), ("created_at", String(Int(now.timeIntervalSince1970))),
+                           ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays)), ("reminder_days", "7,1")] {
+                try db.run(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+            try db.run(sql: "INSERT INTO settings(key, value) VALUES ('store_id', substr(md5(random()::text || clock_timestamp()::text), 1, 16))")
+            try db.run(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                       arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
+            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                               detail: training ? "training store" : "production store")
+        }
+        return store
+    }
+
+    /// Applies the migrations not yet recorded (the caller holds the advisory lock in this transaction).
+    static func applyMigrations(_ db: PGDB, now: Date) throws {
+        let done = Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations"))
+        for m in PostgresSchema.migrations where !done.contains(m.version) {
+            try db.script(m.sql)
+            try db.run(sql: "INSERT INTO biosched_migrations(version, applied_at) VALUES (?, ?)", arguments: [m.version, Int64(now.timeIntervalSince1970)])
+        }
+    }
+
+    func checkSchema() throws(StoreError) {
+        let (present, done): (Bool, Set<String>) = try read { db in
+            guard try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil else { return (false, []) }
+            return (true, Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations")))
+        }
+        guard present else {
+            throw .unusable("\(where_.display) holds no biosched store. Make one with `biosched init --db \(where_.display)` (in an empty database).")
+        }
+        let known = Set(PostgresSchema.migrations.map(\.version))
+        if !done.isSubset(of: known) {
+            throw .unusable("\(where_.display) was made by a newer biosched (schema \(done.subtracting(known).sorted().joined(separator: ", "))); use that version.")
+        }
+        if done != known {
+            try write { db in
+                try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
+                try Self.applyMigrations(db, now: Date())
+            }
+        }
+    }
+
+    // MARK: Connections
+
+    func connect() throws -> PGDB {
+        let config: PostgresConnection.Configuration
+        if let dir = where_.socketDirectory {
+            config = .init(unixSocketPath: (dir as NSString).appendingPathComponent(".s.PGSQL.\(where_.port)"), username: where_.user,
+                           password: password, database: where_.database)
+        } else {
+            config = .init(host: where_.host ?? "localhost", port: where_.port, username: where_.user, password: password,
+                           database: where_.database, tls: .disable)
+        }
+        let conn = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config,
+                                                  id: Int.random(in: 1...Int.max), logger: logger).wait()
+        let db = PGDB(connection: conn, logger: logger)
+        try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'; SET application_name = 'biosched'")
+        return db
+    }
+
+    private func take() throws -> PGDB {
+        lock.lock()
+        if let db = idle.popLast() { lock.unlock(); return db }
+        lock.unlock()
+        return try connect()
+    }
+
+    private func giveBack(_ db: PGDB) {
+        lock.lock(); idle.append(db); lock.unlock()
+    }
+
+    private func discard(_ db: PGDB) { _ = try? db.connection.close().wait() }
+
+    /// Closes the connections.
+    public func close() {
+        lock.lock(); let all = idle; idle = []; lock.unlock()
+        for db in all { discard(db) }
+    }
+
+    /// Runs `body` in one transaction begun with `begin`; committed when it returns, rolled back
+    /// when it throws. Retried on a deadlock, a serialization failure or a duplicate request id
+    /// raced in by another host; a lost connection is dropped and reported.
+    func transaction<T>(_ begin: String, lockTimeout: TimeInterval? = nil, _ body: (PGDB) throws -> T) throws(StoreError) -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let db: PGDB
+            do { db = try take() } catch { throw Self.map(error, location: where_) }
+            do {
+                try db.script(begin)
+                if let t = lockTimeout { try db.script("SET LOCAL lock_timeout = '\(max(1, Int(t * 1000)))ms'") }
+                let result: T
+                do {
+                    result = try body(db)
+                    try db.script("COMMIT")
+                } catch {
+                    if !Self.isConnectionLost(error) { try db.script("ROLLBACK") }
+                    throw error
+                }
+                giveBack(db)
+                return result
+            } catch {
+                if Self.isConnectionLost(error) { discard(db) } else { giveBack(db) }
+                if Self.isRetryable(error) && attempt < Self.maxAttempts {
+                    usleep(UInt32.random(in: 1_000...(10_000 * UInt32(attempt))))
+                    continue
+                }
+                throw Self.map(error, location: where_)
+            }
+        }
+    }
+
+    func write<T>(lockTimeout: TimeInterval? = nil, _ body: (PGDB) throws -> T) throws(StoreError) -> T {
+        try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", lockTimeout: lockTimeout, body)
+    }
+
+    /// A read sees one snapshot of the store, as a SQLite read transaction does.
+    func read<T>(_ body: (PGDB) throws -> T) throws(StoreError) -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    // MARK: Errors
+
+    static func sqlState(_ error: any Error) -> String? { (error as? PSQLError)?.serverInfo?[.sqlState] }
+
+    static func isConnectionLost(_ error: any Error) -> Bool {
+        if error is StoreError || error is DecodingError || error is EncodingError || error is ImportError { return false }
+        guard let p = error as? PSQLError else { return true }   // an I/O error of the channel
+        switch p.code {
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return true
+        default: break
+        }
+        if let s = p.serverInfo?[.sqlState] { return s.hasPrefix("08") || s.hasPrefix("57P") }
+        return false
+    }
+
+    static func isRetryable(_ error: any Error) -> Bool {
+        guard let p = error as? PSQLError, let s = p.serverInfo?[.sqlState] else { return false }
+        return s == "40001" || s == "40P01" || (s == "23505" && p.serverInfo?[.constraintName] == "requests_pkey")
+    }
+
+    /// A person's message for what PostgreSQL or the connection said; never a bare SQLSTATE.
+    static func map(_ error: any Error, location: PostgresLocation) -> StoreError {
+        if let e = error as? StoreError { return e }
+        if let e = error as? ImportError { return .invalidInput("Import refused, nothing was written. \(e.description)") }
+        if isConnectionLost(error) {
+            return .unusable("The PostgreSQL store \(location.display) is unreachable (\(connectionProblem(error))). Nothing of this command was committed unless it said it was done; try again when the server is back.")
+        }
+        guard let p = error as? PSQLError else { return .failed("\(error)") }
+        let state = p.serverInfo?[.sqlState] ?? ""
+        let constraint = p.serverInfo?[.constraintName]
+        let message = p.serverInfo?[.message] ?? "\(p.code)"
+        switch state {
+        case "23514" where constraint == "slot_capacity": return .capacityExceeded
+        case "23505" where constraint == "one_scheduled_per_case": return .conflict
+        case "40001", "40P01": return .busy("other transactions kept getting in the way (tried \(maxAttempts) times). Try again.")
+        case "55P03", "57014": return .busy("another transaction held a row this one needed for too long. Try again.")
+        case "28P01", "28000":
+            return .unusable("PostgreSQL refused the login of role \(location.user) to \(location.display): \(message). The password comes from PGPASSWORD or ~/.pgpass (mode 0600); pg_hba.conf on the server says who may connect how.")
+        case "3D000": return .unusable("There is no database \(location.database) on the server of \(location.display); make it with createdb first.")
+        case "42501": return .unusable("The role \(location.user) may not do this on \(location.display): \(message).")
+        case "42P01", "42703": return .unusable("\(location.display) is not a biosched store this version understands (\(message)).")
+        default: return .failed(message)
+        }
+    }
+
+    static func connectionProblem(_ error: any Error) -> String {
+        if let p = error as? PSQLError {
+            if let m = p.serverInfo?[.message] { return m }
+            if let u = p.underlying { return "\(u)" }
+            switch p.code {
+            case .serverClosedConnection: return "the server closed the connection"
+            case .clientClosedConnection: return "the connection was closed"
+            default: return "\(p.code)"
+            }
+        }
+        return "\(error)"
+    }
+}
+
+extension PostgresBookingStore: OpenedStore {
+    public var location: String { where_.display }
+    public var protectedFile: String? { nil }
+    /// Nobody owns a database as a person owns a file: the service account's role is the owner here.
+    public var isOwnedByThisUser: Bool { false }
+
+    public func backup(to path: String) throws(StoreError) -> BackupReport {
+        throw .invalidInput("A PostgreSQL store is backed up by the server's tools (pg_dump, or base backups and WAL archiving), not by `biosched backup`; `biosched store copy --from \(location) --to FILE.sqlite` makes a SQLite copy.")
+    }
+}

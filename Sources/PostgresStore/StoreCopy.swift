@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import Scheduling
+import SchedulingStore
+
+/// `biosched store copy`: every table of a store, the settings and the audit log included, from a
+/// SQLite file into an empty PostgreSQL database, or from a PostgreSQL store into a new SQLite
+/// file, in one transaction on the destination, with the counts of every table compared before
+/// it commits. Both schemas have the same tables and columns; the destination's own invariants
+/// (capacity, counters, the audit chain, identifier checks) check every row as it arrives.
+public enum StoreCopy {
+    public struct Report: Sendable {
+        public var counts: [(table: String, rows: Int)]
+    }
+
+    /// A column value as both stores keep them (whole numbers and text; no store column is real or blob).
+    enum Cell { case null, int(Int64), text(String) }
+    typealias Table = (columns: [String], rows: [[Cell]])
+
+    static let tables = PostgresSchema.tables
+    static let identityTables = ["appointments", "outbox", "ssh_keys", "enrollment_codes", "enrollment_attempts"]
+
+    static func orderColumn(_ table: String) -> String {
+        switch table {
+        case "settings": "key"
+        case "centers": "code"
+        case "center_hours": "center, weekday"
+        case "center_closures": "center, date"
+        case "staff": "\"user\""
+        case "cases", "representations": "receipt"
+        case "slots": "center, start"
+        case "notices": "number"
+        default: "id"
+        }
+    }
+
+    // MARK: SQLite to PostgreSQL
+
+    public static func sqliteToPostgres(from path: String, to location: PostgresLocation) throws(StoreError) -> Report {
+        // Opening it checks it is a biosched store and brings its schema up to date.
+        let source = try SQLiteBookingStore(path: path)
+        source.close()
+        var data: [String: Table] = [:]
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let q = try DatabaseQueue(path: path, configuration: config)
+            defer { try? q.close() }
+            try q.read { db in
+                for t in tables {
+                    let rows = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY \(orderColumn(t))")
+                    let columns = rows.first.map { Array($0.columnNames) } ?? (try db.columns(in: t).map(\.name))
+                    data[t] = (columns, rows.map { r in columns.map { cell(r[$0] as DatabaseValue) } })
+                }
+            }
+        } catch { throw .unusable("Cannot read \(path): \(error)") }
+
+        let password = try PasswordFile.password(for: location, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        let dest = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
+        defer { dest.close() }
+        return try dest.write { db in
+            try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
+            if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
+                throw StoreError.invalidInput("\(location.display) already holds a biosched store; store copy fills an empty database only (createdb NAME).")
+            }
+            let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
+            if !others.isEmpty { throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))).") }
+            try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+            try PostgresBookingStore.applyMigrations(db, now: Date())
+            for t in tables {
+                guard let table = data[t] else { continue }
+                let cols = table.columns
+                let successorColumn = t == "appointments" ? cols.firstIndex(of: "rescheduled_to") : nil
+                let sql = "INSERT INTO \(t)(\(cols.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))"
+                for row in table.rows {
+                    var values = row
+                    // A successor is newer than its appointment: linked once both are in.
+                    if let i = successorColumn { values[i] = .null }
+                    try db.run(sql: sql, arguments: PGArgs(values.map(argument)))
+                }
+                if let i = successorColumn, let idIndex = cols.firstIndex(of: "id") {
+                    for row in table.rows {
+                        if case let .int(to) = row[i], case let .int(id) = row[idIndex] {
+                            try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [to, id])
+                        }
+                    }
+                }
+            }
+            for t in identityTables {
+                try db.run(sql: "SELECT setval(pg_get_serial_sequence('\(t)', 'id'), coalesce((SELECT max(id) FROM \(t)), 0) + 1, false)")
+            }
+            var counts: [(String, Int)] = []
+            for t in tables {
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? -1
+                let expected = data[t]?.rows.count ?? 0
+                guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.") }
+                counts.append((t, n))
+            }
+            let v = try PGAuditChain.verify(db)
+            guard v.firstBroken == nil else { throw StoreError.failed("store copy: the audit chain does not verify in \(location.display): \(v.problem ?? "")") }
+            return Report(counts: counts)
+        }
+    }
+
+    // MARK: PostgreSQL to SQLite
+
+    public static func postgresToSQLite(from location: PostgresLocation, to path: String) throws(StoreError) -> Report {
+        let source = try PostgresBookingStore.open(location)
+        defer { source.close() }
+        let data: [String: Table] = try source.read { db in
+            var out: [String: Table] = [:]
+            for t in tables {
+                let columns = try db.fetchValues(String.self, sql: """
+                    SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position
+                    """, arguments: [t])
+                let rows = try db.fetchRows(sql: "SELECT * FROM \(t) ORDER BY \(orderColumn(t))")
+                out[t] = (columns, try rows.map { r in try columns.map { c in try pgCell(r, c) } })
+            }
+            return out
+        }
+        try SQLiteBookingStore.createSchemaOnly(path: path)
+        var result: Report?
+        do {
+            let q = try DatabaseQueue(path: path)
+            defer { try? q.close() }
+            try q.inTransaction(.immediate) {
+                // The migrations wrote their default settings; the store's own replace them.
+                try $0.execute(sql: "DELETE FROM settings")
+                for t in tables where t != "slots" {
+                    guard let table = data[t] else { continue }
+                    let cols = table.columns
+                    let successorColumn = t == "appointments" ? cols.firstIndex(of: "rescheduled_to") : nil
+                    let sql = "INSERT INTO \(t)(\(cols.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))"
+                    let statement = try $0.makeStatement(sql: sql)
+                    for row in table.rows {
+                        var values = row
+                        if let i = successorColumn { values[i] = .null }
+                        try statement.execute(arguments: StatementArguments(values.map(databaseValue)))
+                    }
+                    if let i = successorColumn, let idIndex = cols.firstIndex(of: "id") {
+                        for row in table.rows {
+                            if case let .int(to) = row[i], case let .int(id) = row[idIndex] {
+                                try $0.execute(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [to, id])
+                            }
+                        }
+                    }
+                }
+                // SQLite's triggers count the slots from the appointments; they must agree with PostgreSQL's counters.
+                var counts: [(String, Int)] = []
+                for t in tables {
+                    let n: Int
+                    let expected: Int
+                    if t == "slots" {
+                        n = try Int.fetchOne($0, sql: "SELECT count(*) FROM slots WHERE booked > 0") ?? -1
+                        let booked = data[t].map { table in table.rows.filter { row in
+                            if let i = table.columns.firstIndex(of: "booked"), case let .int(b) = row[i] { return b > 0 } else { return false } }.count } ?? 0
+                        expected = booked
+                    } else {
+                        n = try Int.fetchOne($0, sql: "SELECT count(*) FROM \(t)") ?? -1
+                        expected = data[t]?.rows.count ?? 0
+                    }
+                    guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(path), \(expected) in \(location.display); nothing was kept.") }
+                    counts.append((t, n))
+                }
+                result = Report(counts: counts)
+                return .commit
+            }
+        } catch {
+            StoreFile.remove(createdStore: path)
+            if let e = error as? StoreError { throw e }
+            throw .failed("store copy into \(path): \(error)")
+        }
+        let copied = try SQLiteBookingStore(path: path)
+        defer { copied.close() }
+        let v = try copied.verifyAudit()
+        guard v.firstBroken == nil else { throw .failed("store copy: the audit chain does not verify in \(path): \(v.problem ?? "")") }
+        return result ?? Report(counts: [])
+    }
+
+    static func cell(_ v: DatabaseValue) -> Cell {
+        switch v.storage {
+        case .null: .null
+        case let .int64(i): .int(i)
+        case let .string(s): .text(s)
+        case let .double(d): .int(Int64(d))
+        case let .blob(b): .text(String(decoding: b, as: UTF8.self))
+        }
+    }
+
+    static func pgCell(_ r: PGRow, _ column: String) throws -> Cell {
+        let c = r.row[column]
+        if c.bytes == nil { return .null }
+        if c.dataType == .int8 || c.dataType == .int4 || c.dataType == .int2 { return .int(try c.decode(Int64.self)) }
+        return .text(try c.decode(String.self))
+    }
+
+    static func argument(_ c: Cell) -> (any PGArgument)? {
+        switch c { case .null: nil; case let .int(i): i; case let .text(s): s }
+    }
+
+    static func databaseValue(_ c: Cell) -> (any DatabaseValueConvertible)? {
+        switch c { case .null: nil; case let .int(i): i; case let .text(s): s }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A private PostgreSQL cluster for the tests: `initdb` and `pg_ctl` from Debian's `postgresql`
+/// package (`/usr/lib/postgresql/*/bin`), a data folder and socket folder in /tmp, a free port on
+/// 127.0.0.1 (and any other addresses given), trust authentication on loopback and the socket,
+/// SCRAM passwords from anywhere else listed. As root the server runs as the `postgres` OS user
+/// (initdb refuses root). Stopped and removed by `stop()`, or when the test process exits.
+public final class PostgresCluster: @unchecked Sendable {
+    public let bin: String
+    public let dir: String
+    public let port: Int
+    public let superuser = "biosched_admin"
+    /// The password of `superuser` for connections over the other addresses (SCRAM).
+    public let password = "pw-" + UUID().uuidString.prefix(8).lowercased()
+    public var socketDirectory: String { dir }
+    private let runAs: String?
+
+    /// Why PostgreSQL tests cannot run here, if they cannot.
+    public enum Unavailable: Error, CustomStringConvertible {
+        case noBinaries, failed(String)
+        public var description: String {
+            switch self {
+            case .noBinaries: "the PostgreSQL server binaries are not installed (/usr/lib/postgresql/*/bin/initdb): install Debian's package `postgresql` (apt-get install postgresql)"
+            case let .failed(m): "the private PostgreSQL cluster did not start: \(m)"
+            }
+        }
+    }
+
+    /// Whether CI (or a developer) asked that these tests never be skipped.
+    public static var required: Bool { ProcessInfo.processInfo.environment["BIOSCHED_REQUIRE_POSTGRES"] == "1" }
+
+    /// One cluster per test process, started on first use.
+    public static let shared: Result<PostgresCluster, Unavailable> = {
+        do {
+            let c = try PostgresCluster(listen: [])
+            atexit { PostgresCluster.stopAll() }
+            return .success(c)
+        } catch let e as Unavailable { return .failure(e) } catch { return .failure(.failed("\(error)")) }
+    }()
+
+    nonisolated(unsafe) private static var running: [PostgresCluster] = []
+    private static let runningLock = NSLock()
+    static func stopAll() {
+        runningLock.lock(); let all = running; running = []; runningLock.unlock()
+        for c in all { c.stop() }
+    }
+
+    public static func binaries() -> String? {
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()
+        for v in versions.reversed() where FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/initdb") {
+            return "\(root)/\(v)/bin"
+        }
+        return nil
+    }
+
+    /// Starts a cluster listening on 127.0.0.1 and on `listen` (addresses that must exist already);
+    /// `hbaNetworks` (CIDR) may connect with the password.
+    public init(listen: [String], hbaNetworks: [String] = []) throws {
+        guard let bin = Self.binaries() else { throw Unavailable.noBinaries }
+        self.bin = bin
+        dir = "/tmp/biosched-pg-" + UUID().uuidString.prefix(8).lowercased()
+        port = Self.freePort()
+        runAs = geteuid() == 0 ? "postgres" : nil
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if let u = runAs {
+            guard let pw = getpwnam(u) else { throw Unavailable.failed("running as root, but there is no OS user \(u) to run the server as (the postgresql package makes it)") }
+            chown(dir, pw.pointee.pw_uid, pw.pointee.pw_gid)
+        }
+        chmod(dir, 0o700)
+        let pwfile = dir + "/pw"
+        FileManager.default.createFile(atPath: pwfile, contents: Data(password.utf8))
+        if let u = runAs, let pw = getpwnam(u) { chown(pwfile, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+        chmod(pwfile, 0o600)
+        try run(["\(bin)/initdb", "-D", dir + "/data", "-U", superuser, "--pwfile=\(pwfile)", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
+        var hba = "local all all trust\nhost all all 127.0.0.1/32 trust\n"
+        for n in hbaNetworks { hba += "host all all \(n) scram-sha-256\n" }
+        try hba.write(toFile: dir + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+        let conf = """
+        listen_addresses = '\((["127.0.0.1"] + listen).joined(separator: ","))'
+        port = \(port)
+        unix_socket_directories = '\(dir)'
+        fsync = off
+        synchronous_commit = off
+        full_page_writes = off
+        max_connections = 200
+        shared_buffers = 64MB
+        password_encryption = 'scram-sha-256'
+
+        """
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/data/postgresql.conf"))
+        handle.seekToEndOfFile(); handle.write(Data(conf.utf8)); try handle.close()
+        try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-l", dir + "/server.log", "-w", "-t", "60", "start"])
+        Self.runningLock.lock(); Self.running.append(self); Self.runningLock.unlock()
+    }
+
+    /// The server's log, for a failure message.
+    public var log: String { (try? String(contentsOfFile: dir + "/server.log", encoding: .utf8)) ?? "" }
+
+    public func stop() {
+        _ = try? run(["\(bin)/pg_ctl", "-D", dir + "/data", "-m", "immediate", "-w", "stop"])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// Runs SQL as the superuser through psql on the socket; returns its output (tuples only).
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+        try run(["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port), "-U", superuser, "-d", database, "-c", sql], asServer: false)
+    }
+
+    /// A new empty database (as `createdb` makes it); returns its name.
+    public func createDatabase() throws -> String {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try psql("CREATE DATABASE \(name)")
+        return name
+    }
+
+    /// The URL of `database` over TCP on 127.0.0.1.
+    public func url(_ database: String, host: String = "127.0.0.1") -> String { "postgresql://\(superuser)@\(host):\(port)/\(database)" }
+    /// The URL of `database` over the unix socket.
+    public func socketURL(_ database: String) -> String { "postgresql://\(superuser)@/\(database)?host=\(dir)&port=\(port)" }
+
+    @discardableResult
+    func run(_ argv: [String], asServer: Bool = true) throws -> String {
+        let p = Process()
+        if asServer, let u = runAs {
+            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            p.arguments = ["-u", u, "--"] + argv
+        } else {
+            p.executableURL = URL(fileURLWithPath: argv[0])
+            p.arguments = Array(argv.dropFirst())
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["LC_ALL"] = "C.UTF-8"
+        env.removeValue(forKey: "PGPASSWORD")
+        p.environment = env
+        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw Unavailable.failed("\(argv.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: e, as: UTF8.self))\(String(decoding: o, as: UTF8.self))")
+        }
+        return String(decoding: o, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func freePort() -> Int {
+        for _ in 0..<50 {
+            let candidate = Int.random(in: 20_000...45_000)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_port = in_port_t(UInt16(candidate).bigEndian)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 } }
+            if ok { return candidate }
+        }
+        return 54_321
+    }
+}

@@ -83,8 +83,13 @@ final class PGDB: @unchecked Sendable {
     }
     func run(sql: String, arguments: PGArgs = []) throws { try query(sql, arguments) }
     func execute(sql: String, arguments: PGArgs = []) throws { try query(sql, arguments) }
-    /// A script of several statements with no parameters (migrations): the simple query protocol.
-    func script(_ sql: String) throws { _ = try connection.simpleQuery(sql).wait() }
+    /// A script of several statements with no parameters (constant text: migrations, BEGIN, SET),
+    /// run one statement at a time (postgres-nio sends each as one unnamed statement).
+    func script(_ sql: String) throws {
+        for statement in PGSQL.statements(sql) {
+            _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+        }
+    }
 }
 
 extension PGColumn {
@@ -92,6 +97,28 @@ extension PGColumn {
 }
 
 enum PGSQL {
+    /// Splits a script at the semicolons that end a line, outside `$$` function bodies; `--` comment lines are dropped.
+    static func statements(_ sql: String) -> [String] {
+        var out: [String] = [], cur = "", inBody = false
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !inBody && trimmed.hasPrefix("--") { continue }
+            cur += line + "\n"
+            var count = 0
+            var rest = Substring(line)
+            while let r = rest.range(of: "$$") { count += 1; rest = rest[r.upperBound...] }
+            if count % 2 == 1 { inBody.toggle() }
+            if !inBody && trimmed.hasSuffix(";") {
+                let st = cur.trimmingCharacters(in: .whitespacesAndNewlines)
+                if st != ";" && !st.isEmpty { out.append(String(st.dropLast())) }
+                cur = ""
+            }
+        }
+        let last = cur.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !last.isEmpty { out.append(last) }
+        return out
+    }
+
     /// `?` placeholders become `$1, $2, ...` in order, and `?N` becomes `$N`; text inside quotes is left alone.
     static func numbered(_ sql: String) -> String {
         var out = ""

@@ -115,7 +115,13 @@ public final class PostgresBookingStore: @unchecked Sendable {
         let conn = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config,
                                                   id: Int.random(in: 1...Int.max), logger: logger).wait()
         let db = PGDB(connection: conn, logger: logger)
-        try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'; SET application_name = 'biosched'")
+        do {
+            try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'")
+            try db.script("SET application_name = 'biosched'")
+        } catch {
+            discard(db)
+            throw error
+        }
         return db
     }
 
@@ -131,6 +137,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
     }
 
     private func discard(_ db: PGDB) { _ = try? db.connection.close().wait() }
+
+    deinit { close() }
 
     /// Closes the connections.
     public func close() {
@@ -186,6 +194,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
 
     static func isConnectionLost(_ error: any Error) -> Bool {
         if error is StoreError || error is DecodingError || error is EncodingError || error is ImportError { return false }
+        if error is PostgresError || error is PostgresDecodingError { return false }
         guard let p = error as? PSQLError else { return true }   // an I/O error of the channel
         switch p.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return true

@@ -49,7 +49,7 @@ public enum StoreCopy {
             try q.read { db in
                 for t in tables {
                     let rows = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY \(orderColumn(t))")
-                    let columns = rows.first.map { Array($0.columnNames) } ?? (try db.columns(in: t).map(\.name))
+                    let columns = try rows.first.map { Array($0.columnNames) } ?? db.columns(in: t).map(\.name)
                     data[t] = (columns, rows.map { r in columns.map { cell(r[$0] as DatabaseValue) } })
                 }
             }

@@ -1,4 +1,5 @@
 import GRDB
+import Scheduling
 
 extension SQLiteBookingStore {
     /// A new store file at `path` (which must not exist yet) with the schema and no rows at all:

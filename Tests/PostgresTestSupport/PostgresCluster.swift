@@ -69,7 +69,7 @@ public final class PostgresCluster: @unchecked Sendable {
         }
         chmod(dir, 0o700)
         let pwfile = dir + "/pw"
-        FileManager.default.createFile(atPath: pwfile, contents: Data(password.utf8))
+        _ = FileManager.default.createFile(atPath: pwfile, contents: Data(password.utf8))
         if let u = runAs, let pw = getpwnam(u) { chown(pwfile, pw.pointee.pw_uid, pw.pointee.pw_gid) }
         chmod(pwfile, 0o600)
         try run(["\(bin)/initdb", "-D", dir + "/data", "-U", superuser, "--pwfile=\(pwfile)", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
@@ -122,28 +122,40 @@ public final class PostgresCluster: @unchecked Sendable {
 
     @discardableResult
     func run(_ argv: [String], asServer: Bool = true) throws -> String {
-        let p = Process()
-        if asServer, let u = runAs {
-            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            p.arguments = ["-u", u, "--"] + argv
-        } else {
-            p.executableURL = URL(fileURLWithPath: argv[0])
-            p.arguments = Array(argv.dropFirst())
+        let full = (asServer && runAs != nil) ? ["/usr/sbin/runuser", "-u", runAs!, "--"] + argv : argv
+        let (status, out, err) = try Self.spawn(full)
+        guard status == 0 else {
+            throw Unavailable.failed("\(argv.joined(separator: " ")) exited \(status): \(err)\(out)")
         }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// posix_spawn and waitpid, output to files: the server that pg_ctl starts would hold a pipe
+    /// open for as long as it runs (and Foundation's Process was seen to miss runuser's exit).
+    static func spawn(_ argv: [String]) throws -> (Int32, String, String) {
+        let base = NSTemporaryDirectory() + "biosched-pg-run-" + UUID().uuidString
+        defer { unlink(base + ".out"); unlink(base + ".err") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C.UTF-8"
         env.removeValue(forKey: "PGPASSWORD")
-        p.environment = env
-        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Unavailable.failed("\(argv.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: e, as: UTF8.self))\(String(decoding: o, as: UTF8.self))")
-        }
-        return String(decoding: o, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw Unavailable.failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let out = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+        return (code, out, err)
     }
 
     static func freePort() -> Int {

@@ -4,12 +4,12 @@ import SchedulingStore
 
 extension PostgresBookingStore: StoreAdministration {
     public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
-        try read { db in try String.fetchOne(db, sql: "SELECT role FROM staff WHERE "user" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+        try read { db in try String.fetchOne(db, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
     }
 
     public func staff() throws(StoreError) -> [StaffMember] {
         try read { db in
-            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY "user"").map {
+            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY \"user\"").map {
                 StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: PGRecords.date($0["added_at"]), addedBy: $0["added_by"])
             }
         }
@@ -21,10 +21,10 @@ extension PostgresBookingStore: StoreAdministration {
             throw .invalidInput("\"\(Echo.show(user))\" is not a login name; expected \(Identifier.loginShape).")
         }
         try write { db in
-            if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE "user" = ?", arguments: [name]) {
+            if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [name]) {
                 throw StoreError.invalidInput("\(name) is already a staff user (\(existing)); remove them first to change the role.")
             }
-            try db.execute(sql: "INSERT INTO staff("user", role, added_at, added_by) VALUES (?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, PGRecords.seconds(now), officer])
             try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
         }
@@ -39,7 +39,7 @@ extension PostgresBookingStore: StoreAdministration {
                 let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer' FOR UPDATE) o") ?? 0
                 if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
             }
-            try db.execute(sql: "DELETE FROM staff WHERE "user" = ?", arguments: [user])
+            try db.execute(sql: "DELETE FROM staff WHERE \"user\" = ?", arguments: [user])
             try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
         }
     }

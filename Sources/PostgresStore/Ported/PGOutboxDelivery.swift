@@ -6,14 +6,14 @@ import SchedulingStore
 extension PostgresBookingStore: OutboxStore {
     public func claimNextMessage(worker: String, now: Date, lease: TimeInterval) throws(StoreError) -> OutboxItem? {
         let nowS = PGRecords.seconds(now)
-        return try write { db in
+        return try write { db -> OutboxItem? in
             while true {
                 // One statement in a write transaction: two mailers never hold the same row.
                 guard let id = try db.fetchValue(Int64.self, sql: """
                     UPDATE outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1, last_attempt_at = ?
                     WHERE id = (SELECT id FROM outbox
                                 WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
-                                ORDER BY next_attempt_at, id LIMIT 1)
+                                ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING id
                     """, arguments: [worker, nowS + Int64(lease.rounded(.up)), nowS, nowS, nowS]) else { return nil }
                 do {
@@ -23,7 +23,7 @@ extension PostgresBookingStore: OutboxStore {
                     // A message whose facts cannot be read would stop every mailer at the same row: it fails, visibly.
                     try db.run(sql: """
                         UPDATE outbox SET status = 'failed', claimed_by = NULL, lease_until = NULL, last_error = ? WHERE id = ?
-                        """, arguments: ["cannot read what the message is about: \(describe(error))", id])
+                        """, arguments: ["cannot read what the message is about: \(error)", id])
                 }
             }
         }

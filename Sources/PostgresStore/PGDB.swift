@@ -11,6 +11,10 @@ protocol PGArgument: Sendable {
 extension String: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(self) } }
 extension Int: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(Int64(self)) } }
 extension Int64: PGArgument { func bind(_ b: inout PostgresBindings) { b.append(self) } }
+extension Array: PGArgument where Element: PGArrayElement { func bind(_ b: inout PostgresBindings) { Element.bindArray(self, &b) } }
+protocol PGArrayElement: Sendable { static func bindArray(_ a: [Self], _ b: inout PostgresBindings) }
+extension Int64: PGArrayElement { static func bindArray(_ a: [Int64], _ b: inout PostgresBindings) { b.append(a) } }
+extension String: PGArrayElement { static func bindArray(_ a: [String], _ b: inout PostgresBindings) { b.append(a) } }
 
 /// The parameters of one statement, in order; nil binds SQL NULL.
 struct PGArgs: ExpressibleByArrayLiteral, Sendable {
@@ -58,6 +62,8 @@ struct PGRow {
 final class PGDB: @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
+    /// Statements as sent, by their text with `?` placeholders.
+    private var numbered: [String: String] = [:]
     /// Rows changed by the last statement.
     private(set) var changesCount = 0
 
@@ -65,7 +71,9 @@ final class PGDB: @unchecked Sendable {
 
     @discardableResult
     func query(_ sql: String, _ arguments: PGArgs = []) throws -> [PGRow] {
-        let q = PostgresQuery(unsafeSQL: PGSQL.numbered(sql), binds: arguments.bindings)
+        let text: String
+        if let cached = numbered[sql] { text = cached } else { text = PGSQL.numbered(sql); numbered[sql] = text }
+        let q = PostgresQuery(unsafeSQL: text, binds: arguments.bindings)
         let result = try connection.query(q, logger: logger).wait()
         changesCount = result.metadata.rows ?? 0
         return result.rows.map(PGRow.init)

@@ -147,9 +147,8 @@ struct PostgresProcessTests {
     @Test("A connection lost in the middle of a command: exit 4 with 'unreachable', nothing half committed, and the next command works")
     func lostConnection() throws {
         let c = try Self.cluster()
-        let db = try c.createDatabase()
-        let url = c.url(db)
-        #expect(try Binary.run(["init", "--demo", "--db", url, "--now", Self.now]).status == 0)
+        let url = try Self.raceStore(c, racers: 8, rounds: 1)
+        let db = String(url.split(separator: "/").last!)
         let before = try c.psql("SELECT (SELECT count(*) FROM appointments) || '/' || (SELECT count(*) FROM audit) || '/' || (SELECT sum(booked) FROM slots)", database: db)
         // Hold the audit lock in another session so the command waits inside its transaction, then end its backend.
         let holder = Process()

@@ -62,50 +62,77 @@ enum PGImporter {
             summary.centers += 1
         }
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
-        let insertAccount = try db.makeStatement(sql: """
-            INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone
-            """)
+        var existingRoles: [String: String] = [:]
+        let ids = doc.accounts.map(\.id)
+        var k = 0
+        while k < ids.count {
+            let chunk = Array(ids[k..<min(ids.count, k + 5000)])
+            for r in try db.fetchRows(sql: "SELECT id, role FROM accounts WHERE id = ANY(?)", arguments: [chunk]) { existingRoles[r["id"]] = r["role"] }
+            k += chunk.count
+        }
+        var lastIndex: [String: Int] = [:]
         for (i, a) in doc.accounts.enumerated() {
-            if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
+            if let role = existingRoles[a.id] ?? doc.accounts[lastIndex[a.id] ?? i].role as String?, role != a.role {
                 throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
             }
-            try guarded("accounts[\(i)] (id \"\(a.id)\")") {
-                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone])
+            guard Identifier.isAccountID(a.id) else {
+                throw ImportError("accounts[\(i)] (id \"\(Echo.show(a.id))\")", "account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit")
             }
+            lastIndex[a.id] = i
             summary.accounts += 1
         }
-        let insertCase = try db.makeStatement(sql: """
-            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let insertRep = try db.makeStatement(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)")
+        let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map { [$0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone] }
+        var offset0 = 0
+        while offset0 < accountRows.count {
+            let batch = accountRows[offset0..<min(accountRows.count, offset0 + 1000)]
+            do {
+                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone) VALUES " + Array(repeating: "(?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+                           + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone",
+                           arguments: PGArgs(batch.flatMap { $0 }))
+            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                throw ImportError("accounts", "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+            }
+            offset0 += batch.count
+        }
+        // Cases: each record checked against the accounts (read once), then inserted in batches.
+        var accountCache: [String: (role: String, name: String)?] = [:]
+        func account(_ id: String) throws -> (role: String, name: String)? {
+            if let hit = accountCache[id] { return hit }
+            let row = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [id])
+            let v = row.map { (role: $0["role"] as String, name: $0["name"] as String) }
+            accountCache[id] = v
+            return v
+        }
+        var caseRows: [[(any PGArgument)?]] = []
+        var repRows: [[(any PGArgument)?]] = []
+        var receiptsInFile = Set<String>()
         for (i, c) in doc.cases.enumerated() {
             let at = "cases[\(i)] (receipt \(c.receipt))"
             var name = c.applicantName
             if let acc = c.applicant {
-                guard let row = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [acc]) else {
-                    throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)")
-                }
-                guard (row["role"] as String) == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(row["role"] as String), not an applicant") }
-                if name == nil { name = row["name"] }
+                guard let a = try account(acc) else { throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)") }
+                guard a.role == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(a.role), not an applicant") }
+                if name == nil { name = a.name }
             }
-            try guarded(at) {
-                try insertCase.execute(arguments: [c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
-                                                   c.addressChangedAt.map(PGRecords.seconds)])
-            }
+            guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
+            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(PGRecords.seconds)])
             for (j, rep) in c.representatives.enumerated() {
-                guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {
-                    throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)")
-                }
-                guard role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(role), not a representative") }
-                try guarded(at + ".representatives[\(j)]") { try insertRep.execute(arguments: [c.receipt, rep]) }
+                guard let a = try account(rep) else { throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)") }
+                guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(a.role), not a representative") }
+                repRows.append([c.receipt, rep])
             }
             summary.cases += 1
         }
-        let insertAppt = try db.makeStatement(sql: """
-            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
-            """)
+        try insertBatches(db, "cases(receipt, form, status, applicant_name, applicant_account, address_changed_at)", caseRows, what: "cases")
+        try insertBatches(db, "representations(receipt, account)", repRows, what: "cases (representatives)")
+        // Appointments: every record checked here first (center, local time, capacity, one scheduled per
+        // case within the file), then inserted in batches and the slot counters brought up in one statement.
         let nowS = PGRecords.seconds(now)
+        let holding: Set<String> = ["scheduled", "attended", "missed"]
+        var rows: [(receipt: String, center: String, start: Int64, status: String, prior: Int)] = []
+        rows.reserveCapacity(doc.appointments.count)
+        var stations: [String: Int] = [:]
+        var booked: [String: [Int64: Int]] = [:]
         for (i, a) in doc.appointments.enumerated() {
             let at = "appointments[\(i)] (receipt \(a.receipt))"
             var zone = zones[a.center]
@@ -120,30 +147,55 @@ enum PGImporter {
                 throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
             }
             let start = PGRecords.seconds(instant)
-            do {
-                if ["scheduled", "attended", "missed"].contains(a.status) {
-                    try db.run(sql: """
-                        INSERT INTO slots(center, start, capacity, booked) SELECT code, ?, stations, 0 FROM centers WHERE code = ?
-                        ON CONFLICT DO NOTHING
-                        """, arguments: [start, a.center])
-                    try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity", arguments: [a.center, start])
-                    if db.changesCount != 1 { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
+            if holding.contains(a.status) {
+                if stations[a.center] == nil {
+                    stations[a.center] = try Int.fetchOne(db, sql: "SELECT stations FROM centers WHERE code = ?", arguments: [a.center]) ?? 0
+                    var existing: [Int64: Int] = [:]
+                    // The center's counters, locked: no booking changes them until this import commits.
+                    for r in try db.fetchRows(sql: "SELECT start, booked FROM slots WHERE center = ? FOR UPDATE", arguments: [a.center]) {
+                        existing[r["start"] as Int64] = r["booked"] as Int
+                    }
+                    booked[a.center] = existing
                 }
-                try insertAppt.execute(arguments: [a.receipt, a.center, start, a.status, a.priorReschedules, nowS])
+                let n = (booked[a.center]?[start] ?? 0) + 1
+                if n > stations[a.center]! { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
+                booked[a.center]![start] = n
+            }
+            rows.append((a.receipt, a.center, start, a.status, a.priorReschedules))
+        }
+        var newIDs: [Int64] = []
+        newIDs.reserveCapacity(rows.count)
+        var offset = 0
+        while offset < rows.count {
+            let batch = rows[offset..<min(rows.count, offset + 1000)]
+            var args: [(any PGArgument)?] = []
+            args.reserveCapacity(batch.count * 6)
+            for r in batch { args += [r.receipt, r.center, r.start, r.status, r.prior, nowS] }
+            let values = Array(repeating: "(?, ?, ?, ?, ?, 1, ?)", count: batch.count).joined(separator: ", ")
+            do {
+                newIDs += try db.fetchValues(Int64.self, sql: """
+                    INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES \(values) RETURNING id
+                    """, arguments: PGArgs(args))
             } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                let detail = e.serverInfo?[.detail] ?? ""
                 switch (PostgresBookingStore.sqlState(e), e.serverInfo?[.constraintName]) {
-                case ("23514", "slot_capacity"?):
-                    throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full")
                 case ("23505", "one_scheduled_per_case"?):
-                    throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled")
+                    throw ImportError("appointments", "a case would have two scheduled appointments; only one may be scheduled (\(detail))")
                 case ("23503", _):
-                    throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)")
+                    throw ImportError("appointments", "an appointment names no case in the store or the file (\(detail)); list it under cases")
                 default:
-                    throw ImportError(at, e.serverInfo?[.message] ?? "constraint failed")
+                    throw ImportError("appointments", e.serverInfo?[.message] ?? "constraint failed")
                 }
             }
-            summary.appointments += 1
+            offset += batch.count
         }
+        try db.run(sql: """
+            INSERT INTO slots(center, start, capacity, booked)
+            SELECT a.center, a.start, c.stations, count(*) FROM appointments a JOIN centers c ON c.code = a.center
+            WHERE a.id = ANY(?) AND a.status IN ('scheduled','attended','missed') GROUP BY a.center, a.start, c.stations
+            ON CONFLICT (center, start) DO UPDATE SET booked = slots.booked + EXCLUDED.booked
+            """, arguments: [newIDs])
+        summary.appointments = rows.count
         try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
@@ -173,6 +225,26 @@ enum PGImporter {
         guard !columns.isEmpty else { return }
         try db.execute(sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
                        arguments: PGArgs(columns.map(\.value) + [c.code]))
+    }
+
+    /// Inserts rows 1000 at a time; a violated key or check names the table and the row's key.
+    static func insertBatches(_ db: PGDB, _ target: String, _ rows: [[(any PGArgument)?]], what: String) throws {
+        guard let width = rows.first?.count else { return }
+        let one = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        var offset = 0
+        while offset < rows.count {
+            let batch = rows[offset..<min(rows.count, offset + 1000)]
+            do {
+                try db.run(sql: "INSERT INTO \(target) VALUES " + Array(repeating: one, count: batch.count).joined(separator: ", "),
+                           arguments: PGArgs(batch.flatMap { $0 }))
+            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                if PostgresBookingStore.sqlState(e) == "23505" {
+                    throw ImportError(what, "a record with the same key already exists in the store or earlier in the file (\(e.serverInfo?[.detail] ?? ""))")
+                }
+                throw ImportError(what, "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+            }
+            offset += batch.count
+        }
     }
 
     static func guarded(_ at: String, _ body: () throws -> Void) throws {

@@ -1,0 +1,113 @@
+import Foundation
+@testable import PostgresStore
+import PostgresTestSupport
+import Scheduling
+import SchedulingStore
+import Testing
+
+@Suite("PostgreSQL store: locations, the password file, store copy")
+struct PostgresStoreTests {
+    @Test("A URL is parsed strictly: user, host, port, database, socket folder; a password or a name that would need quoting is refused")
+    func urls() throws {
+        let l = try PostgresLocation.parse("postgresql://app@db1.example:6432/biosched", environment: [:], osUser: "ana")
+        #expect(l.host == "db1.example" && l.port == 6432 && l.user == "app" && l.database == "biosched")
+        #expect(l.display == "postgresql://app@db1.example:6432/biosched")
+        let s = try PostgresLocation.parse("postgres://ana@/store?host=/run/pg&port=5433", environment: [:], osUser: "x")
+        #expect(s.socketDirectory == "/run/pg" && s.port == 5433 && s.host == nil)
+        let defaultUser = try PostgresLocation.parse("postgresql://127.0.0.1/store", environment: [:], osUser: "ana")
+        #expect(defaultUser.user == "ana" && defaultUser.port == 5432)
+        for bad in ["postgresql://app:secret@h/db", "postgresql://app@h/db?password=x", "postgresql://app@h/db;drop", "postgresql://a'b@h/db",
+                    "postgresql://app@h:99999/db", "postgresql://app@h", "postgresql://app@h/db?sslmode=require", "postgresql://app@h/db?host=../x",
+                    "postgresql://app@h%2F/db"] {
+            #expect(throws: StoreError.self, "\(bad)") { try PostgresLocation.parse(bad, environment: [:], osUser: "ana") }
+        }
+        do { _ = try PostgresLocation.parse("postgresql://app:secret@h/db", environment: [:], osUser: "ana"); Issue.record("accepted") } catch {
+            #expect(error.message.contains("password never goes on a command line") && !error.message.contains("secret"))
+        }
+    }
+
+    @Test("--db postgres takes PGHOST, PGPORT, PGUSER and PGDATABASE (a socket folder when PGHOST is a path)")
+    func environment() throws {
+        let l = try PostgresLocation.parse("postgres", environment: ["PGHOST": "/tmp/s", "PGPORT": "6000", "PGUSER": "svc", "PGDATABASE": "bs"], osUser: "ana")
+        #expect(l.socketDirectory == "/tmp/s" && l.port == 6000 && l.user == "svc" && l.database == "bs")
+        let d = try PostgresLocation.parse("postgres", environment: ["PGHOST": "db2"], osUser: "ana")
+        #expect(d.host == "db2" && d.user == "ana" && d.database == "ana")
+        #expect(throws: StoreError.self) { try PostgresLocation.parse("postgres", environment: ["PGPORT": "x"], osUser: "ana") }
+    }
+
+    @Test("The password file: first matching line, * wildcards, \\: and \\\\ escapes; refused when group or others may read it")
+    func passwordFile() throws {
+        let text = """
+        # comment
+        other:5432:*:app:nope
+        db1:*:biosched:app:pa\\:ss\\\\word
+        *:*:*:*:fallback
+        """
+        #expect(PasswordFile.match(text, host: "db1", port: "6432", database: "biosched", user: "app") == "pa:ss\\word")
+        #expect(PasswordFile.match(text, host: "x", port: "1", database: "y", user: "z") == "fallback")
+        #expect(PasswordFile.match("h:1:d:u:p", host: "h", port: "2", database: "d", user: "u") == nil)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgpass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("pgpass").path
+        try "*:*:*:app:s3cret\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let loc = PostgresLocation(host: "h", socketDirectory: nil, port: 5432, user: "app", database: "d")
+        chmod(file, 0o600)
+        #expect(try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file], home: dir.path) == "s3cret")
+        #expect(try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file, "PGPASSWORD": "env"], home: dir.path) == "env")
+        chmod(file, 0o640)
+        #expect(throws: StoreError.self) { try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file], home: dir.path) }
+    }
+
+    @Test("Placeholders are numbered outside quotes; scripts split at statement ends, not inside function bodies")
+    func sqlText() {
+        #expect(PGSQL.numbered("SELECT ? , '?' , ?2, ?") == "SELECT $1 , '?' , $2, $2")
+        #expect(PGSQL.statements("CREATE TABLE a(x int);\n-- c\nCREATE FUNCTION f() RETURNS void AS $$\nBEGIN PERFORM 1;\nEND $$;\nSELECT 1;") ==
+                ["CREATE TABLE a(x int)", "CREATE FUNCTION f() RETURNS void AS $$\nBEGIN PERFORM 1;\nEND $$", "SELECT 1"])
+    }
+
+    @Test("store copy: a SQLite store with bookings, into PostgreSQL and back to a new file; every count and the audit chain survive; the target must be empty")
+    func copyBothWays() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("a.sqlite").path
+        let sqlite = try SQLiteBookingStore.create(path: source, training: true, createdBy: officer.id, now: conformanceNow)
+        _ = try sqlite.importDocument(StoreUnderTest.document(stations: 2), actor: officer, now: conformanceNow)
+        #expect(try sqlite.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock).result == .booked)
+        #expect(try sqlite.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc"), clock: clock).result == .escalated)
+        try sqlite.addStaff("jdoe", role: .agent, by: officer.id, now: conformanceNow)
+        let before = try sqlite.auditLog(receipt: nil)
+        sqlite.close()
+
+        let db = try cluster.createDatabase()
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        let loc = try Stores.postgresLocation(cluster.url(db))
+        let there = try StoreCopy.sqliteToPostgres(from: source, to: loc)
+        #expect(there.counts.first { $0.table == "appointments" }?.rows == 20)
+        let pg = try PostgresBookingStore.open(loc)
+        defer { pg.close() }
+        #expect(try pg.auditLog(receipt: nil) == before)
+        #expect(try pg.verifyAudit().firstBroken == nil)
+        #expect(try pg.caseSnapshot(receipt("EAC2414052317"), for: maria).appointment.priorReschedules == 1)
+        #expect(try pg.pendingReviews().map(\.requestID) == ["esc"])
+        // The copy goes on working: a booking after it gets the next ids.
+        #expect(try pg.reschedule(request("WAC2390112345", agent, to: "2026-06-25T09:00"), clock: clock).result == .booked)
+        #expect(throws: StoreError.self) { try StoreCopy.sqliteToPostgres(from: source, to: loc) }
+
+        let back = dir.appendingPathComponent("b.sqlite").path
+        let report = try StoreCopy.postgresToSQLite(from: loc, to: back)
+        #expect(report.counts.first { $0.table == "audit" }?.rows == before.count + 2)
+        let again = try SQLiteBookingStore(path: back)
+        defer { again.close() }
+        #expect(try again.verifyAudit().firstBroken == nil)
+        #expect(try again.auditLog(receipt: nil) == pg.auditLog(receipt: nil))
+        #expect(try again.caseSnapshot(receipt("WAC2390112345"), for: agent) == pg.caseSnapshot(receipt("WAC2390112345"), for: agent))
+        // Slots that went back to 0 keep a row in PostgreSQL; SQLite's copy counts the bookings anew.
+        #expect(try again.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 }
+                == pg.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 })
+        #expect(try again.staff().map(\.user).contains("jdoe"))
+        #expect(throws: StoreError.self) { try StoreCopy.postgresToSQLite(from: loc, to: back) }
+    }
+}

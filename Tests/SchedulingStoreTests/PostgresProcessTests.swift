@@ -181,6 +181,48 @@ struct PostgresProcessTests {
     }
 }
 
+extension PostgresProcessTests {
+    @Test("R14 plain mode on PostgreSQL: an applicant reschedules through a pipe (TERM=dumb), the notice is shown, and status reads the new appointment")
+    func plainModeOnPostgres() throws {
+        let c = try Self.cluster()
+        let url = c.url(try c.createDatabase())
+        #expect(try Binary.run(["init", "--training", "--db", url, "--now", Self.now]).status == 0)
+        let doc: [String: Any] = [
+            "centers": [["code": "BOS", "name": "Boston ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2, "hours": Self.weekdays]],
+            "accounts": [["id": "ana.perez", "role": "applicant", "name": "Ana Perez", "email": "ana@example.org"]],
+            "cases": [["receipt": "EAC2414052317", "form": "I-485", "applicant": "ana.perez"]],
+            "appointments": [["receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"]],
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgplain-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try JSONSerialization.data(withJSONObject: doc).write(to: file)
+        #expect(try Binary.run(["import", file.path, "--db", url, "--now", Self.now]).status == 0)
+        let before = try Binary.run(["status", "EAC2414052317", "--db", url, "--now", Self.now, "--as", "agent", "--json"])
+        let p = Process()
+        p.executableURL = Binary.url
+        p.arguments = ["tui", "--db", url, "--now", Self.now, "--as", "applicant", "--account", "ana.perez"]
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "dumb"; env["BIOSCHED_DB"] = nil
+        p.environment = env
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input; p.standardOutput = output; p.standardError = output
+        try p.run()
+        // Case 1; its first day; its first time; reason 1 (medical); confirmation by email; yes; then quit.
+        input.fileHandleForWriting.write(Data("1\n1\n1\n1\n1\n1\nq\n".utf8))
+        try input.fileHandleForWriting.close()
+        let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(transcript)")
+        #expect(transcript.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE"), "\(transcript)")
+        #expect(!transcript.contains("\u{1B}["))
+        let after = try Binary.run(["status", "EAC2414052317", "--db", url, "--now", Self.now, "--as", "agent", "--json"])
+        let a0 = (before.json["appointment"] as? [String: Any])?["local"] as? String
+        let a1 = (after.json["appointment"] as? [String: Any])?["local"] as? String
+        #expect(a0 == "2026-06-18T09:00" && a1 != nil && a1 != a0, "\(before.stdout) \(after.stdout)")
+        #expect(try c.psql("SELECT count(*) FROM appointments WHERE status = 'scheduled'", database: String(url.split(separator: "/").last!)) == "1")
+    }
+}
+
 /// Test hosts: a network namespace each, joined to this one by a veth pair on its own /24
 /// (iproute2). The server listens on this side's addresses; processes run in the namespaces.
 final class NetworkHosts {

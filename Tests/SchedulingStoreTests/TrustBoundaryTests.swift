@@ -254,7 +254,8 @@ struct TrustBoundaryTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == before, "not switched to WAL, not migrated")
         #expect(!FileManager.default.fileExists(atPath: foreign + "-wal"))
         let cwd = FileManager.default.currentDirectoryPath
-        for url in ["postgresql://u@h:5432/db", "postgres://h/db", "file:store.sqlite", "sqlite:///x.db"] {
+        // postgresql:// and postgres:// name the PostgreSQL store since issue 11 (PostgresProcessTests).
+        for url in ["mysql://u@h:3306/db", "file:store.sqlite", "sqlite:///x.db"] {
             let r = try Binary.run(["status", "EAC2414052317", "--db", url])
             #expect(r.status == 2 && r.stderr.contains("URL"), "\(url): \(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: cwd + "/" + url.prefix(while: { $0 != ":" }) + ":"))

@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications"], exclude: ["Golden", "Support"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications", "PostgresTestSupport"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched", "PostgresTestSupport"]

@@ -17,7 +17,22 @@ public enum CallerQuery: Hashable, Sendable {
     /// What the field takes, said to a person (the find screen shows it; every refusal repeats it).
     public static let shape = "a receipt (EAC2414052317), an A-number (A123456789), a name or surname (Garcia), a name with a date of birth (Garcia 1985-03-14), a phone or an email"
 
-    public struct Problem: Error, Sendable, Hashable { public var message: String }
+    public struct Problem: Error, Sendable, Hashable {
+        public var message: String
+        /// INVALID_RECEIPT when the text was meant as a receipt number.
+        public var code: VerdictCode?
+        public init(message: String, code: VerdictCode? = nil) { self.message = message; self.code = code }
+    }
+
+    /// Whether the text is meant as a receipt number (two or three letters, then a digit, then
+    /// letters or digits): the find screen then checks it as a receipt while it is typed.
+    public static func looksLikeReceipt(_ text: String) -> Bool {
+        let u = Array(ReceiptNumber.normalize(text).unicodeScalars)
+        guard u.count >= 3, u.allSatisfy({ $0.isASCII }) else { return false }
+        let letters = u.prefix { ("A"..."Z").contains($0) }.count
+        return (2...3).contains(letters) && u.count > letters && ("0"..."9").contains(u[letters])
+            && u.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
 
     /// The kind, for the audit log and the status line.
     public var kind: String {
@@ -36,9 +51,8 @@ public enum CallerQuery: Hashable, Sendable {
         guard text.count <= maxLength else { throw Problem(message: "That is \(text.count) characters; a search is at most \(maxLength). Type \(shape).") }
         guard !Echo.hasControlCharacters(text) else { throw Problem(message: "The search holds control characters. Type \(shape).") }
 
-        let compact = ReceiptNumber.normalize(text)
-        if compact.count == 13, compact.prefix(3).allSatisfy(\.isLetter), compact.dropFirst(3).allSatisfy(\.isNumber) {
-            do { return .receipt(try ReceiptNumber(parsing: compact)) } catch { throw Problem(message: error.message) }
+        if looksLikeReceipt(text) {
+            do { return .receipt(try ReceiptNumber(parsing: text)) } catch { throw Problem(message: error.message, code: .invalidReceipt) }
         }
         if ANumber.looksLike(text) {
             do { return .aNumber(try ANumber(parsing: text)) } catch { throw Problem(message: error.message) }

@@ -126,7 +126,14 @@ public struct AppState: Sendable, Hashable {
     public var quit = false
 
     // Finding a case
-    public var receiptField = TextField(maxLength: 20)
+    public var receiptField = TextField(maxLength: CallerQuery.maxLength)
+    /// The last caller search's answer and the text it was for (Enter on the same text opens the
+    /// chosen match; a new text searches again).
+    public var callers: CallerSearchResult?
+    public var callersText = ""
+    public var callerIndex = 0
+    /// Whether the matches on the find screen are those of the text in the field.
+    public var callersListed: Bool { callers.map { !$0.matches.isEmpty && callersText == receiptField.text } ?? false }
     public var cases: [CaseSummary] = []
     public var caseFilter = TextField(maxLength: 40)
     public var filtering = false
@@ -158,6 +165,8 @@ public struct AppState: Sendable, Hashable {
     public var outcome: RescheduleOutcome?
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
+    /// The first line of the help overlay shown (it scrolls).
+    public var helpScroll = 0
 
     /// Effects asked for whose answers have not come back (in the order asked). The full-screen
     /// loop runs them off the UI thread; headless programs run them at once, so this is empty
@@ -247,7 +256,7 @@ public struct AppState: Sendable, Hashable {
         case nil: break
         }
         switch phase {
-        case .findCase: return .findCase
+        case .findCase: return callersListed ? .callerList : .findCase
         case .caseList: return filtering ? .filter : .caseList
         case .picking: return focusTimes ? .times : .calendar
         case .reason:

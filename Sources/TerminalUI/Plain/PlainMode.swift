@@ -69,6 +69,11 @@ public struct PlainMode {
             dayPage = max(0, dayPage - 1); return ""
         default: break
         }
+        // A number chooses one of the callers a search listed; any other text searches again.
+        if s.phase == .findCase, let n = Int(line), s.callersListed, (1...options.count).contains(n) {
+            for e in options[n - 1].events { program.send(e) }
+            return changes(since: before)
+        }
         // Free text where a field is expected.
         if let field = expectedField(s) {
             return fill(field, with: line, before: before)
@@ -120,7 +125,7 @@ public struct PlainMode {
             if text.lowercased() == "r" && program.state.config.actor.role == .officer {
                 program.send(.key(.char("r"))); return changes(since: before)
             }
-            program.send(.key(.ctrl("u")))
+            program.send(.key(.escape))   // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
             program.send(.key(.enter))
         case .explanation, .note, .reviewNote:
@@ -189,7 +194,15 @@ public struct PlainMode {
         } else {
             switch s.phase {
             case .findCase:
-                return "Type a receipt number (three letters and ten digits)\(s.config.actor.role == .officer ? ", or r for the review queue" : ""), then Enter:\n"
+                let ask = "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email\(s.config.actor.role == .officer ? ", or r for the review queue" : ""), then Enter:\n"
+                guard s.callersListed, let found = s.callers else { return ask }
+                for (i, m) in found.matches.enumerated() {
+                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { "next appointment \(a.centerCode) \($0.formatLong(a.start))" } }
+                    options.append(("\(m.name), born \(m.dateOfBirth?.iso ?? "unknown"), \(m.form), \(next ?? "no appointment scheduled")", [.click(.listRow(i))]))
+                }
+                for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
+                lines.append("Choose 1 to \(options.count) to open a case, or type another search (q quits):")
+                return lines.joined(separator: "\n") + "\n"
             case .caseList:
                 let list = s.visibleCases
                 if list.isEmpty { lines.append("No cases are linked to your account.") }

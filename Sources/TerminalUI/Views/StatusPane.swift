@@ -40,7 +40,8 @@ enum StatusPane {
         } else {
             lines.append(("No case open.", .muted))
             switch s.config.actor.role {
-            case .agent, .officer: lines.append(("Type a receipt number.", .muted))
+            case .agent, .officer:
+                for l in wrap("Find the caller: a receipt, A-number, name, phone or email.", width: w) { lines.append((l, .muted)) }
             case .applicant, .representative: lines.append(("Choose one of your cases.", .muted))
             }
         }

@@ -10,9 +10,18 @@ public struct AppConfig: Sendable, Hashable {
     public var sessionID: String
     /// False over SSH: a notice is shown for the client to copy or print, never written to a server file.
     public var canWriteFiles: Bool
+    /// A demo store's story cases to try, shown on the find screen (training stores only).
+    public var tryCases: [TryCase] = []
     public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true) {
         self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
         self.canWriteFiles = canWriteFiles
+    }
+
+    /// A receipt to try and what its story shows.
+    public struct TryCase: Sendable, Hashable {
+        public var receipt: ReceiptNumber
+        public var title: String
+        public init(receipt: ReceiptNumber, title: String) { self.receipt = receipt; self.title = title }
     }
 }
 

@@ -35,6 +35,17 @@ enum FindView {
         } else if text.isEmpty {
             say("e.g. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (a name and a date of birth) · (617) 555-0142 · maria@example.org", .muted)
             if s.config.actor.role == .officer { say("r with an empty field: the review queue", .muted) }
+            if s.config.isTraining && !s.config.tryCases.isEmpty && bottom - row > 4 {
+                row += 1
+                say("Demo cases to try:", .text)
+                let titleWidth = width - 14
+                for c in s.config.tryCases {
+                    let lines = wrap(c.title, width: titleWidth)
+                    guard bottom - row >= lines.count else { break }
+                    scr.put(c.receipt.value, row: row, column: left, style: .text)
+                    for l in lines { scr.put(l, row: row, column: left + 14, style: .muted); row += 1 }
+                }
+            }
         }
         guard let found = s.callers, s.callersText == text else {
             if s.inFlight.contains(.callers) { row += 1; say("Searching…", .muted) }

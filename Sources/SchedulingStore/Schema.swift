@@ -28,6 +28,7 @@ enum Schema {
                 """)
         }
         m.registerMigration(CallerSearchSchema.migrationName, migrate: CallerSearchSchema.migrate)
+        m.registerMigration(RefusedRequestSchema.migrationName, migrate: RefusedRequestSchema.migrate)
         return m
     }
 

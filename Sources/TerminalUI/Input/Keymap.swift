@@ -3,7 +3,7 @@
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
-    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme
+    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
@@ -18,7 +18,8 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     /// one-line dialog (file name, review note), `dialog` a yes/no question, `waiting` a request
     /// in flight (the store has not answered).
     /// `callerList`: the find screen with the matches of the search in its field listed.
-    case findCase, callerList, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    /// `refusal`: a case opened that this person cannot reschedule; they are told why, no calendar.
+    case findCase, callerList, refusal, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help
     /// The SSH keys screen: the person's own keys, or (agents) the caller's.
     case ownKeys, callerKeys
@@ -32,6 +33,7 @@ extension FocusContext {
         switch self {
         case .findCase: "find a caller"
         case .callerList: "the matches of a search"
+        case .refusal: "a case that cannot be rescheduled here"
         case .caseList: "your cases"
         case .filter: "filtering the cases"
         case .calendar: "the calendar"
@@ -126,6 +128,7 @@ public enum Keymap {
         KeyBinding(keys: [.char("n")], action: .findCase, label: "next case", contexts: [.outcome], hint: true),
         KeyBinding(keys: [.ctrl("r")], action: .refresh, label: "refresh", contexts: everywhere, hint: false),
         KeyBinding(keys: [.function(2)], action: .cycleTheme, label: "theme", contexts: everywhere, hint: false),
+        KeyBinding(keys: [.function(3)], action: .statusMore, label: "status pane: next page (when it says more)", contexts: everywhere, hint: false),
         KeyBinding(keys: [.escape], action: .back, label: "back", contexts: backable, hint: true),
         KeyBinding(keys: [.escape], action: .back, label: "clear filter", contexts: [.caseList], hint: false),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: screens, hint: true),
@@ -223,7 +226,7 @@ public enum Keymap {
         let isGlobal = Set(global.map(\.self))
         var sections: [(String, [(keys: String, label: String)])] = []
         sections.append(("On this screen (\(first.title))", lines(bindings.filter { $0.contexts.contains(first) && !isGlobal.contains($0) })))
-        sections.append(("Everywhere", lines(global) + [("Mouse", "click a day, a time or a list row to select it")]))
+        sections.append(("Everywhere", lines(global) + [("Mouse", "click a day, a time or a row to select")]))
         for c in FocusContext.allCases where c != first && c != .help && (training || (c != .trainer && c != .stories)) {
             let own = lines(bindings.filter { $0.contexts.contains(c) && !isGlobal.contains($0) })
             if !own.isEmpty { sections.append((c.title, own)) }

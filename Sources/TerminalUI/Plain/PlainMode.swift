@@ -210,6 +210,9 @@ public struct PlainMode {
                     options.append(("\(c.receipt.value), \(c.form.code), \(c.applicantName)", [.click(.listRow(i))]))
                 }
                 lines.append("Choose a case, or type its receipt number.")
+            case .picking where s.refusedAtOpen != nil:
+                lines.append("Nothing was changed: this case cannot be rescheduled \(s.config.actor.role.channel == .online ? "online" : "here").")
+                options = [("Back", [.key(.escape)]), ("Quit", [.key(.ctrl("c"))])]
             case .picking:
                 guard let cal = s.calendar else { return "Loading.\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }

@@ -118,6 +118,10 @@ public enum App {
         switch action {
         case .help: s.overlay = .help; return
         case .sshKeys: KeysScreen.open(&s, &fx); return
+        case .statusMore:
+            let pages = StatusPane.pageCount(s)
+            s.statusPage = pages <= 1 ? nil : ((s.statusPage ?? -1) + 1 < pages ? (s.statusPage ?? -1) + 1 : nil)
+            return
         case .quit:
             if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
             return

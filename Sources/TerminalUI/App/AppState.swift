@@ -188,6 +188,9 @@ public struct AppState: Sendable, Hashable {
     // Officer review
     public var reviews: [ReviewItem] = []
     public var reviewIndex = 0
+    /// The review queue shows only requests with this code (nil: all), oldest first.
+    public var reviewFilter: VerdictCode?
+    public var visibleReviews: [ReviewItem] { reviewFilter.map { f in reviews.filter { $0.codes.contains(f) } } ?? reviews }
     public var reviewNote = TextField(maxLength: 300)
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?

@@ -3,7 +3,7 @@
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
-    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore
+    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore, filterCode
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
@@ -123,6 +123,7 @@ public enum Keymap {
         KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList], hint: true),
         KeyBinding(keys: [.char("a")], action: .approve, label: "approve", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("d")], action: .deny, label: "deny", contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("f")], action: .filterCode, label: "filter by code", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("r")], action: .reviewQueue, label: "review queue", contexts: [.findCase], hint: true),
         KeyBinding(keys: [.char("s")], action: .saveNotice, label: "save notice", contexts: [.outcome], hint: true),
         KeyBinding(keys: [.char("n")], action: .findCase, label: "next case", contexts: [.outcome], hint: true),

@@ -75,12 +75,12 @@ public struct Screen: Hashable, Sendable {
         guard row >= 0, row < size.rows else { return column }
         let limit = min(size.columns, column + (maxWidth ?? size.columns))
         var col = column
-        for ch in text {
+        for (offset, ch) in text.enumerated() {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if col + w > limit {
                 if col < limit && col >= 0 { self[row, col] = Cell(" ", style) }
-                if text.drop(while: { $0 != ch }).contains(where: { !$0.isWhitespace }) { clipped.append(text) }
+                if text.dropFirst(offset).contains(where: { !$0.isWhitespace }) { clipped.append(text) }
                 break
             }
             if col >= 0 {

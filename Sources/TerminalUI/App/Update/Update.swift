@@ -88,7 +88,7 @@ public enum App {
         case let .reviewsLoaded(result):
             switch result {
             case let .success(list):
-                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, list.count - 1))
+                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, s.visibleReviews.count - 1))
             case let .failure(e): s.log(.error, e.message)
             }
         case let .reviewed(result):

@@ -167,6 +167,28 @@ struct TerminalEndToEndTests {
         #expect(stty.contains(" echo "), "\(stty)")
     }
 
+    @Test("The idle warning stays on the last row over any dialog, counting down each second; a key keeps the session")
+    func idleWarningCountsDown() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent --idle-timeout 8")       // the warning shows for the last 4 s
+        try t.waitFor("Find a caller")
+        try t.keys("F1")                                       // the help overlay is open: the warning still shows
+        let first = try t.waitFor("this session ends in", seconds: 10)
+        let seconds = { (screen: String) -> Int? in
+            screen.range(of: #"ends in (\d+) s"#, options: .regularExpression).flatMap { Int(screen[$0].filter(\.isNumber)) }
+        }
+        let a = try #require(seconds(first))
+        #expect(first.split(separator: "\n").last?.contains("Press any key to stay") == true, "on the last row: \(first)")
+        usleep(1_300_000)
+        let b = try #require(seconds(try t.screen()))
+        #expect(b < a, "it counts down: \(a) then \(b)")
+        try t.keys("Escape")
+        let kept = try t.waitFor("Still here", seconds: 3)
+        #expect(!kept.contains("this session ends in"))
+        try t.keys("C-c")
+        try t.waitFor("EXITED")
+    }
+
     static func shell(_ command: String) throws -> (Int32, String) {
         let r = try TmuxSession.capture("/bin/sh", ["-c", command], errors: .dropped)
         return (r.status, r.output)

@@ -95,6 +95,8 @@ public enum App {
             handleReviewed(&s, result, &fx)
         case let .notice(level, text):
             s.log(level, text)
+        case let .idle(left):
+            s.idleSecondsLeft = left
         case let .training(e):
             Training.handle(&s, e, &fx)
         case let .keys(e):

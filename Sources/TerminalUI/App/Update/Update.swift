@@ -60,6 +60,10 @@ public enum App {
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
                 fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+            case .failure(.notAuthorized) where s.config.actor.role.isStaff:
+                // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
+                let r = ReceiptNumber.normalize(s.receiptField.text)
+                s.log(.error, "NOT_FOUND: there is no case \(r.isEmpty ? "with that receipt" : r) in this store. Check the receipt number with the caller, or search by name.")
             case let .failure(e):
                 s.log(.error, e.message)
             }

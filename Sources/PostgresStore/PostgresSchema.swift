@@ -64,8 +64,15 @@ enum PostgresSchema {
       role TEXT NOT NULL CHECK (role IN ('applicant','representative')),
       name TEXT NOT NULL,
       email TEXT,
-      phone TEXT
+      phone TEXT,
+      -- What a contact-center agent finds a caller by (as SQLite's v6-caller-search).
+      a_number TEXT CHECK (a_number IS NULL OR a_number ~ '^A[0-9]{9}$'),
+      date_of_birth TEXT CHECK (date_of_birth IS NULL OR date_of_birth ~ '^[12][0-9]{3}-[01][0-9]-[0-3][0-9]$'),
+      phone_digits TEXT CHECK (phone_digits IS NULL OR phone_digits ~ '^[0-9]{10}$')
     );
+    CREATE INDEX accounts_by_a_number ON accounts(a_number) WHERE a_number IS NOT NULL;
+    CREATE INDEX accounts_by_phone ON accounts(phone_digits) WHERE phone_digits IS NOT NULL;
+    CREATE INDEX accounts_by_email ON accounts(lower(email)) WHERE email IS NOT NULL;
 
     CREATE TABLE staff (
       "user" TEXT PRIMARY KEY CONSTRAINT staff_login_pattern CHECK ("user" ~ '\(loginPattern)'),
@@ -80,7 +87,8 @@ enum PostgresSchema {
       status TEXT NOT NULL CHECK (status IN ('pending','approved','denied','withdrawn')),
       applicant_name TEXT NOT NULL,
       applicant_account TEXT REFERENCES accounts(id),
-      address_changed_at BIGINT
+      address_changed_at BIGINT,
+      name_key TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX cases_by_applicant ON cases(applicant_account);
 
@@ -170,7 +178,7 @@ enum PostgresSchema {
       preferred_center TEXT NOT NULL REFERENCES centers(code),
       preferred_local TEXT NOT NULL,
       notify TEXT CHECK (notify IN ('email','sms')),
-      decision TEXT NOT NULL CHECK (decision IN ('booked','escalated','approved','denied')),
+      decision TEXT NOT NULL CHECK (decision IN ('booked','escalated','approved','denied','refused')),
       codes TEXT NOT NULL DEFAULT '',
       new_appointment_id BIGINT REFERENCES appointments(id),
       outcome_json TEXT NOT NULL,

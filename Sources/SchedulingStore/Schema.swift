@@ -27,6 +27,8 @@ enum Schema {
                   CHECK (enrollment_code IS NULL OR (length(enrollment_code) = 14 AND enrollment_code NOT GLOB '*[^A-Z2-9-]*'))
                 """)
         }
+        m.registerMigration(CallerSearchSchema.migrationName, migrate: CallerSearchSchema.migrate)
+        m.registerMigration(RefusedRequestSchema.migrationName, migrate: RefusedRequestSchema.migrate)
         return m
     }
 

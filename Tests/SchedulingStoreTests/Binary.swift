@@ -19,14 +19,17 @@ enum Binary {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
     }
 
+    /// A program built beside biosched (e.g. `biosched-authorized-keys`).
+    static func sibling(_ name: String) -> URL { url.deletingLastPathComponent().appendingPathComponent(name) }
+
     /// `wrap` runs the binary through another command (e.g. `ip netns exec NAME`).
-    static func process(_ args: [String], env: [String: String] = [:], wrap: [String] = []) -> (Process, Pipe, Pipe) {
+    static func process(_ args: [String], env: [String: String] = [:], executable: URL = url, wrap: [String] = []) -> (Process, Pipe, Pipe) {
         let p = Process()
         if let first = wrap.first {
             p.executableURL = URL(fileURLWithPath: first)
-            p.arguments = Array(wrap.dropFirst()) + [url.path] + args
+            p.arguments = Array(wrap.dropFirst()) + [executable.path] + args
         } else {
-            p.executableURL = url
+            p.executableURL = executable
             p.arguments = args
         }
         var e = ProcessInfo.processInfo.environment
@@ -41,8 +44,8 @@ enum Binary {
     }
 
     @discardableResult
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
-        let (p, out, err) = process(args, env: env)
+    static func run(_ args: [String], env: [String: String] = [:], executable: URL = url) throws -> Result {
+        let (p, out, err) = process(args, env: env, executable: executable)
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

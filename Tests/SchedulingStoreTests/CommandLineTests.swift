@@ -20,7 +20,8 @@ struct CommandLineTests {
                       "timeZone": "America/New_York", "slotMinutes": 30, "stations": 1,
                       "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
                       "closures": ["2026-06-19"]}],
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
+         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "phone": "617-555-0142",
+                       "aNumber": "A-123-456-789", "dateOfBirth": "1985-03-14"},
                       {"id": "attorney.lee", "role": "representative", "name": "Jordan Lee"}],
          "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria", "representatives": ["attorney.lee"]},
                    {"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"},
@@ -45,6 +46,31 @@ struct CommandLineTests {
     }
 
     func run(_ args: [String]) throws -> Binary.Result { try Binary.run(args + ["--db", db, "--now", now]) }
+
+    @Test("R5 find: staff find a caller by name, A-number, phone or email; applicants are refused; bad input says what is expected")
+    func find() throws {
+        let byName = try run(["find", "garcia", "1985-03-14", "--as", "agent", "--json"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        let matches = byName.json["matches"] as? [[String: Any]] ?? []
+        #expect(matches.map { $0["receipt"] as? String } == ["EAC2414052317"])
+        #expect(matches.first?["dateOfBirth"] as? String == "1985-03-14")
+        #expect((matches.first?["nextAppointment"] as? [String: Any])?["local"] as? String == "2026-06-18 09:00 EDT")
+        for q in ["A123456789", "(617) 555 0142", "Maria@Example.org", "perez"] {
+            let r = try run(["find", q, "--as", "agent"])
+            #expect(r.status == 0 && (r.stdout.contains("EAC2414052317") || r.stdout.contains("IOE0923456781")), "\(q): \(r.stdout)\(r.stderr)")
+        }
+        let none = try run(["find", "nobody", "--as", "officer"])
+        #expect(none.status == 0 && none.stdout.contains("No case matches"))
+        let refused = try run(["find", "garcia", "--as", "applicant", "--account", "maria"])
+        #expect(refused.status == 1 && refused.stderr.contains("NOT_AUTHORIZED"), "\(refused.status) \(refused.stderr)")
+        #expect(!refused.stdout.contains("EAC2414052317"))
+        let bad = try run(["find", "1985-03-14", "--as", "agent"])
+        #expect(bad.status == 2 && bad.stderr.contains("needs a name with it"))
+        let audit = try run(["audit", "--json"])
+        let actions = (audit.json["events"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        #expect(actions.filter { $0 == "callers-searched" }.count == 6)
+        #expect(actions.contains("not-authorized"))
+    }
 
     @Test("status --json gives the appointment in local time, the verdict under verdict, and training: true")
     func statusJSON() throws {
@@ -181,5 +207,36 @@ struct CommandLineTests {
         #expect(other.status == 1)
         #expect(other.stderr == missing.stderr)
         #expect(!other.stderr.contains("Ana"))
+    }
+}
+
+@Suite("Shell completions, as the install script writes them")
+struct CompletionTests {
+    @Test("bash, zsh and fish completion scripts name the subcommands and their options")
+    func completions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try Binary.run(["--generate-completion-script", shell])
+            #expect(r.status == 0, "\(shell): \(r.stderr)")
+            for word in ["find", "reschedule", "status", "review", "access"] {
+                #expect(r.stdout.contains(word), "\(shell) completion lacks \(word)")
+            }
+        }
+    }
+}
+
+extension CommandLineTests {
+    @Test("access g28: an officer accepts a G-28 and the acceptance carries the representative's code; an agent cannot")
+    func acceptG28() throws {
+        let doc = dir.appendingPathComponent("rep.json")
+        try Data(#"{"accounts": [{"id": "attorney.kim", "role": "representative", "name": "Sam Kim"}]}"#.utf8).write(to: doc)
+        #expect(try run(["import", doc.path]).status == 0)
+        let agent = try run(["access", "g28", "EAC2414052317", "--representative", "attorney.kim", "--as", "agent"])
+        #expect(agent.status == 1 && agent.stderr.contains("only officers"))
+        let ok = try run(["access", "g28", "EAC2414052317", "--representative", "attorney.kim"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.range(of: #"\nEnrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n"#, options: .regularExpression) != nil, "\(ok.stdout)")
+        #expect(ok.stdout.contains("Sam Kim (attorney.kim) may act for María García on case EAC2414052317"))
+        let bad = try run(["access", "g28", "EAC2414052317", "--representative", "maria"])
+        #expect(bad.status != 0 && bad.stderr.contains("not a representative"))
     }
 }

@@ -220,3 +220,99 @@ struct AgencyRebookingConformanceTests {
         #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
     }
 }
+
+@Suite("Finding a caller, on every store")
+struct CallerSearchConformanceTests {
+    func find(_ t: StoreUnderTest, _ text: String, as actor: Actor = agent, limit: Int = CallerSearch.limit) throws -> CallerSearchResult {
+        try t.store.findCallers(try CallerQuery.parse(text), for: actor, limit: limit, now: conformanceNow)
+    }
+
+    @Test("R5 staff find a caller by surname, name with date of birth, A-number, email, phone or receipt; each search is audited", arguments: StoreKind.allCases)
+    func findsCallers(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let garcia = try find(t, "garcia")
+        #expect(garcia.matches.map(\.name) == ["José Luis Garcia", "María García"])
+        #expect(garcia.more == false)
+        let maria = try #require(garcia.matches.last)
+        #expect(maria.receipt.value == "EAC2414052317" && maria.form == "I-485" && maria.dateOfBirth == LocalDate(iso: "1985-03-14"))
+        #expect(maria.next?.centerCode == "BOS" && maria.centerTimeZone == "America/New_York")
+        #expect(garcia.matches.first?.next == nil, "José's case has no appointment")
+        #expect(try find(t, "García 1985-03-14").matches.map(\.name) == ["María García"])
+        #expect(try find(t, "garcia 03/14/1985").matches.map(\.name) == ["María García"])
+        #expect(try find(t, "garcia 1985-03-15").matches.isEmpty)
+        #expect(try find(t, "luis gar").matches.map(\.name) == ["José Luis Garcia"])
+        #expect(try find(t, "PEREZ").matches.map(\.name) == ["Ana Pérez"], "a name on a case without an account")
+        #expect(try find(t, "A-12-345-678").matches.map(\.receipt.value) == ["EAC2414052317"], "8 digits: padded to 9")
+        #expect(try find(t, "a012345678").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "MARIA@Example.org").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "+1 617.555.0142").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "wac-23-901-12345").matches.map(\.name) == ["Li Wei"])
+        #expect(try find(t, "arcia").matches.isEmpty, "a word matches from its start")
+        let first = try find(t, "garcia", limit: 1)
+        #expect(first.matches.count == 1 && first.more)
+        let log = try t.store.auditLog(receipt: nil).filter { $0.action == "callers-searched" }
+        #expect(log.count == 13)
+        #expect(log.first?.actor == agent.id && log.first?.detail.contains("name \"garcia\": 2 listed") == true)
+    }
+
+    @Test("R5 an applicant or representative cannot search for callers; the refusal is audited and reveals nothing", arguments: StoreKind.allCases)
+    func applicantsCannotSearch(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        #expect(throws: StoreError.notAuthorized) { try find(t, "garcia", as: maria) }
+        #expect(throws: StoreError.notAuthorized) { try find(t, "li", as: Actor(role: .representative, id: "attorney.lee")) }
+        let log = try t.store.auditLog(receipt: nil)
+        #expect(!log.contains { $0.action == "callers-searched" })
+        #expect(log.filter { $0.action == "not-authorized" }.count == 2)
+    }
+}
+
+@Suite("Refused requests are on the record, on every store")
+struct RefusedRequestConformanceTests {
+    @Test("R3a R14 a refused request is kept with its codes; replaying its id gives the same refusal; it never counts as a request", arguments: StoreKind.allCases)
+    func refusedKept(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        // Li's appointment is 7 hours away: online is refused (WITHIN_12_HOURS).
+        let first = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00", id: "li-1"), clock: clock)
+        #expect(first.result == .refused && first.verdict.codes.contains(.within12Hours))
+        let again = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T10:00", id: "li-1"), clock: clock)
+        #expect(again.replayed && again.verdict.codes == first.verdict.codes)
+        #expect(try t.store.pendingReviews().isEmpty, "a refusal is not waiting for an officer")
+        // An agent then completes it (R7): not a repeat request, and the refusal stays on the record.
+        let agentDone = try t.store.reschedule(request("WAC2390112345", agent, to: "2026-06-24T09:00", id: "agent-1"), clock: clock)
+        #expect(agentDone.result == .booked, "\(agentDone.verdict)")
+        let log = try t.store.auditLog(receipt: receipt("WAC2390112345")).map(\.action)
+        #expect(log.contains("refused") && log.contains("rescheduled"))
+    }
+}
+
+@Suite("A G-28 accepted brings the representative an enrollment code, on every store")
+struct RepresentationConformanceTests {
+    static func key(_ n: UInt8) -> PublicKey {
+        var bytes: [UInt8] = [0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 32]
+        bytes += (0..<32).map { UInt8(truncatingIfNeeded: Int($0) * 5 + Int(n)) }
+        return try! PublicKey(parsing: "ssh-ed25519 \(Data(bytes).base64EncodedString())")
+    }
+
+    @Test("R5 the officer accepts a G-28: the representative acts on the case, and their code from the acceptance links their key", arguments: StoreKind.allCases)
+    func acceptAndEnroll(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        guard let keys = t.store as? any KeyRegistry else { Issue.record("\(kind) is not a key registry"); return }
+        _ = try t.store.importDocument({ var d = ImportDocument(); d.accounts = [.init(id: "attorney.kim", role: "representative", name: "Sam Kim, Esq.")]; return d }(),
+                                       actor: officer, now: conformanceNow)
+        let kim = Actor(role: .representative, id: "attorney.kim")
+        #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim) }
+        let accepted = try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "attorney.kim", by: officer, now: conformanceNow)
+        #expect(!accepted.alreadyOnFile && accepted.applicantName == "María García")
+        #expect(accepted.text.contains("Enrollment code: \(accepted.enrollmentCode)\n"), "the code on a line of its own")
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim).caseFile.receipt.value == "EAC2414052317")
+        // The code from the acceptance enrolls the representative's key, for the representative.
+        let result = try keys.enroll(receipt: receipt("EAC2414052317"), code: accepted.enrollmentCode, key: Self.key(1), client: "198.51.100.9", now: conformanceNow)
+        #expect(result == .enrolled(account: "attorney.kim"))
+        #expect(try keys.activeKey(blob: Self.key(1).blob)?.holder == .account("attorney.kim", .representative))
+        // Not for a non-representative, and a second acceptance only issues a new code.
+        #expect(throws: StoreError.self) { try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "li", by: officer, now: conformanceNow) }
+        let again = try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "attorney.kim", by: officer, now: conformanceNow)
+        #expect(again.alreadyOnFile && again.enrollmentCode != accepted.enrollmentCode)
+        #expect(try t.store.auditLog(receipt: receipt("EAC2414052317")).filter { $0.action == "g28-accepted" }.count == 2)
+    }
+}

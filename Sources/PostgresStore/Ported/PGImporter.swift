@@ -81,13 +81,16 @@ enum PGImporter {
             lastIndex[a.id] = i
             summary.accounts += 1
         }
-        let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map { [$0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone] }
+        let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map { [$0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone,
+                                                      CallerSearch.phoneDigits($0.element.phone), $0.element.aNumber, $0.element.dateOfBirth?.iso] }
         var offset0 = 0
         while offset0 < accountRows.count {
             let batch = accountRows[offset0..<min(accountRows.count, offset0 + 1000)]
             do {
-                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone) VALUES " + Array(repeating: "(?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
-                           + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone",
+                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth) VALUES "
+                           + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+                           + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,"
+                           + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth)",
                            arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 throw ImportError("accounts", "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
@@ -115,7 +118,7 @@ enum PGImporter {
                 if name == nil { name = a.name }
             }
             guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
-            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(PGRecords.seconds)])
+            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(PGRecords.seconds), NameKey.fold(name ?? "")])
             for (j, rep) in c.representatives.enumerated() {
                 guard let a = try account(rep) else { throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)") }
                 guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(a.role), not a representative") }
@@ -123,7 +126,7 @@ enum PGImporter {
             }
             summary.cases += 1
         }
-        try insertBatches(db, "cases(receipt, form, status, applicant_name, applicant_account, address_changed_at)", caseRows, what: "cases")
+        try insertBatches(db, "cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key)", caseRows, what: "cases")
         try insertBatches(db, "representations(receipt, account)", repRows, what: "cases (representatives)")
         // Appointments: every record checked here first (center, local time, capacity, one scheduled per
         // case within the file), then inserted in batches and the slot counters brought up in one statement.

@@ -11,7 +11,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var chainRoot: Int64?
         var rescheduledTo: Int64?
     }
-    struct AccountRow { var role: Role; var name: String; var email: String?; var phone: String? }
+    struct AccountRow { var role: Role; var name: String; var email: String?; var phone: String?; var aNumber: String? = nil; var dateOfBirth: LocalDate? = nil }
     struct RequestRow {
         var stored: StoredRequest
         var receivedAt: Date
@@ -113,6 +113,30 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         }
     }
 
+    public func findCallers(_ query: CallerQuery, for actor: Actor, limit: Int, now: Date) throws(StoreError) -> CallerSearchResult {
+        do { try CallerSearch.authorize(actor) } catch {
+            try? recordEvent(.notAuthorized, actor: actor, receipt: nil, detail: "caller search refused: \(query.kind)", now: now)
+            throw error
+        }
+        let limit = max(1, min(limit, 200))
+        return try withWriteTransaction { tx in
+            let m = tx as! MemoryTransaction
+            let found = m.state.cases.values.filter { c in
+                let a = c.applicantAccount.flatMap { m.state.accounts[$0] }
+                return CallerSearch.matches(query, receipt: c.receipt, name: c.applicantName, aNumber: a?.aNumber, dateOfBirth: a?.dateOfBirth,
+                                            email: a?.email, phone: a?.phone)
+            }.sorted { (NameKey.fold($0.applicantName), $0.receipt.value) < (NameKey.fold($1.applicantName), $1.receipt.value) }
+            let matches = try found.prefix(limit).map { c in
+                let appt = try m.currentAppointment(c.receipt).flatMap { $0.status == .scheduled ? $0 : nil }
+                return CallerMatch(receipt: c.receipt, name: c.applicantName, dateOfBirth: c.applicantAccount.flatMap { m.state.accounts[$0]?.dateOfBirth },
+                                   form: c.form.code, next: appt, centerTimeZone: appt.flatMap { m.state.centers[$0.centerCode]?.zone.identifier })
+            }
+            let result = CallerSearchResult(query: query, matches: matches, more: found.count > limit)
+            try m.appendAudit(AuditEvent(at: now, actor: actor, action: .callersSearched, detail: CallerSearch.auditDetail(result)))
+            return result
+        }
+    }
+
     public func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int] {
         try reading { s in
             var out: [Date: Int] = [:]
@@ -138,7 +162,11 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
     }
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
-        try reading { s in s.requestOrder.compactMap { s.requests[$0] }.filter { $0.stored.decision == .escalated }.map(\.stored.item) }
+        try reading { s in
+            let tx = MemoryTransaction(state: s, origin: origin)
+            return try s.requestOrder.compactMap { s.requests[$0] }.filter { $0.stored.decision == .escalated }
+                .sorted { $0.receivedAt < $1.receivedAt }.map { try $0.stored.item.withDetails(from: tx) }
+        }
     }
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {

@@ -56,7 +56,9 @@ enum MemoryImporter {
             if let existing = tx.state.accounts[a.id], existing.role != role {
                 throw refuse("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(existing.role.rawValue); an account never changes role")
             }
-            tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone)
+            let old = tx.state.accounts[a.id]
+            tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone,
+                                            aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth)
             summary.accounts += 1
         }
         for (i, c) in doc.cases.enumerated() {

@@ -10,9 +10,18 @@ public struct AppConfig: Sendable, Hashable {
     public var sessionID: String
     /// False over SSH: a notice is shown for the client to copy or print, never written to a server file.
     public var canWriteFiles: Bool
+    /// A demo store's story cases to try, shown on the find screen (training stores only).
+    public var tryCases: [TryCase] = []
     public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true) {
         self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
         self.canWriteFiles = canWriteFiles
+    }
+
+    /// A receipt to try and what its story shows.
+    public struct TryCase: Sendable, Hashable {
+        public var receipt: ReceiptNumber
+        public var title: String
+        public init(receipt: ReceiptNumber, title: String) { self.receipt = receipt; self.title = title }
     }
 }
 
@@ -126,7 +135,14 @@ public struct AppState: Sendable, Hashable {
     public var quit = false
 
     // Finding a case
-    public var receiptField = TextField(maxLength: 20)
+    public var receiptField = TextField(maxLength: CallerQuery.maxLength)
+    /// The last caller search's answer and the text it was for (Enter on the same text opens the
+    /// chosen match; a new text searches again).
+    public var callers: CallerSearchResult?
+    public var callersText = ""
+    public var callerIndex = 0
+    /// Whether the matches on the find screen are those of the text in the field.
+    public var callersListed: Bool { callers.map { !$0.matches.isEmpty && callersText == receiptField.text } ?? false }
     public var cases: [CaseSummary] = []
     public var caseFilter = TextField(maxLength: 40)
     public var filtering = false
@@ -158,6 +174,13 @@ public struct AppState: Sendable, Hashable {
     public var outcome: RescheduleOutcome?
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
+    /// Seconds until an idle session ends, while the warning shows (nil otherwise).
+    public var idleSecondsLeft: Int?
+    /// The first line of the help overlay shown (it scrolls).
+    public var helpScroll = 0
+    /// The status pane's page when it holds more than fits (F3 turns it); nil shows the case and
+    /// the newest messages.
+    public var statusPage: Int?
 
     /// Effects asked for whose answers have not come back (in the order asked). The full-screen
     /// loop runs them off the UI thread; headless programs run them at once, so this is empty
@@ -167,6 +190,9 @@ public struct AppState: Sendable, Hashable {
     // Officer review
     public var reviews: [ReviewItem] = []
     public var reviewIndex = 0
+    /// The review queue shows only requests with this code (nil: all), oldest first.
+    public var reviewFilter: VerdictCode?
+    public var visibleReviews: [ReviewItem] { reviewFilter.map { f in reviews.filter { $0.codes.contains(f) } } ?? reviews }
     public var reviewNote = TextField(maxLength: 300)
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?
@@ -215,6 +241,18 @@ public struct AppState: Sendable, Hashable {
                                                            goodCause: cause, now: now))
     }
 
+    /// The case cannot be rescheduled by this person whatever reason they give (twice already, 12
+    /// hours or less, passed, a denied case...): they are told so when it opens, before any calendar.
+    public var refusedAtOpen: Verdict? {
+        guard phase == .picking, approving == nil, let snap = snapshot else { return nil }
+        let verdicts = ([nil] + GoodCauseReason.allCases.map(Optional.some)).map { r in
+            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+                                                        goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
+        }
+        guard verdicts.allSatisfy({ $0.decision == .refused }) else { return nil }
+        return verdicts[0]
+    }
+
     public var flags: [VerdictCode] {
         guard let snap = snapshot else { return [] }
         return CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
@@ -247,9 +285,9 @@ public struct AppState: Sendable, Hashable {
         case nil: break
         }
         switch phase {
-        case .findCase: return .findCase
+        case .findCase: return callersListed ? .callerList : .findCase
         case .caseList: return filtering ? .filter : .caseList
-        case .picking: return focusTimes ? .times : .calendar
+        case .picking: return refusedAtOpen != nil ? .refusal : (focusTimes ? .times : .calendar)
         case .reason:
             switch reasonItems[safe: reasonFocus] {
             case .explanation, .note: return .textInput
@@ -271,6 +309,7 @@ public struct AppState: Sendable, Hashable {
     mutating func log(_ level: Message.Level, _ text: String) {
         messages.append(Message(at: now, level: level, text: text))
         if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+        statusPage = nil   // a new message shows at once
     }
 }
 

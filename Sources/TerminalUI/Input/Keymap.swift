@@ -3,7 +3,7 @@
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
-    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme
+    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore, filterCode
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
@@ -17,12 +17,43 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     /// `textInput` is a field of the reason pane, `filter` the case list's filter, `prompt` a
     /// one-line dialog (file name, review note), `dialog` a yes/no question, `waiting` a request
     /// in flight (the store has not answered).
-    case findCase, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    /// `callerList`: the find screen with the matches of the search in its field listed.
+    /// `refusal`: a case opened that this person cannot reschedule; they are told why, no calendar.
+    case findCase, callerList, refusal, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help
     /// The SSH keys screen: the person's own keys, or (agents) the caller's.
     case ownKeys, callerKeys
     /// Training sandbox only: the trainer panel and the story list.
     case trainer, stories
+}
+
+extension FocusContext {
+    /// The screen's name, as the help overlay heads its keys.
+    public var title: String {
+        switch self {
+        case .findCase: "find a caller"
+        case .callerList: "the matches of a search"
+        case .refusal: "a case that cannot be rescheduled here"
+        case .caseList: "your cases"
+        case .filter: "filtering the cases"
+        case .calendar: "the calendar"
+        case .times: "the times of a day"
+        case .reasons: "the reason"
+        case .textInput: "typing a reason or a note"
+        case .confirm: "confirming"
+        case .waiting: "waiting for the store"
+        case .outcome: "the outcome"
+        case .reviewQueue: "the review queue"
+        case .centerPicker: "choosing a center"
+        case .prompt: "a one-line question"
+        case .dialog: "a yes/no question"
+        case .help: "help"
+        case .ownKeys: "your SSH keys"
+        case .callerKeys: "the caller's SSH keys"
+        case .trainer: "the trainer panel"
+        case .stories: "the story list"
+        }
+    }
 }
 
 public struct KeyBinding: Sendable, Hashable {
@@ -79,7 +110,10 @@ public enum Keymap {
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: "first free", contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: "center", contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "select", contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "open", contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: "find / open", contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: "open", contexts: [.callerList], hint: true),
+        KeyBinding(keys: [.up], action: .up, label: "up", contexts: [.callerList], hint: false),
+        KeyBinding(keys: [.down], action: .down, label: "down", contexts: [.callerList], hint: false),
         KeyBinding(keys: [.enter], action: .select, label: "next", contexts: [.textInput], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: "confirm", contexts: [.confirm], hint: true),
         KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times], hint: true),
@@ -89,11 +123,13 @@ public enum Keymap {
         KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList], hint: true),
         KeyBinding(keys: [.char("a")], action: .approve, label: "approve", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("d")], action: .deny, label: "deny", contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("f")], action: .filterCode, label: "filter by code", contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("r")], action: .reviewQueue, label: "review queue", contexts: [.findCase], hint: true),
         KeyBinding(keys: [.char("s")], action: .saveNotice, label: "save notice", contexts: [.outcome], hint: true),
         KeyBinding(keys: [.char("n")], action: .findCase, label: "next case", contexts: [.outcome], hint: true),
         KeyBinding(keys: [.ctrl("r")], action: .refresh, label: "refresh", contexts: everywhere, hint: false),
         KeyBinding(keys: [.function(2)], action: .cycleTheme, label: "theme", contexts: everywhere, hint: false),
+        KeyBinding(keys: [.function(3)], action: .statusMore, label: "status pane: next page (when it says more)", contexts: everywhere, hint: false),
         KeyBinding(keys: [.escape], action: .back, label: "back", contexts: backable, hint: true),
         KeyBinding(keys: [.escape], action: .back, label: "clear filter", contexts: [.caseList], hint: false),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: screens, hint: true),
@@ -113,14 +149,22 @@ public enum Keymap {
         KeyBinding(keys: [.char("d")], action: .removeKey, label: "remove key", contexts: [.ownKeys], hint: true),
         KeyBinding(keys: [.char("r")], action: .revokeKeys, label: "revoke all (lost device)", contexts: [.callerKeys], hint: true),
         KeyBinding(keys: [.char("c")], action: .newCode, label: "new enrollment code", contexts: [.callerKeys], hint: true),
+        // The help overlay scrolls; any other key closes it.
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.help], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.help], hint: false),
+        KeyBinding(keys: [.pageDown, .char(" ")], action: .pageDown, label: "page down", contexts: [.help], hint: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.help], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: "close", contexts: [.help], hint: true),
     ]
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
-    static let typingContexts: Set<FocusContext> = [.findCase, .textInput, .filter, .centerPicker, .prompt]
+    static let typingContexts: Set<FocusContext> = [.findCase, .callerList, .textInput, .filter, .centerPicker, .prompt]
 
     /// The action of `key` in `context`.
     public static func action(for key: Key, in context: FocusContext, training: Bool = false) -> Action? {
-        if context == .help { return .back }
+        if context == .help {
+            return bindings.first { $0.contexts.contains(.help) && $0.keys.contains(key) }?.action ?? .back
+        }
         if typingContexts.contains(context) {
             if case .char = key { return nil }
             if key == .ctrl("c") { return .quit }
@@ -165,6 +209,30 @@ public enum Keymap {
     /// The hint bar's entries as text: keys and label.
     public static func hints(for context: FocusContext, training: Bool = false) -> [(keys: String, label: String)] {
         hintEntries(for: context, training: training).map { ($0.keyText, $0.label) }
+    }
+
+    /// The help overlay's sections: the keys of the screen under it first, then those that work
+    /// everywhere, then every other screen's, each under its name.
+    public static func helpSections(training: Bool, first: FocusContext) -> [(title: String, lines: [(keys: String, label: String)])] {
+        let global = bindings.filter { screens.subtracting([.waiting]).isSubset(of: $0.contexts) }
+        func lines(_ list: [KeyBinding]) -> [(keys: String, label: String)] {
+            var seen = Set<String>(), out: [(String, String)] = []
+            for b in list where training || !b.trainingOnly {
+                let keys = b.keys.map(\.name).joined(separator: " ")
+                guard seen.insert(keys + b.label).inserted else { continue }
+                out.append((keys, b.label.isEmpty ? b.action.rawValue : b.label))
+            }
+            return out
+        }
+        let isGlobal = Set(global.map(\.self))
+        var sections: [(String, [(keys: String, label: String)])] = []
+        sections.append(("On this screen (\(first.title))", lines(bindings.filter { $0.contexts.contains(first) && !isGlobal.contains($0) })))
+        sections.append(("Everywhere", lines(global) + [("Mouse", "click a day, a time or a row to select")]))
+        for c in FocusContext.allCases where c != first && c != .help && (training || (c != .trainer && c != .stories)) {
+            let own = lines(bindings.filter { $0.contexts.contains(c) && !isGlobal.contains($0) })
+            if !own.isEmpty { sections.append((c.title, own)) }
+        }
+        return sections.filter { !$0.1.isEmpty }
     }
 
     /// Every binding grouped for the help overlay: keys, label, where.

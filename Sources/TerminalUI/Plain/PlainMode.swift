@@ -63,11 +63,22 @@ public struct PlainMode {
             program.send(.key(.escape))
             if s.phase == .reason || s.phase == .confirm { program.send(.key(.escape)) }
             return changes(since: before)
-        case "n" where s.phase == .picking:
+        case "n" where s.phase == .picking || s.phase == .reviewQueue:
             dayPage += 1; return ""
-        case "p" where s.phase == .picking:
+        case "p" where s.phase == .picking || s.phase == .reviewQueue:
             dayPage = max(0, dayPage - 1); return ""
+        case _ where s.overlay == .centerPicker && Int(line) == nil && !line.isEmpty:
+            // Letters narrow the list of centers, as typing does on the full screen.
+            program.send(.key(.ctrl("u"))); program.send(.key(.ctrl("a"))); program.send(.key(.ctrl("k")))
+            for c in line { program.send(.key(.char(c))) }
+            dayPage = 0
+            return ""
         default: break
+        }
+        // A number chooses one of the callers a search listed; any other text searches again.
+        if s.phase == .findCase, let n = Int(line), s.callersListed, (1...options.count).contains(n) {
+            for e in options[n - 1].events { program.send(e) }
+            return changes(since: before)
         }
         // Free text where a field is expected.
         if let field = expectedField(s) {
@@ -88,7 +99,7 @@ public struct PlainMode {
             return "\"\(line)\" is not one of the choices: type a number from 1 to \(options.count), or b, q, h."
         }
         for e in options[n - 1].events { program.send(e) }
-        if program.state.phase != .picking { dayPage = 0 }
+        if program.state.phase != before || program.state.focusTimes != s.focusTimes || program.state.overlay != s.overlay { dayPage = 0 }
         return changes(since: before)
     }
 
@@ -120,7 +131,7 @@ public struct PlainMode {
             if text.lowercased() == "r" && program.state.config.actor.role == .officer {
                 program.send(.key(.char("r"))); return changes(since: before)
             }
-            program.send(.key(.ctrl("u")))
+            program.send(.key(.escape))   // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
             program.send(.key(.enter))
         case .explanation, .note, .reviewNote:
@@ -184,12 +195,31 @@ public struct PlainMode {
         var lines: [String] = []
         if s.overlay == .quitConfirm {
             options = [("Quit and lose the request", [.key(.char("y"))]), ("Stay", [.key(.char("n"))])]
+        } else if s.overlay == .centerPicker {
+            let list = s.visibleCenters
+            let pageSize = 9
+            let page = min(dayPage, max(0, (list.count - 1) / pageSize))
+            if list.isEmpty { lines.append(s.centers.isEmpty ? "Loading the centers." : "No center matches \"\(s.centerFilter.text)\".") }
+            else {
+                lines.append("Centers\(s.centerFilter.text.isEmpty ? "" : " matching \"\(s.centerFilter.text)\""), page \(page + 1) of \((list.count + pageSize - 1) / pageSize) (n next page, p previous; type letters to narrow the list):")
+            }
+            for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
+                options.append(("\(c.name) [\(c.code)], \(c.city), \(c.state)", [.click(.listRow(i))]))
+            }
         } else if case let .reviewNote(approve)? = s.overlay {
             return "Type a note saying why the request is \(approve ? "approved" : "denied"), then Enter:\n"
         } else {
             switch s.phase {
             case .findCase:
-                return "Type a receipt number (three letters and ten digits)\(s.config.actor.role == .officer ? ", or r for the review queue" : ""), then Enter:\n"
+                let ask = "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email\(s.config.actor.role == .officer ? ", or r for the review queue" : ""), then Enter:\n"
+                guard s.callersListed, let found = s.callers else { return ask }
+                for (i, m) in found.matches.enumerated() {
+                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { "next appointment \(a.centerCode) \($0.formatLong(a.start))" } }
+                    options.append(("\(m.name), born \(m.dateOfBirth?.iso ?? "unknown"), \(m.form), \(next ?? "no appointment scheduled")", [.click(.listRow(i))]))
+                }
+                for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
+                lines.append("Choose 1 to \(options.count) to open a case, or type another search (q quits):")
+                return lines.joined(separator: "\n") + "\n"
             case .caseList:
                 let list = s.visibleCases
                 if list.isEmpty { lines.append("No cases are linked to your account.") }
@@ -197,18 +227,25 @@ public struct PlainMode {
                     options.append(("\(c.receipt.value), \(c.form.code), \(c.applicantName)", [.click(.listRow(i))]))
                 }
                 lines.append("Choose a case, or type its receipt number.")
+            case .picking where s.refusedAtOpen != nil:
+                lines.append("Nothing was changed: this case cannot be rescheduled \(s.config.actor.role.channel == .online ? "online" : "here").")
+                options = [("Back", [.key(.escape)]), ("Quit", [.key(.ctrl("c"))])]
             case .picking:
                 guard let cal = s.calendar else { return "Loading.\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
                 if s.focusTimes, let day = s.selectedDay, let summary = cal.days[day] {
-                    lines.append("Times on \(day.weekday.shortName) \(day.iso) at \(cal.center.name), in \(cal.center.zone.identifier):")
-                    for i in summary.offered {
+                    let pageSize = 9
+                    let page = min(dayPage, max(0, (summary.offered.count - 1) / pageSize))
+                    let paged = summary.offered.count > pageSize
+                        ? " (page \(page + 1) of \((summary.offered.count + pageSize - 1) / pageSize); n more times, p previous)" : ""
+                    lines.append("Times on \(day.weekday.shortName) \(day.iso) at \(cal.center.name), in \(cal.center.zone.identifier)\(paged):")
+                    for i in summary.offered.dropFirst(page * pageSize).prefix(pageSize) {
                         let slot = summary.slots[i]
                         options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(slot.free) of \(slot.slot.stations) free",
                                         [.click(.time(i)), .key(.enter)]))
                     }
                 } else if days.isEmpty {
-                    lines.append("No day in the booking window has a free slot at \(cal.center.name).")
+                    lines.append("No day in the booking window has a free slot at \(cal.center.name). Choose another center:")
                 } else {
                     let pageSize = 9
                     let page = min(dayPage, (days.count - 1) / pageSize)
@@ -218,6 +255,7 @@ public struct PlainMode {
                         options.append(("\(d.weekday.shortName) \(d.iso), \(free) times free", [.click(.day(d.epochDay)), .key(.enter)]))
                     }
                 }
+                if !s.focusTimes { options.append(("Another center (now \(cal.center.name))", [.key(.char("c"))])) }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reasonFocus] {
@@ -254,10 +292,24 @@ public struct PlainMode {
             case .outcome:
                 options = [("Another case", [.key(.char("n"))]), ("Back to this case", [.key(.escape)]), ("Quit", [.key(.ctrl("c"))])]
             case .reviewQueue:
-                if s.reviews.isEmpty { lines.append("No escalated request is waiting.") }
-                for (i, r) in s.reviews.enumerated() {
-                    options.append(("Approve \(r.requestID) for \(r.receipt.value) (\(r.codes.map(\.rawValue).joined(separator: ", ")))", [.click(.listRow(i)), .key(.char("a"))]))
+                let list = s.visibleReviews
+                let filter = s.reviewFilter.map { " with \($0.rawValue)" } ?? ""
+                if list.isEmpty { lines.append(s.reviews.isEmpty ? "No escalated request is waiting." : "No request\(filter) is waiting.") }
+                let pageSize = 3
+                let page = min(dayPage, max(0, (list.count - 1) / pageSize))
+                if list.count > pageSize {
+                    lines.append("Requests\(filter), oldest first, page \(page + 1) of \((list.count + pageSize - 1) / pageSize) (n next page, p previous):")
+                }
+                for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
+                    lines.append("")
+                    lines += ReviewView.detailLines(r, now: s.now).map(\.0)
+                    options.append(("Approve \(r.requestID) (\(r.applicantName))", [.click(.listRow(i)), .key(.char("a"))]))
                     options.append(("Deny \(r.requestID)", [.click(.listRow(i)), .key(.char("d"))]))
+                }
+                if !s.reviews.isEmpty {
+                    let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
+                        ?? ReviewItem.filterCodes[0].rawValue
+                    options.append(("Show \(next == "all" ? "all requests" : "only \(next)")", [.key(.char("f"))]))
                 }
             }
         }

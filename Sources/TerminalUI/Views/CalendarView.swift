@@ -19,6 +19,7 @@ enum CalendarView {
     }
 
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
+        if let v = s.refusedAtOpen { drawRefusal(s, v, &scr, r); return }
         guard let cal = s.calendar else { scr.box(r, title: "Pick a new time"); return }
         let c = cal.center
         let title = s.approving != nil ? "Approve \(s.approving!.requestID): pick a time" : "Pick a new time"
@@ -135,4 +136,24 @@ enum CalendarView {
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December"]
+}
+
+extension CalendarView {
+    /// Instead of a calendar: why this case cannot be rescheduled by this person, and what to do.
+    static func drawRefusal(_ s: AppState, _ v: Verdict, _ scr: inout Screen, _ r: Rect) {
+        let online = s.config.actor.role.channel == .online
+        scr.box(r, title: online ? "Not possible online" : "Cannot be rescheduled")
+        let inner = r.inset(1)
+        let width = inner.width - 2, left = inner.column + 1, bottom = inner.row + inner.height
+        var row = inner.row + 1
+        func say(_ t: String, _ style: StyleToken) {
+            for l in wrap(t, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+            row += 1
+        }
+        say("✖ " + v.codes.map(\.rawValue).joined(separator: " "), .statusError)
+        say(v.message, .text)
+        if let g = v.guidance { say("→ " + g, .text) }
+        say(online ? "Nothing was changed: your appointment stays as it is." : "Nothing was changed: the appointment stays as it is.", .muted)
+        say("Esc goes back.", .muted)
+    }
 }

@@ -20,7 +20,7 @@ enum OutcomeView {
         var lines: [(String, StyleToken)] = []
         switch o.result {
         case .booked:
-            lines.append(("The appointment was rescheduled. Request \(o.requestID).", .statusOK))
+            for w in wrap("The appointment was rescheduled. Request \(o.requestID).", width: inner.width) { lines.append((w, .statusOK)) }
             if !s.config.canWriteFiles { lines.append(("Copy or print this notice from your screen.", .muted)) }
             if s.config.actor.role.isStaff, let snap = s.snapshot, snap.caseFile.applicantAccount == nil {
                 for w in wrap("No online account (no email, no phone): the notice must be mailed to the applicant.", width: inner.width) {
@@ -32,19 +32,26 @@ enum OutcomeView {
                 for w in wrap(String(l), width: inner.width) { lines.append((w, .text)) }
             }
         case .escalated:
-            lines.append(("Request \(o.requestID) is waiting for an officer's review.", .statusWarning))
-            lines.append(("Codes: \(o.verdict.codes.map(\.rawValue).joined(separator: ", "))", .text))
+            for w in wrap("Request \(o.requestID) is waiting for an officer's review.", width: inner.width) { lines.append((w, .statusWarning)) }
+            for w in wrap("Codes: \(o.verdict.codes.map(\.rawValue).joined(separator: ", "))", width: inner.width) { lines.append((w, .text)) }
             for l in wrap(o.verdict.message, width: inner.width) { lines.append((l, .text)) }
             lines.append(("", .text))
             for l in wrap("What happens next: an officer approves (booking the preferred slot, or another if it is gone) or denies it, always with a note. Until then the current appointment stands.", width: inner.width) { lines.append((l, .muted)) }
         default:
-            lines.append(("Codes: \(o.verdict.codes.map(\.rawValue).joined(separator: ", "))", style))
+            for w in wrap("Codes: \(o.verdict.codes.map(\.rawValue).joined(separator: ", "))", width: inner.width) { lines.append((w, style)) }
             for l in wrap(o.verdict.message, width: inner.width) { lines.append((l, .text)) }
             if let g = o.verdict.guidance { lines.append(("", .text)); for l in wrap("What to do: " + g, width: inner.width) { lines.append((l, .muted)) } }
         }
-        let scroll = min(s.outcomeScroll, max(0, lines.count - inner.height))
-        for (i, (text, st)) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+        // Longer than the pane: the last row says where the view is and how to scroll.
+        let room = lines.count > inner.height ? inner.height - 1 : inner.height
+        let scroll = min(s.outcomeScroll, max(0, lines.count - room))
+        for (i, (text, st)) in lines.dropFirst(scroll).prefix(room).enumerated() {
             scr.put(text, row: inner.row + i, column: inner.column, style: st, maxWidth: inner.width)
+        }
+        if room < inner.height {
+            let more = scroll + room < lines.count ? "↓ more" : "end"
+            scr.put("\(more) · lines \(scroll + 1)–\(min(lines.count, scroll + room)) of \(lines.count) · ↑↓ scroll",
+                    row: inner.row + room, column: inner.column, style: .muted, maxWidth: inner.width)
         }
         if s.overlay == nil { scr.cursor = Point(row: inner.row, column: inner.column) }
     }

@@ -1,37 +1,57 @@
 import Foundation
 import Scheduling
 
-/// The officer's queue of escalated requests.
+/// The officer's queue of escalated requests, oldest first: a list (how long each has waited,
+/// the applicant, the form, the codes) and the chosen one's details: the reason and explanation,
+/// the agent's note, the current appointment and the preferred slot in each center's local time.
 enum ReviewView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Review queue: \(s.reviews.count) escalated request\(s.reviews.count == 1 ? "" : "s")")
+        let list = s.visibleReviews
+        let filter = s.reviewFilter.map { " with \($0.rawValue)" } ?? ""
+        scr.box(r, title: "Review queue: \(list.count) escalated request\(list.count == 1 ? "" : "s")\(filter), oldest first")
         let inner = r.inset(1)
-        if s.reviews.isEmpty {
-            scr.put("No escalated request is waiting.", row: inner.row, column: inner.column, style: .muted)
+        if list.isEmpty {
+            let text = s.reviews.isEmpty ? "No escalated request is waiting." : "No request\(filter) is waiting (f shows the next code)."
+            scr.put(text, row: inner.row, column: inner.column, style: .muted, maxWidth: inner.width)
             return
         }
-        let listHeight = max(3, inner.height / 2)
-        let first = max(0, min(s.reviewIndex - listHeight + 1, s.reviews.count - listHeight))
-        for (i, item) in s.reviews.enumerated().dropFirst(first).prefix(listHeight) {
+        let listHeight = min(list.count, max(3, inner.height / 3))
+        let first = max(0, min(s.reviewIndex - listHeight + 1, list.count - listHeight))
+        for (i, item) in list.enumerated().dropFirst(first).prefix(listHeight) {
             let y = inner.row + i - first
             let selected = i == s.reviewIndex
-            let text = "\(selected ? "▶" : " ") \(item.requestID)  \(item.receipt.value)  \(item.codes.map(\.rawValue).joined(separator: ","))  \(item.goodCause?.reason.rawValue ?? "-")"
+            let waited = item.waited(now: s.now).padding(toLength: 9, withPad: " ", startingAt: 0)
+            let codes = item.codes.map(\.rawValue).joined(separator: ",")
+            let name = item.applicantName.isEmpty ? item.receipt.value : item.applicantName
             let style: StyleToken = selected ? .focus : .text
             scr.fill(Rect(row: y, column: inner.column, width: inner.width, height: 1), style: selected ? style : .text)
-            scr.put(text, row: y, column: inner.column, style: style, maxWidth: inner.width)
+            let end = scr.put("\(selected ? "▶" : " ") \(waited) ", row: y, column: inner.column, style: style)
+            let right = " \(item.form) \(codes)"
+            scr.put(name, row: y, column: end, style: style, maxWidth: max(1, inner.column + inner.width - end - right.displayWidth))
+            scr.put(right, row: y, column: inner.column + inner.width - right.displayWidth, style: selected ? style : .muted)
             scr.hotspots.append(Hotspot(rect: Rect(row: y, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
             if selected && s.overlay == nil { scr.cursor = Point(row: y, column: inner.column) }
         }
-        guard let item = s.reviews[safe: s.reviewIndex] else { return }
+        guard let item = list[safe: s.reviewIndex] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        var lines = ["Receipt \(item.receipt.value), requested by \(item.agent)",
-                     "Preferred: \(item.preferredLocal.iso.replacingOccurrences(of: "T", with: " ")) at \(item.preferredCenter)",
-                     "Reason: \(item.goodCause.map { $0.reason.title + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "-")",
-                     "Agent's note: \(item.note.isEmpty ? "-" : item.note)"]
-        lines += item.codes.map { "\($0.rawValue): \($0.sentence)" }
-        for l in lines.flatMap({ wrap($0, width: inner.width) }) where y < inner.row + inner.height {
-            scr.put(l, row: y, column: inner.column, style: .text); y += 1
+        for l in detailLines(item, now: s.now).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
+            scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width); y += 1
         }
+    }
+
+    /// The details of one request, as sentences (the plain mode says the same).
+    static func detailLines(_ item: ReviewItem, now: Date) -> [(String, StyleToken)] {
+        func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { $0.formatLong(d) } } ?? fallback }
+        var lines: [(String, StyleToken)] = [
+            ("\(item.applicantName.isEmpty ? "(no name)" : item.applicantName) · \(item.form) · \(item.receipt.value)", .title),
+            ("Request \(item.requestID) by \(item.agent), waiting \(item.waited(now: now))", .muted),
+            ("Reason: \(item.goodCause.map { $0.reason.title + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "none given")", .text),
+            ("Agent's note: \(item.note.isEmpty ? "none" : item.note)", .text),
+            ("Current: \(item.current.map { "\(when($0.start, item.currentZone, fallback: "?")) at \($0.centerCode) (\($0.status.rawValue))" } ?? "no appointment")", .text),
+            ("Preferred: \(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso)) at \(item.preferredCenter)", .text),
+        ]
+        lines += item.codes.map { ("\($0.rawValue): \($0.sentence)", .statusWarning) }
+        return lines
     }
 }

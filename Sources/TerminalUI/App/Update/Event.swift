@@ -9,6 +9,7 @@ public enum Event: Sendable {
     case tick(Date)
     case casesLoaded(Result<[CaseSummary], StoreError>)
     case caseLoaded(Result<CaseSnapshot, StoreError>)
+    case callersFound(text: String, Result<CallerSearchResult, StoreError>)
     case bookingsLoaded(center: String, Result<[Date: Int], StoreError>)
     case centersLoaded(Result<[Center], StoreError>)
     case submitted(Result<RescheduleOutcome, StoreError>)
@@ -17,6 +18,8 @@ public enum Event: Sendable {
     case noticeSaved(path: String, error: String?)
     /// The file named for the notice exists: replacing it needs a confirmation.
     case noticeFileExists(path: String)
+    /// No input for a while: the session ends in this many seconds (nil: input came, it stays).
+    case idle(secondsLeft: Int?)
     /// A message from outside the update loop (idle warning, theme errors) for the status pane.
     case notice(Message.Level, String)
     /// Training sandbox only: the trainer's commands and the runner's answers (Training/).

@@ -8,7 +8,15 @@ extension App {
     static func handleOverlay(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) -> Bool {
         switch s.overlay {
         case .help:
-            s.overlay = nil
+            let page = HelpView.pageSize(s.size)
+            switch action {
+            case .down?: s.helpScroll += 1
+            case .up?: s.helpScroll -= 1
+            case .pageDown?: s.helpScroll += page
+            case .pageUp?: s.helpScroll -= page
+            default: s.overlay = nil; s.helpScroll = 0; return true
+            }
+            s.helpScroll = max(0, min(s.helpScroll, HelpView.lines(s).count - page))
             return true
         case .quitConfirm:
             if action == .select { s.quit = true; fx.append(.quit) } else if action == .back { s.overlay = nil }
@@ -40,7 +48,7 @@ extension App {
             if action == .back { s.overlay = nil; return true }
             if action == .select {
                 guard !s.reviewNote.isBlank else { s.log(.warning, "A review always needs a note saying why."); return true }
-                guard let item = s.reviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
+                guard let item = s.visibleReviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
                 s.overlay = nil
                 return true

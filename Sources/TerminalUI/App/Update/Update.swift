@@ -60,9 +60,15 @@ public enum App {
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
                 fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+            case .failure(.notAuthorized) where s.config.actor.role.isStaff:
+                // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
+                let r = ReceiptNumber.normalize(s.receiptField.text)
+                s.log(.error, "NOT_FOUND: there is no case \(r.isEmpty ? "with that receipt" : r) in this store. Check the receipt number with the caller, or search by name.")
             case let .failure(e):
                 s.log(.error, e.message)
             }
+        case let .callersFound(text, result):
+            handleCallersFound(&s, text, result)
         case let .bookingsLoaded(center, result):
             switch result {
             case let .success(booked):
@@ -86,13 +92,15 @@ public enum App {
         case let .reviewsLoaded(result):
             switch result {
             case let .success(list):
-                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, list.count - 1))
+                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, s.visibleReviews.count - 1))
             case let .failure(e): s.log(.error, e.message)
             }
         case let .reviewed(result):
             handleReviewed(&s, result, &fx)
         case let .notice(level, text):
             s.log(level, text)
+        case let .idle(left):
+            s.idleSecondsLeft = left
         case let .training(e):
             Training.handle(&s, e, &fx)
         case let .keys(e):
@@ -116,6 +124,10 @@ public enum App {
         switch action {
         case .help: s.overlay = .help; return
         case .sshKeys: KeysScreen.open(&s, &fx); return
+        case .statusMore:
+            let pages = StatusPane.pageCount(s)
+            s.statusPage = pages <= 1 ? nil : ((s.statusPage ?? -1) + 1 < pages ? (s.statusPage ?? -1) + 1 : nil)
+            return
         case .quit:
             if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
             return

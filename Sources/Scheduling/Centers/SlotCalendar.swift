@@ -105,30 +105,35 @@ public enum SlotCalendar {
     public static func check(center: Center, at local: LocalDateTime, booked: Int, now: Date, window: SlotWindow,
                              currentCenter: String?, currentStart: Date?) -> SlotCheck {
         guard let slot = slot(of: center, at: local) else {
-            let reason: String
+            let reason: Localized
             if center.closures.contains(local.date) {
-                reason = "\(center.name) is closed on \(local.date.iso)."
+                reason = Localized { $0.centerClosedOn(center.name, local.date.iso) }
             } else if let h = center.hours[local.date.weekday] {
                 if center.zone.isSkipped(local) {
-                    reason = "\(local.time.hhmm) does not exist on \(local.date.iso) in \(center.zone.identifier) (the clocks spring forward)."
+                    reason = Localized { $0.timeSkipped(local.time.hhmm, local.date.iso, center.zone.identifier) }
                 } else {
-                    reason = "\(local.time.hhmm) is not a slot start at \(center.name): slots of \(center.slotMinutes) minutes from \(h.open.hhmm), last ending by \(h.close.hhmm)."
+                    reason = Localized { $0.notSlotStart(local.time.hhmm, center.name, minutes: center.slotMinutes, open: h.open.hhmm, close: h.close.hhmm) }
                 }
             } else {
-                reason = "\(center.name) is closed on \(local.date.weekday.pluralName)."
+                reason = Localized { $0.closedOnWeekdays(center.name, local.date.weekday) }
             }
-            return SlotCheck(slot: nil, codes: [.slotUnavailable], message: reason)
+            return SlotCheck(slot: nil, codes: [.slotUnavailable], text: reason)
         }
         let codes = refusals(for: slot, of: center, booked: booked, now: now, window: window,
                              currentCenter: currentCenter, currentStart: currentStart)
-        var parts: [String] = []
-        let when = center.zone.formatLong(slot.start)
-        if codes.contains(.slotOutOfWindow) {
-            parts.append("\(when) is outside the booking window: slots must start more than \(window.leadHours) hours and at most \(window.horizonDays) days from now (\(center.zone.formatLong(window.earliest(after: now))) to \(center.zone.formatLong(window.latest(after: now)))).")
+        let text = Localized { t in
+            var parts: [String] = []
+            let when = t.dateTimeLong(slot.start, center.zone)
+            if codes.contains(.slotOutOfWindow) {
+                parts.append(t.outsideWindow(when, lead: window.leadHours, horizon: window.horizonDays,
+                                             from: t.dateTimeLong(window.earliest(after: now), center.zone),
+                                             to: t.dateTimeLong(window.latest(after: now), center.zone)))
+            }
+            if codes.contains(.sameSlot) { parts.append(t.isCurrentAppointment(when)) }
+            if codes.contains(.slotUnavailable) { parts.append(t.noFreeStation(when, center.name)) }
+            return parts.joined(separator: " ")
         }
-        if codes.contains(.sameSlot) { parts.append("\(when) is the current appointment; choose a different time.") }
-        if codes.contains(.slotUnavailable) { parts.append("\(when) at \(center.name) has no free station.") }
-        return SlotCheck(slot: slot, codes: codes, message: parts.joined(separator: " "))
+        return SlotCheck(slot: slot, codes: codes, text: text)
     }
 }
 
@@ -136,62 +141,8 @@ public enum SlotCalendar {
 public struct SlotCheck: Sendable {
     public let slot: Slot?
     public let codes: [VerdictCode]
-    public let message: String
+    /// What is wrong, in every language (empty when offered).
+    public let text: Localized
+    public var message: String { text.english }
     public var isOffered: Bool { slot != nil && codes.isEmpty }
-}
-
-private extension Weekday {
-    /// `Mondays`, `Tuesdays` ... for messages (`shortName + "days"` gave "Tuedays", "Satdays").
-    var pluralName: String {
-        switch self {
-        case .mon: "Mondays"; case .tue: "Tuesdays"; case .wed: "Wednesdays"; case .thu: "Thursdays"
-        case .fri: "Fridays"; case .sat: "Saturdays"; case .sun: "Sundays"
-        }
-    }
-}
-
-extension SlotCalendar {
-    /// The offered slots of a center (R12), in order, given the bookings per slot start.
-    /// `from` limits the first local date; `limit` stops early (the first N offered).
-    public static func offered(center: Center, now: Date, window: SlotWindow, booked: [Date: Int],
-                               from: LocalDate? = nil, days: Int? = nil,
-                               currentCenter: String? = nil, currentStart: Date? = nil, limit: Int = .max) -> [SlotAvailability] {
-        let range = candidateDates(of: center, now: now, window: window)
-        var first = range.lowerBound
-        if let from, from > first { first = from }
-        var last = range.upperBound
-        if let days, let from { last = min(last, from.adding(days: max(0, days) - 1)) }
-        guard first <= last else { return [] }
-        var out: [SlotAvailability] = []
-        var day = first
-        while day <= last && out.count < limit {
-            for slot in slots(of: center, on: day) {
-                let n = booked[slot.start] ?? 0
-                if refusals(for: slot, of: center, booked: n, now: now, window: window,
-                            currentCenter: currentCenter, currentStart: currentStart).isEmpty {
-                    out.append(SlotAvailability(slot: slot, booked: n))
-                    if out.count >= limit { break }
-                }
-            }
-            day = day.adding(days: 1)
-        }
-        return out
-    }
-}
-
-extension BookingStore {
-    /// The store's window and the bookings of a center's slots inside it, read in two steps; a store
-    /// can do it in one read (the SQLite store does).
-    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
-        let window = try storeInfo().window
-        return (window, try bookedCounts(center: center, from: window.earliest(after: now), to: window.latest(after: now).addingTimeInterval(1)))
-    }
-
-    /// Offered slots at a center, with the store's window and bookings (R12).
-    public func offeredSlots(center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
-                             current: Appointment? = nil, limit: Int = .max) throws(StoreError) -> [SlotAvailability] {
-        let (window, booked) = try bookingsInWindow(center: center.code, now: now)
-        return SlotCalendar.offered(center: center, now: now, window: window, booked: booked, from: from, days: days,
-                                    currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
-    }
 }

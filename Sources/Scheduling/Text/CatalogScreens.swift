@@ -1,0 +1,392 @@
+import Foundation
+
+/// What a key does, as the hint bar and the help overlay name it (the keymap gives each binding one).
+public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
+    case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay, before13, before11, justAfter, clockStart
+    case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree
+    case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
+    case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
+    case revokeAll, newCode, move, language, noticeLanguage
+}
+
+/// The terminal UI: screens, hint bar, help, dialogs, the status pane and its messages.
+extension Catalog {
+    public func key(_ k: KeyLabel) -> String {
+        switch k {
+        case .trainer: tr(en: "trainer", es: "instructor")
+        case .clockBackHour: tr(en: "clock −1 h", es: "reloj −1 h")
+        case .clockForwardHour: tr(en: "clock +1 h", es: "reloj +1 h")
+        case .clockBackDay: tr(en: "clock −1 day", es: "reloj −1 día")
+        case .clockForwardDay: tr(en: "clock +1 day", es: "reloj +1 día")
+        case .before13: tr(en: "13 h before appt", es: "13 h antes de la cita")
+        case .before11: tr(en: "11 h before appt", es: "11 h antes de la cita")
+        case .justAfter: tr(en: "just after start", es: "justo después del inicio")
+        case .clockStart: tr(en: "clock to start", es: "reloj al inicio")
+        case .nextRole: tr(en: "next role", es: "otro papel")
+        case .stories: tr(en: "stories", es: "historias")
+        case .resetSandbox: tr(en: "reset sandbox", es: "reiniciar práctica")
+        case .up: tr(en: "up", es: "arriba")
+        case .down: tr(en: "down", es: "abajo")
+        case .pageUp: tr(en: "page up", es: "página anterior")
+        case .pageDown: tr(en: "page down", es: "página siguiente")
+        case .first: tr(en: "first", es: "primero")
+        case .last: tr(en: "last", es: "último")
+        case .openStory: tr(en: "open story", es: "abrir historia")
+        case .day: tr(en: "day", es: "día")
+        case .week: tr(en: "week", es: "semana")
+        case .month: tr(en: "month", es: "mes")
+        case .firstFree: tr(en: "first free", es: "primer libre")
+        case .center: tr(en: "center", es: "centro")
+        case .select: tr(en: "select", es: "elegir")
+        case .open: tr(en: "open", es: "abrir")
+        case .next: tr(en: "next", es: "seguir")
+        case .confirm: tr(en: "confirm", es: "confirmar")
+        case .nextPane: tr(en: "next pane", es: "otro panel")
+        case .prevPane: tr(en: "prev pane", es: "panel anterior")
+        case .nextField: tr(en: "next field", es: "otro campo")
+        case .prevField: tr(en: "prev field", es: "campo anterior")
+        case .search: tr(en: "search", es: "buscar")
+        case .approve: tr(en: "approve", es: "aprobar")
+        case .deny: tr(en: "deny", es: "negar")
+        case .reviewQueue: tr(en: "review queue", es: "revisiones")
+        case .saveNotice: tr(en: "save notice", es: "guardar aviso")
+        case .nextCase: tr(en: "next case", es: "otro caso")
+        case .refresh: tr(en: "refresh", es: "actualizar")
+        case .theme: tr(en: "theme", es: "tema")
+        case .back: tr(en: "back", es: "volver")
+        case .clearFilter: tr(en: "clear filter", es: "quitar filtro")
+        case .help: tr(en: "help", es: "ayuda")
+        case .quit: tr(en: "quit", es: "salir")
+        case .done: tr(en: "done", es: "listo")
+        case .yes: tr(en: "yes", es: "sí")
+        case .no: tr(en: "no", es: "no")
+        case .ok: tr(en: "ok", es: "aceptar")
+        case .cancel: tr(en: "cancel", es: "cancelar")
+        case .sshKeys: tr(en: "SSH keys", es: "llaves SSH")
+        case .removeKey: tr(en: "remove key", es: "quitar llave")
+        case .revokeAll: tr(en: "revoke all (lost device)", es: "revocar todas (equipo perdido)")
+        case .newCode: tr(en: "new enrollment code", es: "nuevo código de inscripción")
+        case .move: tr(en: "move", es: "mover")
+        case .language: tr(en: "language", es: "idioma")
+        case .noticeLanguage: tr(en: "notice language", es: "idioma del aviso")
+        }
+    }
+
+    // People and channels.
+    public func role(_ r: Role) -> String {
+        switch r {
+        case .applicant: tr(en: "Applicant", es: "Solicitante")
+        case .representative: tr(en: "Representative", es: "Representante")
+        case .agent: tr(en: "Agent", es: "Agente")
+        case .officer: tr(en: "Officer", es: "Oficial")
+        }
+    }
+    /// The role as a word inside a sentence: `agent` / `agente`.
+    public func roleWord(_ r: Role) -> String {
+        switch r {
+        case .applicant: tr(en: "applicant", es: "solicitante")
+        case .representative: tr(en: "representative", es: "representante")
+        case .agent: tr(en: "agent", es: "agente")
+        case .officer: tr(en: "officer", es: "oficial")
+        }
+    }
+    public func channelWord(online: Bool) -> String {
+        online ? tr(en: "online", es: "en línea") : tr(en: "contact center", es: "Centro de Contacto")
+    }
+    public var bannerLong: String { tr(en: " TRAINING · demo data, not real cases ", es: " PRÁCTICA · datos de prueba, no son casos reales ") }
+    public var bannerShort: String { tr(en: " TRAINING ", es: " PRÁCTICA ") }
+
+    // Screen too small.
+    public var tooSmallTitle: String { tr(en: "Window too small:", es: "Ventana muy pequeña:") }
+    public func tooSmallHave(_ columns: Int, _ rows: Int) -> String { tr(en: "\(columns)x\(rows), need", es: "\(columns)x\(rows); se necesita") }
+    public func tooSmallNeed(_ columns: Int, _ rows: Int) -> String { tr(en: "\(columns)x\(rows) or more.", es: "\(columns)x\(rows) o más.") }
+    public var tooSmallWhat: String { tr(en: "Enlarge, or q quits.", es: "Agrándela, o q sale.") }
+
+    // Dialogs.
+    public var quitTitle: String { tr(en: "Quit?", es: "¿Salir?") }
+    public var quitWaiting: String { tr(en: "The store has not answered; it may book or not.", es: "El sistema no ha respondido; puede reservar o no.") }
+    public var quitLoses: String { tr(en: "The request is not finished; quitting loses it.", es: "La solicitud no está terminada; si sale, se pierde.") }
+    public var quitKeys: String { tr(en: "y  quit      n / Esc  stay", es: "s  salir      n / Esc  quedarse") }
+    public var saveTitle: String { tr(en: "Save the notice", es: "Guardar el aviso") }
+    public var fileNamePrompt: String { tr(en: "File name:", es: "Nombre del archivo:") }
+    public var saveHint: String { tr(en: "Enter save · Esc cancel", es: "Enter guardar · Esc cancelar") }
+    public var replaceTitle: String { tr(en: "Replace the file?", es: "¿Reemplazar el archivo?") }
+    public func fileExists(_ path: String) -> String { tr(en: "\(path) exists.", es: "\(path) ya existe.") }
+    public var replaceLoses: String { tr(en: "Replacing it loses what it holds.", es: "Si lo reemplaza, se pierde su contenido.") }
+    public var replaceKeys: String { tr(en: "y  replace      n / Esc  choose another name", es: "s  reemplazar      n / Esc  otro nombre") }
+    public func reviewTitle(approve: Bool) -> String { approve ? tr(en: "Approve request", es: "Aprobar solicitud") : tr(en: "Deny request", es: "Negar solicitud") }
+    public func reviewPrompt(approve: Bool) -> String {
+        approve ? tr(en: "Note (why it is approved):", es: "Nota (por qué se aprueba):") : tr(en: "Note (why it is denied):", es: "Nota (por qué se niega):")
+    }
+    public func reviewHint(approve: Bool) -> String {
+        approve ? tr(en: "Enter approve · Esc cancel", es: "Enter aprobar · Esc cancelar") : tr(en: "Enter deny · Esc cancel", es: "Enter negar · Esc cancelar")
+    }
+    public var helpTitle: String { tr(en: "Keys (any key closes)", es: "Teclas (cualquier tecla cierra)") }
+    public var helpMouse: String { tr(en: "Mouse: click a day or a time to select it.", es: "Ratón: haga clic en un día o una hora para elegirlo.") }
+
+    // The status pane.
+    public var statusTitle: String { tr(en: "Status", es: "Estado") }
+    public func appointmentStatus(_ status: String) -> String { tr(en: "Appointment (\(status)):", es: "Cita (\(status)):") }
+    public func reschedulesUsed(_ used: Int, _ limit: Int) -> String {
+        tr(en: "\(used) of \(limit) online reschedules used", es: "\(used) de \(limit) cambios en línea usados")
+    }
+    public var flagsNone: String { tr(en: "Flags: none", es: "Alertas: ninguna") }
+    public func pendingEscalation(_ id: String) -> String {
+        tr(en: "Escalated request \(id) waits for an officer.", es: "La solicitud \(id) espera a un oficial.")
+    }
+    public func decisionWord(_ d: Decision) -> String {
+        switch d {
+        case .allowed: tr(en: "✔ ALLOWED", es: "✔ PERMITIDO")
+        case .escalated: tr(en: "▲ TO AN OFFICER", es: "▲ A UN OFICIAL")
+        case .refused: tr(en: "✖ REFUSED", es: "✖ RECHAZADO")
+        }
+    }
+    public func asRoleChannel(_ role: Role, online: Bool) -> String {
+        let ch = channelWord(online: online)
+        return tr(en: "as \(role.rawValue), \(ch)", es: "como \(roleWord(role)), \(ch)")
+    }
+    public var noCaseOpen: String { tr(en: "No case open.", es: "No hay un caso abierto.") }
+    public var typeReceipt: String { tr(en: "Type a receipt number.", es: "Escriba un número de recibo.") }
+    public var chooseYourCase: String { tr(en: "Choose one of your cases.", es: "Elija uno de sus casos.") }
+    public var bookingWaiting: String { tr(en: "Booking… waiting for the store", es: "Reservando… esperando al sistema") }
+    public var reviewWaiting: String { tr(en: "Saving the review… waiting for the store", es: "Guardando la revisión… esperando al sistema") }
+    public var savingNotice: String { tr(en: "Saving the notice…", es: "Guardando el aviso…") }
+    public var loading: String { tr(en: "Loading…", es: "Cargando…") }
+    public var pleaseWait: String { tr(en: "Please wait…", es: "Espere, por favor…") }
+
+    // Finding a case.
+    public var findTitle: String { tr(en: "Find a case", es: "Buscar un caso") }
+    public var receiptLabel: String { tr(en: "Receipt number:", es: "Número de recibo:") }
+    public var receiptShape: String {
+        tr(en: "Three letters and ten digits, e.g. EAC2414052317; spaces and dashes are ignored.",
+           es: "Tres letras y diez dígitos, por ejemplo EAC2414052317; los espacios y guiones no cuentan.")
+    }
+    public func typedOf13(_ typed: String, _ n: Int) -> String { tr(en: "\(typed)  \(n) of 13", es: "\(typed)  \(n) de 13") }
+    public func unknownPrefix(_ prefix: String) -> String {
+        tr(en: "Warning: \(prefix) is not a known service center prefix.", es: "Atención: \(prefix) no es el prefijo de un centro de servicio conocido.")
+    }
+    public var reviewQueueHint: String { tr(en: "r with an empty field: the review queue", es: "r con el campo vacío: las revisiones") }
+
+    // The case list.
+    public func caseListTitle(representative: Bool) -> String {
+        representative ? tr(en: "Your clients' cases", es: "Casos de sus clientes") : tr(en: "Your cases", es: "Sus casos")
+    }
+    public var filterLabel: String { tr(en: "Filter: ", es: "Filtro: ") }
+    public var loadingCases: String { tr(en: "Loading your cases…", es: "Cargando sus casos…") }
+    public var noCases: String { tr(en: "No cases.", es: "No hay casos.") }
+    public var noCaseMatches: String { tr(en: "No case matches the filter.", es: "Ningún caso coincide con el filtro.") }
+    public func casesCount(_ n: Int) -> String { tr(en: count(n, "case", "cases"), es: count(n, "caso", "casos")) }
+    public func appointmentsCount(_ n: Int) -> String { tr(en: count(n, "appointment", "appointments"), es: count(n, "cita", "citas")) }
+
+    // The calendar.
+    public var pickTitle: String { tr(en: "Pick a new time", es: "Elija una hora nueva") }
+    public func approvePickTitle(_ id: String) -> String { tr(en: "Approve \(id): pick a time", es: "Aprobar \(id): elija una hora") }
+    public func timesIn(_ place: String, _ abbr: String, _ zone: String) -> String {
+        tr(en: "\(place)times in \(abbr) (\(zone))", es: "\(place)horas en \(abbr) (\(zone))")
+    }
+    public var loadingSlots: String { tr(en: "Loading slots…", es: "Cargando horarios…") }
+    public func legend(_ m: DayMarkWord) -> String {
+        switch m {
+        case .free: tr(en: "free", es: "libre")
+        case .few: tr(en: "few", es: "pocos")
+        case .full: tr(en: "full", es: "lleno")
+        case .closed: tr(en: "closed", es: "cerrado")
+        case .outside: tr(en: "outside", es: "fuera")
+        }
+    }
+    public func outsideWindowShort(lead: Int, horizon: Int) -> String {
+        tr(en: "Outside the booking window: more than \(lead) h and at most \(horizon) days ahead.",
+           es: "Fuera del periodo de reserva: más de \(lead) h y a lo sumo \(horizon) días por delante.")
+    }
+    public var closedClosure: String { tr(en: "closed (closure)", es: "cerrado (cierre)") }
+    public func closedOnWeekday(_ d: Weekday) -> String { tr(en: "closed on \(weekdayShort(d))", es: "cierra el \(weekdayShort(d))") }
+    public var outsideWindowWord: String { tr(en: "outside window", es: "fuera del periodo") }
+    public func timesOf(_ day: String, _ why: String, _ shown: String) -> String {
+        tr(en: "\(day) \(why); times of \(shown)", es: "\(day) \(why); horas del \(shown)")
+    }
+    public func freeOf(_ free: Int, _ stations: Int) -> String { tr(en: "\(free) of \(stations) free", es: "\(free) de \(stations) libres") }
+    public var slotFullWord: String { tr(en: "full", es: "lleno") }
+    public var slotCurrentWord: String { tr(en: "current", es: "actual") }
+    public var slotNotOffered: String { tr(en: "not offered", es: "no disponible") }
+
+    // The center picker.
+    public var centerPickerTitle: String { tr(en: "Choose a center (type code, city or state)", es: "Elija un centro (código, ciudad o estado)") }
+    public var loadingCenters: String { tr(en: "Loading centers…", es: "Cargando centros…") }
+    public var noCenterMatches: String { tr(en: "No center matches.", es: "Ningún centro coincide.") }
+    public var currentMark: String { tr(en: " (current)", es: " (actual)") }
+
+    // The reason.
+    public var reasonTitle: String { tr(en: "Why can't they attend? (good cause)", es: "¿Por qué no puede asistir? (causa justificada)") }
+    public func newTime(_ when: String, _ code: String) -> String { tr(en: "New time: \(when) [\(code)]", es: "Hora nueva: \(when) [\(code)]") }
+    public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
+    public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }
+    public func confirmationBy(_ how: String, changes: Bool) -> String {
+        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Confirmación por: \(how)  (Enter cambia)")
+                : tr(en: "Confirmation by: \(how)", es: "Confirmación por: \(how)")
+    }
+    public var continueButton: String { tr(en: "[ Continue to confirm ]", es: "[ Seguir a confirmar ]") }
+    public func notifyEmail(_ address: String?) -> String {
+        let a = address.map { " (\($0))" } ?? ""
+        return tr(en: "email\(a)", es: "correo electrónico\(a)")
+    }
+    public func notifySMS(_ phone: String?) -> String {
+        let p = phone.map { " (\($0))" } ?? ""
+        return tr(en: "SMS\(p)", es: "SMS\(p)")
+    }
+    public var notifyNone: String { tr(en: "none", es: "ninguna") }
+    public var notifyNoneOnFile: String { tr(en: "none (no email or phone on file)", es: "ninguna (no hay correo ni teléfono registrado)") }
+
+    // Confirming.
+    public var submittingTitle: String { tr(en: "Submitting…", es: "Enviando…") }
+    public var confirmTitle: String { tr(en: "Confirm the new appointment", es: "Confirme la nueva cita") }
+    public var currentColumn: String { tr(en: "Current", es: "Actual") }
+    public var newColumn: String { tr(en: "New", es: "Nueva") }
+    public func otherReason(_ text: String) -> String { tr(en: "other: \(text)", es: "otro: \(text)") }
+    public func reasonLine(_ text: String) -> String { tr(en: "Reason:  \(text)", es: "Motivo:  \(text)") }
+    public func channelLine(_ channel: String, _ role: Role, _ id: String) -> String {
+        tr(en: "Channel: \(channel) (\(role.rawValue) \(id))", es: "Canal: \(channel) (\(roleWord(role)) \(id))")
+    }
+    public func channelName(_ c: Channel) -> String {
+        switch c {
+        case .online: tr(en: "online", es: "en línea")
+        case .contactCenter: tr(en: "contact-center", es: "Centro de Contacto")
+        case .mail: tr(en: "mail", es: "correo postal")
+        case .inPerson: tr(en: "in-person", es: "en persona")
+        }
+    }
+    public var enterBooks: String { tr(en: "Enter books this time.", es: "Enter reserva esta hora.") }
+    public func enterEscalates(_ codes: String) -> String {
+        tr(en: "Enter sends it to an officer (\(codes)); nothing is booked yet.", es: "Enter la envía a un oficial (\(codes)); aún no se reserva nada.")
+    }
+    public func enterRefused(_ codes: String) -> String {
+        tr(en: "Refused: \(codes). Enter submits anyway to record the answer.", es: "Rechazada: \(codes). Enter la envía igual para registrar la respuesta.")
+    }
+    public var confirmHint: String { tr(en: "Enter confirm · Esc back", es: "Enter confirmar · Esc volver") }
+
+    // The outcome.
+    public var outcomeTitle: String { tr(en: "Outcome", es: "Resultado") }
+    public func outcomeWord(_ r: RescheduleOutcome.Result) -> String {
+        switch r {
+        case .booked: tr(en: "Booked", es: "Reservada")
+        case .escalated: tr(en: "Sent to an officer", es: "Enviada a un oficial")
+        case .refused: tr(en: "Refused", es: "Rechazada")
+        case .conflict: tr(en: "Conflict", es: "Conflicto")
+        case .slotFull: tr(en: "Slot full", es: "Horario lleno")
+        case .denied: tr(en: "Denied", es: "Negada")
+        }
+    }
+    public func rescheduledRequest(_ id: String) -> String {
+        tr(en: "The appointment was rescheduled. Request \(id).", es: "La cita se cambió. Solicitud \(id).")
+    }
+    public var copyFromScreen: String { tr(en: "Copy or print this notice from your screen.", es: "Copie o imprima este aviso desde su pantalla.") }
+    public var mustBeMailed: String {
+        tr(en: "No online account (no email, no phone): the notice must be mailed to the applicant.",
+           es: "No tiene cuenta en línea (ni correo ni teléfono): el aviso se debe enviar por correo postal al solicitante.")
+    }
+    public func noticeIn(_ language: Language) -> String {
+        tr(en: "Notice in \(language.name) (l changes it).", es: "Aviso en \(language.name) (l lo cambia).")
+    }
+    public func waitingForOfficer(_ id: String) -> String {
+        tr(en: "Request \(id) is waiting for an officer's review.", es: "La solicitud \(id) espera la revisión de un oficial.")
+    }
+    public func codesLine(_ codes: String) -> String { tr(en: "Codes: \(codes)", es: "Códigos: \(codes)") }
+    public var whatHappensNext: String {
+        tr(en: "What happens next: an officer approves (booking the preferred slot, or another if it is gone) or denies it, always with a note. Until then the current appointment stands.",
+           es: "Qué sigue: un oficial la aprueba (reserva el horario preferido, u otro si ya no está) o la niega, siempre con una nota. Mientras tanto, la cita actual se mantiene.")
+    }
+    public func whatToDo(_ g: String) -> String { tr(en: "What to do: \(g)", es: "Qué hacer: \(g)") }
+
+    // The review queue.
+    public func reviewQueueTitle(_ n: Int) -> String {
+        tr(en: "Review queue: \(count(n, "escalated request", "escalated requests"))",
+           es: "Revisiones: \(count(n, "solicitud enviada", "solicitudes enviadas"))")
+    }
+    public var noReviewWaiting: String { tr(en: "No escalated request is waiting.", es: "No hay solicitudes en espera.") }
+    public func reviewReceipt(_ receipt: String, _ agent: String) -> String {
+        tr(en: "Receipt \(receipt), requested by \(agent)", es: "Recibo \(receipt), solicitado por \(agent)")
+    }
+    public func reviewPreferred(_ when: String, _ center: String) -> String { tr(en: "Preferred: \(when) at \(center)", es: "Preferido: \(when) en \(center)") }
+    public func reviewReason(_ r: String) -> String { tr(en: "Reason: \(r)", es: "Motivo: \(r)") }
+    public func agentNote(_ n: String) -> String { tr(en: "Agent's note: \(n)", es: "Nota del agente: \(n)") }
+
+    // The SSH keys screen.
+    public func keysTitle(own: Bool, _ holder: String) -> String {
+        own ? tr(en: "Your SSH keys", es: "Sus llaves SSH") : tr(en: "SSH keys of \(holder)", es: "Llaves SSH de \(holder)")
+    }
+    public var noOwnKey: String { tr(en: "No key is linked to your account.", es: "No hay ninguna llave vinculada a su cuenta.") }
+    public var noKeyInForce: String { tr(en: "No key in force for this account.", es: "Esta cuenta no tiene llaves vigentes.") }
+    public func keyAdded(_ type: String, _ date: String, _ how: String) -> String {
+        tr(en: "    \(type), added \(date) (\(how))", es: "    \(type), agregada el \(date) (\(how))")
+    }
+    public func enrollmentCode(_ code: String) -> String { tr(en: "Enrollment code: \(code)", es: "Código de inscripción: \(code)") }
+    public var enrollmentOnce: String { tr(en: "Once, within 30 days: ssh enroll@ the biosched host.", es: "Una vez, dentro de 30 días: ssh enroll@ el servidor de biosched.") }
+    public var removeKeyQuestion: String {
+        tr(en: "Remove the selected key? Logins with it stop working.  y / n", es: "¿Quitar la llave elegida? Ya no servirá para entrar.  s / n")
+    }
+    public func revokeQuestion(_ holder: String) -> String {
+        tr(en: "Revoke every key of \(holder)? (a lost device)  y / n", es: "¿Revocar todas las llaves de \(holder)? (equipo perdido)  s / n")
+    }
+
+    // Messages of the status pane.
+    public func invalidReceiptMessage(_ code: String, _ detail: String) -> String { tr(en: "\(code): \(detail)", es: "\(code): \(detail)") }
+    public func tryAgain(_ message: String) -> String { tr(en: "\(message) Press Enter to try again.", es: "\(message) Pulse Enter para intentar otra vez.") }
+    public func refreshedChooseAgain(_ summary: String) -> String {
+        tr(en: "\(summary) The screen was refreshed: choose again.", es: "\(summary) La pantalla se actualizó: elija otra vez.")
+    }
+    public func summaryBooked(_ when: String, _ id: String) -> String { tr(en: "Booked: \(when). Request \(id).", es: "Reservada: \(when). Solicitud \(id).") }
+    public func summaryEscalated(_ id: String, _ codes: String) -> String {
+        tr(en: "Escalated to an officer as request \(id) (\(codes)).", es: "Enviada a un oficial como solicitud \(id) (\(codes)).")
+    }
+    public func summaryRefused(_ codes: String, _ message: String) -> String { tr(en: "Refused: \(codes). \(message)", es: "Rechazada: \(codes). \(message)") }
+    public func summaryDenied(_ message: String) -> String { tr(en: "Denied: \(message)", es: "Negada: \(message)") }
+    public var noNoticeToSave: String { tr(en: "There is no notice to save for this outcome.", es: "Este resultado no tiene un aviso que guardar.") }
+    public var noticeShownNotSaved: String {
+        tr(en: "Over this connection the notice is shown, not saved: copy or print it from your screen.",
+           es: "Por esta conexión el aviso se muestra, no se guarda: cópielo o imprímalo desde su pantalla.")
+    }
+    public var typeFileName: String { tr(en: "Type a file name for the notice, or Esc.", es: "Escriba un nombre de archivo para el aviso, o Esc.") }
+    public func nothingSaved(_ path: String) -> String { tr(en: "Nothing was saved; \(path) is unchanged.", es: "No se guardó nada; \(path) no cambió.") }
+    public var reviewNeedsNote: String { tr(en: "A review always needs a note saying why.", es: "Toda revisión necesita una nota que diga por qué.") }
+    public var noFreeDay: String { tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.") }
+    public var timeNotOffered: String { tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.") }
+    public func centerChosen(_ code: String, _ name: String, _ zone: String) -> String {
+        tr(en: "Center \(code) \(name) chosen; times are in \(zone).", es: "Se eligió el centro \(code) \(name); las horas están en \(zone).")
+    }
+    public func chooseReasonFirst(_ code: String) -> String { tr(en: "\(code): choose a reason first.", es: "\(code): primero elija un motivo.") }
+    public func explainOtherReason(_ code: String) -> String { tr(en: "\(code): explain the other reason.", es: "\(code): explique el otro motivo.") }
+    public func preferredGoneFor(_ id: String) -> String {
+        tr(en: "The preferred slot is gone: pick another time for request \(id), then Enter to approve.",
+           es: "El horario preferido ya no está: elija otra hora para la solicitud \(id) y pulse Enter para aprobar.")
+    }
+    public var noLinkedCases: String { tr(en: "No cases are linked to your account.", es: "No hay casos vinculados a su cuenta.") }
+    public func caseLoaded(_ receipt: String) -> String { tr(en: "Case \(receipt) loaded.", es: "Se abrió el caso \(receipt).") }
+    public func couldNotSave(_ path: String, _ error: String) -> String {
+        tr(en: "Could not save the notice to \(path): \(error)", es: "No se pudo guardar el aviso en \(path): \(error)")
+    }
+    public func noticeSaved(_ path: String) -> String { tr(en: "Notice saved to \(path).", es: "Aviso guardado en \(path).") }
+    public var noAccountNoKeys: String {
+        tr(en: "This case has no online account, so no SSH keys: the notice goes by mail.",
+           es: "Este caso no tiene cuenta en línea, así que no tiene llaves SSH: el aviso va por correo postal.")
+    }
+    public var noKeyToRemove: String { tr(en: "There is no key to remove.", es: "No hay ninguna llave que quitar.") }
+    public var accountNoKeyInForce: String { tr(en: "The account has no key in force.", es: "La cuenta no tiene llaves vigentes.") }
+    public func keysRevoked(_ n: Int) -> String {
+        if n == 0 { return tr(en: "No key was in force.", es: "No había llaves vigentes.") }
+        return n == 1 ? tr(en: "1 key revoked: logins with it are refused from now on.", es: "1 llave revocada: desde ahora se rechaza la entrada con ella.")
+                      : tr(en: "\(n) keys revoked: logins with them are refused from now on.", es: "\(n) llaves revocadas: desde ahora se rechaza la entrada con ellas.")
+    }
+    public func newCodeFor(_ holder: String) -> String {
+        tr(en: "New enrollment code for \(holder): read it to the caller; it works once, for 30 days.",
+           es: "Nuevo código de inscripción para \(holder): léaselo a la persona; sirve una vez, durante 30 días.")
+    }
+    public func idleWarning(_ seconds: Int) -> String {
+        tr(en: "No activity: this session ends in \(seconds) seconds unless you press a key.",
+           es: "Sin actividad: esta sesión termina en \(seconds) segundos si no pulsa una tecla.")
+    }
+    public var stillHere: String { tr(en: "Still here: the session stays open.", es: "Sigue aquí: la sesión continúa abierta.") }
+    public func languageNow(_ l: Language) -> String { tr(en: "Screen language: \(l.name).", es: "Idioma de la pantalla: \(l.name).") }
+    public func noticeLanguageNow(_ l: Language) -> String { tr(en: "The notice is now in \(l.name).", es: "El aviso ahora está en \(l.name).") }
+}
+
+/// The calendar legend's words.
+public enum DayMarkWord: String, CaseIterable, Sendable { case free, few, full, closed, outside }

@@ -328,7 +328,7 @@ extension Catalog {
     }
 
     // Messages of the status pane.
-    public func invalidReceiptMessage(_ code: String, _ detail: String) -> String { tr(en: "\(code): \(detail)", es: "\(code): \(detail)") }
+    public func codeMessage(_ code: String, _ detail: String) -> String { tr(en: "\(code): \(detail)", es: "\(code): \(detail)") }
     public func tryAgain(_ message: String) -> String { tr(en: "\(message) Press Enter to try again.", es: "\(message) Pulse Enter para intentar otra vez.") }
     public func refreshedChooseAgain(_ summary: String) -> String {
         tr(en: "\(summary) The screen was refreshed: choose again.", es: "\(summary) La pantalla se actualizó: elija otra vez.")

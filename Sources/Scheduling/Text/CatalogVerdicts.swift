@@ -219,4 +219,24 @@ extension Catalog {
         tr(en: "The appointment was changed since it was shown (now \(when) at \(center), \(status)). Review the new state and try again.",
            es: "La cita cambió desde que se mostró (ahora \(when) en \(center), \(status)). Revise el estado nuevo e intente otra vez.")
     }
+
+    // Receipt numbers (R15).
+    public var receiptShapeSentence: String {
+        tr(en: "three letters and ten digits, e.g. EAC2414052317 (spaces and dashes are ignored)",
+           es: "tres letras y diez dígitos, por ejemplo EAC2414052317 (los espacios y guiones no cuentan)")
+    }
+    public var receiptEmpty: String {
+        tr(en: "No receipt number was given. Expected \(receiptShapeSentence).", es: "No se indicó un número de recibo. Debe tener \(receiptShapeSentence).")
+    }
+    public func receiptWrongLength(_ n: String, _ count: Int) -> String {
+        tr(en: "Receipt number \"\(n)\" has \(count) characters after removing spaces and dashes. Expected \(receiptShapeSentence).",
+           es: "El número de recibo «\(n)» tiene \(count) caracteres sin contar espacios ni guiones. Debe tener \(receiptShapeSentence).")
+    }
+    public func receiptBadCharacter(_ n: String, _ position: Int, letter: Bool) -> String {
+        letter
+            ? tr(en: "Receipt number \"\(n)\" has an invalid character at position \(position): expected a letter. Expected \(receiptShapeSentence).",
+                 es: "El número de recibo «\(n)» tiene un carácter no válido en la posición \(position): debe ser una letra. Debe tener \(receiptShapeSentence).")
+            : tr(en: "Receipt number \"\(n)\" has an invalid character at position \(position): expected a digit. Expected \(receiptShapeSentence).",
+                 es: "El número de recibo «\(n)» tiene un carácter no válido en la posición \(position): debe ser un dígito. Debe tener \(receiptShapeSentence).")
+    }
 }

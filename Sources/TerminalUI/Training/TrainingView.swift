@@ -31,7 +31,7 @@ enum TrainingView {
     /// in view while the clock moves. Its keys come from the keymap table.
     static func trainerPanel(_ s: AppState, _ t: TrainingState, _ scr: inout Screen) {
         let entries = Keymap.bindings.filter { $0.trainingOnly && $0.contexts == [.trainer] }
-            .map { (keys: $0.keys.first?.name ?? "", label: $0.label) }
+            .map { (keys: $0.keys.first?.name ?? "", label: Catalog(s.language).key($0.label)) }
         let left = s.phase == .reviewQueue ? 0 : Render.statusPaneWidth(scr.size)
         let width = scr.size.columns - left
         let innerWidth = width - 2

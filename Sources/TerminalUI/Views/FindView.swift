@@ -3,28 +3,29 @@ import Scheduling
 
 enum FindView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Find a case")
+        let t = s.t
+        scr.box(r, title: t.findTitle)
         let inner = r.inset(1)
         var row = inner.row + 1
-        scr.put("Receipt number:", row: row, column: inner.column + 1, style: .text)
+        scr.put(t.receiptLabel, row: row, column: inner.column + 1, style: .text)
         row += 1
         let fieldWidth = min(24, inner.width - 2)
         let normalized = ReceiptNumber.normalize(s.receiptField.text)
-        let problem = ReceiptNumber.problemSoFar(normalized)?.message
+        let problem = ReceiptNumber.problemSoFar(normalized)?.message(in: s.language)
         let (visible, cursor) = s.receiptField.visible(width: fieldWidth)
         scr.fill(Rect(row: row, column: inner.column + 1, width: fieldWidth, height: 1), style: problem == nil ? .input : .inputInvalid)
         scr.put(visible, row: row, column: inner.column + 1, style: problem == nil ? .input : .inputInvalid, maxWidth: fieldWidth)
         if s.overlay == nil { scr.cursor = Point(row: row, column: inner.column + 1 + cursor) }
         row += 2
-        let shape = "Three letters and ten digits, e.g. EAC2414052317; spaces and dashes are ignored."
+        let shape = t.receiptShape
         if let problem {
             for l in wrap(problem, width: inner.width - 2) { scr.put(l, row: row, column: inner.column + 1, style: .statusError); row += 1 }
         } else if !normalized.isEmpty {
             let n = normalized.count
-            scr.put("\(normalized)  \(n) of 13", row: row, column: inner.column + 1, style: n == 13 ? .statusOK : .muted, maxWidth: inner.width - 2)
+            scr.put(t.typedOf13(normalized, n), row: row, column: inner.column + 1, style: n == 13 ? .statusOK : .muted, maxWidth: inner.width - 2)
             row += 1
             if n == 13, let r = try? ReceiptNumber(parsing: normalized), !r.hasKnownPrefix {
-                for l in wrap("Warning: \(r.prefix) is not a known service center prefix.", width: inner.width - 2) {
+                for l in wrap(t.unknownPrefix(r.prefix), width: inner.width - 2) {
                     scr.put(l, row: row, column: inner.column + 1, style: .statusWarning); row += 1
                 }
             }
@@ -33,7 +34,7 @@ enum FindView {
         }
         if s.config.actor.role == .officer {
             row += 1
-            scr.put("r with an empty field: the review queue", row: row, column: inner.column + 1, style: .muted, maxWidth: inner.width - 2)
+            scr.put(t.reviewQueueHint, row: row, column: inner.column + 1, style: .muted, maxWidth: inner.width - 2)
         }
     }
 

@@ -4,10 +4,11 @@ import Scheduling
 /// The officer's queue of escalated requests.
 enum ReviewView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Review queue: \(s.reviews.count) escalated request\(s.reviews.count == 1 ? "" : "s")")
+        let t = s.t
+        scr.box(r, title: t.reviewQueueTitle(s.reviews.count))
         let inner = r.inset(1)
         if s.reviews.isEmpty {
-            scr.put("No escalated request is waiting.", row: inner.row, column: inner.column, style: .muted)
+            scr.put(t.noReviewWaiting, row: inner.row, column: inner.column, style: .muted)
             return
         }
         let listHeight = max(3, inner.height / 2)
@@ -25,11 +26,12 @@ enum ReviewView {
         guard let item = s.reviews[safe: s.reviewIndex] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        var lines = ["Receipt \(item.receipt.value), requested by \(item.agent)",
-                     "Preferred: \(item.preferredLocal.iso.replacingOccurrences(of: "T", with: " ")) at \(item.preferredCenter)",
-                     "Reason: \(item.goodCause.map { $0.reason.title + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "-")",
-                     "Agent's note: \(item.note.isEmpty ? "-" : item.note)"]
-        lines += item.codes.map { "\($0.rawValue): \($0.sentence)" }
+        let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "-"
+        var lines = [t.reviewReceipt(item.receipt.value, item.agent),
+                     t.reviewPreferred(item.preferredLocal.iso.replacingOccurrences(of: "T", with: " "), item.preferredCenter),
+                     t.reviewReason(reason),
+                     t.agentNote(item.note.isEmpty ? "-" : item.note)]
+        lines += item.codes.map { t.codeMessage($0.rawValue, t.sentence($0)) }
         for l in lines.flatMap({ wrap($0, width: inner.width) }) where y < inner.row + inner.height {
             scr.put(l, row: y, column: inner.column, style: .text); y += 1
         }

@@ -5,7 +5,8 @@ import Scheduling
 /// for this person on this channel now, and the session's messages.
 enum StatusPane {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Status")
+        let t = s.t
+        scr.box(r, title: t.statusTitle)
         let inner = r.inset(1)
         let w = inner.width
         var lines: [(String, StyleToken)] = TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
@@ -13,35 +14,36 @@ enum StatusPane {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
             lines.append((snap.caseFile.applicantName, .text))
-            lines.append(("Appointment (\(a.status.rawValue)):", .muted))
-            lines.append((c.zone.formatLong(a.start), .text))
+            lines.append((t.appointmentStatus(a.status.rawValue), .muted))
+            lines.append((t.dateTimeShort(a.start, c.zone), .text))
             lines.append(("\(c.name) [\(c.code)]", .text))
-            lines.append(("\(a.priorReschedules) of \(ReschedulePolicy.onlineLimit) online reschedules used", a.priorReschedules >= 2 ? .statusWarning : .text))
+            lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= 2 ? .statusWarning : .text))
             let flags = s.flags
-            if flags.isEmpty { lines.append(("Flags: none", .muted)) }
+            if flags.isEmpty { lines.append((t.flagsNone, .muted)) }
             for f in flags {
                 let style: StyleToken = f == .unknownPrefix ? .statusWarning : .statusError
-                for l in wrap("⚑ \(f.rawValue): \(f.sentence)", width: w) { lines.append((l, style)) }
+                for l in wrap("⚑ \(f.rawValue): \(t.sentence(f))", width: w) { lines.append((l, style)) }
             }
-            if let p = snap.pendingEscalation { for l in wrap("Escalated request \(p) waits for an officer.", width: w) { lines.append((l, .statusWarning)) } }
+            if let p = snap.pendingEscalation { for l in wrap(t.pendingEscalation(p), width: w) { lines.append((l, .statusWarning)) } }
             if let v = s.verdict {
                 lines.append(("", .text))
-                let (word, style): (String, StyleToken) = switch v.decision {
-                case .allowed: ("✔ ALLOWED", .statusOK)
-                case .escalated: ("▲ TO AN OFFICER", .statusWarning)
-                case .refused: ("✖ REFUSED", .statusError)
+                let style: StyleToken = switch v.decision {
+                case .allowed: .statusOK
+                case .escalated: .statusWarning
+                case .refused: .statusError
                 }
+                let word = t.decisionWord(v.decision)
                 lines.append((word, style))
-                lines.append(("as \(s.config.actor.role.rawValue), \(s.config.actor.role.channel == .online ? "online" : "contact center")", .muted))
+                lines.append((t.asRoleChannel(s.config.actor.role, online: s.config.actor.role.channel == .online), .muted))
                 if !v.codes.isEmpty { for l in wrap(v.codes.map(\.rawValue).joined(separator: " "), width: w) { lines.append((l, style)) } }
-                for l in wrap(v.message, width: w) { lines.append((l, .text)) }
-                if let g = v.guidance { for l in wrap("→ " + g, width: w) { lines.append((l, .muted)) } }
+                for l in wrap(v.message(in: s.language), width: w) { lines.append((l, .text)) }
+                if let g = v.guidance(in: s.language) { for l in wrap("→ " + g, width: w) { lines.append((l, .muted)) } }
             }
         } else {
-            lines.append(("No case open.", .muted))
+            lines.append((t.noCaseOpen, .muted))
             switch s.config.actor.role {
-            case .agent, .officer: lines.append(("Type a receipt number.", .muted))
-            case .applicant, .representative: lines.append(("Choose one of your cases.", .muted))
+            case .agent, .officer: lines.append((t.typeReceipt, .muted))
+            case .applicant, .representative: lines.append((t.chooseYourCase, .muted))
             }
         }
         // Messages take the rest, newest last; below them, what the store has not answered yet.
@@ -82,9 +84,9 @@ extension StatusPane {
     /// What the status pane says while effects are in flight: a write waits for the store (another
     /// process may hold its lock), a read is only loading.
     static func waitingLine(_ s: AppState) -> String? {
-        if s.inFlight.contains(.submit) { return "Booking… waiting for the store" }
-        if s.inFlight.contains(.review) { return "Saving the review… waiting for the store" }
-        if s.inFlight.contains(.notice) { return "Saving the notice…" }
-        return s.inFlight.isEmpty ? nil : "Loading…"
+        if s.inFlight.contains(.submit) { return s.t.bookingWaiting }
+        if s.inFlight.contains(.review) { return s.t.reviewWaiting }
+        if s.inFlight.contains(.notice) { return s.t.savingNotice }
+        return s.inFlight.isEmpty ? nil : s.t.loading
     }
 }

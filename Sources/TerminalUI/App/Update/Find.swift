@@ -11,7 +11,7 @@ extension App {
                 s.receiptField.set(r.value)
                 fx.append(.loadCase(r))
             } catch {
-                s.log(.error, "\(VerdictCode.invalidReceipt.rawValue): \(error.message)")
+                s.log(.error, s.t.codeMessage(VerdictCode.invalidReceipt.rawValue, error.message(in: s.language)))
             }
         case .reviewQueue where s.config.actor.role == .officer:
             s.phase = .reviewQueue; fx.append(.loadReviews)

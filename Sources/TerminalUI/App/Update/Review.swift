@@ -32,12 +32,12 @@ extension App {
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
             if o.result == .slotFull, let item = s.reviews[safe: s.reviewIndex], s.approving == nil {
-                s.log(.warning, "The preferred slot is gone: pick another time for request \(item.requestID), then Enter to approve.")
+                s.log(.warning, s.t.preferredGoneFor(item.requestID))
                 s.approving = item
                 fx.append(.loadCase(item.receipt))
                 return
             }
-            s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o))
+            s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
             if o.result == .booked && s.approving != nil {
                 s.approving = nil; s.outcome = o; s.phase = .outcome
                 return

@@ -41,7 +41,7 @@ public enum App {
             switch result {
             case let .success(list):
                 s.cases = list; s.caseIndex = min(s.caseIndex, max(0, list.count - 1))
-                if list.isEmpty { s.log(.info, "No cases are linked to your account.") }
+                if list.isEmpty { s.log(.info, s.t.noLinkedCases) }
             case let .failure(e): s.log(.error, e.message)
             }
         case let .caseLoaded(result):
@@ -55,7 +55,7 @@ public enum App {
                     s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300)
                     s.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
                     s.reasonFocus = 0
-                    s.log(.info, "Case \(snap.caseFile.receipt.value) loaded.")
+                    s.log(.info, s.t.caseLoaded(snap.caseFile.receipt.value))
                 }
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
@@ -98,7 +98,7 @@ public enum App {
         case let .keys(e):
             KeysScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
-            if let error { s.log(.error, "Could not save the notice to \(Echo.show(path)): \(error)") } else { s.log(.ok, "Notice saved to \(Echo.show(path)).") }
+            if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
         case let .noticeFileExists(path):
             s.overlay = .replaceConfirm(path: path)
         }
@@ -116,6 +116,10 @@ public enum App {
         switch action {
         case .help: s.overlay = .help; return
         case .sshKeys: KeysScreen.open(&s, &fx); return
+        case .switchLanguage:
+            s.language = s.language.next
+            if s.phase != .outcome { s.noticeLanguage = s.language }
+            s.log(.info, s.t.languageNow(s.language)); return
         case .quit:
             if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
             return

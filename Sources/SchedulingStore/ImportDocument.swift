@@ -25,8 +25,10 @@ public struct ImportDocument: Sendable {
     }
     public struct AccountRecord: Sendable {
         public var id: String, role: String, name: String, email: String?, phone: String?
-        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil) {
-            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone
+        /// The account's preferred language (`en`, `es`), checked on parsing; `nil` when not given.
+        public var language: String?
+        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil, language: String? = nil) {
+            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone; self.language = language
         }
     }
     public struct CaseRecord: Sendable {
@@ -138,16 +140,23 @@ extension ImportDocument {
         }
         for (i, a) in try r.array(top, "accounts").enumerated() {
             let at = "accounts[\(i)]"
-            try r.only(a, ["id", "role", "name", "email", "phone"], at: at)
+            try r.only(a, ["id", "role", "name", "email", "phone", "language"], at: at)
             let role = try r.string(a, "role", at: at)!
             guard role == "applicant" || role == "representative" else {
                 throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
             }
             let id = try r.string(a, "id", at: at)!
             guard Identifier.isAccountID(id) else { throw ImportError(at + ".id", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)") }
+            var language: String?
+            if let text = try r.string(a, "language", at: at, required: false) {
+                guard let l = Language.parse(text), l.rawValue == text.lowercased() else {
+                    throw ImportError(at + ".language", "\"\(Echo.show(text, limit: 20))\" is not a language biosched speaks; expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")) (\(Language.availableList))")
+                }
+                language = l.rawValue
+            }
             doc.accounts.append(AccountRecord(id: id, role: role, name: try r.string(a, "name", at: at)!,
                                               email: try r.string(a, "email", at: at, required: false),
-                                              phone: try r.string(a, "phone", at: at, required: false)))
+                                              phone: try r.string(a, "phone", at: at, required: false), language: language))
         }
         for (i, c) in try r.array(top, "cases").enumerated() {
             var at = "cases[\(i)]"

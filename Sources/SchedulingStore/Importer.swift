@@ -72,15 +72,15 @@ enum Importer {
         }
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
         let insertAccount = try db.makeStatement(sql: """
-            INSERT INTO accounts(id, role, name, email, phone) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone
+            INSERT INTO accounts(id, role, name, email, phone, language) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, language = excluded.language
             """)
         for (i, a) in doc.accounts.enumerated() {
             if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
                 throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
             }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
-                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone])
+                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, a.language])
             }
             summary.accounts += 1
         }

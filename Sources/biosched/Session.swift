@@ -25,6 +25,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print JSON (camelCase keys).")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp("The language of screens, messages and notices: en or es. Default: the account's language, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    var lang: String?
 }
 
 /// An opened store, the acting person and the clock: what every command works with.
@@ -35,6 +38,9 @@ struct Session {
     let osUser: String
     let fixedNow: Date?
     let json: Bool
+    /// The session's language: `--lang`, else the account's, else the environment's, else English.
+    let language: Language
+    var t: Catalog { Catalog(language) }
 
     var now: Date { fixedNow ?? Date() }
     var clock: @Sendable () -> Date {
@@ -89,8 +95,21 @@ struct Session {
         return AuditOrigin(osUser: user, client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]), keyFingerprint: key)
     }
 
+    /// `--lang`, checked; `nil` when not given. An unknown code is a usage error listing the languages.
+    static func requestedLanguage(_ g: GlobalOptions) throws(Failure) -> Language? {
+        guard let text = g.lang else { return nil }
+        guard let l = Language.parse(text) else { throw Failure(.badInput, Language.unknownMessage(text, what: "--lang")) }
+        return l
+    }
+
+    /// The language before a store is open: `--lang`, else the environment's, else English.
+    static func language(_ g: GlobalOptions, account: Language? = nil) throws(Failure) -> Language {
+        try requestedLanguage(g) ?? account ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en
+    }
+
     /// Opens the store (creating the default demo store on first use) and resolves who is acting.
     static func open(_ g: GlobalOptions, createDefault: Bool = true) throws(Failure) -> Session {
+        _ = try requestedLanguage(g)
         let path = try storePath(g)
         let user = currentUser()
         var fixedNow: Date?
@@ -117,7 +136,12 @@ struct Session {
             }
             throw error
         }
-        return Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json)
+        let accountLanguage: Language?
+        if actor.role.isStaff { accountLanguage = nil } else {
+            do { accountLanguage = try store.accountLanguage(actor.id) } catch { throw Failure(storeError: error) }
+        }
+        return Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
+                       language: try language(g, account: accountLanguage))
     }
 
     /// Opens the store for a command only officers may run; `purpose` completes "only officers ...".

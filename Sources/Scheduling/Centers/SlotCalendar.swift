@@ -146,3 +146,49 @@ public struct SlotCheck: Sendable {
     public var message: String { text.english }
     public var isOffered: Bool { slot != nil && codes.isEmpty }
 }
+
+extension SlotCalendar {
+    /// The offered slots of a center (R12), in order, given the bookings per slot start.
+    /// `from` limits the first local date; `limit` stops early (the first N offered).
+    public static func offered(center: Center, now: Date, window: SlotWindow, booked: [Date: Int],
+                               from: LocalDate? = nil, days: Int? = nil,
+                               currentCenter: String? = nil, currentStart: Date? = nil, limit: Int = .max) -> [SlotAvailability] {
+        let range = candidateDates(of: center, now: now, window: window)
+        var first = range.lowerBound
+        if let from, from > first { first = from }
+        var last = range.upperBound
+        if let days, let from { last = min(last, from.adding(days: max(0, days) - 1)) }
+        guard first <= last else { return [] }
+        var out: [SlotAvailability] = []
+        var day = first
+        while day <= last && out.count < limit {
+            for slot in slots(of: center, on: day) {
+                let n = booked[slot.start] ?? 0
+                if refusals(for: slot, of: center, booked: n, now: now, window: window,
+                            currentCenter: currentCenter, currentStart: currentStart).isEmpty {
+                    out.append(SlotAvailability(slot: slot, booked: n))
+                    if out.count >= limit { break }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return out
+    }
+}
+
+extension BookingStore {
+    /// The store's window and the bookings of a center's slots inside it, read in two steps; a store
+    /// can do it in one read (the SQLite store does).
+    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
+        let window = try storeInfo().window
+        return (window, try bookedCounts(center: center, from: window.earliest(after: now), to: window.latest(after: now).addingTimeInterval(1)))
+    }
+
+    /// Offered slots at a center, with the store's window and bookings (R12).
+    public func offeredSlots(center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
+                             current: Appointment? = nil, limit: Int = .max) throws(StoreError) -> [SlotAvailability] {
+        let (window, booked) = try bookingsInWindow(center: center.code, now: now)
+        return SlotCalendar.offered(center: center, now: now, window: window, booked: booked, from: from, days: days,
+                                    currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
+    }
+}

@@ -197,6 +197,8 @@ public protocol StoreAdministration: Sendable {
     func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError)
     func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError)
     func accountRole(_ id: String) throws(StoreError) -> Role?
+    /// The account's preferred language, if it has one (`language` in the import format).
+    func accountLanguage(_ id: String) throws(StoreError) -> Language?
     func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]
     /// Appends one audit row of its own (an access change, a refused attempt, a staff look-up).
     func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError)

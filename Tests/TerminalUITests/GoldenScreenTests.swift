@@ -9,12 +9,19 @@ struct GoldenScreenTests {
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)]
 
     /// Plays `steps` on a fresh program for each size and checks the final screen.
+    /// Plays `steps` on a fresh program for each size and language (Spanish screens are `NAME-es-SIZE`)
+    /// and checks the final screen; no text may be cut at the edge of its room in any language.
     func golden(_ name: String, _ actor: Actor, canWriteFiles: Bool = true, _ steps: (inout Program) -> Void) throws {
-        for size in Self.sizes {
-            let f = try UIFixture(); defer { f.remove() }
-            var p = try f.program(actor, size: size, canWriteFiles: canWriteFiles)
-            steps(&p)
-            Golden.check(p.render(), "\(name)-\(size)")
+        for language in Language.allCases {
+            for size in Self.sizes {
+                let f = try UIFixture(); defer { f.remove() }
+                var p = try f.program(actor, size: size, canWriteFiles: canWriteFiles, language: language)
+                steps(&p)
+                let screen = p.render()
+                let label = language == .en ? "\(name)-\(size)" : "\(name)-\(language.rawValue)-\(size)"
+                Golden.check(screen, label)
+                #expect(screen.clipped.isEmpty, "\(label): cut at the edge of their room: \(screen.clipped)")
+            }
         }
     }
 

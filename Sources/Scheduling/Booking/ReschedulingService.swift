@@ -75,7 +75,7 @@ public enum ReschedulingService {
         let old = snap.appointment
         if (r.expectedVersion.map { $0 != old.version } ?? false) || (r.expectedAppointmentID.map { $0 != old.id } ?? false) {
             return refused(r.requestID, [.conflict],
-                           Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, old.status.rawValue) },
+                           Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, $0.statusWord(old.status)) },
                            guidance: Localized { $0.guidanceLookAgain }, result: .conflict)
         }
         var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, caseFile: snap.caseFile, appointment: old,
@@ -192,7 +192,7 @@ public enum ReschedulingService {
         case .approve:
             let snap = try CaseSnapshot.load(item.receipt, for: officer, from: tx)
             guard snap.appointment.id == stored.appointmentID, snap.appointment.status == .scheduled || snap.appointment.status == .missed else {
-                return refused(d.requestID, [.conflict], Localized { $0.changedAfterEscalation($0.dateTimeLong(snap.appointment.start, snap.center.zone), snap.appointment.status.rawValue) },
+                return refused(d.requestID, [.conflict], Localized { $0.changedAfterEscalation($0.dateTimeLong(snap.appointment.start, snap.center.zone), $0.statusWord(snap.appointment.status)) },
                                guidance: Localized { $0.guidanceDenyOrLook }, result: .conflict)
             }
             if snap.caseFile.status == .denied {

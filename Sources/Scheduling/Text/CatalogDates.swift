@@ -49,7 +49,9 @@ extension Catalog {
         let h12 = h24 % 12 == 0 ? 12 : h24 % 12
         let mm = m < 10 ? "0\(m)" : "\(m)"
         let ampm = h24 < 12 ? "a. m." : "p. m."
-        return tr(en: "\(weekdayShort(d.weekday)) \(d.iso) \(l.time.hhmm) \(abbr)",
-                  es: "\(weekdayLong(d.weekday)), \(d.day) de \(monthName(d.month)) de \(d.year), \(h12):\(mm) \(ampm) \(abbr)")
+        // The two forms differ by design (English keeps the notices' old form), so they are built apart.
+        let english = "\(weekdayShort(d.weekday)) \(d.iso) \(l.time.hhmm) \(abbr)"
+        let spanish = "\(weekdayLong(d.weekday)), \(d.day) de \(monthName(d.month)) de \(d.year), \(h12):\(mm) \(ampm) \(abbr)"
+        return tr(en: english, es: spanish)
     }
 }

@@ -126,6 +126,16 @@ extension Catalog {
 
     // The status pane.
     public var statusTitle: String { tr(en: "Status", es: "Estado") }
+    /// An appointment's status as a word: English keeps the identifier (`scheduled`).
+    public func statusWord(_ s: AppointmentStatus) -> String {
+        switch s {
+        case .scheduled: tr(en: "scheduled", es: "programada")
+        case .attended: tr(en: "attended", es: "asistida")
+        case .missed: tr(en: "missed", es: "no asistida")
+        case .rescheduled: tr(en: "rescheduled", es: "cambiada")
+        case .cancelled: tr(en: "cancelled", es: "cancelada")
+        }
+    }
     public func appointmentStatus(_ status: String) -> String { tr(en: "Appointment (\(status)):", es: "Cita (\(status)):") }
     public func reschedulesUsed(_ used: Int, _ limit: Int) -> String {
         tr(en: "\(used) of \(limit) online reschedules used", es: "\(used) de \(limit) cambios en línea usados")
@@ -143,7 +153,8 @@ extension Catalog {
     }
     public func asRoleChannel(_ role: Role, online: Bool) -> String {
         let ch = channelWord(online: online)
-        return tr(en: "as \(role.rawValue), \(ch)", es: "como \(roleWord(role)), \(ch)")
+        let who = roleWord(role)
+        return tr(en: "as \(who), \(ch)", es: "\(who), \(ch)")
     }
     public var noCaseOpen: String { tr(en: "No case open.", es: "No hay un caso abierto.") }
     public var typeReceipt: String { tr(en: "Type a receipt number.", es: "Escriba un número de recibo.") }
@@ -216,7 +227,7 @@ extension Catalog {
     public var currentMark: String { tr(en: " (current)", es: " (actual)") }
 
     // The reason.
-    public var reasonTitle: String { tr(en: "Why can't they attend? (good cause)", es: "¿Por qué no puede asistir? (causa justificada)") }
+    public var reasonTitle: String { tr(en: "Why can't they attend? (good cause)", es: "Causa justificada para no asistir") }
     public func newTime(_ when: String, _ code: String) -> String { tr(en: "New time: \(when) [\(code)]", es: "Hora nueva: \(when) [\(code)]") }
     public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
     public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }
@@ -244,7 +255,8 @@ extension Catalog {
     public func otherReason(_ text: String) -> String { tr(en: "other: \(text)", es: "otro: \(text)") }
     public func reasonLine(_ text: String) -> String { tr(en: "Reason:  \(text)", es: "Motivo:  \(text)") }
     public func channelLine(_ channel: String, _ role: Role, _ id: String) -> String {
-        tr(en: "Channel: \(channel) (\(role.rawValue) \(id))", es: "Canal: \(channel) (\(roleWord(role)) \(id))")
+        let who = roleWord(role)
+        return tr(en: "Channel: \(channel) (\(who) \(id))", es: "Canal: \(channel) (\(who) \(id))")
     }
     public func channelName(_ c: Channel) -> String {
         switch c {
@@ -283,8 +295,16 @@ extension Catalog {
         tr(en: "No online account (no email, no phone): the notice must be mailed to the applicant.",
            es: "No tiene cuenta en línea (ni correo ni teléfono): el aviso se debe enviar por correo postal al solicitante.")
     }
+    /// A language's name in this catalog's language: `Spanish` / `español`.
+    public func languageName(_ l: Language) -> String {
+        switch l {
+        case .en: tr(en: "English", es: "inglés")
+        case .es: tr(en: "Spanish", es: "español")
+        }
+    }
     public func noticeIn(_ language: Language) -> String {
-        tr(en: "Notice in \(language.name) (l changes it).", es: "Aviso en \(language.name) (l lo cambia).")
+        let name = languageName(language)
+        return tr(en: "Notice in \(name) (l changes it).", es: "Aviso en \(name) (l lo cambia).")
     }
     public func waitingForOfficer(_ id: String) -> String {
         tr(en: "Request \(id) is waiting for an officer's review.", es: "La solicitud \(id) espera la revisión de un oficial.")
@@ -298,8 +318,8 @@ extension Catalog {
 
     // The review queue.
     public func reviewQueueTitle(_ n: Int) -> String {
-        tr(en: "Review queue: \(count(n, "escalated request", "escalated requests"))",
-           es: "Revisiones: \(count(n, "solicitud enviada", "solicitudes enviadas"))")
+        let requests = tr(en: count(n, "escalated request", "escalated requests"), es: count(n, "solicitud enviada", "solicitudes enviadas"))
+        return tr(en: "Review queue: \(requests)", es: "Revisiones: \(requests)")
     }
     public var noReviewWaiting: String { tr(en: "No escalated request is waiting.", es: "No hay solicitudes en espera.") }
     public func reviewReceipt(_ receipt: String, _ agent: String) -> String {
@@ -384,8 +404,14 @@ extension Catalog {
            es: "Sin actividad: esta sesión termina en \(seconds) segundos si no pulsa una tecla.")
     }
     public var stillHere: String { tr(en: "Still here: the session stays open.", es: "Sigue aquí: la sesión continúa abierta.") }
-    public func languageNow(_ l: Language) -> String { tr(en: "Screen language: \(l.name).", es: "Idioma de la pantalla: \(l.name).") }
-    public func noticeLanguageNow(_ l: Language) -> String { tr(en: "The notice is now in \(l.name).", es: "El aviso ahora está en \(l.name).") }
+    public func languageNow(_ l: Language) -> String {
+        let name = languageName(l)
+        return tr(en: "Screen language: \(name).", es: "Idioma de la pantalla: \(name).")
+    }
+    public func noticeLanguageNow(_ l: Language) -> String {
+        let name = languageName(l)
+        return tr(en: "The notice is now in \(name).", es: "El aviso ahora está en \(name).")
+    }
 }
 
 /// The calendar legend's words.

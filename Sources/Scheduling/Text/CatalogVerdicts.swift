@@ -179,7 +179,8 @@ extension Catalog {
         let en = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
         let es = ["los lunes", "los martes", "los miércoles", "los jueves", "los viernes", "los sábados", "los domingos"]
         let i = Weekday.allCases.firstIndex(of: weekday)!
-        return tr(en: "\(center) is closed on \(en[i]).", es: "\(center) cierra \(es[i]).")
+        let days = tr(en: en[i], es: es[i])
+        return tr(en: "\(center) is closed on \(days).", es: "\(center) cierra \(days).")
     }
     public func outsideWindow(_ when: String, lead: Int, horizon: Int, from: String, to: String) -> String {
         tr(en: "\(when) is outside the booking window: slots must start more than \(lead) hours and at most \(horizon) days from now (\(from) to \(to)).",
@@ -239,4 +240,23 @@ extension Catalog {
             : tr(en: "Receipt number \"\(n)\" has an invalid character at position \(position): expected a digit. Expected \(receiptShapeSentence).",
                  es: "El número de recibo «\(n)» tiene un carácter no válido en la posición \(position): debe ser un dígito. Debe tener \(receiptShapeSentence).")
     }
+
+    // The store's answers (StoreError).
+    public var storeNotAuthorized: String {
+        tr(en: "you are not authorized to act on this case, or no such case exists.", es: "usted no tiene autorización para actuar en este caso, o el caso no existe.")
+    }
+    public func storeUnknownCenter(_ c: String) -> String {
+        tr(en: "Unknown center \"\(c)\". `biosched centers` lists the center codes.", es: "No se conoce el centro «\(c)». `biosched centers` muestra los códigos de los centros.")
+    }
+    public func storeUnknownRequest(_ r: String) -> String {
+        tr(en: "No escalated request \"\(r)\" is waiting for review. `biosched review` lists them.",
+           es: "No hay una solicitud «\(r)» en espera de revisión. `biosched review` las muestra.")
+    }
+    public func storeBusy(_ m: String) -> String {
+        tr(en: "The store is busy (locked by another process past the timeout): \(m)", es: "El sistema está ocupado (otro proceso lo bloqueó más allá del límite de espera): \(m)")
+    }
+    public var storeConflict: String {
+        tr(en: "the appointment was changed by someone else meanwhile. Look at the case again.", es: "otra persona cambió la cita mientras tanto. Vuelva a consultar el caso.")
+    }
+    public func storeFailed(_ m: String) -> String { tr(en: "Store error: \(m)", es: "Error del sistema: \(m)") }
 }

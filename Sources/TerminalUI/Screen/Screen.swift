@@ -53,6 +53,9 @@ public struct Screen: Hashable, Sendable {
     public var cursor: Point?
     /// Regions that react to a mouse click, latest drawn on top.
     public var hotspots: [Hotspot] = []
+    /// Texts `put` had to cut at the edge of their room (a word clipped), in drawing order: the
+    /// layout tests require none in the screens of every language.
+    public var clipped: [String] = []
 
     public init(size: Size, fill: Cell = Cell()) {
         self.size = size
@@ -77,6 +80,7 @@ public struct Screen: Hashable, Sendable {
             if w == 0 { continue }
             if col + w > limit {
                 if col < limit && col >= 0 { self[row, col] = Cell(" ", style) }
+                clipped.append(text)
                 break
             }
             if col >= 0 {

@@ -34,7 +34,7 @@ enum OutcomeView {
                 for w in wrap(String(l), width: inner.width) { lines.append((w, .text)) }
             }
         case .escalated:
-            lines.append((t.waitingForOfficer(o.requestID), .statusWarning))
+            for l in wrap(t.waitingForOfficer(o.requestID), width: inner.width) { lines.append((l, .statusWarning)) }
             lines.append((t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), .text))
             for l in wrap(o.verdict.message(in: s.language), width: inner.width) { lines.append((l, .text)) }
             lines.append(("", .text))

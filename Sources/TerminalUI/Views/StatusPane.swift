@@ -14,7 +14,7 @@ enum StatusPane {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
             lines.append((snap.caseFile.applicantName, .text))
-            lines.append((t.appointmentStatus(a.status.rawValue), .muted))
+            lines.append((t.appointmentStatus(t.statusWord(a.status)), .muted))
             lines.append((t.dateTimeShort(a.start, c.zone), .text))
             lines.append(("\(c.name) [\(c.code)]", .text))
             lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= 2 ? .statusWarning : .text))

@@ -8,7 +8,7 @@ extension App {
         case let .failure(e):
             // The same request id is kept, so trying again cannot book twice.
             s.phase = .confirm
-            s.log(.error, s.t.tryAgain(e.message))
+            s.log(.error, s.t.tryAgain(e.message(in: s.language)))
         case let .success(outcome):
             s.pendingRequestID = nil
             switch outcome.result {

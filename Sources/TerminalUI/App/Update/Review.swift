@@ -28,7 +28,7 @@ extension App {
     static func handleReviewed(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {
         switch result {
         case let .failure(e):
-            s.log(.error, e.message)
+            s.log(.error, e.message(in: s.language))
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
             if o.result == .slotFull, let item = s.reviews[safe: s.reviewIndex], s.approving == nil {

@@ -42,7 +42,7 @@ public enum App {
             case let .success(list):
                 s.cases = list; s.caseIndex = min(s.caseIndex, max(0, list.count - 1))
                 if list.isEmpty { s.log(.info, s.t.noLinkedCases) }
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .caseLoaded(result):
             switch result {
@@ -61,7 +61,7 @@ public enum App {
                 s.focusTimes = false
                 fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
             case let .failure(e):
-                s.log(.error, e.message)
+                s.log(.error, e.message(in: s.language))
             }
         case let .bookingsLoaded(center, result):
             switch result {
@@ -74,12 +74,12 @@ public enum App {
                     s.selectedDay = first; s.month = first.firstOfMonth; s.timeIndex = s.calendar?.days[first]?.offered.first ?? 0
                 }
                 s.clampTime()
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .centersLoaded(result):
             switch result {
             case let .success(list): s.centers = list
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .submitted(result):
             handleSubmitted(&s, result, &fx)
@@ -87,12 +87,14 @@ public enum App {
             switch result {
             case let .success(list):
                 s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, list.count - 1))
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .reviewed(result):
             handleReviewed(&s, result, &fx)
         case let .notice(level, text):
             s.log(level, text)
+        case let .language(l):
+            s.language = l; s.noticeLanguage = l
         case let .training(e):
             Training.handle(&s, e, &fx)
         case let .keys(e):

@@ -18,6 +18,7 @@ struct CatalogTests {
             let chars = Array(source)
             var i = 0
             while let start = SwiftSource.find("tr(en:", in: chars, from: i) {
+                if start >= 5 && String(chars[(start - 5)..<start]) == "func " { i = start + 6; continue }   // the definition
                 let open = start + 2
                 guard let close = SwiftSource.matchingParen(chars, open) else { break }
                 let args = String(chars[(open + 1)..<close])

@@ -40,6 +40,8 @@ struct Session {
     let json: Bool
     /// The session's language: `--lang`, else the account's, else the environment's, else English.
     let language: Language
+    /// Whether `--lang` named it (else it came from the account or the environment).
+    var languageGiven = false
     var t: Catalog { Catalog(language) }
 
     var now: Date { fixedNow ?? Date() }
@@ -140,8 +142,10 @@ struct Session {
         if actor.role.isStaff { accountLanguage = nil } else {
             do { accountLanguage = try store.accountLanguage(actor.id) } catch { throw Failure(storeError: error) }
         }
-        return Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
-                       language: try language(g, account: accountLanguage))
+        var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
+                              language: try language(g, account: accountLanguage))
+        session.languageGiven = g.lang != nil
+        return session
     }
 
     /// Opens the store for a command only officers may run; `purpose` completes "only officers ...".
@@ -239,12 +243,12 @@ struct Session {
         }
     }
 
-    /// The banner every output on a training store carries.
-    static let trainingBanner = "TRAINING STORE: demo data, not real cases."
+    /// The banner every output on a training store carries (English; `t.trainingBanner` in the session's language).
+    static var trainingBanner: String { Catalog.en.trainingBanner }
 
     /// Prints text output, headed by the training banner on a training store.
     func say(_ text: String) {
-        if info.isTraining { print("[\(Session.trainingBanner)]") }
+        if info.isTraining { print("[\(t.trainingBanner)]") }
         print(text)
     }
 

@@ -67,16 +67,14 @@ struct Reschedule: ParsableCommand {
             return
         }
         var lines: [String] = []
+        let t = s.t
         switch outcome.result {
-        case .booked: lines.append("BOOKED (request \(outcome.requestID))\(outcome.replayed ? " [same request as before; nothing new was booked]" : "")")
-        case .escalated: lines.append("ESCALATED to an officer as request \(outcome.requestID)\(outcome.replayed ? " [recorded before]" : ""). Nothing is booked until an officer approves it.")
-        case .refused: lines.append("REFUSED")
-        case .conflict: lines.append("CONFLICT")
-        case .slotFull: lines.append("SLOT FULL")
-        case .denied: lines.append("DENIED")
+        case .booked: lines.append(t.resultBooked(outcome.requestID, replayed: outcome.replayed))
+        case .escalated: lines.append(t.resultEscalated(outcome.requestID, replayed: outcome.replayed))
+        case .refused, .conflict, .slotFull, .denied: lines.append(t.resultWord(outcome.result))
         }
-        lines.append(Present.verdictText(outcome.verdict))
-        if let n = outcome.notice { lines.append(""); lines.append(n.text) }
+        lines.append(Present.verdictText(outcome.verdict, s.language))
+        if let n = outcome.notice { lines.append(""); lines.append(n.text(in: s.language)) }
         s.say(lines.joined(separator: "\n"))
     }
 }

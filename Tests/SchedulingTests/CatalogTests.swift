@@ -19,6 +19,8 @@ struct CatalogTests {
             var i = 0
             while let start = SwiftSource.find("tr(en:", in: chars, from: i) {
                 if start >= 5 && String(chars[(start - 5)..<start]) == "func " { i = start + 6; continue }   // the definition
+                let lineStart = chars[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+                if String(chars[lineStart..<start]).trimmingCharacters(in: .whitespaces).hasPrefix("//") { i = start + 6; continue }   // a comment
                 let open = start + 2
                 guard let close = SwiftSource.matchingParen(chars, open) else { break }
                 let args = String(chars[(open + 1)..<close])

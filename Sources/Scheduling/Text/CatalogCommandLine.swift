@@ -46,7 +46,8 @@ extension Catalog {
     }
     public func verdictLine(_ decision: String, _ codes: String) -> String { tr(en: "Verdict:   \(decision)\(codes)", es: "Decisión:  \(decision)\(codes)") }
     public func verdictNext(_ g: String) -> String { tr(en: "Next:      \(g)", es: "Siguiente: \(g)") }
-    public var verdictIndent: String { tr(en: "           ", es: "           ") }
+    /// Under the verdict's label (both languages' labels are ten columns and a space).
+    public var verdictIndent: String { String(repeating: " ", count: 11) }
     public func resultBooked(_ id: String, replayed: Bool) -> String {
         replayed ? tr(en: "BOOKED (request \(id)) [same request as before; nothing new was booked]", es: "RESERVADA (solicitud \(id)) [la misma solicitud de antes; no se reservó nada nuevo]")
                  : tr(en: "BOOKED (request \(id))", es: "RESERVADA (solicitud \(id))")

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "biosched", targets: ["biosched"]),
         .executable(name: "biosched-bench", targets: ["biosched-bench"]),
+        .executable(name: "biosched-authorized-keys", targets: ["biosched-authorized-keys"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -35,6 +36,13 @@ let package = Package(
                 "Scheduling", "SchedulingStore", "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // sshd's AuthorizedKeysCommand at every login: the fast path of `access authorized-keys`
+        // on the SQLite C API alone (a Swift process takes 13 ms to start); hands every other case to biosched.
+        .executableTarget(
+            name: "biosched-authorized-keys",
+            path: "Sources/AuthorizedKeysLookup",
+            linkerSettings: [.linkedLibrary("sqlite3")]
         ),
         // The store benchmark's baseline: the same SQL as the store, on the SQLite C API alone.
         .executableTarget(

@@ -6,6 +6,7 @@ import Foundation
 //   biosched-bench terminal [options] the terminal benchmark: biosched tui and calcurse on a 120x40 pty
 //   biosched-bench rebook [options]   a storm closes busy centers; every appointment rebooked by the agency
 //   biosched-bench idle [options]     N idle biosched tui sessions on ptys: CPU time and wake-ups
+//   biosched-bench keys [options]     sshd's AuthorizedKeysCommand at every login: p50/p99 of the lookup
 
 let arguments = CommandLine.arguments
 let usage = """
@@ -14,6 +15,7 @@ let usage = """
            biosched-bench terminal [--biosched PATH] [--calcurse PATH | --no-calcurse] [--launches N] [--keys N] [--explain]
            biosched-bench rebook [--centers N] [--per-day N]
            biosched-bench idle [--biosched PATH] [--sessions N] [--settle S] [--seconds S] [--calendar]
+           biosched-bench keys [--runs N] [--store PATH] [--fast PATH]
     """
 do {
     switch arguments.count > 1 ? arguments[1] : "" {
@@ -22,6 +24,7 @@ do {
     case "terminal": try TerminalBenchmark.run(Array(arguments.dropFirst(2)))
     case "rebook": try RebookBenchmark.run(Array(arguments.dropFirst(2)))
     case "idle": try IdleBenchmark.run(Array(arguments.dropFirst(2)))
+    case "keys": try KeyLookupBenchmark.run(Array(arguments.dropFirst(2)))
     default:
         FileHandle.standardError.write(Data((usage + "\n").utf8))
         exit(2)

@@ -25,10 +25,15 @@ public struct ImportDocument: Sendable {
     }
     public struct AccountRecord: Sendable {
         public var id: String, role: String, name: String, email: String?, phone: String?
+        /// Normalized (`ANumber`): A and 9 digits.
+        public var aNumber: String?
+        public var dateOfBirth: LocalDate?
         /// The account's preferred language (`en`, `es`), checked on parsing; `nil` when not given.
         public var language: String?
-        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil, language: String? = nil) {
-            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone; self.language = language
+        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil,
+                    aNumber: String? = nil, dateOfBirth: LocalDate? = nil, language: String? = nil) {
+            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone
+            self.aNumber = aNumber; self.dateOfBirth = dateOfBirth; self.language = language
         }
     }
     public struct CaseRecord: Sendable {
@@ -140,13 +145,24 @@ extension ImportDocument {
         }
         for (i, a) in try r.array(top, "accounts").enumerated() {
             let at = "accounts[\(i)]"
-            try r.only(a, ["id", "role", "name", "email", "phone", "language"], at: at)
+            try r.only(a, ["id", "role", "name", "email", "phone", "aNumber", "dateOfBirth", "language"], at: at)
             let role = try r.string(a, "role", at: at)!
             guard role == "applicant" || role == "representative" else {
                 throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
             }
             let id = try r.string(a, "id", at: at)!
             guard Identifier.isAccountID(id) else { throw ImportError(at + ".id", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)") }
+            var aNumber: String?
+            if let text = try r.string(a, "aNumber", at: at, required: false) {
+                do { aNumber = try ANumber(parsing: text).value } catch { throw ImportError(at + ".aNumber", error.message) }
+            }
+            var born: LocalDate?
+            if let text = try r.string(a, "dateOfBirth", at: at, required: false) {
+                guard let d = LocalDate(iso: text), (1900...2100).contains(d.year) else {
+                    throw ImportError(at + ".dateOfBirth", "expected a date as YYYY-MM-DD (1900 to 2100), got \"\(Echo.show(text))\"")
+                }
+                born = d
+            }
             var language: String?
             if let text = try r.string(a, "language", at: at, required: false) {
                 guard let l = Language.parse(text), l.rawValue == text.lowercased() else {
@@ -156,7 +172,8 @@ extension ImportDocument {
             }
             doc.accounts.append(AccountRecord(id: id, role: role, name: try r.string(a, "name", at: at)!,
                                               email: try r.string(a, "email", at: at, required: false),
-                                              phone: try r.string(a, "phone", at: at, required: false), language: language))
+                                              phone: try r.string(a, "phone", at: at, required: false),
+                                              aNumber: aNumber, dateOfBirth: born, language: language))
         }
         for (i, c) in try r.array(top, "cases").enumerated() {
             var at = "cases[\(i)]"

@@ -72,20 +72,24 @@ enum Importer {
         }
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
         let insertAccount = try db.makeStatement(sql: """
-            INSERT INTO accounts(id, role, name, email, phone, language) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, language = excluded.language
+            INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+              phone_digits = excluded.phone_digits,
+              a_number = coalesce(excluded.a_number, a_number), date_of_birth = coalesce(excluded.date_of_birth, date_of_birth),
+              language = excluded.language
             """)
         for (i, a) in doc.accounts.enumerated() {
             if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
                 throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
             }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
-                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, a.language])
+                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, CallerSearch.phoneDigits(a.phone),
+                                                      a.aNumber, a.dateOfBirth?.iso, a.language])
             }
             summary.accounts += 1
         }
         let insertCase = try db.makeStatement(sql: """
-            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let insertRep = try db.makeStatement(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)")
         for (i, c) in doc.cases.enumerated() {
@@ -100,7 +104,7 @@ enum Importer {
             }
             try guarded(at) {
                 try insertCase.execute(arguments: [c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
-                                                   c.addressChangedAt.map(Records.seconds)])
+                                                   c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")])
             }
             for (j, rep) in c.representatives.enumerated() {
                 guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {

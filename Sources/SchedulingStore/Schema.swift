@@ -27,8 +27,9 @@ enum Schema {
                   CHECK (enrollment_code IS NULL OR (length(enrollment_code) = 14 AND enrollment_code NOT GLOB '*[^A-Z2-9-]*'))
                 """)
         }
+        m.registerMigration(CallerSearchSchema.migrationName, migrate: CallerSearchSchema.migrate)
         // An account's preferred language (issue 14): the session's language when --lang is not given.
-        m.registerMigration("v6-account-language") { db in
+        m.registerMigration("v7-account-language") { db in
             try db.execute(sql: "ALTER TABLE accounts ADD COLUMN language TEXT CHECK (language IS NULL OR (length(language) = 2 AND language NOT GLOB '*[^a-z]*'))")
         }
         return m

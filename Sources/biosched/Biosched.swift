@@ -16,7 +16,7 @@ struct Biosched: ParsableCommand {
         3 conflict or slot full, 4 store error.
         """,
         version: BioschedVersion.current,
-        subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, Status.self, Slots.self, Reschedule.self, Review.self,
+        subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, FindCommand.self, Status.self, Slots.self, Reschedule.self, Review.self,
                       NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self],
         defaultSubcommand: Start.self
     )

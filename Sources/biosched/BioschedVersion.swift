@@ -1,4 +1,4 @@
 /// `biosched --version`.
 enum BioschedVersion {
-    static let current = "0.3.0"
+    static let current = "0.4.0"
 }

@@ -43,11 +43,23 @@ struct Session {
     /// Whether `--lang` named it (else it came from the account or the environment).
     var languageGiven = false
     var t: Catalog { Catalog(language) }
+    /// The default demo store runs a training clock from the moment its story cases were placed
+    /// (the stories hold then, not days later): that moment, and when this process started it.
+    var storyClock: (from: Date, startedAt: Date)? = nil
 
-    var now: Date { fixedNow ?? Date() }
+    var now: Date { clock() }
     var clock: @Sendable () -> Date {
-        let fixed = fixedNow
-        return { fixed ?? Date() }
+        let fixed = fixedNow, story = storyClock
+        return {
+            if let fixed { return fixed }
+            if let story { return story.from.addingTimeInterval(Date().timeIntervalSince(story.startedAt)) }
+            return Date()
+        }
+    }
+
+    /// Said when the session starts on the story clock.
+    var storyClockNote: String? {
+        storyClock.map { "Training clock set to \(JSONOutput.iso($0.from)), when this demo store's story cases were made: their stories hold at that moment. (--now sets another; a store of your own, --db, runs on the real clock.)" }
     }
 
     /// The default store location: $BIOSCHED_DB, else $XDG_DATA_HOME/biosched/biosched.sqlite.
@@ -145,6 +157,11 @@ struct Session {
         var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
                               language: try language(g, account: accountLanguage))
         session.languageGiven = g.lang != nil
+        // The default demo store (no --db) keeps its stories true: its clock starts when they were placed.
+        if g.db == nil, info.isTraining, fixedNow == nil, let sqlite = store as? SQLiteBookingStore,
+           let made = try? sqlite.createdAt(), Date().timeIntervalSince(made) > 60 {
+            session.storyClock = (from: made, startedAt: Date())
+        }
         return session
     }
 

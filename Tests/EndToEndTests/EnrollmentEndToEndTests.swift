@@ -54,30 +54,35 @@ struct EnrollmentEndToEndTests {
         let wrappers = "/run/biosched-e2e-\(UInt32.random(in: 0...UInt32.max))"
         defer { try? FileManager.default.removeItem(atPath: wrappers) }
         try FileManager.default.createDirectory(atPath: wrappers, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        for (name, extra) in [("akc", ""), ("akc-enroll", " --enroll")] {
+        // Gateway one asks biosched itself; gateway two asks the fast C lookup beside it (docs/deployment.md).
+        let fast = URL(fileURLWithPath: bin).deletingLastPathComponent().appendingPathComponent("biosched-authorized-keys").path
+        for (name, program) in [("akc", "\(Self.q(bin)) access authorized-keys"), ("akc-fast", Self.q(fast)),
+                                ("akc-enroll", "\(Self.q(bin)) access authorized-keys --enroll")] {
             let path = wrappers + "/" + name
-            try Data("#!/bin/sh\nexec \(Self.q(bin)) access authorized-keys\(extra) --db \(Self.q(db)) --now \(now) \"$@\"\n".utf8).write(to: URL(fileURLWithPath: path))
+            try Data("#!/bin/sh\nexec \(program) --db \(Self.q(db)) --now \(now) \"$@\"\n".utf8).write(to: URL(fileURLWithPath: path))
             chmod(path, 0o755)
         }
-        let config = """
+        func config(_ lookup: String) -> String { """
             AuthorizedKeysCommandUser \(Self.service)
             Match User \(Self.service)
-                AuthorizedKeysCommand \(wrappers)/akc %u %t %k
+                AuthorizedKeysCommand \(wrappers)/\(lookup) %u %t %k
             Match User \(Self.enroller)
                 AuthorizedKeysCommand \(wrappers)/akc-enroll %u %t %k
                 ExposeAuthInfo yes
-            """
+            """ }
         let one = try SSHServer(dir: t.dir.appendingPathComponent("one", isDirectory: true).creatingFolder())
         let two = try SSHServer(dir: t.dir.appendingPathComponent("two", isDirectory: true).creatingFolder())
         defer { one.stop(); two.stop() }
-        try one.start(authorizedKeysFile: "none", extra: config)
-        try two.start(authorizedKeysFile: "none", extra: config)
+        try one.start(authorizedKeysFile: "none", extra: config("akc"))
+        try two.start(authorizedKeysFile: "none", extra: config("akc-fast"))
         let key = one.clientKey          // a fresh key nobody has registered
         let other = two.clientKey
 
         // Before enrollment the key opens nothing on the service account.
-        let before = try Self.sh(one.ssh(user: Self.service, key: key).replacingOccurrences(of: "-tt", with: "-T") + " </dev/null")
-        #expect(before.1.contains("Permission denied"), "\(before.1)")
+        for server in [one, two] {
+            let before = try Self.sh(server.ssh(user: Self.service, key: key).replacingOccurrences(of: "-tt", with: "-T") + " </dev/null")
+            #expect(before.1.contains("Permission denied"), "port \(server.port): \(before.1)")
+        }
 
         // A wrong code, then the right one, typed into the enrollment session.
         try t.start(one.ssh(user: Self.enroller, key: key) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
@@ -109,8 +114,10 @@ struct EnrollmentEndToEndTests {
 
         // An agent revokes the key (a lost device): the next login is refused.
         #expect(try asService("\(Self.q(bin)) access remove --account ana.ruiz --db \(Self.q(db)) --now \(now)").0 == 0)
-        let after = try Self.sh(one.ssh(user: Self.service, key: key).replacingOccurrences(of: "-tt", with: "-T") + " </dev/null")
-        #expect(after.1.contains("Permission denied"), "\(after.1)")
+        for server in [one, two] {
+            let after = try Self.sh(server.ssh(user: Self.service, key: key).replacingOccurrences(of: "-tt", with: "-T") + " </dev/null")
+            #expect(after.1.contains("Permission denied"), "port \(server.port): \(after.1)")
+        }
         let audit = try asService("sqlite3 \(Self.q(db)) \"SELECT action FROM audit WHERE action IN ('enrollment-code-issued','enrollment-refused','enrolled','access-removed') ORDER BY id\"").1
         #expect(audit.split(separator: "\n").map(String.init) == ["enrollment-code-issued", "enrollment-refused", "enrolled", "enrollment-refused", "access-removed"], "\(audit)")
     }

@@ -20,7 +20,8 @@ struct CommandLineTests {
                       "timeZone": "America/New_York", "slotMinutes": 30, "stations": 1,
                       "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
                       "closures": ["2026-06-19"]}],
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
+         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "phone": "617-555-0142",
+                       "aNumber": "A-123-456-789", "dateOfBirth": "1985-03-14"},
                       {"id": "attorney.lee", "role": "representative", "name": "Jordan Lee"}],
          "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria", "representatives": ["attorney.lee"]},
                    {"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"},
@@ -74,6 +75,31 @@ struct CommandLineTests {
         #expect(agents.stdout.contains("[TRAINING STORE: demo data, not real cases.]"), "the agent's own session stays English")
         let english = try run(["notice", "EAC2414052317", "--as", "agent", "--lang", "en"])
         #expect(english.stdout.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE"))
+    }
+
+    @Test("R5 find: staff find a caller by name, A-number, phone or email; applicants are refused; bad input says what is expected")
+    func find() throws {
+        let byName = try run(["find", "garcia", "1985-03-14", "--as", "agent", "--json"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        let matches = byName.json["matches"] as? [[String: Any]] ?? []
+        #expect(matches.map { $0["receipt"] as? String } == ["EAC2414052317"])
+        #expect(matches.first?["dateOfBirth"] as? String == "1985-03-14")
+        #expect((matches.first?["nextAppointment"] as? [String: Any])?["local"] as? String == "2026-06-18 09:00 EDT")
+        for q in ["A123456789", "(617) 555 0142", "Maria@Example.org", "perez"] {
+            let r = try run(["find", q, "--as", "agent"])
+            #expect(r.status == 0 && (r.stdout.contains("EAC2414052317") || r.stdout.contains("IOE0923456781")), "\(q): \(r.stdout)\(r.stderr)")
+        }
+        let none = try run(["find", "nobody", "--as", "officer"])
+        #expect(none.status == 0 && none.stdout.contains("No case matches"))
+        let refused = try run(["find", "garcia", "--as", "applicant", "--account", "maria"])
+        #expect(refused.status == 1 && refused.stderr.contains("NOT_AUTHORIZED"), "\(refused.status) \(refused.stderr)")
+        #expect(!refused.stdout.contains("EAC2414052317"))
+        let bad = try run(["find", "1985-03-14", "--as", "agent"])
+        #expect(bad.status == 2 && bad.stderr.contains("needs a name with it"))
+        let audit = try run(["audit", "--json"])
+        let actions = (audit.json["events"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        #expect(actions.filter { $0 == "callers-searched" }.count == 6)
+        #expect(actions.contains("not-authorized"))
     }
 
     @Test("status --json gives the appointment in local time, the verdict under verdict, and training: true")

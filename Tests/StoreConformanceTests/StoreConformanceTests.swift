@@ -220,3 +220,48 @@ struct AgencyRebookingConformanceTests {
         #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
     }
 }
+
+@Suite("Finding a caller, on every store")
+struct CallerSearchConformanceTests {
+    func find(_ t: StoreUnderTest, _ text: String, as actor: Actor = agent, limit: Int = CallerSearch.limit) throws -> CallerSearchResult {
+        try t.store.findCallers(try CallerQuery.parse(text), for: actor, limit: limit, now: conformanceNow)
+    }
+
+    @Test("R5 staff find a caller by surname, name with date of birth, A-number, email, phone or receipt; each search is audited", arguments: StoreKind.allCases)
+    func findsCallers(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let garcia = try find(t, "garcia")
+        #expect(garcia.matches.map(\.name) == ["José Luis Garcia", "María García"])
+        #expect(garcia.more == false)
+        let maria = try #require(garcia.matches.last)
+        #expect(maria.receipt.value == "EAC2414052317" && maria.form == "I-485" && maria.dateOfBirth == LocalDate(iso: "1985-03-14"))
+        #expect(maria.next?.centerCode == "BOS" && maria.centerTimeZone == "America/New_York")
+        #expect(garcia.matches.first?.next == nil, "José's case has no appointment")
+        #expect(try find(t, "García 1985-03-14").matches.map(\.name) == ["María García"])
+        #expect(try find(t, "garcia 03/14/1985").matches.map(\.name) == ["María García"])
+        #expect(try find(t, "garcia 1985-03-15").matches.isEmpty)
+        #expect(try find(t, "luis gar").matches.map(\.name) == ["José Luis Garcia"])
+        #expect(try find(t, "PEREZ").matches.map(\.name) == ["Ana Pérez"], "a name on a case without an account")
+        #expect(try find(t, "A-12-345-678").matches.map(\.receipt.value) == ["EAC2414052317"], "8 digits: padded to 9")
+        #expect(try find(t, "a012345678").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "MARIA@Example.org").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "+1 617.555.0142").matches.map(\.receipt.value) == ["EAC2414052317"])
+        #expect(try find(t, "wac-23-901-12345").matches.map(\.name) == ["Li Wei"])
+        #expect(try find(t, "arcia").matches.isEmpty, "a word matches from its start")
+        let first = try find(t, "garcia", limit: 1)
+        #expect(first.matches.count == 1 && first.more)
+        let log = try t.store.auditLog(receipt: nil).filter { $0.action == "callers-searched" }
+        #expect(log.count == 13)
+        #expect(log.first?.actor == agent.id && log.first?.detail.contains("name \"garcia\": 2 listed") == true)
+    }
+
+    @Test("R5 an applicant or representative cannot search for callers; the refusal is audited and reveals nothing", arguments: StoreKind.allCases)
+    func applicantsCannotSearch(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        #expect(throws: StoreError.notAuthorized) { try find(t, "garcia", as: maria) }
+        #expect(throws: StoreError.notAuthorized) { try find(t, "li", as: Actor(role: .representative, id: "attorney.lee")) }
+        let log = try t.store.auditLog(receipt: nil)
+        #expect(!log.contains { $0.action == "callers-searched" })
+        #expect(log.filter { $0.action == "not-authorized" }.count == 2)
+    }
+}

@@ -43,11 +43,14 @@ struct StoreUnderTest {
         let weekdays: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
         doc.centers = [.init(code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
                              slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"])]
-        doc.accounts = [.init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org"),
-                        .init(id: "li", role: "applicant", name: "Li Wei")]
+        doc.accounts = [.init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org", phone: "(617) 555-0142",
+                              aNumber: "A012345678", dateOfBirth: LocalDate(iso: "1985-03-14")),
+                        .init(id: "li", role: "applicant", name: "Li Wei"),
+                        .init(id: "jose", role: "applicant", name: "José Luis Garcia", dateOfBirth: LocalDate(iso: "1990-07-01"))]
         doc.cases = [.init(receipt: "EAC2414052317", form: "I-485", applicant: "maria"),
                      .init(receipt: "WAC2390112345", form: "I-765", applicant: "li"),
-                     .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez")]
+                     .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez"),
+                     .init(receipt: "LIN2501234567", form: "I-130", applicant: "jose")]
         doc.appointments = [.init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
                             .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-15T20:00"),
                             .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00")]

@@ -31,6 +31,9 @@ struct GoldenScreenTests {
         try golden("find-typing", UIFixture.agent) { $0.type("eac-24-140") }
         try golden("find-invalid", UIFixture.agent) { $0.type("E4C"); }
         try golden("find-not-authorized", UIFixture.agent) { $0.type("EAC9999999999"); $0.press(.enter) }
+        try golden("find-callers-by-name", UIFixture.agent) { $0.type("filler"); $0.press(.enter, .down, .down) }
+        try golden("find-callers-none", UIFixture.agent) { $0.type("Nobody Here"); $0.press(.enter) }
+        try golden("find-callers-bad-date", UIFixture.agent) { $0.type("1985-03-14"); $0.press(.enter) }
     }
 
     @Test("A representative's cases, with a filter")
@@ -77,6 +80,7 @@ struct GoldenScreenTests {
     @Test("Overlays: help, center picker, quit confirmation")
     func overlays() throws {
         try golden("help", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("?")) }
+        try golden("help-scrolled", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("?"), .pageDown, .down) }
         try golden("center-picker", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("c")) }
         try golden("quit-confirm", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("t"), .enter, .enter, .char("q")) }
     }

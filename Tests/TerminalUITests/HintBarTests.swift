@@ -19,6 +19,9 @@ struct HintBarTests {
         agent.type("EAC")
         keep(agent)                                                    // findCase, with text for Esc to clear
         agent.send(.key(.escape))
+        agent.type("filler"); agent.press(.enter, .down)
+        keep(agent)                                                    // callerList, on the second match
+        agent.send(.key(.escape))
         agent.type("EAC2414052317"); agent.press(.enter)
         agent.press(.right)
         keep(agent)                                                    // calendar
@@ -82,6 +85,8 @@ struct HintBarTests {
 
         var help = agent.state
         help.overlay = .help
+        help = App.update(help, .key(.pageDown)).0                    // help, scrolled one page: up and down both move
+        #expect(help.helpScroll > 0, "the help overlay is longer than 80x24 and scrolls")
         out[.help] = help
 
         var demo = try DemoSandboxFixture.sandbox()
@@ -149,5 +154,50 @@ struct HintBarTests {
         #expect(!picker.contains(.char("q")) && !picker.contains(.char("?")) && !picker.contains(.char("/")))
         #expect(!Keymap.hintEntries(for: .reviewQueue).flatMap(\.keys).contains(.char("/")))
         #expect(Keymap.action(for: .char("q"), in: .centerPicker) == nil, "q types into the center filter")
+    }
+}
+
+@Suite("The help overlay scrolls at 80x24")
+struct HelpScrollTests {
+    @Test("PgDn and the arrows scroll through every key; the footer says where; any other key closes")
+    func scrolls() throws {
+        let f = try UIFixture(); defer { f.remove() }
+        var p = try f.program(UIFixture.agent)
+        p.type("EAC2414052317"); p.press(.enter, .char("?"))
+        let lines = HelpView.lines(p.state)
+        let page = HelpView.pageSize(p.state.size)
+        #expect(lines.count > page, "at 80x24 the help is longer than one page")
+        #expect(p.render().text.contains("On this screen (the calendar):"))
+        #expect(p.render().text.contains("1–\(page) of \(lines.count)"))
+        var seen = Set<String>()
+        for _ in 0..<20 {
+            for case let .key(k, label) in lines.dropFirst(min(p.state.helpScroll, lines.count - page)).prefix(page) { seen.insert(k + " " + label) }
+            p.press(.pageDown)
+        }
+        let every = Set(lines.compactMap { if case let .key(k, l) = $0 { k + " " + l } else { nil } })
+        #expect(seen == every, "paging shows every line")
+        #expect(p.render().text.contains("of \(lines.count)") && p.state.helpScroll == lines.count - page)
+        p.press(.up)
+        #expect(p.state.helpScroll == lines.count - page - 1)
+        p.press(.char("x"))
+        #expect(p.state.overlay == nil && p.state.helpScroll == 0)
+    }
+
+    @Test("When the hints do not fit at 80x24, the bar ends with the help key as \"more\"")
+    func more() throws {
+        let f = try UIFixture(); defer { f.remove() }
+        var p = try f.program(UIFixture.agent)
+        p.type("EAC2414052317"); p.press(.enter)
+        let bar = p.render().text.split(separator: "\n").last.map(String.init) ?? ""
+        let all = Keymap.hints(for: p.state.focusContext)
+        let full = all.reduce(0) { $0 + $1.keys.count + $1.label.count + 3 }
+        if full > 80 {
+            #expect(bar.contains("more"), "\(bar)")
+        } else {
+            #expect(all.allSatisfy { bar.contains($0.label) }, "\(bar)")
+        }
+        let narrow = Render.hintBarEntries(p.state, width: 40)
+        #expect(narrow.last?.label == "more")
+        #expect(narrow.last.map { $0.column + $0.keys.count + $0.label.count + 3 <= 40 } == true)
     }
 }

@@ -20,6 +20,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case outboxRetry = "outbox-retry"
     case centerClosed = "center-closed"
     case agencyRebooked = "agency-rebooked"
+    case callersSearched = "callers-searched"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

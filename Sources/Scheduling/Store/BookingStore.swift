@@ -13,6 +13,9 @@ public protocol BookingStore: Sendable {
     func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot
     /// Cases an applicant or representative may act on.
     func cases(for actor: Actor) throws(StoreError) -> [CaseSummary]
+    /// Staff only (`CallerSearch.authorize`): the cases whose applicant matches, at most `limit`,
+    /// with one audit row for the search, in one transaction (no row, no answer).
+    func findCallers(_ query: CallerQuery, for actor: Actor, limit: Int, now: Date) throws(StoreError) -> CallerSearchResult
     /// Bookings per slot start for a center in `[from, to)`.
     func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int]
     /// The store's window and the bookings of a center's slots inside it, for `now`.

@@ -6,7 +6,13 @@ public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
     case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree
     case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
     case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
-    case revokeAll, newCode, move, language, noticeLanguage
+    case revokeAll, newCode, move, language, noticeLanguage, findOpen, close
+}
+
+/// The screens (the UI's focus contexts), as the help overlay names them.
+public enum ScreenName: String, CaseIterable, Sendable {
+    case findCase, callerList, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    case prompt, dialog, help, ownKeys, callerKeys, trainer, stories
 }
 
 /// The terminal UI: screens, hint bar, help, dialogs, the status pane and its messages.
@@ -69,8 +75,39 @@ extension Catalog {
         case .move: tr(en: "move", es: "mover")
         case .language: tr(en: "language", es: "idioma")
         case .noticeLanguage: tr(en: "notice language", es: "idioma del aviso")
+        case .findOpen: tr(en: "find / open", es: "buscar / abrir")
+        case .close: tr(en: "close", es: "cerrar")
         }
     }
+
+    public func screenName(_ n: ScreenName) -> String {
+        switch n {
+        case .findCase: tr(en: "find a caller", es: "buscar a la persona")
+        case .callerList: tr(en: "the matches of a search", es: "los resultados de una búsqueda")
+        case .caseList: tr(en: "your cases", es: "sus casos")
+        case .filter: tr(en: "filtering the cases", es: "filtrar los casos")
+        case .calendar: tr(en: "the calendar", es: "el calendario")
+        case .times: tr(en: "the times of a day", es: "las horas de un día")
+        case .reasons: tr(en: "the reason", es: "el motivo")
+        case .textInput: tr(en: "typing a reason or a note", es: "escribir un motivo o una nota")
+        case .confirm: tr(en: "confirming", es: "confirmar")
+        case .waiting: tr(en: "waiting for the store", es: "esperar al sistema")
+        case .outcome: tr(en: "the outcome", es: "el resultado")
+        case .reviewQueue: tr(en: "the review queue", es: "las revisiones")
+        case .centerPicker: tr(en: "choosing a center", es: "elegir un centro")
+        case .prompt: tr(en: "a one-line question", es: "una pregunta de una línea")
+        case .dialog: tr(en: "a yes/no question", es: "una pregunta de sí o no")
+        case .help: tr(en: "help", es: "ayuda")
+        case .ownKeys: tr(en: "your SSH keys", es: "sus llaves SSH")
+        case .callerKeys: tr(en: "the caller's SSH keys", es: "las llaves SSH de la persona")
+        case .trainer: tr(en: "the trainer panel", es: "el panel del instructor")
+        case .stories: tr(en: "the story list", es: "la lista de historias")
+        }
+    }
+    public func helpOnThisScreen(_ screen: String) -> String { tr(en: "On this screen (\(screen))", es: "En esta pantalla (\(screen))") }
+    public var helpEverywhere: String { tr(en: "Everywhere", es: "En todas partes") }
+    public var helpMouseKey: String { tr(en: "Mouse", es: "Ratón") }
+    public var helpMouseWhat: String { tr(en: "click a day, a time or a list row to select it", es: "haga clic en un día, una hora o una fila para elegirlo") }
 
     // People and channels.
     public func role(_ r: Role) -> String {
@@ -411,6 +448,51 @@ extension Catalog {
     public func noticeLanguageNow(_ l: Language) -> String {
         let name = languageName(l)
         return tr(en: "The notice is now in \(name).", es: "El aviso ahora está en \(name).")
+    }
+}
+
+/// The find screen's caller search and the help overlay (issue 15).
+extension Catalog {
+    public var findCallerTitle: String { tr(en: "Find a caller", es: "Buscar a la persona") }
+    public var findCallerLabel: String { tr(en: "Receipt, A-number, name, phone or email:", es: "Recibo, número A, nombre, teléfono o correo:") }
+    public var findCallerExamples: String {
+        tr(en: "e.g. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (a name and a date of birth) · (617) 555-0142 · maria@example.org",
+           es: "p. ej. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (un nombre y una fecha de nacimiento) · (617) 555-0142 · maria@example.org")
+    }
+    public var demoCasesToTry: String { tr(en: "Demo cases to try:", es: "Casos de prueba para practicar:") }
+    public var searching: String { tr(en: "Searching…", es: "Buscando…") }
+    public var noCaseMatchesSearch: String { tr(en: "No case matches.", es: "Ningún caso coincide.") }
+    public func matchesLine(_ n: Int, more: Bool) -> String {
+        let plus = more ? "+" : ""
+        return n == 1 ? tr(en: "\(n)\(plus) match · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultado · ↑ ↓ elegir · Enter abre")
+                      : tr(en: "\(n)\(plus) matches · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultados · ↑ ↓ elegir · Enter abre")
+    }
+    public func born(_ date: String) -> String { tr(en: "born \(date)", es: "nació el \(date)") }
+    public var bornUnknown: String { tr(en: "born unknown", es: "nacimiento desconocido") }
+    public var noAppointmentScheduled: String { tr(en: "no appointment scheduled", es: "sin cita programada") }
+    public func nextAppointment(_ center: String, _ when: String) -> String {
+        tr(en: "next appointment \(center) \(when)", es: "próxima cita \(center) \(when)")
+    }
+    public var findTheCaller: String { tr(en: "Find the caller: a receipt, A-number, name, phone or email.", es: "Busque a la persona: recibo, número A, nombre, teléfono o correo.") }
+    public var keysTitle: String { tr(en: "Keys", es: "Teclas") }
+    public var anyKeyCloses: String { tr(en: "Any key closes.", es: "Cualquier tecla cierra.") }
+    public func helpScroll(_ from: Int, _ to: Int, _ total: Int) -> String {
+        tr(en: "\(from)–\(to) of \(total) · ↑↓ PgUp PgDn scroll · other keys close", es: "\(from)–\(to) de \(total) · ↑↓ PgUp PgDn desplazan · otras teclas cierran")
+    }
+    public var more: String { tr(en: "more", es: "más") }
+    // Plain mode's caller search.
+    public func plainFindPrompt(officer: Bool) -> String {
+        officer ? tr(en: "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, or r for the review queue, then Enter:",
+                     es: "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, o r para las revisiones, y pulse Enter:")
+                : tr(en: "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, then Enter:",
+                     es: "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, y pulse Enter:")
+    }
+    public func plainMatch(_ name: String, _ born: String, _ form: String, _ next: String) -> String {
+        tr(en: "\(name), born \(born), \(form), \(next)", es: "\(name), nació el \(born), \(form), \(next)")
+    }
+    public var unknownWord: String { tr(en: "unknown", es: "desconocido") }
+    public func plainChooseMatch(_ n: Int) -> String {
+        tr(en: "Choose 1 to \(n) to open a case, or type another search (q quits):", es: "Elija del 1 al \(n) para abrir un caso, o escriba otra búsqueda (q sale):")
     }
 }
 

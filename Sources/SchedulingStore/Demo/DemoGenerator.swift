@@ -109,7 +109,9 @@ struct Generator {
         let r = rng.unit()
         let email: String? = r < 0.9 ? "\(local)\(applicantSeq % 1000)@\(domain)" : nil
         let ph: String? = r < 0.7 || email == nil ? phone() : nil
-        accounts.append(.init(id: id, role: "applicant", name: p.name, email: email, phone: ph))
+        let identity = DemoIdentity.of(id)
+        accounts.append(.init(id: id, role: "applicant", name: p.name, email: email, phone: ph,
+                              aNumber: identity.aNumber, dateOfBirth: identity.dateOfBirth))
         return id
     }
 

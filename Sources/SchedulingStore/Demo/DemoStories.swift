@@ -47,7 +47,9 @@ struct StoryPlan {
         let longAgo = Date(timeIntervalSince1970: now.timeIntervalSince1970 - 400 * 86_400)
 
         func account(_ id: String, _ name: String, email: String? = nil, phone: String? = nil, role: String = "applicant") {
-            p.accounts.append(.init(id: id, role: role, name: name, email: email ?? "\(id)@example.com", phone: phone))
+            let identity = role == "applicant" ? DemoIdentity.of(id) : nil
+            p.accounts.append(.init(id: id, role: role, name: name, email: email ?? "\(id)@example.com", phone: phone,
+                                    aNumber: identity?.aNumber, dateOfBirth: identity?.dateOfBirth))
         }
         /// Books `start` at `s` (a slot or an exact instant) and returns the appointment record.
         func book(_ s: Int, _ start: Date, _ status: String = "scheduled", prior: Int = 0) -> ImportDocument.AppointmentRecord {

@@ -11,7 +11,10 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var chainRoot: Int64?
         var rescheduledTo: Int64?
     }
-    struct AccountRow { var role: Role; var name: String; var email: String?; var phone: String?; var language: Language? = nil }
+    struct AccountRow {
+        var role: Role; var name: String; var email: String?; var phone: String?; var aNumber: String? = nil; var dateOfBirth: LocalDate? = nil
+        var language: Language? = nil
+    }
     struct RequestRow {
         var stored: StoredRequest
         var receivedAt: Date
@@ -110,6 +113,30 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
                 return CaseSummary(receipt: c.receipt, form: c.form, applicantName: c.applicantName, centerCode: a?.centerCode ?? "",
                                    start: a?.start, zone: a.flatMap { s.centers[$0.centerCode]?.zone })
             }
+        }
+    }
+
+    public func findCallers(_ query: CallerQuery, for actor: Actor, limit: Int, now: Date) throws(StoreError) -> CallerSearchResult {
+        do { try CallerSearch.authorize(actor) } catch {
+            try? recordEvent(.notAuthorized, actor: actor, receipt: nil, detail: "caller search refused: \(query.kind)", now: now)
+            throw error
+        }
+        let limit = max(1, min(limit, 200))
+        return try withWriteTransaction { tx in
+            let m = tx as! MemoryTransaction
+            let found = m.state.cases.values.filter { c in
+                let a = c.applicantAccount.flatMap { m.state.accounts[$0] }
+                return CallerSearch.matches(query, receipt: c.receipt, name: c.applicantName, aNumber: a?.aNumber, dateOfBirth: a?.dateOfBirth,
+                                            email: a?.email, phone: a?.phone)
+            }.sorted { (NameKey.fold($0.applicantName), $0.receipt.value) < (NameKey.fold($1.applicantName), $1.receipt.value) }
+            let matches = try found.prefix(limit).map { c in
+                let appt = try m.currentAppointment(c.receipt).flatMap { $0.status == .scheduled ? $0 : nil }
+                return CallerMatch(receipt: c.receipt, name: c.applicantName, dateOfBirth: c.applicantAccount.flatMap { m.state.accounts[$0]?.dateOfBirth },
+                                   form: c.form.code, next: appt, centerTimeZone: appt.flatMap { m.state.centers[$0.centerCode]?.zone.identifier })
+            }
+            let result = CallerSearchResult(query: query, matches: matches, more: found.count > limit)
+            try m.appendAudit(AuditEvent(at: now, actor: actor, action: .callersSearched, detail: CallerSearch.auditDetail(result)))
+            return result
         }
     }
 

@@ -56,7 +56,10 @@ enum MemoryImporter {
             if let existing = tx.state.accounts[a.id], existing.role != role {
                 throw refuse("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(existing.role.rawValue); an account never changes role")
             }
-            tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone, language: a.language.flatMap(Language.init(rawValue:)))
+            let old = tx.state.accounts[a.id]
+            tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone,
+                                            aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth,
+                                            language: a.language.flatMap(Language.init(rawValue:)))
             summary.accounts += 1
         }
         for (i, c) in doc.cases.enumerated() {

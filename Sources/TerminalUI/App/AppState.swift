@@ -10,11 +10,20 @@ public struct AppConfig: Sendable, Hashable {
     public var sessionID: String
     /// False over SSH: a notice is shown for the client to copy or print, never written to a server file.
     public var canWriteFiles: Bool
+    /// A demo store's story cases to try, shown on the find screen (training stores only).
+    public var tryCases: [TryCase] = []
     /// The session's language at the start (`--lang`, the account's, the environment's, else English).
     public var language: Language
     public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true, language: Language = .en) {
         self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
         self.canWriteFiles = canWriteFiles; self.language = language
+    }
+
+    /// A receipt to try and what its story shows.
+    public struct TryCase: Sendable, Hashable {
+        public var receipt: ReceiptNumber
+        public var title: String
+        public init(receipt: ReceiptNumber, title: String) { self.receipt = receipt; self.title = title }
     }
 }
 
@@ -135,7 +144,14 @@ public struct AppState: Sendable, Hashable {
     public var t: Catalog { Catalog(language) }
 
     // Finding a case
-    public var receiptField = TextField(maxLength: 20)
+    public var receiptField = TextField(maxLength: CallerQuery.maxLength)
+    /// The last caller search's answer and the text it was for (Enter on the same text opens the
+    /// chosen match; a new text searches again).
+    public var callers: CallerSearchResult?
+    public var callersText = ""
+    public var callerIndex = 0
+    /// Whether the matches on the find screen are those of the text in the field.
+    public var callersListed: Bool { callers.map { !$0.matches.isEmpty && callersText == receiptField.text } ?? false }
     public var cases: [CaseSummary] = []
     public var caseFilter = TextField(maxLength: 40)
     public var filtering = false
@@ -167,6 +183,8 @@ public struct AppState: Sendable, Hashable {
     public var outcome: RescheduleOutcome?
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
+    /// The first line of the help overlay shown (it scrolls).
+    public var helpScroll = 0
 
     /// Effects asked for whose answers have not come back (in the order asked). The full-screen
     /// loop runs them off the UI thread; headless programs run them at once, so this is empty
@@ -257,7 +275,7 @@ public struct AppState: Sendable, Hashable {
         case nil: break
         }
         switch phase {
-        case .findCase: return .findCase
+        case .findCase: return callersListed ? .callerList : .findCase
         case .caseList: return filtering ? .filter : .caseList
         case .picking: return focusTimes ? .times : .calendar
         case .reason:

@@ -39,6 +39,10 @@ public struct EffectRunner: Sendable {
             default: break
             }
             return .caseLoaded(result)
+        case let .findCallers(query, text):
+            return .callersFound(text: text, attempt { () throws(StoreError) in
+                try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
+            })
         case let .loadBookings(center):
             let now = clock()
             return .bookingsLoaded(center: center, attempt { () throws(StoreError) in

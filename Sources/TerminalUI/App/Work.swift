@@ -1,7 +1,7 @@
 /// What an effect in flight is doing, as the state remembers it: set by `App.update` when it asks
 /// for an effect, cleared when the effect's answer comes back as an event.
 public enum Work: String, Sendable, Hashable {
-    case cases, caseFile, bookings, centers, submit, reviews, review, notice, keys
+    case cases, caseFile, callers, bookings, centers, submit, reviews, review, notice, keys
     /// Training sandbox only: the clock moved, the store reset.
     case training
 
@@ -15,6 +15,7 @@ extension Effect {
         switch self {
         case .loadCases: .cases
         case .loadCase: .caseFile
+        case .findCallers: .callers
         case .loadBookings: .bookings
         case .loadCenters: .centers
         case .submit: .submit
@@ -34,6 +35,7 @@ extension Event {
         switch self {
         case .casesLoaded: .cases
         case .caseLoaded: .caseFile
+        case .callersFound: .callers
         case .bookingsLoaded: .bookings
         case .centersLoaded: .centers
         case .submitted: .submit

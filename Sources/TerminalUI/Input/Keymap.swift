@@ -19,12 +19,19 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     /// `textInput` is a field of the reason pane, `filter` the case list's filter, `prompt` a
     /// one-line dialog (file name, review note), `dialog` a yes/no question, `waiting` a request
     /// in flight (the store has not answered).
-    case findCase, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    /// `callerList`: the find screen with the matches of the search in its field listed.
+    case findCase, callerList, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help
     /// The SSH keys screen: the person's own keys, or (agents) the caller's.
     case ownKeys, callerKeys
     /// Training sandbox only: the trainer panel and the story list.
     case trainer, stories
+}
+
+extension FocusContext {
+    /// The screen's name, as the help overlay heads its keys.
+    public var title: String { title(.en) }
+    public func title(_ language: Language) -> String { Catalog(language).screenName(ScreenName(rawValue: rawValue)!) }
 }
 
 public struct KeyBinding: Sendable, Hashable {
@@ -81,7 +88,10 @@ public enum Keymap {
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: .open, contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .findOpen, contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .open, contexts: [.callerList], hint: true),
+        KeyBinding(keys: [.up], action: .up, label: .up, contexts: [.callerList], hint: false),
+        KeyBinding(keys: [.down], action: .down, label: .down, contexts: [.callerList], hint: false),
         KeyBinding(keys: [.enter], action: .select, label: .next, contexts: [.textInput], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: .confirm, contexts: [.confirm], hint: true),
         KeyBinding(keys: [.tab], action: .focusNext, label: .nextPane, contexts: [.calendar, .times], hint: true),
@@ -117,14 +127,22 @@ public enum Keymap {
         KeyBinding(keys: [.char("d")], action: .removeKey, label: .removeKey, contexts: [.ownKeys], hint: true),
         KeyBinding(keys: [.char("r")], action: .revokeKeys, label: .revokeAll, contexts: [.callerKeys], hint: true),
         KeyBinding(keys: [.char("c")], action: .newCode, label: .newCode, contexts: [.callerKeys], hint: true),
+        // The help overlay scrolls; any other key closes it.
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: [.help], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.help], hint: false),
+        KeyBinding(keys: [.pageDown, .char(" ")], action: .pageDown, label: .pageDown, contexts: [.help], hint: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.help], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: .close, contexts: [.help], hint: true),
     ]
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
-    static let typingContexts: Set<FocusContext> = [.findCase, .textInput, .filter, .centerPicker, .prompt]
+    static let typingContexts: Set<FocusContext> = [.findCase, .callerList, .textInput, .filter, .centerPicker, .prompt]
 
     /// The action of `key` in `context`.
     public static func action(for key: Key, in context: FocusContext, training: Bool = false) -> Action? {
-        if context == .help { return .back }
+        if context == .help {
+            return bindings.first { $0.contexts.contains(.help) && $0.keys.contains(key) }?.action ?? .back
+        }
         if typingContexts.contains(context) {
             if case .char = key { return nil }
             if key == .ctrl("c") { return .quit }
@@ -170,6 +188,32 @@ public enum Keymap {
     public static func hints(for context: FocusContext, training: Bool = false, language: Language = .en) -> [(keys: String, label: String)] {
         let t = Catalog(language)
         return hintEntries(for: context, training: training).map { ($0.keyText, t.key($0.label)) }
+    }
+
+    /// The help overlay's sections: the keys of the screen under it first, then those that work
+    /// everywhere, then every other screen's, each under its name.
+    public static func helpSections(training: Bool, first: FocusContext, language: Language = .en) -> [(title: String, lines: [(keys: String, label: String)])] {
+        let t = Catalog(language)
+        let global = bindings.filter { screens.subtracting([.waiting]).isSubset(of: $0.contexts) }
+        func lines(_ list: [KeyBinding]) -> [(keys: String, label: String)] {
+            var seen = Set<String>(), out: [(String, String)] = []
+            for b in list where training || !b.trainingOnly {
+                let keys = b.keys.map(\.name).joined(separator: " ")
+                let label = t.key(b.label)
+                guard seen.insert(keys + label).inserted else { continue }
+                out.append((keys, label))
+            }
+            return out
+        }
+        let isGlobal = Set(global.map(\.self))
+        var sections: [(String, [(keys: String, label: String)])] = []
+        sections.append((t.helpOnThisScreen(first.title(language)), lines(bindings.filter { $0.contexts.contains(first) && !isGlobal.contains($0) })))
+        sections.append((t.helpEverywhere, lines(global) + [(t.helpMouseKey, t.helpMouseWhat)]))
+        for c in FocusContext.allCases where c != first && c != .help && (training || (c != .trainer && c != .stories)) {
+            let own = lines(bindings.filter { $0.contexts.contains(c) && !isGlobal.contains($0) })
+            if !own.isEmpty { sections.append((c.title(language), own)) }
+        }
+        return sections.filter { !$0.1.isEmpty }
     }
 
     /// Every binding grouped for the help overlay: keys, label, where.

@@ -64,6 +64,11 @@ public struct PlainMode {
             dayPage = max(0, dayPage - 1); return ""
         default: break
         }
+        // A number chooses one of the callers a search listed; any other text searches again.
+        if s.phase == .findCase, let n = Int(line), s.callersListed, (1...options.count).contains(n) {
+            for e in options[n - 1].events { program.send(e) }
+            return changes(since: before)
+        }
         // Free text where a field is expected.
         if let field = expectedField(s) {
             return fill(field, with: line, before: before)
@@ -115,7 +120,7 @@ public struct PlainMode {
             if text.lowercased() == "r" && program.state.config.actor.role == .officer {
                 program.send(.key(.char("r"))); return changes(since: before)
             }
-            program.send(.key(.ctrl("u")))
+            program.send(.key(.escape))   // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
             program.send(.key(.enter))
         case .explanation, .note, .reviewNote:
@@ -189,7 +194,15 @@ public struct PlainMode {
         } else {
             switch s.phase {
             case .findCase:
-                return t.typeReceiptPrompt(officer: s.config.actor.role == .officer) + "\n"
+                let ask = t.plainFindPrompt(officer: s.config.actor.role == .officer) + "\n"
+                guard s.callersListed, let found = s.callers else { return ask }
+                for (i, m) in found.matches.enumerated() {
+                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
+                    options.append((t.plainMatch(m.name, m.dateOfBirth?.iso ?? t.unknownWord, m.form, next ?? t.noAppointmentScheduled), [.click(.listRow(i))]))
+                }
+                for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
+                lines.append(t.plainChooseMatch(options.count))
+                return lines.joined(separator: "\n") + "\n"
             case .caseList:
                 let list = s.visibleCases
                 if list.isEmpty { lines.append(t.noLinkedCases) }

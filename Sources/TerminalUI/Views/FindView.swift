@@ -1,41 +1,78 @@
 import Foundation
 import Scheduling
 
+/// The staff's first screen: one field for a receipt or a caller search, and the matches, two
+/// lines each (name and date of birth; form, center and next appointment), nothing more.
 enum FindView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
         let t = s.t
-        scr.box(r, title: t.findTitle)
+        scr.box(r, title: t.findCallerTitle)
         let inner = r.inset(1)
-        var row = inner.row + 1
-        scr.put(t.receiptLabel, row: row, column: inner.column + 1, style: .text)
+        let width = inner.width - 2, left = inner.column + 1
+        var row = inner.row
+        for l in wrap(t.findCallerLabel, width: width) {
+            scr.put(l, row: row, column: left, style: .text); row += 1
+        }
+        let text = s.receiptField.text
+        let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message(in: s.language) : nil
+        let (visible, cursor) = s.receiptField.visible(width: width)
+        scr.fill(Rect(row: row, column: left, width: width, height: 1), style: receiptProblem == nil ? .input : .inputInvalid)
+        scr.put(visible, row: row, column: left, style: receiptProblem == nil ? .input : .inputInvalid, maxWidth: width)
+        if s.overlay == nil { scr.cursor = Point(row: row, column: left + cursor) }
         row += 1
-        let fieldWidth = min(24, inner.width - 2)
-        let normalized = ReceiptNumber.normalize(s.receiptField.text)
-        let problem = ReceiptNumber.problemSoFar(normalized)?.message(in: s.language)
-        let (visible, cursor) = s.receiptField.visible(width: fieldWidth)
-        scr.fill(Rect(row: row, column: inner.column + 1, width: fieldWidth, height: 1), style: problem == nil ? .input : .inputInvalid)
-        scr.put(visible, row: row, column: inner.column + 1, style: problem == nil ? .input : .inputInvalid, maxWidth: fieldWidth)
-        if s.overlay == nil { scr.cursor = Point(row: row, column: inner.column + 1 + cursor) }
-        row += 2
-        let shape = t.receiptShape
-        if let problem {
-            for l in wrap(problem, width: inner.width - 2) { scr.put(l, row: row, column: inner.column + 1, style: .statusError); row += 1 }
-        } else if !normalized.isEmpty {
-            let n = normalized.count
-            scr.put(t.typedOf13(normalized, n), row: row, column: inner.column + 1, style: n == 13 ? .statusOK : .muted, maxWidth: inner.width - 2)
+        let bottom = inner.row + inner.height
+        func say(_ text: String, _ style: StyleToken) {
+            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+        }
+        if let receiptProblem {
+            say(receiptProblem, .statusError)
+        } else if CallerQuery.looksLikeReceipt(text) {
+            let normalized = ReceiptNumber.normalize(text)
+            scr.put(t.typedOf13(normalized, normalized.count), row: row, column: left, style: normalized.count == 13 ? .statusOK : .muted, maxWidth: width)
             row += 1
-            if n == 13, let r = try? ReceiptNumber(parsing: normalized), !r.hasKnownPrefix {
-                for l in wrap(t.unknownPrefix(r.prefix), width: inner.width - 2) {
-                    scr.put(l, row: row, column: inner.column + 1, style: .statusWarning); row += 1
+            if normalized.count == 13, let rn = try? ReceiptNumber(parsing: normalized), !rn.hasKnownPrefix {
+                say(t.unknownPrefix(rn.prefix), .statusWarning)
+            }
+        } else if text.isEmpty {
+            say(t.findCallerExamples, .muted)
+            if s.config.actor.role == .officer { say(t.reviewQueueHint, .muted) }
+            if s.config.isTraining && !s.config.tryCases.isEmpty && bottom - row > 4 {
+                row += 1
+                say(t.demoCasesToTry, .text)
+                let titleWidth = width - 14
+                for c in s.config.tryCases {
+                    let lines = wrap(c.title, width: titleWidth)
+                    guard bottom - row >= lines.count else { break }
+                    scr.put(c.receipt.value, row: row, column: left, style: .text)
+                    for l in lines { scr.put(l, row: row, column: left + 14, style: .muted); row += 1 }
                 }
             }
-        } else {
-            for l in wrap(shape, width: inner.width - 2) { scr.put(l, row: row, column: inner.column + 1, style: .muted); row += 1 }
         }
-        if s.config.actor.role == .officer {
-            row += 1
-            scr.put(t.reviewQueueHint, row: row, column: inner.column + 1, style: .muted, maxWidth: inner.width - 2)
+        guard let found = s.callers, s.callersText == text else {
+            if s.inFlight.contains(.callers) { row += 1; say(t.searching, .muted) }
+            return
+        }
+        row += 1
+        let n = found.matches.count
+        say(n == 0 ? t.noCaseMatchesSearch : t.matchesLine(n, more: found.more), n == 0 ? .statusWarning : .muted)
+        let perMatch = 2
+        let room = max(1, (bottom - row) / perMatch)
+        let first = max(0, min(s.callerIndex - room + 1, n - room))
+        for (i, m) in found.matches.enumerated().dropFirst(first).prefix(room) {
+            let selected = i == s.callerIndex
+            let style: StyleToken = selected ? .focus : .text
+            scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perMatch), style: selected ? style : .text)
+            let born = m.dateOfBirth.map { t.born($0.iso) } ?? t.bornUnknown
+            let nameWidth = width - 2 - born.displayWidth - 1
+            scr.put("\(selected ? "▶" : " ") " + m.name, row: row, column: left, style: style, maxWidth: max(4, nameWidth + 2))
+            scr.put(born, row: row, column: left + width - born.displayWidth, style: selected ? style : .muted)
+            let next: String
+            if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
+                next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
+            } else { next = t.noAppointmentScheduled }
+            scr.put("  \(m.form) · \(next)", row: row + 1, column: left, style: selected ? style : .muted, maxWidth: width)
+            scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perMatch), target: .listRow(i)))
+            row += perMatch
         }
     }
-
 }

@@ -86,13 +86,49 @@ public enum Render {
     static func hintBar(_ s: AppState, _ scr: inout Screen) {
         let row = scr.size.rows - 1
         scr.fill(Rect(row: row, column: 0, width: scr.size.columns, height: 1), style: .hintText)
-        var col = 0
-        for h in Keymap.hints(for: s.focusContext, training: s.training != nil, language: s.language) {
-            let needed = h.keys.displayWidth + h.label.displayWidth + 3
-            if col + needed > scr.size.columns { break }
-            col = scr.put(" \(h.keys) ", row: row, column: col, style: .hintKey)
-            col = scr.put("\(h.label) ", row: row, column: col, style: .hintText)
+        for h in hintBarEntries(s, width: scr.size.columns) {
+            let col = scr.put(" \(h.keys) ", row: row, column: h.column, style: .hintKey)
+            scr.put("\(h.label) ", row: row, column: col, style: .hintText)
         }
+    }
+}
+
+extension Render {
+    /// The hints that fit in `width`, in the keymap's order (the keys that matter first). When
+    /// some do not fit, the last place goes to the help key as "more", so nothing is out of reach.
+    static func hintBarEntries(_ s: AppState, width: Int) -> [(keys: String, label: String, column: Int)] {
+        let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil)
+        let t = s.t
+        var all = entries.map { (keys: $0.keyText, label: t.key($0.label)) }
+        func size(_ h: (keys: String, label: String)) -> Int { h.keys.displayWidth + h.label.displayWidth + 3 }
+        var shown = all
+        if all.reduce(0, { $0 + size($1) }) > width {
+            // Short form: one key per entry (the arrows keep their glyphs; PgUp/PgDn stays a pair).
+            all = zip(entries, all).map { e, h in
+                e.keys.allSatisfy(\.isArrow) || e.keyText == "PgUp/PgDn" ? h : (keys: e.keys[0].name, label: h.label)
+            }
+            shown = all
+        }
+        if all.reduce(0, { $0 + size($1) }) > width, let helpAt = entries.firstIndex(where: { $0.action == .help }) {
+            let help = all[helpAt]
+            let more = (keys: help.keys, label: t.more)
+            var room = width - size(more)
+            shown = []
+            // Moving, choosing and going back first; then the screen's own keys in table order.
+            func rank(_ a: Action) -> Int { [.down: 0, .select: 1, .back: 2, .nextMonth: 4][a] ?? 3 }
+            let ordered = zip(entries, all).enumerated().sorted { (rank($0.element.0.action), $0.offset) < (rank($1.element.0.action), $1.offset) }.map(\.element.1)
+            for h in ordered where h.label != help.label {
+                guard size(h) <= room else { break }
+                shown.append(h); room -= size(h)
+            }
+            shown.append(more)
+        }
+        var out: [(String, String, Int)] = [], col = 0
+        for h in shown {
+            guard col + size(h) <= width else { break }
+            out.append((h.keys, h.label, col)); col += size(h)
+        }
+        return out
     }
 }
 

@@ -42,7 +42,8 @@ enum StatusPane {
         } else {
             lines.append((t.noCaseOpen, .muted))
             switch s.config.actor.role {
-            case .agent, .officer: lines.append((t.typeReceipt, .muted))
+            case .agent, .officer:
+                for l in wrap(t.findTheCaller, width: w) { lines.append((l, .muted)) }
             case .applicant, .representative: lines.append((t.chooseYourCase, .muted))
             }
         }

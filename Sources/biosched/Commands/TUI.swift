@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesScreen
 import Foundation
 import Scheduling
+import SchedulingStore
 import TerminalUI
 
 /// `biosched tui` (and `biosched` with no subcommand in a terminal): the full-screen program.
@@ -34,19 +35,32 @@ struct TUI: ParsableCommand {
     static func config(_ s: Session) -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         // Over SSH a notice is shown for the client to copy or print, never written to a server file.
-        return AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
-                         sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
-                         canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil,
-                         language: s.language)
+        var c = AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
+                          sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
+                          canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil,
+                          language: s.language)
+        if s.info.isTraining && s.actor.role.isStaff { c.tryCases = tryCases(s) }
+        return c
     }
 
     /// Plain mode: the same state and update, as numbered menus on standard input and output.
+    /// The demo stories whose cases this training store holds, for staff (the first few).
+    static func tryCases(_ s: Session) -> [AppConfig.TryCase] {
+        let probe = Actor(role: .officer, id: s.actor.id)
+        let made = (s.store as? SQLiteBookingStore).flatMap { try? $0.createdAt() } ?? s.now
+        return DemoData.stories(now: made).compactMap { story in
+            guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
+            return AppConfig.TryCase(receipt: r, title: story.title)
+        }.prefix(6).map { $0 }
+    }
+
     static func runPlain(_ s: Session) {
         let clock = s.clock
         let program = Program(state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
                               runner: { var r = EffectRunner(store: s.store, clock: clock, writeFile: nil); r.keyRegistry = s.store; return r }())
         var p = program
         p.send(.tick(clock()))
+        if let note = s.storyClockNote { p.send(.notice(.info, note)) }
         _ = PlainMode.run(p, readLine: { Swift.readLine(strippingNewline: true) }, write: { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         })
@@ -68,6 +82,7 @@ struct TUI: ParsableCommand {
                               runner: runner, defersEffects: true)
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
+        if let note = s.storyClockNote { program.send(.notice(.info, note)) }
         let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
                                       effects: .background)
         terminal.stop()

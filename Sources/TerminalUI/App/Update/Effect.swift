@@ -5,6 +5,8 @@ import Scheduling
 public enum Effect: Sendable, Hashable {
     case loadCases
     case loadCase(ReceiptNumber)
+    /// Staff: the cases whose applicant matches what was typed on the find screen.
+    case findCallers(CallerQuery, text: String)
     case loadBookings(center: String)
     case loadCenters
     case submit(RescheduleRequestDraft)

@@ -9,6 +9,7 @@ public enum Event: Sendable {
     case tick(Date)
     case casesLoaded(Result<[CaseSummary], StoreError>)
     case caseLoaded(Result<CaseSnapshot, StoreError>)
+    case callersFound(text: String, Result<CallerSearchResult, StoreError>)
     case bookingsLoaded(center: String, Result<[Date: Int], StoreError>)
     case centersLoaded(Result<[Center], StoreError>)
     case submitted(Result<RescheduleOutcome, StoreError>)

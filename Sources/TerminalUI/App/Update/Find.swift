@@ -1,21 +1,32 @@
 import Foundation
 import Scheduling
 
-/// `update`, by phase: The find screen: a receipt number typed, checked and looked up (staff).
+/// `update`, by phase: the find screen (staff). What is typed is a receipt (opened at once) or a
+/// caller search (a name, a name with a date of birth, an A-number, a phone, an email): its
+/// matches are listed, ↑ ↓ choose one, Enter opens it.
 extension App {
     static func handleFind(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        let listed = s.callersListed
         switch action {
         case .select:
+            if listed { openCaller(&s, at: s.callerIndex, &fx); return }
+            let text = s.receiptField.text
             do {
-                let r = try ReceiptNumber(parsing: s.receiptField.text)
-                s.receiptField.set(r.value)
-                fx.append(.loadCase(r))
+                switch try CallerQuery.parse(text) {
+                case let .receipt(r):
+                    s.receiptField.set(r.value); s.callers = nil
+                    fx.append(.loadCase(r))
+                case let q:
+                    fx.append(.findCallers(q, text: text))
+                }
             } catch {
-                s.log(.error, s.t.codeMessage(VerdictCode.invalidReceipt.rawValue, error.message(in: s.language)))
+                s.log(.error, error.code.map { "\($0.rawValue): \(error.message)" } ?? error.message)
             }
+        case .up where listed: s.callerIndex = max(0, s.callerIndex - 1)
+        case .down where listed: s.callerIndex = min((s.callers?.matches.count ?? 1) - 1, s.callerIndex + 1)
         case .reviewQueue where s.config.actor.role == .officer:
             s.phase = .reviewQueue; fx.append(.loadReviews)
-        case .back: s.receiptField.set("")
+        case .back: s.receiptField.set(""); s.callers = nil
         case .refresh: break
         default:
             if case .char(let c) = key, s.receiptField.text.isEmpty {
@@ -24,6 +35,30 @@ extension App {
                 if c == "?" { s.overlay = .help; return }
             }
             _ = s.receiptField.handle(key)
+        }
+    }
+
+    /// Opens the case of the `index`th match (Enter, a click, or a number in plain mode).
+    static func openCaller(_ s: inout AppState, at index: Int, _ fx: inout [Effect]) {
+        guard let m = s.callers?.matches[safe: index] else { return }
+        s.callerIndex = index
+        fx.append(.loadCase(m.receipt))
+    }
+
+    static func handleCallersFound(_ s: inout AppState, _ text: String, _ result: Result<CallerSearchResult, StoreError>) {
+        switch result {
+        case let .success(found):
+            s.callers = found; s.callersText = text; s.callerIndex = 0
+            let n = found.matches.count
+            if n == 0 {
+                s.log(.warning, "No case matches \"\(Echo.show(text, limit: 40))\". Check the spelling, or try a surname, an A-number, a phone or an email.")
+            } else if found.more {
+                s.log(.info, "More than \(n) cases match \"\(Echo.show(text, limit: 40))\"; the first \(n) are listed. Add a first name or a date of birth.")
+            } else {
+                s.log(.info, "\(n) \(n == 1 ? "case matches" : "cases match") \"\(Echo.show(text, limit: 40))\".")
+            }
+        case let .failure(e):
+            s.log(.error, e.message)
         }
     }
 }

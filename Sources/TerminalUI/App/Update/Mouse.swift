@@ -18,6 +18,7 @@ extension App {
             if s.overlay == .centerPicker { s.centerIndex = i; handleCenterPicker(&s, .enter, .select, &fx); return }
             switch s.phase {
             case .caseList: s.caseIndex = i; handleCaseList(&s, .enter, .select, &fx)
+            case .findCase: openCaller(&s, at: i, &fx)
             case .reason: s.reasonFocus = i; handleReason(&s, .enter, .select, &fx)
             case .reviewQueue: s.reviewIndex = i
             default: break

@@ -8,7 +8,15 @@ extension App {
     static func handleOverlay(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) -> Bool {
         switch s.overlay {
         case .help:
-            s.overlay = nil
+            let page = HelpView.pageSize(s.size)
+            switch action {
+            case .down?: s.helpScroll += 1
+            case .up?: s.helpScroll -= 1
+            case .pageDown?: s.helpScroll += page
+            case .pageUp?: s.helpScroll -= page
+            default: s.overlay = nil; s.helpScroll = 0; return true
+            }
+            s.helpScroll = max(0, min(s.helpScroll, HelpView.lines(s).count - page))
             return true
         case .quitConfirm:
             if action == .select { s.quit = true; fx.append(.quit) } else if action == .back { s.overlay = nil }

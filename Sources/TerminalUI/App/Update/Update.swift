@@ -63,6 +63,8 @@ public enum App {
             case let .failure(e):
                 s.log(.error, e.message(in: s.language))
             }
+        case let .callersFound(text, result):
+            handleCallersFound(&s, text, result)
         case let .bookingsLoaded(center, result):
             switch result {
             case let .success(booked):

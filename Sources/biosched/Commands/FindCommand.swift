@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Scheduling
+
+/// `biosched find QUERY`: the find screen's search on the command line (staff only).
+struct FindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "find",
+        abstract: "Find a caller's cases (staff): by receipt, A-number, name or surname (with a date of birth), phone or email.",
+        discussion: """
+        Examples: biosched find garcia · biosched find "Garcia 1985-03-14" · biosched find A123456789 · \
+        biosched find "(617) 555-0142" · biosched find maria@example.org. Each match shows the name, date of birth, form, \
+        center and next appointment, and its receipt (for `status` and `reschedule`). Every search is written to the audit log.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "What to search for; quote it when it has spaces.") var query: [String]
+    @Option(help: "The most matches to list (1 to 200).") var limit: Int = CallerSearch.limit
+
+    func run() throws {
+        guard (1...200).contains(limit) else { throw Failure(.badInput, "--limit \(limit): expected a number from 1 to 200.") }
+        let text = query.joined(separator: " ")
+        let q: CallerQuery
+        do { q = try CallerQuery.parse(text) } catch {
+            throw Failure(.badInput, error.code.map { "\($0.rawValue): \(error.message)" } ?? error.message)
+        }
+        let s = try Session.open(global)
+        guard s.actor.role.isStaff else {
+            _ = try? s.store.findCallers(q, for: s.actor, limit: limit, now: s.now)   // audited as refused
+            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only contact-center staff search for callers; your own cases are listed by `biosched summary`.")
+        }
+        let found: CallerSearchResult
+        do { found = try s.store.findCallers(q, for: s.actor, limit: limit, now: s.now) } catch { throw Failure(storeError: error) }
+        func next(_ m: CallerMatch) -> (text: String, json: Any)? {
+            guard let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) else { return nil }
+            return ("\(a.centerCode) \(zone.formatLong(a.start))",
+                    ["center": a.centerCode, "start": JSONOutput.iso(a.start), "local": zone.format(a.start)] as [String: Any])
+        }
+        if s.json {
+            s.sayJSON(["query": text, "kind": q.kind, "more": found.more,
+                       "matches": found.matches.map { m -> [String: Any] in
+                           var o: [String: Any] = ["receipt": m.receipt.value, "name": m.name, "form": m.form]
+                           if let d = m.dateOfBirth { o["dateOfBirth"] = d.iso }
+                           if let n = next(m) { o["nextAppointment"] = n.json }
+                           return o
+                       }])
+            return
+        }
+        guard !found.matches.isEmpty else {
+            s.say("No case matches \"\(Echo.show(text, limit: 60))\" (\(q.kind)). Check the spelling, or try a surname, an A-number, a phone or an email.")
+            return
+        }
+        var lines = found.matches.map { m in
+            "\(m.receipt.value)  \(m.name)  born \(m.dateOfBirth?.iso ?? "unknown")  \(m.form)  \(next(m)?.text ?? "no appointment scheduled")"
+        }
+        let n = found.matches.count
+        lines.append(found.more ? "More than \(n) match; the first \(n) are listed. Add a first name or a date of birth."
+                                : "\(n) \(n == 1 ? "case matches" : "cases match").")
+        s.say(lines.joined(separator: "\n"))
+    }
+}

@@ -30,7 +30,7 @@ struct StoreWaitEndToEndTests {
         let e2e = TerminalEndToEndTests()
         let t = try e2e.session(); defer { t.close() }
         try e2e.launch(t, "tui --as agent")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.literal("IOE0923456781")
         try t.keys("Enter")
         try t.waitFor("Pick a new time")

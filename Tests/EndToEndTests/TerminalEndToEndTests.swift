@@ -36,7 +36,7 @@ struct TerminalEndToEndTests {
     func agentReschedules() throws {
         let t = try session(); defer { t.close() }
         try launch(t, "tui --as agent")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.literal("ioe-09-234-56781")
         try t.waitFor("IOE0923456781  13 of 13")
         try t.keys("Enter")
@@ -66,7 +66,7 @@ struct TerminalEndToEndTests {
     func defaultCommand() throws {
         let t = try session(); defer { t.close() }
         try launch(t, "--as agent --idle-timeout 600")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.keys("q")
         try t.waitFor("EXITED")
         let (status, summary) = try t.run(["--db", t.db, "--now", Self.now])
@@ -92,7 +92,7 @@ struct TerminalEndToEndTests {
     func resizeAndQuit() throws {
         let t = try session(); defer { t.close() }
         try launch(t, "tui --as agent")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.literal("IOE0923456781")
         try t.keys("Enter")
         try t.waitFor("Pick a new time")
@@ -121,7 +121,7 @@ struct TerminalEndToEndTests {
         for signal in ["TERM", "HUP", "USR1", "USR2", "ALRM", "QUIT"] {
             let t = try session(); defer { t.close() }
             try launch(t, "tui --as agent")
-            try t.waitFor("Find a case")
+            try t.waitFor("Find a caller")
             let pid = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             // The shell's child is biosched.
             let (_, children) = try Self.shell("pgrep -P \(pid) -f biosched")
@@ -138,11 +138,11 @@ struct TerminalEndToEndTests {
     func idleAndNoSuspend() throws {
         let t = try session(); defer { t.close() }
         try launch(t, "tui --as agent --idle-timeout 4")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.keys("C-z")
         usleep(300_000)
         let after = try t.screen()
-        #expect(after.contains("Find a case"), "still running in the foreground after Ctrl-Z")
+        #expect(after.contains("Find a caller"), "still running in the foreground after Ctrl-Z")
         #expect(!after.contains("Stopped"))
         try t.waitFor("No activity", seconds: 10)
         try t.waitFor("EXITED", seconds: 10)

@@ -52,7 +52,7 @@ struct ThemeEndToEndTests {
     func noColor() throws {
         guard TmuxSession.available else { return }
         let t = try launch(env: ["NO_COLOR": "1"]); defer { t.close() }
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         let plain = try styled(t)
         #expect(Self.colorParameters(plain).isEmpty, "color escapes: \(Self.colorParameters(plain))")
         #expect(Self.sgr(plain).contains { $0.split(separator: ";").contains("7") }, "reverse video expected (header, hints): \(Self.sgr(plain))")
@@ -68,7 +68,7 @@ struct ThemeEndToEndTests {
     func cycling() throws {
         guard TmuxSession.available else { return }
         let t = try launch(); defer { t.close() }
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         let dark = try styled(t)
         #expect(dark.contains("38;5;81"), "default's cyan titles: \(Self.sgr(dark))")
         #expect(!dark.contains("38;5;74"))
@@ -90,7 +90,7 @@ struct ThemeEndToEndTests {
     func reload() throws {
         guard TmuxSession.available else { return }
         let t = try launch(args: "--theme light"); defer { t.close() }
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         #expect(try styled(t).contains("48;5;231"))
         let file = t.dir.appendingPathComponent("themes/light.toml")
         let original = try String(contentsOf: file, encoding: .utf8)

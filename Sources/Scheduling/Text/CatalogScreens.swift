@@ -107,7 +107,8 @@ extension Catalog {
     public func helpOnThisScreen(_ screen: String) -> String { tr(en: "On this screen (\(screen))", es: "En esta pantalla (\(screen))") }
     public var helpEverywhere: String { tr(en: "Everywhere", es: "En todas partes") }
     public var helpMouseKey: String { tr(en: "Mouse", es: "Ratón") }
-    public var helpMouseWhat: String { tr(en: "click a day, a time or a list row to select it", es: "haga clic en un día, una hora o una fila para elegirlo") }
+    /// At most 42 columns: the help overlay's label column at 80x24.
+    public var helpMouseWhat: String { tr(en: "click a day, a time or a row to select it", es: "clic en un día, una hora o una fila: elige") }
 
     // People and channels.
     public func role(_ r: Role) -> String {
@@ -498,3 +499,54 @@ extension Catalog {
 
 /// The calendar legend's words.
 public enum DayMarkWord: String, CaseIterable, Sendable { case free, few, full, closed, outside }
+
+/// Caller search (the find screen's field, `biosched find`).
+extension Catalog {
+    public var searchShape: String {
+        tr(en: "a receipt (EAC2414052317), an A-number (A123456789), a name or surname (Garcia), a name with a date of birth (Garcia 1985-03-14), a phone or an email",
+           es: "un recibo (EAC2414052317), un número A (A123456789), un nombre o apellido (Garcia), un nombre con fecha de nacimiento (Garcia 1985-03-14), un teléfono o un correo")
+    }
+    public var searchTypeShape: String { tr(en: "Type \(searchShape).", es: "Escriba \(searchShape).") }
+    public func searchTooLong(_ n: Int, _ max: Int) -> String {
+        tr(en: "That is \(n) characters; a search is at most \(max). Type \(searchShape).",
+           es: "Son \(n) caracteres; una búsqueda tiene como máximo \(max). Escriba \(searchShape).")
+    }
+    public var searchControl: String {
+        tr(en: "The search holds control characters. Type \(searchShape).", es: "La búsqueda tiene caracteres de control. Escriba \(searchShape).")
+    }
+    public func searchNotEmail(_ text: String) -> String {
+        tr(en: "\"\(text)\" is not an email address; expected name@example.org.", es: "«\(text)» no es una dirección de correo; se espera nombre@example.org.")
+    }
+    public func searchDateNeedsName(_ date: String) -> String {
+        tr(en: "A date of birth needs a name with it, e.g. \"Garcia \(date)\".", es: "Una fecha de nacimiento necesita un nombre, por ejemplo «Garcia \(date)».")
+    }
+    public func searchDigits(_ text: String, _ n: Int) -> String {
+        tr(en: "\"\(text)\" has \(n) digits; a phone number has 10 (with the area code), a receipt three letters and ten digits, an A-number an A and 8 or 9 digits.",
+           es: "«\(text)» tiene \(n) dígitos; un teléfono tiene 10 (con el código de área), un recibo tres letras y diez dígitos, un número A una A y 8 o 9 dígitos.")
+    }
+    public func searchNotDate(_ token: String) -> String {
+        tr(en: "\"\(token)\" is not a date of birth; write it 1985-03-14 or 03/14/1985, next to a name.",
+           es: "«\(token)» no es una fecha de nacimiento; escríbala 1985-03-14 o 03/14/1985, junto a un nombre.")
+    }
+    public var searchOneDate: String { tr(en: "Give one date of birth, with a name.", es: "Indique una sola fecha de nacimiento, con un nombre.") }
+    public var searchTooManyWords: String { tr(en: "At most 6 name words; type a surname and a first name.", es: "Como máximo 6 palabras; escriba un apellido y un nombre.") }
+    public var searchTwoLetters: String { tr(en: "Type at least two letters of a name.", es: "Escriba al menos dos letras de un nombre.") }
+    public func searchNoMatch(_ text: String) -> String {
+        tr(en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
+           es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
+    }
+    public func searchMore(_ n: Int, _ text: String) -> String {
+        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed. Add a first name or a date of birth.",
+           es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n). Agregue un nombre o una fecha de nacimiento.")
+    }
+    public func searchMatches(_ n: Int, _ text: String) -> String {
+        n == 1 ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")
+               : tr(en: "\(n) cases match \"\(text)\".", es: "\(n) casos coinciden con «\(text)».")
+    }
+    public var aNumberShape: String {
+        tr(en: "A and 8 or 9 digits, e.g. A123456789 (spaces and dashes are ignored)", es: "una A y 8 o 9 dígitos, por ejemplo A123456789 (los espacios y guiones no cuentan)")
+    }
+    public func notANumber(_ text: String) -> String {
+        tr(en: "\"\(text)\" is not an A-number; expected \(aNumberShape).", es: "«\(text)» no es un número A; debe ser \(aNumberShape).")
+    }
+}

@@ -159,8 +159,6 @@ extension Catalog {
     public func reviewHint(approve: Bool) -> String {
         approve ? tr(en: "Enter approve · Esc cancel", es: "Enter aprobar · Esc cancelar") : tr(en: "Enter deny · Esc cancel", es: "Enter negar · Esc cancelar")
     }
-    public var helpTitle: String { tr(en: "Keys (any key closes)", es: "Teclas (cualquier tecla cierra)") }
-    public var helpMouse: String { tr(en: "Mouse: click a day or a time to select it.", es: "Ratón: haga clic en un día o una hora para elegirlo.") }
 
     // The status pane.
     public var statusTitle: String { tr(en: "Status", es: "Estado") }

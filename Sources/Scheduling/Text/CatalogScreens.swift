@@ -548,3 +548,51 @@ extension Catalog {
         tr(en: "\"\(text)\" is not an A-number; expected \(aNumberShape).", es: "«\(text)» no es un número A; debe ser \(aNumberShape).")
     }
 }
+
+/// The training sandbox (`biosched demo`): the trainer panel, the story list, their messages.
+/// Story titles and descriptions are the demo data's, in English; a flow's captions are as it writes them.
+extension Catalog {
+    public func trainingClockMoved(_ clock: String, _ relative: String) -> String { tr(en: "Clock: \(clock) (\(relative)).", es: "Reloj: \(clock) (\(relative)).") }
+    public func sandboxResetFailed(_ e: String) -> String { tr(en: "The sandbox could not be reset: \(e)", es: "No se pudo reiniciar la práctica: \(e)") }
+    public var sandboxReset: String {
+        tr(en: "Sandbox reset: the store and the clock are back to their first state.", es: "Práctica reiniciada: el sistema y el reloj vuelven a su estado inicial.")
+    }
+    public var trainingOnlyInSandbox: String {
+        tr(en: "Training tools work only in a training sandbox (biosched demo).", es: "Las herramientas de práctica solo funcionan en un sistema de práctica (biosched demo).")
+    }
+    public var openCaseFirst: String {
+        tr(en: "Open a case first: that clock move is relative to its appointment.", es: "Primero abra un caso: ese cambio de reloj depende de su cita.")
+    }
+    public var noApplicantAccount: String {
+        tr(en: "This case has no online applicant account: it cannot be shown as its applicant.",
+           es: "Este caso no tiene cuenta en línea del solicitante: no se puede mostrar como lo vería el solicitante.")
+    }
+    public var openCaseWithRepresentative: String {
+        tr(en: "Open a case with a representative (G-28 on file) to act as one, or name the account.",
+           es: "Abra un caso con un representante (G-28 registrado) para actuar como tal, o indique la cuenta.")
+    }
+    public func rolesSkipped(_ list: [String], caseOpen: Bool) -> String {
+        let roles = tr(en: list.joined(separator: " and "), es: list.joined(separator: " y "))
+        return caseOpen ? tr(en: "Skipped \(roles): this case has none.", es: "Se omitió \(roles): este caso no tiene.")
+                 : tr(en: "Skipped \(roles): no case is open.", es: "Se omitió \(roles): no hay un caso abierto.")
+    }
+    public func storyOpened(_ title: String, _ who: String) -> String { tr(en: "Story: \(title), as \(who).", es: "Historia: \(title), como \(who).") }
+    public var resettingSandbox: String { tr(en: "Resetting the sandbox…", es: "Reiniciando la práctica…") }
+    public func actingAs(_ role: Role, _ id: String, _ channel: String) -> String {
+        let who = roleWord(role)
+        return tr(en: "\(who) \(id) (\(channel))", es: "\(who) \(id) (\(channel))")
+    }
+    public func nowActingAs(_ who: String) -> String { tr(en: "Now acting as \(who).", es: "Ahora actúa como \(who).") }
+    public func mayNotSee(_ code: String, _ id: String) -> String { tr(en: "\(code): \(id) may not see this case (R5).", es: "\(code): \(id) no puede ver este caso (R5).") }
+    public var atStart: String { tr(en: "at start", es: "al inicio") }
+    public func startOffset(_ d: String) -> String { tr(en: "start \(d)", es: "inicio \(d)") }
+    public var appointmentStartsNow: String { tr(en: "Appointment starts now", es: "La cita empieza ahora") }
+    public func appointmentIn(_ d: String) -> String { tr(en: "Appointment in \(d)", es: "Cita dentro de \(d)") }
+    public func appointmentStartedAgo(_ d: String) -> String { tr(en: "Appointment started \(d) ago", es: "La cita empezó hace \(d)") }
+    public func trainingClockHead(_ relative: String) -> String { tr(en: "Training clock, \(relative)", es: "Reloj de práctica, \(relative)") }
+    public var trainerTitle: String { tr(en: "Trainer (Esc closes)", es: "Instructor (Esc cierra)") }
+    public func actingAsLine(_ who: String) -> String { tr(en: "Acting as \(who)", es: "Actúa como \(who)") }
+    public var storiesTitle: String { tr(en: "Training stories: Enter opens one, Esc closes", es: "Historias de práctica: Enter abre una, Esc cierra") }
+    public var noStories: String { tr(en: "This sandbox has no story cases.", es: "Esta práctica no tiene casos de historia.") }
+    public func opensAs(_ receipt: String, _ who: String) -> String { tr(en: "\(receipt), opens as \(who):", es: "\(receipt), se abre como \(who):") }
+}

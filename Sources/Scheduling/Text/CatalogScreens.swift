@@ -24,9 +24,9 @@ extension Catalog {
         case .clockForwardHour: tr(en: "clock +1 h", es: "reloj +1 h")
         case .clockBackDay: tr(en: "clock −1 day", es: "reloj −1 día")
         case .clockForwardDay: tr(en: "clock +1 day", es: "reloj +1 día")
-        case .before13: tr(en: "13 h before appt", es: "13 h antes de la cita")
-        case .before11: tr(en: "11 h before appt", es: "11 h antes de la cita")
-        case .justAfter: tr(en: "just after start", es: "justo después del inicio")
+        case .before13: tr(en: "13 h before appt", es: "13 h antes")
+        case .before11: tr(en: "11 h before appt", es: "11 h antes")
+        case .justAfter: tr(en: "just after start", es: "tras el inicio")
         case .clockStart: tr(en: "clock to start", es: "reloj al inicio")
         case .nextRole: tr(en: "next role", es: "otro papel")
         case .stories: tr(en: "stories", es: "historias")
@@ -591,7 +591,7 @@ extension Catalog {
     public func appointmentStartedAgo(_ d: String) -> String { tr(en: "Appointment started \(d) ago", es: "La cita empezó hace \(d)") }
     public func trainingClockHead(_ relative: String) -> String { tr(en: "Training clock, \(relative)", es: "Reloj de práctica, \(relative)") }
     public var trainerTitle: String { tr(en: "Trainer (Esc closes)", es: "Instructor (Esc cierra)") }
-    public func actingAsLine(_ who: String) -> String { tr(en: "Acting as \(who)", es: "Actúa como \(who)") }
+    public func actingAsLine(_ who: String) -> String { tr(en: "Acting as \(who)", es: "Como \(who)") }
     public var storiesTitle: String { tr(en: "Training stories: Enter opens one, Esc closes", es: "Historias de práctica: Enter abre una, Esc cierra") }
     public var noStories: String { tr(en: "This sandbox has no story cases.", es: "Esta práctica no tiene casos de historia.") }
     public func opensAs(_ receipt: String, _ who: String) -> String { tr(en: "\(receipt), opens as \(who):", es: "\(receipt), se abre como \(who):") }

@@ -78,7 +78,7 @@ enum TrainingView {
             let row = inner.row + i - first
             let isSelected = i == t.storyIndex
             let style: StyleToken = isSelected ? .focus : .dialog
-            let role = story.role.rawValue
+            let role = s.t.roleWord(story.role)
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: style)
             scr.put("\(isSelected ? "▶" : " ") \(story.title)", row: row, column: inner.column, style: style,
                     maxWidth: inner.width - role.displayWidth - 2)

@@ -595,4 +595,17 @@ extension Catalog {
     public var storiesTitle: String { tr(en: "Training stories: Enter opens one, Esc closes", es: "Historias de práctica: Enter abre una, Esc cierra") }
     public var noStories: String { tr(en: "This sandbox has no story cases.", es: "Esta práctica no tiene casos de historia.") }
     public func opensAs(_ receipt: String, _ who: String) -> String { tr(en: "\(receipt), opens as \(who):", es: "\(receipt), se abre como \(who):") }
+
+    // Saving a notice to a file.
+    public var fileExistsReason: String { tr(en: "the file exists", es: "el archivo ya existe") }
+    public var fileNameOneLine: String { tr(en: "a file name must be plain text on one line", es: "un nombre de archivo debe ser texto simple en una línea") }
+    public var fileIsStore: String {
+        tr(en: "that is the scheduling store's own file; it is never written over", es: "ese es el archivo del propio sistema de citas; nunca se sobrescribe")
+    }
+    public var fileNotPlain: String {
+        tr(en: "that name is a folder or a special file, not a plain file", es: "ese nombre es una carpeta o un archivo especial, no un archivo normal")
+    }
+    public func cannotWriteIn(_ dir: String, _ why: String) -> String { tr(en: "cannot write in \(dir): \(why)", es: "no se puede escribir en \(dir): \(why)") }
+    public var diskIncomplete: String { tr(en: "the disk did not take the whole file", es: "el disco no guardó el archivo completo") }
+    public var savingNotAvailable: String { tr(en: "saving files is not available here", es: "aquí no se pueden guardar archivos") }
 }

@@ -15,7 +15,7 @@ public enum Event: Sendable {
     case submitted(Result<RescheduleOutcome, StoreError>)
     case reviewsLoaded(Result<[ReviewItem], StoreError>)
     case reviewed(Result<RescheduleOutcome, StoreError>)
-    case noticeSaved(path: String, error: String?)
+    case noticeSaved(path: String, error: Localized?)
     /// The file named for the notice exists: replacing it needs a confirmation.
     case noticeFileExists(path: String)
     /// A message from outside the update loop (idle warning, theme errors) for the status pane.

@@ -102,7 +102,7 @@ public enum App {
         case let .keys(e):
             KeysScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
-            if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
+            if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error(s.language) ?? error.english)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
         case let .noticeFileExists(path):
             s.overlay = .replaceConfirm(path: path)
         }

@@ -75,4 +75,87 @@ extension Catalog {
         tr(en: "Booking window: after \(from) up to \(to).", es: "Periodo de reserva: después del \(from) hasta el \(to).")
     }
     public var noSlotOffered: String { tr(en: "No slot is offered in that range.", es: "No se ofrece ningún horario en ese periodo.") }
+
+    // Who is acting, and the global options (usage errors and refusals; the code before them stays).
+    public func storyClockNote(_ when: String) -> String {
+        tr(en: "Training clock set to \(when), when this demo store's story cases were made: their stories hold at that moment. (--now sets another; a store of your own, --db, runs on the real clock.)",
+           es: "Reloj de práctica puesto en \(when), cuando se crearon los casos de historia de este sistema de prueba: sus historias valen en ese momento. (--now pone otro; un sistema propio, --db, usa el reloj real.)")
+    }
+    public func badNow(_ text: String, _ grammar: String) -> String {
+        tr(en: "--now \"\(text)\" is not a date and time biosched takes. Expected \(grammar), e.g. 2026-12-01T09:00:00-05:00 or 2026-12-01T14:00Z.",
+           es: "--now «\(text)» no es una fecha y hora que biosched acepte. Se espera \(grammar), por ejemplo 2026-12-01T09:00:00-05:00 o 2026-12-01T14:00Z.")
+    }
+    public var dbEmpty: String { tr(en: "--db is empty; expected the path of a store file.", es: "--db está vacío; se espera la ruta de un archivo del sistema.") }
+    public func dbControl(_ path: String) -> String {
+        tr(en: "--db \"\(path)\" holds control characters; expected a plain file path.", es: "--db «\(path)» tiene caracteres de control; se espera una ruta de archivo simple.")
+    }
+    public func dbURL(_ path: String, _ scheme: String) -> String {
+        tr(en: "--db \"\(path)\" is a \(scheme): URL; this biosched opens SQLite store files only. Give a file path, e.g. --db /srv/biosched/store.sqlite.",
+           es: "--db «\(path)» es una URL \(scheme):; este biosched solo abre archivos SQLite. Indique una ruta de archivo, por ejemplo --db /srv/biosched/store.sqlite.")
+    }
+    public func badViaKey(_ k: String) -> String {
+        tr(en: "--via-key \"\(k)\" is not an SSH key fingerprint; expected SHA256: and 43 base64 characters.",
+           es: "--via-key «\(k)» no es la huella de una llave SSH; se espera SHA256: y 43 caracteres base64.")
+    }
+    public func nowOnProduction(_ path: String) -> String {
+        tr(en: "--now is refused: \(path) is a production store, and only training stores take a fixed clock.",
+           es: "Se rechaza --now: \(path) es un sistema real, y solo los sistemas de práctica aceptan un reloj fijo.")
+    }
+    public func onlyOfficers(_ purpose: String, _ role: Role) -> String {
+        let r = roleWord(role)
+        return tr(en: "only officers \(purpose) (acting as \(r)).", es: "solo los oficiales pueden hacerlo: \(purpose) (usted actúa como \(r)).")
+    }
+    public func badRole(_ r: String) -> String {
+        tr(en: "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.",
+           es: "--as «\(r)» no es un papel. Se espera applicant, representative, agent u officer.")
+    }
+    public func badLogin(_ login: String, _ shape: String) -> String {
+        tr(en: "--login \"\(login)\" is not a login name; expected \(shape).", es: "--login «\(login)» no es un nombre de usuario; se espera \(shape).")
+    }
+    public func onlyServiceAccount(_ user: String) -> String {
+        tr(en: "only the service account (the store file's owner, or the gateway account) may act for another login; \(user) acts as themself.",
+           es: "solo la cuenta de servicio (la dueña del archivo del sistema, o la cuenta de acceso) puede actuar por otro usuario; \(user) actúa por sí mismo.")
+    }
+    public var loginIsStaff: String {
+        tr(en: "--login names a staff person; applicants and representatives are named with --account.",
+           es: "--login nombra a un miembro del personal; los solicitantes y representantes se nombran con --account.")
+    }
+    public func notStaffOfStore(_ login: String) -> String {
+        tr(en: "\(login) is not an agent or officer of this store.", es: "\(login) no es agente ni oficial de este sistema.")
+    }
+    public func isGateway(_ user: String) -> String {
+        tr(en: "\(user) is the gateway account: name --as applicant or --as representative, and --account.",
+           es: "\(user) es la cuenta de acceso: indique --as applicant o --as representative, y --account.")
+    }
+    public func notStaffUser(_ user: String) -> String {
+        tr(en: "\(user) is not a staff user of this store. An officer can add you with `biosched users add \(user) --role agent`.",
+           es: "\(user) no es personal de este sistema. Un oficial puede agregarle con `biosched users add \(user) --role agent`.")
+    }
+    public func needsAccount(_ r: Role) -> String {
+        let code = r.rawValue
+        return tr(en: "--as \(code) needs --account ID: the \(code)'s account.", es: "--as \(code) necesita --account ID: la cuenta del \(code).")
+    }
+    public func badAccount(_ a: String, _ shape: String) -> String {
+        tr(en: "--account \"\(a)\" is not an account id; expected \(shape).", es: "--account «\(a)» no es un identificador de cuenta; se espera \(shape).")
+    }
+    public var onlyGateway: String {
+        tr(en: "only the gateway account may act as an applicant or representative on a production store.",
+           es: "en un sistema real, solo la cuenta de acceso puede actuar como solicitante o representante.")
+    }
+    public func noSuchAccount(_ r: Role, _ account: String) -> String {
+        let code = r.rawValue
+        return tr(en: "there is no \(code) account \"\(account)\".", es: "no hay una cuenta \(code) «\(account)».")
+    }
+    public func accountNotForStaff(_ user: String) -> String {
+        tr(en: "--account is for applicants and representatives; staff act as their own login (\(user)).",
+           es: "--account es para solicitantes y representantes; el personal actúa con su propio usuario (\(user)).")
+    }
+    public func mayNotActAs(_ user: String, _ r: Role, _ staff: String) -> String {
+        let code = r.rawValue
+        return tr(en: "\(user) may not act as \(code) on this store (staff role: \(staff)).", es: "\(user) no puede actuar como \(code) en este sistema (papel del personal: \(staff)).")
+    }
+    public var lookupNotAudited: String {
+        tr(en: "warning: this look-up was not written to the audit log (the store is read-only here or busy).",
+           es: "atención: esta consulta no se anotó en el registro de auditoría (aquí el sistema es de solo lectura o está ocupado).")
+    }
 }

@@ -106,6 +106,7 @@ public final class CursesTerminal: TerminalDevice {
         nonl()
         keypad(window, true)
         intrflush(window, false)
+        CursesTerminal.defineBothCursorModes()
 
         mouseEnabled = mouse
         if mouse {
@@ -445,3 +446,20 @@ public final class CursesTerminal: TerminalDevice {
         return nil
     }
 }
+
+extension CursesTerminal {
+    /// Keys typed while the program starts arrive before curses switches the terminal to its
+    /// application cursor mode (`smkx`): an arrow then comes as `ESC [ B`, not the `ESC O B` the
+    /// terminfo entry names, and curses would read Esc and two letters. Both forms of the arrows,
+    /// Home and End are made known, so a key pressed at any moment arrives whole.
+    static func defineBothCursorModes() {
+        let keys: [(String, Int32)] = [("A", KEY_UP), ("B", KEY_DOWN), ("C", KEY_RIGHT), ("D", KEY_LEFT), ("H", KEY_HOME), ("F", KEY_END)]
+        for (final, code) in keys {
+            for prefix in ["\u{1B}[", "\u{1B}O"] {
+                let sequence = prefix + final
+                if key_defined(sequence) == 0 { define_key(sequence, code) }
+            }
+        }
+    }
+}
+

@@ -75,9 +75,12 @@ extension SQLiteBookingStore {
     }
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
-        try read { db in
-            try db.fetchRows(sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
-                try Self.reviewItem(db, row)
+        let origin = self.origin
+        return try read { db in
+            let tx = SQLiteTransaction(db: db, origin: origin)
+            // Oldest first: the one that has waited longest is decided first.
+            return try db.fetchRows(sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
+                try Self.reviewItem(db, row).withDetails(from: tx)
             }
         }
     }

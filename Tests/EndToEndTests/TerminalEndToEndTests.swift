@@ -32,6 +32,21 @@ struct TerminalEndToEndTests {
         try t.start("\(TmuxSession.binary) \(args) --db \(t.db) --now \(Self.now); stty -a > \(t.dir.path)/stty.txt; echo EXITED; sleep 60")
     }
 
+    @Test("Arrow keys typed while the program starts arrive whole, not as Esc and two letters")
+    func keysDuringStartUp() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent")
+        try t.keys("Down", "Down", "Up")          // sent before curses has set up the terminal
+        try t.waitFor("Find a caller")
+        usleep(500_000)
+        let screen = try t.screen()
+        // The find pane is right of the status pane: the row under its label holds the field.
+        let row = screen.split(separator: "\n").drop { !$0.contains("Receipt, A-number, name") }.dropFirst().first.map(String.init) ?? "?"
+        let typed = row.components(separatedBy: "││").last.map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) } ?? "?"
+        #expect(typed.isEmpty, "the field shows \"\(typed)\": an arrow arrived split")
+        #expect(!screen.contains("[A") && !screen.contains("[B") && !screen.contains("OB"))
+    }
+
     @Test("An agent reschedules a case start to finish; status --json shows the new appointment")
     func agentReschedules() throws {
         let t = try session(); defer { t.close() }

@@ -58,7 +58,7 @@ struct RescheduleTransactionTests {
         #expect(!stranger.verdict.message.contains("2026-06-24"))
     }
 
-    @Test("R14 an appointment changed since it was shown gives CONFLICT and writes nothing but its audit row")
+    @Test("R14 an appointment changed since it was shown gives CONFLICT and writes nothing but its audit row and a refused request row")
     func conflict() throws {
         let f = try StoreFixture(); defer { f.remove() }
         let counts = try f.countsBesidesAudit()
@@ -66,11 +66,13 @@ struct RescheduleTransactionTests {
         let out = try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-24T09:00", version: 7), clock: clock)
         #expect(out.result == .conflict)
         #expect(out.verdict.codes == [.conflict])
-        #expect(try f.countsBesidesAudit() == counts)
+        var expected = counts; expected["requests", default: 0] += 1
+        #expect(try f.countsBesidesAudit() == expected)
+        #expect(try f.count("SELECT count(*) FROM requests WHERE decision = 'refused' AND codes = 'CONFLICT'") == 1)
         #expect(try f.auditActions(after: audit) == ["refused"])
     }
 
-    @Test("R14 the last station taken gives SLOT_FULL and writes nothing")
+    @Test("R14 the last station taken gives SLOT_FULL and writes nothing but the refused request and its audit row")
     func slotFull() throws {
         let f = try StoreFixture(stations: 1); defer { f.remove() }
         // Stations = 1, so the fixture's two 06-18 09:00 bookings cannot both exist: use distinct targets.
@@ -82,10 +84,12 @@ struct RescheduleTransactionTests {
         let c = try f.store.reschedule(request("WAC2390112345", Actor(role: .applicant, id: "li"), to: "2026-06-24T11:00"), clock: clock)
         #expect(c.result == .slotFull)
         #expect(c.verdict.codes == [.slotFull])
-        #expect(try f.countsBesidesAudit() == counts)
+        var expected = counts; expected["requests", default: 0] += 1
+        #expect(try f.countsBesidesAudit() == expected)
+        #expect(try f.count("SELECT count(*) FROM slots WHERE booked > capacity") == 0)
     }
 
-    @Test("R12 refusals for the slot (closed day, out of window, same slot) write nothing but their audit rows")
+    @Test("R12 refusals for the slot (closed day, out of window, same slot) write nothing but their audit rows and refused request rows")
     func slotRefusalsWriteNothing() throws {
         let f = try StoreFixture(); defer { f.remove() }
         let counts = try f.countsBesidesAudit()
@@ -106,7 +110,10 @@ struct RescheduleTransactionTests {
         #expect(throws: StoreError.unknownCenter("NOPE")) {
             try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-24T09:00", center: "NOPE"), clock: clock)
         }
-        #expect(try f.countsBesidesAudit() == counts)
+        var expected = counts; expected["requests", default: 0] += 6
+        #expect(try f.countsBesidesAudit() == expected)
+        #expect(try f.count("SELECT count(*) FROM requests WHERE decision = 'refused'") == 6, "each refusal is a request row with its codes")
+        #expect(try f.count("SELECT count(*) FROM requests WHERE decision = 'refused' AND codes = 'GOOD_CAUSE_REQUIRED'") == 1)
         #expect(try f.auditActions(after: audit) == Array(repeating: "refused", count: 6), "each refusal is on the record; the thrown one is not")
     }
 

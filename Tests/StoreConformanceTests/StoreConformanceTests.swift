@@ -265,3 +265,22 @@ struct CallerSearchConformanceTests {
         #expect(log.filter { $0.action == "not-authorized" }.count == 2)
     }
 }
+
+@Suite("Refused requests are on the record, on every store")
+struct RefusedRequestConformanceTests {
+    @Test("R3a R14 a refused request is kept with its codes; replaying its id gives the same refusal; it never counts as a request", arguments: StoreKind.allCases)
+    func refusedKept(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        // Li's appointment is 7 hours away: online is refused (WITHIN_12_HOURS).
+        let first = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00", id: "li-1"), clock: clock)
+        #expect(first.result == .refused && first.verdict.codes.contains(.within12Hours))
+        let again = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T10:00", id: "li-1"), clock: clock)
+        #expect(again.replayed && again.verdict.codes == first.verdict.codes)
+        #expect(try t.store.pendingReviews().isEmpty, "a refusal is not waiting for an officer")
+        // An agent then completes it (R7): not a repeat request, and the refusal stays on the record.
+        let agentDone = try t.store.reschedule(request("WAC2390112345", agent, to: "2026-06-24T09:00", id: "agent-1"), clock: clock)
+        #expect(agentDone.result == .booked, "\(agentDone.verdict)")
+        let log = try t.store.auditLog(receipt: receipt("WAC2390112345")).map(\.action)
+        #expect(log.contains("refused") && log.contains("rescheduled"))
+    }
+}

@@ -15,10 +15,13 @@ struct BehaviourTests {
         #expect(text.contains("REFUSED"))
         #expect(text.contains("WITHIN_12_HOURS"))
         #expect(text.contains("800-375-5283"))
-        // Going ahead anyway is refused by the store too, and nothing is booked.
+        // She is told before any calendar opens: no time to pick, no reason to give, nothing booked.
+        #expect(p.state.focusContext == .refusal)
+        #expect(text.contains("Not possible online") && text.contains("Nothing was changed"))
         p.press(.char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
-        #expect(p.state.outcome?.result == .refused)
-        #expect(p.state.outcome?.verdict.codes == [.within12Hours])
+        #expect(p.state.phase == .picking && p.state.outcome == nil && p.state.inFlight.isEmpty)
+        p.press(.escape)
+        #expect(p.state.phase == .caseList)
     }
 
     @Test("R5 a representative with three clients sees exactly those three")

@@ -10,6 +10,9 @@ enum Golden {
 
     static func check(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         check(text: screen.golden, name, sourceLocation: sourceLocation)
+        // Every screen is whole: no text a person reads is cut (80x24 matters most).
+        #expect(screen.clipped.isEmpty, "\(name): text cut where it was drawn: \(screen.clipped.map { "\"\($0)\"" }.joined(separator: ", "))",
+                sourceLocation: sourceLocation)
     }
 
     /// Any golden text, e.g. `screen.golden(theme:depths:)`.

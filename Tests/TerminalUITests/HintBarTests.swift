@@ -66,6 +66,9 @@ struct HintBarTests {
         mine.press(.char("K"), .down)
         keep(mine)                                                     // ownKeys, on the second of three keys
 
+        var refused = try f.program(UIFixture.maria)
+        refused.press(.down, .enter)
+        keep(refused)                                                  // refusal: 12 hours or less, told before any calendar
         var lee = try f.program(UIFixture.lee)
         lee.press(.down)
         keep(lee)                                                      // caseList, on the second case

@@ -48,6 +48,8 @@ struct TrainingTests {
         #expect(box.clock.now() == DemoSandboxFixture.start)
         box.program.press(.escape)
         #expect(box.program.state.training?.panel == nil)
+        #expect(box.program.state.focusContext == .refusal, "at the start she is within 12 hours: told so, no calendar")
+        box.program.press(.ctrl("t"), .char("1"), .escape)        // 13 hours before: the calendar is back
         #expect(box.program.state.focusContext == .calendar)
     }
 

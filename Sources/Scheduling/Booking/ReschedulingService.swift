@@ -13,7 +13,9 @@ public enum ReschedulingService {
                 let now = clock()
                 let outcome = try decide(tx, r, now: now)
                 if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {
-                    try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: outcome.verdict.codes == [.notAuthorized] ? .notAuthorized : .refused,
+                    let notAuthorized = outcome.verdict.codes == [.notAuthorized]
+                    if !notAuthorized { try recordRefusal(tx, r, outcome, now: now) }
+                    try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: notAuthorized ? .notAuthorized : .refused,
                                                   receipt: r.receipt, requestID: r.requestID,
                                                   detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))"))
                 }
@@ -34,6 +36,17 @@ public enum ReschedulingService {
         } catch .capacityExceeded {
             return slotFull(d.requestID, detail: nil)
         }
+    }
+
+    /// A refused request is a request row too (decision `refused`, its codes and answer), so an
+    /// officer or an auditor sees every attempt; a replay of its id gives the same answer. Only
+    /// for a case the actor may see (NOT_AUTHORIZED writes an audit row and nothing else).
+    static func recordRefusal(_ tx: any BookingTransaction, _ r: RescheduleRequest, _ outcome: RescheduleOutcome, now: Date) throws {
+        let snap = try CaseSnapshot.load(r.receipt, for: r.actor, from: tx)
+        let asked = (r.centerCode ?? snap.center.code).uppercased()
+        let center = try tx.center(asked) != nil ? asked : snap.center.code
+        try tx.insertRequest(RequestRecord(request: r, appointmentID: snap.appointment.id, centerCode: center, decision: .refused,
+                                           codes: outcome.verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
     }
 
     public static func noticeNumber(_ appointmentID: Int64) -> String { "BN" + String(format: "%010lld", appointmentID) }

@@ -136,12 +136,43 @@ public struct ReviewItem: Sendable, Hashable {
     public var preferredStart: Date?
     public var preferredLocal: LocalDateTime
     public var requestedAt: Date
+    // What an officer needs to decide, read with the queue (`withDetails`).
+    public var applicantName = ""
+    public var form = ""
+    /// The case's current appointment and its center's zone; the preferred center's zone.
+    public var current: Appointment?
+    public var currentZone: ZoneRules?
+    public var preferredZone: ZoneRules?
     public init(requestID: String, receipt: ReceiptNumber, codes: [VerdictCode], goodCause: GoodCause?, note: String, agent: String,
                 preferredCenter: String, preferredStart: Date?, preferredLocal: LocalDateTime, requestedAt: Date) {
         self.requestID = requestID; self.receipt = receipt; self.codes = codes; self.goodCause = goodCause; self.note = note
         self.agent = agent; self.preferredCenter = preferredCenter; self.preferredStart = preferredStart
         self.preferredLocal = preferredLocal; self.requestedAt = requestedAt
     }
+}
+
+extension ReviewItem {
+    /// The item with the applicant's name, the form, the current appointment and the zones filled
+    /// in from the store's reads (both stores use this, so the queue shows the same everywhere).
+    public func withDetails(from reads: some CaseReads) throws -> ReviewItem {
+        var item = self
+        if let c = try reads.caseFile(receipt) { item.applicantName = c.applicantName; item.form = c.form.code }
+        item.current = try reads.currentAppointment(receipt)
+        if let a = item.current { item.currentZone = try reads.center(a.centerCode)?.zone }
+        item.preferredZone = try reads.center(preferredCenter)?.zone
+        return item
+    }
+
+    /// How long it has waited, for people: "3 d 4 h", "2 h 15 m", "8 m".
+    public func waited(now: Date) -> String {
+        let m = max(0, Int(now.timeIntervalSince(requestedAt) / 60))
+        if m >= 1440 { return "\(m / 1440) d \(m % 1440 / 60) h" }
+        if m >= 60 { return "\(m / 60) h \(m % 60) m" }
+        return "\(m) m"
+    }
+
+    /// The codes an officer filters the queue by.
+    public static let filterCodes: [VerdictCode] = [.untimely, .repeatRequest, .asylum, .otherReason]
 }
 
 public struct ReviewDecision: Sendable {

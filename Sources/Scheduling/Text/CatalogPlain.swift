@@ -83,4 +83,33 @@ extension Catalog {
     }
     public func denyOption(_ id: String) -> String { tr(en: "Deny \(id)", es: "Negar \(id)") }
     public func chooseRange(_ n: Int) -> String { tr(en: "Choose 1 to \(n), b back, q quit:", es: "Elija del 1 al \(n), b volver, q salir:") }
+    public func plainCentersPage(_ filter: String, _ page: Int, _ pages: Int) -> String {
+        filter.isEmpty
+            ? tr(en: "Centers, page \(page) of \(pages) (n next page, p previous; type letters to narrow the list):",
+                 es: "Centros, página \(page) de \(pages) (n siguiente, p anterior; escriba letras para acortar la lista):")
+            : tr(en: "Centers matching \"\(filter)\", page \(page) of \(pages) (n next page, p previous; type letters to narrow the list):",
+                 es: "Centros que coinciden con «\(filter)», página \(page) de \(pages) (n siguiente, p anterior; escriba letras para acortar la lista):")
+    }
+    public func plainCannotReschedule(online: Bool) -> String {
+        online ? tr(en: "Nothing was changed: this case cannot be rescheduled online.", es: "No se cambió nada: este caso no se puede cambiar en línea.")
+               : tr(en: "Nothing was changed: this case cannot be rescheduled here.", es: "No se cambió nada: este caso no se puede cambiar aquí.")
+    }
+    public var backOption: String { tr(en: "Back", es: "Volver") }
+    public func timesOnPaged(_ day: String, _ center: String, _ zone: String, _ page: Int, _ pages: Int) -> String {
+        tr(en: "Times on \(day) at \(center), in \(zone) (page \(page) of \(pages); n more times, p previous):",
+           es: "Horas del \(day) en \(center), en \(zone) (página \(page) de \(pages); n más horas, p anterior):")
+    }
+    public func noFreeDayChooseCenter(_ center: String) -> String {
+        tr(en: "No day in the booking window has a free slot at \(center). Choose another center:",
+           es: "Ningún día del periodo de reserva tiene horarios libres en \(center). Elija otro centro:")
+    }
+    public func plainRequestsPage(_ code: String?, _ page: Int, _ pages: Int) -> String {
+        if let code {
+            return tr(en: "Requests with \(code), oldest first, page \(page) of \(pages) (n next page, p previous):",
+                      es: "Solicitudes con \(code), las más antiguas primero, página \(page) de \(pages) (n siguiente, p anterior):")
+        }
+        return tr(en: "Requests, oldest first, page \(page) of \(pages) (n next page, p previous):",
+                  es: "Solicitudes, las más antiguas primero, página \(page) de \(pages) (n siguiente, p anterior):")
+    }
+    public func approveNamed(_ id: String, _ name: String) -> String { tr(en: "Approve \(id) (\(name))", es: "Aprobar \(id) (\(name))") }
 }

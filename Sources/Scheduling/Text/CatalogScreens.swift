@@ -6,12 +6,12 @@ public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
     case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree
     case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
     case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
-    case revokeAll, newCode, move, language, noticeLanguage, findOpen, close
+    case revokeAll, newCode, move, language, noticeLanguage, findOpen, close, filterCode, statusMore
 }
 
 /// The screens (the UI's focus contexts), as the help overlay names them.
 public enum ScreenName: String, CaseIterable, Sendable {
-    case findCase, callerList, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    case findCase, callerList, refusal, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help, ownKeys, callerKeys, trainer, stories
 }
 
@@ -77,6 +77,8 @@ extension Catalog {
         case .noticeLanguage: tr(en: "notice language", es: "idioma del aviso")
         case .findOpen: tr(en: "find / open", es: "buscar / abrir")
         case .close: tr(en: "close", es: "cerrar")
+        case .filterCode: tr(en: "filter by code", es: "filtrar por código")
+        case .statusMore: tr(en: "status pane: next page (when it says more)", es: "panel de estado: página siguiente (si dice más)")
         }
     }
 
@@ -84,6 +86,7 @@ extension Catalog {
         switch n {
         case .findCase: tr(en: "find a caller", es: "buscar a la persona")
         case .callerList: tr(en: "the matches of a search", es: "los resultados de una búsqueda")
+        case .refusal: tr(en: "a case that cannot be rescheduled here", es: "un caso que aquí no se puede cambiar")
         case .caseList: tr(en: "your cases", es: "sus casos")
         case .filter: tr(en: "filtering the cases", es: "filtrar los casos")
         case .calendar: tr(en: "the calendar", es: "el calendario")
@@ -108,7 +111,7 @@ extension Catalog {
     public var helpEverywhere: String { tr(en: "Everywhere", es: "En todas partes") }
     public var helpMouseKey: String { tr(en: "Mouse", es: "Ratón") }
     /// At most 42 columns: the help overlay's label column at 80x24.
-    public var helpMouseWhat: String { tr(en: "click a day, a time or a row to select it", es: "clic en un día, una hora o una fila: elige") }
+    public var helpMouseWhat: String { tr(en: "click a day, a time or a row to select", es: "clic en un día, una hora o una fila: elige") }
 
     // People and channels.
     public func role(_ r: Role) -> String {
@@ -608,4 +611,35 @@ extension Catalog {
     public func cannotWriteIn(_ dir: String, _ why: String) -> String { tr(en: "cannot write in \(dir): \(why)", es: "no se puede escribir en \(dir): \(why)") }
     public var diskIncomplete: String { tr(en: "the disk did not take the whole file", es: "el disco no guardó el archivo completo") }
     public var savingNotAvailable: String { tr(en: "saving files is not available here", es: "aquí no se pueden guardar archivos") }
+
+    public func reviewQueueTitleFiltered(_ n: Int, _ code: String?) -> String {
+        let requests = tr(en: count(n, "escalated request", "escalated requests"), es: count(n, "solicitud enviada", "solicitudes enviadas"))
+        if let code { return tr(en: "Review queue: \(requests) with \(code), oldest first", es: "Revisiones: \(requests) con \(code), las más antiguas primero") }
+        return tr(en: "Review queue: \(requests), oldest first", es: "Revisiones: \(requests), las más antiguas primero")
+    }
+    public func noReviewWithCode(_ code: String) -> String {
+        tr(en: "No request with \(code) is waiting (f shows the next code).", es: "No hay solicitudes con \(code) en espera (f muestra el código siguiente).")
+    }
+
+    public func refusalTitle(online: Bool) -> String {
+        online ? tr(en: "Not possible online", es: "No es posible en línea") : tr(en: "Cannot be rescheduled", es: "No se puede cambiar")
+    }
+    public func nothingChanged(online: Bool) -> String {
+        online ? tr(en: "Nothing was changed: your appointment stays as it is.", es: "No se cambió nada: su cita sigue igual.")
+               : tr(en: "Nothing was changed: the appointment stays as it is.", es: "No se cambió nada: la cita sigue igual.")
+    }
+    public var escGoesBack: String { tr(en: "Esc goes back.", es: "Esc vuelve.") }
+    public var noneGiven: String { tr(en: "none given", es: "no se indicó") }
+    public var noName: String { tr(en: "(no name)", es: "(sin nombre)") }
+    public var noneWord: String { tr(en: "none", es: "ninguna") }
+    public var noAppointment: String { tr(en: "no appointment", es: "sin cita") }
+    public func reviewRequestBy(_ id: String, _ agent: String, _ waited: String) -> String {
+        tr(en: "Request \(id) by \(agent), waiting \(waited)", es: "Solicitud \(id) de \(agent), en espera desde hace \(waited)")
+    }
+    public func reviewCurrentAt(_ when: String, _ center: String, _ status: String) -> String {
+        tr(en: "\(when) at \(center) (\(status))", es: "\(when) en \(center) (\(status))")
+    }
+    public func reviewCurrent(_ c: String) -> String { tr(en: "Current: \(c)", es: "Actual: \(c)") }
+    public func statusMorePage(_ page: Int, _ pages: Int) -> String { tr(en: "F3 more · page \(page) of \(pages)", es: "F3 más · página \(page) de \(pages)") }
+    public func statusMoreLines(_ n: Int) -> String { tr(en: "F3 more (\(n) lines)", es: "F3 más (líneas: \(n))") }
 }

@@ -165,7 +165,11 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
     }
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
-        try reading { s in s.requestOrder.compactMap { s.requests[$0] }.filter { $0.stored.decision == .escalated }.map(\.stored.item) }
+        try reading { s in
+            let tx = MemoryTransaction(state: s, origin: origin)
+            return try s.requestOrder.compactMap { s.requests[$0] }.filter { $0.stored.decision == .escalated }
+                .sorted { $0.receivedAt < $1.receivedAt }.map { try $0.stored.item.withDetails(from: tx) }
+        }
     }
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {

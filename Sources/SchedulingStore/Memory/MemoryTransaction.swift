@@ -24,7 +24,7 @@ final class MemoryTransaction: BookingTransaction {
     }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
-        state.requests.values.filter { $0.stored.appointmentID == appointmentID && $0.receivedAt < before }.map(\.receivedAt).max()
+        state.requests.values.filter { $0.stored.appointmentID == appointmentID && $0.receivedAt < before && $0.stored.decision != .refused }.map(\.receivedAt).max()
     }
 
     func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {

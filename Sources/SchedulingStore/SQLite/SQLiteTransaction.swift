@@ -17,7 +17,7 @@ struct SQLiteTransaction: BookingTransaction {
     func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
-        try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ?",
+        try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'",
                           arguments: [appointmentID, Records.seconds(before)]).map(Records.date)
     }
 

@@ -135,7 +135,7 @@ public struct AppState: Sendable, Hashable {
     public var overlay: Overlay?
     public var messages: [Message] = []
     public var quit = false
-    /// The screen's language (F3 switches it).
+    /// The screen's language (F4 switches it).
     public var language: Language
     /// The language of the notice shown and saved on the outcome screen (`l` switches it), so an
     /// agent can give the caller a notice in the caller's language whatever the screen's.
@@ -185,6 +185,9 @@ public struct AppState: Sendable, Hashable {
     public var outcomeScroll = 0
     /// The first line of the help overlay shown (it scrolls).
     public var helpScroll = 0
+    /// The status pane's page when it holds more than fits (F3 turns it); nil shows the case and
+    /// the newest messages.
+    public var statusPage: Int?
 
     /// Effects asked for whose answers have not come back (in the order asked). The full-screen
     /// loop runs them off the UI thread; headless programs run them at once, so this is empty
@@ -194,6 +197,9 @@ public struct AppState: Sendable, Hashable {
     // Officer review
     public var reviews: [ReviewItem] = []
     public var reviewIndex = 0
+    /// The review queue shows only requests with this code (nil: all), oldest first.
+    public var reviewFilter: VerdictCode?
+    public var visibleReviews: [ReviewItem] { reviewFilter.map { f in reviews.filter { $0.codes.contains(f) } } ?? reviews }
     public var reviewNote = TextField(maxLength: 300)
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?
@@ -243,6 +249,18 @@ public struct AppState: Sendable, Hashable {
                                                            goodCause: cause, now: now))
     }
 
+    /// The case cannot be rescheduled by this person whatever reason they give (twice already, 12
+    /// hours or less, passed, a denied case...): they are told so when it opens, before any calendar.
+    public var refusedAtOpen: Verdict? {
+        guard phase == .picking, approving == nil, let snap = snapshot else { return nil }
+        let verdicts = ([nil] + GoodCauseReason.allCases.map(Optional.some)).map { r in
+            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+                                                        goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
+        }
+        guard verdicts.allSatisfy({ $0.decision == .refused }) else { return nil }
+        return verdicts[0]
+    }
+
     public var flags: [VerdictCode] {
         guard let snap = snapshot else { return [] }
         return CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
@@ -277,7 +295,7 @@ public struct AppState: Sendable, Hashable {
         switch phase {
         case .findCase: return callersListed ? .callerList : .findCase
         case .caseList: return filtering ? .filter : .caseList
-        case .picking: return focusTimes ? .times : .calendar
+        case .picking: return refusedAtOpen != nil ? .refusal : (focusTimes ? .times : .calendar)
         case .reason:
             switch reasonItems[safe: reasonFocus] {
             case .explanation, .note: return .textInput
@@ -299,6 +317,7 @@ public struct AppState: Sendable, Hashable {
     mutating func log(_ level: Message.Level, _ text: String) {
         messages.append(Message(at: now, level: level, text: text))
         if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+        statusPage = nil   // a new message shows at once
     }
 }
 

@@ -5,7 +5,7 @@ import Scheduling
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
-    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, switchLanguage, noticeLanguage
+    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore, filterCode, switchLanguage, noticeLanguage
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
@@ -20,7 +20,8 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     /// one-line dialog (file name, review note), `dialog` a yes/no question, `waiting` a request
     /// in flight (the store has not answered).
     /// `callerList`: the find screen with the matches of the search in its field listed.
-    case findCase, callerList, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
+    /// `refusal`: a case opened that this person cannot reschedule; they are told why, no calendar.
+    case findCase, callerList, refusal, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
     case prompt, dialog, help
     /// The SSH keys screen: the person's own keys, or (agents) the caller's.
     case ownKeys, callerKeys
@@ -101,13 +102,15 @@ public enum Keymap {
         KeyBinding(keys: [.char("/")], action: .search, label: .search, contexts: [.caseList], hint: true),
         KeyBinding(keys: [.char("a")], action: .approve, label: .approve, contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("d")], action: .deny, label: .deny, contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("f")], action: .filterCode, label: .filterCode, contexts: [.reviewQueue], hint: true),
         KeyBinding(keys: [.char("r")], action: .reviewQueue, label: .reviewQueue, contexts: [.findCase], hint: true),
         KeyBinding(keys: [.char("s")], action: .saveNotice, label: .saveNotice, contexts: [.outcome], hint: true),
         KeyBinding(keys: [.char("n")], action: .findCase, label: .nextCase, contexts: [.outcome], hint: true),
         KeyBinding(keys: [.ctrl("r")], action: .refresh, label: .refresh, contexts: everywhere, hint: false),
         KeyBinding(keys: [.function(2)], action: .cycleTheme, label: .theme, contexts: everywhere, hint: false),
-        KeyBinding(keys: [.function(3)], action: .switchLanguage, label: .language, contexts: everywhere, hint: false),
+        KeyBinding(keys: [.function(4)], action: .switchLanguage, label: .language, contexts: everywhere, hint: false),
         KeyBinding(keys: [.char("l")], action: .noticeLanguage, label: .noticeLanguage, contexts: [.outcome], hint: false),
+        KeyBinding(keys: [.function(3)], action: .statusMore, label: .statusMore, contexts: everywhere, hint: false),
         KeyBinding(keys: [.escape], action: .back, label: .back, contexts: backable, hint: true),
         KeyBinding(keys: [.escape], action: .back, label: .clearFilter, contexts: [.caseList], hint: false),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: .help, contexts: screens, hint: true),

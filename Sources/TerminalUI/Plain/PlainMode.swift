@@ -58,10 +58,16 @@ public struct PlainMode {
             program.send(.key(.escape))
             if s.phase == .reason || s.phase == .confirm { program.send(.key(.escape)) }
             return changes(since: before)
-        case "n" where s.phase == .picking:
+        case "n" where s.phase == .picking || s.phase == .reviewQueue:
             dayPage += 1; return ""
-        case "p" where s.phase == .picking:
+        case "p" where s.phase == .picking || s.phase == .reviewQueue:
             dayPage = max(0, dayPage - 1); return ""
+        case _ where s.overlay == .centerPicker && Int(line) == nil && !line.isEmpty:
+            // Letters narrow the list of centers, as typing does on the full screen.
+            program.send(.key(.ctrl("u"))); program.send(.key(.ctrl("a"))); program.send(.key(.ctrl("k")))
+            for c in line { program.send(.key(.char(c))) }
+            dayPage = 0
+            return ""
         default: break
         }
         // A number chooses one of the callers a search listed; any other text searches again.
@@ -88,7 +94,7 @@ public struct PlainMode {
             return s.t.notAChoice(line, options.count)
         }
         for e in options[n - 1].events { program.send(e) }
-        if program.state.phase != .picking { dayPage = 0 }
+        if program.state.phase != before || program.state.focusTimes != s.focusTimes || program.state.overlay != s.overlay { dayPage = 0 }
         return changes(since: before)
     }
 
@@ -189,6 +195,17 @@ public struct PlainMode {
         var lines: [String] = []
         if s.overlay == .quitConfirm {
             options = [(t.quitLose, [.key(.char("y"))]), (t.stay, [.key(.char("n"))])]
+        } else if s.overlay == .centerPicker {
+            let list = s.visibleCenters
+            let pageSize = 9
+            let page = min(dayPage, max(0, (list.count - 1) / pageSize))
+            if list.isEmpty { lines.append(s.centers.isEmpty ? t.loadingCenters : t.noCenterMatches) }
+            else {
+                lines.append(t.plainCentersPage(s.centerFilter.text, page + 1, (list.count + pageSize - 1) / pageSize))
+            }
+            for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
+                options.append(("\(c.name) [\(c.code)], \(c.city), \(c.state)", [.click(.listRow(i))]))
+            }
         } else if case let .reviewNote(approve)? = s.overlay {
             return t.typeReviewNote(approve: approve) + "\n"
         } else {
@@ -210,18 +227,26 @@ public struct PlainMode {
                     options.append(("\(c.receipt.value), \(c.form.code), \(c.applicantName)", [.click(.listRow(i))]))
                 }
                 lines.append(t.chooseCase)
+            case .picking where s.refusedAtOpen != nil:
+                lines.append(t.plainCannotReschedule(online: s.config.actor.role.channel == .online))
+                options = [(t.backOption, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
             case .picking:
                 guard let cal = s.calendar else { return t.loadingShort + "\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
                 if s.focusTimes, let day = s.selectedDay, let summary = cal.days[day] {
-                    lines.append(t.timesOn(t.day(day), cal.center.name, cal.center.zone.identifier))
-                    for i in summary.offered {
+                    let pageSize = 9
+                    let page = min(dayPage, max(0, (summary.offered.count - 1) / pageSize))
+                    let pages = (summary.offered.count + pageSize - 1) / pageSize
+                    lines.append(summary.offered.count > pageSize
+                                 ? t.timesOnPaged(t.day(day), cal.center.name, cal.center.zone.identifier, page + 1, pages)
+                                 : t.timesOn(t.day(day), cal.center.name, cal.center.zone.identifier))
+                    for i in summary.offered.dropFirst(page * pageSize).prefix(pageSize) {
                         let slot = summary.slots[i]
                         options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(t.freeOf(slot.free, slot.slot.stations))",
                                         [.click(.time(i)), .key(.enter)]))
                     }
                 } else if days.isEmpty {
-                    lines.append(t.noFreeDayAt(cal.center.name))
+                    lines.append(t.noFreeDayChooseCenter(cal.center.name))
                 } else {
                     let pageSize = 9
                     let page = min(dayPage, (days.count - 1) / pageSize)
@@ -231,6 +256,7 @@ public struct PlainMode {
                         options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay)), .key(.enter)]))
                     }
                 }
+                if !s.focusTimes { options.append(("Another center (now \(cal.center.name))", [.key(.char("c"))])) }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reasonFocus] {
@@ -267,10 +293,23 @@ public struct PlainMode {
             case .outcome:
                 options = [(t.anotherCase, [.key(.char("n"))]), (t.backToCase, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
             case .reviewQueue:
-                if s.reviews.isEmpty { lines.append(t.noReviewWaiting) }
-                for (i, r) in s.reviews.enumerated() {
-                    options.append((t.approveOption(r.requestID, r.receipt.value, r.codes.map(\.rawValue).joined(separator: ", ")), [.click(.listRow(i)), .key(.char("a"))]))
+                let list = s.visibleReviews
+                if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")) }
+                let pageSize = 3
+                let page = min(dayPage, max(0, (list.count - 1) / pageSize))
+                if list.count > pageSize {
+                    lines.append(t.plainRequestsPage(s.reviewFilter?.rawValue, page + 1, (list.count + pageSize - 1) / pageSize))
+                }
+                for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
+                    lines.append("")
+                    lines += ReviewView.detailLines(r, now: s.now, s.language).map(\.0)
+                    options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i)), .key(.char("a"))]))
                     options.append((t.denyOption(r.requestID), [.click(.listRow(i)), .key(.char("d"))]))
+                }
+                if !s.reviews.isEmpty {
+                    let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
+                        ?? ReviewItem.filterCodes[0].rawValue
+                    options.append(("Show \(next == "all" ? "all requests" : "only \(next)")", [.key(.char("f"))]))
                 }
             }
         }

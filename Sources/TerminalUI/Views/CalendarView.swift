@@ -20,6 +20,7 @@ enum CalendarView {
 
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
         let t = s.t
+        if let v = s.refusedAtOpen { drawRefusal(s, v, &scr, r); return }
         guard let cal = s.calendar else { scr.box(r, title: t.pickTitle); return }
         let c = cal.center
         let title = s.approving.map { t.approvePickTitle($0.requestID) } ?? t.pickTitle
@@ -134,5 +135,26 @@ enum CalendarView {
             scr.hotspots.append(Hotspot(rect: Rect(row: y, column: r.column, width: r.width, height: 1), target: .time(i)))
             if selected && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
         }
+    }
+}
+
+extension CalendarView {
+    /// Instead of a calendar: why this case cannot be rescheduled by this person, and what to do.
+    static func drawRefusal(_ s: AppState, _ v: Verdict, _ scr: inout Screen, _ r: Rect) {
+        let online = s.config.actor.role.channel == .online
+        let t = s.t
+        scr.box(r, title: t.refusalTitle(online: online))
+        let inner = r.inset(1)
+        let width = inner.width - 2, left = inner.column + 1, bottom = inner.row + inner.height
+        var row = inner.row + 1
+        func say(_ text: String, _ style: StyleToken) {
+            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+            row += 1
+        }
+        say("✖ " + v.codes.map(\.rawValue).joined(separator: " "), .statusError)
+        say(v.message(in: s.language), .text)
+        if let g = v.guidance(in: s.language) { say("→ " + g, .text) }
+        say(t.nothingChanged(online: online), .muted)
+        say(t.escGoesBack, .muted)
     }
 }

@@ -21,7 +21,7 @@ enum OutcomeView {
         var lines: [(String, StyleToken)] = []
         switch o.result {
         case .booked:
-            lines.append((t.rescheduledRequest(o.requestID), .statusOK))
+            for w in wrap(t.rescheduledRequest(o.requestID), width: inner.width) { lines.append((w, .statusOK)) }
             if !s.config.canWriteFiles { lines.append((t.copyFromScreen, .muted)) }
             if s.config.actor.role.isStaff, let snap = s.snapshot, snap.caseFile.applicantAccount == nil {
                 for w in wrap(t.mustBeMailed, width: inner.width) {
@@ -35,18 +35,25 @@ enum OutcomeView {
             }
         case .escalated:
             for l in wrap(t.waitingForOfficer(o.requestID), width: inner.width) { lines.append((l, .statusWarning)) }
-            lines.append((t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), .text))
+            for w in wrap(t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), width: inner.width) { lines.append((w, .text)) }
             for l in wrap(o.verdict.message(in: s.language), width: inner.width) { lines.append((l, .text)) }
             lines.append(("", .text))
             for l in wrap(t.whatHappensNext, width: inner.width) { lines.append((l, .muted)) }
         default:
-            lines.append((t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), style))
+            for w in wrap(t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), width: inner.width) { lines.append((w, style)) }
             for l in wrap(o.verdict.message(in: s.language), width: inner.width) { lines.append((l, .text)) }
             if let g = o.verdict.guidance(in: s.language) { lines.append(("", .text)); for l in wrap(t.whatToDo(g), width: inner.width) { lines.append((l, .muted)) } }
         }
-        let scroll = min(s.outcomeScroll, max(0, lines.count - inner.height))
-        for (i, (text, st)) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+        // Longer than the pane: the last row says where the view is and how to scroll.
+        let room = lines.count > inner.height ? inner.height - 1 : inner.height
+        let scroll = min(s.outcomeScroll, max(0, lines.count - room))
+        for (i, (text, st)) in lines.dropFirst(scroll).prefix(room).enumerated() {
             scr.put(text, row: inner.row + i, column: inner.column, style: st, maxWidth: inner.width)
+        }
+        if room < inner.height {
+            let more = scroll + room < lines.count ? "↓ more" : "end"
+            scr.put("\(more) · lines \(scroll + 1)–\(min(lines.count, scroll + room)) of \(lines.count) · ↑↓ scroll",
+                    row: inner.row + room, column: inner.column, style: .muted, maxWidth: inner.width)
         }
         if s.overlay == nil { scr.cursor = Point(row: inner.row, column: inner.column) }
     }

@@ -1,39 +1,60 @@
 import Foundation
 import Scheduling
 
-/// The officer's queue of escalated requests.
+/// The officer's queue of escalated requests, oldest first: a list (how long each has waited,
+/// the applicant, the form, the codes) and the chosen one's details: the reason and explanation,
+/// the agent's note, the current appointment and the preferred slot in each center's local time.
 enum ReviewView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
         let t = s.t
-        scr.box(r, title: t.reviewQueueTitle(s.reviews.count))
+        let list = s.visibleReviews
+        scr.box(r, title: t.reviewQueueTitleFiltered(list.count, s.reviewFilter?.rawValue))
         let inner = r.inset(1)
-        if s.reviews.isEmpty {
-            scr.put(t.noReviewWaiting, row: inner.row, column: inner.column, style: .muted)
+        if list.isEmpty {
+            let text = s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")
+            scr.put(text, row: inner.row, column: inner.column, style: .muted, maxWidth: inner.width)
             return
         }
-        let listHeight = max(3, inner.height / 2)
-        let first = max(0, min(s.reviewIndex - listHeight + 1, s.reviews.count - listHeight))
-        for (i, item) in s.reviews.enumerated().dropFirst(first).prefix(listHeight) {
+        let listHeight = min(list.count, max(3, inner.height / 3))
+        let first = max(0, min(s.reviewIndex - listHeight + 1, list.count - listHeight))
+        for (i, item) in list.enumerated().dropFirst(first).prefix(listHeight) {
             let y = inner.row + i - first
             let selected = i == s.reviewIndex
-            let text = "\(selected ? "▶" : " ") \(item.requestID)  \(item.receipt.value)  \(item.codes.map(\.rawValue).joined(separator: ","))  \(item.goodCause?.reason.rawValue ?? "-")"
+            let waited = item.waited(now: s.now).padding(toLength: 9, withPad: " ", startingAt: 0)
+            let codes = item.codes.map(\.rawValue).joined(separator: ",")
+            let name = item.applicantName.isEmpty ? item.receipt.value : item.applicantName
             let style: StyleToken = selected ? .focus : .text
             scr.fill(Rect(row: y, column: inner.column, width: inner.width, height: 1), style: selected ? style : .text)
-            scr.put(text, row: y, column: inner.column, style: style, maxWidth: inner.width)
+            let end = scr.put("\(selected ? "▶" : " ") \(waited) ", row: y, column: inner.column, style: style)
+            let right = " \(item.form) \(codes)"
+            scr.put(name, row: y, column: end, style: style, maxWidth: max(1, inner.column + inner.width - end - right.displayWidth))
+            scr.put(right, row: y, column: inner.column + inner.width - right.displayWidth, style: selected ? style : .muted)
             scr.hotspots.append(Hotspot(rect: Rect(row: y, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
             if selected && s.overlay == nil { scr.cursor = Point(row: y, column: inner.column) }
         }
-        guard let item = s.reviews[safe: s.reviewIndex] else { return }
+        guard let item = list[safe: s.reviewIndex] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "-"
-        var lines = [t.reviewReceipt(item.receipt.value, item.agent),
-                     t.reviewPreferred(item.preferredLocal.iso.replacingOccurrences(of: "T", with: " "), item.preferredCenter),
-                     t.reviewReason(reason),
-                     t.agentNote(item.note.isEmpty ? "-" : item.note)]
-        lines += item.codes.map { t.codeMessage($0.rawValue, t.sentence($0)) }
-        for l in lines.flatMap({ wrap($0, width: inner.width) }) where y < inner.row + inner.height {
-            scr.put(l, row: y, column: inner.column, style: .text); y += 1
+        for l in detailLines(item, now: s.now, s.language).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
+            scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width); y += 1
         }
+    }
+
+    /// The details of one request, as sentences (the plain mode says the same).
+    static func detailLines(_ item: ReviewItem, now: Date, _ language: Language = .en) -> [(String, StyleToken)] {
+        let t = Catalog(language)
+        func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { t.dateTimeShort(d, $0) } } ?? fallback }
+        let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? t.noneGiven
+        let current = item.current.map { t.reviewCurrentAt(when($0.start, item.currentZone, fallback: "?"), $0.centerCode, t.statusWord($0.status)) } ?? t.noAppointment
+        var lines: [(String, StyleToken)] = [
+            ("\(item.applicantName.isEmpty ? t.noName : item.applicantName) · \(item.form) · \(item.receipt.value)", .title),
+            (t.reviewRequestBy(item.requestID, item.agent, item.waited(now: now)), .muted),
+            (t.reviewReason(reason), .text),
+            (t.agentNote(item.note.isEmpty ? t.noneWord : item.note), .text),
+            (t.reviewCurrent(current), .text),
+            (t.reviewPreferred(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso), item.preferredCenter), .text),
+        ]
+        lines += item.codes.map { (t.codeMessage($0.rawValue, t.sentence($0)), .statusWarning) }
+        return lines
     }
 }

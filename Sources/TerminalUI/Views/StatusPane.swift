@@ -9,7 +9,15 @@ enum StatusPane {
         scr.box(r, title: t.statusTitle)
         let inner = r.inset(1)
         let w = inner.width
-        var lines: [(String, StyleToken)] = TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
+        var lines: [(String, StyleToken)] = []
+        contentLines(s, width: w, into: &lines)
+        draw(lines: lines, s, &scr, inner)
+    }
+
+    /// The case, its appointment, flags and the verdict (or what to do with no case open).
+    static func contentLines(_ s: AppState, width w: Int, into lines: inout [(String, StyleToken)]) {
+        let t = s.t
+        lines += TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
         if let snap = s.snapshot {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
@@ -47,37 +55,68 @@ enum StatusPane {
             case .applicant, .representative: lines.append((t.chooseYourCase, .muted))
             }
         }
-        // Messages take the rest, newest last; below them, what the store has not answered yet.
+    }
+
+    static func messageLines(_ s: AppState, width w: Int) -> [(String, StyleToken)] {
+        s.messages.flatMap { m -> [(String, StyleToken)] in
+            let style: StyleToken = switch m.level {
+            case .info: .muted
+            case .ok: .statusOK
+            case .warning: .statusWarning
+            case .error: .statusError
+            }
+            return wrap(m.text, width: w).map { ($0, style) }
+        }
+    }
+
+    /// Lays out the case lines, then the messages (newest last) and what the store has not
+    /// answered yet. When it all fits, all of it; else the case and the newest messages, with a
+    /// last line saying F3 shows the rest, page by page (nothing a person needs is out of reach).
+    static func draw(lines: [(String, StyleToken)], _ s: AppState, _ scr: inout Screen, _ inner: Rect) {
+        let w = inner.width, h = inner.height
         var waiting: [(String, StyleToken)] = []
         if let line = waitingLine(s) { waiting = wrap(line, width: w).map { ($0, .statusWarning) } }
-        let room = inner.height - lines.count - 1 - waiting.count
-        var msgLines: [(String, StyleToken)] = []
-        if room > 0 && !s.messages.isEmpty {
-            for m in s.messages.reversed() {
-                let style: StyleToken = switch m.level {
-                case .info: .muted
-                case .ok: .statusOK
-                case .warning: .statusWarning
-                case .error: .statusError
-                }
-                let wrapped = wrap(m.text, width: w).map { ($0, style) }
-                if msgLines.count + wrapped.count > room { break }
-                msgLines.insert(contentsOf: wrapped, at: 0)
+        let messages = messageLines(s, width: w) + waiting
+        let separator = (String(repeating: "─", count: w), StyleToken.border)
+        let all = lines + (messages.isEmpty ? [] : [separator] + messages)
+        func put(_ list: [(String, StyleToken)], from row: Int) {
+            for (i, (text, style)) in list.enumerated() where row + i < inner.row + h {
+                scr.put(text, row: row + i, column: inner.column, style: style, maxWidth: w)
             }
         }
-        msgLines += waiting
-        var row = inner.row
-        for (text, style) in lines.prefix(max(0, inner.height - (msgLines.isEmpty ? 0 : msgLines.count + 1))) {
-            scr.put(text, row: row, column: inner.column, style: style, maxWidth: w)
-            row += 1
+        if all.count <= h {
+            // The case at the top, the messages at the bottom (newest last, where the eye goes).
+            put(lines, from: inner.row)
+            if !messages.isEmpty { put([separator] + messages, from: inner.row + h - messages.count - 1) }
+            return
         }
-        if !msgLines.isEmpty {
-            let start = inner.row + inner.height - msgLines.count
-            scr.put(String(repeating: "─", count: w), row: start - 1, column: inner.column, style: .border)
-            for (i, (text, style)) in msgLines.enumerated() {
-                scr.put(text, row: start + i, column: inner.column, style: style, maxWidth: w)
-            }
+        let pageSize = max(1, h - 1)
+        let pages = (all.count + pageSize - 1) / pageSize
+        if let page = s.statusPage, page < pages {
+            put(Array(all.dropFirst(page * pageSize).prefix(pageSize)), from: inner.row)
+            put([(s.t.statusMorePage(page + 1, pages), .muted)], from: inner.row + h - 1)
+            return
         }
+        // The case first; the newest messages at the bottom; the more line between them.
+        // The case comes first; the messages take the rest, but the newest (up to 3 lines) always shows.
+        let newest = Array(messages.suffix(min(messages.count, max(3, h - 2 - lines.count))))
+        let caseRoom = h - 1 - (newest.isEmpty ? 0 : newest.count + 1)
+        put(Array(lines.prefix(caseRoom)), from: inner.row)
+        put([(s.t.statusMoreLines(all.count - caseRoom - newest.count - (newest.isEmpty ? 0 : 1)), .muted)], from: inner.row + caseRoom)
+        if !newest.isEmpty { put([separator] + newest, from: inner.row + caseRoom + 1) }
+    }
+
+    /// How many pages the status pane has at this size (1 when it all fits).
+    static func pageCount(_ s: AppState) -> Int {
+        let r = Rect(row: 1, column: 0, width: Render.statusPaneWidth(s.size), height: s.size.rows - 2)
+        let inner = r.inset(1)
+        var lines: [(String, StyleToken)] = []
+        contentLines(s, width: inner.width, into: &lines)
+        var waiting: [(String, StyleToken)] = []
+        if let line = waitingLine(s) { waiting = wrap(line, width: inner.width).map { ($0, .statusWarning) } }
+        let messages = messageLines(s, width: inner.width) + waiting
+        let total = lines.count + (messages.isEmpty ? 0 : messages.count + 1)
+        return total <= inner.height ? 1 : (total + inner.height - 2) / max(1, inner.height - 1)
     }
 }
 

@@ -24,6 +24,6 @@ public enum Event: Sendable {
     case training(TrainingEvent)
     /// The SSH keys screen's answers.
     case keys(KeysEvent)
-    /// Sets the screen's (and the notice's) language, as F3 cycles it; a flow's `lang` step.
+    /// Sets the screen's (and the notice's) language, as F4 cycles it; a flow's `lang` step.
     case language(Language)
 }

@@ -48,7 +48,7 @@ extension App {
             if action == .back { s.overlay = nil; return true }
             if action == .select {
                 guard !s.reviewNote.isBlank else { s.log(.warning, s.t.reviewNeedsNote); return true }
-                guard let item = s.reviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
+                guard let item = s.visibleReviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
                 s.overlay = nil
                 return true

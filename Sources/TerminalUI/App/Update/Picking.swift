@@ -4,6 +4,11 @@ import Scheduling
 /// `update`, by phase: The calendar and the times: moving, choosing a time, changing the center, leaving the case.
 extension App {
     static func handlePicking(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
+        if s.refusedAtOpen != nil {
+            // Told before any calendar: the only way on is back (or help, quit, keys, handled earlier).
+            if action == .back { leaveCase(&s, &fx) }
+            return
+        }
         guard let day = s.selectedDay else {
             if action == .back { leaveCase(&s, &fx) }
             if action == .changeCenter { openCenters(&s, &fx) }

@@ -6,12 +6,20 @@ extension App {
     static func handleReviewQueue(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         switch action {
         case .up: s.reviewIndex = max(0, s.reviewIndex - 1)
-        case .down: s.reviewIndex = min(max(0, s.reviews.count - 1), s.reviewIndex + 1)
+        case .down: s.reviewIndex = min(max(0, s.visibleReviews.count - 1), s.reviewIndex + 1)
+        case .filterCode:
+            // All → UNTIMELY → REPEAT_REQUEST → ASYLUM → OTHER_REASON → all.
+            let codes = ReviewItem.filterCodes
+            s.reviewFilter = s.reviewFilter.flatMap { codes.firstIndex(of: $0) }.flatMap { $0 + 1 < codes.count ? codes[$0 + 1] : nil }
+                ?? (s.reviewFilter == nil ? codes.first : nil)
+            s.reviewIndex = 0
+            let n = s.visibleReviews.count
+            s.log(.info, s.reviewFilter.map { "Showing \(n) request\(n == 1 ? "" : "s") with \($0.rawValue) (f: next code)." } ?? "Showing all \(n) request\(n == 1 ? "" : "s").")
         case .approve, .select:
-            guard !s.reviews.isEmpty else { return }
+            guard !s.visibleReviews.isEmpty else { return }
             s.reviewNote.set(""); s.overlay = .reviewNote(approve: true)
         case .deny:
-            guard !s.reviews.isEmpty else { return }
+            guard !s.visibleReviews.isEmpty else { return }
             s.reviewNote.set(""); s.overlay = .reviewNote(approve: false)
         case .refresh: fx.append(.loadReviews)
         case .back: s.phase = .findCase
@@ -31,16 +39,22 @@ extension App {
             s.log(.error, e.message(in: s.language))
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
-            if o.result == .slotFull, let item = s.reviews[safe: s.reviewIndex], s.approving == nil {
+            if o.result == .slotFull, let item = s.visibleReviews[safe: s.reviewIndex], s.approving == nil {
                 s.log(.warning, s.t.preferredGoneFor(item.requestID))
                 s.approving = item
                 fx.append(.loadCase(item.receipt))
                 return
             }
             s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
-            if o.result == .booked && s.approving != nil {
+            if o.result == .booked, let item = s.approving {
+                // Every pane shows the new appointment at once: the case is read again.
                 s.approving = nil; s.outcome = o; s.phase = .outcome
+                fx.append(.loadCase(item.receipt))
                 return
+            }
+            // A case on screen whose request was just decided is stale: it is dropped, not shown old.
+            if let snap = s.snapshot, s.reviews.contains(where: { $0.receipt == snap.caseFile.receipt && $0.requestID == o.requestID }) {
+                s.snapshot = nil; s.calendar = nil; s.selectedDay = nil
             }
             s.approving = nil
             s.phase = .reviewQueue

@@ -88,7 +88,7 @@ public enum App {
         case let .reviewsLoaded(result):
             switch result {
             case let .success(list):
-                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, list.count - 1))
+                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, s.visibleReviews.count - 1))
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .reviewed(result):
@@ -124,6 +124,10 @@ public enum App {
             s.language = s.language.next
             if s.phase != .outcome { s.noticeLanguage = s.language }
             s.log(.info, s.t.languageNow(s.language)); return
+        case .statusMore:
+            let pages = StatusPane.pageCount(s)
+            s.statusPage = pages <= 1 ? nil : ((s.statusPage ?? -1) + 1 < pages ? (s.statusPage ?? -1) + 1 : nil)
+            return
         case .quit:
             if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
             return

@@ -18,6 +18,7 @@ struct PersonTextScanTests {
         (#"^[a-z]+(=[^ ]*)?( [a-z]+=[^ ]*)*$"#, "key=value details of audit rows"),
         (#"^[A-Za-z0-9_.:/+-]*$"#, "one identifier, code, path or format token"),
         (#"^[A-Z-]+[;:]"#, "an iCalendar property line (RFC 5545 names, not words)"),
+        (#"^[A-Z][A-Za-z]*(-[A-Z][A-Za-z]*)*: "#, "a mail header line (RFC 5322 field names)"),
     ]
 
     /// Lines whose literals are not shown to a person in their language, by what the line does.
@@ -37,7 +38,7 @@ struct PersonTextScanTests {
     /// off this list). Issue 14 leaves these in English; see docs/localization.md.
     static let notYetInCatalog: [String: Int] = [
         "Sources/Notifications/CommandTransport.swift": 5,
-        "Sources/Notifications/MailMessage.swift": 9,
+        "Sources/Notifications/MailMessage.swift": 2,
         "Sources/Notifications/Mailer.swift": 6,
         "Sources/Notifications/NotificationComposer.swift": 5,
         "Sources/Notifications/ProgramRunner.swift": 2,
@@ -48,8 +49,7 @@ struct PersonTextScanTests {
         "Sources/Scheduling/Identity/PublicKey.swift": 6,
         "Sources/Scheduling/Search/CallerQuery.swift": 1,
         "Sources/Scheduling/Time/LocalDate.swift": 1,
-        "Sources/TerminalUI/App/NoticeFile.swift": 6,
-        "Sources/TerminalUI/App/Runtime.swift": 3,
+        "Sources/TerminalUI/App/Runtime.swift": 2,
         "Sources/TerminalUI/App/TerminalLoop.swift": 1,
         "Sources/TerminalUI/Plain/PlainMode.swift": 1,
         "Sources/TerminalUI/Theme/ColorDepth.swift": 2,
@@ -62,8 +62,6 @@ struct PersonTextScanTests {
         "Sources/TerminalUI/Training/FlowRecorder.swift": 2,
         "Sources/TerminalUI/Training/FlowTerminalPlayer.swift": 7,
         "Sources/TerminalUI/Training/TrainingModel.swift": 1,
-        "Sources/TerminalUI/Training/TrainingUpdate.swift": 14,
-        "Sources/TerminalUI/Training/TrainingView.swift": 6,
         "Sources/biosched/Access/PublicKeyFile.swift": 2,
         "Sources/biosched/CommandLineArguments.swift": 1,
         "Sources/biosched/Commands/AccessCommand.swift": 28,
@@ -73,11 +71,11 @@ struct PersonTextScanTests {
         "Sources/biosched/Commands/CentersClose.swift": 5,
         "Sources/biosched/Commands/Demo.swift": 24,
         "Sources/biosched/Commands/DemoStore.swift": 1,
-        "Sources/biosched/Commands/EnrollCommand.swift": 15,
+        "Sources/biosched/Commands/EnrollCommand.swift": 14,
         "Sources/biosched/Commands/FindCommand.swift": 4,
         "Sources/biosched/Commands/ImportCommand.swift": 5,
         "Sources/biosched/Commands/InitCommand.swift": 3,
-        "Sources/biosched/Commands/MailerCommand.swift": 8,
+        "Sources/biosched/Commands/MailerCommand.swift": 7,
         "Sources/biosched/Commands/NoticeCalendar.swift": 1,
         "Sources/biosched/Commands/OutboxCommand.swift": 9,
         "Sources/biosched/Commands/RemindersCommand.swift": 3,
@@ -88,7 +86,6 @@ struct PersonTextScanTests {
         "Sources/biosched/Commands/TUI.swift": 4,
         "Sources/biosched/Commands/Themes.swift": 10,
         "Sources/biosched/Commands/UsersCommand.swift": 5,
-        "Sources/biosched/Session.swift": 22,
     ]
 
     /// One string literal on a line: its text (interpolations left out) and the line.
@@ -122,7 +119,7 @@ struct PersonTextScanTests {
     /// Two words of letters in a row: what a sentence or a label for a person has.
     static func readsAsWords(_ s: String) -> Bool {
         s.range(of: #"\p{L}{2,}[ ,;:]+\p{L}{2,}"#, options: .regularExpression) != nil
-            || s.range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil   // one capitalized word ("Quit", "Booked")
+            || s.trimmingCharacters(in: .whitespaces).range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil   // one capitalized word ("Quit", "Booked")
     }
 
     @Test("No literal meant for a person outside the catalog, except in the files still listed as not moved")

@@ -112,4 +112,7 @@ extension Catalog {
                   es: "Solicitudes, las más antiguas primero, página \(page) de \(pages) (n siguiente, p anterior):")
     }
     public func approveNamed(_ id: String, _ name: String) -> String { tr(en: "Approve \(id) (\(name))", es: "Aprobar \(id) (\(name))") }
+    public var showAllRequests: String { tr(en: "Show all requests", es: "Mostrar todas las solicitudes") }
+    public func showOnly(_ code: String) -> String { tr(en: "Show only \(code)", es: "Mostrar solo \(code)") }
+    public func noRequestWithCode(_ code: String) -> String { tr(en: "No request with \(code) is waiting.", es: "No hay solicitudes con \(code) en espera.") }
 }

@@ -78,7 +78,7 @@ extension Catalog {
         case .findOpen: tr(en: "find / open", es: "buscar / abrir")
         case .close: tr(en: "close", es: "cerrar")
         case .filterCode: tr(en: "filter by code", es: "filtrar por código")
-        case .statusMore: tr(en: "status pane: next page (when it says more)", es: "panel de estado: página siguiente (si dice más)")
+        case .statusMore: tr(en: "status pane: next page (when it says more)", es: "estado: otra página (si dice más)")
         }
     }
 
@@ -642,4 +642,10 @@ extension Catalog {
     public func reviewCurrent(_ c: String) -> String { tr(en: "Current: \(c)", es: "Actual: \(c)") }
     public func statusMorePage(_ page: Int, _ pages: Int) -> String { tr(en: "F3 more · page \(page) of \(pages)", es: "F3 más · página \(page) de \(pages)") }
     public func statusMoreLines(_ n: Int) -> String { tr(en: "F3 more (\(n) lines)", es: "F3 más (líneas: \(n))") }
+    public func showingRequests(_ n: Int, _ code: String?) -> String {
+        let requests = tr(en: count(n, "request", "requests"), es: count(n, "solicitud", "solicitudes"))
+        if let code { return tr(en: "Showing \(requests) with \(code) (f: next code).", es: "Se muestran \(requests) con \(code) (f: código siguiente).") }
+        return tr(en: "Showing all \(requests).", es: "Se muestran todas: \(requests).")
+    }
+    public func anotherCenter(_ now: String) -> String { tr(en: "Another center (now \(now))", es: "Otro centro (ahora \(now))") }
 }

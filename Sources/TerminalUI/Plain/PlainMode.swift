@@ -256,7 +256,7 @@ public struct PlainMode {
                         options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay)), .key(.enter)]))
                     }
                 }
-                if !s.focusTimes { options.append(("Another center (now \(cal.center.name))", [.key(.char("c"))])) }
+                if !s.focusTimes { options.append((t.anotherCenter(cal.center.name), [.key(.char("c"))])) }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reasonFocus] {
@@ -294,7 +294,7 @@ public struct PlainMode {
                 options = [(t.anotherCase, [.key(.char("n"))]), (t.backToCase, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
             case .reviewQueue:
                 let list = s.visibleReviews
-                if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")) }
+                if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.reviewFilter?.rawValue ?? "")) }
                 let pageSize = 3
                 let page = min(dayPage, max(0, (list.count - 1) / pageSize))
                 if list.count > pageSize {
@@ -309,7 +309,7 @@ public struct PlainMode {
                 if !s.reviews.isEmpty {
                     let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
                         ?? ReviewItem.filterCodes[0].rawValue
-                    options.append(("Show \(next == "all" ? "all requests" : "only \(next)")", [.key(.char("f"))]))
+                    options.append((next == "all" ? t.showAllRequests : t.showOnly(next), [.key(.char("f"))]))
                 }
             }
         }

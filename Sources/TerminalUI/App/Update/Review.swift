@@ -14,7 +14,7 @@ extension App {
                 ?? (s.reviewFilter == nil ? codes.first : nil)
             s.reviewIndex = 0
             let n = s.visibleReviews.count
-            s.log(.info, s.reviewFilter.map { "Showing \(n) request\(n == 1 ? "" : "s") with \($0.rawValue) (f: next code)." } ?? "Showing all \(n) request\(n == 1 ? "" : "s").")
+            s.log(.info, s.t.showingRequests(n, s.reviewFilter?.rawValue))
         case .approve, .select:
             guard !s.visibleReviews.isEmpty else { return }
             s.reviewNote.set(""); s.overlay = .reviewNote(approve: true)

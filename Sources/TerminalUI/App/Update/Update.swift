@@ -49,6 +49,8 @@ public enum App {
             case let .success(snap):
                 let sameCase = s.snapshot?.caseFile.receipt == snap.caseFile.receipt
                 s.snapshot = snap
+                // The notice starts in the caller's language (their account's), whatever the screen's.
+                if !sameCase { s.noticeLanguage = snap.contact?.language ?? s.language }
                 if !sameCase || s.calendar == nil || s.selectedDay == nil {
                     s.calendar = CalendarModel(center: snap.center)
                     s.selectedDay = nil; s.month = nil; s.timeIndex = 0
@@ -122,7 +124,7 @@ public enum App {
         case .sshKeys: KeysScreen.open(&s, &fx); return
         case .switchLanguage:
             s.language = s.language.next
-            if s.phase != .outcome { s.noticeLanguage = s.language }
+            if s.phase != .outcome { s.noticeLanguage = s.snapshot?.contact?.language ?? s.language }
             s.log(.info, s.t.languageNow(s.language)); return
         case .statusMore:
             let pages = StatusPane.pageCount(s)

@@ -158,4 +158,32 @@ extension Catalog {
         tr(en: "warning: this look-up was not written to the audit log (the store is read-only here or busy).",
            es: "atención: esta consulta no se anotó en el registro de auditoría (aquí el sistema es de solo lectura o está ocupado).")
     }
+    public func badTo(_ to: String) -> String {
+        tr(en: "--to \"\(to)\" is not a local date and time; expected YYYY-MM-DDTHH:MM on the center's clock, e.g. 2026-12-03T09:30.",
+           es: "--to «\(to)» no es una fecha y hora local; se espera AAAA-MM-DDTHH:MM en el reloj del centro, por ejemplo 2026-12-03T09:30.")
+    }
+    public func badReason(_ r: String, _ codes: String) -> String {
+        tr(en: "--reason \"\(r)\" is not a reason code. Expected one of: \(codes).", es: "--reason «\(r)» no es un código de motivo. Se espera uno de: \(codes).")
+    }
+    public func badNotify(_ n: String) -> String { tr(en: "--notify \"\(n)\": expected email or sms.", es: "--notify «\(n)»: se espera email o sms.") }
+    public func badRequestID(_ id: String) -> String {
+        tr(en: "--request-id \"\(id)\" is not a request id: expected 1 to 100 printable characters.",
+           es: "--request-id «\(id)» no es un identificador de solicitud: se esperan de 1 a 100 caracteres imprimibles.")
+    }
+    public func textTooLong(_ flag: String, _ n: Int) -> String {
+        tr(en: "\(flag) must be at most 2,000 characters of text without control characters (got \(n) characters).",
+           es: "\(flag) debe tener como máximo 2.000 caracteres de texto sin caracteres de control (tiene \(n)).")
+    }
+    public func badFrom(_ from: String) -> String {
+        tr(en: "--from \"\(from)\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-01.", es: "--from «\(from)» no es una fecha; se espera AAAA-MM-DD, por ejemplo 2026-12-01.")
+    }
+    public func badDays(_ d: Int) -> String { tr(en: "--days \(d) is out of range; expected 1 to 366.", es: "--days \(d) está fuera de rango; se espera de 1 a 366.") }
+    public func cliPreferred(_ when: String, _ center: String, _ agent: String, _ note: String) -> String {
+        tr(en: "    preferred \(when) at \(center); agent \(agent): \(note)", es: "    preferida \(when) en \(center); agente \(agent): \(note)")
+    }
+    public var centerNeedsTo: String { tr(en: "--center goes with --to: name the time at that center.", es: "--center va con --to: indique la hora en ese centro.") }
+    public func approveWithAnother(_ id: String) -> String {
+        tr(en: "Approve with another time: biosched review approve \(id) --note TEXT --to YYYY-MM-DDTHH:MM [--center CODE].",
+           es: "Apruebe con otra hora: biosched review approve \(id) --note TEXTO --to AAAA-MM-DDTHH:MM [--center CÓDIGO].")
+    }
 }

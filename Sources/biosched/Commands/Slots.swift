@@ -16,10 +16,10 @@ struct Slots: ParsableCommand {
         let c = try s.center(center)
         var fromDate: LocalDate?
         if let from {
-            guard let d = LocalDate(iso: from) else { throw Failure(.badInput, "--from \"\(from)\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-01.") }
+            guard let d = LocalDate(iso: from) else { throw Failure(.badInput, s.t.badFrom(Echo.show(from))) }
             fromDate = d
         }
-        if let days, days < 1 || days > 366 { throw Failure(.badInput, "--days \(days) is out of range; expected 1 to 366.") }
+        if let days, days < 1 || days > 366 { throw Failure(.badInput, s.t.badDays(days)) }
         if days != nil && fromDate == nil { fromDate = SlotCalendar.candidateDates(of: c, now: s.now, window: s.info.window).lowerBound }
         let offered: [SlotAvailability]
         do { offered = try s.store.offeredSlots(center: c, now: s.now, from: fromDate, days: days, limit: limit ?? .max) } catch { throw Failure(storeError: error) }

@@ -32,6 +32,35 @@ struct TerminalEndToEndTests {
         try t.start("\(TmuxSession.binary) \(args) --db \(t.db) --now \(Self.now); stty -a > \(t.dir.path)/stty.txt; echo EXITED; sleep 60")
     }
 
+    @Test("At 80x24 an agent finds the caller by name and date of birth, opens the one match and books; the search is audited")
+    func agentFindsByName() throws {
+        let t = try session(width: 80, height: 24); defer { t.close() }
+        // The demo's María García: her date of birth, as `find` tells staff.
+        let (_, json) = try TmuxSession.runBinary(["find", "garcia", "maria", "--as", "agent", "--json", "--db", t.db, "--now", Self.now])
+        let matches = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["matches"] as? [[String: Any]] ?? []
+        let maria = try #require(matches.first { $0["receipt"] as? String == "IOE0923456781" }, "\(json)")
+        let born = try #require(maria["dateOfBirth"] as? String)
+        try launch(t, "tui --as agent")
+        try t.waitFor("Find a caller")
+        try t.literal("García María \(born)")
+        try t.keys("Enter")
+        let listed = try t.waitFor("1 match")
+        #expect(listed.contains("María García") && listed.contains("born \(born)"), "\(listed)")
+        #expect(!listed.contains("IOE0923456781"), "the list shows no receipt")
+        try t.keys("Enter")
+        try t.waitFor("Pick a new time")
+        try t.keys("t", "Enter", "Enter")
+        try t.waitFor("Why can't they attend?")
+        try t.keys("Enter", "Tab", "Tab", "Enter")
+        try t.waitFor("Confirm the new appointment")
+        try t.keys("Enter")
+        try t.waitFor("Booked")
+        try t.keys("C-c")
+        try t.waitFor("EXITED")
+        let (_, audit) = try TmuxSession.runBinary(["audit", "--format", "csv", "--db", t.db, "--now", Self.now])
+        #expect(audit.contains("callers-searched") && audit.contains("1 listed (IOE0923456781)"), "\(audit.suffix(800))")
+    }
+
     @Test("Arrow keys typed while the program starts arrive whole, not as Esc and two letters")
     func keysDuringStartUp() throws {
         let t = try session(); defer { t.close() }
@@ -165,6 +194,28 @@ struct TerminalEndToEndTests {
         #expect(screen.contains("idle for 4 s"))
         let stty = try String(contentsOfFile: t.dir.path + "/stty.txt", encoding: .utf8)
         #expect(stty.contains(" echo "), "\(stty)")
+    }
+
+    @Test("The idle warning stays on the last row over any dialog, counting down each second; a key keeps the session")
+    func idleWarningCountsDown() throws {
+        let t = try session(); defer { t.close() }
+        try launch(t, "tui --as agent --idle-timeout 8")       // the warning shows for the last 4 s
+        try t.waitFor("Find a caller")
+        try t.keys("F1")                                       // the help overlay is open: the warning still shows
+        let first = try t.waitFor("this session ends in", seconds: 10)
+        let seconds = { (screen: String) -> Int? in
+            screen.range(of: #"ends in (\d+) s"#, options: .regularExpression).flatMap { Int(screen[$0].filter(\.isNumber)) }
+        }
+        let a = try #require(seconds(first))
+        #expect(first.split(separator: "\n").last?.contains("Press any key to stay") == true, "on the last row: \(first)")
+        usleep(1_300_000)
+        let b = try #require(seconds(try t.screen()))
+        #expect(b < a, "it counts down: \(a) then \(b)")
+        try t.keys("Escape")
+        let kept = try t.waitFor("Still here", seconds: 3)
+        #expect(!kept.contains("this session ends in"))
+        try t.keys("C-c")
+        try t.waitFor("EXITED")
     }
 
     static func shell(_ command: String) throws -> (Int32, String) {

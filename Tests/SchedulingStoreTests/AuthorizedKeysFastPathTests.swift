@@ -8,22 +8,8 @@ import Testing
 /// every kind of key and every malformed request (those it hands to biosched itself).
 @Suite("The fast authorized-keys lookup answers as biosched does")
 struct AuthorizedKeysFastPathTests {
-    static let fast = Binary.url.deletingLastPathComponent().appendingPathComponent("biosched-authorized-keys")
-
     static func runFast(_ args: [String], env: [String: String] = [:]) throws -> Binary.Result {
-        let p = Process()
-        p.executableURL = fast
-        p.arguments = args
-        var e = ProcessInfo.processInfo.environment
-        e["BIOSCHED_DB"] = nil
-        for (k, v) in env { e[k] = v }
-        p.environment = e
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), r = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Binary.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+        try Binary.run(args, env: env, executable: Binary.sibling("biosched-authorized-keys"))
     }
 
     @Test("Known, staff, representative, revoked and unknown keys; --now; --enroll; and malformed requests give the same answer from both")

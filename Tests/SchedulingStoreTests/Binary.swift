@@ -19,9 +19,12 @@ enum Binary {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
     }
 
-    static func process(_ args: [String], env: [String: String] = [:]) -> (Process, Pipe, Pipe) {
+    /// A program built beside biosched (e.g. `biosched-authorized-keys`).
+    static func sibling(_ name: String) -> URL { url.deletingLastPathComponent().appendingPathComponent(name) }
+
+    static func process(_ args: [String], env: [String: String] = [:], executable: URL = url) -> (Process, Pipe, Pipe) {
         let p = Process()
-        p.executableURL = url
+        p.executableURL = executable
         p.arguments = args
         var e = ProcessInfo.processInfo.environment
         e["BIOSCHED_DB"] = nil
@@ -38,8 +41,8 @@ enum Binary {
     }
 
     @discardableResult
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
-        let (p, out, err) = process(args, env: env)
+    static func run(_ args: [String], env: [String: String] = [:], executable: URL = url) throws -> Result {
+        let (p, out, err) = process(args, env: env, executable: executable)
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

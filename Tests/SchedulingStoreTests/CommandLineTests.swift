@@ -239,3 +239,17 @@ struct CommandLineTests {
         #expect(!other.stderr.contains("Ana"))
     }
 }
+
+@Suite("Shell completions, as the install script writes them")
+struct CompletionTests {
+    @Test("bash, zsh and fish completion scripts name the subcommands and their options")
+    func completions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try Binary.run(["--generate-completion-script", shell])
+            #expect(r.status == 0, "\(shell): \(r.stderr)")
+            for word in ["find", "reschedule", "status", "review", "access"] {
+                #expect(r.stdout.contains(word), "\(shell) completion lacks \(word)")
+            }
+        }
+    }
+}

@@ -648,4 +648,15 @@ extension Catalog {
         return tr(en: "Showing all \(requests).", es: "Se muestran todas: \(requests).")
     }
     public func anotherCenter(_ now: String) -> String { tr(en: "Another center (now \(now))", es: "Otro centro (ahora \(now))") }
+    public func idleBar(_ left: Int) -> String {
+        tr(en: "⚠ No activity: this session ends in \(left) s. Press any key to stay.", es: "⚠ Sin actividad: la sesión termina en \(left) s. Pulse una tecla para seguir.")
+    }
+    public func idleBarShort(_ left: Int) -> String { tr(en: "⚠ Ends in \(left) s: press a key", es: "⚠ Termina en \(left) s: pulse una tecla") }
+    public func notFoundInUI(_ receipt: String) -> String {
+        receipt.isEmpty
+            ? tr(en: "NOT_FOUND: there is no case with that receipt in this store. Check the receipt number with the caller, or search by name.",
+                 es: "NOT_FOUND: no hay ningún caso con ese recibo en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
+            : tr(en: "NOT_FOUND: there is no case \(receipt) in this store. Check the receipt number with the caller, or search by name.",
+                 es: "NOT_FOUND: no hay ningún caso \(receipt) en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
+    }
 }

@@ -183,6 +183,8 @@ public struct AppState: Sendable, Hashable {
     public var outcome: RescheduleOutcome?
     public var savePath = TextField(maxLength: 200)
     public var outcomeScroll = 0
+    /// Seconds until an idle session ends, while the warning shows (nil otherwise).
+    public var idleSecondsLeft: Int?
     /// The first line of the help overlay shown (it scrolls).
     public var helpScroll = 0
     /// The status pane's page when it holds more than fits (F3 turns it); nil shows the case and

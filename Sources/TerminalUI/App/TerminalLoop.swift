@@ -82,6 +82,8 @@ public enum TerminalLoop {
                 let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
                 let next = warned ? idle.timeout : idle.timeout - idle.warning
                 wait = min(wait, max(0, Int(((next - idleFor) * 1000).rounded(.up))))
+                // While the warning shows it counts down: the loop wakes each second.
+                if warned { wait = min(wait, max(1, 1000 - Int((idleFor * 1000).truncatingRemainder(dividingBy: 1000)))) }
             }
             guard let input = device.nextInput(timeoutMilliseconds: wait) else {
                 send(.tick(clock()))
@@ -93,11 +95,15 @@ public enum TerminalLoop {
                         warned = true
                         send(.notice(.warning, program.state.t.idleWarning(Int(idle.timeout - idleFor + 0.5))))
                     }
+                    if warned {
+                        let left = max(1, Int((idle.timeout - idleFor).rounded(.up)))
+                        if program.state.idleSecondsLeft != left { send(.idle(secondsLeft: left)) }
+                    }
                 }
                 continue
             }
             lastInput = DispatchTime.now().uptimeNanoseconds
-            if warned { warned = false; send(.notice(.info, program.state.t.stillHere)) }
+            if warned { warned = false; send(.idle(secondsLeft: nil)); send(.notice(.info, program.state.t.stillHere)) }
             switch input {
             case .key, .click:
                 if program.state.isLoading || !held.isEmpty { held.append(input); continue }

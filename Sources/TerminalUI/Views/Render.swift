@@ -54,7 +54,17 @@ public enum Render {
         case nil: break
         }
         hintBar(s, &scr)
+        idleWarning(s, &scr)
         return scr
+    }
+
+    /// The idle warning, over everything on the last row, counting down each second.
+    static func idleWarning(_ s: AppState, _ scr: inout Screen) {
+        guard let left = s.idleSecondsLeft else { return }
+        let row = scr.size.rows - 1
+        scr.fill(Rect(row: row, column: 0, width: scr.size.columns, height: 1), style: .statusWarning)
+        let text = " " + (scr.size.columns >= 70 ? s.t.idleBar(left) : s.t.idleBarShort(left)) + " "
+        scr.put(text, row: row, column: 0, style: .statusWarning)
     }
 
     static func statusPaneWidth(_ size: Size) -> Int { size.columns >= 110 ? 40 : (size.columns >= 80 ? 32 : 26) }

@@ -18,6 +18,8 @@ public enum Event: Sendable {
     case noticeSaved(path: String, error: Localized?)
     /// The file named for the notice exists: replacing it needs a confirmation.
     case noticeFileExists(path: String)
+    /// No input for a while: the session ends in this many seconds (nil: input came, it stays).
+    case idle(secondsLeft: Int?)
     /// A message from outside the update loop (idle warning, theme errors) for the status pane.
     case notice(Message.Level, String)
     /// Training sandbox only: the trainer's commands and the runner's answers (Training/).

@@ -62,6 +62,10 @@ public enum App {
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
                 fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+            case .failure(.notAuthorized) where s.config.actor.role.isStaff:
+                // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
+                let r = ReceiptNumber.normalize(s.receiptField.text)
+                s.log(.error, s.t.notFoundInUI(r))
             case let .failure(e):
                 s.log(.error, e.message(in: s.language))
             }
@@ -99,6 +103,8 @@ public enum App {
             s.log(level, text)
         case let .language(l):
             s.language = l; s.noticeLanguage = l
+        case let .idle(left):
+            s.idleSecondsLeft = left
         case let .training(e):
             Training.handle(&s, e, &fx)
         case let .keys(e):

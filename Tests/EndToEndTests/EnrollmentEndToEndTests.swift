@@ -11,7 +11,7 @@ struct EnrollmentEndToEndTests {
     static func sh(_ command: String) throws -> (Int32, String) { try TmuxSession.capture("/bin/sh", ["-c", command], errors: .merged) }
     static func q(_ s: String) -> String { TrustBoundaryEndToEndTests.q(s) }
 
-    @Test("A fresh key enrolls with the code from its notice and lands in its own cases; wrong and used codes are refused; a revoked key is refused at the next login; two sshd on one store admit the same key")
+    @Test("A fresh key enrolls with the code from its notice and lands in its own cases; wrong, used and expired codes are refused; the guess limit pauses; a revoked key is refused at the next login; two sshd on one store admit the same key")
     func enrollment() throws {
         guard geteuid() == 0 else {
             Issue.record("This test makes OS users and runs sshd; it needs root (CI runs as root).")
@@ -112,6 +112,21 @@ struct EnrollmentEndToEndTests {
         let reuse = try Self.sh("printf 'EAC2414052317\\n\(code)\\n' | " + two.ssh(user: Self.enroller, key: other).replacingOccurrences(of: "-tt", with: "-T"))
         #expect(reuse.1.contains("already used"), "\(reuse.1)")
 
+        // A code issued 31 days ago has expired.
+        let issued = ISO8601DateFormatter().string(from: ISO8601DateFormatter().date(from: now)!.addingTimeInterval(-31 * 86_400))
+        let old = try asService("\(Self.q(bin)) access code --for ana.ruiz --db \(Self.q(db)) --now \(issued)")
+        let oldCode = try #require(old.1.range(of: #"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, options: .regularExpression).map { String(old.1[$0]) }, "\(old.1)")
+        let expired = try Self.sh("printf 'EAC2414052317\\n\(oldCode)\\n' | " + two.ssh(user: Self.enroller, key: other).replacingOccurrences(of: "-tt", with: "-T"))
+        #expect(expired.1.contains("has expired"), "\(expired.1)")
+
+        // The guess limit holds: with the earlier wrong, used and expired tries, two more wrong codes
+        // pause the account's enrollment for an hour, and the screen says until when.
+        let guesses = try Self.sh("printf 'EAC2414052317\\nAAAA-BBBB-CCC2\\nEAC2414052317\\nAAAA-BBBB-CCC3\\nEAC2414052317\\nAAAA-BBBB-CCC4\\n' | "
+                                  + two.ssh(user: Self.enroller, key: other).replacingOccurrences(of: "-tt", with: "-T"))
+        #expect(guesses.1.contains("0 tries left this hour"), "\(guesses.1)")
+        let paused = try Self.sh("printf 'EAC2414052317\\nAAAA-BBBB-CCC5\\n' | " + one.ssh(user: Self.enroller, key: other).replacingOccurrences(of: "-tt", with: "-T"))
+        #expect(paused.1.contains("Too many wrong tries: enrollment is paused until"), "\(paused.1)")
+
         // An agent revokes the key (a lost device): the next login is refused.
         #expect(try asService("\(Self.q(bin)) access remove --account ana.ruiz --db \(Self.q(db)) --now \(now)").0 == 0)
         for server in [one, two] {
@@ -119,7 +134,9 @@ struct EnrollmentEndToEndTests {
             #expect(after.1.contains("Permission denied"), "port \(server.port): \(after.1)")
         }
         let audit = try asService("sqlite3 \(Self.q(db)) \"SELECT action FROM audit WHERE action IN ('enrollment-code-issued','enrollment-refused','enrolled','access-removed') ORDER BY id\"").1
-        #expect(audit.split(separator: "\n").map(String.init) == ["enrollment-code-issued", "enrollment-refused", "enrolled", "enrollment-refused", "access-removed"], "\(audit)")
+        let actions = audit.split(separator: "\n").map(String.init)
+        #expect(Array(actions.prefix(4)) == ["enrollment-code-issued", "enrollment-refused", "enrolled", "enrollment-refused"], "\(audit)")
+        #expect(actions.filter { $0 == "enrollment-refused" }.count == 6 && actions.last == "access-removed", "every try is audited: \(audit)")
     }
 }
 

@@ -253,3 +253,20 @@ struct CompletionTests {
         }
     }
 }
+
+extension CommandLineTests {
+    @Test("access g28: an officer accepts a G-28 and the acceptance carries the representative's code; an agent cannot")
+    func acceptG28() throws {
+        let doc = dir.appendingPathComponent("rep.json")
+        try Data(#"{"accounts": [{"id": "attorney.kim", "role": "representative", "name": "Sam Kim"}]}"#.utf8).write(to: doc)
+        #expect(try run(["import", doc.path]).status == 0)
+        let agent = try run(["access", "g28", "EAC2414052317", "--representative", "attorney.kim", "--as", "agent"])
+        #expect(agent.status == 1 && agent.stderr.contains("only officers"))
+        let ok = try run(["access", "g28", "EAC2414052317", "--representative", "attorney.kim"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.range(of: #"\nEnrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n"#, options: .regularExpression) != nil, "\(ok.stdout)")
+        #expect(ok.stdout.contains("Sam Kim (attorney.kim) may act for María García on case EAC2414052317"))
+        let bad = try run(["access", "g28", "EAC2414052317", "--representative", "maria"])
+        #expect(bad.status != 0 && bad.stderr.contains("not a representative"))
+    }
+}

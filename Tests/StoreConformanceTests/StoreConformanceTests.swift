@@ -284,3 +284,35 @@ struct RefusedRequestConformanceTests {
         #expect(log.contains("refused") && log.contains("rescheduled"))
     }
 }
+
+@Suite("A G-28 accepted brings the representative an enrollment code, on every store")
+struct RepresentationConformanceTests {
+    static func key(_ n: UInt8) -> PublicKey {
+        var bytes: [UInt8] = [0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 32]
+        bytes += (0..<32).map { UInt8(truncatingIfNeeded: Int($0) * 5 + Int(n)) }
+        return try! PublicKey(parsing: "ssh-ed25519 \(Data(bytes).base64EncodedString())")
+    }
+
+    @Test("R5 the officer accepts a G-28: the representative acts on the case, and their code from the acceptance links their key", arguments: StoreKind.allCases)
+    func acceptAndEnroll(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        guard let keys = t.store as? any KeyRegistry else { Issue.record("\(kind) is not a key registry"); return }
+        _ = try t.store.importDocument({ var d = ImportDocument(); d.accounts = [.init(id: "attorney.kim", role: "representative", name: "Sam Kim, Esq.")]; return d }(),
+                                       actor: officer, now: conformanceNow)
+        let kim = Actor(role: .representative, id: "attorney.kim")
+        #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim) }
+        let accepted = try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "attorney.kim", by: officer, now: conformanceNow)
+        #expect(!accepted.alreadyOnFile && accepted.applicantName == "María García")
+        #expect(accepted.text.contains("Enrollment code: \(accepted.enrollmentCode)\n"), "the code on a line of its own")
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim).caseFile.receipt.value == "EAC2414052317")
+        // The code from the acceptance enrolls the representative's key, for the representative.
+        let result = try keys.enroll(receipt: receipt("EAC2414052317"), code: accepted.enrollmentCode, key: Self.key(1), client: "198.51.100.9", now: conformanceNow)
+        #expect(result == .enrolled(account: "attorney.kim"))
+        #expect(try keys.activeKey(blob: Self.key(1).blob)?.holder == .account("attorney.kim", .representative))
+        // Not for a non-representative, and a second acceptance only issues a new code.
+        #expect(throws: StoreError.self) { try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "li", by: officer, now: conformanceNow) }
+        let again = try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "attorney.kim", by: officer, now: conformanceNow)
+        #expect(again.alreadyOnFile && again.enrollmentCode != accepted.enrollmentCode)
+        #expect(try t.store.auditLog(receipt: receipt("EAC2414052317")).filter { $0.action == "g28-accepted" }.count == 2)
+    }
+}

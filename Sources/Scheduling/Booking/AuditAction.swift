@@ -21,6 +21,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case centerClosed = "center-closed"
     case agencyRebooked = "agency-rebooked"
     case callersSearched = "callers-searched"
+    case representationAccepted = "g28-accepted"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

@@ -13,6 +13,9 @@ public protocol KeyRegistry: Sendable {
     func activeKey(blob: String) throws(StoreError) -> StoredKey?
     /// A new one-time code for an account (valid for the store's `enrollment_days`, 30 by default).
     func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws(StoreError) -> String
+    /// A G-28 accepted (officers): the representative may act on the case from now on, and gets a
+    /// one-time enrollment code with the acceptance, in one transaction with its audit row.
+    func acceptRepresentation(receipt: ReceiptNumber, account: String, by actor: Actor, now: Date) throws(StoreError) -> RepresentationAcceptance
     /// Binds `key` to the account of `receipt` if `code` is a valid code of that account; every
     /// attempt is counted and audited, and too many wrong ones pause enrollment.
     func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult
@@ -34,4 +37,32 @@ public enum EnrollmentLimits {
     public static let wrongPerAccountPerHour = 5
     public static let wrongPerClientPerHour = 10
     public static let defaultValidDays = 30
+}
+
+/// The G-28's acceptance as the representative is told it: the case, and their enrollment code.
+public struct RepresentationAcceptance: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var account: String
+    public var representativeName: String
+    public var applicantName: String
+    public var form: String
+    /// The G-28 was on file already: only a new enrollment code was issued.
+    public var alreadyOnFile: Bool
+    public var enrollmentCode: String
+    public var validDays: Int
+    public init(receipt: ReceiptNumber, account: String, representativeName: String, applicantName: String, form: String,
+                alreadyOnFile: Bool, enrollmentCode: String, validDays: Int) {
+        self.receipt = receipt; self.account = account; self.representativeName = representativeName; self.applicantName = applicantName
+        self.form = form; self.alreadyOnFile = alreadyOnFile; self.enrollmentCode = enrollmentCode; self.validDays = validDays
+    }
+
+    /// The acceptance's text: what the representative needs, the code on a line of its own.
+    public var text: String {
+        """
+        Form G-28 accepted: \(representativeName) (\(account)) may act for \(applicantName) on case \(receipt.value) (\(form)).
+        Enrollment code: \(enrollmentCode)
+        To reach the case online: ssh enroll@<the agency's gateway>, then the receipt number \(receipt.value) and this code \
+        (valid \(validDays) days, used once). Your own key is then linked to your account.
+        """
+    }
 }

@@ -39,12 +39,35 @@ extension MemoryBookingStore: KeyRegistry {
         }
     }
 
+    public func acceptRepresentation(receipt: ReceiptNumber, account: String, by actor: Actor, now: Date) throws(StoreError) -> RepresentationAcceptance {
+        let days = EnrollmentLimits.defaultValidDays
+        let (c, who, already) = try withWriteTransaction { tx -> (CaseFile, AccountRow, Bool) in
+            let m = tx as! MemoryTransaction
+            guard let c = m.state.cases[receipt] else { throw StoreError.invalidInput("No case \(receipt.value) in this store.") }
+            guard let who = m.state.accounts[account] else { throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.") }
+            guard who.role == .representative else {
+                throw StoreError.invalidInput("Account \"\(Echo.show(account))\" is an \(who.role.rawValue), not a representative: a G-28 names an attorney or accredited representative.")
+            }
+            let already = c.representatives.contains(account)
+            if !already { m.state.cases[receipt]?.representatives.insert(account) }
+            try m.appendAudit(AuditEvent(at: now, actor: actor, action: .representationAccepted, receipt: receipt,
+                                         detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")"))
+            return (c, who, already)
+        }
+        let code = try issueEnrollmentCode(account: account, by: actor, now: now)
+        return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who.name, applicantName: c.applicantName,
+                                        form: c.form.code, alreadyOnFile: already, enrollmentCode: code, validDays: days)
+    }
+
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
         try withWriteTransaction { tx in
             let m = tx as! MemoryTransaction
-            guard let account = m.state.cases[receipt]?.applicantAccount, let normalized = EnrollmentCode.normalize(code),
-                  let i = m.state.enrollmentCodes.firstIndex(where: { $0.account == account && $0.hash == EnrollmentCode.hash(normalized, account: account) })
+            // The applicant, or a representative with a G-28 on file (their code came with its acceptance).
+            let people = [m.state.cases[receipt]?.applicantAccount].compactMap { $0 } + (m.state.cases[receipt]?.representatives.sorted() ?? [])
+            guard let normalized = EnrollmentCode.normalize(code),
+                  let i = m.state.enrollmentCodes.firstIndex(where: { c in people.contains(c.account) && c.hash == EnrollmentCode.hash(normalized, account: c.account) })
             else { return .refused(triesLeft: EnrollmentLimits.wrongPerAccountPerHour - 1) }
+            let account = m.state.enrollmentCodes[i].account
             let c = m.state.enrollmentCodes[i]
             if c.used { return .alreadyUsed }
             if c.expires <= now { return .expired }

@@ -95,10 +95,37 @@ extension SQLiteBookingStore: KeyRegistry {
         return code
     }
 
+    public func acceptRepresentation(receipt: ReceiptNumber, account: String, by actor: Actor, now: Date) throws(StoreError) -> RepresentationAcceptance {
+        let origin = self.origin
+        return try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT applicant_name, form FROM cases WHERE receipt = ?", arguments: [receipt.value]) else {
+                throw StoreError.invalidInput("No case \(receipt.value) in this store.")
+            }
+            guard let who = try Row.fetchOne(db, sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [account]) else {
+                throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.")
+            }
+            guard (who["role"] as String) == "representative" else {
+                throw StoreError.invalidInput("Account \"\(Echo.show(account))\" is an \(who["role"] as String), not a representative: a G-28 names an attorney or accredited representative.")
+            }
+            let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
+            if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
+                             detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")")
+            let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+            let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
+            return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who["name"], applicantName: row["applicant_name"],
+                                            form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days)
+        }
+    }
+
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
         try write { db in
             let nowS = Records.seconds(now), hourAgo = Records.seconds(now) - 3600
-            let account = try String.fetchOne(db, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
+            // The case's people: its applicant, and each representative with a G-28 on file (whose
+            // code came with the G-28's acceptance). Guessing is counted against the case's account.
+            let applicant = try String.fetchOne(db, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
+            let representatives = try String.fetchAll(db, sql: "SELECT account FROM representations WHERE receipt = ? ORDER BY account", arguments: [receipt.value])
+            let account = applicant ?? representatives.first
             // Guessing is bounded per account and per client address, counting wrong tries of the last hour.
             let wrongFromClient = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment_attempts WHERE client = ? AND at > ? AND ok = 0", arguments: [client, hourAgo]) ?? 0
             let wrongForAccount = try account.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment_attempts WHERE account = ? AND at > ? AND ok = 0", arguments: [$0, hourAgo]) ?? 0 } ?? 0
@@ -116,11 +143,15 @@ extension SQLiteBookingStore: KeyRegistry {
                                  receipt: receipt, detail: "\(why) client=\(client)")
                 return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
             }
-            guard let account, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
-                                             arguments: [account, EnrollmentCode.hash(normalized, account: account)]) else {
-                return try wrong("wrong code")
+            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }
+            var found: (account: String, row: Row)?
+            for candidate in ([applicant].compactMap { $0 } + representatives) where found == nil {
+                if let row = try Row.fetchOne(db, sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
+                                              arguments: [candidate, EnrollmentCode.hash(normalized, account: candidate)]) {
+                    found = (candidate, row)
+                }
             }
+            guard let (account, row) = found else { return try wrong("wrong code") }
             if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }
             if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {

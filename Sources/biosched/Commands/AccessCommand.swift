@@ -12,7 +12,7 @@ import SchedulingStore
 struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "SSH keys of applicants, representatives and staff, kept in the store (sshd asks `access authorized-keys`).",
-        subcommands: [Add.self, Remove.self, List.self, Export.self, Code.self, AuthorizedKeysLookup.self], defaultSubcommand: List.self)
+        subcommands: [Add.self, Remove.self, List.self, Export.self, Code.self, AcceptG28.self, AuthorizedKeysLookup.self], defaultSubcommand: List.self)
 
     struct FileOptions: ParsableArguments {
         @Option(help: ArgumentHelp("Also write this authorized_keys file from the store (as `access export`).", valueName: "path"))
@@ -187,6 +187,29 @@ struct Access: ParsableCommand {
             do { code = try s.store.issueEnrollmentCode(account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             if s.json { s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays]) } else {
                 s.say("Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(EnrollmentLimits.defaultValidDays) days, with `ssh enroll@` the biosched host.")
+            }
+        }
+    }
+
+    struct AcceptG28: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "g28",
+            abstract: "Accept a Form G-28 (officers): the representative may act on the case, and gets a one-time enrollment code with the acceptance.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case's receipt number.") var receipt: String
+        @Option(name: .customLong("representative"), help: ArgumentHelp("The attorney's or accredited representative's account.", valueName: "id")) var account: String
+        func run() throws {
+            guard Identifier.isAccountID(account) else {
+                throw Failure(.badInput, "--representative \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
+            }
+            let s = try Session.openAsOfficer(global, to: "accept a Form G-28")
+            let r = try s.receipt(receipt)
+            let accepted: RepresentationAcceptance
+            do { accepted = try s.store.acceptRepresentation(receipt: r, account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
+            if s.json {
+                s.sayJSON(["receipt": r.value, "account": account, "alreadyOnFile": accepted.alreadyOnFile, "code": accepted.enrollmentCode,
+                           "validDays": accepted.validDays, "text": accepted.text])
+            } else {
+                s.say(accepted.text)
             }
         }
     }

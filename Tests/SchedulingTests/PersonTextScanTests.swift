@@ -64,7 +64,7 @@ struct PersonTextScanTests {
         "Sources/TerminalUI/Training/TrainingModel.swift": 1,
         "Sources/biosched/Access/PublicKeyFile.swift": 2,
         "Sources/biosched/CommandLineArguments.swift": 1,
-        "Sources/biosched/Commands/AccessCommand.swift": 28,
+        "Sources/biosched/Commands/AccessCommand.swift": 29,
         "Sources/biosched/Commands/AuditCommand.swift": 5,
         "Sources/biosched/Commands/AuthorizedKeysLookup.swift": 2,
         "Sources/biosched/Commands/BackupCommand.swift": 3,

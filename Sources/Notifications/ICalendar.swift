@@ -22,18 +22,21 @@ public enum ICalendar {
     /// off), PUBLISH (a file to import, e.g. `biosched notice --format ics`).
     public static func file(_ method: CalendarFile.Method, appointment a: CalendarAppointment, receipt: ReceiptNumber,
                             applicantName: String, storeID: String, stamp: Date,
-                            organizer: Mailbox? = nil, attendee: Mailbox? = nil, comment: String? = nil) -> CalendarFile {
+                            organizer: Mailbox? = nil, attendee: Mailbox? = nil, comment: String? = nil,
+                            language: Language = .en) -> CalendarFile {
         let c = a.center
+        let t = Catalog(language)
+        let when = t.dateTimeLong(a.start, c.zone)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//biosched//Biometric services appointments//EN",
                      "CALSCALE:GREGORIAN", "METHOD:\(method.rawValue)"]
         lines += VTimeZone.lines(zone: c.zone, covering: [a.start, a.end])
         let cancelled = method == .cancel
-        let summary = cancelled ? "Cancelled: biometrics appointment, receipt \(receipt.value)" : "Biometrics appointment, receipt \(receipt.value)"
+        let summary = t.icsSummary(receipt.value, cancelled: cancelled)
         var description = cancelled
-            ? "This appointment (\(a.when) at \(c.name)) was rescheduled or cancelled; do not go to it."
-            : "USCIS biometric services appointment for \(applicantName), receipt \(receipt.value), notice \(a.noticeNumber), \(a.when) at \(c.name), \(c.fullAddress).\nBring with you:\n"
-                + AppointmentNotice.whatToBring.map { "- " + $0 }.joined(separator: "\n")
-        description += "\nUSCIS Contact Center: \(ContactCenter.phone) (TTY \(ContactCenter.tty))."
+            ? t.icsCancelled(when, c.name)
+            : t.icsDescription(applicantName, receipt.value, a.noticeNumber, when, c.name, c.fullAddress)
+                + t.noticeBring.map { "- " + $0 }.joined(separator: "\n")
+        description += t.icsContactCenter
         lines += [
             "BEGIN:VEVENT",
             "UID:\(uid(a, storeID: storeID))",

@@ -68,7 +68,9 @@ enum PostgresSchema {
       -- What a contact-center agent finds a caller by (as SQLite's v6-caller-search).
       a_number TEXT CHECK (a_number IS NULL OR a_number ~ '^A[0-9]{9}$'),
       date_of_birth TEXT CHECK (date_of_birth IS NULL OR date_of_birth ~ '^[12][0-9]{3}-[01][0-9]-[0-3][0-9]$'),
-      phone_digits TEXT CHECK (phone_digits IS NULL OR phone_digits ~ '^[0-9]{10}$')
+      phone_digits TEXT CHECK (phone_digits IS NULL OR phone_digits ~ '^[0-9]{10}$'),
+      -- The account's preferred language (as SQLite's v8-account-language).
+      language TEXT CHECK (language IS NULL OR language ~ '^[a-z]{2}$')
     );
     CREATE INDEX accounts_by_a_number ON accounts(a_number) WHERE a_number IS NOT NULL;
     CREATE INDEX accounts_by_phone ON accounts(phone_digits) WHERE phone_digits IS NOT NULL;

@@ -48,6 +48,10 @@ extension SQLiteBookingStore: StoreAdministration {
         try read { db in try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
     }
 
+    public func accountLanguage(_ id: String) throws(StoreError) -> Language? {
+        try read { db in try String.fetchOne(db, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
+    }
+
     public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
         try read { db in
             let rows: [Row]

@@ -28,10 +28,12 @@ public struct ImportDocument: Sendable {
         /// Normalized (`ANumber`): A and 9 digits.
         public var aNumber: String?
         public var dateOfBirth: LocalDate?
+        /// The account's preferred language (`en`, `es`), checked on parsing; `nil` when not given.
+        public var language: String?
         public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil,
-                    aNumber: String? = nil, dateOfBirth: LocalDate? = nil) {
+                    aNumber: String? = nil, dateOfBirth: LocalDate? = nil, language: String? = nil) {
             self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone
-            self.aNumber = aNumber; self.dateOfBirth = dateOfBirth
+            self.aNumber = aNumber; self.dateOfBirth = dateOfBirth; self.language = language
         }
     }
     public struct CaseRecord: Sendable {
@@ -143,7 +145,7 @@ extension ImportDocument {
         }
         for (i, a) in try r.array(top, "accounts").enumerated() {
             let at = "accounts[\(i)]"
-            try r.only(a, ["id", "role", "name", "email", "phone", "aNumber", "dateOfBirth"], at: at)
+            try r.only(a, ["id", "role", "name", "email", "phone", "aNumber", "dateOfBirth", "language"], at: at)
             let role = try r.string(a, "role", at: at)!
             guard role == "applicant" || role == "representative" else {
                 throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
@@ -161,10 +163,17 @@ extension ImportDocument {
                 }
                 born = d
             }
+            var language: String?
+            if let text = try r.string(a, "language", at: at, required: false) {
+                guard let l = Language.parse(text), l.rawValue == text.lowercased() else {
+                    throw ImportError(at + ".language", "\"\(Echo.show(text, limit: 20))\" is not a language biosched speaks; expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")) (\(Language.availableList))")
+                }
+                language = l.rawValue
+            }
             doc.accounts.append(AccountRecord(id: id, role: role, name: try r.string(a, "name", at: at)!,
                                               email: try r.string(a, "email", at: at, required: false),
                                               phone: try r.string(a, "phone", at: at, required: false),
-                                              aNumber: aNumber, dateOfBirth: born))
+                                              aNumber: aNumber, dateOfBirth: born, language: language))
         }
         for (i, c) in try r.array(top, "cases").enumerated() {
             var at = "cases[\(i)]"

@@ -72,10 +72,11 @@ enum Importer {
         }
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
         let insertAccount = try db.makeStatement(sql: """
-            INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
               phone_digits = excluded.phone_digits,
-              a_number = coalesce(excluded.a_number, a_number), date_of_birth = coalesce(excluded.date_of_birth, date_of_birth)
+              a_number = coalesce(excluded.a_number, a_number), date_of_birth = coalesce(excluded.date_of_birth, date_of_birth),
+              language = excluded.language
             """)
         for (i, a) in doc.accounts.enumerated() {
             if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
@@ -83,7 +84,7 @@ enum Importer {
             }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
                 try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, CallerSearch.phoneDigits(a.phone),
-                                                      a.aNumber, a.dateOfBirth?.iso])
+                                                      a.aNumber, a.dateOfBirth?.iso, a.language])
             }
             summary.accounts += 1
         }

@@ -29,6 +29,10 @@ enum Schema {
         }
         m.registerMigration(CallerSearchSchema.migrationName, migrate: CallerSearchSchema.migrate)
         m.registerMigration(RefusedRequestSchema.migrationName, migrate: RefusedRequestSchema.migrate)
+        // An account's preferred language (issue 14): the session's language when --lang is not given.
+        m.registerMigration("v8-account-language") { db in
+            try db.execute(sql: "ALTER TABLE accounts ADD COLUMN language TEXT CHECK (language IS NULL OR (length(language) = 2 AND language NOT GLOB '*[^a-z]*'))")
+        }
         return m
     }
 

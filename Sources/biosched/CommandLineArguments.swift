@@ -5,7 +5,7 @@ import Foundation
 /// knows are moved, and only from before the first subcommand word.
 enum CommandLineArguments {
     /// Options that take a value, and flags, that `GlobalOptions` defines.
-    static let valued: Set<String> = ["--db", "--now", "--as", "--account", "--login", "--via-key"]
+    static let valued: Set<String> = ["--db", "--now", "--as", "--account", "--login", "--via-key", "--lang"]
     static let flags: Set<String> = ["--json"]
 
     static func normalized(_ args: [String]) -> [String] {

@@ -10,10 +10,11 @@ enum Present {
         return o
     }
 
-    static func verdictText(_ v: Verdict) -> String {
-        var lines = ["Verdict:   \(v.decision.rawValue.uppercased())\(v.codes.isEmpty ? "" : " " + v.codes.map(\.rawValue).joined(separator: ", "))",
-                     "           \(v.message)"]
-        if let g = v.guidance { lines.append("Next:      \(g)") }
+    static func verdictText(_ v: Verdict, _ language: Language = .en) -> String {
+        let t = Catalog(language)
+        var lines = [t.verdictLine(t.decisionName(v.decision), v.codes.isEmpty ? "" : " " + v.codes.map(\.rawValue).joined(separator: ", ")),
+                     t.verdictIndent + v.message(in: language)]
+        if let g = v.guidance(in: language) { lines.append(t.verdictNext(g)) }
         return lines.joined(separator: "\n")
     }
 

@@ -26,6 +26,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print JSON (camelCase keys).")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp("The language of screens, messages and notices: en or es. Default: the account's language, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    var lang: String?
 }
 
 /// An opened store, the acting person and the clock: what every command works with.
@@ -36,6 +39,11 @@ struct Session {
     let osUser: String
     let fixedNow: Date?
     let json: Bool
+    /// The session's language: `--lang`, else the account's, else the environment's, else English.
+    let language: Language
+    /// Whether `--lang` named it (else it came from the account or the environment).
+    var languageGiven = false
+    var t: Catalog { Catalog(language) }
     /// The default demo store runs a training clock from the moment its story cases were placed
     /// (the stories hold then, not days later): that moment, and when this process started it.
     var storyClock: (from: Date, startedAt: Date)? = nil
@@ -52,7 +60,7 @@ struct Session {
 
     /// Said when the session starts on the story clock.
     var storyClockNote: String? {
-        storyClock.map { "Training clock set to \(JSONOutput.iso($0.from)), when this demo store's story cases were made: their stories hold at that moment. (--now sets another; a store of your own, --db, runs on the real clock.)" }
+        storyClock.map { t.storyClockNote(JSONOutput.iso($0.from)) }
     }
 
     /// The default store location: $BIOSCHED_DB, else $XDG_DATA_HOME/biosched/biosched.sqlite.
@@ -69,9 +77,9 @@ struct Session {
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 
-    static func parseNow(_ text: String) throws(Failure) -> Date {
+    static func parseNow(_ text: String, _ t: Catalog = .en) throws(Failure) -> Date {
         guard let d = Timestamp.parse(text) else {
-            throw Failure(.badInput, "--now \"\(Echo.show(text))\" is not a date and time biosched takes. Expected \(Timestamp.grammar), e.g. 2026-12-01T09:00:00-05:00 or 2026-12-01T14:00Z.")
+            throw Failure(.badInput, t.badNow(Echo.show(text), Timestamp.grammar))
         }
         return d
     }
@@ -80,16 +88,17 @@ struct Session {
     /// `postgres://`, or `postgres` for the libpq environment), parsed strictly here. Any other URL
     /// (`file:...`, `mysql://...`) is refused by name rather than taken for a folder.
     static func storePath(_ g: GlobalOptions) throws(Failure) -> String {
+        let t = Catalog((try? language(g)) ?? .en)
         let path = g.db ?? defaultPath()
-        if path.isEmpty { throw Failure(.badInput, "--db is empty; expected the path of a store file.") }
-        if Echo.hasControlCharacters(path) { throw Failure(.badInput, "--db \"\(Echo.show(path))\" holds control characters; expected a plain file path.") }
+        if path.isEmpty { throw Failure(.badInput, t.dbEmpty) }
+        if Echo.hasControlCharacters(path) { throw Failure(.badInput, t.dbControl(Echo.show(path))) }
         if Stores.isPostgres(path) {
             do { _ = try Stores.postgresLocation(path) } catch { throw Failure(storeError: error) }
             return path
         }
         if let r = path.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression), path[r.upperBound...].hasPrefix("//") || path.lowercased().hasPrefix("file:") {
             let scheme = path[..<r.upperBound].dropLast()
-            throw Failure(.badInput, "--db \"\(Echo.show(path))\" is a \(scheme): URL; this biosched opens SQLite store files and PostgreSQL (postgresql://USER@HOST:PORT/DATABASE). Give a file path, e.g. --db /srv/biosched/store.sqlite.")
+            throw Failure(.badInput, t.dbURL(Echo.show(path), String(scheme)))
         }
         return path
     }
@@ -100,19 +109,33 @@ struct Session {
         var key = ""
         if let k = g.viaKey {
             guard k.count <= 100, k.range(of: #"^SHA256:[A-Za-z0-9+/]{43}$"#, options: .regularExpression) != nil else {
-                throw Failure(.badInput, "--via-key \"\(Echo.show(k))\" is not an SSH key fingerprint; expected SHA256: and 43 base64 characters.")
+                throw Failure(.badInput, Catalog((try? language(g)) ?? .en).badViaKey(Echo.show(k)))
             }
             key = k
         }
         return AuditOrigin(osUser: user, client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]), keyFingerprint: key)
     }
 
+    /// `--lang`, checked; `nil` when not given. An unknown code is a usage error listing the languages.
+    static func requestedLanguage(_ g: GlobalOptions) throws(Failure) -> Language? {
+        guard let text = g.lang else { return nil }
+        guard let l = Language.parse(text) else { throw Failure(.badInput, Language.unknownMessage(text, what: "--lang")) }
+        return l
+    }
+
+    /// The language before a store is open: `--lang`, else the environment's, else English.
+    static func language(_ g: GlobalOptions, account: Language? = nil) throws(Failure) -> Language {
+        try requestedLanguage(g) ?? account ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en
+    }
+
     /// Opens the store (creating the default demo store on first use) and resolves who is acting.
     static func open(_ g: GlobalOptions, createDefault: Bool = true) throws(Failure) -> Session {
+        _ = try requestedLanguage(g)
         let path = try storePath(g)
         let user = currentUser()
+        let t = Catalog(try language(g))
         var fixedNow: Date?
-        if let n = g.now { fixedNow = try parseNow(n) }
+        if let n = g.now { fixedNow = try parseNow(n, t) }
         let origin = try origin(g, user: user)
         if g.db == nil && createDefault && !Stores.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
             try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json)
@@ -124,7 +147,7 @@ struct Session {
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {
-            throw Failure(.badInput, "--now is refused: \(path) is a production store, and only training stores take a fixed clock.")
+            throw Failure(.badInput, t.nowOnProduction(path))
         }
         let actor: Actor
         do { actor = try resolveActor(g, store: store, info: info, user: user) } catch {
@@ -135,7 +158,13 @@ struct Session {
             }
             throw error
         }
-        var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json)
+        let accountLanguage: Language?
+        if actor.role.isStaff { accountLanguage = nil } else {
+            do { accountLanguage = try store.accountLanguage(actor.id) } catch { throw Failure(storeError: error) }
+        }
+        var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
+                              language: try language(g, account: accountLanguage))
+        session.languageGiven = g.lang != nil
         // The default demo store (no --db) keeps its stories true: its clock starts when they were placed.
         if g.db == nil, info.isTraining, fixedNow == nil, let sqlite = store as? SQLiteBookingStore,
            let made = try? sqlite.createdAt(), Date().timeIntervalSince(made) > 60 {
@@ -148,17 +177,19 @@ struct Session {
     static func openAsOfficer(_ g: GlobalOptions, to purpose: String) throws(Failure) -> Session {
         let s = try open(g)
         guard s.actor.role == .officer else {
-            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only officers \(purpose) (acting as \(s.actor.role.rawValue)).")
+            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + s.t.onlyOfficers(purpose, s.actor.role))
         }
         return s
     }
 
     /// Who is acting, and whether this local user may act so (training stores allow any role).
     static func resolveActor(_ g: GlobalOptions, store: any OpenedStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
+        let t = Catalog(try language(g))
+        let na = VerdictCode.notAuthorized.rawValue
         var role: Role?
         if let r = g.role {
             guard let parsed = Role(rawValue: r.lowercased()) else {
-                throw Failure(.badInput, "--as \"\(Echo.show(r))\" is not a role. Expected applicant, representative, agent or officer.")
+                throw Failure(.badInput, t.badRole(Echo.show(r)))
             }
             role = parsed
         }
@@ -169,17 +200,17 @@ struct Session {
         var staff = osStaff
         if let login = g.login {
             guard Identifier.isLoginName(login) else {
-                throw Failure(.badInput, "--login \"\(Echo.show(login))\" is not a login name; expected \(Identifier.loginShape).")
+                throw Failure(.badInput, t.badLogin(Echo.show(login), Identifier.loginShape))
             }
             if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
-                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the service account (the store file's owner, or the gateway account) may act for another login; \(osUser) acts as themself.")
+                throw Failure(.refused, "\(na): " + t.onlyServiceAccount(osUser))
             }
             if role == .applicant || role == .representative {
-                throw Failure(.badInput, "--login names a staff person; applicants and representatives are named with --account.")
+                throw Failure(.badInput, t.loginIsStaff)
             }
             do { staff = try store.staffRole(of: login) } catch { throw Failure(storeError: error) }
             if staff == .gateway || (staff == nil && !info.isTraining) {
-                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): \(login) is not an agent or officer of this store.")
+                throw Failure(.refused, "\(na): " + t.notStaffOfStore(login))
             }
             user = login
         }
@@ -187,10 +218,10 @@ struct Session {
             switch staff {
             case .officer: role = .officer
             case .agent: role = .agent
-            case .gateway: throw Failure(.badInput, "\(user) is the gateway account: name --as applicant or --as representative, and --account.")
+            case .gateway: throw Failure(.badInput, t.isGateway(user))
             case nil:
                 if info.isTraining { role = .agent } else {
-                    throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): \(user) is not a staff user of this store. An officer can add you with `biosched users add \(user) --role agent`.")
+                    throw Failure(.refused, "\(na): " + t.notStaffUser(user))
                 }
             }
         }
@@ -198,26 +229,26 @@ struct Session {
         switch r {
         case .applicant, .representative:
             guard let account = g.account, !account.isEmpty else {
-                throw Failure(.badInput, "--as \(r.rawValue) needs --account ID: the \(r.rawValue)'s account.")
+                throw Failure(.badInput, t.needsAccount(r))
             }
             guard Identifier.isAccountID(account) else {
-                throw Failure(.badInput, "--account \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
+                throw Failure(.badInput, t.badAccount(Echo.show(account), Identifier.accountShape))
             }
             if !info.isTraining && staff != .gateway {
-                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only the gateway account may act as an applicant or representative on a production store.")
+                throw Failure(.refused, "\(na): " + t.onlyGateway)
             }
             let accountRole: Role?
             do { accountRole = try store.accountRole(account) } catch { throw Failure(storeError: error) }
             guard accountRole == r else {
-                throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): there is no \(r.rawValue) account \"\(account)\".")
+                throw Failure(.refused, "\(na): " + t.noSuchAccount(r, account))
             }
             return Actor(role: r, id: account)
         case .agent, .officer:
-            if g.account != nil { throw Failure(.badInput, "--account is for applicants and representatives; staff act as their own login (\(user)).") }
+            if g.account != nil { throw Failure(.badInput, t.accountNotForStaff(user)) }
             if !info.isTraining {
                 let allowed = r == .agent ? (staff == .agent || staff == .officer) : staff == .officer
                 guard allowed else {
-                    throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): \(user) may not act as \(r.rawValue) on this store (staff role: \(staff?.rawValue ?? "none")).")
+                    throw Failure(.refused, "\(na): " + t.mayNotActAs(user, r, staff?.rawValue ?? t.notifyNone))
                 }
             }
             return Actor(role: r, id: user)
@@ -235,16 +266,16 @@ struct Session {
     func recordLookup(_ receipt: ReceiptNumber, _ what: String) {
         guard actor.role.isStaff else { return }
         if !store.recordLookup(receipt, by: actor, refused: false, detail: what, now: now) {
-            FileHandle.standardError.write(Data("biosched: warning: this look-up was not written to the audit log (the store is read-only here or busy).\n".utf8))
+            FileHandle.standardError.write(Data("biosched: \(t.lookupNotAudited)\n".utf8))
         }
     }
 
-    /// The banner every output on a training store carries.
-    static let trainingBanner = "TRAINING STORE: demo data, not real cases."
+    /// The banner every output on a training store carries (English; `t.trainingBanner` in the session's language).
+    static var trainingBanner: String { Catalog.en.trainingBanner }
 
     /// Prints text output, headed by the training banner on a training store.
     func say(_ text: String) {
-        if info.isTraining { print("[\(Session.trainingBanner)]") }
+        if info.isTraining { print("[\(t.trainingBanner)]") }
         print(text)
     }
 

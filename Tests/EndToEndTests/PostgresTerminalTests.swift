@@ -31,7 +31,7 @@ struct PostgresTerminalTests {
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
         #expect(try TmuxSession.runBinary(["import", file.path, "--db", url, "--now", Self.now]).0 == 0)
         try t.start("\(TmuxSession.binary) tui --as agent --db \(url) --now \(Self.now); echo EXITED; sleep 60")
-        try t.waitFor("Find a case")
+        try t.waitFor("Find a caller")
         try t.literal("EAC2414052317")
         try t.waitFor("EAC2414052317")
         try t.keys("Enter")

@@ -34,6 +34,9 @@ enum Binary {
         }
         var e = ProcessInfo.processInfo.environment
         e["BIOSCHED_DB"] = nil
+        // The tests' expectations are English unless a test asks otherwise (--lang, or env).
+        for k in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] { e[k] = nil }
+        e["LANG"] = "C.UTF-8"
         for (k, v) in env { e[k] = v }
         p.environment = e
         let out = Pipe(), err = Pipe()

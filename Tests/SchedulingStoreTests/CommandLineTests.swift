@@ -47,6 +47,36 @@ struct CommandLineTests {
 
     func run(_ args: [String]) throws -> Binary.Result { try Binary.run(args + ["--db", db, "--now", now]) }
 
+    @Test("--lang es: status, the notice and a refusal in Spanish, before or after the subcommand; the account's language gives the notice its language")
+    func spanishOutput() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let status = try Binary.run(["--lang", "es", "status", "EAC2414052317", "--as", "agent", "--db", db, "--now", now])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("[SISTEMA DE PRÁCTICA: datos de prueba, no son casos reales.]"))
+        #expect(status.stdout.contains("Cita:      jue 2026-06-18 09:00 EDT  Boston ASC [BOS]  programada"))
+        #expect(status.stdout.contains("Decisión:  PERMITIDO"))
+        #expect(status.stdout.contains("El agente puede cambiar esta cita ahora."))
+        let notice = try run(["notice", "EAC2414052317", "--as", "agent", "--lang", "es"])
+        #expect(notice.stdout.contains("AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS"))
+        #expect(notice.stdout.contains("Fecha y hora:       jueves, 18 de junio de 2026, 9:00 a. m. EDT"))
+        let refused = try run(["reschedule", "IOE0923456781", "--as", "applicant", "--account", "maria", "--to", "2026-06-17T09:00", "--reason", "medical", "--lang", "es"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("RECHAZADA"))
+        #expect(refused.stdout.contains("NOT_AUTHORIZED"))
+        #expect(refused.stdout.contains("Usted no tiene autorización para actuar en este caso."))
+        // María's account prefers Spanish: her session speaks Spanish, and an agent's notice of her case too.
+        let file = dir.appendingPathComponent("lang.json")
+        try Data(#"{"accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "language": "es"}]}"#.utf8).write(to: file)
+        #expect(try run(["import", file.path]).status == 0)
+        let hers = try run(["status", "EAC2414052317", "--as", "applicant", "--account", "maria"])
+        #expect(hers.stdout.contains("Usted puede cambiar esta cita en línea"), "\(hers.stdout)")
+        let agents = try run(["notice", "EAC2414052317", "--as", "agent"])
+        #expect(agents.stdout.contains("AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS"))
+        #expect(agents.stdout.contains("[TRAINING STORE: demo data, not real cases.]"), "the agent's own session stays English")
+        let english = try run(["notice", "EAC2414052317", "--as", "agent", "--lang", "en"])
+        #expect(english.stdout.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE"))
+    }
+
     @Test("R5 find: staff find a caller by name, A-number, phone or email; applicants are refused; bad input says what is expected")
     func find() throws {
         let byName = try run(["find", "garcia", "1985-03-14", "--as", "agent", "--json"])

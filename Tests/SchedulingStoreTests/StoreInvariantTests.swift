@@ -166,4 +166,31 @@ struct StoreInvariantTests {
             ((e as? ImportError)?.description ?? "").contains("represntatives")
         }
     }
+
+    @Test("An account's preferred language: imported, kept (SQLite and in memory), updated on a new import; a language biosched does not speak is refused by name")
+    func accountLanguage() throws {
+        let json = #"{"accounts": [{"id": "rosa.diaz", "role": "applicant", "name": "Rosa Díaz", "language": "es"}, {"id": "tom.li", "role": "applicant", "name": "Tom Li"}]}"#
+        let doc = try ImportDocument.parse(json: Data(json.utf8))
+        #expect(doc.accounts.map(\.language) == ["es", nil])
+        let f = try StoreFixture(); defer { f.remove() }
+        _ = try f.store.importDocument(doc, actor: StoreFixture.officer, now: StoreFixture.now)
+        #expect(try f.store.accountLanguage("rosa.diaz") == .es)
+        #expect(try f.store.accountLanguage("tom.li") == nil)
+        #expect(try f.store.accountLanguage("nobody") == nil)
+        let memory = MemoryBookingStore(training: true, createdBy: StoreFixture.officer.id, now: StoreFixture.now)
+        _ = try memory.importDocument(doc, actor: StoreFixture.officer, now: StoreFixture.now)
+        #expect(try memory.accountLanguage("rosa.diaz") == .es)
+        let back = #"{"accounts": [{"id": "rosa.diaz", "role": "applicant", "name": "Rosa Díaz", "language": "en"}]}"#
+        _ = try f.store.importDocument(try ImportDocument.parse(json: Data(back.utf8)), actor: StoreFixture.officer, now: StoreFixture.now)
+        #expect(try f.store.accountLanguage("rosa.diaz") == .en)
+        for bad in ["fr", "es_US", "", "español"] {
+            let text = #"{"accounts": [{"id": "x1", "role": "applicant", "name": "X", "language": "\#(bad)"}]}"#
+            #expect { try ImportDocument.parse(json: Data(text.utf8)) } throws: { e in
+                let d = (e as? ImportError)?.description ?? ""
+                return d.contains("accounts[0].language") && (bad.isEmpty || d.contains("en (English), es (español)"))
+            }
+        }
+        // The database itself refuses what is not a two-letter code.
+        #expect(throws: (any Error).self) { try f.store.pool.write { try $0.execute(sql: "UPDATE accounts SET language = 'spanish' WHERE id = 'tom.li'") } }
+    }
 }

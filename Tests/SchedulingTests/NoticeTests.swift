@@ -61,3 +61,46 @@ struct NoticeTests {
         #expect(t.contains(ContactCenter.tty))
     }
 }
+
+@Suite("R16 appointment notice in Spanish")
+struct SpanishNoticeTests {
+    @Test("The notice in Spanish, line by line: the same numbers, names and address, the date written out with the zone")
+    func spanishNotice() {
+        var n = NoticeTests.notice(center: Fx.center(), start: Fx.at("2026-06-23T09:30"))
+        n.enrollmentCode = "ABCD-EFGH-JK23"
+        #expect(n.text(in: .es) == """
+            Servicio de Ciudadanía e Inmigración de los Estados Unidos (USCIS)
+            AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS
+
+            Número de aviso:    BIO-2026-000417
+            Número de recibo:   EAC2414052317
+            Solicitante:        Maria Elena Sandoval
+
+            Centro de servicios de solicitud:
+              Boston ASC
+              170 Portland St, Boston, MA
+            Fecha y hora:       martes, 23 de junio de 2026, 9:30 a. m. EDT
+
+            Traiga consigo:
+              - Este aviso de cita, impreso en papel. Los centros no aceptan copias electrónicas.
+              - Todos los demás avisos de cita que haya recibido.
+              - Una identificación vigente con foto (pasaporte, licencia de conducir u otra identificación del gobierno).
+
+            Para cambiar la cita, use su cuenta de USCIS en línea o llame al Centro de Contacto al 800-375-5283 (TTY 800-767-1833).
+
+            Código de inscripción: ABCD-EFGH-JK23
+              (para consultar sus casos por SSH con su propia llave: ssh enroll@ el servidor de la agencia; una vez, dentro de 30 días)
+
+            """)
+        // English is what it always was; `text` is the English notice.
+        #expect(n.text == n.text(in: .en))
+        #expect(n.text.contains("Date and time:   Tue 2026-06-23 09:30 EDT"))
+    }
+
+    @Test("A notice stored before it carried its zone is shown with its stored date in any language")
+    func oldNotice() {
+        var n = NoticeTests.notice(center: Fx.center(), start: Fx.at("2026-06-23T09:30"))
+        n.timeZone = nil
+        #expect(n.text(in: .es).contains("Fecha y hora:       Tue 2026-06-23 09:30 EDT"))
+    }
+}

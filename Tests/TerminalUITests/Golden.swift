@@ -18,7 +18,7 @@ enum Golden {
     /// Any golden text, e.g. `screen.golden(theme:depths:)`.
     /// One-time enrollment codes are random: masked (same width) so a screen compares alike.
     static func masked(_ text: String) -> String {
-        text.replacingOccurrences(of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "Enrollment code: XXXX-XXXX-XXXX",
+        text.replacingOccurrences(of: #"(Enrollment code|Código de inscripción): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "$1: XXXX-XXXX-XXXX",
                                   options: .regularExpression)
     }
 

@@ -9,12 +9,19 @@ struct GoldenScreenTests {
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)]
 
     /// Plays `steps` on a fresh program for each size and checks the final screen.
+    /// Plays `steps` on a fresh program for each size and language (Spanish screens are `NAME-es-SIZE`)
+    /// and checks the final screen; no text may be cut at the edge of its room in any language.
     func golden(_ name: String, _ actor: Actor, canWriteFiles: Bool = true, _ steps: (inout Program) -> Void) throws {
-        for size in Self.sizes {
-            let f = try UIFixture(); defer { f.remove() }
-            var p = try f.program(actor, size: size, canWriteFiles: canWriteFiles)
-            steps(&p)
-            Golden.check(p.render(), "\(name)-\(size)")
+        for language in Language.allCases {
+            for size in Self.sizes {
+                let f = try UIFixture(); defer { f.remove() }
+                var p = try f.program(actor, size: size, canWriteFiles: canWriteFiles, language: language)
+                steps(&p)
+                let screen = p.render()
+                let label = language == .en ? "\(name)-\(size)" : "\(name)-\(language.rawValue)-\(size)"
+                Golden.check(screen, label)
+                #expect(screen.clipped.isEmpty, "\(label): cut at the edge of their room: \(screen.clipped)")
+            }
         }
     }
 
@@ -76,6 +83,54 @@ struct GoldenScreenTests {
         try golden("help-scrolled", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("?"), .pageDown, .down) }
         try golden("center-picker", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("c")) }
         try golden("quit-confirm", UIFixture.agent) { $0.type("EAC2414052317"); $0.press(.enter, .char("t"), .enter, .enter, .char("q")) }
+    }
+
+    @Test("The SSH keys screen: an applicant's own keys, and an agent's view of the caller's")
+    func keysScreens() throws {
+        func withKeys(_ actor: Actor, _ steps: (inout Program) -> Void) throws -> [String: Screen] {
+            var out: [String: Screen] = [:]
+            for language in Language.allCases {
+                for size in Self.sizes {
+                    let f = try UIFixture(); defer { f.remove() }
+                    for n in [1, 2] {
+                        try f.store.addKey(KeysScreenTests.key(n), for: .account("maria", .applicant), how: "enrollment", by: UIFixture.maria, now: UIFixture.now)
+                    }
+                    var p = try f.program(actor, size: size, language: language)
+                    var runner = p.runner
+                    runner.keyRegistry = f.store
+                    p = Program(state: p.state, runner: runner)
+                    steps(&p)
+                    out[language == .en ? "\(size)" : "\(language.rawValue)-\(size)"] = p.render()
+                }
+            }
+            return out
+        }
+        for (label, screen) in try withKeys(UIFixture.maria, { $0.press(.char("K")) }) {
+            Golden.check(screen, "keys-own-\(label)")
+            #expect(screen.clipped.isEmpty, "keys-own-\(label): \(screen.clipped)")
+        }
+        for (label, screen) in try withKeys(UIFixture.agent, { $0.type("EAC2414052317"); $0.press(.enter, .char("K"), .char("r")) }) {
+            Golden.check(screen, "keys-caller-revoke-\(label)")
+            #expect(screen.clipped.isEmpty, "keys-caller-revoke-\(label): \(screen.clipped)")
+        }
+    }
+
+    @Test("The training sandbox: the trainer panel and the story list, in both languages")
+    func trainingScreens() throws {
+        for language in Language.allCases {
+            for size in Self.sizes {
+                var box = try DemoSandboxFixture.sandbox(size: size); defer { box.remove() }
+                box.program.send(.language(language))
+                box.program.press(.ctrl("t"))
+                let suffix = language == .en ? "\(size)" : "\(language.rawValue)-\(size)"
+                let trainer = box.program.render()
+                Golden.check(trainer, "trainer-\(suffix)")
+                #expect(trainer.clipped.isEmpty, "trainer-\(suffix): \(trainer.clipped)")
+                box.program.press(.char("s"))
+                let stories = box.program.render()
+                Golden.check(stories, "stories-\(suffix)")
+            }
+        }
     }
 
     @Test("Too small: the screen says what size it needs")

@@ -53,8 +53,10 @@ struct UIFixture {
 
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
-    func program(_ actor: Actor, size: Size = Size(columns: 80, rows: 24), canWriteFiles: Bool = true, savingFiles: Bool = false) throws -> Program {
-        let config = AppConfig(actor: actor, isTraining: true, window: try store.storeInfo().window, sessionID: "t", canWriteFiles: canWriteFiles)
+    func program(_ actor: Actor, size: Size = Size(columns: 80, rows: 24), canWriteFiles: Bool = true, savingFiles: Bool = false,
+                 language: Language = .en) throws -> Program {
+        let config = AppConfig(actor: actor, isTraining: true, window: try store.storeInfo().window, sessionID: "t", canWriteFiles: canWriteFiles,
+                               language: language)
         let now = UIFixture.now
         var p = Program(state: AppState(config: config, now: now, size: size),
                         runner: EffectRunner(store: store, clock: { now }, writeFile: savingFiles ? EffectRunner.writingFiles(protecting: protectedFile) : nil))

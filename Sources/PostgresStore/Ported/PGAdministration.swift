@@ -44,6 +44,10 @@ extension PostgresBookingStore: StoreAdministration {
         }
     }
 
+    public func accountLanguage(_ id: String) throws(StoreError) -> Language? {
+        try read { db in try String.fetchOne(db, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
+    }
+
     public func accountRole(_ id: String) throws(StoreError) -> Role? {
         try read { db in try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
     }

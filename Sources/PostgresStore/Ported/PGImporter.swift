@@ -82,15 +82,16 @@ enum PGImporter {
             summary.accounts += 1
         }
         let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map { [$0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone,
-                                                      CallerSearch.phoneDigits($0.element.phone), $0.element.aNumber, $0.element.dateOfBirth?.iso] }
+                                                      CallerSearch.phoneDigits($0.element.phone), $0.element.aNumber, $0.element.dateOfBirth?.iso, $0.element.language] }
         var offset0 = 0
         while offset0 < accountRows.count {
             let batch = accountRows[offset0..<min(accountRows.count, offset0 + 1000)]
             do {
-                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth) VALUES "
-                           + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES "
+                           + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
                            + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,"
-                           + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth)",
+                           + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth),"
+                           + " language = excluded.language",
                            arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 throw ImportError("accounts", "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")

@@ -8,7 +8,7 @@ import SchedulingStore
 enum PGOutboxFacts {
     static func item(_ db: PGDB, id: Int64) throws -> OutboxItem? {
         guard let row = try db.fetchRow(sql: """
-            SELECT o.*, c.applicant_name, c.status AS case_status, a.name AS account_name
+            SELECT o.*, c.applicant_name, c.status AS case_status, a.name AS account_name, a.language AS account_language
             FROM outbox o JOIN cases c ON c.receipt = o.receipt LEFT JOIN accounts a ON a.id = o.account
             WHERE o.id = ?
             """, arguments: [id]) else { return nil }
@@ -30,6 +30,7 @@ enum PGOutboxFacts {
             previous: try (row["previous_appointment_id"] as Int64?).flatMap { try calendarAppointment(db, id: $0) },
             request: try requestID.flatMap { try request(db, id: $0) }, reminderDays: row["reminder_days"])
         item.enrollmentCode = row["enrollment_code"]
+        item.language = (row["account_language"] as String?).flatMap(Language.init(rawValue:)) ?? .en
         return item
     }
 

@@ -90,7 +90,9 @@ final class PGTransaction: BookingTransaction {
     }
 
     func contact(account: String) throws -> Contact? {
-        try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [account]).map { Contact(email: $0["email"], phone: $0["phone"]) }
+        try db.fetchRow(sql: "SELECT email, phone, language FROM accounts WHERE id = ?", arguments: [account]).map {
+            Contact(email: $0["email"], phone: $0["phone"], language: ($0["language"] as String?).flatMap(Language.init(rawValue:)))
+        }
     }
 
     func supersede(_ appointment: Appointment) throws -> Bool {

@@ -57,7 +57,9 @@ public protocol TransactionalStore: Sendable {
 public struct Contact: Sendable, Hashable {
     public var email: String?
     public var phone: String?
-    public init(email: String?, phone: String?) { self.email = email; self.phone = phone }
+    /// The account's preferred language: the notice an agent gives starts in it.
+    public var language: Language?
+    public init(email: String?, phone: String?, language: Language? = nil) { self.email = email; self.phone = phone; self.language = language }
 }
 
 public struct NewAppointment: Sendable, Hashable {

@@ -51,17 +51,17 @@ public enum ReschedulingService {
 
     public static func noticeNumber(_ appointmentID: Int64) -> String { "BN" + String(format: "%010lld", appointmentID) }
 
-    static let notAuthorizedGuidance = "Check the receipt number. You can act only on cases linked to your account or with your Form G-28 on file."
+    static let notAuthorizedGuidance = Localized { $0.guidanceCheckReceipt }
 
-    static func slotFull(_ id: String, detail: String?) -> RescheduleOutcome {
+    static func slotFull(_ id: String, detail: Localized?) -> RescheduleOutcome {
         RescheduleOutcome(requestID: id, result: .slotFull,
-                          verdict: Verdict(decision: .refused, codes: [.slotFull], message: detail ?? VerdictCode.slotFull.sentence,
-                                           guidance: "Choose another time; the calendar shows the slots still free."))
+                          verdict: Verdict(decision: .refused, codes: [.slotFull], text: detail ?? Localized { $0.sentence(.slotFull) },
+                                           guidance: Localized { $0.guidanceAnotherTime }))
     }
 
-    static func refused(_ id: String, _ codes: [VerdictCode], _ message: String, guidance: String?,
+    static func refused(_ id: String, _ codes: [VerdictCode], _ message: Localized, guidance: Localized?,
                         result: RescheduleOutcome.Result = .refused) -> RescheduleOutcome {
-        RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, message: message, guidance: guidance))
+        RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, text: message, guidance: guidance))
     }
 
     /// A stored answer to an earlier request with the same id, for the actor who made it. Another
@@ -69,7 +69,7 @@ public enum ReschedulingService {
     static func replay(_ tx: some CaseReads, _ id: String, receipt: ReceiptNumber, actor: Actor) throws -> RescheduleOutcome? {
         guard let earlier = try tx.request(id) else { return nil }
         guard earlier.actor == actor else {
-            return refused(id, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
+            return refused(id, [.notAuthorized], Localized { $0.sentence(.notAuthorized) }, guidance: notAuthorizedGuidance)
         }
         guard earlier.receipt == receipt else {
             throw StoreError.invalidInput("Request id \"\(Echo.show(id))\" was already used for another case; use a new request id.")
@@ -82,20 +82,20 @@ public enum ReschedulingService {
     static func decide(_ tx: any BookingTransaction, _ r: RescheduleRequest, now: Date) throws -> RescheduleOutcome {
         let snap: CaseSnapshot
         do { snap = try CaseSnapshot.load(r.receipt, for: r.actor, from: tx) } catch StoreError.notAuthorized {
-            return refused(r.requestID, [.notAuthorized], VerdictCode.notAuthorized.sentence, guidance: notAuthorizedGuidance)
+            return refused(r.requestID, [.notAuthorized], Localized { $0.sentence(.notAuthorized) }, guidance: notAuthorizedGuidance)
         }
         if let earlier = try replay(tx, r.requestID, receipt: r.receipt, actor: r.actor) { return earlier }
         let old = snap.appointment
         if (r.expectedVersion.map { $0 != old.version } ?? false) || (r.expectedAppointmentID.map { $0 != old.id } ?? false) {
             return refused(r.requestID, [.conflict],
-                           "The appointment was changed since it was shown (now \(snap.center.zone.formatLong(old.start)) at \(snap.center.code), \(old.status.rawValue)). Review the new state and try again.",
-                           guidance: "Look at the case again before choosing a new time.", result: .conflict)
+                           Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, $0.statusWord(old.status)) },
+                           guidance: Localized { $0.guidanceLookAgain }, result: .conflict)
         }
         var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, caseFile: snap.caseFile, appointment: old,
                                                                   goodCause: r.goodCause, now: now))
         if r.goodCause == nil && verdict.decision != .refused {
-            verdict = Verdict(decision: .refused, codes: [.goodCauseRequired], message: VerdictCode.goodCauseRequired.sentence,
-                              guidance: "Give a reason: \(GoodCauseReason.codeList) (other needs an explanation).")
+            verdict = Verdict(decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
+                              guidance: Localized { $0.guidanceGiveReason(GoodCauseReason.codeList) })
         }
         if verdict.decision == .refused {
             return RescheduleOutcome(requestID: r.requestID, result: .refused, verdict: verdict)
@@ -115,15 +115,15 @@ public enum ReschedulingService {
             // One escalation at a time per case: the agent is shown the one waiting.
             return RescheduleOutcome(requestID: pending, result: .escalated,
                                      verdict: Verdict(decision: .escalated, codes: verdict.codes,
-                                                      message: "This case already has request \(pending) waiting for an officer; it was not escalated again.",
-                                                      guidance: "Add to that request through the officer, or wait for the decision."),
+                                                      text: Localized { $0.alreadyEscalated(pending) },
+                                                      guidance: Localized { $0.guidanceWaitForDecision }),
                                      replayed: true)
         }
         if verdict.decision == .escalated {
             // The preferred slot must be a real slot other than the current one; the officer books later.
             guard check.slot != nil, !check.codes.contains(.sameSlot) else {
                 return refused(r.requestID, check.codes.isEmpty ? [.slotUnavailable] : check.codes.filter { $0 != .slotOutOfWindow },
-                               check.message, guidance: "Choose a preferred time the center offers.")
+                               check.text, guidance: Localized { $0.guidancePreferredOffered })
             }
             let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
             try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .escalated,
@@ -137,14 +137,14 @@ public enum ReschedulingService {
 
         guard let slot = check.slot, check.codes.isEmpty else {
             if let s = check.slot, check.codes == [.slotUnavailable], booked >= center.stations {
-                return slotFull(r.requestID, detail: "\(center.zone.formatLong(s.start)) at \(center.name) is full: all \(center.stations) stations are booked.")
+                return slotFull(r.requestID, detail: Localized { $0.slotFullAll($0.dateTimeLong(s.start, center.zone), center.name, stations: center.stations) })
             }
-            return refused(r.requestID, check.codes, check.message, guidance: "Choose a time the calendar offers.")
+            return refused(r.requestID, check.codes, check.text, guidance: Localized { $0.guidanceCalendarOffers })
         }
         let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, by: r.actor, now: now)
         let outcome = RescheduleOutcome(requestID: r.requestID, result: .booked,
-                                        verdict: Verdict(decision: .allowed, codes: [], message: "Rescheduled to \(notice.when) at \(center.name).",
-                                                         guidance: "Print the new appointment notice and bring it.", warnings: verdict.warnings),
+                                        verdict: Verdict(decision: .allowed, codes: [], text: Localized { $0.rescheduledTo($0.dateTimeLong(slot.start, center.zone), center.name) },
+                                                         guidance: Localized { $0.guidancePrintNotice }, warnings: verdict.warnings),
                                         notice: notice)
         try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
                                            codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
@@ -194,8 +194,8 @@ public enum ReschedulingService {
         switch d.kind {
         case .deny:
             let outcome = RescheduleOutcome(requestID: d.requestID, result: .denied,
-                                            verdict: Verdict(decision: .refused, codes: item.codes, message: "The officer denied the request: \(d.note)",
-                                                             guidance: "The current appointment stands. \(ContactCenter.callGuidance)"))
+                                            verdict: Verdict(decision: .refused, codes: item.codes, text: Localized { $0.officerDenied(d.note) },
+                                                             guidance: Localized { $0.guidanceCurrentStands }))
             try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .denied, officer: d.officer, note: d.note, at: now,
                                              newAppointmentID: nil, outcome: outcome))
             try tx.enqueueNotification(PendingNotification(kind: .denied, receipt: item.receipt, appointmentID: stored.appointmentID,
@@ -205,11 +205,11 @@ public enum ReschedulingService {
         case .approve:
             let snap = try CaseSnapshot.load(item.receipt, for: officer, from: tx)
             guard snap.appointment.id == stored.appointmentID, snap.appointment.status == .scheduled || snap.appointment.status == .missed else {
-                return refused(d.requestID, [.conflict], "The case's appointment changed after the request was escalated (now \(snap.center.zone.formatLong(snap.appointment.start)), \(snap.appointment.status.rawValue)).",
-                               guidance: "Deny this request with a note, or look at the case again.", result: .conflict)
+                return refused(d.requestID, [.conflict], Localized { $0.changedAfterEscalation($0.dateTimeLong(snap.appointment.start, snap.center.zone), $0.statusWord(snap.appointment.status)) },
+                               guidance: Localized { $0.guidanceDenyOrLook }, result: .conflict)
             }
             if snap.caseFile.status == .denied {
-                return refused(d.requestID, [.caseDenied], VerdictCode.caseDenied.sentence, guidance: "A motion to reopen (Form I-290B) is the route.")
+                return refused(d.requestID, [.caseDenied], Localized { $0.sentence(.caseDenied) }, guidance: Localized { $0.guidanceMotionShort })
             }
             let centerCode = (d.centerCode ?? item.preferredCenter).uppercased()
             guard let center = try tx.center(centerCode) else { throw StoreError.unknownCenter(centerCode) }
@@ -219,17 +219,18 @@ public enum ReschedulingService {
             let check = SlotCalendar.check(center: center, at: local, booked: booked, now: now, window: try tx.slotWindow(),
                                            currentCenter: snap.appointment.centerCode, currentStart: snap.appointment.start)
             guard let slot = check.slot, check.codes.isEmpty else {
-                let gone = d.to == nil ? " The preferred slot is no longer available: approve with another time." : ""
+                let gone = d.to == nil
                 if let s = check.slot, booked >= center.stations {
-                    return slotFull(d.requestID, detail: "\(center.zone.formatLong(s.start)) at \(center.name) is full.\(gone)")
+                    return slotFull(d.requestID, detail: Localized { $0.slotFullShort($0.dateTimeLong(s.start, center.zone), center.name) + (gone ? " " + $0.preferredGone : "") })
                 }
-                return refused(d.requestID, check.codes, check.message + gone, guidance: "Approve with a time the calendar offers.")
+                return refused(d.requestID, check.codes, Localized { check.text($0.language)! + (gone ? " " + $0.preferredGone : "") },
+                               guidance: Localized { $0.guidanceApproveOffered })
             }
             let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, by: officer, now: now)
             let outcome = RescheduleOutcome(requestID: d.requestID, result: .booked,
                                             verdict: Verdict(decision: .allowed, codes: item.codes,
-                                                             message: "Approved by an officer: rescheduled to \(notice.when) at \(center.name). \(d.note)",
-                                                             guidance: "Print the new appointment notice and bring it."),
+                                                             text: Localized { $0.approvedRescheduled($0.dateTimeLong(slot.start, center.zone), center.name, d.note) },
+                                                             guidance: Localized { $0.guidancePrintNotice }),
                                             notice: notice)
             try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,
                                              newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode))

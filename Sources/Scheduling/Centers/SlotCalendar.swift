@@ -105,30 +105,35 @@ public enum SlotCalendar {
     public static func check(center: Center, at local: LocalDateTime, booked: Int, now: Date, window: SlotWindow,
                              currentCenter: String?, currentStart: Date?) -> SlotCheck {
         guard let slot = slot(of: center, at: local) else {
-            let reason: String
+            let reason: Localized
             if center.closures.contains(local.date) {
-                reason = "\(center.name) is closed on \(local.date.iso)."
+                reason = Localized { $0.centerClosedOn(center.name, local.date.iso) }
             } else if let h = center.hours[local.date.weekday] {
                 if center.zone.isSkipped(local) {
-                    reason = "\(local.time.hhmm) does not exist on \(local.date.iso) in \(center.zone.identifier) (the clocks spring forward)."
+                    reason = Localized { $0.timeSkipped(local.time.hhmm, local.date.iso, center.zone.identifier) }
                 } else {
-                    reason = "\(local.time.hhmm) is not a slot start at \(center.name): slots of \(center.slotMinutes) minutes from \(h.open.hhmm), last ending by \(h.close.hhmm)."
+                    reason = Localized { $0.notSlotStart(local.time.hhmm, center.name, minutes: center.slotMinutes, open: h.open.hhmm, close: h.close.hhmm) }
                 }
             } else {
-                reason = "\(center.name) is closed on \(local.date.weekday.pluralName)."
+                reason = Localized { $0.closedOnWeekdays(center.name, local.date.weekday) }
             }
-            return SlotCheck(slot: nil, codes: [.slotUnavailable], message: reason)
+            return SlotCheck(slot: nil, codes: [.slotUnavailable], text: reason)
         }
         let codes = refusals(for: slot, of: center, booked: booked, now: now, window: window,
                              currentCenter: currentCenter, currentStart: currentStart)
-        var parts: [String] = []
-        let when = center.zone.formatLong(slot.start)
-        if codes.contains(.slotOutOfWindow) {
-            parts.append("\(when) is outside the booking window: slots must start more than \(window.leadHours) hours and at most \(window.horizonDays) days from now (\(center.zone.formatLong(window.earliest(after: now))) to \(center.zone.formatLong(window.latest(after: now)))).")
+        let text = Localized { t in
+            var parts: [String] = []
+            let when = t.dateTimeLong(slot.start, center.zone)
+            if codes.contains(.slotOutOfWindow) {
+                parts.append(t.outsideWindow(when, lead: window.leadHours, horizon: window.horizonDays,
+                                             from: t.dateTimeLong(window.earliest(after: now), center.zone),
+                                             to: t.dateTimeLong(window.latest(after: now), center.zone)))
+            }
+            if codes.contains(.sameSlot) { parts.append(t.isCurrentAppointment(when)) }
+            if codes.contains(.slotUnavailable) { parts.append(t.noFreeStation(when, center.name)) }
+            return parts.joined(separator: " ")
         }
-        if codes.contains(.sameSlot) { parts.append("\(when) is the current appointment; choose a different time.") }
-        if codes.contains(.slotUnavailable) { parts.append("\(when) at \(center.name) has no free station.") }
-        return SlotCheck(slot: slot, codes: codes, message: parts.joined(separator: " "))
+        return SlotCheck(slot: slot, codes: codes, text: text)
     }
 }
 
@@ -136,18 +141,10 @@ public enum SlotCalendar {
 public struct SlotCheck: Sendable {
     public let slot: Slot?
     public let codes: [VerdictCode]
-    public let message: String
+    /// What is wrong, in every language (empty when offered).
+    public let text: Localized
+    public var message: String { text.english }
     public var isOffered: Bool { slot != nil && codes.isEmpty }
-}
-
-private extension Weekday {
-    /// `Mondays`, `Tuesdays` ... for messages (`shortName + "days"` gave "Tuedays", "Satdays").
-    var pluralName: String {
-        switch self {
-        case .mon: "Mondays"; case .tue: "Tuesdays"; case .wed: "Wednesdays"; case .thu: "Thursdays"
-        case .fri: "Fridays"; case .sat: "Saturdays"; case .sun: "Sundays"
-        }
-    }
 }
 
 extension SlotCalendar {

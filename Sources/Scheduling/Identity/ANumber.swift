@@ -8,16 +8,16 @@ public struct ANumber: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
     public var description: String { value }
 
-    public static let shape = "A and 8 or 9 digits, e.g. A123456789 (spaces and dashes are ignored)"
+    public static var shape: String { Catalog.en.aNumberShape }
 
     public init(parsing text: String) throws(Problem) {
         let compact = text.uppercased().filter { !" -.".contains($0) }
         guard compact.count <= 12, compact.first == "A" else {
-            throw Problem(message: "\"\(Echo.show(text, limit: 40))\" is not an A-number; expected \(Self.shape).")
+            throw Problem(message: Catalog.en.notANumber(Echo.show(text, limit: 40)))
         }
         let digits = compact.dropFirst()
         guard (8...9).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw Problem(message: "\"\(Echo.show(text, limit: 40))\" is not an A-number; expected \(Self.shape).")
+            throw Problem(message: Catalog.en.notANumber(Echo.show(text, limit: 40)))
         }
         value = "A" + (digits.count == 8 ? "0" : "") + digits
     }

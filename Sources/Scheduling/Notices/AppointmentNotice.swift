@@ -14,43 +14,53 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     /// A one-time code for the applicant's account to let their own SSH key in (`ssh enroll@...`):
     /// on the notice given at booking only; the store keeps only its hash.
     public var enrollmentCode: String?
+    /// The center's time zone, to write the date in another language (`nil` on notices stored
+    /// before there was a second language: then `when` is shown as it is).
+    public var timeZone: String?
 
     public init(number: String, receipt: ReceiptNumber, applicantName: String, center: Center, start: Date, issuedAt: Date) {
         self.number = number; self.receipt = receipt; self.applicantName = applicantName
         self.centerName = center.name; self.centerAddress = center.fullAddress
         self.when = center.zone.formatLong(start); self.start = start; self.issuedAt = issuedAt
+        self.timeZone = center.zone.identifier
     }
 
     /// What to bring (R16).
-    public static let whatToBring = [
-        "This appointment notice, printed on paper. Centers do not accept electronic copies.",
-        "Every other appointment notice you have received.",
-        "A valid, unexpired photo identification (passport, driver's license, or other government ID).",
-    ]
+    public static var whatToBring: [String] { Catalog.en.noticeBring }
 
-    /// The notice as plain text, ready to print.
-    public var text: String {
+    /// The date and time in `language`, in the center's zone.
+    public func when(in language: Language) -> String {
+        guard let id = timeZone, let zone = ZoneRules(identifier: id) else { return when }
+        return Catalog(language).dateTimeLong(start, zone)
+    }
+
+    /// The notice as plain text, ready to print (English).
+    public var text: String { text(in: .en) }
+
+    /// The notice as plain text in `language`, ready to print.
+    public func text(in language: Language) -> String {
+        let t = Catalog(language)
         var lines: [String] = []
-        lines.append("U.S. Citizenship and Immigration Services")
-        lines.append("BIOMETRIC SERVICES APPOINTMENT NOTICE")
+        lines.append(t.noticeAgency)
+        lines.append(t.noticeHeading)
         lines.append("")
-        lines.append("Notice number:   \(number)")
-        lines.append("Receipt number:  \(receipt.value)")
-        lines.append("Applicant:       \(applicantName)")
+        lines.append(t.noticeNumberLine(number))
+        lines.append(t.noticeReceiptLine(receipt.value))
+        lines.append(t.noticeApplicantLine(applicantName))
         lines.append("")
-        lines.append("Application Support Center:")
+        lines.append(t.noticeCenterHeading)
         lines.append("  \(centerName)")
         lines.append("  \(centerAddress)")
-        lines.append("Date and time:   \(when)")
+        lines.append(t.noticeWhenLine(when(in: language)))
         lines.append("")
-        lines.append("Bring with you:")
-        for item in AppointmentNotice.whatToBring { lines.append("  - \(item)") }
+        lines.append(t.noticeBringHeading)
+        for item in t.noticeBring { lines.append("  - \(item)") }
         lines.append("")
-        lines.append("To reschedule, use your USCIS online account or call the Contact Center at \(ContactCenter.phone) (TTY \(ContactCenter.tty)).")
+        lines.append(t.noticeToReschedule)
         if let enrollmentCode {
             lines.append("")
-            lines.append("Enrollment code: \(enrollmentCode)")
-            lines.append("  (to reach your cases over SSH with your own key: ssh enroll@ the agency's host; once, within 30 days)")
+            lines.append(t.noticeEnrollmentLine(enrollmentCode))
+            lines.append(t.noticeEnrollmentHow)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -27,6 +27,8 @@ public struct OutboxItem: Sendable, Hashable {
     public var reminderDays: Int?
     /// The applicant's one-time enrollment code of a booking, sent once (cleared when sent).
     public var enrollmentCode: String? = nil
+    /// The recipient's preferred language (the account's `language`), English when it has none.
+    public var language: Language = .en
 
     public init(id: Int64, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientName: String, recipientRole: RecipientRole,
                 receipt: ReceiptNumber, applicantName: String, caseStatus: CaseStatus, attempts: Int, storeID: String,

@@ -11,30 +11,10 @@ public enum GoodCauseReason: String, CaseIterable, Sendable, Codable {
     /// The six published reasons an agent can accept at once (R7).
     public var isListed: Bool { self != .other }
 
-    public var title: String {
-        switch self {
-        case .medical: "Illness, medical appointment, or hospitalization"
-        case .travel: "Previously planned travel"
-        case .lifeEvent: "Significant life event (wedding, funeral, graduation)"
-        case .transportation: "Cannot obtain transportation to the appointment"
-        case .workOrCare: "Cannot get leave from work, or caregiver responsibilities"
-        case .notice: "Appointment notice delivered late or not at all"
-        case .other: "Other reason (explain)"
-        }
-    }
+    public var title: String { Catalog.en.reasonTitle(self) }
 
     /// A short label for narrow screens.
-    public var shortTitle: String {
-        switch self {
-        case .medical: "Medical (illness, hospital)"
-        case .travel: "Planned travel"
-        case .lifeEvent: "Life event (wedding, funeral)"
-        case .transportation: "No transportation"
-        case .workOrCare: "Work leave or caregiving"
-        case .notice: "Notice late or not received"
-        case .other: "Other reason (explain)"
-        }
-    }
+    public var shortTitle: String { Catalog.en.reasonShort(self) }
 
     public static var codeList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -31,24 +31,24 @@ public enum ReschedulePolicy {
         // R9: mail and in-person requests are not accepted on any channel.
         if c.channel == .mail || c.channel == .inPerson {
             return Verdict(decision: .refused, codes: [.channelNotAccepted],
-                           message: VerdictCode.channelNotAccepted.sentence,
-                           guidance: "Reschedule online, or \(ContactCenter.callGuidance.lowercasedFirst)")
+                           text: Localized { $0.sentence(.channelNotAccepted) },
+                           guidance: Localized { $0.guidanceOnlineOrCall })
         }
         // The contact-center channel is for agents and officers only: an applicant or representative
         // cannot claim it to skip the online conditions of R3.
         if c.channel == .contactCenter && !c.actor.role.isStaff {
-            return Verdict(decision: .refused, codes: [.notAuthorized], message: VerdictCode.notAuthorized.sentence,
-                           guidance: "Reschedule online, or \(ContactCenter.callGuidance.lowercasedFirst)")
+            return Verdict(decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
+                           guidance: Localized { $0.guidanceOnlineOrCall })
         }
         // R5: nothing about the case is shown to someone not authorized.
         guard c.caseFile.isAuthorized(c.actor), c.appointment.receipt == c.caseFile.receipt else {
-            return Verdict(decision: .refused, codes: [.notAuthorized], message: VerdictCode.notAuthorized.sentence,
-                           guidance: "Check the receipt number. You can act only on cases linked to your account (applicants) or with your Form G-28 on file (representatives).")
+            return Verdict(decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
+                           guidance: Localized { $0.guidanceCheckReceiptRoles })
         }
         // R11: a denied case cannot be rescheduled.
         if c.caseFile.status == .denied {
-            return Verdict(decision: .refused, codes: [.caseDenied], message: VerdictCode.caseDenied.sentence,
-                           guidance: "A motion to reopen (Form I-290B) is the route to have the decision reconsidered.")
+            return Verdict(decision: .refused, codes: [.caseDenied], text: Localized { $0.sentence(.caseDenied) },
+                           guidance: Localized { $0.guidanceMotionToReopen })
         }
         switch c.channel {
         case .online: return online(c)
@@ -78,29 +78,29 @@ public enum ReschedulePolicy {
         let warnings: [VerdictCode] = c.caseFile.form.isAsylum ? [.asylum] : []
         if codes.isEmpty {
             let used = c.appointment.priorReschedules
-            var msg = "You can reschedule this appointment online (\(used) of \(onlineLimit) online reschedules used)."
-            if c.caseFile.form.isAsylum { msg += " " + asylumWarning }
-            return Verdict(decision: .allowed, codes: [], message: msg, warnings: warnings)
+            let asylum = c.caseFile.form.isAsylum
+            let msg = Localized { t in t.onlineAllowed(used: used, limit: onlineLimit) + (asylum ? " " + t.asylumWarning : "") }
+            return Verdict(decision: .allowed, codes: [], text: msg, warnings: warnings)
         }
         let onlyReason = codes == [.goodCauseRequired]
-        let msg = "This appointment cannot be rescheduled online: " + codes.map(\.sentence).joined(separator: " ")
-        return Verdict(decision: .refused, codes: codes, message: msg,
-                       guidance: onlyReason ? "Choose a reason, or call the USCIS Contact Center at \(ContactCenter.phone)." : ContactCenter.callGuidance,
+        let msg = Localized { t in t.cannotOnline(codes.map(t.sentence).joined(separator: " ")) }
+        return Verdict(decision: .refused, codes: codes, text: msg,
+                       guidance: Localized { onlyReason ? $0.guidanceChooseReasonOrCall : $0.callGuidance },
                        warnings: warnings)
     }
 
-    public static let asylumWarning = "Warning: this is an asylum application (Form I-589); failing to appear for biometrics may lead to dismissal of the application."
+    public static var asylumWarning: String { Catalog.en.asylumWarning }
 
     /// R6, R7, R8: the contact center completes, escalates or refuses.
     static func contactCenter(_ c: RescheduleContext) -> Verdict {
         // Attended, rescheduled or cancelled appointments cannot be moved on any channel.
         if c.appointment.status != .scheduled && c.appointment.status != .missed {
-            return Verdict(decision: .refused, codes: [.notScheduled], message: VerdictCode.notScheduled.sentence,
-                           guidance: "Look up the case's current appointment.")
+            return Verdict(decision: .refused, codes: [.notScheduled], text: Localized { $0.sentence(.notScheduled) },
+                           guidance: Localized { $0.guidanceCurrentAppointment })
         }
         if let cause = c.goodCause, !cause.isSufficient {
-            return Verdict(decision: .refused, codes: [.goodCauseRequired], message: VerdictCode.goodCauseRequired.sentence,
-                           guidance: "Ask the caller why they cannot attend; choose a listed reason or write their explanation.")
+            return Verdict(decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
+                           guidance: Localized { $0.guidanceAskCaller })
         }
         var codes: [VerdictCode] = []
         if !c.appointment.isTimely(at: c.now) || c.appointment.status == .missed { codes.append(.untimely) }
@@ -109,17 +109,15 @@ public enum ReschedulePolicy {
         if c.caseFile.form.isAsylum { codes.append(.asylum) }
         let warnings: [VerdictCode] = c.caseFile.form.isAsylum ? [.asylum] : []
         if codes.isEmpty {
-            var msg = "The agent can reschedule this appointment now."
-            if remaining(c) <= TimeInterval(onlineCutoffHours * 3600) {
-                msg += " It is within 12 hours, which only the Contact Center can take."
-            }
-            return Verdict(decision: .allowed, codes: [], message: msg, warnings: warnings)
+            let soon = remaining(c) <= TimeInterval(onlineCutoffHours * 3600)
+            let msg = Localized { t in t.agentCanReschedule + (soon ? " " + t.within12HoursContactOnly : "") }
+            return Verdict(decision: .allowed, codes: [], text: msg, warnings: warnings)
         }
-        var msg = "The request goes to an officer for review; nothing is booked until it is approved. "
-            + codes.map(\.sentence).joined(separator: " ")
-        if codes.contains(.untimely) { msg += " Untimely requests are at the agency's discretion." }
-        return Verdict(decision: .escalated, codes: codes, message: msg,
-                       guidance: "Record the caller's reason, a note and a preferred slot; an officer approves or denies it.",
+        let msg = Localized { t in
+            t.toOfficer(codes.map(t.sentence).joined(separator: " ")) + (codes.contains(.untimely) ? " " + t.untimelyDiscretion : "")
+        }
+        return Verdict(decision: .escalated, codes: codes, text: msg,
+                       guidance: Localized { $0.guidanceRecordForOfficer },
                        warnings: warnings)
     }
 }

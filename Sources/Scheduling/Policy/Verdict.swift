@@ -22,32 +22,8 @@ public enum VerdictCode: String, CaseIterable, Sendable, Codable {
     case invalidReceipt = "INVALID_RECEIPT"
     case unknownPrefix = "UNKNOWN_PREFIX"
 
-    /// One sentence a person understands.
-    public var sentence: String {
-        switch self {
-        case .goodCauseRequired: "A reason is required: choose one of the listed reasons, or explain an other reason."
-        case .within12Hours: "The appointment is 12 hours away or less, too close to reschedule online."
-        case .rescheduleLimitReached: "The appointment has already been rescheduled twice, the most allowed online."
-        case .appointmentPassed: "The appointment time has already passed."
-        case .notScheduled: "The appointment is no longer scheduled (it was attended, rescheduled or cancelled)."
-        case .formExcluded: "Appointments for intercountry adoption forms (I-600, I-600A, I-800, I-800A) cannot be rescheduled online."
-        case .notAuthorized: "You are not authorized to act on this case."
-        case .untimely: "The request comes after the appointment time: an officer must review it."
-        case .repeatRequest: "The appointment has been rescheduled twice already: an officer must review a further request."
-        case .otherReason: "The reason is not one of the listed good causes: an officer must review it."
-        case .asylum: "Asylum application (Form I-589): failing to appear may lead to dismissal; an officer must review the request."
-        case .channelNotAccepted: "Requests by mail or in person are not accepted; use the online tool or call the Contact Center."
-        case .abandonmentRisk: "The appointment was missed with no timely request to reschedule: the case may be denied as abandoned."
-        case .caseDenied: "The case has been denied, so its appointment cannot be rescheduled."
-        case .slotUnavailable: "The chosen time is not available."
-        case .slotOutOfWindow: "The chosen time is outside the booking window."
-        case .sameSlot: "The chosen time is the current appointment."
-        case .conflict: "The appointment was changed by someone else since it was shown."
-        case .slotFull: "Someone else took the last free station in that slot."
-        case .invalidReceipt: "The receipt number is not valid: expected three letters and ten digits."
-        case .unknownPrefix: "The receipt number's prefix is not a known service center."
-        }
-    }
+    /// One sentence a person understands (English; `Catalog.sentence` in any language).
+    public var sentence: String { Catalog.en.sentence(self) }
 }
 
 /// What happens to a request.
@@ -72,10 +48,26 @@ public struct Verdict: Hashable, Sendable, Codable {
     /// Warnings that do not change the decision (for example ASYLUM on an online request).
     public var warnings: [VerdictCode]
 
+    /// The message and guidance in every language (`nil` in verdicts stored before there was a
+    /// second language: then `message` and `guidance` are shown).
+    public var localizedMessage: Localized?
+    public var localizedGuidance: Localized?
+
     public init(decision: Decision, codes: [VerdictCode], message: String, guidance: String? = nil, warnings: [VerdictCode] = []) {
         self.decision = decision; self.codes = codes; self.message = message; self.guidance = guidance
         self.warnings = warnings
     }
+
+    /// A verdict whose texts come from the catalog, kept in every language.
+    public init(decision: Decision, codes: [VerdictCode], text: Localized, guidance: Localized? = nil, warnings: [VerdictCode] = []) {
+        self.init(decision: decision, codes: codes, message: text.english, guidance: guidance?.english, warnings: warnings)
+        localizedMessage = text; localizedGuidance = guidance
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { localizedMessage?(language) ?? message }
+    /// What to do next in `language`.
+    public func guidance(in language: Language) -> String? { guidance == nil ? nil : (localizedGuidance?(language) ?? guidance) }
 
     public var isAllowed: Bool { decision == .allowed }
 }
@@ -84,5 +76,5 @@ public struct Verdict: Hashable, Sendable, Codable {
 public enum ContactCenter {
     public static let phone = "800-375-5283"
     public static let tty = "800-767-1833"
-    public static let callGuidance = "Call the USCIS Contact Center at \(phone) (TTY \(tty))."
+    public static var callGuidance: String { Catalog.en.callGuidance }
 }

@@ -12,7 +12,7 @@ public struct ReceiptNumber: Hashable, Comparable, Sendable, CustomStringConvert
     ]
 
     /// The shape a receipt must have, shown with every parse error.
-    public static let expectedShape = "three letters and ten digits, e.g. EAC2414052317 (spaces and dashes are ignored)"
+    public static var expectedShape: String { Catalog.en.receiptShapeSentence }
 
     /// Parses and normalizes `input`. Throws ``ReceiptNumberError`` naming what was wrong.
     public init(parsing input: String) throws(ReceiptNumberError) {
@@ -74,14 +74,15 @@ public enum ReceiptNumberError: Error, Equatable, Sendable {
 
     public var code: VerdictCode { .invalidReceipt }
 
-    public var message: String {
+    public var message: String { message(in: .en) }
+
+    public func message(in language: Language) -> String {
+        let t = Catalog(language)
         switch self {
-        case .empty:
-            return "No receipt number was given. Expected \(ReceiptNumber.expectedShape)."
-        case let .wrongLength(n, count):
-            return "Receipt number \"\(Echo.show(n, limit: 20))\" has \(count) characters after removing spaces and dashes. Expected \(ReceiptNumber.expectedShape)."
+        case .empty: return t.receiptEmpty
+        case let .wrongLength(n, count): return t.receiptWrongLength(Echo.show(n, limit: 20), count)
         case let .badCharacter(n, position, expected):
-            return "Receipt number \"\(Echo.show(n, limit: 20))\" has an invalid character at position \(position): expected \(expected). Expected \(ReceiptNumber.expectedShape)."
+            return t.receiptBadCharacter(Echo.show(n, limit: 20), position, letter: expected == "a letter")
         }
     }
 }

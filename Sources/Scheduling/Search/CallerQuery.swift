@@ -15,13 +15,20 @@ public enum CallerQuery: Hashable, Sendable {
 
     public static let maxLength = 100
     /// What the field takes, said to a person (the find screen shows it; every refusal repeats it).
-    public static let shape = "a receipt (EAC2414052317), an A-number (A123456789), a name or surname (Garcia), a name with a date of birth (Garcia 1985-03-14), a phone or an email"
+    public static var shape: String { Catalog.en.searchShape }
 
     public struct Problem: Error, Sendable, Hashable {
-        public var message: String
+        /// What is wrong, in every language.
+        public var text: Localized
+        public var message: String { text.english }
         /// INVALID_RECEIPT when the text was meant as a receipt number.
         public var code: VerdictCode?
-        public init(message: String, code: VerdictCode? = nil) { self.message = message; self.code = code }
+        public init(_ text: Localized, code: VerdictCode? = nil) { self.text = text; self.code = code }
+        /// The message in `language`, headed by its code when it has one.
+        public func message(in language: Language) -> String {
+            let m = text(language) ?? message
+            return code.map { "\($0.rawValue): \(m)" } ?? m
+        }
     }
 
     /// Whether the text is meant as a receipt number (two or three letters, then a digit, then
@@ -47,33 +54,33 @@ public enum CallerQuery: Hashable, Sendable {
 
     public static func parse(_ raw: String) throws(Problem) -> CallerQuery {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { throw Problem(message: "Type \(shape).") }
-        guard text.count <= maxLength else { throw Problem(message: "That is \(text.count) characters; a search is at most \(maxLength). Type \(shape).") }
-        guard !Echo.hasControlCharacters(text) else { throw Problem(message: "The search holds control characters. Type \(shape).") }
+        guard !text.isEmpty else { throw Problem(Localized { $0.searchTypeShape }) }
+        guard text.count <= maxLength else { throw Problem(Localized { $0.searchTooLong(text.count, maxLength) }) }
+        guard !Echo.hasControlCharacters(text) else { throw Problem(Localized { $0.searchControl }) }
 
         if looksLikeReceipt(text) {
-            do { return .receipt(try ReceiptNumber(parsing: text)) } catch { throw Problem(message: error.message, code: .invalidReceipt) }
+            do { return .receipt(try ReceiptNumber(parsing: text)) } catch { throw Problem(Localized { error.message(in: $0.language) }, code: .invalidReceipt) }
         }
         if ANumber.looksLike(text) {
-            do { return .aNumber(try ANumber(parsing: text)) } catch { throw Problem(message: error.message) }
+            do { return .aNumber(try ANumber(parsing: text)) } catch { throw Problem(Localized { $0.notANumber(Echo.show(text, limit: 40)) }) }
         }
         if text.contains("@") {
             let e = text.lowercased()
             let parts = e.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
                   e.count <= 100, !e.contains(" ") else {
-                throw Problem(message: "\"\(Echo.show(text, limit: 60))\" is not an email address; expected name@example.org.")
+                throw Problem(Localized { $0.searchNotEmail(Echo.show(text, limit: 60)) })
             }
             return .email(e)
         }
         if let d = Self.date(text) {
-            throw Problem(message: "A date of birth needs a name with it, e.g. \"Garcia \(d.iso)\".")
+            throw Problem(Localized { $0.searchDateNeedsName(d.iso) })
         }
         if text.allSatisfy({ "0123456789+()-. ".contains($0) }) {
             var digits = text.filter(\.isNumber)
             if digits.count == 11 && digits.hasPrefix("1") { digits.removeFirst() }
             guard digits.count == 10 else {
-                throw Problem(message: "\"\(Echo.show(text, limit: 40))\" has \(text.filter(\.isNumber).count) digits; a phone number has 10 (with the area code), a receipt three letters and ten digits, an A-number an A and 8 or 9 digits.")
+                throw Problem(Localized { $0.searchDigits(Echo.show(text, limit: 40), text.filter(\.isNumber).count) })
             }
             return .phone(digits)
         }
@@ -81,19 +88,19 @@ public enum CallerQuery: Hashable, Sendable {
         for token in text.split(separator: " ") {
             if token.contains(where: \.isNumber) {
                 guard let d = Self.date(String(token)) else {
-                    throw Problem(message: "\"\(Echo.show(String(token), limit: 40))\" is not a date of birth; write it 1985-03-14 or 03/14/1985, next to a name.")
+                    throw Problem(Localized { $0.searchNotDate(Echo.show(String(token), limit: 40)) })
                 }
-                guard date == nil else { throw Problem(message: "Give one date of birth, with a name.") }
+                guard date == nil else { throw Problem(Localized { $0.searchOneDate }) }
                 date = d
             } else {
                 words += NameKey.fold(String(token)).split(separator: " ").map(String.init)
             }
         }
         guard !words.isEmpty else {
-            throw Problem(message: date == nil ? "Type \(shape)." : "A date of birth needs a name with it, e.g. \"Garcia \(date!.iso)\".")
+            throw Problem(Localized { date == nil ? $0.searchTypeShape : $0.searchDateNeedsName(date!.iso) })
         }
-        guard words.count <= 6 else { throw Problem(message: "At most 6 name words; type a surname and a first name.") }
-        guard words.joined().count >= 2 else { throw Problem(message: "Type at least two letters of a name.") }
+        guard words.count <= 6 else { throw Problem(Localized { $0.searchTooManyWords }) }
+        guard words.joined().count >= 2 else { throw Problem(Localized { $0.searchTwoLetters }) }
         return .name(words: words, dateOfBirth: date)
     }
 

@@ -208,17 +208,22 @@ public enum StoreError: Error, Sendable, Equatable {
 
     public var isBusy: Bool { if case .busy = self { return true } else { return false } }
 
-    public var message: String {
+    public var message: String { message(in: .en) }
+
+    /// The message in `language`; the details a store gives (`invalidInput`, `busy`, `unusable`,
+    /// `failed`) stay as the store wrote them.
+    public func message(in language: Language) -> String {
+        let t = Catalog(language)
         switch self {
-        case .notAuthorized: "\(VerdictCode.notAuthorized.rawValue): you are not authorized to act on this case, or no such case exists."
-        case let .unknownCenter(c): "Unknown center \"\(c)\". `biosched centers` lists the center codes."
-        case let .unknownRequest(r): "No escalated request \"\(r)\" is waiting for review. `biosched review` lists them."
-        case let .invalidInput(m): m
-        case let .busy(m): "The store is busy (locked by another process past the timeout): \(m)"
-        case let .unusable(m): m
-        case .capacityExceeded: "\(VerdictCode.slotFull.rawValue): \(VerdictCode.slotFull.sentence)"
-        case .conflict: "\(VerdictCode.conflict.rawValue): the appointment was changed by someone else meanwhile. Look at the case again."
-        case let .failed(m): "Store error: \(m)"
+        case .notAuthorized: return t.codeMessage(VerdictCode.notAuthorized.rawValue, t.storeNotAuthorized)
+        case let .unknownCenter(c): return t.storeUnknownCenter(c)
+        case let .unknownRequest(r): return t.storeUnknownRequest(r)
+        case let .invalidInput(m): return m
+        case let .busy(m): return t.storeBusy(m)
+        case let .unusable(m): return m
+        case .capacityExceeded: return t.codeMessage(VerdictCode.slotFull.rawValue, t.sentence(.slotFull))
+        case .conflict: return t.codeMessage(VerdictCode.conflict.rawValue, t.storeConflict)
+        case let .failed(m): return t.storeFailed(m)
         }
     }
 }
@@ -231,6 +236,8 @@ public protocol StoreAdministration: Sendable {
     func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError)
     func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError)
     func accountRole(_ id: String) throws(StoreError) -> Role?
+    /// The account's preferred language, if it has one (`language` in the import format).
+    func accountLanguage(_ id: String) throws(StoreError) -> Language?
     func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]
     /// Appends one audit row of its own (an access change, a refused attempt, a staff look-up).
     func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError)

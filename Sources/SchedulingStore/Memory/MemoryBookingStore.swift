@@ -11,7 +11,10 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var chainRoot: Int64?
         var rescheduledTo: Int64?
     }
-    struct AccountRow { var role: Role; var name: String; var email: String?; var phone: String?; var aNumber: String? = nil; var dateOfBirth: LocalDate? = nil }
+    struct AccountRow {
+        var role: Role; var name: String; var email: String?; var phone: String?; var aNumber: String? = nil; var dateOfBirth: LocalDate? = nil
+        var language: Language? = nil
+    }
     struct RequestRow {
         var stored: StoredRequest
         var receivedAt: Date
@@ -214,6 +217,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
     }
 
     public func accountRole(_ id: String) throws(StoreError) -> Role? { try reading { $0.accounts[id]?.role } }
+    public func accountLanguage(_ id: String) throws(StoreError) -> Language? { try reading { $0.accounts[id]?.language } }
 
     public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
         try reading { s in s.audit.map(\.entry).filter { receipt == nil || $0.receipt == receipt?.value } }

@@ -58,7 +58,8 @@ enum MemoryImporter {
             }
             let old = tx.state.accounts[a.id]
             tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone,
-                                            aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth)
+                                            aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth,
+                                            language: a.language.flatMap(Language.init(rawValue:)))
             summary.accounts += 1
         }
         for (i, c) in doc.cases.enumerated() {

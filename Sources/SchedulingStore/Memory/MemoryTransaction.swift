@@ -51,7 +51,7 @@ final class MemoryTransaction: BookingTransaction {
         return state.centers[center]!.closures.insert(date).inserted
     }
 
-    func contact(account: String) throws -> Contact? { state.accounts[account].map { Contact(email: $0.email, phone: $0.phone) } }
+    func contact(account: String) throws -> Contact? { state.accounts[account].map { Contact(email: $0.email, phone: $0.phone, language: $0.language) } }
 
     func supersede(_ appointment: Appointment) throws -> Bool {
         guard var row = state.appointments[appointment.id], row.appointment.version == appointment.version else { return false }

@@ -12,9 +12,11 @@ public struct AppConfig: Sendable, Hashable {
     public var canWriteFiles: Bool
     /// A demo store's story cases to try, shown on the find screen (training stores only).
     public var tryCases: [TryCase] = []
-    public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true) {
+    /// The session's language at the start (`--lang`, the account's, the environment's, else English).
+    public var language: Language
+    public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true, language: Language = .en) {
         self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
-        self.canWriteFiles = canWriteFiles
+        self.canWriteFiles = canWriteFiles; self.language = language
     }
 
     /// A receipt to try and what its story shows.
@@ -133,6 +135,13 @@ public struct AppState: Sendable, Hashable {
     public var overlay: Overlay?
     public var messages: [Message] = []
     public var quit = false
+    /// The screen's language (F4 switches it).
+    public var language: Language
+    /// The language of the notice shown and saved on the outcome screen (`l` switches it), so an
+    /// agent can give the caller a notice in the caller's language whatever the screen's.
+    public var noticeLanguage: Language
+    /// The catalog in the screen's language.
+    public var t: Catalog { Catalog(language) }
 
     // Finding a case
     public var receiptField = TextField(maxLength: CallerQuery.maxLength)
@@ -204,6 +213,7 @@ public struct AppState: Sendable, Hashable {
 
     public init(config: AppConfig, now: Date, size: Size) {
         self.config = config; self.now = now; self.size = size
+        language = config.language; noticeLanguage = config.language
         phase = config.actor.role.isStaff ? .findCase : .caseList
     }
 
@@ -330,9 +340,9 @@ extension AppState {
     /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
     public func notifyLabel(_ channel: NotifyChannel?) -> String {
         switch channel {
-        case .email?: return "email" + (snapshot?.contact?.email.map { " (\($0))" } ?? "")
-        case .sms?: return "SMS" + (snapshot?.contact?.phone.map { " (\($0))" } ?? "")
-        case nil: return notifyChoices == [nil] && !config.actor.role.isStaff ? "none (no email or phone on file)" : "none"
+        case .email?: return t.notifyEmail(snapshot?.contact?.email)
+        case .sms?: return t.notifySMS(snapshot?.contact?.phone)
+        case nil: return notifyChoices == [nil] && !config.actor.role.isStaff ? t.notifyNoneOnFile : t.notifyNone
         }
     }
 }

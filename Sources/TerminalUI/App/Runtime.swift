@@ -62,10 +62,10 @@ public struct EffectRunner: Sendable {
                                                 centerCode: center, to: to), clock: clock)
             })
         case let .saveNotice(path, text, replacing):
-            guard let writeFile else { return .noticeSaved(path: path, error: "saving files is not available here") }
+            guard let writeFile else { return .noticeSaved(path: path, error: Localized { $0.savingNotAvailable }) }
             do { try writeFile(path, text, replacing); return .noticeSaved(path: path, error: nil) } catch {
                 if error == .exists { return .noticeFileExists(path: path) }
-                return .noticeSaved(path: path, error: error.message)
+                return .noticeSaved(path: path, error: error.text)
             }
         case .quit:
             return nil

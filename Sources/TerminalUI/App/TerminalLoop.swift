@@ -93,7 +93,7 @@ public enum TerminalLoop {
                     if idleFor >= idle.timeout { return "idle for \(Int(idle.timeout)) s" }
                     if !warned && idleFor >= idle.timeout - idle.warning {
                         warned = true
-                        send(.notice(.warning, "No activity: this session ends in \(Int(idle.timeout - idleFor + 0.5)) seconds unless you press a key."))
+                        send(.notice(.warning, program.state.t.idleWarning(Int(idle.timeout - idleFor + 0.5))))
                     }
                     if warned {
                         let left = max(1, Int((idle.timeout - idleFor).rounded(.up)))
@@ -103,7 +103,7 @@ public enum TerminalLoop {
                 continue
             }
             lastInput = DispatchTime.now().uptimeNanoseconds
-            if warned { warned = false; send(.idle(secondsLeft: nil)); send(.notice(.info, "Still here: the session stays open.")) }
+            if warned { warned = false; send(.idle(secondsLeft: nil)); send(.notice(.info, program.state.t.stillHere)) }
             switch input {
             case .key, .click:
                 if program.state.isLoading || !held.isEmpty { held.append(input); continue }

@@ -44,7 +44,7 @@ extension Event {
         case .noticeSaved, .noticeFileExists: .notice
         case .keys: .keys
         case .training(.clockSet), .training(.sandboxReset), .training(.log): .training
-        case .key, .click, .resize, .tick, .notice, .idle, .training(.command): nil
+        case .key, .click, .resize, .tick, .notice, .idle, .language, .training(.command): nil
         }
     }
 }

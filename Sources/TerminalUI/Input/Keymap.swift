@@ -1,9 +1,11 @@
+import Scheduling
+
 /// What a key does. The keymap table below maps keys to actions per context; the hint bar and the
 /// help overlay are drawn from the same table.
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case up, down, left, right, prevMonth, nextMonth, firstOffered
     case focusNext, focusPrev, select, back, search, help, quit
-    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore, filterCode
+    case changeCenter, reviewQueue, findCase, saveNotice, approve, deny, refresh, cycleTheme, statusMore, filterCode, switchLanguage, noticeLanguage
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
@@ -29,38 +31,15 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
 
 extension FocusContext {
     /// The screen's name, as the help overlay heads its keys.
-    public var title: String {
-        switch self {
-        case .findCase: "find a caller"
-        case .callerList: "the matches of a search"
-        case .refusal: "a case that cannot be rescheduled here"
-        case .caseList: "your cases"
-        case .filter: "filtering the cases"
-        case .calendar: "the calendar"
-        case .times: "the times of a day"
-        case .reasons: "the reason"
-        case .textInput: "typing a reason or a note"
-        case .confirm: "confirming"
-        case .waiting: "waiting for the store"
-        case .outcome: "the outcome"
-        case .reviewQueue: "the review queue"
-        case .centerPicker: "choosing a center"
-        case .prompt: "a one-line question"
-        case .dialog: "a yes/no question"
-        case .help: "help"
-        case .ownKeys: "your SSH keys"
-        case .callerKeys: "the caller's SSH keys"
-        case .trainer: "the trainer panel"
-        case .stories: "the story list"
-        }
-    }
+    public var title: String { title(.en) }
+    public func title(_ language: Language) -> String { Catalog(language).screenName(ScreenName(rawValue: rawValue)!) }
 }
 
 public struct KeyBinding: Sendable, Hashable {
     public var keys: [Key]
     public var action: Action
     /// Shown in the hint bar and the help overlay.
-    public var label: String
+    public var label: KeyLabel
     public var contexts: Set<FocusContext>
     /// Shown in the hint bar (the help overlay shows every binding).
     public var hint: Bool
@@ -80,81 +59,83 @@ public enum Keymap {
     /// The one table of key bindings.
     public static let bindings: [KeyBinding] = [
         // Training sandbox only (`biosched demo`): Ctrl-T opens the trainer panel, whose keys follow.
-        KeyBinding(keys: [.ctrl("t")], action: .trainer, label: "trainer", contexts: screens.subtracting([.waiting]), hint: true, trainingOnly: true),
-        KeyBinding(keys: [.char("-")], action: .clockBackHour, label: "clock −1 h", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("+"), .char("=")], action: .clockForwardHour, label: "clock +1 h", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("<"), .char(",")], action: .clockBackDay, label: "clock −1 day", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char(">"), .char(".")], action: .clockForwardDay, label: "clock +1 day", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("1")], action: .clockBefore13, label: "13 h before appt", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("2")], action: .clockBefore11, label: "11 h before appt", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("3")], action: .clockJustAfter, label: "just after start", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("0")], action: .clockStart, label: "clock to start", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("r")], action: .nextRole, label: "next role", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("s")], action: .stories, label: "stories", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.char("R")], action: .resetSandbox, label: "reset sandbox", contexts: [.trainer], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.pageDown], action: .pageDown, label: "page down", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.home], action: .top, label: "first", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.end], action: .bottom, label: "last", contexts: [.stories], hint: false, trainingOnly: true),
-        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "open story", contexts: [.stories], hint: true, trainingOnly: true),
-        KeyBinding(keys: [.left, .char("h")], action: .left, label: "day", contexts: [.calendar], hint: false),
-        KeyBinding(keys: [.right, .char("l")], action: .right, label: "day", contexts: [.calendar], hint: false),
-        KeyBinding(keys: [.up, .char("k")], action: .up, label: "week", contexts: [.calendar], hint: false),
-        KeyBinding(keys: [.down, .char("j")], action: .down, label: "week", contexts: [.calendar], hint: false),
-        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: lists, hint: false),
-        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: lists, hint: false),
-        KeyBinding(keys: [.pageUp], action: .prevMonth, label: "month", contexts: [.calendar, .times], hint: false),
-        KeyBinding(keys: [.pageDown], action: .nextMonth, label: "month", contexts: [.calendar, .times], hint: false),
-        KeyBinding(keys: [.char("t")], action: .firstOffered, label: "first free", contexts: [.calendar, .times], hint: true),
-        KeyBinding(keys: [.char("c")], action: .changeCenter, label: "center", contexts: [.calendar, .times], hint: true),
-        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: "select", contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "find / open", contexts: [.findCase], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "open", contexts: [.callerList], hint: true),
-        KeyBinding(keys: [.up], action: .up, label: "up", contexts: [.callerList], hint: false),
-        KeyBinding(keys: [.down], action: .down, label: "down", contexts: [.callerList], hint: false),
-        KeyBinding(keys: [.enter], action: .select, label: "next", contexts: [.textInput], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "confirm", contexts: [.confirm], hint: true),
-        KeyBinding(keys: [.tab], action: .focusNext, label: "next pane", contexts: [.calendar, .times], hint: true),
-        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev pane", contexts: [.calendar, .times], hint: false),
-        KeyBinding(keys: [.tab], action: .focusNext, label: "next field", contexts: [.reasons, .textInput], hint: true),
-        KeyBinding(keys: [.backTab], action: .focusPrev, label: "prev field", contexts: [.reasons, .textInput], hint: false),
-        KeyBinding(keys: [.char("/")], action: .search, label: "search", contexts: [.caseList], hint: true),
-        KeyBinding(keys: [.char("a")], action: .approve, label: "approve", contexts: [.reviewQueue], hint: true),
-        KeyBinding(keys: [.char("d")], action: .deny, label: "deny", contexts: [.reviewQueue], hint: true),
-        KeyBinding(keys: [.char("f")], action: .filterCode, label: "filter by code", contexts: [.reviewQueue], hint: true),
-        KeyBinding(keys: [.char("r")], action: .reviewQueue, label: "review queue", contexts: [.findCase], hint: true),
-        KeyBinding(keys: [.char("s")], action: .saveNotice, label: "save notice", contexts: [.outcome], hint: true),
-        KeyBinding(keys: [.char("n")], action: .findCase, label: "next case", contexts: [.outcome], hint: true),
-        KeyBinding(keys: [.ctrl("r")], action: .refresh, label: "refresh", contexts: everywhere, hint: false),
-        KeyBinding(keys: [.function(2)], action: .cycleTheme, label: "theme", contexts: everywhere, hint: false),
-        KeyBinding(keys: [.function(3)], action: .statusMore, label: "status pane: next page (when it says more)", contexts: everywhere, hint: false),
-        KeyBinding(keys: [.escape], action: .back, label: "back", contexts: backable, hint: true),
-        KeyBinding(keys: [.escape], action: .back, label: "clear filter", contexts: [.caseList], hint: false),
-        KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: "help", contexts: screens, hint: true),
-        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, label: "quit", contexts: screens, hint: true),
+        KeyBinding(keys: [.ctrl("t")], action: .trainer, label: .trainer, contexts: screens.subtracting([.waiting]), hint: true, trainingOnly: true),
+        KeyBinding(keys: [.char("-")], action: .clockBackHour, label: .clockBackHour, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("+"), .char("=")], action: .clockForwardHour, label: .clockForwardHour, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("<"), .char(",")], action: .clockBackDay, label: .clockBackDay, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char(">"), .char(".")], action: .clockForwardDay, label: .clockForwardDay, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("1")], action: .clockBefore13, label: .before13, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("2")], action: .clockBefore11, label: .before11, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("3")], action: .clockJustAfter, label: .justAfter, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("0")], action: .clockStart, label: .clockStart, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("r")], action: .nextRole, label: .nextRole, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("s")], action: .stories, label: .stories, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.char("R")], action: .resetSandbox, label: .resetSandbox, contexts: [.trainer], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.home], action: .top, label: .first, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.end], action: .bottom, label: .last, contexts: [.stories], hint: false, trainingOnly: true),
+        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .openStory, contexts: [.stories], hint: true, trainingOnly: true),
+        KeyBinding(keys: [.left, .char("h")], action: .left, label: .day, contexts: [.calendar], hint: false),
+        KeyBinding(keys: [.right, .char("l")], action: .right, label: .day, contexts: [.calendar], hint: false),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .week, contexts: [.calendar], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .week, contexts: [.calendar], hint: false),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: lists, hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: lists, hint: false),
+        KeyBinding(keys: [.pageUp], action: .prevMonth, label: .month, contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.pageDown], action: .nextMonth, label: .month, contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
+        KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
+        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .findOpen, contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .open, contexts: [.callerList], hint: true),
+        KeyBinding(keys: [.up], action: .up, label: .up, contexts: [.callerList], hint: false),
+        KeyBinding(keys: [.down], action: .down, label: .down, contexts: [.callerList], hint: false),
+        KeyBinding(keys: [.enter], action: .select, label: .next, contexts: [.textInput], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .confirm, contexts: [.confirm], hint: true),
+        KeyBinding(keys: [.tab], action: .focusNext, label: .nextPane, contexts: [.calendar, .times], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: .prevPane, contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.tab], action: .focusNext, label: .nextField, contexts: [.reasons, .textInput], hint: true),
+        KeyBinding(keys: [.backTab], action: .focusPrev, label: .prevField, contexts: [.reasons, .textInput], hint: false),
+        KeyBinding(keys: [.char("/")], action: .search, label: .search, contexts: [.caseList], hint: true),
+        KeyBinding(keys: [.char("a")], action: .approve, label: .approve, contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("d")], action: .deny, label: .deny, contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("f")], action: .filterCode, label: .filterCode, contexts: [.reviewQueue], hint: true),
+        KeyBinding(keys: [.char("r")], action: .reviewQueue, label: .reviewQueue, contexts: [.findCase], hint: true),
+        KeyBinding(keys: [.char("s")], action: .saveNotice, label: .saveNotice, contexts: [.outcome], hint: true),
+        KeyBinding(keys: [.char("n")], action: .findCase, label: .nextCase, contexts: [.outcome], hint: true),
+        KeyBinding(keys: [.ctrl("r")], action: .refresh, label: .refresh, contexts: everywhere, hint: false),
+        KeyBinding(keys: [.function(2)], action: .cycleTheme, label: .theme, contexts: everywhere, hint: false),
+        KeyBinding(keys: [.function(4)], action: .switchLanguage, label: .language, contexts: everywhere, hint: false),
+        KeyBinding(keys: [.char("l")], action: .noticeLanguage, label: .noticeLanguage, contexts: [.outcome], hint: false),
+        KeyBinding(keys: [.function(3)], action: .statusMore, label: .statusMore, contexts: everywhere, hint: false),
+        KeyBinding(keys: [.escape], action: .back, label: .back, contexts: backable, hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: .clearFilter, contexts: [.caseList], hint: false),
+        KeyBinding(keys: [.char("?"), .function(1)], action: .help, label: .help, contexts: screens, hint: true),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, label: .quit, contexts: screens, hint: true),
         // Dialogs: a yes/no question, a one-line prompt, the center picker's pages.
-        KeyBinding(keys: [.enter, .tab], action: .select, label: "done", contexts: [.filter], hint: true),
-        KeyBinding(keys: [.char("y")], action: .select, label: "yes", contexts: [.dialog], hint: true),
-        KeyBinding(keys: [.char("n"), .escape], action: .back, label: "no", contexts: [.dialog], hint: true),
-        KeyBinding(keys: [.enter], action: .select, label: "ok", contexts: [.prompt], hint: true),
-        KeyBinding(keys: [.escape], action: .back, label: "cancel", contexts: [.prompt], hint: true),
-        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.centerPicker], hint: false),
-        KeyBinding(keys: [.pageDown], action: .pageDown, label: "page down", contexts: [.centerPicker], hint: false),
+        KeyBinding(keys: [.enter, .tab], action: .select, label: .done, contexts: [.filter], hint: true),
+        KeyBinding(keys: [.char("y"), .char("s")], action: .select, label: .yes, contexts: [.dialog], hint: true),
+        KeyBinding(keys: [.char("n"), .escape], action: .back, label: .no, contexts: [.dialog], hint: true),
+        KeyBinding(keys: [.enter], action: .select, label: .ok, contexts: [.prompt], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: .cancel, contexts: [.prompt], hint: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.centerPicker], hint: false),
+        KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.centerPicker], hint: false),
         // The SSH keys screen: K opens it from the case list (your own keys) or an open case (an agent: the caller's).
-        KeyBinding(keys: [.char("K")], action: .sshKeys, label: "SSH keys", contexts: [.caseList, .calendar], hint: true),
-        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.ownKeys], hint: false),
-        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.ownKeys], hint: false),
-        KeyBinding(keys: [.char("d")], action: .removeKey, label: "remove key", contexts: [.ownKeys], hint: true),
-        KeyBinding(keys: [.char("r")], action: .revokeKeys, label: "revoke all (lost device)", contexts: [.callerKeys], hint: true),
-        KeyBinding(keys: [.char("c")], action: .newCode, label: "new enrollment code", contexts: [.callerKeys], hint: true),
+        KeyBinding(keys: [.char("K")], action: .sshKeys, label: .sshKeys, contexts: [.caseList, .calendar], hint: true),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: [.ownKeys], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.ownKeys], hint: false),
+        KeyBinding(keys: [.char("d")], action: .removeKey, label: .removeKey, contexts: [.ownKeys], hint: true),
+        KeyBinding(keys: [.char("r")], action: .revokeKeys, label: .revokeAll, contexts: [.callerKeys], hint: true),
+        KeyBinding(keys: [.char("c")], action: .newCode, label: .newCode, contexts: [.callerKeys], hint: true),
         // The help overlay scrolls; any other key closes it.
-        KeyBinding(keys: [.up, .char("k")], action: .up, label: "up", contexts: [.help], hint: false),
-        KeyBinding(keys: [.down, .char("j")], action: .down, label: "down", contexts: [.help], hint: false),
-        KeyBinding(keys: [.pageDown, .char(" ")], action: .pageDown, label: "page down", contexts: [.help], hint: true),
-        KeyBinding(keys: [.pageUp], action: .pageUp, label: "page up", contexts: [.help], hint: true),
-        KeyBinding(keys: [.escape], action: .back, label: "close", contexts: [.help], hint: true),
+        KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: [.help], hint: false),
+        KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.help], hint: false),
+        KeyBinding(keys: [.pageDown, .char(" ")], action: .pageDown, label: .pageDown, contexts: [.help], hint: true),
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.help], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: .close, contexts: [.help], hint: true),
     ]
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
@@ -175,7 +156,7 @@ public enum Keymap {
     /// One entry of a hint bar: the keys that act in that context, what they do, and the action.
     public struct Hint: Sendable, Hashable {
         public var keys: [Key]
-        public var label: String
+        public var label: KeyLabel
         public var action: Action
         /// As the hint bar shows the keys: `Enter/Space`, or the arrows as `↑↓`.
         public var keyText: String
@@ -198,39 +179,42 @@ public enum Keymap {
             out.append(Hint(keys: keys, label: b.label, action: b.action, keyText: keys.map(\.name).joined(separator: "/")))
         }
         if !arrows.isEmpty {
-            out.insert(Hint(keys: arrows, label: "move", action: .down, keyText: context == .calendar ? "←↓↑→" : "↑↓"), at: 0)
+            out.insert(Hint(keys: arrows, label: .move, action: .down, keyText: context == .calendar ? "←↓↑→" : "↑↓"), at: 0)
         }
         if context == .calendar || context == .times {
-            out.insert(Hint(keys: [.pageUp, .pageDown], label: "month", action: .nextMonth, keyText: "PgUp/PgDn"), at: 1)
+            out.insert(Hint(keys: [.pageUp, .pageDown], label: .month, action: .nextMonth, keyText: "PgUp/PgDn"), at: 1)
         }
         return out
     }
 
     /// The hint bar's entries as text: keys and label.
-    public static func hints(for context: FocusContext, training: Bool = false) -> [(keys: String, label: String)] {
-        hintEntries(for: context, training: training).map { ($0.keyText, $0.label) }
+    public static func hints(for context: FocusContext, training: Bool = false, language: Language = .en) -> [(keys: String, label: String)] {
+        let t = Catalog(language)
+        return hintEntries(for: context, training: training).map { ($0.keyText, t.key($0.label)) }
     }
 
     /// The help overlay's sections: the keys of the screen under it first, then those that work
     /// everywhere, then every other screen's, each under its name.
-    public static func helpSections(training: Bool, first: FocusContext) -> [(title: String, lines: [(keys: String, label: String)])] {
+    public static func helpSections(training: Bool, first: FocusContext, language: Language = .en) -> [(title: String, lines: [(keys: String, label: String)])] {
+        let t = Catalog(language)
         let global = bindings.filter { screens.subtracting([.waiting]).isSubset(of: $0.contexts) }
         func lines(_ list: [KeyBinding]) -> [(keys: String, label: String)] {
             var seen = Set<String>(), out: [(String, String)] = []
             for b in list where training || !b.trainingOnly {
                 let keys = b.keys.map(\.name).joined(separator: " ")
-                guard seen.insert(keys + b.label).inserted else { continue }
-                out.append((keys, b.label.isEmpty ? b.action.rawValue : b.label))
+                let label = t.key(b.label)
+                guard seen.insert(keys + label).inserted else { continue }
+                out.append((keys, label))
             }
             return out
         }
         let isGlobal = Set(global.map(\.self))
         var sections: [(String, [(keys: String, label: String)])] = []
-        sections.append(("On this screen (\(first.title))", lines(bindings.filter { $0.contexts.contains(first) && !isGlobal.contains($0) })))
-        sections.append(("Everywhere", lines(global) + [("Mouse", "click a day, a time or a row to select")]))
+        sections.append((t.helpOnThisScreen(first.title(language)), lines(bindings.filter { $0.contexts.contains(first) && !isGlobal.contains($0) })))
+        sections.append((t.helpEverywhere, lines(global) + [(t.helpMouseKey, t.helpMouseWhat)]))
         for c in FocusContext.allCases where c != first && c != .help && (training || (c != .trainer && c != .stories)) {
             let own = lines(bindings.filter { $0.contexts.contains(c) && !isGlobal.contains($0) })
-            if !own.isEmpty { sections.append((c.title, own)) }
+            if !own.isEmpty { sections.append((c.title(language), own)) }
         }
         return sections.filter { !$0.1.isEmpty }
     }
@@ -240,13 +224,14 @@ public enum Keymap {
 
     /// The help overlay's lines; a training sandbox also lists the trainer's keys. The bindings of
     /// `first` (the context under the overlay) come first, so a small window shows those.
-    public static func helpLines(training: Bool, first: FocusContext? = nil) -> [(keys: String, label: String)] {
+    public static func helpLines(training: Bool, first: FocusContext? = nil, language: Language = .en) -> [(keys: String, label: String)] {
+        let t = Catalog(language)
         var seen = Set<String>()
         var out: [(String, String)] = []
         let ordered = bindings.filter { first.map($0.contexts.contains) ?? false } + bindings.filter { !(first.map($0.contexts.contains) ?? false) }
         for b in ordered where training || !b.trainingOnly {
             let keys = b.keys.map(\.name).joined(separator: " ")
-            let label = b.label.isEmpty ? b.action.rawValue : b.label
+            let label = t.key(b.label)
             guard seen.insert(keys + label).inserted else { continue }
             out.append((keys, label))
         }

@@ -13,7 +13,7 @@ enum KeysScreen {
             holder = .account(actor.id, actor.role); own = true
         case .agent, .officer:
             guard let account = s.snapshot?.caseFile.applicantAccount else {
-                s.log(.info, "This case has no online account, so no SSH keys: the notice goes by mail.")
+                s.log(.info, s.t.noAccountNoKeys)
                 return
             }
             holder = .account(account, .applicant); own = false
@@ -29,7 +29,7 @@ enum KeysScreen {
         defer { if !closed { s.keys = k } }
         let action = Keymap.action(for: key, in: k.focusContext, training: s.training != nil)
         if let confirm = k.confirm {
-            if key == .char("y") || key == .char("Y") {
+            if key == .char("y") || key == .char("Y") || key == .char("s") || key == .char("S") {
                 k.confirm = nil
                 switch confirm {
                 case .removeOne: if let key = k.keys[safe: k.index] { fx.append(.keys(.revoke(k.holder, blob: key.key.blob))) }
@@ -44,9 +44,9 @@ enum KeysScreen {
         case .up: k.index = max(0, k.index - 1)
         case .down: k.index = min(max(0, k.keys.count - 1), k.index + 1)
         case .removeKey:
-            if k.keys.isEmpty { s.log(.info, "There is no key to remove.") } else { k.confirm = .removeOne }
+            if k.keys.isEmpty { s.log(.info, s.t.noKeyToRemove) } else { k.confirm = .removeOne }
         case .revokeKeys:
-            if k.keys.isEmpty { s.log(.info, "The account has no key in force.") } else { k.confirm = .revokeAll }
+            if k.keys.isEmpty { s.log(.info, s.t.accountNoKeyInForce) } else { k.confirm = .revokeAll }
         case .newCode:
             fx.append(.keys(.issueCode(account: k.holder.id)))
         case .back:
@@ -67,11 +67,11 @@ enum KeysScreen {
         case let .loaded(.success(list)):
             k.keys = list; k.loaded = true; k.index = min(k.index, max(0, list.count - 1))
         case let .revoked(.success(n)):
-            s.log(.ok, n == 0 ? "No key was in force." : "\(n) key\(n == 1 ? "" : "s") revoked: logins with \(n == 1 ? "it" : "them") are refused from now on.")
+            s.log(.ok, s.t.keysRevoked(n))
             fx.append(.keys(.load(k.holder)))
         case let .codeIssued(.success(code)):
             k.code = code
-            s.log(.ok, "New enrollment code for \(k.holder.id): read it to the caller; it works once, for 30 days.")
+            s.log(.ok, s.t.newCodeFor(k.holder.id))
         case let .loaded(.failure(err)), let .revoked(.failure(err)), let .codeIssued(.failure(err)):
             k.loaded = true
             s.log(.error, err.message)

@@ -34,18 +34,13 @@ public struct PlainMode {
 
     public func intro() -> String {
         let s = program.state
-        var lines = ["biosched, plain mode. \(who(s)). Type a number and Enter to choose; b goes back, q quits, h repeats the options."]
-        if s.config.isTraining { lines.append("Training store: demo data, not real cases.") }
+        var lines = [s.t.plainIntro(who(s))]
+        if s.config.isTraining { lines.append(s.t.plainTraining) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func who(_ s: AppState) -> String {
-        switch s.config.actor.role {
-        case .applicant: "Applicant \(s.config.actor.id), online"
-        case .representative: "Representative \(s.config.actor.id), online"
-        case .agent: "Agent \(s.config.actor.id), contact center"
-        case .officer: "Officer \(s.config.actor.id), contact center"
-        }
+        s.t.plainWho(s.config.actor.role, s.config.actor.id)
     }
 
     /// Handles one line and returns what changed, in sentences.
@@ -56,7 +51,7 @@ public struct PlainMode {
         switch line.lowercased() {
         case "q", "quit":
             forceQuit()
-            return "Goodbye."
+            return s.t.goodbye
         case "h", "help", "?":
             return ""
         case "b", "back":
@@ -91,12 +86,12 @@ public struct PlainMode {
             program.send(.key(.enter))
             if program.state.phase == .caseList && program.state.messages.count == said {
                 program.send(.key(.escape))
-                return "\"\(line)\" is not a receipt number: expected three letters and ten digits, or a number from the list.\n"
+                return s.t.notAReceiptOrNumber(line) + "\n"
             }
             return changes(since: before)
         }
         guard let n = Int(line), n >= 1, n <= options.count else {
-            return "\"\(line)\" is not one of the choices: type a number from 1 to \(options.count), or b, q, h."
+            return s.t.notAChoice(line, options.count)
         }
         for e in options[n - 1].events { program.send(e) }
         if program.state.phase != before || program.state.focusTimes != s.focusTimes || program.state.overlay != s.overlay { dayPage = 0 }
@@ -140,7 +135,7 @@ public struct PlainMode {
             program.send(.key(.enter))
             if field == .reviewNote { return changes(since: before) }
             // After the text, go on to the next item the person must decide.
-            if program.state.reasonItems[safe: program.state.reasonFocus] == .notify { return "Noted." }
+            if program.state.reasonItems[safe: program.state.reasonFocus] == .notify { return program.state.t.noted }
         case .caseSearch:
             break
         }
@@ -157,32 +152,36 @@ public struct PlainMode {
             if let d = describe(s) { out.append(d) }
         } else if out.isEmpty {
             // The same step, one choice further: say what was chosen.
-            if s.phase == .picking, s.focusTimes, let day = s.selectedDay { out.append("\(day.weekday.shortName) \(day.iso) chosen.") }
-            else if s.phase == .reason, let r = s.reason { out.append("Reason: \(r.title).") }
+            if s.phase == .picking, s.focusTimes, let day = s.selectedDay { out.append(s.t.dayChosen(s.t.day(day))) }
+            else if s.phase == .reason, let r = s.reason { out.append(s.t.reasonChosen(s.t.reasonTitle(r))) }
             else if let d = describe(s) { out.append(d) }
         }
         return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
     }
 
     func describe(_ s: AppState) -> String? {
+        let t = s.t
         switch s.phase {
         case .picking:
             guard let snap = s.snapshot else { return nil }
-            var text = "Case \(snap.caseFile.receipt.value), \(snap.caseFile.form.code), \(snap.caseFile.applicantName): appointment \(snap.center.zone.formatLong(snap.appointment.start)) at \(snap.center.name), \(snap.appointment.priorReschedules) of 2 online reschedules used."
-            for f in s.flags { text += " \(f.rawValue): \(f.sentence)" }
+            var text = t.plainCase(snap.caseFile.receipt.value, snap.caseFile.form.code, snap.caseFile.applicantName,
+                                   t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name,
+                                   used: snap.appointment.priorReschedules, limit: ReschedulePolicy.onlineLimit)
+            for f in s.flags { text += " \(f.rawValue): \(t.sentence(f))" }
             if let v = s.verdict {
-                text += " " + (v.decision == .allowed ? "Allowed." : v.decision == .escalated ? "An officer must review it." : "Refused: \(v.codes.map(\.rawValue).joined(separator: ", ")).")
-                text += " \(v.message)"
-                if let g = v.guidance { text += " \(g)" }
+                text += " " + (v.decision == .allowed ? t.plainAllowed : v.decision == .escalated ? t.plainOfficerMust : t.plainRefused(v.codes.map(\.rawValue).joined(separator: ", ")))
+                text += " \(v.message(in: s.language))"
+                if let g = v.guidance(in: s.language) { text += " \(g)" }
             }
             return text
         case .outcome:
             guard let o = s.outcome else { return nil }
-            if let n = o.notice { return "The new appointment notice follows; print it and bring it.\n\n" + n.text }
-            return o.verdict.message + (o.verdict.guidance.map { " " + $0 } ?? "")
+            if let n = o.notice { return t.noticeFollows + "\n\n" + n.text(in: s.noticeLanguage) }
+            return o.verdict.message(in: s.language) + (o.verdict.guidance(in: s.language).map { " " + $0 } ?? "")
         case .confirm:
             guard let snap = s.snapshot, let slot = s.selectedSlot, let c = s.calendar?.center else { return nil }
-            return "Move from \(snap.center.zone.formatLong(snap.appointment.start)) at \(snap.center.name) to \(c.zone.formatLong(slot.slot.start)) at \(c.name), reason: \(s.reason?.title ?? "none")."
+            return t.plainMove(t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name, t.dateTimeLong(slot.slot.start, c.zone), c.name,
+                               s.reason.map(t.reasonTitle) ?? t.reasonNone)
         default:
             return nil
         }
@@ -191,90 +190,92 @@ public struct PlainMode {
     /// The prompt for the current state: numbered options, or a line to type.
     public mutating func prompt() -> String {
         let s = program.state
+        let t = s.t
         options = []
         var lines: [String] = []
         if s.overlay == .quitConfirm {
-            options = [("Quit and lose the request", [.key(.char("y"))]), ("Stay", [.key(.char("n"))])]
+            options = [(t.quitLose, [.key(.char("y"))]), (t.stay, [.key(.char("n"))])]
         } else if s.overlay == .centerPicker {
             let list = s.visibleCenters
             let pageSize = 9
             let page = min(dayPage, max(0, (list.count - 1) / pageSize))
-            if list.isEmpty { lines.append(s.centers.isEmpty ? "Loading the centers." : "No center matches \"\(s.centerFilter.text)\".") }
+            if list.isEmpty { lines.append(s.centers.isEmpty ? t.loadingCenters : t.noCenterMatches) }
             else {
-                lines.append("Centers\(s.centerFilter.text.isEmpty ? "" : " matching \"\(s.centerFilter.text)\""), page \(page + 1) of \((list.count + pageSize - 1) / pageSize) (n next page, p previous; type letters to narrow the list):")
+                lines.append(t.plainCentersPage(s.centerFilter.text, page + 1, (list.count + pageSize - 1) / pageSize))
             }
             for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                 options.append(("\(c.name) [\(c.code)], \(c.city), \(c.state)", [.click(.listRow(i))]))
             }
         } else if case let .reviewNote(approve)? = s.overlay {
-            return "Type a note saying why the request is \(approve ? "approved" : "denied"), then Enter:\n"
+            return t.typeReviewNote(approve: approve) + "\n"
         } else {
             switch s.phase {
             case .findCase:
-                let ask = "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email\(s.config.actor.role == .officer ? ", or r for the review queue" : ""), then Enter:\n"
+                let ask = t.plainFindPrompt(officer: s.config.actor.role == .officer) + "\n"
                 guard s.callersListed, let found = s.callers else { return ask }
                 for (i, m) in found.matches.enumerated() {
-                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { "next appointment \(a.centerCode) \($0.formatLong(a.start))" } }
-                    options.append(("\(m.name), born \(m.dateOfBirth?.iso ?? "unknown"), \(m.form), \(next ?? "no appointment scheduled")", [.click(.listRow(i))]))
+                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
+                    options.append((t.plainMatch(m.name, m.dateOfBirth?.iso ?? t.unknownWord, m.form, next ?? t.noAppointmentScheduled), [.click(.listRow(i))]))
                 }
                 for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
-                lines.append("Choose 1 to \(options.count) to open a case, or type another search (q quits):")
+                lines.append(t.plainChooseMatch(options.count))
                 return lines.joined(separator: "\n") + "\n"
             case .caseList:
                 let list = s.visibleCases
-                if list.isEmpty { lines.append("No cases are linked to your account.") }
+                if list.isEmpty { lines.append(t.noLinkedCases) }
                 for (i, c) in list.enumerated() {
                     options.append(("\(c.receipt.value), \(c.form.code), \(c.applicantName)", [.click(.listRow(i))]))
                 }
-                lines.append("Choose a case, or type its receipt number.")
+                lines.append(t.chooseCase)
             case .picking where s.refusedAtOpen != nil:
-                lines.append("Nothing was changed: this case cannot be rescheduled \(s.config.actor.role.channel == .online ? "online" : "here").")
-                options = [("Back", [.key(.escape)]), ("Quit", [.key(.ctrl("c"))])]
+                lines.append(t.plainCannotReschedule(online: s.config.actor.role.channel == .online))
+                options = [(t.backOption, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
             case .picking:
-                guard let cal = s.calendar else { return "Loading.\n" }
+                guard let cal = s.calendar else { return t.loadingShort + "\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
                 if s.focusTimes, let day = s.selectedDay, let summary = cal.days[day] {
                     let pageSize = 9
                     let page = min(dayPage, max(0, (summary.offered.count - 1) / pageSize))
-                    let paged = summary.offered.count > pageSize
-                        ? " (page \(page + 1) of \((summary.offered.count + pageSize - 1) / pageSize); n more times, p previous)" : ""
-                    lines.append("Times on \(day.weekday.shortName) \(day.iso) at \(cal.center.name), in \(cal.center.zone.identifier)\(paged):")
+                    let pages = (summary.offered.count + pageSize - 1) / pageSize
+                    lines.append(summary.offered.count > pageSize
+                                 ? t.timesOnPaged(t.day(day), cal.center.name, cal.center.zone.identifier, page + 1, pages)
+                                 : t.timesOn(t.day(day), cal.center.name, cal.center.zone.identifier))
                     for i in summary.offered.dropFirst(page * pageSize).prefix(pageSize) {
                         let slot = summary.slots[i]
-                        options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(slot.free) of \(slot.slot.stations) free",
+                        options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(t.freeOf(slot.free, slot.slot.stations))",
                                         [.click(.time(i)), .key(.enter)]))
                     }
                 } else if days.isEmpty {
-                    lines.append("No day in the booking window has a free slot at \(cal.center.name). Choose another center:")
+                    lines.append(t.noFreeDayChooseCenter(cal.center.name))
                 } else {
                     let pageSize = 9
                     let page = min(dayPage, (days.count - 1) / pageSize)
-                    lines.append("Days with free slots at \(cal.center.name) (page \(page + 1) of \((days.count + pageSize - 1) / pageSize); n next page, p previous):")
+                    lines.append(t.daysWithFree(cal.center.name, page: page + 1, of: (days.count + pageSize - 1) / pageSize))
                     for d in days.dropFirst(page * pageSize).prefix(pageSize) {
                         let free = cal.days[d]!.offered.count
-                        options.append(("\(d.weekday.shortName) \(d.iso), \(free) times free", [.click(.day(d.epochDay)), .key(.enter)]))
+                        options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay)), .key(.enter)]))
                     }
                 }
-                if !s.focusTimes { options.append(("Another center (now \(cal.center.name))", [.key(.char("c"))])) }
+                if !s.focusTimes { options.append((t.anotherCenter(cal.center.name), [.key(.char("c"))])) }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reasonFocus] {
-                case .explanation?: return "Type the other reason, then Enter:\n"
-                case .note?: return "Type a note for the record (or just Enter for none):\n"
+                case .explanation?: return t.typeOtherReason + "\n"
+                case .note?: return t.typeNote + "\n"
                 default: break
                 }
                 if s.reason == nil {
-                    lines.append("Why can't they attend? Choose a reason:")
+                    lines.append(t.chooseReason)
                     for (i, item) in items.enumerated() {
-                        if case let .reason(r) = item { options.append((r.title, [.click(.listRow(i))])) }
+                        if case let .reason(r) = item { options.append((t.reasonTitle(r), [.click(.listRow(i))])) }
                     }
                 } else {
                     let notifyIndex = items.firstIndex(of: .notify)!
                     let proceedIndex = items.firstIndex(of: .proceed)!
                     let order = s.notifyChoices
                     lines.append(order.count > 1 || s.config.actor.role.isStaff
-                                 ? "How should the confirmation be sent?"
-                                 : "The confirmation goes by \(s.notifyLabel(order[0])).")
+                                 ? t.howConfirmation
+                                 : t.confirmationGoesBy(s.notifyLabel(order[0])))
                     func setNotify(_ target: NotifyChannel?) -> [Event] {
                         // Enter on the notify item cycles through the choices in order.
                         let from = order.firstIndex(of: s.notify) ?? 0, to = order.firstIndex(of: target)!
@@ -286,35 +287,34 @@ public struct PlainMode {
                     }
                 }
             case .confirm:
-                options = [("Yes, \(s.verdict?.decision == .escalated ? "send it to an officer" : "book it")", [.key(.enter)]), ("No, go back", [.key(.escape)])]
+                options = [(t.yesDo(escalate: s.verdict?.decision == .escalated), [.key(.enter)]), (t.noGoBack, [.key(.escape)])]
             case .submitting:
-                return "Working.\n"
+                return t.working + "\n"
             case .outcome:
-                options = [("Another case", [.key(.char("n"))]), ("Back to this case", [.key(.escape)]), ("Quit", [.key(.ctrl("c"))])]
+                options = [(t.anotherCase, [.key(.char("n"))]), (t.backToCase, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
             case .reviewQueue:
                 let list = s.visibleReviews
-                let filter = s.reviewFilter.map { " with \($0.rawValue)" } ?? ""
-                if list.isEmpty { lines.append(s.reviews.isEmpty ? "No escalated request is waiting." : "No request\(filter) is waiting.") }
+                if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.reviewFilter?.rawValue ?? "")) }
                 let pageSize = 3
                 let page = min(dayPage, max(0, (list.count - 1) / pageSize))
                 if list.count > pageSize {
-                    lines.append("Requests\(filter), oldest first, page \(page + 1) of \((list.count + pageSize - 1) / pageSize) (n next page, p previous):")
+                    lines.append(t.plainRequestsPage(s.reviewFilter?.rawValue, page + 1, (list.count + pageSize - 1) / pageSize))
                 }
                 for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                     lines.append("")
-                    lines += ReviewView.detailLines(r, now: s.now).map(\.0)
-                    options.append(("Approve \(r.requestID) (\(r.applicantName))", [.click(.listRow(i)), .key(.char("a"))]))
-                    options.append(("Deny \(r.requestID)", [.click(.listRow(i)), .key(.char("d"))]))
+                    lines += ReviewView.detailLines(r, now: s.now, s.language).map(\.0)
+                    options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i)), .key(.char("a"))]))
+                    options.append((t.denyOption(r.requestID), [.click(.listRow(i)), .key(.char("d"))]))
                 }
                 if !s.reviews.isEmpty {
                     let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
                         ?? ReviewItem.filterCodes[0].rawValue
-                    options.append(("Show \(next == "all" ? "all requests" : "only \(next)")", [.key(.char("f"))]))
+                    options.append((next == "all" ? t.showAllRequests : t.showOnly(next), [.key(.char("f"))]))
                 }
             }
         }
         for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
-        lines.append("Choose 1 to \(options.count), b back, q quit:")
+        lines.append(t.chooseRange(options.count))
         return lines.joined(separator: "\n") + "\n"
     }
 }

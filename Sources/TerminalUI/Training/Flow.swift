@@ -42,6 +42,8 @@ public enum FlowAction: Sendable, Hashable {
     case expect(String, present: Bool)
     case size(Size)
     case click(Point)
+    /// The screen's language from here on (`lang es`); captions are shown as the flow writes them.
+    case language(Language)
 
     /// The key presses of a `key` or `type` step.
     public var inputKeys: [Key]? {
@@ -63,7 +65,7 @@ public struct FlowError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension Flow {
     public static let stepNames = ["clock", "role", "open", "stories", "reset", "caption", "key", "type", "pause", "wait",
-                                   "expect", "size", "click", "start", "seed"]
+                                   "expect", "size", "click", "start", "seed", "lang"]
 
     /// Reads a flow file.
     public static func load(_ url: URL) throws -> Flow {
@@ -109,6 +111,11 @@ extension Flow {
                 do { action = .open(try ReceiptNumber(parsing: args[0])) } catch { throw fail("`open`: \(error.message)") }
             case "stories":
                 try noArgs(); action = .stories
+            case "lang", "language":
+                guard args.count == 1, let l = Language.parse(args[0]), l.rawValue == args[0].lowercased() else {
+                    throw fail("`lang` needs one language code: \(Language.availableList), found \"\(rest)\"")
+                }
+                action = .language(l)
             case "reset":
                 try noArgs(); action = .reset
             case "caption":

@@ -47,6 +47,7 @@ public struct FlowPlayer: Sendable {
         case let .expect(text, present): check(p, text, present: present, line: step.line, verb: "expect")
         case let .size(size): p.send(.resize(size))
         case let .click(point): p.click(at: point)
+        case let .language(l): p.send(.language(l))
         }
     }
 

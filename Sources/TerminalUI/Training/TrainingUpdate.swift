@@ -88,10 +88,10 @@ enum Training {
             }
             // The calendar's bookings were read for the old booking window.
             if let code = s.calendar?.center.code { fx.append(.loadBookings(center: code)) }
-            s.log(.info, "Clock: \(clockText(s, date)) (\(startRelative(s, date))).")
+            s.log(.info, s.t.trainingClockMoved(clockText(s, date), startRelative(s, date)))
         case let .sandboxReset(now, error):
             if let error {
-                s.log(.error, "The sandbox could not be reset: \(error)")
+                s.log(.error, s.t.sandboxResetFailed("\(error)"))
                 return
             }
             guard let t = s.training else { return }
@@ -99,7 +99,7 @@ enum Training {
             fresh.config.actor = t.settings.firstActor
             fresh.phase = fresh.config.actor.role.isStaff ? .findCase : .caseList
             fresh.training = TrainingState(settings: t.settings)
-            fresh.log(.ok, "Sandbox reset: the store and the clock are back to their first state.")
+            fresh.log(.ok, fresh.t.sandboxReset)
             s = fresh
             fx += App.initialEffects(s)
         case let .log(level, text):
@@ -109,7 +109,7 @@ enum Training {
 
     static func apply(_ s: inout AppState, _ command: TrainingCommand, _ fx: inout [Effect]) {
         guard let t = s.training else {
-            s.log(.warning, "Training tools work only in a training sandbox (biosched demo).")
+            s.log(.warning, s.t.trainingOnlyInSandbox)
             return
         }
         switch command {
@@ -121,7 +121,7 @@ enum Training {
             case .start: date = t.settings.start
             case let .appointment(dt):
                 guard let start = s.snapshot?.appointment.start else {
-                    s.log(.warning, "Open a case first: that clock move is relative to its appointment.")
+                    s.log(.warning, s.t.openCaseFirst)
                     return
                 }
                 date = start.addingTimeInterval(dt)
@@ -130,8 +130,8 @@ enum Training {
         case let .role(role, account):
             guard let actor = actor(for: role, account: account, s) else {
                 s.log(.warning, role == .applicant
-                      ? "This case has no online applicant account: it cannot be shown as its applicant."
-                      : "Open a case with a representative (G-28 on file) to act as one, or name the account.")
+                      ? s.t.noApplicantAccount
+                      : s.t.openCaseWithRepresentative)
                 return
             }
             if actor != s.config.actor { switchActor(&s, actor, &fx) }
@@ -141,11 +141,11 @@ enum Training {
             for step in 1...roleOrder.count {
                 let role = roleOrder[(current + step) % roleOrder.count]
                 if let actor = actor(for: role, account: nil, s) {
-                    if !skipped.isEmpty { s.log(.info, "Skipped \(skipped.joined(separator: " and ")): \(s.snapshot == nil ? "no case is open" : "this case has none").") }
+                    if !skipped.isEmpty { s.log(.info, s.t.rolesSkipped(skipped, caseOpen: s.snapshot != nil)) }
                     switchActor(&s, actor, &fx)
                     return
                 }
-                skipped.append(role.rawValue)
+                skipped.append(s.t.roleWord(role))
             }
         case let .open(receipt):
             open(&s, receipt, &fx)
@@ -155,7 +155,7 @@ enum Training {
             s.config.actor = story.role.isStaff ? Actor(role: story.role, id: t.settings.staffID)
                                                 : Actor(role: story.role, id: story.account ?? "")
             resetRequest(&s)
-            s.log(.info, "Story: \(story.title), as \(describe(s.config.actor)).")
+            s.log(.info, s.t.storyOpened(story.title, describe(s.config.actor, s.language)))
             open(&s, receipt, &fx)
         case .showStories:
             s.training?.panel = .stories
@@ -165,7 +165,7 @@ enum Training {
             s.training?.panel = nil
         case .reset:
             s.training?.panel = nil
-            s.log(.info, "Resetting the sandbox…")
+            s.log(.info, s.t.resettingSandbox)
             fx.append(.training(.reset))
         }
     }
@@ -187,8 +187,9 @@ enum Training {
         }
     }
 
-    static func describe(_ a: Actor) -> String {
-        "\(a.role.rawValue) \(a.id) (\(a.role.channel == .online ? "online" : "contact center"))"
+    static func describe(_ a: Actor, _ language: Language = .en) -> String {
+        let t = Catalog(language)
+        return t.actingAs(a.role, a.id, t.channelWord(online: a.role.channel == .online))
     }
 
     /// Acts as `actor` from now on; the open case is read again as they see it, and the verdict
@@ -196,14 +197,14 @@ enum Training {
     static func switchActor(_ s: inout AppState, _ actor: Actor, _ fx: inout [Effect]) {
         s.config.actor = actor
         resetRequest(&s)
-        s.log(.info, "Now acting as \(describe(actor)).")
+        s.log(.info, s.t.nowActingAs(describe(actor, s.language)))
         if let snap = s.snapshot, snap.caseFile.isAuthorized(actor) {
             if s.phase != .picking { s.phase = .picking; s.focusTimes = false }
             if !actor.role.isStaff { fx.append(.loadCases) }
             fx.append(.loadCase(snap.caseFile.receipt))
             return
         }
-        if s.snapshot != nil { s.log(.warning, "\(VerdictCode.notAuthorized.rawValue): \(actor.id) may not see this case (R5).") }
+        if s.snapshot != nil { s.log(.warning, s.t.mayNotSee(VerdictCode.notAuthorized.rawValue, actor.id)) }
         s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set("")
         s.phase = actor.role.isStaff ? .findCase : .caseList
         s.cases = []; s.caseIndex = 0; s.caseFilter.set(""); s.filtering = false
@@ -238,15 +239,15 @@ enum Training {
     /// The clock in the open case's zone (else UTC), as the header shows it.
     static func clockText(_ s: AppState, _ date: Date) -> String {
         let zone = s.snapshot?.center.zone ?? s.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
-        return zone.formatLong(date)
+        return s.t.dateTimeShort(date, zone)
     }
 
     /// `start +1 d 2 h`, `start −3 h`, `at start`.
     static func startRelative(_ s: AppState, _ date: Date) -> String {
         guard let start = s.training?.settings.start else { return "" }
         let d = date.timeIntervalSince(start)
-        if abs(d) < 1 { return "at start" }
-        return "start \(d > 0 ? "+" : "−")\(TrainingDuration.text(d))"
+        if abs(d) < 1 { return s.t.atStart }
+        return s.t.startOffset((d > 0 ? "+" : "−") + TrainingDuration.text(d))
     }
 
     /// Where the clock is from the open case's appointment: `starts in 13 h`, `started 1 m ago`,
@@ -254,7 +255,7 @@ enum Training {
     static func appointmentRelative(_ s: AppState) -> String? {
         guard let start = s.snapshot?.appointment.start else { return nil }
         let d = start.timeIntervalSince(s.now)
-        if abs(d) < 1 { return "Appointment starts now" }
-        return d > 0 ? "Appointment in \(TrainingDuration.text(d))" : "Appointment started \(TrainingDuration.text(d)) ago"
+        if abs(d) < 1 { return s.t.appointmentStartsNow }
+        return d > 0 ? s.t.appointmentIn(TrainingDuration.text(d)) : s.t.appointmentStartedAgo(TrainingDuration.text(d))
     }
 }

@@ -9,7 +9,7 @@ enum TrainingView {
     static func statusLines(_ s: AppState, width: Int) -> [(String, StyleToken)] {
         guard s.training != nil else { return [] }
         var lines: [(String, StyleToken)] = []
-        let head = "Training clock, \(Training.startRelative(s, s.now))"
+        let head = s.t.trainingClockHead(Training.startRelative(s, s.now))
         for l in wrap(head, width: width) { lines.append((l, .statusWarning)) }
         for l in wrap(Training.clockText(s, s.now), width: width) { lines.append((l, .text)) }
         if let rel = Training.appointmentRelative(s) {
@@ -31,7 +31,7 @@ enum TrainingView {
     /// in view while the clock moves. Its keys come from the keymap table.
     static func trainerPanel(_ s: AppState, _ t: TrainingState, _ scr: inout Screen) {
         let entries = Keymap.bindings.filter { $0.trainingOnly && $0.contexts == [.trainer] }
-            .map { (keys: $0.keys.first?.name ?? "", label: $0.label) }
+            .map { (keys: $0.keys.first?.name ?? "", label: Catalog(s.language).key($0.label)) }
         let left = s.phase == .reviewQueue ? 0 : Render.statusPaneWidth(scr.size)
         let width = scr.size.columns - left
         let innerWidth = width - 2
@@ -40,10 +40,10 @@ enum TrainingView {
         let height = min(scr.size.rows - 2, rowsNeeded + 4)
         let r = Rect(row: scr.size.rows - 1 - height, column: left, width: width, height: height)
         scr.fill(r, style: .dialog)
-        scr.box(r, title: "Trainer (Esc closes)", style: .dialog, titleStyle: .dialogTitle)
+        scr.box(r, title: s.t.trainerTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
-        let who = Training.describe(s.config.actor)
-        scr.put("Acting as \(who)", row: inner.row, column: inner.column + 1, style: .dialogTitle, maxWidth: inner.width - 2)
+        let who = Training.describe(s.config.actor, s.language)
+        scr.put(s.t.actingAsLine(who), row: inner.row, column: inner.column + 1, style: .dialogTitle, maxWidth: inner.width - 2)
         let colWidth = inner.width / columns
         for (i, e) in entries.enumerated() {
             let row = inner.row + 2 + i % rowsNeeded
@@ -61,16 +61,16 @@ enum TrainingView {
         let height = scr.size.rows - 3
         let r = Rect(row: 1, column: (scr.size.columns - width) / 2, width: width, height: height)
         scr.fill(r, style: .dialog)
-        scr.box(r, title: "Training stories: Enter opens one, Esc closes", style: .dialog, titleStyle: .dialogTitle)
+        scr.box(r, title: s.t.storiesTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
         let stories = t.settings.stories
         guard !stories.isEmpty else {
-            scr.put("This sandbox has no story cases.", row: inner.row, column: inner.column + 1, style: .dialog)
+            scr.put(s.t.noStories, row: inner.row, column: inner.column + 1, style: .dialog)
             return
         }
         let selected = stories[min(t.storyIndex, stories.count - 1)]
-        let who = selected.role.isStaff ? selected.role.rawValue : "\(selected.role.rawValue) \(selected.account ?? "")"
-        let about = ["\(selected.receipt), opens as \(who):"] + wrap(selected.description, width: inner.width - 2)
+        let who = selected.role.isStaff ? s.t.roleWord(selected.role) : "\(s.t.roleWord(selected.role)) \(selected.account ?? "")"
+        let about = [s.t.opensAs(selected.receipt, who)] + wrap(selected.description, width: inner.width - 2)
         let detailRows = min(about.count, max(3, inner.height / 2))
         let listRows = max(1, inner.height - detailRows - 1)
         let first = max(0, min(t.storyIndex - listRows + 1, stories.count - listRows))
@@ -78,7 +78,7 @@ enum TrainingView {
             let row = inner.row + i - first
             let isSelected = i == t.storyIndex
             let style: StyleToken = isSelected ? .focus : .dialog
-            let role = story.role.rawValue
+            let role = s.t.roleWord(story.role)
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: style)
             scr.put("\(isSelected ? "▶" : " ") \(story.title)", row: row, column: inner.column, style: style,
                     maxWidth: inner.width - role.displayWidth - 2)

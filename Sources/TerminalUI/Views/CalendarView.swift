@@ -4,8 +4,8 @@ import Scheduling
 /// The calendar slot picker: a month grid marking each day by glyph and color (never color
 /// alone), and the selected day's times with free stations.
 enum CalendarView {
-    static let legend: [(String, String, StyleToken)] = [
-        ("●", "free", .dayFree), ("◐", "few", .dayNearlyFull), ("○", "full", .dayFull), ("×", "closed", .dayClosed), ("·", "outside", .dayOutside),
+    static let legend: [(String, DayMarkWord, StyleToken)] = [
+        ("●", .free, .dayFree), ("◐", .few, .dayNearlyFull), ("○", .full, .dayFull), ("×", .closed, .dayClosed), ("·", .outside, .dayOutside),
     ]
 
     static func glyph(_ mark: DaySummary.Mark?) -> (String, StyleToken) {
@@ -19,17 +19,18 @@ enum CalendarView {
     }
 
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
+        let t = s.t
         if let v = s.refusedAtOpen { drawRefusal(s, v, &scr, r); return }
-        guard let cal = s.calendar else { scr.box(r, title: "Pick a new time"); return }
+        guard let cal = s.calendar else { scr.box(r, title: t.pickTitle); return }
         let c = cal.center
-        let title = s.approving != nil ? "Approve \(s.approving!.requestID): pick a time" : "Pick a new time"
+        let title = s.approving.map { t.approvePickTitle($0.requestID) } ?? t.pickTitle
         scr.box(r, title: title)
         let inner = r.inset(1)
         scr.put("\(c.name) [\(c.code)]", row: inner.row, column: inner.column, style: .title, maxWidth: inner.width)
-        let zoneLine = "\(c.city.isEmpty ? "" : c.city + ", " + c.state + " · ")times in \(c.zone.abbreviation(at: s.now)) (\(c.zone.identifier))"
+        let zoneLine = t.timesIn(c.city.isEmpty ? "" : c.city + ", " + c.state + " · ", c.zone.abbreviation(at: s.now), c.zone.identifier)
         scr.put(zoneLine, row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
         guard cal.loaded, let day = s.selectedDay, let month = s.month else {
-            scr.put("Loading slots…", row: inner.row + 3, column: inner.column, style: .muted)
+            scr.put(t.loadingSlots, row: inner.row + 3, column: inner.column, style: .muted)
             return
         }
         let gridWidth = 28
@@ -37,11 +38,11 @@ enum CalendarView {
         let gridCol = inner.column
         var row = inner.row + 3
         // Month header.
-        let monthName = monthNames[month.month - 1] + " \(month.year)"
+        let monthName = t.monthYear(month.month, month.year)
         scr.put("◀ " + monthName + " ▶", row: row, column: gridCol + (gridWidth - monthName.displayWidth - 4) / 2, style: .title)
         row += 1
         var col = gridCol
-        for wd in Weekday.allCases { col = scr.put(" " + String(wd.shortName.prefix(2)) + " ", row: row, column: col, style: .muted) }
+        for wd in Weekday.allCases { col = scr.put(" " + t.weekdayTwo(wd) + " ", row: row, column: col, style: .muted) }
         row += 1
         let first = month.firstOfMonth
         let offset = Weekday.allCases.firstIndex(of: first.weekday)!
@@ -68,7 +69,8 @@ enum CalendarView {
         let legendRow = row + (side ? 1 : 0)
         // The legend wraps under the grid rather than losing entries.
         var legendLine = legendRow
-        for (g, name, style) in legend {
+        for (g, word, style) in legend {
+            let name = t.legend(word)
             if lc + name.displayWidth + 3 > gridCol + (side ? gridWidth : inner.width) { legendLine += 1; lc = gridCol }
             guard legendLine < inner.row + inner.height else { break }
             lc = scr.put(g, row: legendLine, column: lc, style: style)
@@ -84,10 +86,11 @@ enum CalendarView {
     static func drawTimes(_ s: AppState, _ cal: CalendarModel, _ day: LocalDate, _ scr: inout Screen, _ r: Rect) {
         guard r.height >= 2 else { return }
         let c = cal.center
-        let dayText = "\(day.weekday.shortName) \(day.iso)"
+        let t = s.t
+        let dayText = t.day(day)
         guard let shown = cal.timesDay(for: day), let summary = cal.days[shown] else {
             scr.put(dayText, row: r.row, column: r.column, style: .title, maxWidth: r.width)
-            for (i, l) in wrap("Outside the booking window: more than \(s.config.window.leadHours) h and at most \(s.config.window.horizonDays) days ahead.", width: r.width).enumerated() where i < r.height - 1 {
+            for (i, l) in wrap(t.outsideWindowShort(lead: s.config.window.leadHours, horizon: s.config.window.horizonDays), width: r.width).enumerated() where i < r.height - 1 {
                 scr.put(l, row: r.row + 1 + i, column: r.column, style: .muted)
             }
             return
@@ -98,10 +101,10 @@ enum CalendarView {
             // Closed or outside the window: the pane keeps its place and shows the nearest day with
             // times, saying so on its first line (Enter goes there).
             let why = cal.days[day]?.mark == .closed
-                ? (c.closures.contains(day) ? "closed (closure)" : "closed on \(day.weekday.shortName)")
-                : "outside window"
+                ? (c.closures.contains(day) ? t.closedClosure : t.closedOnWeekday(day.weekday))
+                : t.outsideWindowWord
             // One style for the whole line: fewer style switches on the way in and out.
-            scr.put("\(day.weekday.shortName) \(day.iso.suffix(5)) \(why); times of \(shown.weekday.shortName) \(shown.iso.suffix(5))",
+            scr.put(t.timesOf("\(t.weekdayShort(day.weekday)) \(day.iso.suffix(5))", why, "\(t.weekdayShort(shown.weekday)) \(shown.iso.suffix(5))"),
                     row: r.row, column: r.column, style: .dayClosed, maxWidth: r.width)
         }
         let selectable = shown == day
@@ -119,10 +122,10 @@ enum CalendarView {
             // legend): moving from the window's first or last day to another redraws marks, not rows.
             let outside = !offered && slot.free > 0 && !s.config.window.contains(slot.slot.start, now: s.now)
             let status: String
-            if offered || outside { status = "\(slot.free) of \(slot.slot.stations) free" }
-            else if slot.free == 0 { status = "full" }
-            else if slot.slot.start == s.snapshot?.appointment.start && c.code == s.snapshot?.appointment.centerCode { status = "current" }
-            else { status = "not offered" }
+            if offered || outside { status = t.freeOf(slot.free, slot.slot.stations) }
+            else if slot.free == 0 { status = t.slotFullWord }
+            else if slot.slot.start == s.snapshot?.appointment.start && c.code == s.snapshot?.appointment.centerCode { status = t.slotCurrentWord }
+            else { status = t.slotNotOffered }
             let mark = offered ? "●" : (slot.free == 0 ? "○" : "·")
             var style: StyleToken = offered || outside ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
             if selected { style = .focus }
@@ -133,27 +136,25 @@ enum CalendarView {
             if selected && s.overlay == nil { scr.cursor = Point(row: y, column: r.column) }
         }
     }
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
 }
 
 extension CalendarView {
     /// Instead of a calendar: why this case cannot be rescheduled by this person, and what to do.
     static func drawRefusal(_ s: AppState, _ v: Verdict, _ scr: inout Screen, _ r: Rect) {
         let online = s.config.actor.role.channel == .online
-        scr.box(r, title: online ? "Not possible online" : "Cannot be rescheduled")
+        let t = s.t
+        scr.box(r, title: t.refusalTitle(online: online))
         let inner = r.inset(1)
         let width = inner.width - 2, left = inner.column + 1, bottom = inner.row + inner.height
         var row = inner.row + 1
-        func say(_ t: String, _ style: StyleToken) {
-            for l in wrap(t, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+        func say(_ text: String, _ style: StyleToken) {
+            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
             row += 1
         }
         say("✖ " + v.codes.map(\.rawValue).joined(separator: " "), .statusError)
-        say(v.message, .text)
-        if let g = v.guidance { say("→ " + g, .text) }
-        say(online ? "Nothing was changed: your appointment stays as it is." : "Nothing was changed: the appointment stays as it is.", .muted)
-        say("Esc goes back.", .muted)
+        say(v.message(in: s.language), .text)
+        if let g = v.guidance(in: s.language) { say("→ " + g, .text) }
+        say(t.nothingChanged(online: online), .muted)
+        say(t.escGoesBack, .muted)
     }
 }

@@ -3,12 +3,13 @@ import Scheduling
 
 enum CaseListView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        let title = s.config.actor.role == .representative ? "Your clients' cases" : "Your cases"
+        let t = s.t
+        let title = t.caseListTitle(representative: s.config.actor.role == .representative)
         scr.box(r, title: title)
         let inner = r.inset(1)
         var row = inner.row
         if s.filtering || !s.caseFilter.text.isEmpty {
-            scr.put("Filter: ", row: row, column: inner.column, style: .muted)
+            scr.put(t.filterLabel, row: row, column: inner.column, style: .muted)
             let (v, c) = s.caseFilter.visible(width: inner.width - 9)
             scr.fill(Rect(row: row, column: inner.column + 8, width: inner.width - 9, height: 1), style: .input)
             scr.put(v, row: row, column: inner.column + 8, style: .input)
@@ -17,8 +18,8 @@ enum CaseListView {
         }
         let list = s.visibleCases
         if list.isEmpty {
-            let empty = s.inFlight.contains(.cases) ? "Loading your cases…" : "No cases."
-            scr.put(s.cases.isEmpty ? empty : "No case matches the filter.", row: row, column: inner.column, style: .muted)
+            let empty = s.inFlight.contains(.cases) ? t.loadingCases : t.noCases
+            scr.put(s.cases.isEmpty ? empty : t.noCaseMatches, row: row, column: inner.column, style: .muted)
             return
         }
         // Where the appointment does not fit beside the case, it goes on a line of its own.

@@ -7,22 +7,22 @@ enum CenterPickerView {
         let height = scr.size.rows - 4
         let r = Rect(row: 2, column: (scr.size.columns - width) / 2, width: width, height: height)
         scr.fill(r, style: .dialog)
-        scr.box(r, title: "Choose a center (type code, city or state)", style: .dialog, titleStyle: .dialogTitle)
+        scr.box(r, title: s.t.centerPickerTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
-        scr.put("Filter: ", row: inner.row, column: inner.column, style: .dialog)
+        scr.put(s.t.filterLabel, row: inner.row, column: inner.column, style: .dialog)
         let (v, cur) = s.centerFilter.visible(width: inner.width - 9)
         scr.fill(Rect(row: inner.row, column: inner.column + 8, width: inner.width - 9, height: 1), style: .input)
         scr.put(v, row: inner.row, column: inner.column + 8, style: .input)
         scr.cursor = Point(row: inner.row, column: inner.column + 8 + cur)
         let list = s.visibleCenters
-        if s.centers.isEmpty { scr.put("Loading centers…", row: inner.row + 2, column: inner.column, style: .dialog); return }
-        if list.isEmpty { scr.put("No center matches.", row: inner.row + 2, column: inner.column, style: .dialog); return }
+        if s.centers.isEmpty { scr.put(s.t.loadingCenters, row: inner.row + 2, column: inner.column, style: .dialog); return }
+        if list.isEmpty { scr.put(s.t.noCenterMatches, row: inner.row + 2, column: inner.column, style: .dialog); return }
         let rows = inner.height - 2
         let first = max(0, min(s.centerIndex - rows + 1, list.count - rows))
         for (i, c) in list.enumerated().dropFirst(first).prefix(rows) {
             let y = inner.row + 2 + i - first
             let selected = i == s.centerIndex
-            let home = c.code == s.snapshot?.center.code ? " (current)" : ""
+            let home = c.code == s.snapshot?.center.code ? s.t.currentMark : ""
             let text = "\(c.code.padding(toLength: 5, withPad: " ", startingAt: 0)) \(c.name), \(c.city) \(c.state)\(home)"
             let style: StyleToken = selected ? .focus : .dialog
             scr.fill(Rect(row: y, column: inner.column, width: inner.width, height: 1), style: style)

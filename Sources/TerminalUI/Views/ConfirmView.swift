@@ -9,36 +9,37 @@ enum ConfirmView {
         let height = min(scr.size.rows - 4, 12)
         let r = Rect(row: (scr.size.rows - height) / 2, column: (scr.size.columns - width) / 2, width: width, height: height)
         scr.fill(r, style: .dialog)
-        scr.box(r, title: s.phase == .submitting ? "Submitting…" : "Confirm the new appointment", style: .dialog, titleStyle: .dialogTitle)
+        let t = s.t
+        scr.box(r, title: s.phase == .submitting ? t.submittingTitle : t.confirmTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
         let half = (inner.width - 1) / 2
         var row = inner.row
-        scr.put("Current", row: row, column: inner.column + 1, style: .dialogTitle)
-        scr.put("New", row: row, column: inner.column + half + 1, style: .dialogTitle)
+        scr.put(t.currentColumn, row: row, column: inner.column + 1, style: .dialogTitle)
+        scr.put(t.newColumn, row: row, column: inner.column + half + 1, style: .dialogTitle)
         row += 1
-        let old = [snap.center.zone.formatLong(snap.appointment.start), snap.center.name]
-        let new = [c.zone.formatLong(slot.slot.start), c.name]
+        let old = [t.dateTimeShort(snap.appointment.start, snap.center.zone), snap.center.name]
+        let new = [t.dateTimeShort(slot.slot.start, c.zone), c.name]
         for i in 0..<2 {
             scr.put(old[i], row: row, column: inner.column + 1, style: .dialog, maxWidth: half - 1)
             scr.put(new[i], row: row, column: inner.column + half + 1, style: .dialog, maxWidth: half - 1)
             row += 1
         }
         row += 1
-        let reasonText = s.reason.map { $0 == .other ? "other: \(s.explanation.text)" : $0.title } ?? "-"
-        scr.put("Reason:  \(reasonText)", row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
-        scr.put("Channel: \(s.config.actor.role.channel.rawValue) (\(s.config.actor.role.rawValue) \(s.config.actor.id))", row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
+        let reasonText = s.reason.map { $0 == .other ? t.otherReason(s.explanation.text) : t.reasonTitle($0) } ?? "-"
+        scr.put(t.reasonLine(reasonText), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
+        scr.put(t.channelLine(t.channelName(s.config.actor.role.channel), s.config.actor.role, s.config.actor.id), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
         if let v = s.verdict {
             let (text, style): (String, StyleToken) = switch v.decision {
-            case .allowed: ("Enter books this time.", .dialogTitle)
-            case .escalated: ("Enter sends it to an officer (\(v.codes.map(\.rawValue).joined(separator: ", "))); nothing is booked yet.", .dialogTitle)
-            case .refused: ("Refused: \(v.codes.map(\.rawValue).joined(separator: ", ")). Enter submits anyway to record the answer.", .dialogTitle)
+            case .allowed: (t.enterBooks, .dialogTitle)
+            case .escalated: (t.enterEscalates(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
+            case .refused: (t.enterRefused(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
             }
             row += 1
             for l in wrap(text, width: inner.width - 2) where row < inner.row + inner.height - 1 {
                 scr.put(l, row: row, column: inner.column + 1, style: style); row += 1
             }
         }
-        let hint = s.phase == .submitting ? (s.isWaitingForStore ? "Booking… waiting for the store" : "Please wait…") : "Enter confirm · Esc back"
+        let hint = s.phase == .submitting ? (s.isWaitingForStore ? t.bookingWaiting : t.pleaseWait) : t.confirmHint
         scr.put(hint, row: inner.row + inner.height - 1, column: inner.column + 1, style: .dialog)
         scr.hotspots.append(Hotspot(rect: Rect(row: inner.row + inner.height - 1, column: inner.column + 1, width: 13, height: 1), target: .button("confirm")))
         if s.overlay == nil { scr.cursor = Point(row: inner.row + inner.height - 1, column: inner.column + 1) }

@@ -5,39 +5,40 @@ import Scheduling
 /// lines each (name and date of birth; form, center and next appointment), nothing more.
 enum FindView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Find a caller")
+        let t = s.t
+        scr.box(r, title: t.findCallerTitle)
         let inner = r.inset(1)
         let width = inner.width - 2, left = inner.column + 1
         var row = inner.row
-        for l in wrap("Receipt, A-number, name, phone or email:", width: width) {
+        for l in wrap(t.findCallerLabel, width: width) {
             scr.put(l, row: row, column: left, style: .text); row += 1
         }
         let text = s.receiptField.text
-        let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message : nil
+        let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message(in: s.language) : nil
         let (visible, cursor) = s.receiptField.visible(width: width)
         scr.fill(Rect(row: row, column: left, width: width, height: 1), style: receiptProblem == nil ? .input : .inputInvalid)
         scr.put(visible, row: row, column: left, style: receiptProblem == nil ? .input : .inputInvalid, maxWidth: width)
         if s.overlay == nil { scr.cursor = Point(row: row, column: left + cursor) }
         row += 1
         let bottom = inner.row + inner.height
-        func say(_ t: String, _ style: StyleToken) {
-            for l in wrap(t, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+        func say(_ text: String, _ style: StyleToken) {
+            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
         }
         if let receiptProblem {
             say(receiptProblem, .statusError)
         } else if CallerQuery.looksLikeReceipt(text) {
             let normalized = ReceiptNumber.normalize(text)
-            scr.put("\(normalized)  \(normalized.count) of 13", row: row, column: left, style: normalized.count == 13 ? .statusOK : .muted, maxWidth: width)
+            scr.put(t.typedOf13(normalized, normalized.count), row: row, column: left, style: normalized.count == 13 ? .statusOK : .muted, maxWidth: width)
             row += 1
             if normalized.count == 13, let rn = try? ReceiptNumber(parsing: normalized), !rn.hasKnownPrefix {
-                say("Warning: \(rn.prefix) is not a known service center prefix.", .statusWarning)
+                say(t.unknownPrefix(rn.prefix), .statusWarning)
             }
         } else if text.isEmpty {
-            say("e.g. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (a name and a date of birth) · (617) 555-0142 · maria@example.org", .muted)
-            if s.config.actor.role == .officer { say("r with an empty field: the review queue", .muted) }
+            say(t.findCallerExamples, .muted)
+            if s.config.actor.role == .officer { say(t.reviewQueueHint, .muted) }
             if s.config.isTraining && !s.config.tryCases.isEmpty && bottom - row > 4 {
                 row += 1
-                say("Demo cases to try:", .text)
+                say(t.demoCasesToTry, .text)
                 let titleWidth = width - 14
                 for c in s.config.tryCases {
                     let lines = wrap(c.title, width: titleWidth)
@@ -48,12 +49,12 @@ enum FindView {
             }
         }
         guard let found = s.callers, s.callersText == text else {
-            if s.inFlight.contains(.callers) { row += 1; say("Searching…", .muted) }
+            if s.inFlight.contains(.callers) { row += 1; say(t.searching, .muted) }
             return
         }
         row += 1
         let n = found.matches.count
-        say(n == 0 ? "No case matches." : "\(n)\(found.more ? "+" : "") \(n == 1 ? "match" : "matches") · ↑ ↓ choose · Enter opens", n == 0 ? .statusWarning : .muted)
+        say(n == 0 ? t.noCaseMatchesSearch : t.matchesLine(n, more: found.more), n == 0 ? .statusWarning : .muted)
         let perMatch = 2
         let room = max(1, (bottom - row) / perMatch)
         let first = max(0, min(s.callerIndex - room + 1, n - room))
@@ -61,14 +62,14 @@ enum FindView {
             let selected = i == s.callerIndex
             let style: StyleToken = selected ? .focus : .text
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perMatch), style: selected ? style : .text)
-            let born = m.dateOfBirth.map { "born \($0.iso)" } ?? "born unknown"
+            let born = m.dateOfBirth.map { t.born($0.iso) } ?? t.bornUnknown
             let nameWidth = width - 2 - born.displayWidth - 1
             scr.put("\(selected ? "▶" : " ") " + m.name, row: row, column: left, style: style, maxWidth: max(4, nameWidth + 2))
             scr.put(born, row: row, column: left + width - born.displayWidth, style: selected ? style : .muted)
             let next: String
             if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
-                next = "\(a.centerCode) \(zone.formatLong(a.start))"
-            } else { next = "no appointment scheduled" }
+                next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
+            } else { next = t.noAppointmentScheduled }
             scr.put("  \(m.form) · \(next)", row: row + 1, column: left, style: selected ? style : .muted, maxWidth: width)
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perMatch), target: .listRow(i)))
             row += perMatch

@@ -10,7 +10,7 @@ enum HelpView {
         var under = s
         under.overlay = nil
         var out: [Line] = []
-        for (i, section) in Keymap.helpSections(training: s.training != nil, first: under.focusContext).enumerated() {
+        for (i, section) in Keymap.helpSections(training: s.training != nil, first: under.focusContext, language: s.language).enumerated() {
             if i > 0 { out.append(.blank) }
             out.append(.heading(section.title))
             out += section.lines.map { Line.key($0.keys, $0.label) }
@@ -33,7 +33,7 @@ enum HelpView {
         let r = fits ? Rect(row: (scr.size.rows - (all.count + 3)) / 2, column: frame(scr.size).column, width: frame(scr.size).width, height: all.count + 3)
                      : frame(scr.size)
         scr.fill(r, style: .dialog)
-        scr.box(r, title: "Keys", style: .dialog, titleStyle: .dialogTitle)
+        scr.box(r, title: s.t.keysTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
         let keyWidth = 16
         let first = max(0, min(s.helpScroll, all.count - page))
@@ -47,8 +47,7 @@ enum HelpView {
             case .blank: break
             }
         }
-        let footer = fits ? "Any key closes."
-            : "\(first + 1)–\(min(all.count, first + page)) of \(all.count) · ↑↓ PgUp PgDn scroll · other keys close"
+        let footer = fits ? s.t.anyKeyCloses : s.t.helpScroll(first + 1, min(all.count, first + page), all.count)
         scr.put(footer, row: inner.row + inner.height - 1, column: inner.column + 1, style: .muted, maxWidth: inner.width - 2)
         scr.cursor = Point(row: r.row, column: r.column + 2)
     }

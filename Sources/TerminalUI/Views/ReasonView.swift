@@ -4,11 +4,12 @@ import Scheduling
 /// The reason selector: the six good-cause reasons and `other` with text; agents add a note.
 enum ReasonView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Why can't they attend? (good cause)")
+        let t = s.t
+        scr.box(r, title: t.reasonTitle)
         let inner = r.inset(1)
         var row = inner.row
         if let slot = s.selectedSlot, let c = s.calendar?.center {
-            scr.put("New time: \(c.zone.formatLong(slot.slot.start)) [\(c.code)]", row: row, column: inner.column, style: .muted, maxWidth: inner.width)
+            scr.put(t.newTime(t.dateTimeShort(slot.slot.start, c.zone), c.code), row: row, column: inner.column, style: .muted, maxWidth: inner.width)
             row += 2
         }
         for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
@@ -16,7 +17,7 @@ enum ReasonView {
             switch item {
             case let .reason(reason):
                 let chosen = s.reason == reason
-                let label = reason.title.displayWidth + 4 <= inner.width ? reason.title : reason.shortTitle
+                let label = t.reasonTitle(reason).displayWidth + 4 <= inner.width ? t.reasonTitle(reason) : t.reasonShort(reason)
                 let text = "\(chosen ? "(•)" : "( )") \(label)"
                 let style: StyleToken = focused ? .focus : (chosen ? .selection : .text)
                 scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: focused ? style : .text)
@@ -26,7 +27,7 @@ enum ReasonView {
                 row += 1
             case .explanation, .note:
                 row += 1
-                let label = item == .explanation ? "Explain the other reason:" : "Note for the record:"
+                let label = item == .explanation ? t.explainOther : t.noteForRecord
                 scr.put(label, row: row, column: inner.column, style: focused ? .title : .muted)
                 row += 1
                 let field = item == .explanation ? s.explanation : s.note
@@ -40,7 +41,7 @@ enum ReasonView {
                 row += 1
             case .notify:
                 row += 1
-                let text = "Confirmation by: \(s.notifyLabel(s.notify))" + (s.notifyChoices.count > 1 ? "  (Enter changes)" : "")
+                let text = t.confirmationBy(s.notifyLabel(s.notify), changes: s.notifyChoices.count > 1)
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
                 if focused { scr.cursor = Point(row: row, column: inner.column) }
                 scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
@@ -48,7 +49,7 @@ enum ReasonView {
             case .proceed:
                 row += 1
                 let ready = s.reason != nil && !(s.reason == .other && s.explanation.isBlank)
-                let text = "[ Continue to confirm ]"
+                let text = t.continueButton
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : (ready ? .title : .muted))
                 if focused { scr.cursor = Point(row: row, column: inner.column + 2) }
                 scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: text.displayWidth, height: 1), target: .listRow(i)))

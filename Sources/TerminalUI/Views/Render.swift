@@ -9,7 +9,7 @@ public enum Render {
     public static func screen(_ s: AppState, size: Size) -> Screen {
         var scr = Screen(size: size)
         guard size.columns >= minimum.columns, size.rows >= minimum.rows else {
-            tooSmall(&scr)
+            tooSmall(&scr, s.t)
             return scr
         }
         header(s, &scr)
@@ -38,20 +38,19 @@ public enum Render {
         }
         KeysView.draw(s, &scr)       // the SSH keys screen, when open
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
+        let t = s.t
         switch s.overlay {
         case .help?: HelpView.draw(s, &scr)
         case .quitConfirm?:
-            let why = s.isWaitingForStore ? "The store has not answered; it may book or not." : "The request is not finished; quitting loses it."
-            Dialog.message(&scr, title: "Quit?", lines: [why, "", "y  quit      n / Esc  stay"])
+            let why = s.isWaitingForStore ? t.quitWaiting : t.quitLoses
+            Dialog.message(&scr, title: t.quitTitle, lines: [why, "", t.quitKeys])
         case .centerPicker?: CenterPickerView.draw(s, &scr)
-        case .savePrompt?: Dialog.input(&scr, title: "Save the notice", prompt: "File name:", field: s.savePath, hint: "Enter save · Esc cancel")
+        case .savePrompt?: Dialog.input(&scr, title: t.saveTitle, prompt: t.fileNamePrompt, field: s.savePath, hint: t.saveHint)
         case let .replaceConfirm(path)?:
-            Dialog.message(&scr, title: "Replace the file?", lines: ["\(Echo.show(path, limit: 40)) exists.", "Replacing it loses what it holds.", "",
-                                                                    "y  replace      n / Esc  choose another name"])
+            Dialog.message(&scr, title: t.replaceTitle, lines: [t.fileExists(Echo.show(path, limit: 40)), t.replaceLoses, "", t.replaceKeys])
         case let .reviewNote(approve)?:
-            Dialog.input(&scr, title: approve ? "Approve request" : "Deny request",
-                         prompt: approve ? "Note (why it is approved):" : "Note (why it is denied):", field: s.reviewNote,
-                         hint: "Enter \(approve ? "approve" : "deny") · Esc cancel")
+            Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.reviewNote,
+                         hint: t.reviewHint(approve: approve))
         case nil: break
         }
         hintBar(s, &scr)
@@ -64,18 +63,14 @@ public enum Render {
         guard let left = s.idleSecondsLeft else { return }
         let row = scr.size.rows - 1
         scr.fill(Rect(row: row, column: 0, width: scr.size.columns, height: 1), style: .statusWarning)
-        let text = scr.size.columns >= 70 ? " ⚠ No activity: this session ends in \(left) s. Press any key to stay. "
-                                          : " ⚠ Ends in \(left) s: press a key "
+        let text = " " + (scr.size.columns >= 70 ? s.t.idleBar(left) : s.t.idleBarShort(left)) + " "
         scr.put(text, row: row, column: 0, style: .statusWarning)
     }
 
     static func statusPaneWidth(_ size: Size) -> Int { size.columns >= 110 ? 40 : (size.columns >= 80 ? 32 : 26) }
 
-    static func tooSmall(_ scr: inout Screen) {
-        let lines = ["Window too small:",
-                     "\(scr.size.columns)x\(scr.size.rows), need",
-                     "\(minimum.columns)x\(minimum.rows) or more.",
-                     "Enlarge, or q quits."]
+    static func tooSmall(_ scr: inout Screen, _ t: Catalog) {
+        let lines = [t.tooSmallTitle, t.tooSmallHave(scr.size.columns, scr.size.rows), t.tooSmallNeed(minimum.columns, minimum.rows), t.tooSmallWhat]
         for (i, l) in lines.enumerated() where i < scr.size.rows {
             scr.put(l, row: i, column: 0, style: i == 0 ? .statusWarning : .text)
         }
@@ -85,17 +80,11 @@ public enum Render {
         let w = scr.size.columns
         scr.fill(Rect(row: 0, column: 0, width: w, height: 1), style: .header)
         let id = s.config.actor.id
-        let role: String
-        switch s.config.actor.role {
-        case .applicant: role = "Applicant"
-        case .representative: role = "Representative"
-        case .agent: role = "Agent"
-        case .officer: role = "Officer"
-        }
-        let channel = s.config.actor.role.channel == .online ? "online" : "contact center"
+        let role = s.t.role(s.config.actor.role)
+        let channel = s.t.channelWord(online: s.config.actor.role.channel == .online)
         let zone = s.snapshot?.center.zone ?? s.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
-        let clock = " \(zone.formatLong(s.now)) "
-        let banner = s.config.isTraining ? (w >= 110 ? " TRAINING · demo data, not real cases " : " TRAINING ") : ""
+        let clock = " \(s.t.dateTimeShort(s.now, zone)) "
+        let banner = s.config.isTraining ? (w >= 110 ? s.t.bannerLong : s.t.bannerShort) : ""
         let room = w - clock.displayWidth - banner.displayWidth - 1
         var left = " biosched · \(role) \(id) · \(channel)"
         if left.displayWidth > room { left = " \(role) \(id)" }
@@ -119,7 +108,8 @@ extension Render {
     /// some do not fit, the last place goes to the help key as "more", so nothing is out of reach.
     static func hintBarEntries(_ s: AppState, width: Int) -> [(keys: String, label: String, column: Int)] {
         let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil)
-        var all = entries.map { (keys: $0.keyText, label: $0.label) }
+        let t = s.t
+        var all = entries.map { (keys: $0.keyText, label: t.key($0.label)) }
         func size(_ h: (keys: String, label: String)) -> Int { h.keys.displayWidth + h.label.displayWidth + 3 }
         var shown = all
         if all.reduce(0, { $0 + size($1) }) > width {
@@ -129,14 +119,15 @@ extension Render {
             }
             shown = all
         }
-        if all.reduce(0, { $0 + size($1) }) > width, let help = all.first(where: { $0.label == "help" }) {
-            let more = (keys: help.keys, label: "more")
+        if all.reduce(0, { $0 + size($1) }) > width, let helpAt = entries.firstIndex(where: { $0.action == .help }) {
+            let help = all[helpAt]
+            let more = (keys: help.keys, label: t.more)
             var room = width - size(more)
             shown = []
             // Moving, choosing and going back first; then the screen's own keys in table order.
             func rank(_ a: Action) -> Int { [.down: 0, .select: 1, .back: 2, .nextMonth: 4][a] ?? 3 }
             let ordered = zip(entries, all).enumerated().sorted { (rank($0.element.0.action), $0.offset) < (rank($1.element.0.action), $1.offset) }.map(\.element.1)
-            for h in ordered where h.label != "help" {
+            for h in ordered where h.label != help.label {
                 guard size(h) <= room else { break }
                 shown.append(h); room -= size(h)
             }

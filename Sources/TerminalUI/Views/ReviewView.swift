@@ -6,12 +6,12 @@ import Scheduling
 /// the agent's note, the current appointment and the preferred slot in each center's local time.
 enum ReviewView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
+        let t = s.t
         let list = s.visibleReviews
-        let filter = s.reviewFilter.map { " with \($0.rawValue)" } ?? ""
-        scr.box(r, title: "Review queue: \(list.count) escalated request\(list.count == 1 ? "" : "s")\(filter), oldest first")
+        scr.box(r, title: t.reviewQueueTitleFiltered(list.count, s.reviewFilter?.rawValue))
         let inner = r.inset(1)
         if list.isEmpty {
-            let text = s.reviews.isEmpty ? "No escalated request is waiting." : "No request\(filter) is waiting (f shows the next code)."
+            let text = s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")
             scr.put(text, row: inner.row, column: inner.column, style: .muted, maxWidth: inner.width)
             return
         }
@@ -35,23 +35,26 @@ enum ReviewView {
         guard let item = list[safe: s.reviewIndex] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        for l in detailLines(item, now: s.now).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
+        for l in detailLines(item, now: s.now, s.language).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
             scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width); y += 1
         }
     }
 
     /// The details of one request, as sentences (the plain mode says the same).
-    static func detailLines(_ item: ReviewItem, now: Date) -> [(String, StyleToken)] {
-        func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { $0.formatLong(d) } } ?? fallback }
+    static func detailLines(_ item: ReviewItem, now: Date, _ language: Language = .en) -> [(String, StyleToken)] {
+        let t = Catalog(language)
+        func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { t.dateTimeShort(d, $0) } } ?? fallback }
+        let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? t.noneGiven
+        let current = item.current.map { t.reviewCurrentAt(when($0.start, item.currentZone, fallback: "?"), $0.centerCode, t.statusWord($0.status)) } ?? t.noAppointment
         var lines: [(String, StyleToken)] = [
-            ("\(item.applicantName.isEmpty ? "(no name)" : item.applicantName) · \(item.form) · \(item.receipt.value)", .title),
-            ("Request \(item.requestID) by \(item.agent), waiting \(item.waited(now: now))", .muted),
-            ("Reason: \(item.goodCause.map { $0.reason.title + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? "none given")", .text),
-            ("Agent's note: \(item.note.isEmpty ? "none" : item.note)", .text),
-            ("Current: \(item.current.map { "\(when($0.start, item.currentZone, fallback: "?")) at \($0.centerCode) (\($0.status.rawValue))" } ?? "no appointment")", .text),
-            ("Preferred: \(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso)) at \(item.preferredCenter)", .text),
+            ("\(item.applicantName.isEmpty ? t.noName : item.applicantName) · \(item.form) · \(item.receipt.value)", .title),
+            (t.reviewRequestBy(item.requestID, item.agent, item.waited(now: now)), .muted),
+            (t.reviewReason(reason), .text),
+            (t.agentNote(item.note.isEmpty ? t.noneWord : item.note), .text),
+            (t.reviewCurrent(current), .text),
+            (t.reviewPreferred(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso), item.preferredCenter), .text),
         ]
-        lines += item.codes.map { ("\($0.rawValue): \($0.sentence)", .statusWarning) }
+        lines += item.codes.map { (t.codeMessage($0.rawValue, t.sentence($0)), .statusWarning) }
         return lines
     }
 }

@@ -5,7 +5,8 @@ import Scheduling
 /// for this person on this channel now, and the session's messages.
 enum StatusPane {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        scr.box(r, title: "Status")
+        let t = s.t
+        scr.box(r, title: t.statusTitle)
         let inner = r.inset(1)
         let w = inner.width
         var lines: [(String, StyleToken)] = []
@@ -15,41 +16,43 @@ enum StatusPane {
 
     /// The case, its appointment, flags and the verdict (or what to do with no case open).
     static func contentLines(_ s: AppState, width w: Int, into lines: inout [(String, StyleToken)]) {
+        let t = s.t
         lines += TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
         if let snap = s.snapshot {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
             lines.append((snap.caseFile.applicantName, .text))
-            lines.append(("Appointment (\(a.status.rawValue)):", .muted))
-            lines.append((c.zone.formatLong(a.start), .text))
+            lines.append((t.appointmentStatus(t.statusWord(a.status)), .muted))
+            lines.append((t.dateTimeShort(a.start, c.zone), .text))
             lines.append(("\(c.name) [\(c.code)]", .text))
-            lines.append(("\(a.priorReschedules) of \(ReschedulePolicy.onlineLimit) online reschedules used", a.priorReschedules >= 2 ? .statusWarning : .text))
+            lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= 2 ? .statusWarning : .text))
             let flags = s.flags
-            if flags.isEmpty { lines.append(("Flags: none", .muted)) }
+            if flags.isEmpty { lines.append((t.flagsNone, .muted)) }
             for f in flags {
                 let style: StyleToken = f == .unknownPrefix ? .statusWarning : .statusError
-                for l in wrap("⚑ \(f.rawValue): \(f.sentence)", width: w) { lines.append((l, style)) }
+                for l in wrap("⚑ \(f.rawValue): \(t.sentence(f))", width: w) { lines.append((l, style)) }
             }
-            if let p = snap.pendingEscalation { for l in wrap("Escalated request \(p) waits for an officer.", width: w) { lines.append((l, .statusWarning)) } }
+            if let p = snap.pendingEscalation { for l in wrap(t.pendingEscalation(p), width: w) { lines.append((l, .statusWarning)) } }
             if let v = s.verdict {
                 lines.append(("", .text))
-                let (word, style): (String, StyleToken) = switch v.decision {
-                case .allowed: ("✔ ALLOWED", .statusOK)
-                case .escalated: ("▲ TO AN OFFICER", .statusWarning)
-                case .refused: ("✖ REFUSED", .statusError)
+                let style: StyleToken = switch v.decision {
+                case .allowed: .statusOK
+                case .escalated: .statusWarning
+                case .refused: .statusError
                 }
+                let word = t.decisionWord(v.decision)
                 lines.append((word, style))
-                lines.append(("as \(s.config.actor.role.rawValue), \(s.config.actor.role.channel == .online ? "online" : "contact center")", .muted))
+                lines.append((t.asRoleChannel(s.config.actor.role, online: s.config.actor.role.channel == .online), .muted))
                 if !v.codes.isEmpty { for l in wrap(v.codes.map(\.rawValue).joined(separator: " "), width: w) { lines.append((l, style)) } }
-                for l in wrap(v.message, width: w) { lines.append((l, .text)) }
-                if let g = v.guidance { for l in wrap("→ " + g, width: w) { lines.append((l, .muted)) } }
+                for l in wrap(v.message(in: s.language), width: w) { lines.append((l, .text)) }
+                if let g = v.guidance(in: s.language) { for l in wrap("→ " + g, width: w) { lines.append((l, .muted)) } }
             }
         } else {
-            lines.append(("No case open.", .muted))
+            lines.append((t.noCaseOpen, .muted))
             switch s.config.actor.role {
             case .agent, .officer:
-                for l in wrap("Find the caller: a receipt, A-number, name, phone or email.", width: w) { lines.append((l, .muted)) }
-            case .applicant, .representative: lines.append(("Choose one of your cases.", .muted))
+                for l in wrap(t.findTheCaller, width: w) { lines.append((l, .muted)) }
+            case .applicant, .representative: lines.append((t.chooseYourCase, .muted))
             }
         }
     }
@@ -91,7 +94,7 @@ enum StatusPane {
         let pages = (all.count + pageSize - 1) / pageSize
         if let page = s.statusPage, page < pages {
             put(Array(all.dropFirst(page * pageSize).prefix(pageSize)), from: inner.row)
-            put([("F3 more · page \(page + 1) of \(pages)", .muted)], from: inner.row + h - 1)
+            put([(s.t.statusMorePage(page + 1, pages), .muted)], from: inner.row + h - 1)
             return
         }
         // The case first; the newest messages at the bottom; the more line between them.
@@ -99,7 +102,7 @@ enum StatusPane {
         let newest = Array(messages.suffix(min(messages.count, max(3, h - 2 - lines.count))))
         let caseRoom = h - 1 - (newest.isEmpty ? 0 : newest.count + 1)
         put(Array(lines.prefix(caseRoom)), from: inner.row)
-        put([("F3 more (\(all.count - caseRoom - newest.count - (newest.isEmpty ? 0 : 1)) lines)", .muted)], from: inner.row + caseRoom)
+        put([(s.t.statusMoreLines(all.count - caseRoom - newest.count - (newest.isEmpty ? 0 : 1)), .muted)], from: inner.row + caseRoom)
         if !newest.isEmpty { put([separator] + newest, from: inner.row + caseRoom + 1) }
     }
 
@@ -121,9 +124,9 @@ extension StatusPane {
     /// What the status pane says while effects are in flight: a write waits for the store (another
     /// process may hold its lock), a read is only loading.
     static func waitingLine(_ s: AppState) -> String? {
-        if s.inFlight.contains(.submit) { return "Booking… waiting for the store" }
-        if s.inFlight.contains(.review) { return "Saving the review… waiting for the store" }
-        if s.inFlight.contains(.notice) { return "Saving the notice…" }
-        return s.inFlight.isEmpty ? nil : "Loading…"
+        if s.inFlight.contains(.submit) { return s.t.bookingWaiting }
+        if s.inFlight.contains(.review) { return s.t.reviewWaiting }
+        if s.inFlight.contains(.notice) { return s.t.savingNotice }
+        return s.inFlight.isEmpty ? nil : s.t.loading
     }
 }

@@ -34,7 +34,7 @@ struct AuditList: ParsableCommand {
                  "osUser": e.origin.osUser, "client": e.origin.client, "keyFingerprint": e.origin.keyFingerprint]
             }])
         case .csv:
-            if s.info.isTraining { FileHandle.standardError.write(Data("[\(Session.trainingBanner)]\n".utf8)) }
+            if s.info.isTraining { FileHandle.standardError.write(Data("[\(s.t.trainingBanner)]\n".utf8)) }
             var out = "id,at,actor_role,actor,action,receipt,request_id,detail,os_user,client,key_fingerprint\r\n"
             for e in entries {
                 out += [String(e.id), JSONOutput.iso(e.at), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,

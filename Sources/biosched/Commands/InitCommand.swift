@@ -42,7 +42,8 @@ struct Init: ParsableCommand {
         do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
         let info: StoreInfo
         do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
-        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json)
+        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
+                        language: try Session.language(global))
         if global.json {
             s.sayJSON(["path": path, "demo": demo, "createdBy": user])
         } else {
@@ -67,7 +68,8 @@ struct Init: ParsableCommand {
         defer { store.close() }
         let info: StoreInfo
         do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
-        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json)
+        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
+                        language: try Session.language(global))
         if global.json {
             s.sayJSON(["path": store.location, "demo": demo, "createdBy": user])
         } else {

@@ -20,9 +20,9 @@ enum NoticeCalendar {
             throw Failure(.refused, "\(VerdictCode.notScheduled.rawValue): \(r.value) has no scheduled appointment, so there is no current notice.")
         }
         let file = ICalendar.file(.publish, appointment: appointment, receipt: r, applicantName: name, storeID: storeID, stamp: s.now,
-                                  comment: s.info.isTraining ? Session.trainingBanner : nil)
+                                  comment: s.info.isTraining ? s.t.trainingBanner : nil, language: s.language)
         if s.json { s.sayJSON(["ics": file.text, "filename": file.filename]); return }
-        if s.info.isTraining { FileHandle.standardError.write(Data("[\(Session.trainingBanner)]\n".utf8)) }
+        if s.info.isTraining { FileHandle.standardError.write(Data("[\(s.t.trainingBanner)]\n".utf8)) }
         FileHandle.standardOutput.write(Data(file.text.utf8))
     }
 }

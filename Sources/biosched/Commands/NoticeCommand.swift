@@ -14,7 +14,14 @@ struct NoticeCommand: ParsableCommand {
         if format == .ics { return try NoticeCalendar.write(r, session: s) }
         let notice: AppointmentNotice?
         do { notice = try s.store.currentNotice(r, for: s.actor) } catch { throw Failure(storeError: error) }
-        guard let notice else { throw Failure(.refused, "\(VerdictCode.notScheduled.rawValue): \(r.value) has no scheduled appointment, so there is no current notice.") }
-        if s.json { s.sayJSON(["notice": Present.noticeJSON(notice)]) } else { s.say(notice.text) }
+        guard let notice else { throw Failure(.refused, s.t.noCurrentNotice(VerdictCode.notScheduled.rawValue, r.value)) }
+        if s.json { s.sayJSON(["notice": Present.noticeJSON(notice)]) } else { s.say(notice.text(in: try Self.language(s, r))) }
+    }
+
+    /// The caller's language: `--lang`, else the applicant account's preferred language, else the session's.
+    static func language(_ s: Session, _ r: ReceiptNumber) throws(Failure) -> Language {
+        if s.languageGiven { return s.language }
+        guard let snap = try? s.store.caseSnapshot(r, for: s.actor), let account = snap.caseFile.applicantAccount else { return s.language }
+        return (try? s.store.accountLanguage(account)) ?? s.language
     }
 }

@@ -22,27 +22,27 @@ struct Reschedule: ParsableCommand {
         let s = try Session.open(global)
         let r = try s.receipt(receipt)
         guard let local = LocalDateTime(iso: to) else {
-            throw Failure(.badInput, "--to \"\(Echo.show(to))\" is not a local date and time; expected YYYY-MM-DDTHH:MM on the center's clock, e.g. 2026-12-03T09:30.")
+            throw Failure(.badInput, s.t.badTo(Echo.show(to)))
         }
         var cause: GoodCause?
         if let reason {
             guard let code = GoodCauseReason(rawValue: reason.lowercased()) else {
-                throw Failure(.badInput, "--reason \"\(Echo.show(reason))\" is not a reason code. Expected one of: \(GoodCauseReason.codeList).")
+                throw Failure(.badInput, s.t.badReason(Echo.show(reason), GoodCauseReason.codeList))
             }
             cause = GoodCause(reason: code, explanation: explain ?? (code == .other ? note ?? "" : ""))
         }
         var channel: NotifyChannel?
         if let notify {
-            guard let n = NotifyChannel(rawValue: notify.lowercased()) else { throw Failure(.badInput, "--notify \"\(Echo.show(notify))\": expected email or sms.") }
+            guard let n = NotifyChannel(rawValue: notify.lowercased()) else { throw Failure(.badInput, s.t.badNotify(Echo.show(notify))) }
             channel = n
         }
         if let center { _ = try s.center(center) }
         if let requestID, requestID.isEmpty || requestID.count > 100 || Echo.hasControlCharacters(requestID) {
-            throw Failure(.badInput, "--request-id \"\(Echo.show(requestID))\" is not a request id: expected 1 to 100 printable characters.")
+            throw Failure(.badInput, s.t.badRequestID(Echo.show(requestID)))
         }
         for (flag, text) in [("--note", note), ("--explain", explain)] {
             if let text, text.count > 2000 || Echo.hasControlCharacters(text, allowingLineBreaks: true) {
-                throw Failure(.badInput, "\(flag) must be at most 2,000 characters of text without control characters (got \(text.count) characters).")
+                throw Failure(.badInput, s.t.textTooLong(flag, text.count))
             }
         }
         let request = RescheduleRequest(requestID: requestID ?? UUID().uuidString.lowercased(), receipt: r, actor: s.actor, goodCause: cause,
@@ -67,16 +67,14 @@ struct Reschedule: ParsableCommand {
             return
         }
         var lines: [String] = []
+        let t = s.t
         switch outcome.result {
-        case .booked: lines.append("BOOKED (request \(outcome.requestID))\(outcome.replayed ? " [same request as before; nothing new was booked]" : "")")
-        case .escalated: lines.append("ESCALATED to an officer as request \(outcome.requestID)\(outcome.replayed ? " [recorded before]" : ""). Nothing is booked until an officer approves it.")
-        case .refused: lines.append("REFUSED")
-        case .conflict: lines.append("CONFLICT")
-        case .slotFull: lines.append("SLOT FULL")
-        case .denied: lines.append("DENIED")
+        case .booked: lines.append(t.resultBooked(outcome.requestID, replayed: outcome.replayed))
+        case .escalated: lines.append(t.resultEscalated(outcome.requestID, replayed: outcome.replayed))
+        case .refused, .conflict, .slotFull, .denied: lines.append(t.resultWord(outcome.result))
         }
-        lines.append(Present.verdictText(outcome.verdict))
-        if let n = outcome.notice { lines.append(""); lines.append(n.text) }
+        lines.append(Present.verdictText(outcome.verdict, s.language))
+        if let n = outcome.notice { lines.append(""); lines.append(n.text(in: s.language)) }
         s.say(lines.joined(separator: "\n"))
     }
 }

@@ -33,10 +33,10 @@ struct Review: ParsableCommand {
                 s.sayJSON(["requests": list])
                 return
             }
-            var lines = items.isEmpty ? ["No escalated request is waiting."] : []
+            var lines = items.isEmpty ? [s.t.noReviewWaiting] : []
             for i in items {
                 lines.append("\(i.requestID)  \(i.receipt.value)  \(i.codes.map(\.rawValue).joined(separator: ","))  reason \(i.goodCause?.reason.rawValue ?? "-")\(i.goodCause?.explanation.isEmpty == false ? " (\(i.goodCause!.explanation))" : "")")
-                lines.append("    preferred \(try zoneText(i)) at \(i.preferredCenter); agent \(i.agent): \(i.note)")
+                lines.append(s.t.cliPreferred(try zoneText(i), i.preferredCenter, i.agent, i.note))
             }
             s.say(lines.joined(separator: "\n"))
         }
@@ -53,10 +53,10 @@ struct Review: ParsableCommand {
             let s = try Review.officerSession(global)
             var local: LocalDateTime?
             if let to {
-                guard let l = LocalDateTime(iso: to) else { throw Failure(.badInput, "--to \"\(Echo.show(to))\": expected YYYY-MM-DDTHH:MM on the center's clock.") }
+                guard let l = LocalDateTime(iso: to) else { throw Failure(.badInput, s.t.badTo(Echo.show(to))) }
                 local = l
             }
-            if center != nil && local == nil { throw Failure(.badInput, "--center goes with --to: name the time at that center.") }
+            if center != nil && local == nil { throw Failure(.badInput, s.t.centerNeedsTo) }
             let outcome: RescheduleOutcome
             do {
                 outcome = try s.store.review(ReviewDecision(requestID: id, kind: .approve, officer: s.actor.id, note: note, centerCode: center, to: local), clock: s.clock)
@@ -64,7 +64,7 @@ struct Review: ParsableCommand {
             Reschedule.report(outcome, session: s)
             let status = Present.exitStatus(for: outcome)
             // The command line adds its own hint: how to name another time here.
-            if status != .done && local == nil && !s.json { throw Failure(status, "Approve with another time: biosched review approve \(Echo.show(id)) --note TEXT --to YYYY-MM-DDTHH:MM [--center CODE].") }
+            if status != .done && local == nil && !s.json { throw Failure(status, s.t.approveWithAnother(Echo.show(id))) }
             if status != .done { throw Failure(status, "") }
         }
     }

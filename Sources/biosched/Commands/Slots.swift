@@ -16,10 +16,10 @@ struct Slots: ParsableCommand {
         let c = try s.center(center)
         var fromDate: LocalDate?
         if let from {
-            guard let d = LocalDate(iso: from) else { throw Failure(.badInput, "--from \"\(from)\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-01.") }
+            guard let d = LocalDate(iso: from) else { throw Failure(.badInput, s.t.badFrom(Echo.show(from))) }
             fromDate = d
         }
-        if let days, days < 1 || days > 366 { throw Failure(.badInput, "--days \(days) is out of range; expected 1 to 366.") }
+        if let days, days < 1 || days > 366 { throw Failure(.badInput, s.t.badDays(days)) }
         if days != nil && fromDate == nil { fromDate = SlotCalendar.candidateDates(of: c, now: s.now, window: s.info.window).lowerBound }
         let offered: [SlotAvailability]
         do { offered = try s.store.offeredSlots(center: c, now: s.now, from: fromDate, days: days, limit: limit ?? .max) } catch { throw Failure(storeError: error) }
@@ -28,16 +28,17 @@ struct Slots: ParsableCommand {
                        "slots": offered.map { Present.slotJSON($0, center: c) }])
             return
         }
-        var lines = ["\(c.name) [\(c.code)], \(c.fullAddress). Times in \(c.zone.identifier).",
-                     "Booking window: after \(c.zone.formatLong(s.info.window.earliest(after: s.now))) up to \(c.zone.formatLong(s.info.window.latest(after: s.now)))."]
-        if offered.isEmpty { lines.append("No slot is offered in that range.") }
+        let t = s.t
+        var lines = [t.slotsHeading(c.name, c.code, c.fullAddress, c.zone.identifier),
+                     t.slotsWindow(t.dateTimeShort(s.info.window.earliest(after: s.now), c.zone), t.dateTimeShort(s.info.window.latest(after: s.now), c.zone))]
+        if offered.isEmpty { lines.append(t.noSlotOffered) }
         var lastDay: LocalDate?
         for o in offered {
             if o.slot.local.date != lastDay {
-                lines.append("\(o.slot.local.date.weekday.shortName) \(o.slot.local.date.iso)")
+                lines.append(t.day(o.slot.local.date))
                 lastDay = o.slot.local.date
             }
-            lines.append("  \(o.slot.local.time.hhmm) \(c.zone.abbreviation(at: o.slot.start))  \(o.free) of \(o.slot.stations) free")
+            lines.append("  \(o.slot.local.time.hhmm) \(c.zone.abbreviation(at: o.slot.start))  \(t.freeOf(o.free, o.slot.stations))")
         }
         s.say(lines.joined(separator: "\n"))
     }

@@ -17,7 +17,7 @@ struct Status: ParsableCommand {
             // Staff may see every case, so for them it does not exist; applicants keep the answer that reveals nothing.
             if error == .notAuthorized && s.actor.role.isStaff {
                 s.recordLookup(r, "status: no such case")
-                throw Failure(.badInput, "NOT_FOUND: there is no case \(r.value) in this store. Check the receipt number with the caller.")
+                throw Failure(.badInput, s.t.notFound(r.value))
             }
             if error == .notAuthorized { s.recordRefusal(r, "status: not authorized or no such case") }
             throw Failure(storeError: error)
@@ -38,15 +38,16 @@ struct Status: ParsableCommand {
             if let p = snap.pendingEscalation { o["pendingEscalation"] = p }
             s.sayJSON(o)
         } else {
+            let t = s.t
             var lines = [
-                "Case:      \(r.value)  \(snap.caseFile.form.code)  \(snap.caseFile.applicantName)  (case \(snap.caseFile.status.rawValue))",
-                "Appt:      \(c.zone.formatLong(a.start))  \(c.name) [\(c.code)]  \(a.status.rawValue)",
-                "Used:      \(a.priorReschedules) of \(ReschedulePolicy.onlineLimit) online reschedules",
+                t.statusCase(r.value, snap.caseFile.form.code, snap.caseFile.applicantName, t.caseStatusWord(snap.caseFile.status)),
+                t.statusAppointment(t.dateTimeShort(a.start, c.zone), c.name, c.code, t.statusWord(a.status)),
+                t.statusUsed(a.priorReschedules, ReschedulePolicy.onlineLimit),
             ]
-            if !flags.isEmpty { lines.append("Flags:     " + flags.map { "\($0.rawValue) (\($0.sentence))" }.joined(separator: "; ")) }
-            if let p = snap.pendingEscalation { lines.append("Pending:   escalated request \(p) waits for an officer") }
-            lines.append("As:        \(s.actor.role.rawValue) \(s.actor.id), \(s.actor.role.channel.rawValue) channel, now \(c.zone.formatLong(now))")
-            lines.append(Present.verdictText(verdict))
+            if !flags.isEmpty { lines.append(t.statusFlags(flags.map { "\($0.rawValue) (\(t.sentence($0)))" }.joined(separator: "; "))) }
+            if let p = snap.pendingEscalation { lines.append(t.statusPending(p)) }
+            lines.append(t.statusAs(s.actor.role, s.actor.id, t.channelName(s.actor.role.channel), t.dateTimeShort(now, c.zone)))
+            lines.append(Present.verdictText(verdict, s.language))
             s.say(lines.joined(separator: "\n"))
         }
     }

@@ -37,7 +37,8 @@ struct TUI: ParsableCommand {
         // Over SSH a notice is shown for the client to copy or print, never written to a server file.
         var c = AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
                           sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
-                          canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil)
+                          canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil,
+                          language: s.language)
         if s.info.isTraining && s.actor.role.isStaff { c.tryCases = tryCases(s) }
         return c
     }

@@ -15,7 +15,7 @@ public enum Event: Sendable {
     case submitted(Result<RescheduleOutcome, StoreError>)
     case reviewsLoaded(Result<[ReviewItem], StoreError>)
     case reviewed(Result<RescheduleOutcome, StoreError>)
-    case noticeSaved(path: String, error: String?)
+    case noticeSaved(path: String, error: Localized?)
     /// The file named for the notice exists: replacing it needs a confirmation.
     case noticeFileExists(path: String)
     /// No input for a while: the session ends in this many seconds (nil: input came, it stays).
@@ -26,4 +26,6 @@ public enum Event: Sendable {
     case training(TrainingEvent)
     /// The SSH keys screen's answers.
     case keys(KeysEvent)
+    /// Sets the screen's (and the notice's) language, as F4 cycles it; a flow's `lang` step.
+    case language(Language)
 }

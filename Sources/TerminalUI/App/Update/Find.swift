@@ -20,7 +20,7 @@ extension App {
                     fx.append(.findCallers(q, text: text))
                 }
             } catch {
-                s.log(.error, error.code.map { "\($0.rawValue): \(error.message)" } ?? error.message)
+                s.log(.error, error.message(in: s.language))
             }
         case .up where listed: s.callerIndex = max(0, s.callerIndex - 1)
         case .down where listed: s.callerIndex = min((s.callers?.matches.count ?? 1) - 1, s.callerIndex + 1)
@@ -51,11 +51,11 @@ extension App {
             s.callers = found; s.callersText = text; s.callerIndex = 0
             let n = found.matches.count
             if n == 0 {
-                s.log(.warning, "No case matches \"\(Echo.show(text, limit: 40))\". Check the spelling, or try a surname, an A-number, a phone or an email.")
+                s.log(.warning, s.t.searchNoMatch(Echo.show(text, limit: 40)))
             } else if found.more {
-                s.log(.info, "More than \(n) cases match \"\(Echo.show(text, limit: 40))\"; the first \(n) are listed. Add a first name or a date of birth.")
+                s.log(.info, s.t.searchMore(n, Echo.show(text, limit: 40)))
             } else {
-                s.log(.info, "\(n) \(n == 1 ? "case matches" : "cases match") \"\(Echo.show(text, limit: 40))\".")
+                s.log(.info, s.t.searchMatches(n, Echo.show(text, limit: 40)))
             }
         case let .failure(e):
             s.log(.error, e.message)

@@ -8,45 +8,52 @@ extension App {
         case let .failure(e):
             // The same request id is kept, so trying again cannot book twice.
             s.phase = .confirm
-            s.log(.error, e.message + " Press Enter to try again.")
+            s.log(.error, s.t.tryAgain(e.message(in: s.language)))
         case let .success(outcome):
             s.pendingRequestID = nil
             switch outcome.result {
             case .booked, .escalated, .refused, .denied:
                 s.outcome = outcome; s.phase = .outcome; s.outcomeScroll = 0
                 let level: Message.Level = outcome.result == .refused ? .error : .ok
-                s.log(level, summary(outcome))
+                s.log(level, summary(outcome, s.language))
                 if outcome.result != .refused, let r = s.snapshot?.caseFile.receipt {
                     if outcome.result == .booked { s.savePath.set("notice-\(r.value).txt") }
                     s.reason = nil; s.explanation.set(""); s.note.set(""); s.notify = nil
                     fx.append(.loadCase(r))
                 }
             case .conflict, .slotFull:
-                s.log(.warning, summary(outcome) + " The screen was refreshed: choose again.")
+                s.log(.warning, s.t.refreshedChooseAgain(summary(outcome, s.language)))
                 s.phase = .picking; s.focusTimes = true
                 if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
             }
         }
     }
 
-    static func summary(_ o: RescheduleOutcome) -> String {
+    static func summary(_ o: RescheduleOutcome, _ language: Language = .en) -> String {
+        let t = Catalog(language)
+        let codes = o.verdict.codes.map(\.rawValue).joined(separator: ", ")
+        let message = o.verdict.message(in: language)
         switch o.result {
-        case .booked: return "Booked: \(o.notice?.when ?? ""). Request \(o.requestID)."
-        case .escalated: return "Escalated to an officer as request \(o.requestID) (\(o.verdict.codes.map(\.rawValue).joined(separator: ", ")))."
-        case .refused: return "Refused: \(o.verdict.codes.map(\.rawValue).joined(separator: ", ")). \(o.verdict.message)"
-        case .conflict: return "\(VerdictCode.conflict.rawValue): \(o.verdict.message)"
-        case .slotFull: return "\(VerdictCode.slotFull.rawValue): \(o.verdict.message)"
-        case .denied: return "Denied: \(o.verdict.message)"
+        case .booked: return t.summaryBooked(o.notice?.when(in: language) ?? "", o.requestID)
+        case .escalated: return t.summaryEscalated(o.requestID, codes)
+        case .refused: return t.summaryRefused(codes, message)
+        case .conflict: return t.codeMessage(VerdictCode.conflict.rawValue, message)
+        case .slotFull: return t.codeMessage(VerdictCode.slotFull.rawValue, message)
+        case .denied: return t.summaryDenied(message)
         }
     }
 
     static func handleOutcome(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         switch action {
         case .saveNotice:
-            guard s.outcome?.notice != nil else { s.log(.info, "There is no notice to save for this outcome."); return }
+            guard s.outcome?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
             if s.config.canWriteFiles { s.overlay = .savePrompt } else {
-                s.log(.info, "Over this connection the notice is shown, not saved: copy or print it from your screen.")
+                s.log(.info, s.t.noticeShownNotSaved)
             }
+        case .noticeLanguage:
+            guard s.outcome?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
+            s.noticeLanguage = s.noticeLanguage.next
+            s.log(.info, s.t.noticeLanguageNow(s.noticeLanguage))
         case .findCase:
             s.outcome = nil
             leaveCase(&s, &fx)

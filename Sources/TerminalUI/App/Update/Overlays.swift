@@ -28,8 +28,8 @@ extension App {
             if action == .back { s.overlay = nil; return true }
             if action == .select {
                 let path = s.savePath.text.trimmingCharacters(in: .whitespaces)
-                guard !path.isEmpty else { s.log(.warning, "Type a file name for the notice, or Esc."); return true }
-                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
+                guard !path.isEmpty else { s.log(.warning, s.t.typeFileName); return true }
+                if let text = s.outcome?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
                 s.overlay = nil
                 return true
             }
@@ -37,17 +37,17 @@ extension App {
             return true
         case let .replaceConfirm(path):
             if action == .select {
-                if let text = s.outcome?.notice?.text { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
+                if let text = s.outcome?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
                 s.overlay = nil
             } else if action == .back {
-                s.log(.info, "Nothing was saved; \(Echo.show(path)) is unchanged.")
+                s.log(.info, s.t.nothingSaved(Echo.show(path)))
                 s.overlay = .savePrompt
             }
             return true
         case let .reviewNote(approve):
             if action == .back { s.overlay = nil; return true }
             if action == .select {
-                guard !s.reviewNote.isBlank else { s.log(.warning, "A review always needs a note saying why."); return true }
+                guard !s.reviewNote.isBlank else { s.log(.warning, s.t.reviewNeedsNote); return true }
                 guard let item = s.visibleReviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
                 s.overlay = nil

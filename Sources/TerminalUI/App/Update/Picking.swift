@@ -24,7 +24,7 @@ extension App {
         case .prevMonth: s.select(day: day.addingMonths(-1))
         case .nextMonth: s.select(day: day.addingMonths(1))
         case .firstOffered:
-            if let first = s.calendar?.firstOfferedDay { s.select(day: first) } else { s.log(.warning, "No day in the booking window has a free slot at this center.") }
+            if let first = s.calendar?.firstOfferedDay { s.select(day: first) } else { s.log(.warning, s.t.noFreeDay) }
         case .focusNext, .focusPrev: s.focusTimes.toggle()
         case .select:
             if !s.focusTimes {
@@ -33,7 +33,7 @@ extension App {
                 s.focusTimes = true; s.timeIndex = s.calendar?.days[s.selectedDay ?? day]?.offered.first ?? 0
                 return
             }
-            guard s.selectedSlot != nil else { s.log(.warning, "That time is not offered; choose a time marked free."); return }
+            guard s.selectedSlot != nil else { s.log(.warning, s.t.timeNotOffered); return }
             if let item = s.approving { approveWith(&s, item, &fx); return }
             s.phase = .reason
             s.reasonFocus = s.reason.flatMap { r in s.reasonItems.firstIndex(of: .reason(r)) } ?? 0
@@ -63,7 +63,7 @@ extension App {
     static func choose(center c: Center, _ s: inout AppState, _ fx: inout [Effect]) {
         s.calendar = CalendarModel(center: c)
         s.selectedDay = nil; s.timeIndex = 0; s.focusTimes = false
-        s.log(.info, "Center \(c.code) \(c.name) chosen; times are in \(c.zone.identifier).")
+        s.log(.info, s.t.centerChosen(c.code, c.name, c.zone.identifier))
         fx.append(.loadBookings(center: c.code))
     }
 }

@@ -25,10 +25,10 @@ extension App {
                 s.notify = choices[((choices.firstIndex(of: s.notify) ?? -1) + 1) % choices.count]
             case .proceed?:
                 guard let r = s.reason else {
-                    s.log(.warning, "\(VerdictCode.goodCauseRequired.rawValue): choose a reason first."); s.reasonFocus = 0; return
+                    s.log(.warning, s.t.chooseReasonFirst(VerdictCode.goodCauseRequired.rawValue)); s.reasonFocus = 0; return
                 }
                 if r == .other && s.explanation.isBlank {
-                    s.log(.warning, "\(VerdictCode.goodCauseRequired.rawValue): explain the other reason.")
+                    s.log(.warning, s.t.explainOtherReason(VerdictCode.goodCauseRequired.rawValue))
                     s.reasonFocus = s.reasonItems.firstIndex(of: .explanation) ?? 0
                     return
                 }

@@ -14,7 +14,7 @@ extension App {
                 ?? (s.reviewFilter == nil ? codes.first : nil)
             s.reviewIndex = 0
             let n = s.visibleReviews.count
-            s.log(.info, s.reviewFilter.map { "Showing \(n) request\(n == 1 ? "" : "s") with \($0.rawValue) (f: next code)." } ?? "Showing all \(n) request\(n == 1 ? "" : "s").")
+            s.log(.info, s.t.showingRequests(n, s.reviewFilter?.rawValue))
         case .approve, .select:
             guard !s.visibleReviews.isEmpty else { return }
             s.reviewNote.set(""); s.overlay = .reviewNote(approve: true)
@@ -36,16 +36,16 @@ extension App {
     static func handleReviewed(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {
         switch result {
         case let .failure(e):
-            s.log(.error, e.message)
+            s.log(.error, e.message(in: s.language))
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
             if o.result == .slotFull, let item = s.visibleReviews[safe: s.reviewIndex], s.approving == nil {
-                s.log(.warning, "The preferred slot is gone: pick another time for request \(item.requestID), then Enter to approve.")
+                s.log(.warning, s.t.preferredGoneFor(item.requestID))
                 s.approving = item
                 fx.append(.loadCase(item.receipt))
                 return
             }
-            s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o))
+            s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
             if o.result == .booked, let item = s.approving {
                 // Every pane shows the new appointment at once: the case is read again.
                 s.approving = nil; s.outcome = o; s.phase = .outcome

@@ -41,21 +41,23 @@ public enum App {
             switch result {
             case let .success(list):
                 s.cases = list; s.caseIndex = min(s.caseIndex, max(0, list.count - 1))
-                if list.isEmpty { s.log(.info, "No cases are linked to your account.") }
-            case let .failure(e): s.log(.error, e.message)
+                if list.isEmpty { s.log(.info, s.t.noLinkedCases) }
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .caseLoaded(result):
             switch result {
             case let .success(snap):
                 let sameCase = s.snapshot?.caseFile.receipt == snap.caseFile.receipt
                 s.snapshot = snap
+                // The notice starts in the caller's language (their account's), whatever the screen's.
+                if !sameCase { s.noticeLanguage = snap.contact?.language ?? s.language }
                 if !sameCase || s.calendar == nil || s.selectedDay == nil {
                     s.calendar = CalendarModel(center: snap.center)
                     s.selectedDay = nil; s.month = nil; s.timeIndex = 0
                     s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300)
                     s.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
                     s.reasonFocus = 0
-                    s.log(.info, "Case \(snap.caseFile.receipt.value) loaded.")
+                    s.log(.info, s.t.caseLoaded(snap.caseFile.receipt.value))
                 }
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
@@ -63,9 +65,9 @@ public enum App {
             case .failure(.notAuthorized) where s.config.actor.role.isStaff:
                 // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
                 let r = ReceiptNumber.normalize(s.receiptField.text)
-                s.log(.error, "NOT_FOUND: there is no case \(r.isEmpty ? "with that receipt" : r) in this store. Check the receipt number with the caller, or search by name.")
+                s.log(.error, s.t.notFoundInUI(r))
             case let .failure(e):
-                s.log(.error, e.message)
+                s.log(.error, e.message(in: s.language))
             }
         case let .callersFound(text, result):
             handleCallersFound(&s, text, result)
@@ -80,12 +82,12 @@ public enum App {
                     s.selectedDay = first; s.month = first.firstOfMonth; s.timeIndex = s.calendar?.days[first]?.offered.first ?? 0
                 }
                 s.clampTime()
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .centersLoaded(result):
             switch result {
             case let .success(list): s.centers = list
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .submitted(result):
             handleSubmitted(&s, result, &fx)
@@ -93,12 +95,14 @@ public enum App {
             switch result {
             case let .success(list):
                 s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, s.visibleReviews.count - 1))
-            case let .failure(e): s.log(.error, e.message)
+            case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .reviewed(result):
             handleReviewed(&s, result, &fx)
         case let .notice(level, text):
             s.log(level, text)
+        case let .language(l):
+            s.language = l; s.noticeLanguage = l
         case let .idle(left):
             s.idleSecondsLeft = left
         case let .training(e):
@@ -106,7 +110,7 @@ public enum App {
         case let .keys(e):
             KeysScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
-            if let error { s.log(.error, "Could not save the notice to \(Echo.show(path)): \(error)") } else { s.log(.ok, "Notice saved to \(Echo.show(path)).") }
+            if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error(s.language) ?? error.english)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
         case let .noticeFileExists(path):
             s.overlay = .replaceConfirm(path: path)
         }
@@ -124,6 +128,10 @@ public enum App {
         switch action {
         case .help: s.overlay = .help; return
         case .sshKeys: KeysScreen.open(&s, &fx); return
+        case .switchLanguage:
+            s.language = s.language.next
+            if s.phase != .outcome { s.noticeLanguage = s.snapshot?.contact?.language ?? s.language }
+            s.log(.info, s.t.languageNow(s.language)); return
         case .statusMore:
             let pages = StatusPane.pageCount(s)
             s.statusPage = pages <= 1 ? nil : ((s.statusPage ?? -1) + 1 < pages ? (s.statusPage ?? -1) + 1 : nil)

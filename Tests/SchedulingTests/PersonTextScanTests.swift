@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// No sentence meant for a person outside the catalog: scans the sources of the terminal UI, the
+/// command line, the domain and the notifications for string literals that read as words, and
+/// fails on any not explained by the allowlist below or by the list of files still to move.
+@Suite("Text for people is in the catalog")
+struct PersonTextScanTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let folders = ["Sources/TerminalUI", "Sources/biosched", "Sources/Scheduling", "Sources/Notifications"]
+
+    /// The catalog itself.
+    static let catalog = "Sources/Scheduling/Text/"
+
+    /// Literals that are not sentences for a person, by what they are (matched against the literal).
+    static let allowedLiterals: [(pattern: String, why: String)] = [
+        (#"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH|DROP|ON CONFLICT|VALUES|FROM|WHERE|AND|OR|ORDER BY|JOIN)\b"#, "SQL"),
+        (#"^[a-z]+(=[^ ]*)?( [a-z]+=[^ ]*)*$"#, "key=value details of audit rows"),
+        (#"^[A-Za-z0-9_.:/+-]*$"#, "one identifier, code, path or format token"),
+        (#"^[A-Z-]+[;:]"#, "an iCalendar property line (RFC 5545 names, not words)"),
+        (#"^[A-Z][A-Za-z]*(-[A-Z][A-Za-z]*)*: "#, "a mail header line (RFC 5322 field names)"),
+    ]
+
+    /// Lines whose literals are not shown to a person in their language, by what the line does.
+    static let allowedLines: [(pattern: String, why: String)] = [
+        (#"^\s*//"#, "a comment"),
+        (#"(help|abstract|discussion|usage): "#, "ArgumentParser help: --help stays English (issue 14)"),
+        (#"ArgumentHelp\("#, "ArgumentParser help"),
+        (#"detail: "#, "an audit row's detail: the audit log is a record for officers, kept in English"),
+        (#"recordLookup\(|recordEvent\("#, "an audit row"),
+        (#"\.name = ""#, "a thread's name"),
+        (#"fatalError\(|preconditionFailure\(|assertionFailure\("#, "a programming error, never shown"),
+        (#"options: \.regularExpression|#""#, "a pattern"),
+    ]
+
+    /// Files whose texts are not in the catalog yet, with how many literals each still has: the
+    /// test fails when one gains a literal (move it to the catalog) and when one loses all (take it
+    /// off this list). Issue 14 leaves these in English; see docs/localization.md.
+    static let notYetInCatalog: [String: Int] = [
+        "Sources/Notifications/CommandTransport.swift": 5,
+        "Sources/Notifications/MailMessage.swift": 2,
+        "Sources/Notifications/Mailer.swift": 6,
+        "Sources/Notifications/NotificationComposer.swift": 5,
+        "Sources/Notifications/ProgramRunner.swift": 2,
+        "Sources/Scheduling/Booking/AgencyRebooking.swift": 1,
+        "Sources/Scheduling/Booking/ReschedulingService.swift": 4,
+        "Sources/Scheduling/Identity/EnrollmentCode.swift": 1,
+        "Sources/Scheduling/Identity/Identifier.swift": 2,
+        "Sources/Scheduling/Identity/PublicKey.swift": 6,
+        "Sources/Scheduling/Search/CallerQuery.swift": 1,
+        "Sources/Scheduling/Time/LocalDate.swift": 1,
+        "Sources/TerminalUI/App/Runtime.swift": 2,
+        "Sources/TerminalUI/App/TerminalLoop.swift": 1,
+        "Sources/TerminalUI/Plain/PlainMode.swift": 1,
+        "Sources/TerminalUI/Theme/ColorDepth.swift": 2,
+        "Sources/TerminalUI/Theme/StyledScreen.swift": 1,
+        "Sources/TerminalUI/Theme/ThemeCatalog.swift": 7,
+        "Sources/TerminalUI/Theme/ThemeFile.swift": 28,
+        "Sources/TerminalUI/Theme/ThemeTOML.swift": 37,
+        "Sources/TerminalUI/Training/Flow.swift": 25,
+        "Sources/TerminalUI/Training/FlowPlayer.swift": 2,
+        "Sources/TerminalUI/Training/FlowRecorder.swift": 2,
+        "Sources/TerminalUI/Training/FlowTerminalPlayer.swift": 7,
+        "Sources/TerminalUI/Training/TrainingModel.swift": 1,
+        "Sources/biosched/Access/PublicKeyFile.swift": 2,
+        "Sources/biosched/CommandLineArguments.swift": 1,
+        "Sources/biosched/Commands/AccessCommand.swift": 29,
+        "Sources/biosched/Commands/AuditCommand.swift": 5,
+        "Sources/biosched/Commands/AuthorizedKeysLookup.swift": 2,
+        "Sources/biosched/Commands/BackupCommand.swift": 3,
+        "Sources/biosched/Commands/CentersClose.swift": 5,
+        "Sources/biosched/Commands/Demo.swift": 24,
+        "Sources/biosched/Commands/DemoStore.swift": 1,
+        "Sources/biosched/Commands/EnrollCommand.swift": 14,
+        "Sources/biosched/Commands/FindCommand.swift": 4,
+        "Sources/biosched/Commands/ImportCommand.swift": 5,
+        "Sources/biosched/Commands/InitCommand.swift": 5,   // two more with PostgreSQL's init (issue 11)
+        "Sources/biosched/Commands/StoreCommand.swift": 3,  // store copy (issue 11)
+        "Sources/biosched/Commands/MailerCommand.swift": 7,
+        "Sources/biosched/Commands/NoticeCalendar.swift": 1,
+        "Sources/biosched/Commands/OutboxCommand.swift": 9,
+        "Sources/biosched/Commands/RemindersCommand.swift": 3,
+        "Sources/biosched/Commands/Review.swift": 1,
+        "Sources/biosched/Commands/Slots.swift": 1,
+        "Sources/biosched/Commands/Status.swift": 1,
+        "Sources/biosched/Commands/TUI.swift": 4,
+        "Sources/biosched/Commands/Themes.swift": 10,
+        "Sources/biosched/Commands/UsersCommand.swift": 5,
+    ]
+
+    /// One string literal on a line: its text (interpolations left out) and the line.
+    struct Found { var file: String; var line: Int; var text: String; var source: String }
+
+    static func scan() throws -> [Found] {
+        var out: [Found] = []
+        for folder in folders {
+            let base = root.appendingPathComponent(folder)
+            guard let e = FileManager.default.enumerator(atPath: base.path) else { continue }
+            for case let rel as String in e where rel.hasSuffix(".swift") {
+                let file = folder + "/" + rel
+                if file.hasPrefix(catalog) { continue }
+                let text = try String(contentsOf: base.appendingPathComponent(rel), encoding: .utf8)
+                var inBlock = false
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let l = String(line)
+                    if l.contains("\"\"\"") { inBlock.toggle(); continue }
+                    if inBlock { continue }   // multi-line literals: SQL, TOML and JSON templates
+                    if allowedLines.contains(where: { l.range(of: $0.pattern, options: .regularExpression) != nil }) { continue }
+                    for lit in SwiftSource.literals(l) where readsAsWords(lit) {
+                        if allowedLiterals.contains(where: { lit.range(of: $0.pattern, options: .regularExpression) != nil }) { continue }
+                        out.append(Found(file: file, line: n + 1, text: lit, source: l))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Two words of letters in a row: what a sentence or a label for a person has.
+    static func readsAsWords(_ s: String) -> Bool {
+        s.range(of: #"\p{L}{2,}[ ,;:]+\p{L}{2,}"#, options: .regularExpression) != nil
+            || s.trimmingCharacters(in: .whitespaces).range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil   // one capitalized word ("Quit", "Booked")
+    }
+
+    @Test("No literal meant for a person outside the catalog, except in the files still listed as not moved")
+    func noPersonTextOutsideCatalog() throws {
+        let found = try Self.scan()
+        let byFile = Dictionary(grouping: found, by: \.file)
+        for (file, items) in byFile.sorted(by: { $0.key < $1.key }) {
+            let allowed = Self.notYetInCatalog[file] ?? 0
+            if items.count > allowed {
+                let sample = items.prefix(5).map { "  line \($0.line): \"\($0.text)\"" }.joined(separator: "\n")
+                Issue.record("\(file): \(items.count) literals for a person outside the catalog (allowed \(allowed)):\n\(sample)")
+            }
+        }
+        for (file, n) in Self.notYetInCatalog where (byFile[file]?.count ?? 0) < n {
+            Issue.record("\(file) now has \(byFile[file]?.count ?? 0) literals, fewer than \(n): lower its count in notYetInCatalog (or take it off)")
+        }
+        if ProcessInfo.processInfo.environment["BIOSCHED_PRINT_SCAN"] == "1" {
+            for (file, items) in byFile.sorted(by: { $0.key < $1.key }) { print("SCAN \"\(file)\": \(items.count),") }
+            for f in found { print("LIT \(f.file):\(f.line): \(f.text)") }
+        }
+    }
+
+    @Test("The scanner finds a sentence, and the allowlist lets SQL, codes and comments through")
+    func scannerWorks() {
+        #expect(Self.readsAsWords("Choose a case, or type its receipt number."))
+        #expect(Self.readsAsWords("Booked"))
+        #expect(Self.readsAsWords("Elija un caso"))
+        #expect(!Self.readsAsWords("WITHIN_12_HOURS"))
+        #expect(!Self.readsAsWords("notice-\\(r).txt"))
+        let sql = "SELECT role FROM accounts WHERE id = ?"
+        #expect(Self.allowedLiterals.contains { sql.range(of: $0.pattern, options: .regularExpression) != nil })
+        #expect(!Self.allowedLiterals.contains { "No case open.".range(of: $0.pattern, options: .regularExpression) != nil })
+    }
+}

@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "biosched-bench",
             dependencies: [
-                "Scheduling", "SchedulingStore", "rawsqlite",
+                "Scheduling", "SchedulingStore", "PostgresStore", "rawsqlite",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Benchmarks"

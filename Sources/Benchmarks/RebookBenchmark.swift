@@ -1,27 +1,38 @@
 import Foundation
 import Scheduling
 import SchedulingStore
+import PostgresStore
 
 /// `biosched-bench rebook [--centers N] [--per-day N]`: a storm closes N busy centers for a day
 /// (each with `--per-day` appointments that day, 20 stations, the other days half full) and every
 /// appointment is rebooked by the agency, one center per transaction, through
-/// `AgencyRebooking.close` on the SQLite store. Prints the time of the first center and of all.
+/// `AgencyRebooking.close` on the SQLite store, or with `--db postgresql://...` on an empty
+/// PostgreSQL database. Prints the time of the first center and of all.
 enum RebookBenchmark {
     static func run(_ args: [String]) throws {
         var centers = 12, perDay = 300
+        var database: String?
         var i = 0
         while i < args.count {
             switch args[i] {
             case "--centers": centers = Int(args[i + 1]) ?? centers; i += 2
             case "--per-day": perDay = Int(args[i + 1]) ?? perDay; i += 2
-            default: throw BenchFailure("unknown option \(args[i]); usage: biosched-bench rebook [--centers N] [--per-day N]")
+            case "--db": database = args[i + 1]; i += 2
+            default: throw BenchFailure("unknown option \(args[i]); usage: biosched-bench rebook [--centers N] [--per-day N] [--db postgresql://...]")
             }
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-rebook-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let now = Date(timeIntervalSince1970: 1_780_000_000)   // a fixed clock
-        let store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("storm.sqlite").path, training: true, createdBy: "bench", now: now)
+        let store: any OpenedStore
+        if let database {
+            guard Stores.isPostgres(database) else { throw BenchFailure("--db takes a postgresql:// URL of an empty database") }
+            store = try PostgresBookingStore.create(try Stores.postgresLocation(database), training: true, createdBy: "bench", now: now)
+        } else {
+            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("storm.sqlite").path, training: true, createdBy: "bench", now: now)
+        }
+        let backend = database == nil ? "SQLite" : "PostgreSQL"
         let zone = ZoneRules(identifier: "America/Chicago")!
         let today = zone.local(now).date
         var closed = today.adding(days: 5)
@@ -60,7 +71,7 @@ enum RebookBenchmark {
             moved += report.rebooked; stranded += report.stranded
         }
         let total = ms(monotonicNS() - all)
-        print("rebook: \(centers) centers x \(perDay) appointments closed on \(closed.iso) (20 stations, other days half full)")
+        print("rebook on \(backend): \(centers) centers x \(perDay) appointments closed on \(closed.iso) (20 stations, other days half full)")
         print("  first center (\(perDay) appointments): \(fmt(perCenter.first ?? 0, 1)) ms   target < 2000 ms")
         print("  all \(centers) centers (\(moved) moved, \(stranded) not moved): \(fmt(total, 1)) ms   target < 30000 ms")
         print("  per center: min \(fmt(perCenter.min() ?? 0, 1)) ms, max \(fmt(perCenter.max() ?? 0, 1)) ms")

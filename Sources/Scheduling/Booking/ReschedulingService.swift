@@ -22,8 +22,18 @@ public enum ReschedulingService {
                 return outcome
             }
         } catch .capacityExceeded {
-            // The store refused: the last station went between the check and the write. Nothing was written.
-            return slotFull(r.requestID, detail: nil)
+            // The store refused: the last station went between the check and the write. Nothing of the
+            // booking was written; the refusal is put on the record in a transaction of its own (a
+            // request row and an audit row, as every refusal), and the answer is SLOT_FULL either way.
+            let outcome = slotFull(r.requestID, detail: nil)
+            try? store.withWriteTransaction { tx in
+                let now = clock()
+                guard try tx.request(r.requestID) == nil else { return }
+                try recordRefusal(tx, r, outcome, now: now)
+                try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: r.requestID,
+                                              detail: "result=\(outcome.result.rawValue) codes=\(VerdictCode.slotFull.rawValue) (the last station went at the write)"))
+            }
+            return outcome
         }
     }
 

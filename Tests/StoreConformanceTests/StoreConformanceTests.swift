@@ -158,6 +158,9 @@ struct StoreConformanceTests {
         let center = try #require(try store.center(code: "BOS"))
         let slot = try #require(center.zone.instant(of: LocalDateTime(iso: "2026-06-30T09:00")!))
         #expect(try store.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] == 2)
+        // Every attempt is on the record, also those that lost the last station at the write.
+        let log = try store.auditLog(receipt: nil).filter { $0.receipt?.hasPrefix("SRC26") == true }.map(\.action)
+        #expect(log.filter { $0 == "rescheduled" }.count == 2 && log.filter { $0 == "refused" }.count == 10, "\(log)")
     }
 }
 

@@ -33,6 +33,14 @@ enum PostgresSchema {
       value TEXT NOT NULL
     );
 
+    -- A training sandbox's reset (biosched demo, Ctrl-T R) empties every table in one TRUNCATE and
+    -- puts its first state back, in one transaction that says so with SET LOCAL; on a production
+    -- store the outbox and the audit log can never be emptied.
+    CREATE FUNCTION biosched_training_reset() RETURNS boolean LANGUAGE sql VOLATILE AS $$
+      SELECT coalesce(current_setting('biosched.training_reset', true), '') = 'on'
+         AND EXISTS (SELECT 1 FROM settings WHERE key = 'training' AND value = '1')
+    $$;
+
     CREATE TABLE centers (
       code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 2 AND 8 AND code = upper(code)),
       name TEXT NOT NULL CHECK (name <> ''),
@@ -257,7 +265,10 @@ enum PostgresSchema {
     END $$;
     CREATE TRIGGER outbox_rules BEFORE UPDATE ON outbox FOR EACH ROW EXECUTE FUNCTION biosched_outbox_update();
     CREATE FUNCTION biosched_outbox_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'outbox messages are never deleted'; END $$;
+    BEGIN
+      IF TG_OP = 'TRUNCATE' AND biosched_training_reset() THEN RETURN NULL; END IF;
+      RAISE EXCEPTION 'outbox messages are never deleted';
+    END $$;
     CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox FOR EACH ROW EXECUTE FUNCTION biosched_outbox_no_delete();
     CREATE TRIGGER outbox_no_truncate BEFORE TRUNCATE ON outbox FOR EACH STATEMENT EXECUTE FUNCTION biosched_outbox_no_delete();
 
@@ -278,7 +289,10 @@ enum PostgresSchema {
     );
     CREATE INDEX audit_by_receipt ON audit(receipt, id);
     CREATE FUNCTION biosched_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+    BEGIN
+      IF TG_OP = 'TRUNCATE' AND biosched_training_reset() THEN RETURN NULL; END IF;
+      RAISE EXCEPTION 'the audit log is append-only';
+    END $$;
     CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION biosched_audit_append_only();
     CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION biosched_audit_append_only();
     CREATE FUNCTION biosched_audit_chained() RETURNS trigger LANGUAGE plpgsql AS $$

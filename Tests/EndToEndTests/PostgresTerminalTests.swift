@@ -53,4 +53,80 @@ struct PostgresTerminalTests {
         #expect(appt?["local"] as? String != nil && appt?["local"] as? String != "2026-06-18T09:00", "\(json)")
         #expect(appt?["priorReschedules"] as? Int == 1, "\(json)")
     }
+
+    @Test("biosched demo on an empty PostgreSQL database: it fills it with the demo data, a shipped flow plays with its expectations held, and a flow's reset puts the store back (status and audit verify agree)")
+    func demoOnPostgres() throws {
+        let c: PostgresCluster
+        switch PostgresCluster.shared {
+        case let .success(cluster): c = cluster
+        case let .failure(why):
+            if PostgresCluster.required { throw why }
+            FileHandle.standardError.write(Data("SKIPPED (PostgreSQL): \(why)\n".utf8))
+            try Test.cancel("PostgreSQL not available: \(why)")
+        }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
+        let url = c.url(try c.createDatabase())
+        let now = TerminalEndToEndTests.now
+
+        // 1. A shipped flow, played on its own; the sandbox is made in the empty database first.
+        let t = try TmuxSession(width: 100, height: 30); defer { t.close() }
+        try t.start("\(TmuxSession.binary) demo --db \(url) --now \(now) --play online-allowed --auto --speed 8 2> \(t.dir.path)/stderr.txt; echo EXITED; sleep 60")
+        let end = try t.waitFor("End of online-allowed", seconds: 400)
+        #expect(end.contains("expectations held"))
+        #expect(end.contains("TRAINING"))
+        #expect(end.contains("1 of 2 online reschedules used"))
+        try t.keys("Escape")
+        try t.waitFor("Esc back")
+        try t.keys("q")
+        try t.waitFor("EXITED")
+        let stderr = try String(contentsOfFile: t.dir.path + "/stderr.txt", encoding: .utf8)
+        #expect(stderr.contains("Creating a training store with demo data in postgresql://"), "\(stderr)")
+        #expect(stderr.contains("Played online-allowed:") && stderr.contains(", 0 failed."), "\(stderr)")
+        func used() throws -> Int? {
+            let (status, json) = try TmuxSession.runBinary(["status", "IOE0923456781", "--db", url, "--now", now, "--as", "agent", "--json"])
+            #expect(status == 0, "\(json)")
+            let appt = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["appointment"] as? [String: Any]
+            return appt?["priorReschedules"] as? Int
+        }
+        #expect(try used() == 1)
+
+        // 2. The same sandbox again: the second reschedule is booked, then the flow resets the sandbox.
+        let flow = t.dir.appendingPathComponent("again-then-reset.flow")
+        try """
+        caption "María García reschedules a second time."
+        role applicant maria.garcia
+        open IOE0923456781
+        expect "✔ ALLOWED"
+        key t Enter Enter
+        wait "Why can't they attend?"
+        key Enter Tab Enter
+        wait "Confirm the new appointment"
+        key Enter
+        wait "Booked"
+        expect "2 of 2 online reschedules used"
+        caption "The trainer resets the sandbox."
+        reset
+        wait "Sandbox reset"
+        open IOE0923456781
+        expect "✔ ALLOWED"
+        caption "Done."
+
+        """.write(to: flow, atomically: true, encoding: .utf8)
+        let u = try TmuxSession(width: 100, height: 30); defer { u.close() }
+        try u.start("\(TmuxSession.binary) demo --db \(url) --now \(now) --play \(flow.path) --auto --speed 8 2> \(u.dir.path)/stderr.txt; echo EXITED; sleep 60")
+        let done = try u.waitFor("End of again-then-reset", seconds: 120)
+        #expect(done.contains("expectations held"), "\(done)")
+        try u.keys("Escape")
+        try u.waitFor("Esc back")
+        try u.keys("q")
+        try u.waitFor("EXITED")
+        let stderr2 = try String(contentsOfFile: u.dir.path + "/stderr.txt", encoding: .utf8)
+        #expect(stderr2.contains(", 0 failed.") && !stderr2.contains("Creating"), "\(stderr2)")
+        // Back to the state the session began with: one reschedule used, the audit chain whole.
+        #expect(try used() == 1)
+        let (verified, report) = try TmuxSession.runBinary(["audit", "verify", "--db", url])
+        #expect(verified == 0, "\(report)")
+        // The session's first state is gone from the database when the demo ends.
+        #expect(try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(url.split(separator: "/").last!)) == "0")
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CNcursesw
 import CursesScreen
 import Foundation
+import PostgresStore
 import Scheduling
 import SchedulingStore
 import TerminalUI
@@ -15,7 +16,9 @@ struct Demo: ParsableCommand {
         discussion: """
         Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \
         It never opens a production store: without --db the sandbox is a temporary file, removed at the end; with --db \
-        it is that file (created with demo data if it does not exist; refused if it is a production store).
+        it is that file (created with demo data if it does not exist; refused if it is a production store), or that \
+        PostgreSQL database (postgresql://user@host/db, or postgres for the libpq environment: filled with demo data if it \
+        is empty, as createdb makes it). Reset puts back the store as it was when demo started, on either store.
 
         In the UI, Ctrl-T opens the trainer panel: move the clock (- + an hour, < > a day; 1 13 hours before the open \
         case's appointment, 2 11 hours before, 3 just after its start, 0 back to the start), r switches the role \
@@ -27,7 +30,7 @@ struct Demo: ParsableCommand {
         FLOW is a file, or the name of a shipped flow (--list shows them).
         """)
 
-    @Option(name: .long, help: ArgumentHelp("The sandbox store: created with demo data if missing; never a production store. Default: a temporary file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The sandbox store: a file, created with demo data if missing, or a postgresql:// database, filled with demo data if empty (createdb); never a production store. Default: a temporary file.", valueName: "path|url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("The sandbox's first instant (the story cases are placed relative to it), ISO 8601 with offset. Default: a recorded flow's `start`, else now.", valueName: "datetime"))
@@ -172,7 +175,7 @@ struct Demo: ParsableCommand {
     }
 
     /// Who acts first: --as and --account (any role: this is a training store), else an agent.
-    func firstActor(_ store: SQLiteBookingStore, user: String) throws(Failure) -> Actor {
+    func firstActor(_ store: any TrainingSandbox, user: String) throws(Failure) -> Actor {
         guard let r = role else { return Actor(role: .agent, id: user) }
         guard let parsed = Role(rawValue: r.lowercased()) else {
             throw Failure(.badInput, "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.")
@@ -212,9 +215,10 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// The sandbox behind `biosched demo`: its store, a snapshot of its first state for reset, its clock.
+/// The sandbox behind `biosched demo`: its store (a SQLite file, or a PostgreSQL database), a copy
+/// of its first state for reset, its clock.
 struct DemoSandbox {
-    let store: SQLiteBookingStore
+    let store: any TrainingSandbox
     let info: StoreInfo
     let clock: TrainingClock
     let start: Date
@@ -223,7 +227,7 @@ struct DemoSandbox {
     /// True when this run made the store (fresh request ids can start from 1).
     let created: Bool
     let tempDir: URL
-    let pristine: String
+    let pristine: SandboxFirstState
     /// Said in the status pane when the clock starts at the prepared store's moment.
     let clockNote: String?
 
@@ -237,6 +241,7 @@ struct DemoSandbox {
         cn_guard_temporary_folder(tempDir.path)
         defer { cn_unguard_temporary_folder() }
         let seed = seed ?? flow?.seed ?? 1
+        let onPostgres = db.map(Stores.isPostgres) ?? false
         let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
         var created = false
         var start = now ?? flow?.start ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
@@ -245,27 +250,34 @@ struct DemoSandbox {
         var fromTemplate = false
         do throws(Failure) {
             let template = DemoTemplate.path(seed: seed)
-            if ordinary && DemoTemplate.usable(template, now: start) && (try? fm.copyItem(atPath: template, toPath: path)) != nil {
-                fromTemplate = true
-            } else if !fm.fileExists(atPath: path) {
-                try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false)
-                created = true
+            let store: any TrainingSandbox
+            if onPostgres {
+                (store, created) = try DemoStore.openOrCreatePostgres(path, user: user, now: start, seed: seed)
+            } else {
+                if ordinary && DemoTemplate.usable(template, now: start) && (try? fm.copyItem(atPath: template, toPath: path)) != nil {
+                    fromTemplate = true
+                } else if !fm.fileExists(atPath: path) {
+                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false)
+                    created = true
+                }
+                do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
             }
-            let store: SQLiteBookingStore
             let info: StoreInfo
             let createdAt: Date?
             do {
-                store = try SQLiteBookingStore(path: path)
                 info = try store.storeInfo()
                 createdAt = try store.createdAt()
             } catch { throw Failure(storeError: error) }
             guard info.isTraining else {
-                throw Failure(.refused, "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.")
+                store.close()
+                throw Failure(.refused, onPostgres
+                    ? "biosched demo never opens a production store, and \(store.location) is one. Name an empty database with --db (made with createdb: a sandbox is made there), a training store, or no --db at all."
+                    : "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.")
             }
             if !created, now == nil, flow?.start == nil, let createdAt { start = createdAt }
-            if created && ordinary { DemoTemplate.save(store, seed: seed) }
-            let pristine = tempDir.appendingPathComponent("first-state.sqlite").path
-            do { try store.snapshot(to: pristine) } catch { throw Failure(storeError: error) }
+            if created && ordinary, let sqlite = store as? SQLiteBookingStore { DemoTemplate.save(sqlite, seed: seed) }
+            let pristine: SandboxFirstState
+            do { pristine = try store.keepFirstState(in: tempDir) } catch { throw Failure(storeError: error) }
             let stories = DemoData.stories(now: createdAt ?? start).map {
                 TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
                               role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
@@ -289,10 +301,15 @@ struct DemoSandbox {
         let store = self.store, pristine = self.pristine
         return Program.sandbox(store: store, config: config, clock: clock,
                                settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
-                               size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.path) : nil,
-                               resetStore: { try store.restore(from: pristine) })
+                               size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.protectedFile) : nil,
+                               resetStore: { try store.reset(to: pristine) })
     }
 
-    /// Removes the temporary folder (and with it the sandbox, unless it is a --db file).
-    func remove() { try? FileManager.default.removeItem(at: tempDir) }
+    /// Forgets the first state and removes the temporary folder (and with it the sandbox, unless it
+    /// is a --db file or database).
+    func remove() {
+        store.discard(pristine)
+        store.close()
+        try? FileManager.default.removeItem(at: tempDir)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import Scheduling
 import SchedulingStore
 
@@ -20,5 +21,18 @@ enum DemoStore {
             StoreFile.remove(createdStore: path)
             throw Failure(storeError: error)
         }
+    }
+
+    /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
+    /// makes it), a new training store with the demo data (each one transaction). Says whether it made it.
+    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64) throws(Failure) -> (any TrainingSandbox, Bool) {
+        do {
+            let location = try Stores.postgresLocation(url)
+            guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
+            FileHandle.standardError.write(Data("Creating a training store with demo data in \(location.display) ...\n".utf8))
+            let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now)
+            _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
+            return (store, true)
+        } catch { throw Failure(storeError: error) }
     }
 }

@@ -47,7 +47,7 @@ struct TUI: ParsableCommand {
     /// The demo stories whose cases this training store holds, for staff (the first few).
     static func tryCases(_ s: Session) -> [AppConfig.TryCase] {
         let probe = Actor(role: .officer, id: s.actor.id)
-        let made = (s.store as? SQLiteBookingStore).flatMap { try? $0.createdAt() } ?? s.now
+        let made = (s.store as? any TrainingSandbox).flatMap { try? $0.createdAt() } ?? s.now
         return DemoData.stories(now: made).compactMap { story in
             guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
             return AppConfig.TryCase(receipt: r, title: story.title)

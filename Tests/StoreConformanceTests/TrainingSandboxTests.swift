@@ -1,0 +1,93 @@
+import Foundation
+@testable import PostgresStore
+import PostgresTestSupport
+import Scheduling
+import SchedulingStore
+import Testing
+
+/// `biosched demo`'s reset on both stores that can hold a sandbox: the first state kept, a
+/// session's bookings, messages and audit rows undone in one transaction, and a production store
+/// never emptied.
+@Suite("Training sandbox: first state and reset, on SQLite and PostgreSQL")
+struct TrainingSandboxTests {
+    static func sandbox(_ kind: StoreKind, training: Bool = true) throws -> (any TrainingSandbox & ConformingStore, () -> Void) {
+        let t = try StoreUnderTest(kind, training: training)
+        guard let s = t.store as? any TrainingSandbox & ConformingStore else { throw StoreError.failed("\(kind) is not a sandbox store") }
+        return (s, t.cleanup)
+    }
+
+    @Test("Reset puts back the first state: the appointment, the counters, the audit log and the outbox as they were; the next booking works",
+          arguments: [StoreKind.sqlite, .postgresql])
+    func resetPutsBackTheFirstState(_ kind: StoreKind) throws {
+        let (store, cleanup) = try Self.sandbox(kind)
+        defer { cleanup() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = receipt("EAC2414052317")
+        let before = try store.caseSnapshot(r, for: officer)
+        let auditBefore = try store.auditLog(receipt: nil).count
+        let outboxBefore = try store.outboxEntries(status: nil, limit: 1000).count
+        let first = try store.keepFirstState(in: folder)
+
+        #expect(try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "s1"), clock: clock).result == .booked)
+        #expect(try store.caseSnapshot(r, for: officer).appointment.start != before.appointment.start)
+        #expect(try store.auditLog(receipt: nil).count > auditBefore)
+
+        try store.reset(to: first)
+        let after = try store.caseSnapshot(r, for: officer)
+        #expect(after.appointment.start == before.appointment.start)
+        #expect(after.appointment.id == before.appointment.id)
+        #expect(after.appointment.priorReschedules == before.appointment.priorReschedules)
+        #expect(try store.auditLog(receipt: nil).count == auditBefore)
+        #expect(try store.outboxEntries(status: nil, limit: 1000).count == outboxBefore)
+        #expect(try store.verifyAudit().firstBroken == nil)
+        // The request id of the undone session is free again, and the slot it took has its station back.
+        #expect(try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "s1"), clock: clock).result == .booked)
+        #expect(try store.verifyAudit().firstBroken == nil)
+        // A second reset from the same first state.
+        try store.reset(to: first)
+        #expect(try store.caseSnapshot(r, for: officer).appointment.start == before.appointment.start)
+        store.discard(first)
+        #expect(throws: StoreError.self) { try store.reset(to: first) }
+    }
+
+    @Test("A production store keeps no first state and is never reset", arguments: [StoreKind.sqlite, .postgresql])
+    func productionIsNeverReset(_ kind: StoreKind) throws {
+        let (store, cleanup) = try Self.sandbox(kind, training: false)
+        defer { cleanup() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let audit = try store.auditLog(receipt: nil).count
+        switch kind {
+        case .postgresql:
+            #expect(throws: StoreError.self) { try store.keepFirstState(in: folder) }
+        default:
+            // A SQLite snapshot is a file copy; the reset is what is refused.
+            let first = try store.keepFirstState(in: folder)
+            #expect(throws: StoreError.self) { try store.reset(to: first) }
+        }
+        #expect(try store.auditLog(receipt: nil).count == audit)
+    }
+
+    @Test("PostgreSQL: the audit log and the outbox cannot be emptied outside a training reset, even on a training store")
+    func postgresTruncateRefused() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        for training in [true, false] {
+            let db = try cluster.createDatabase()
+            defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+            let store = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: training,
+                                                        createdBy: officer.id, now: conformanceNow)
+            store.close()
+            for table in ["audit", "outbox"] {
+                let plain = try? cluster.psql("TRUNCATE \(table) CASCADE", database: db)
+                #expect(plain == nil, "TRUNCATE \(table) on a \(training ? "training" : "production") store")
+            }
+            // The reset's own setting opens it on a training store only.
+            let flagged = try? cluster.psql("BEGIN; SET LOCAL biosched.training_reset = 'on'; TRUNCATE audit CASCADE; ROLLBACK;", database: db)
+            #expect((flagged != nil) == training, "flagged TRUNCATE on a \(training ? "training" : "production") store")
+            #expect(try cluster.psql("SELECT count(*) FROM audit", database: db).trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        }
+    }
+}

@@ -40,66 +40,100 @@ public enum StoreCopy {
         // Opening it checks it is a biosched store and brings its schema up to date.
         let source = try SQLiteBookingStore(path: path)
         source.close()
-        var data: [String: Table] = [:]
+        let queue: DatabaseQueue
         do {
             var config = Configuration()
             config.readonly = true
-            let q = try DatabaseQueue(path: path, configuration: config)
-            defer { try? q.close() }
-            try q.read { db in
-                for t in tables {
-                    let rows = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY \(orderColumn(t))")
-                    let columns = try rows.first.map { Array($0.columnNames) } ?? db.columns(in: t).map(\.name)
-                    data[t] = (columns, rows.map { r in columns.map { cell(r[$0] as DatabaseValue) } })
-                }
-            }
+            queue = try DatabaseQueue(path: path, configuration: config)
         } catch { throw .unusable("Cannot read \(path): \(error)") }
+        defer { try? queue.close() }
 
         let password = try PasswordFile.password(for: location, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
         let dest = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
         defer { dest.close() }
-        return try dest.write { db in
-            try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
-            if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
-                throw StoreError.invalidInput("\(location.display) already holds a biosched store; store copy fills an empty database only (createdb NAME).")
-            }
-            let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
-            if !others.isEmpty { throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))).") }
-            try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
-            try PostgresBookingStore.applyMigrations(db, now: Date())
-            for t in tables {
-                guard let table = data[t] else { continue }
-                let cols = table.columns
-                let successorColumn = t == "appointments" ? cols.firstIndex(of: "rescheduled_to") : nil
-                let sql = "INSERT INTO \(t)(\(cols.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))"
-                for row in table.rows {
-                    var values = row
-                    // A successor is newer than its appointment: linked once both are in.
-                    if let i = successorColumn { values[i] = .null }
-                    try db.run(sql: sql, arguments: PGArgs(values.map(argument)))
-                }
-                if let i = successorColumn, let idIndex = cols.firstIndex(of: "id") {
-                    for row in table.rows {
-                        if case let .int(to) = row[i], case let .int(id) = row[idIndex] {
-                            try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [to, id])
-                        }
-                    }
+        // One read of the source (one snapshot) around one transaction on the destination; rows
+        // stream through in batches, so a store of millions of rows is never all in memory.
+        var outcome: Result<Report, StoreError> = .failure(.failed("store copy did not run"))
+        do {
+            try queue.read { src in
+                outcome = Result { () throws(StoreError) -> Report in
+                    try dest.write { db in try copyRows(from: src, path: path, into: db, location: location) }
                 }
             }
-            for t in identityTables {
-                try db.run(sql: "SELECT setval(pg_get_serial_sequence('\(t)', 'id'), coalesce((SELECT max(id) FROM \(t)), 0) + 1, false)")
-            }
-            var counts: [(String, Int)] = []
-            for t in tables {
-                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? -1
-                let expected = data[t]?.rows.count ?? 0
-                guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.") }
-                counts.append((t, n))
-            }
-            let v = try PGAuditChain.verify(db)
-            guard v.firstBroken == nil else { throw StoreError.failed("store copy: the audit chain does not verify in \(location.display): \(v.problem ?? "")") }
-            return Report(counts: counts)
+        } catch { throw .unusable("Cannot read \(path): \(error)") }
+        return try outcome.get()
+    }
+
+    /// Rows per INSERT: as many as fit in 30,000 parameters (PostgreSQL allows 65,535), at most 2,000.
+    static func batchRows(columns: Int) -> Int { max(1, min(2_000, 30_000 / max(columns, 1))) }
+
+    static func copyRows(from src: GRDB.Database, path: String, into db: PGDB, location: PostgresLocation) throws -> Report {
+        try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
+        if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
+            throw StoreError.invalidInput("\(location.display) already holds a biosched store; store copy fills an empty database only (createdb NAME).")
         }
+        let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
+        if !others.isEmpty { throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))).") }
+        try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
+        try PostgresBookingStore.applyMigrations(db, now: Date())
+        var copied: [String: Int] = [:]
+        for t in tables {
+            let columns = try src.columns(in: t).map(\.name)
+            let successorColumn = t == "appointments" ? columns.firstIndex(of: "rescheduled_to") : nil
+            let idIndex = columns.firstIndex(of: "id")
+            let head = "INSERT INTO \(t)(\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+            let tuple = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+            let perBatch = batchRows(columns: columns.count)
+            var batch: [(any PGArgument)?] = []
+            var rowsInBatch = 0
+            var successors: [(id: Int64, to: Int64)] = []
+            var n = 0
+            func flush() throws {
+                guard rowsInBatch > 0 else { return }
+                try db.run(sql: head + Array(repeating: tuple, count: rowsInBatch).joined(separator: ", "), arguments: PGArgs(batch))
+                batch.removeAll(keepingCapacity: true)
+                rowsInBatch = 0
+            }
+            let rows = try GRDB.Row.fetchCursor(src, sql: "SELECT \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(t) ORDER BY \(orderColumn(t))")
+            while let r = try rows.next() {
+                for (i, _) in columns.enumerated() {
+                    var c = cell(r[i] as DatabaseValue)
+                    // A successor is newer than its appointment: linked once both are in.
+                    if i == successorColumn {
+                        if case let .int(to) = c, let idIndex, case let .int(id) = cell(r[idIndex] as DatabaseValue) { successors.append((id, to)) }
+                        c = .null
+                    }
+                    batch.append(argument(c))
+                }
+                rowsInBatch += 1
+                n += 1
+                if rowsInBatch == perBatch { try flush() }
+            }
+            try flush()
+            // Linked in batches too: one UPDATE ... FROM unnest per batch.
+            var i = 0
+            while i < successors.count {
+                let part = successors[i..<min(successors.count, i + 10_000)]
+                try db.run(sql: """
+                    UPDATE appointments a SET rescheduled_to = l.to_id FROM unnest(?::bigint[], ?::bigint[]) AS l(id, to_id) WHERE a.id = l.id
+                    """, arguments: [part.map(\.id), part.map(\.to)])
+                i += part.count
+            }
+            copied[t] = n
+        }
+        for t in identityTables {
+            try db.run(sql: "SELECT setval(pg_get_serial_sequence('\(t)', 'id'), coalesce((SELECT max(id) FROM \(t)), 0) + 1, false)")
+        }
+        var counts: [(String, Int)] = []
+        for t in tables {
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? -1
+            let expected = copied[t] ?? 0
+            guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.") }
+            counts.append((t, n))
+        }
+        let v = try PGAuditChain.verify(db)
+        guard v.firstBroken == nil else { throw StoreError.failed("store copy: the audit chain does not verify in \(location.display): \(v.problem ?? "")") }
+        return Report(counts: counts)
     }
 
     // MARK: PostgreSQL to SQLite

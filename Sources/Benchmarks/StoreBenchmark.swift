@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresStore
 import Scheduling
 import SchedulingStore
 
@@ -46,6 +47,7 @@ enum StoreBenchmark {
     }
 
     static func run(_ args: [String]) throws {
+        if args.contains("--db") { return try PostgresStoreBenchmark.run(args) }
         let o = try Options(args)
         let started = monotonicNS()
         let raw = o.raw ?? URL(fileURLWithPath: executablePath()).deletingLastPathComponent().appendingPathComponent("rawsqlite").path
@@ -210,7 +212,9 @@ enum StoreBenchmark {
         guard args.count == 6, let from = Int(args[2]), let count = Int(args[3]), let nowS = Int64(args[4]) else {
             throw BenchFailure("usage: biosched-bench store-worker STORE PLAN FROM COUNT NOW_EPOCH TAG")
         }
-        let store = try SQLiteBookingStore(path: args[0])
+        // A postgresql:// URL is the PostgreSQL store (`store --db`), anything else a SQLite file.
+        let store: any BookingStore = Stores.isPostgres(args[0])
+            ? try PostgresBookingStore.open(try Stores.postgresLocation(args[0])) : try SQLiteBookingStore(path: args[0])
         let lines = try String(contentsOf: URL(fileURLWithPath: args[1]), encoding: .utf8).split(separator: "\n")
         guard lines.count >= from + count else { throw BenchFailure("the plan has \(lines.count) lines") }
         let actor = Actor(role: .agent, id: "bench.agent")

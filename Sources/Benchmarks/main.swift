@@ -1,7 +1,7 @@
 import Foundation
 
 // biosched-bench: benchmarks that print figures (they assert nothing and are not tests).
-//   biosched-bench store [options]   the store benchmark (README, "Benchmarks")
+//   biosched-bench store [options]   the store benchmark (README, "Benchmarks"); with --db postgresql://... on PostgreSQL
 //   biosched-bench store-worker ...  one reschedule worker process of the store benchmark (internal)
 //   biosched-bench terminal [options] the terminal benchmark: biosched tui and calcurse on a 120x40 pty
 //   biosched-bench rebook [options]   a storm closes busy centers; every appointment rebooked by the agency
@@ -11,6 +11,7 @@ import Foundation
 let arguments = CommandLine.arguments
 let usage = """
     usage: biosched-bench store [--appointments N] [--iterations N] [--single N] [--workers N] [--per-worker N] [--cache DIR] [--keep]
+           biosched-bench store --db postgresql://USER@HOST:PORT/DB [--appointments N] [--processes 1,16,64] [--per-process N] [--keep]
            biosched-bench store-worker STORE PLAN FROM COUNT NOW_EPOCH TAG   (started by `store`)
            biosched-bench terminal [--biosched PATH] [--calcurse PATH | --no-calcurse] [--launches N] [--keys N] [--explain]
            biosched-bench rebook [--centers N] [--per-day N]

@@ -1,0 +1,148 @@
+import Foundation
+import PostgresStore
+import Scheduling
+
+/// The raw PostgreSQL floor of `biosched-bench store --db`: the statements biosched's PostgreSQL
+/// store sends for one booked reschedule (read from the server's statement log of a biosched run,
+/// in the same order, with the same locks, the same guarded counter update, rows of the same size
+/// in every table and the audit row hash-chained exactly as biosched chains it), as a pgbench
+/// script. pgbench takes each transaction's plan line from `bench_plan` (a table the benchmark adds
+/// to its run database), in the same statement that reads the case; what biosched computes in Swift between statements (the rules, the notice,
+/// the messages) it does not.
+enum PGBenchScript {
+    struct RawRun {
+        let tag: String
+        let booked: Int
+        let failed: Int
+        let latencies: [UInt64]
+        let seconds: Double
+        var rate: Double { seconds > 0 ? Double(booked) / seconds : 0 }
+        var p50: UInt64 { percentile(latencies, 50) }
+        var p99: UInt64 { percentile(latencies, 99) }
+        var worst: UInt64 { latencies.max() ?? 0 }
+    }
+
+    /// `bench_plan(n, receipt, center, local, start)`, one row per plan line, numbered from 0.
+    static func loadPlan(_ plan: [String], into database: String, server: PGServer, store: PostgresBookingStore) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-bench-plan-\(getpid()).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var csv = ""
+        for (i, line) in plan.enumerated() {
+            let f = line.split(separator: " ")
+            guard f.count == 4, f.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" || $0 == "T" } }) else {
+                throw BenchFailure("bad plan line \(i): \(line)")
+            }
+            csv += "\(i),\(f[0]),\(f[1]),\(f[2]),\(f[3])\n"
+        }
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        try server.psql("CREATE TABLE bench_plan (n INT PRIMARY KEY, receipt TEXT NOT NULL, center TEXT NOT NULL, local TEXT NOT NULL, start BIGINT NOT NULL)",
+                        database: database)
+        try server.psql("\\copy bench_plan FROM '\(file.path)' WITH (FORMAT csv)", database: database)
+    }
+
+    /// Runs the script from `clients` connections, `each` transactions each, on plan lines from `firstLine`.
+    static func run(server: PGServer, database: String, script: URL, clients: Int, each: Int, firstLine: Int, tag: String, logDir: URL) throws -> RawRun {
+        let prefix = logDir.appendingPathComponent("raw-\(clients)").path
+        let threads = min(clients, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        try server.run(server.bin + "/pgbench", ["-n", "-M", "extended", "-c", String(clients), "-j", String(threads), "-t", String(each),
+                                                 "-f", script.path, "-l", "--log-prefix=\(prefix)", "-D", "tag=\(tag)",
+                                                 "-D", "first=\(firstLine)", "-D", "each=\(each)", "-D", "k=0",
+                                                 "-D", "now=\(BenchStore.nowSeconds)"] + server.connection + [database])
+        var latencies: [UInt64] = []
+        var first = Double.infinity, last = 0.0
+        for name in try FileManager.default.contentsOfDirectory(atPath: logDir.path) where name.hasPrefix("raw-\(clients).") {
+            let text = try String(contentsOfFile: logDir.appendingPathComponent(name).path, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                // client_id transaction_no time script_no time_epoch time_us
+                let f = line.split(separator: " ")
+                guard f.count >= 6, let us = UInt64(f[2]), let epoch = Double(f[4]), let frac = Double(f[5]) else { continue }
+                latencies.append(us * 1_000)
+                let end = epoch + frac / 1e6
+                last = max(last, end)
+                first = min(first, end - Double(us) / 1e6)
+            }
+            try FileManager.default.removeItem(atPath: logDir.appendingPathComponent(name).path)
+        }
+        let booked = Int(try server.psql("SELECT count(*) FROM requests WHERE id LIKE '\(tag)-%' AND decision = 'booked'", database: database)) ?? -1
+        return RawRun(tag: tag, booked: booked, failed: clients * each - booked, latencies: latencies, seconds: latencies.isEmpty ? 0 : last - first)
+    }
+
+    /// SHA-256 over the previous hash and each field, length-prefixed (`PGAuditChain.hash`), in SQL.
+    static func chained(_ prev: String, _ fields: [String]) -> String {
+        let parts = fields.map { "octet_length(\($0))::text || ':' || \($0)" }.joined(separator: " || ")
+        return "encode(sha256(convert_to(\(prev) || \(parts), 'UTF8')), 'hex')"
+    }
+
+    /// The script: one booked reschedule by an agent, as biosched's statement log shows it for a
+    /// case without an applicant account (the benchmark's cases), to a slot of another center or
+    /// the same one. Variables: `tag` (request ids), `now` (epoch seconds).
+    static var text: String {
+        let fields = ["v.id::text", "v.at::text", "v.role", "v.actor", "v.action", "coalesce(v.receipt, '')", "coalesce(v.rid, '')", "v.detail",
+                      "v.os", "v.client", "v.fp"]
+        return """
+        \\set n :first + :client_id * :each + :k
+        \\set k :k + 1
+        BEGIN ISOLATION LEVEL READ COMMITTED;
+        SELECT p.n AS p_n, p.receipt AS p_receipt, p.center AS p_center, p.local AS p_local, p.start AS p_start, c.*
+          FROM bench_plan p JOIN cases c ON c.receipt = p.receipt WHERE p.n = :n \\gset
+        SELECT account FROM representations WHERE receipt = :p_receipt;
+        SELECT id AS a_id, version AS a_version, center AS a_center, start AS a_start, prior_reschedules AS a_prior, chain_root AS a_root
+          FROM (SELECT * FROM appointments WHERE receipt = :p_receipt ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1) a \\gset
+        SELECT * FROM centers WHERE code = :a_center;
+        SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = :a_center;
+        SELECT date FROM center_closures WHERE center = :a_center;
+        SELECT max(received_at) FROM requests WHERE appointment_id = :a_id AND received_at < :now AND decision <> 'refused';
+        SELECT id FROM requests WHERE receipt = :p_receipt AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1;
+        SELECT * FROM requests WHERE id = (:tag)::text || '-' || (:p_n)::text;
+        SELECT * FROM centers WHERE code = :p_center;
+        SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = :p_center;
+        SELECT date FROM center_closures WHERE center = :p_center;
+        SELECT booked FROM slots WHERE center = :p_center AND start = :p_start;
+        SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days');
+        SELECT center, start, status, ((center, start) < (:p_center, (:p_start)::bigint))::int AS l_old_first
+          FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\gset
+        \\if :l_old_first = 1
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = :a_center ON CONFLICT DO NOTHING;
+        SELECT 1 FROM slots WHERE center = :a_center AND start = :a_start FOR UPDATE;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = :p_center ON CONFLICT DO NOTHING;
+        SELECT 1 FROM slots WHERE center = :p_center AND start = :p_start FOR UPDATE;
+        \\else
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = :p_center ON CONFLICT DO NOTHING;
+        SELECT 1 FROM slots WHERE center = :p_center AND start = :p_start FOR UPDATE;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = :a_center ON CONFLICT DO NOTHING;
+        SELECT 1 FROM slots WHERE center = :a_center AND start = :a_start FOR UPDATE;
+        \\endif
+        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id;
+        UPDATE slots SET booked = booked - 1 WHERE center = :a_center AND start = :a_start;
+        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = :p_center AND start = :p_start AND booked < capacity RETURNING 1)
+          SELECT count(*) AS took FROM u \\gset
+        \\if :took = 1
+        SELECT coalesce(chain_root, id) AS root FROM appointments WHERE id = :a_id \\gset
+        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
+          VALUES (:p_receipt, :p_center, :p_start, 'scheduled', (:a_prior)::bigint + 1, :root, (:a_version)::bigint + 2, :now) RETURNING id AS new_id \\gset
+        UPDATE appointments SET rescheduled_to = :new_id WHERE id = :a_id;
+        INSERT INTO notices(number, receipt, appointment_id, issued_at, json)
+          VALUES ('BN' || lpad((:new_id)::text, 10, '0'), :p_receipt, :new_id, :now,
+                  rpad('{"receipt":"' || :p_receipt || '","center":"' || :p_center || '","start":' || :p_start, 290, ' ') || '}');
+        SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = :p_receipt ORDER BY a.id;
+        INSERT INTO requests(id, receipt, appointment_id, channel, actor_role, actor, reason, explanation, note,
+          preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
+          VALUES ((:tag)::text || '-' || (:p_n)::text, :p_receipt, :a_id, 'contact-center', 'agent', 'bench.agent', 'medical', '', '',
+                  :p_center, :p_local, NULL, 'booked', '', :new_id, rpad('{"result":"booked","new":' || (:new_id)::text, 1700, ' ') || '}', :now);
+        SELECT pg_advisory_xact_lock(\(0x4249_4F54));
+        SELECT id AS l_id, hash AS l_hash FROM audit ORDER BY id DESC LIMIT 1 \\gset
+        INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
+          SELECT v.id, v.at, v.role, v.actor, v.action, v.receipt, v.rid, v.detail, v.os, v.client, v.fp, v.prev,
+                 \(chained("v.prev", fields))
+          FROM (SELECT (:l_id)::bigint + 1 AS id, (:now)::bigint AS at, 'agent'::text AS role, 'bench.agent'::text AS actor,
+                       'rescheduled'::text AS action, (:p_receipt)::text AS receipt, (:tag)::text || '-' || (:p_n)::text AS rid,
+                       'from=' || :a_center || ' to=' || :p_center || ' ' || :p_local || ' reason=medical' AS detail,
+                       'bench'::text AS os, ''::text AS client, ''::text AS fp, (:l_hash)::text AS prev) v;
+        COMMIT;
+        \\else
+        ROLLBACK;
+        \\endif
+
+        """
+    }
+}

@@ -5,7 +5,7 @@ import Scheduling
 /// The raw PostgreSQL floor of `biosched-bench store --db`: the statements biosched's PostgreSQL
 /// store sends for one booked reschedule (read from the server's statement log of a biosched run,
 /// in the same order, with the same locks, the same guarded counter update, rows of the same size
-/// in every table and the audit row hash-chained exactly as biosched chains it), as a pgbench
+/// in every table and the audit row handed to the server to chain at commit, as biosched does), as a pgbench
 /// script. pgbench takes each transaction's plan line from `bench_plan` (a table the benchmark adds
 /// to its run database), in the same statement that reads the case; what biosched computes in Swift between statements (the rules, the notice,
 /// the messages) it does not.
@@ -67,19 +67,11 @@ enum PGBenchScript {
         return RawRun(tag: tag, booked: booked, failed: clients * each - booked, latencies: latencies, seconds: latencies.isEmpty ? 0 : last - first)
     }
 
-    /// SHA-256 over the previous hash and each field, length-prefixed (`PGAuditChain.hash`), in SQL.
-    static func chained(_ prev: String, _ fields: [String]) -> String {
-        let parts = fields.map { "octet_length(\($0))::text || ':' || \($0)" }.joined(separator: " || ")
-        return "encode(sha256(convert_to(\(prev) || \(parts), 'UTF8')), 'hex')"
-    }
-
     /// The script: one booked reschedule by an agent, as biosched's statement log shows it for a
     /// case without an applicant account (the benchmark's cases), to a slot of another center or
     /// the same one. Variables: `tag` (request ids), `now` (epoch seconds).
     static var text: String {
-        let fields = ["v.id::text", "v.at::text", "v.role", "v.actor", "v.action", "coalesce(v.receipt, '')", "coalesce(v.rid, '')", "v.detail",
-                      "v.os", "v.client", "v.fp"]
-        return """
+        """
         \\set n :first + :client_id * :each + :k
         \\set k :k + 1
         BEGIN ISOLATION LEVEL READ COMMITTED;
@@ -129,15 +121,9 @@ enum PGBenchScript {
           preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
           VALUES ((:tag)::text || '-' || (:p_n)::text, :p_receipt, :a_id, 'contact-center', 'agent', 'bench.agent', 'medical', '', '',
                   :p_center, :p_local, NULL, 'booked', '', :new_id, rpad('{"result":"booked","new":' || (:new_id)::text, 1700, ' ') || '}', :now);
-        SELECT pg_advisory_xact_lock(\(0x4249_4F54));
-        SELECT id AS l_id, hash AS l_hash FROM audit ORDER BY id DESC LIMIT 1 \\gset
-        INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
-          SELECT v.id, v.at, v.role, v.actor, v.action, v.receipt, v.rid, v.detail, v.os, v.client, v.fp, v.prev,
-                 \(chained("v.prev", fields))
-          FROM (SELECT (:l_id)::bigint + 1 AS id, (:now)::bigint AS at, 'agent'::text AS role, 'bench.agent'::text AS actor,
-                       'rescheduled'::text AS action, (:p_receipt)::text AS receipt, (:tag)::text || '-' || (:p_n)::text AS rid,
-                       'from=' || :a_center || ' to=' || :p_center || ' ' || :p_local || ' reason=medical' AS detail,
-                       'bench'::text AS os, ''::text AS client, ''::text AS fp, (:l_hash)::text AS prev) v;
+        INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
+          VALUES (:now, 'agent', 'bench.agent', 'rescheduled', :p_receipt, (:tag)::text || '-' || (:p_n)::text,
+                  'from=' || :a_center || ' to=' || :p_center || ' ' || :p_local || ' reason=medical', 'bench', '', '');
         COMMIT;
         \\else
         ROLLBACK;

@@ -12,7 +12,7 @@ import SchedulingStore
 /// audit chain whole). Prints figures; asserts nothing.
 ///
 /// The URL names a server and a database to connect to for administration; the benchmark makes
-/// its own databases there (the role needs CREATEDB): a cache (`biosched_bench_v1_N`, filled once
+/// its own databases there (the role needs CREATEDB): a cache (`biosched_bench_v1_N_SCHEMA`, filled once
 /// by `store copy` from the SQLite benchmark store) and, for each run, a copy of it
 /// (`CREATE DATABASE ... TEMPLATE`), dropped at the end unless --keep.
 enum PostgresStoreBenchmark {
@@ -76,7 +76,7 @@ enum PostgresStoreBenchmark {
         guard plan.count >= needed else { throw BenchFailure("the plan has \(plan.count) reschedules; these options need \(needed)") }
 
         // The cached database, then this run's copy of it.
-        let cacheDB = "biosched_bench_v\(BenchStore.formatVersion)_\(o.appointments)"
+        let cacheDB = "biosched_bench_v\(BenchStore.formatVersion)_\(o.appointments)_\(Stores.postgresSchemaFingerprint.prefix(8))"
         if try !server.exists(cacheDB) {
             let building = cacheDB + "_building"
             note("Copying the benchmark store into PostgreSQL database \(cacheDB) (once; store copy in one transaction) ...")

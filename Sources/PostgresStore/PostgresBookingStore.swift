@@ -74,6 +74,11 @@ public final class PostgresBookingStore: @unchecked Sendable {
 
     /// Applies the migrations not yet recorded (the caller holds the advisory lock in this transaction).
     static func applyMigrations(_ db: PGDB, now: Date) throws {
+        // The audit chain is hashed by the server over the UTF-8 bytes of each field, as biosched hashes it.
+        let encoding = try db.fetchValue(String.self, sql: "SELECT current_setting('server_encoding')") ?? ""
+        guard encoding == "UTF8" else {
+            throw StoreError.invalidInput("The database is encoded \(encoding); biosched needs UTF8 (createdb -E UTF8 -T template0 NAME).")
+        }
         let done = Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations"))
         for m in PostgresSchema.migrations where !done.contains(m.version) {
             try db.script(m.sql)

@@ -16,6 +16,14 @@ public enum Stores {
         return try StoreOpener.open(location, origin: origin)
     }
 
+    /// A short fingerprint of the PostgreSQL schema's migrations (FNV-1a over their SQL): names the
+    /// benchmark's cached database, so a changed schema is never benchmarked on an old copy.
+    public static var postgresSchemaFingerprint: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for m in PostgresSchema.migrations { for b in (m.version + m.sql).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        return String(h, radix: 16)
+    }
+
     static func osUser() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"

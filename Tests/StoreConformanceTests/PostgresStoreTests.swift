@@ -110,4 +110,40 @@ struct PostgresStoreTests {
         #expect(try again.staff().map(\.user).contains("jdoe"))
         #expect(throws: StoreError.self) { try StoreCopy.postgresToSQLite(from: loc, to: back) }
     }
+
+    @Test("The server numbers and hashes audit rows at commit: a transaction's rows in order, none from a rollback, no gap; the chain verifies in Swift")
+    func auditSealedAtCommit() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = try cluster.createDatabase()
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        let store = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+        defer { store.close() }
+        let insert = "INSERT INTO audit_pending(at, actor_role, actor, action, receipt, detail) VALUES"
+        try cluster.psql("BEGIN; \(insert) (1, 'agent', 'a.one', 'looked-up', NULL, 'first'); \(insert) (2, 'agent', 'a.one', 'looked-up', 'EAC2414052317', 'zweite Zeile: ü'); COMMIT;",
+                         database: db)
+        try cluster.psql("BEGIN; \(insert) (3, 'agent', 'a.two', 'looked-up', NULL, 'rolled back'); ROLLBACK;", database: db)
+        try cluster.psql("\(insert) (4, 'agent', 'a.three', 'looked-up', NULL, 'after')", database: db)
+        let rows = try cluster.psql("SELECT id || ' ' || detail FROM audit ORDER BY id", database: db).split(separator: "\n").map(String.init)
+        #expect(rows == ["1 training store", "2 first", "3 zweite Zeile: ü", "4 after"], "\(rows)")
+        #expect(try cluster.psql("SELECT count(*) FROM audit_pending", database: db) == "0")
+        let v = try store.verifyAudit()
+        #expect(v.firstBroken == nil && v.rows == 4, "\(v)")
+        // A row added to audit directly, not chained, is refused.
+        #expect((try? cluster.psql("INSERT INTO audit(id, at, actor_role, actor, action, detail, prev_hash, hash) VALUES (5, 5, 'agent', 'x', 'y', '', repeat('0', 64), repeat('0', 64))", database: db)) == nil)
+    }
+
+    @Test("A database not encoded UTF8 is refused, saying how to make one")
+    func encodingRefused() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = "t_ascii_" + String(UUID().uuidString.prefix(8)).lowercased()
+        try cluster.psql("CREATE DATABASE \(db) ENCODING 'SQL_ASCII' TEMPLATE template0")
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        do {
+            _ = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+            Issue.record("a SQL_ASCII database was accepted")
+        } catch {
+            #expect(error.message.contains("needs UTF8") && error.message.contains("createdb -E UTF8"), "\(error.message)")
+        }
+        #expect(try cluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: db) == "0")
+    }
 }

@@ -83,20 +83,13 @@ enum PGAudit {
 
     static func append(_ db: PGDB, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
                        receipt: String?, requestID: String?, detail: String) throws {
-        // Appends are ordered by a transaction-long advisory lock: the chain has one head, and ids
-        // follow each other without gaps (no sequence, whose numbers a rolled-back writer would skip).
-        try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.auditLock])
-        let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
-        let id = ((last?["id"] as Int64?) ?? 0) + 1
-        let prev = (last?["hash"] as String?) ?? PGAuditChain.genesis
-        let at = PGRecords.seconds(at)
-        let fields = [String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
-                      origin.osUser, origin.client, origin.keyFingerprint]
+        // The server numbers and hashes the row at commit, under the chain's lock (`biosched_audit_seal`),
+        // so the lock is held for the commit alone; ids follow each other without gaps.
         try db.run(sql: """
-            INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
-                             origin.keyFingerprint, prev, PGAuditChain.hash(prev: prev, fields: fields)])
+            INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [PGRecords.seconds(at), actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
+                             origin.keyFingerprint])
     }
 }
 

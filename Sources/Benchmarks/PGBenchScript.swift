@@ -80,15 +80,17 @@ enum PGBenchScript {
         SELECT account FROM representations WHERE receipt = :p_receipt;
         SELECT id AS a_id, version AS a_version, center AS a_center, start AS a_start, prior_reschedules AS a_prior, chain_root AS a_root
           FROM (SELECT * FROM appointments WHERE receipt = :p_receipt ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1) a \\gset
-        SELECT * FROM centers WHERE code = :a_center;
-        SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = :a_center;
-        SELECT date FROM center_closures WHERE center = :a_center;
+        SELECT c.*,
+          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
+          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
+          FROM centers c WHERE c.code = :a_center;
         SELECT max(received_at) FROM requests WHERE appointment_id = :a_id AND received_at < :now AND decision <> 'refused';
         SELECT id FROM requests WHERE receipt = :p_receipt AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1;
         SELECT * FROM requests WHERE id = (:tag)::text || '-' || (:p_n)::text;
-        SELECT * FROM centers WHERE code = :p_center;
-        SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = :p_center;
-        SELECT date FROM center_closures WHERE center = :p_center;
+        SELECT c.*,
+          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
+          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
+          FROM centers c WHERE c.code = :p_center;
         SELECT booked FROM slots WHERE center = :p_center AND start = :p_start;
         SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days');
         SELECT center, start, status, ((center, start) < (:p_center, (:p_start)::bigint))::int AS l_old_first

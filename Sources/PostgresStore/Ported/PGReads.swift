@@ -15,7 +15,7 @@ extension PostgresBookingStore {
 
     public func centers() throws(StoreError) -> [Center] {
         try read { db in
-            try db.fetchRows(sql: "SELECT * FROM centers ORDER BY code").map { try PGRecords.center(db, row: $0) }
+            try db.fetchRows(sql: PGRecords.centerSelect + " ORDER BY c.code").map { try PGRecords.center(db, row: $0) }
         }
     }
 

@@ -7,27 +7,48 @@ enum PGRecords {
     static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
+    /// A center's row with its opening hours and closures, in one statement (one round trip,
+    /// where three were: a reschedule reads two centers).
+    static let centerSelect = """
+        SELECT c.*,
+          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
+          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
+        FROM centers c
+        """
+
     static func center(_ db: PGDB, code: String) throws -> Center? {
-        guard let row = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [code]) else { return nil }
+        guard let row = try db.fetchRow(sql: centerSelect + " WHERE c.code = ?", arguments: [code]) else { return nil }
         return try center(db, row: row)
     }
 
+    /// A center from a row of `centerSelect` (hours and closures read with it), or of `SELECT *
+    /// FROM centers` (read now).
     static func center(_ db: PGDB, row: PGRow) throws -> Center {
         let code: String = row["code"]
         let tzName: String = row["time_zone"]
         guard let zone = ZoneCache.rules(tzName) else {
             throw StoreError.unusable("Center \(code) names an unknown time zone \"\(tzName)\".")
         }
-        var hours: [Weekday: OpeningHours] = [:]
-        for h in try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]) {
-            if let wd = Weekday(rawValue: h["weekday"]), let o = LocalTime(minutes: h["open_minute"]), let c = LocalTime(minutes: h["close_minute"]),
-               let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
+        let hourLines: [String]
+        let closureDates: [String]
+        if row.has("hours_list") {
+            hourLines = try row.row["hours_list"].decode([String].self)
+            closureDates = try row.row["closures_list"].decode([String].self)
+        } else {
+            hourLines = try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]).map {
+                "\($0["weekday"] as String) \($0["open_minute"] as Int) \($0["close_minute"] as Int)"
+            }
+            closureDates = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
         }
-        let closures = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
-            .compactMap(LocalDate.init(iso:))
+        var hours: [Weekday: OpeningHours] = [:]
+        for line in hourLines {
+            let f = line.split(separator: " ")
+            if f.count == 3, let wd = Weekday(rawValue: String(f[0])), let om = Int(f[1]), let cm = Int(f[2]),
+               let o = LocalTime(minutes: om), let c = LocalTime(minutes: cm), let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
+        }
         return Center(code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
                       zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
-                      closures: Set(closures))
+                      closures: Set(closureDates.compactMap(LocalDate.init(iso:))))
     }
 
     static func caseFile(_ db: PGDB, receipt: ReceiptNumber) throws -> CaseFile? {

@@ -80,7 +80,7 @@ final class PGTransaction: BookingTransaction {
     }
 
     func centers(inState state: String) throws -> [Center] {
-        try db.fetchRows(sql: "SELECT * FROM centers WHERE state = ? ORDER BY code", arguments: [state]).map { try PGRecords.center(db, row: $0) }
+        try db.fetchRows(sql: PGRecords.centerSelect + " WHERE c.state = ? ORDER BY c.code", arguments: [state]).map { try PGRecords.center(db, row: $0) }
     }
 
     func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {

@@ -31,7 +31,7 @@ EOF
 echo "host replication postgres 127.0.0.1/32 trust" >> "$D/primary/pg_hba.conf"
 as_pg "$PG/pg_ctl" -D "$D/primary" -l "$D/primary.log" -w start >/dev/null
 as_pg "$PG/createdb" -h "$D" -p $P1 drill
-as_pg "$PG/pg_basebackup" -h 127.0.0.1 -p $P1 -U postgres -D "$D/replica" -R -X stream
+as_pg "$PG/pg_basebackup" -h 127.0.0.1 -p $P1 -U postgres -D "$D/replica" -R -X stream -c fast
 sed -i "s/^port = $P1/port = $P2/" "$D/replica/postgresql.conf"
 as_pg "$PG/pg_ctl" -D "$D/replica" -l "$D/replica.log" -w start >/dev/null
 # Synchronous from now on (set before the replica runs, the createdb above would wait for it forever).
@@ -92,5 +92,11 @@ off=$(q "SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appo
 rescheduled=$(q "SELECT count(*) FROM appointments WHERE status = 'rescheduled'")
 echo "   reported done: $(wc -l < "$D/done.txt"); on the replica: $rescheduled rescheduled; missing: $missing; cases with two scheduled: $doubled; slots over capacity: $over; counters off: $off"
 "$B" audit verify --db "$REPLICA" --now $NOW
-"$B" reschedule EAC2600000000 --to 2026-06-29T15:30 --reason medical --as agent --db "$REPLICA" --now $NOW >/dev/null && echo "   the promoted replica takes new bookings"
-[ $missing -eq 0 ] && [ "$doubled" = 0 ] && [ "$over" = 0 ] && [ "$off" = 0 ] && echo "== drill passed" || { echo "== drill FAILED"; exit 1; }
+if "$B" reschedule EAC2600000000 --to 2026-06-29T15:30 --reason medical --as agent --db "$REPLICA" --now $NOW >/dev/null; then
+  echo "   the promoted replica takes new bookings"; takes=1
+else
+  echo "   the promoted replica REFUSED a new booking"; takes=0
+fi
+looked=$(q "SELECT count(*) FROM audit WHERE action = 'case-viewed'")
+echo "   look-ups audited on the promoted replica: $looked of $(wc -l < "$D/done.txt")"
+[ $missing -eq 0 ] && [ "$doubled" = 0 ] && [ "$over" = 0 ] && [ "$off" = 0 ] && [ $takes = 1 ] && echo "== drill passed" || { echo "== drill FAILED"; exit 1; }

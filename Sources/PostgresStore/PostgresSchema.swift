@@ -312,8 +312,9 @@ enum PostgresSchema {
     -- deferred trigger takes the chain's lock, numbers and hashes them in order (SHA-256 over the
     -- previous hash and each field, length-prefixed, as PGAuditChain.hash computes it) and moves
     -- them into audit. The lock is held from there to the end of the commit only, so no client
-    -- round trip ever happens while a transaction holds the head of the chain.
-    CREATE UNLOGGED TABLE audit_pending (
+    -- round trip ever happens while a transaction holds the head of the chain. (A logged table: an
+    -- UNLOGGED one's identity sequence was unusable on a promoted replica in the failover drill.)
+    CREATE TABLE audit_pending (
       seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       at BIGINT NOT NULL,
       actor_role TEXT NOT NULL,

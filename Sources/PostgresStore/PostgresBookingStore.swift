@@ -212,7 +212,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// A person's message for what PostgreSQL or the connection said; never a bare SQLSTATE.
     static func map(_ error: any Error, location: PostgresLocation) -> StoreError {
         if let e = error as? StoreError { return e }
-        if let e = error as? ImportError { return .invalidInput("Import refused, nothing was written. \(e.description)") }
+        if let e = error as? ImportError { return .invalid(Localized { $0.importRefused(e.description(in: $0.language)) }) }
         if isConnectionLost(error) {
             return .unusable("The PostgreSQL store \(location.display) is unreachable (\(connectionProblem(error))). Nothing of this command was committed unless it said it was done; try again when the server is back.")
         }

@@ -132,7 +132,8 @@ struct StoreInvariantTests {
         """
         let doc = try ImportDocument.parse(json: Data(json.utf8))
         #expect { try f.store.importDocument(doc, actor: StoreFixture.officer, now: StoreFixture.now) } throws: { e in
-            guard case let .invalidInput(m) = e as? StoreError else { return false }
+            guard case let .invalid(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("appointments[1]") && m.contains(".center") && m.contains("ZZZ")
         }
         #expect(try f.tableCounts() == counts)

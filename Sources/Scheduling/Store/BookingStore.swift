@@ -196,6 +196,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case unknownCenter(String)
     case unknownRequest(String)
     case invalidInput(String)
+    /// Refused input, said in every language (what was wrong and what is expected).
+    case invalid(Localized)
     /// Locked past the busy timeout.
     case busy(String)
     /// Unreadable, or not a biosched store.
@@ -219,6 +221,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case let .unknownCenter(c): return t.storeUnknownCenter(c)
         case let .unknownRequest(r): return t.storeUnknownRequest(r)
         case let .invalidInput(m): return m
+        case let .invalid(text): return text(language) ?? text.english
         case let .busy(m): return t.storeBusy(m)
         case let .unusable(m): return m
         case .capacityExceeded: return t.codeMessage(VerdictCode.slotFull.rawValue, t.sentence(.slotFull))

@@ -7,8 +7,8 @@ import SchedulingStore
 enum DemoStore {
     /// Refuses an existing file (nothing is ever overwritten or removed); if filling the new store
     /// fails, only the file this call created is removed.
-    static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool) throws(Failure) {
-        if !quiet { FileHandle.standardError.write(Data("Creating a training store with demo data at \(path) ...\n".utf8)) }
+    static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en) throws(Failure) {
+        if !quiet { FileHandle.standardError.write(Data((t.creatingDemoStore(path) + "\n").utf8)) }
         let store: SQLiteBookingStore
         do { store = try SQLiteBookingStore.create(path: path, training: true, createdBy: user, now: now) } catch {
             throw Failure(storeError: error)

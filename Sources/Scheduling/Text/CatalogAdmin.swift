@@ -343,6 +343,16 @@ extension Catalog {
         if let status { return tr(en: "No \(status) outbox messages.", es: "No hay mensajes \(status) en la bandeja de salida.") }
         return tr(en: "No outbox messages.", es: "No hay mensajes en la bandeja de salida.")
     }
+    /// `3 pending` / `3 pendientes` (the status is the code `--status` takes).
+    public func outboxCount(_ n: Int, _ status: String) -> String {
+        switch status {
+        case "pending": return tr(en: "\(n) pending", es: n == 1 ? "1 pendiente" : "\(n) pendientes")
+        case "sent": return tr(en: "\(n) sent", es: n == 1 ? "1 enviado" : "\(n) enviados")
+        case "failed": return tr(en: "\(n) failed", es: n == 1 ? "1 fallido" : "\(n) fallidos")
+        case "skipped": return tr(en: "\(n) skipped", es: n == 1 ? "1 omitido" : "\(n) omitidos")
+        default: return "\(n) \(status)"
+        }
+    }
     public func outboxTries(_ n: Int) -> String { tr(en: "tries \(n)", es: "intentos \(n)") }
     public func outboxSent(_ at: String) -> String { tr(en: "sent \(at)", es: "enviado \(at)") }
     public func outboxClaimed(_ by: String, _ until: String) -> String { tr(en: "claimed by \(by) until \(until)", es: "tomado por \(by) hasta \(until)") }

@@ -214,8 +214,10 @@ struct Demo: ParsableCommand {
             print(t.demoNoFlowsFolder)
         }
         print(t.demoStoryCases)
-        for s in DemoData.stories(now: Date(), language) {
-            print("  \(s.receipt)  \(s.title.padding(toLength: 42, withPad: " ", startingAt: 0)) \(s.role)\(s.account.map { " " + $0 } ?? "")")
+        let stories = DemoData.stories(now: Date(), language)
+        let width = max(42, (stories.map(\.title.count).max() ?? 0) + 1)
+        for s in stories {
+            print("  \(s.receipt)  \(s.title.padding(toLength: width, withPad: " ", startingAt: 0)) \(s.role)\(s.account.map { " " + $0 } ?? "")")
         }
     }
 }

@@ -54,7 +54,7 @@ struct OutboxCommand: ParsableCommand {
                 if let err = e.lastError { line += "\t\(err)" }
                 lines.append(line)
             }
-            lines.append(OutboxStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".")
+            lines.append(OutboxStatus.allCases.map { t.outboxCount(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ") + ".")
             s.say(lines.joined(separator: "\n"))
         }
     }

@@ -26,7 +26,7 @@ extension SQLiteBookingStore {
     /// is refused; on any failure nothing is left behind.
     public func backup(to path: String) throws(StoreError) -> BackupReport {
         if FileManager.default.fileExists(atPath: path) {
-            throw .invalidInput("\(path) already exists; a backup never replaces a file. Name a new file (e.g. with the date in it).")
+            throw .invalid(Localized { $0.backupExists(path) })
         }
         let dir = StoreFile.parent(of: path)
         Self.removeStaleBackupFiles(in: dir.isEmpty ? "." : dir)

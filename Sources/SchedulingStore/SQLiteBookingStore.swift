@@ -107,11 +107,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
             return pool
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw .unusable("\(path) is not a SQLite database (and so not a biosched store).")
+            throw .unusableStore(Localized { $0.storeNotSQLite(path) })
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
             throw .busy("another process held the write lock while \(path) was opened. Try again.")
         } catch {
-            throw .unusable("Cannot open \(path): \(describe(error))")
+            throw .unusableStore(Localized { $0.storeCannotOpen(path, describe(error)) })
         }
     }
 
@@ -126,11 +126,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             throw Self.map(error, context: "reading \(path)")
         }
         guard appID == Schema.applicationID, hasSettings else {
-            throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id). Point --db at a store made by `biosched init`.")
+            throw .unusableStore(Localized { $0.storeWrongApp(path) })
         }
         if current { return }
         if isReadOnly {
-            throw .unusable("\(path) was made by an older biosched and needs its schema brought up to date, but it is read-only here; open it once as the store's owner.")
+            throw .unusableStore(Localized { $0.storeNeedsMigration(path) })
         }
         do { try Schema.migrator.migrate(try writer()) } catch { throw Self.map(error, context: "migrating \(path)") }
     }

@@ -13,7 +13,7 @@ extension SQLiteBookingStore {
 
     /// Copies the whole store to a new file at `path` (which must not exist).
     public func snapshot(to path: String) throws(StoreError) {
-        if FileManager.default.fileExists(atPath: path) { throw .invalidInput("\(path) already exists; a snapshot never overwrites a file.") }
+        if FileManager.default.fileExists(atPath: path) { throw .invalid(Localized { $0.snapshotExists(path) }) }
         try StoreFile.createEmpty(path, group: nil)
         do {
             let copy = try DatabaseQueue(path: path)
@@ -37,7 +37,7 @@ extension SQLiteBookingStore {
     /// Refused unless this store is a training store: a production store is never overwritten.
     public func restore(from path: String) throws(StoreError) {
         guard try storeInfo().isTraining else {
-            throw .invalidInput("\(self.path) is a production store: only a training sandbox is ever reset.")
+            throw .invalid(Localized { $0.onlySandboxReset(self.path) })
         }
         do {
             var config = Configuration()

@@ -322,7 +322,7 @@ extension Failure {
         case .notAuthorized: self.init(.refused, m)
         case .unknownCenter, .unknownRequest, .invalidInput, .invalid: self.init(.badInput, m)
         case .capacityExceeded, .conflict: self.init(.conflict, m)
-        case .busy, .unusable, .failed: self.init(.storeError, m)
+        case .busy, .unusable, .unusableStore, .failed: self.init(.storeError, m)
         }
     }
 }

@@ -72,6 +72,24 @@ struct LanguageCommandLineTests {
         #expect(badES.stderr.contains("--role «boss»: se espera agent, officer o gateway."), "\(badES.stderr)")
         let badEN = try Self.biosched(["users", "add", "ana", "--role", "boss", "--db", en, "--as", "officer"])
         #expect(badEN.stderr.contains("--role \"boss\": expected agent, officer or gateway."), "\(badEN.stderr)")
+
+        // The store's own refusal, said in the session's language.
+        let goneES = try Self.biosched(["users", "remove", "nadie", "--db", es, "--as", "officer", "--lang", "es"])
+        #expect(goneES.status == 2)
+        #expect(goneES.stderr.contains("nadie no es usuario del personal."), "\(goneES.stderr)")
+        let goneEN = try Self.biosched(["users", "remove", "nadie", "--db", en, "--as", "officer"])
+        #expect(goneEN.stderr.contains("nadie is not a staff user."), "\(goneEN.stderr)")
+    }
+
+    @Test("A missing store: what is wrong and how to make one, in each language")
+    func missingStore() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-none-\(UUID().uuidString).sqlite").path
+        let es = try Self.biosched(["status", "IOE0923456781", "--db", path, "--lang", "es"])
+        #expect(es.status == 4)
+        #expect(es.stderr.contains("No hay ningún sistema de biosched en \(path). Cree uno con `biosched init --db \(path)`"), "\(es.stderr)")
+        let en = try Self.biosched(["status", "IOE0923456781", "--db", path])
+        #expect(en.stderr.contains("No biosched store at \(path). Create one with `biosched init --db \(path)`"), "\(en.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test("find: a bad --limit and a search that matches nothing say what to do, in each language")

@@ -82,17 +82,20 @@ struct StoreInvariantTests {
         let garbage = dir.appendingPathComponent("garbage.sqlite").path
         #expect(FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x42, count: 4096)))
         #expect { try SQLiteBookingStore(path: garbage) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("not")
         }
         let foreign = dir.appendingPathComponent("foreign.sqlite").path
         try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE t(x)") }
         #expect { try SQLiteBookingStore(path: foreign) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("not a biosched store")
         }
         #expect { try SQLiteBookingStore(path: dir.appendingPathComponent("missing.sqlite").path) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("biosched init")
         }
     }

@@ -8,10 +8,13 @@ import Testing
 struct PersonTextScanTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
     static let folders = ["Sources/TerminalUI", "Sources/biosched", "Sources/Scheduling", "Sources/Notifications"]
-    /// From the store's target (whose other files are SQL, schema, store errors and demo data):
-    /// the import file's parser and the importers, whose errors `biosched import` prints.
+    /// From the store's target (whose other files are SQL, schema, demo data and the store's own
+    /// low-level diagnostics): the import file's parser and the importers, whose errors `biosched
+    /// import` prints, and the store's refusals a person reads (the store file, staff, keys, the outbox).
     static let files = ["Sources/SchedulingStore/ImportDocument.swift", "Sources/SchedulingStore/Importer.swift",
-                        "Sources/SchedulingStore/Memory/MemoryImporter.swift"]
+                        "Sources/SchedulingStore/Memory/MemoryImporter.swift", "Sources/SchedulingStore/StoreFile.swift",
+                        "Sources/SchedulingStore/Administration.swift", "Sources/SchedulingStore/OutboxAdmin.swift",
+                        "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift"]
 
     /// The catalog itself.
     static let catalog = "Sources/Scheduling/Text/"

@@ -202,6 +202,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case busy(String)
     /// Unreadable, or not a biosched store.
     case unusable(String)
+    /// The same, said in every language.
+    case unusableStore(Localized)
     /// The store's own capacity invariant refused a booking (another took the last station).
     case capacityExceeded
     /// The appointment changed inside the transaction (another writer got there first).
@@ -224,6 +226,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case let .invalid(text): return text(language) ?? text.english
         case let .busy(m): return t.storeBusy(m)
         case let .unusable(m): return m
+        case let .unusableStore(text): return text(language) ?? text.english
         case .capacityExceeded: return t.codeMessage(VerdictCode.slotFull.rawValue, t.sentence(.slotFull))
         case .conflict: return t.codeMessage(VerdictCode.conflict.rawValue, t.storeConflict)
         case let .failed(m): return t.storeFailed(m)

@@ -92,6 +92,7 @@ struct Session {
     /// (`file:...`, `mysql://...`) is refused by name rather than taken for a folder.
     static func storePath(_ g: GlobalOptions) throws(Failure) -> String {
         let t = catalog(g)
+        if Session.spoken == nil { Session.spoken = t.language }
         let path = g.db ?? defaultPath()
         if path.isEmpty { throw Failure(.badInput, t.dbEmpty) }
         if Echo.hasControlCharacters(path) { throw Failure(.badInput, t.dbControl(Echo.show(path))) }

@@ -174,6 +174,8 @@ struct LanguageCommandLineTests {
         let es = try Self.biosched(["themes", "check", theme.path], env: ["LANG": "es_US.UTF-8"])
         #expect(es.status == 2)
         #expect(es.stderr.contains("\(theme.path):2:9: se esperaba un valor, pero hay bold; un color o un nombre va entre comillas: \"bold\""), "\(es.stderr)")
+        let asked = try Self.biosched(["--lang", "es", "themes", "check", theme.path])
+        #expect(asked.stderr.contains("se esperaba un valor, pero hay bold"), "\(asked.stderr)")
         let en = try Self.biosched(["themes", "check", theme.path])
         #expect(en.stderr.contains("\(theme.path):2:9: expected a value, found bold; a color or a name needs quotes: \"bold\""), "\(en.stderr)")
 

@@ -101,7 +101,7 @@ extension Catalog {
     }
     public func enrollmentCodeIssued(_ account: String, _ code: String, _ days: Int) -> String {
         tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with `ssh enroll@` the biosched host.",
-           es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con `ssh enroll@` y el servidor de biosched.")
+           es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con `ssh enroll@` seguido del servidor de biosched.")
     }
     public var bioschedOwnPath: String { tr(en: "biosched's own path", es: "La ruta del propio biosched") }
     public var theStorePath: String { tr(en: "the store path", es: "La ruta del sistema") }

@@ -79,9 +79,9 @@ extension Catalog {
     public var storyDSTTitle: String { tr(en: "Across the daylight-saving change", es: "Con el cambio de horario de verano") }
     public func storyDST(_ when: String, springs: Bool, _ day: String, _ evening: String, _ left: String, _ wall: String) -> String {
         springs ? tr(en: "R1/R13: the appointment \(when) is just after the clocks spring forward on \(day). A request at \(evening) the evening before leaves \(left), though the wall clocks are \(wall) apart: 12 hours are counted on instants.",
-                     es: "R1/R13: la cita del \(when) es justo después de que los relojes se adelanten el \(day). Una solicitud a las \(evening) de la noche anterior deja \(left), aunque los relojes de pared marquen \(wall) de diferencia: las 12 horas se cuentan en tiempo real.")
+                     es: "R1/R13: la cita del \(when) es justo después de que los relojes se adelanten el \(day). Una solicitud hecha la noche anterior, el \(evening), deja \(left), aunque los relojes de pared marquen \(wall) de diferencia: las 12 horas se cuentan en tiempo real.")
                 : tr(en: "R1/R13: the appointment \(when) is just after the clocks fall back on \(day). A request at \(evening) the evening before leaves \(left), though the wall clocks are \(wall) apart: 12 hours are counted on instants.",
-                     es: "R1/R13: la cita del \(when) es justo después de que los relojes se atrasen el \(day). Una solicitud a las \(evening) de la noche anterior deja \(left), aunque los relojes de pared marquen \(wall) de diferencia: las 12 horas se cuentan en tiempo real.")
+                     es: "R1/R13: la cita del \(when) es justo después de que los relojes se atrasen el \(day). Una solicitud hecha la noche anterior, el \(evening), deja \(left), aunque los relojes de pared marquen \(wall) de diferencia: las 12 horas se cuentan en tiempo real.")
     }
     public var storyGuamTitle: String { tr(en: "Guam: a day ahead of the mainland", es: "Guam: un día por delante del continente") }
     public func storyGuam(_ when: String, _ east: String) -> String {

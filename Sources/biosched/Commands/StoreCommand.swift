@@ -15,9 +15,10 @@ struct StoreCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The store to copy: a SQLite file or a postgresql:// URL.", valueName: "path|url")) var from: String
         @Option(help: ArgumentHelp("Where to: an empty PostgreSQL database (postgresql://...), or a SQLite file that does not exist yet.", valueName: "url|path")) var to: String
         @Flag(help: "Print JSON (camelCase keys).") var json = false
+        @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
-            let t = Catalog(Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en)
+            let t = languageOption.t
             for (flag, v) in [("--from", from), ("--to", to)] where v.isEmpty || Echo.hasControlCharacters(v) {
                 throw Failure(.badInput, t.notAStore(flag, Echo.show(v)))
             }

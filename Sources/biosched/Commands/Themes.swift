@@ -26,6 +26,19 @@ struct ThemeOptions: ParsableArguments {
 }
 
 /// `biosched themes`: the themes with a preview; `biosched themes check FILE`.
+/// `--lang` for the commands that open no store session (`themes`, `store copy`): else the
+/// environment's language, else English.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The language of messages: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language.parse(lang) == nil { throw ValidationError(Language.unknownMessage(lang, what: "--lang")) }
+    }
+    var language: Language { lang.flatMap(Language.parse) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en }
+    var t: Catalog { Catalog(language) }
+}
+
 struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "themes",
@@ -58,9 +71,11 @@ struct ThemesCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Preview at this color depth (none, 8, 16, 256, truecolor), even when the output is not a terminal. Default: this terminal's, and no colors when the output is not a terminal.", valueName: "depth"))
         var depth: DepthOption?
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
             let env = ProcessInfo.processInfo.environment
-            let t = Catalog(Language.fromEnvironment(env) ?? .en)
+            let t = languageOption.t
             let dirs = ThemeOptions.directories
             let catalog = ThemeCatalog.scan(dirs)
             let tty = isatty(STDOUT_FILENO) == 1
@@ -93,8 +108,10 @@ struct ThemesCommand: ParsableCommand {
         @Argument(help: "The theme file (or a theme's name).")
         var file: String
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
-            let t = Catalog(Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en)
+            let t = languageOption.t
             let catalog = ThemeCatalog.scan(ThemeOptions.directories)
             guard let entry = catalog.entry(for: file) else {
                 throw Failure(.badInput, t.noThemeNamed(file, catalog.entries.map(\.name).joined(separator: ", ")))

@@ -26,7 +26,7 @@ extension SQLiteBookingStore {
         } catch let e as ImportError {
             throw .invalid(Localized { $0.importRefused(e.description(in: $0.language)) })
         } catch {
-            throw Self.map(error, context: "import")
+            throw Self.map(error, context: .importing)
         }
     }
 }

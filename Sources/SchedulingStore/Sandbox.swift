@@ -21,13 +21,13 @@ extension SQLiteBookingStore {
             // A plain rollback-journal file: it can be read later without -wal and -shm beside it.
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
-        } catch { throw Self.map(error, context: "copying \(self.path) to \(path)") }
+        } catch { throw Self.map(error, context: .copying(self.path, to: path)) }
     }
 
     /// Whether the file at `path` is a training store, and when it was made, read without changing
     /// anything (a snapshot in rollback-journal mode stays so; opening it as a store would switch it to WAL).
     public static func peekTraining(_ path: String) -> (isTraining: Bool, createdAt: Date?)? {
-        try? readingFile(path, doing: "reading") { db in
+        try? readingFile(path, doing: StoreStep.reading) { db in
             let s = try Records.settings(db)
             return (s["training"] == "1", s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) })
         }
@@ -45,6 +45,6 @@ extension SQLiteBookingStore {
             let source = try DatabaseQueue(path: path, configuration: config)
             try source.backup(to: try writer())
             try source.close()
-        } catch { throw Self.map(error, context: "restoring \(self.path) from \(path)") }
+        } catch { throw Self.map(error, context: .restoring(self.path, from: path)) }
     }
 }

@@ -73,6 +73,12 @@ struct LanguageCommandLineTests {
         let badEN = try Self.biosched(["users", "add", "ana", "--role", "boss", "--db", en, "--as", "officer"])
         #expect(badEN.stderr.contains("--role \"boss\": expected agent, officer or gateway."), "\(badEN.stderr)")
 
+        let auditES = try Self.biosched(["audit", "verify", "--db", es, "--as", "officer", "--lang", "es"])
+        #expect(auditES.status == 0)
+        #expect(auditES.stdout.range(of: #"El registro de auditoría está intacto: \d+ filas, cada una enlazada con la anterior\."#, options: .regularExpression) != nil, "\(auditES.stdout)")
+        let auditEN = try Self.biosched(["audit", "verify", "--db", en, "--as", "officer"])
+        #expect(auditEN.stdout.range(of: #"The audit log is intact: \d+ rows, each chained to the one before\."#, options: .regularExpression) != nil, "\(auditEN.stdout)")
+
         // The store's own refusal, said in the session's language.
         let goneES = try Self.biosched(["users", "remove", "nadie", "--db", es, "--as", "officer", "--lang", "es"])
         #expect(goneES.status == 2)

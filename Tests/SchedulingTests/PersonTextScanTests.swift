@@ -14,7 +14,8 @@ struct PersonTextScanTests {
     static let files = ["Sources/SchedulingStore/ImportDocument.swift", "Sources/SchedulingStore/Importer.swift",
                         "Sources/SchedulingStore/Memory/MemoryImporter.swift", "Sources/SchedulingStore/StoreFile.swift",
                         "Sources/SchedulingStore/Administration.swift", "Sources/SchedulingStore/OutboxAdmin.swift",
-                        "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift"]
+                        "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift", "Sources/SchedulingStore/SQLite/SQLiteKeyRegistry.swift",
+                        "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift"]
 
     /// The catalog itself.
     static let catalog = "Sources/Scheduling/Text/"

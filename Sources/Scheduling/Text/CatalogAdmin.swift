@@ -135,6 +135,15 @@ extension Catalog {
         tr(en: "The audit log is broken at row \(id): \(problem). The \(rows) rows before it link up.",
            es: "El registro de auditoría está roto en la fila \(id): \(problem). Las \(rows) filas anteriores están bien enlazadas.")
     }
+    public func auditRowUnlinked(_ id: Int64) -> String {
+        tr(en: "row \(id) does not point to the row before it (a row was removed, inserted or changed before it)",
+           es: "la fila \(id) no apunta a la fila anterior (se quitó, se insertó o se cambió una fila antes de ella)")
+    }
+    public func auditRowChanged(_ id: Int64) -> String {
+        tr(en: "row \(id) was changed after it was written (its hash does not match its fields)",
+           es: "la fila \(id) se cambió después de escribirse (su hash no coincide con sus campos)")
+    }
+    public func auditRowMismatch(_ id: Int64) -> String { tr(en: "row \(id) does not match its hash", es: "la fila \(id) no coincide con su hash") }
     public func auditIntact(_ rows: Int) -> String {
         tr(en: "The audit log is intact: \(rows) rows, each chained to the one before.",
            es: "El registro de auditoría está intacto: \(rows) filas, cada una enlazada con la anterior.")

@@ -117,6 +117,12 @@ extension Catalog {
         tr(en: "an appointment names no case in the store or the file (\(detail)); list it under cases",
            es: "una cita no corresponde a ningún caso del sistema ni del archivo (\(detail)); inclúyalo en cases")
     }
+    public var importOverCapacity: String {
+        tr(en: "A slot would hold more bookings than its center's stations.", es: "Un horario tendría más reservas que puestos tiene su centro.")
+    }
+    public var importTwoScheduledShort: String {
+        tr(en: "A case would have two scheduled appointments; only one may be scheduled.", es: "Un caso tendría dos citas programadas; solo puede haber una.")
+    }
     public var importConstraint: String { tr(en: "constraint failed", es: "no se cumple una restricción") }
     public func importZoneLocked(_ n: Int, _ zone: String) -> String {
         tr(en: "the center has \(n) scheduled appointments in \(zone); its time zone cannot change under them (move them first)",

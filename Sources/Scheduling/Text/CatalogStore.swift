@@ -87,6 +87,15 @@ extension Catalog {
     public func onlySandboxReset(_ path: String) -> String {
         tr(en: "\(path) is a production store: only a training sandbox is ever reset.", es: "\(path) es un sistema real: solo se reinicia un sistema de práctica.")
     }
+    public func backupDidNotCheck(_ integrity: String, _ tables: String?, _ path: String) -> String {
+        if let tables {
+            return tr(en: "the copy did not check out (integrity: \(integrity); counts differ in \(tables)); nothing was written to \(path)",
+                      es: "la copia no pasó la revisión (integridad: \(integrity); los totales difieren en \(tables)); no se escribió nada en \(path)")
+        }
+        return tr(en: "the copy did not check out (integrity: \(integrity)); nothing was written to \(path)",
+                  es: "la copia no pasó la revisión (integridad: \(integrity)); no se escribió nada en \(path)")
+    }
+    public func backupCouldNotCreate(_ path: String, _ why: String) -> String { tr(en: "could not create \(path): \(why)", es: "no se pudo crear \(path): \(why)") }
     public func noOutboxMessage(_ id: Int64) -> String {
         tr(en: "No outbox message \(id). `biosched outbox` lists them.", es: "No hay ningún mensaje \(id) en la bandeja de salida. `biosched outbox` los muestra.")
     }
@@ -98,4 +107,33 @@ extension Catalog {
         tr(en: "The setting reminder_days is \"\(text)\"; expected whole days from 1 to 366, e.g. 7,1.",
            es: "El ajuste reminder_days es «\(text)»; se esperan días enteros de 1 a 366, por ejemplo 7,1.")
     }
+}
+
+/// What the store was doing when the database failed, for the message's head (`reading PATH: ...`).
+public enum StoreStep: Sendable, Hashable {
+    case reading(String), migrating(String), lookingUpKey(String), checking(String), backingUp(String)
+    case copying(String, to: String), restoring(String, from: String), importing
+}
+
+extension Catalog {
+    public func storeStep(_ step: StoreStep) -> String {
+        switch step {
+        case let .reading(p): tr(en: "reading \(p)", es: "al leer \(p)")
+        case let .migrating(p): tr(en: "migrating \(p)", es: "al poner al día \(p)")
+        case let .lookingUpKey(p): tr(en: "looking up a key in \(p)", es: "al buscar una llave en \(p)")
+        case let .checking(p): tr(en: "checking \(p)", es: "al revisar \(p)")
+        case let .backingUp(p): tr(en: "backing up \(p)", es: "al copiar \(p)")
+        case let .copying(a, b): tr(en: "copying \(a) to \(b)", es: "al copiar \(a) en \(b)")
+        case let .restoring(a, b): tr(en: "restoring \(a) from \(b)", es: "al restaurar \(a) desde \(b)")
+        case .importing: tr(en: "import", es: "importación")
+        }
+    }
+    public func storeNotUsable(_ detail: String) -> String {
+        tr(en: "the file is not a usable biosched store (\(detail)).", es: "el archivo no es un sistema de biosched utilizable (\(detail)).")
+    }
+    public var storeReadOnly: String {
+        tr(en: "the store is read-only here: it answers questions, but nothing can be changed through this login.",
+           es: "aquí el sistema es de solo lectura: responde consultas, pero con este usuario no se puede cambiar nada.")
+    }
+    public var storeCannotReadWrite: String { tr(en: "cannot read or write the store", es: "no se puede leer ni escribir el sistema") }
 }

@@ -232,7 +232,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
             var prev = AuditChain.genesis
             for (i, row) in s.audit.enumerated() {
                 guard AuditChain.hash(prev: prev, fields: AuditChain.fields(row.entry)) == row.hash else {
-                    return AuditVerification(rows: i, firstBroken: row.entry.id, problem: "row \(row.entry.id) does not match its hash")
+                    return AuditVerification(rows: i, firstBroken: row.entry.id) { $0.auditRowMismatch(row.entry.id) }
                 }
                 prev = row.hash
             }
@@ -246,9 +246,9 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         do {
             return try withWriteTransaction { tx in try MemoryImporter.load(tx as! MemoryTransaction, doc, actor: actor, now: now) }
         } catch .capacityExceeded {
-            throw .invalidInput("Import refused, nothing was written. A slot would hold more bookings than its center's stations.")
+            throw .invalid(Localized { $0.importRefused($0.importOverCapacity) })
         } catch .conflict {
-            throw .invalidInput("Import refused, nothing was written. A case would have two scheduled appointments; only one may be scheduled.")
+            throw .invalid(Localized { $0.importRefused($0.importTwoScheduledShort) })
         }
     }
 }

@@ -67,7 +67,7 @@ extension SQLiteBookingStore: KeyRegistry {
     /// every login, so it is kept short. A store that is not a biosched store, or whose schema has
     /// no keys yet, answers an error (the caller admits nobody).
     public static func lookUpKey(path: String, blob: String) throws(StoreError) -> StoredKey? {
-        try readingFile(path, doing: "looking up a key in") { db in
+        try readingFile(path, doing: StoreStep.lookingUpKey) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(db, $0) }
         }
     }
@@ -144,7 +144,7 @@ extension SQLiteBookingStore: KeyRegistry {
                                  receipt: receipt, detail: "\(why) client=\(client)")
                 return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
             }
-            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }
+            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }   // not for a person: an audit detail
             var found: (account: String, row: Row)?
             for candidate in ([applicant].compactMap { $0 } + representatives) where found == nil {
                 if let row = try Row.fetchOne(db, sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
@@ -152,14 +152,14 @@ extension SQLiteBookingStore: KeyRegistry {
                     found = (candidate, row)
                 }
             }
-            guard let (account, row) = found else { return try wrong("wrong code") }
-            if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }
-            if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }
+            guard let (account, row) = found else { return try wrong("wrong code") }   // not for a person: an audit detail
+            if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }   // not for a person: an audit detail
+            if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }   // not for a person: an audit detail
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {
-                return try wrong("key already in use", .keyTaken)
+                return try wrong("key already in use", .keyTaken)   // not for a person: an audit detail
             }
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) else {
-                return try wrong("no account")
+                return try wrong("no account")   // not for a person: an audit detail
             }
             try db.execute(sql: "UPDATE enrollment_codes SET used_at = ? WHERE id = ?", arguments: [nowS, row["id"] as Int64])
             try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 1)", arguments: [nowS, account, client])

@@ -63,7 +63,7 @@ struct AuditVerify: ParsableCommand {
         if s.json {
             s.sayJSON(["intact": v.firstBroken == nil, "rows": v.rows, "firstBroken": v.firstBroken.map { $0 as Any } ?? NSNull(), "problem": v.problem ?? NSNull()])
         } else if let id = v.firstBroken {
-            s.say(s.t.auditBroken(id, v.problem ?? "", v.rows))
+            s.say(s.t.auditBroken(id, v.problem(in: s.language) ?? "", v.rows))
         } else {
             s.say(s.t.auditIntact(v.rows))
         }

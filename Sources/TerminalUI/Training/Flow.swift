@@ -92,7 +92,7 @@ extension Flow {
             func text(_ what: String) throws(FlowError) -> String {
                 guard !rest.isEmpty else { throw fail(t.flowNeeds(word, what)) }
                 guard rest.hasPrefix("\"") else { return rest }
-                let (s, after) = try quoted(rest, fail)
+                let (s, after) = try quoted(rest, fail, t)
                 if !after.isEmpty { throw fail(t.flowAfterQuote(after)) }
                 return s
             }
@@ -195,7 +195,7 @@ extension Flow {
     }
 
     /// `2026-12-01T09:00:00-05:00` | `+1h` | `-1d` | `+1d2h30m` | `before 13h` | `after 1m` | `start`.
-    static func clockTarget(_ rest: String, _ fail: (String) -> FlowError, _ t: Catalog = .en) throws(FlowError) -> ClockTarget {
+    static func clockTarget(_ rest: String, _ fail: (String) -> FlowError, _ t: Catalog) throws(FlowError) -> ClockTarget {
         let usage = t.flowClock
         let args = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = args.first else { throw fail(usage) }
@@ -218,7 +218,7 @@ extension Flow {
     }
 
     /// A double-quoted string with `\"`, `\\`, `\n` and `\t`; returns it and what follows.
-    static func quoted(_ s: String, _ fail: (String) -> FlowError, _ t: Catalog = .en) throws(FlowError) -> (String, String) {
+    static func quoted(_ s: String, _ fail: (String) -> FlowError, _ t: Catalog) throws(FlowError) -> (String, String) {
         var out = ""
         var it = s.dropFirst().makeIterator()
         var consumed = 1

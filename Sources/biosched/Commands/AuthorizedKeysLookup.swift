@@ -36,14 +36,14 @@ struct AuthorizedKeysLookup: ParsableCommand {
         let path = try Session.storePath(c.global)
         if c.enroll {
             _ = try StoreOpener.open(path, origin: AuditOrigin())   // a store we can read, or nobody enrolls
-            var words = try Access.commandPrefix(store: path, subcommand: "enroll")
-            if let now = c.global.now { _ = try Session.parseNow(now); words += ["--now", now] }
+            var words = try Access.commandPrefix(store: path, subcommand: "enroll", Session.catalog(c.global))
+            if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); words += ["--now", now] }
             return AuthorizedKeys.line(command: ShellWords.join(words), key: publicKey)
         }
         // The short path: one read-only connection (this runs for every login).
         guard let stored = try SQLiteBookingStore.lookUpKey(path: path, blob: publicKey.blob) else { return nil }
-        var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey)
-        if let now = c.global.now { _ = try Session.parseNow(now); command += " --now " + ShellWords.quote(now) }
+        var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey, Session.catalog(c.global))
+        if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); command += " --now " + ShellWords.quote(now) }
         return AuthorizedKeys.line(command: command, key: publicKey)
     }
 }

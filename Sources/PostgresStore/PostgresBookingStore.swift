@@ -223,8 +223,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
         switch state {
         case "23514" where constraint == "slot_capacity": return .capacityExceeded
         case "23505" where constraint == "one_scheduled_per_case": return .conflict
-        case "40001", "40P01": return .busy("other transactions kept getting in the way (tried \(maxAttempts) times). Try again.")
-        case "55P03", "57014": return .busy("another transaction held a row this one needed for too long. Try again.")
+        case "40001", "40P01": return .busyText(Localized { $0.serializationRetries(maxAttempts) })
+        case "55P03", "57014": return .busyText(Localized { $0.rowLockedTooLong })
         case "28P01", "28000":
             return .unusable("PostgreSQL refused the login of role \(location.user) to \(location.display): \(message). The password comes from PGPASSWORD or ~/.pgpass (mode 0600); pg_hba.conf on the server says who may connect how.")
         case "3D000": return .unusable("There is no database \(location.database) on the server of \(location.display); make it with createdb first.")

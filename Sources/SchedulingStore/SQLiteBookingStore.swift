@@ -109,7 +109,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
             throw .unusableStore(Localized { $0.storeNotSQLite(path) })
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            throw .busy("another process held the write lock while \(path) was opened. Try again.")
+            throw .busyText(Localized { $0.lockedAtOpen(path) })
         } catch {
             throw .unusableStore(Localized { $0.storeCannotOpen(path, describe(error)) })
         }
@@ -174,13 +174,12 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     static func map(_ error: any Error, context: StoreStep?) -> StoreError {
         if let e = error as? StoreError { return e }
         let prefix = context.map { "\(Catalog.en.storeStep($0)): " } ?? ""
-        func said(_ make: (Catalog) -> String) -> StoreError {
-            .unusableStore(Localized { t in (context.map { "\(t.storeStep($0)): " } ?? "") + make(t) })
-        }
+        func text(_ make: (Catalog) -> String) -> Localized { Localized { t in (context.map { "\(t.storeStep($0)): " } ?? "") + make(t) } }
+        func said(_ make: (Catalog) -> String) -> StoreError { .unusableStore(text(make)) }
         if let db = error as? DatabaseError {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .busy(prefix + "another process held the write lock too long. Try again.")
+                return .busyText(text { $0.lockedTooLong })
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 let detail = db.message ?? "corrupt"
                 return said { $0.storeNotUsable(detail) }

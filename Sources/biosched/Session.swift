@@ -323,7 +323,7 @@ extension Failure {
         case .notAuthorized: self.init(.refused, m)
         case .unknownCenter, .unknownRequest, .invalidInput, .invalid: self.init(.badInput, m)
         case .capacityExceeded, .conflict: self.init(.conflict, m)
-        case .busy, .unusable, .unusableStore, .failed: self.init(.storeError, m)
+        case .busy, .busyText, .unusable, .unusableStore, .failed: self.init(.storeError, m)
         }
     }
 }

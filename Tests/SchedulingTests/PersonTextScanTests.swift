@@ -15,7 +15,8 @@ struct PersonTextScanTests {
                         "Sources/SchedulingStore/Memory/MemoryImporter.swift", "Sources/SchedulingStore/StoreFile.swift",
                         "Sources/SchedulingStore/Administration.swift", "Sources/SchedulingStore/OutboxAdmin.swift",
                         "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift", "Sources/SchedulingStore/SQLite/SQLiteKeyRegistry.swift",
-                        "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift"]
+                        "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift",
+                        "Sources/SchedulingStore/SQLiteBookingStore.swift"]
 
     /// The catalog itself.
     static let catalog = "Sources/Scheduling/Text/"

@@ -200,6 +200,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalid(Localized)
     /// Locked past the busy timeout.
     case busy(String)
+    /// The same, said in every language.
+    case busyText(Localized)
     /// Unreadable, or not a biosched store.
     case unusable(String)
     /// The same, said in every language.
@@ -210,7 +212,12 @@ public enum StoreError: Error, Sendable, Equatable {
     case conflict
     case failed(String)
 
-    public var isBusy: Bool { if case .busy = self { return true } else { return false } }
+    public var isBusy: Bool {
+        switch self {
+        case .busy, .busyText: true
+        default: false
+        }
+    }
 
     public var message: String { message(in: .en) }
 
@@ -225,6 +232,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case let .invalidInput(m): return m
         case let .invalid(text): return text(language) ?? text.english
         case let .busy(m): return t.storeBusy(m)
+        case let .busyText(text): return t.storeBusy(text(language) ?? text.english)
         case let .unusable(m): return m
         case let .unusableStore(text): return text(language) ?? text.english
         case .capacityExceeded: return t.codeMessage(VerdictCode.slotFull.rawValue, t.sentence(.slotFull))

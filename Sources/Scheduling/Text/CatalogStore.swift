@@ -128,6 +128,21 @@ extension Catalog {
         case .importing: tr(en: "import", es: "importación")
         }
     }
+    public func lockedAtOpen(_ path: String) -> String {
+        tr(en: "another process held the write lock while \(path) was opened. Try again.",
+           es: "otro proceso tenía el bloqueo de escritura mientras se abría \(path). Inténtelo otra vez.")
+    }
+    public var lockedTooLong: String {
+        tr(en: "another process held the write lock too long. Try again.", es: "otro proceso tuvo el bloqueo de escritura demasiado tiempo. Inténtelo otra vez.")
+    }
+    public func serializationRetries(_ n: Int) -> String {
+        tr(en: "other transactions kept getting in the way (tried \(n) times). Try again.",
+           es: "otras transacciones se cruzaron una y otra vez (se intentó \(n) veces). Inténtelo otra vez.")
+    }
+    public var rowLockedTooLong: String {
+        tr(en: "another transaction held a row this one needed for too long. Try again.",
+           es: "otra transacción tuvo demasiado tiempo una fila que esta necesitaba. Inténtelo otra vez.")
+    }
     public func storeNotUsable(_ detail: String) -> String {
         tr(en: "the file is not a usable biosched store (\(detail)).", es: "el archivo no es un sistema de biosched utilizable (\(detail)).")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 
+/// The demo data's names, cities, streets and area codes (named apart from the message `Catalog`).
 enum DemoNames {
     /// Code, city, state, zone. Every center is named "<city> ASC"; the addresses are fictitious.
     static let cities: [(String, String, String, String)] = {

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The real transport: `SENDMAIL -t -oi -f FROM` with the message on standard input (the
 /// recipients come from its To header), and `SMS-COMMAND [ARGS...]` with the number on the
@@ -19,21 +20,25 @@ public struct CommandTransport: Transport {
     }
 
     public func sendMail(_ message: String, to: EmailAddress, from: EmailAddress) throws(DeliveryFailure) {
-        try check(runner.run([sendmail, "-t", "-oi", "-f", from.value], input: Data(message.utf8)), what: "sendmail (\(sendmail))")
+        let path = sendmail
+        try check(runner.run([sendmail, "-t", "-oi", "-f", from.value], input: Data(message.utf8))) { _ in "sendmail (\(path))" }
     }
 
     public func sendSMS(_ text: String, to: PhoneNumber) throws(DeliveryFailure) {
         guard let argv = smsCommand, !argv.isEmpty else {
-            throw DeliveryFailure("no SMS gateway is configured (biosched mailer --sms-command CMD)")
+            throw DeliveryFailure { $0.noSMSGateway }
         }
         let flat = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        try check(runner.run(argv, input: Data("\(to.e164)\n\(flat)\n".utf8)), what: "the SMS gateway (\(argv[0]))")
+        let program = argv[0]
+        try check(runner.run(argv, input: Data("\(to.e164)\n\(flat)\n".utf8))) { $0.smsGateway(program) }
     }
 
-    func check(_ o: ProgramRunner.Outcome, what: String) throws(DeliveryFailure) {
-        let said = o.output.split(whereSeparator: \.isNewline).prefix(3).joined(separator: " / ")
-        if o.timedOut { throw DeliveryFailure("\(what) did not finish within \(Int(runner.timeout)) s and was stopped") }
-        if let s = o.signal { throw DeliveryFailure("\(what) was killed by signal \(s)\(said.isEmpty ? "" : ": \(said)")") }
-        if let s = o.status, s != 0 { throw DeliveryFailure("\(what) exited with status \(s)\(said.isEmpty ? "" : ": \(said)")") }
+    func check(_ o: ProgramRunner.Outcome, what: (Catalog) -> String) throws(DeliveryFailure) {
+        let output = o.output.split(whereSeparator: \.isNewline).prefix(3).joined(separator: " / ")
+        let said = output.isEmpty ? "" : ": \(output)"
+        let seconds = Int(runner.timeout)
+        if o.timedOut { throw DeliveryFailure { $0.programTimedOut(what($0), seconds) } }
+        if let s = o.signal { throw DeliveryFailure { $0.programKilled(what($0), s, said) } }
+        if let s = o.status, s != 0 { throw DeliveryFailure { $0.programExited(what($0), s, said) } }
     }
 }

@@ -43,7 +43,7 @@ public struct MailMessage: Sendable {
             return (h + textPart).joined(separator: "\n") + "\n"
         }
         let boundary = "=_biosched_" + String(messageID.unicodeScalars.filter { MailMessage.isBoundaryChar($0) }.map(Character.init))
-        var body = h + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "This is a message in MIME format.", "", "--" + boundary] + textPart
+        var body = h + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "This is a message in MIME format.", "", "--" + boundary] + textPart   // not for a person: the MIME preamble (RFC 2046), shown only by mail programs without MIME
         for a in attachments {
             body += ["--" + boundary,
                      "Content-Type: text/calendar; charset=utf-8; method=\(a.method.rawValue); name=\"\(a.filename)\"",
@@ -75,7 +75,7 @@ public struct MailMessage: Sendable {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"   // not for a person: the RFC 5322 date format
         return f.string(from: date)
     }
 }

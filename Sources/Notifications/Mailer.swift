@@ -15,6 +15,8 @@ public struct Mailer: Sendable {
     /// How long a claim holds; longer than the transport's timeout.
     public var lease: TimeInterval
     public var retry: RetrySchedule
+    /// The language of the report's lines (the outbox keeps its reasons in English, as records).
+    public var language: Language = .en
 
     public init(store: any OutboxStore, transport: any Transport, from: Mailbox, worker: String, lease: TimeInterval,
                 retry: RetrySchedule = .standard) {
@@ -39,40 +41,44 @@ public struct Mailer: Sendable {
             try deliver(item, now: now)
             try store.markSent(item.id, worker: worker, now: clock())
             report.sent += 1
-            report.lines.append("\(item.id) sent (\(item.kind.rawValue), \(item.channel.rawValue) to \(item.recipient))")
+            report.lines.append(t.mailerSent(item.id, item.kind.rawValue, item.channel.rawValue, item.recipient))
         } catch let skip as Skip {
-            try store.markSkipped(item.id, worker: worker, reason: skip.reason, now: clock())
+            try store.markSkipped(item.id, worker: worker, reason: skip.text.english, now: clock())
             report.skipped += 1
-            report.lines.append("\(item.id) skipped: \(skip.reason)")
+            report.lines.append(t.mailerSkipped(item.id, skip.text(language) ?? skip.text.english))
         } catch let failure as DeliveryFailure {
             let at = clock()
             let next = failure.permanent ? nil : retry.nextAttempt(after: item.attempts, now: at)
-            let reason = "try \(item.attempts) of \(retry.maxAttempts): \(failure.reason)"
+            let reason = Catalog.en.mailerTry(item.attempts, retry.maxAttempts, failure.reason)   // the record, in English
+            let said = t.mailerTry(item.attempts, retry.maxAttempts, failure.text(language) ?? failure.reason)
             try store.markFailed(item.id, worker: worker, reason: reason, retryAt: next, now: at)
             if let next {
                 report.retrying += 1
-                report.lines.append("\(item.id) will be retried at \(Mailer.iso(next)): \(reason)")
+                report.lines.append(t.mailerRetry(item.id, Mailer.iso(next), said))
             } else {
                 report.failed += 1
-                report.lines.append("\(item.id) failed\(failure.permanent ? " for good" : " after the last try"): \(reason)")
+                report.lines.append(t.mailerFailed(item.id, permanent: failure.permanent, said))
             }
         } catch {
             throw (error as? StoreError) ?? .failed("\(error)")
         }
     }
 
-    struct Skip: Error { var reason: String }
+    struct Skip: Error { var text: Localized }
+
+    var t: Catalog { Catalog(language) }
 
     /// Builds the message and hands it over; the recipient is checked before any program sees it.
     func deliver(_ item: OutboxItem, now: Date) throws {
         if item.kind == .reminder, let a = item.appointment, a.status != .scheduled || a.start <= now {
-            throw Skip(reason: "the appointment is \(a.start <= now ? "over" : a.status.rawValue); no reminder is sent")
+            let over = a.start <= now, status = a.status.rawValue
+            throw Skip(text: Localized { $0.reminderNotSent(over: over, status) })
         }
         let content = try NotificationComposer.compose(item, organizer: from, now: now)
         switch item.channel {
         case .email:
             guard let to = EmailAddress(item.recipient) else {
-                throw DeliveryFailure("the recipient \"\(item.recipient)\" is not a valid email address", permanent: true)
+                throw DeliveryFailure(permanent: true) { $0.badEmailRecipient(item.recipient) }
             }
             let message = MailMessage(from: from, to: Mailbox(name: item.recipientName, address: to), subject: content.subject, date: now,
                                       messageID: Mailer.messageID(outbox: item.id, storeID: item.storeID), text: content.text,
@@ -81,12 +87,13 @@ public struct Mailer: Sendable {
                                                      ("X-Biosched-Receipt", item.receipt.value)])
             let text: String
             do { text = try message.render() } catch {
-                throw DeliveryFailure("the \(error.header) header would hold a line break or control character (refused: header injection)", permanent: true)
+                let header = error.header
+                throw DeliveryFailure(permanent: true) { $0.headerInjection(header) }
             }
             try transport.sendMail(text, to: to, from: from.address)
         case .sms:
             guard let to = PhoneNumber(item.recipient) else {
-                throw DeliveryFailure("the recipient \"\(item.recipient)\" is not a valid phone number", permanent: true)
+                throw DeliveryFailure(permanent: true) { $0.badPhoneRecipient(item.recipient) }
             }
             try transport.sendSMS(content.sms, to: to)
         }

@@ -22,7 +22,7 @@ public enum NotificationComposer {
         case .legacy:
             c = NotificationContent(subject: item.storedSubject, text: item.storedBody + "\n", sms: item.storedBody)
         case .booked:
-            let a = try need(item.appointment, "the booked appointment", item)
+            let a = try need(item.appointment, \.theBookedAppointment, item)
             let approved = item.request?.decision == .approved
             var lines = [approved ? t.mailApprovedHead(r) : t.mailRescheduledHead(r)]
             if approved, let note = item.request?.reviewNote, !note.isEmpty { lines.append(t.officerNote(note)) }
@@ -41,7 +41,7 @@ public enum NotificationComposer {
                     + (item.enrollmentCode.map { t.smsEnrollment($0) } ?? ""),
                 calendars: files)
         case .escalated:
-            let q = try need(item.request, "the escalated request", item)
+            let q = try need(item.request, \.theEscalatedRequest, item)
             var lines = [t.mailEscalatedHead(r, q.id), ""]
             for code in q.codes { lines.append("- \(code.rawValue): \(t.sentence(code))") }
             if let w = q.preferredWhen { lines.append(t.mailPreferred(w, q.preferredCenterName)) }
@@ -53,7 +53,7 @@ public enum NotificationComposer {
                 text: lines.joined(separator: "\n"),
                 sms: t.smsEscalated(r, q.id, item.appointment.map(when)))
         case .denied:
-            let q = try need(item.request, "the denied request", item)
+            let q = try need(item.request, \.theDeniedRequest, item)
             var lines = [t.mailDeniedHead(r, q.id), t.officerNote(q.reviewNote ?? ""), ""]
             if let a = item.appointment, a.status == .scheduled {
                 lines.append(t.mailCurrentStands(when(a), a.center.name, a.center.fullAddress, a.noticeNumber))
@@ -66,7 +66,7 @@ public enum NotificationComposer {
                 text: lines.joined(separator: "\n"),
                 sms: t.smsDenied(r, (caseDenied ? t.guidanceMotionShort + " " : "") + t.callGuidance))
         case .reminder:
-            let a = try need(item.appointment, "the appointment", item)
+            let a = try need(item.appointment, \.theAppointment, item)
             let inText = t.inDays(item.reminderDays ?? 1)
             var lines = [t.mailReminderHead(r, inText), "",
                          t.mailAppointmentLine(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailReminderNoticeNumber(a.noticeNumber), "",
@@ -97,9 +97,9 @@ public enum NotificationComposer {
                           start: a.start, issuedAt: now).text(in: item.language)
     }
 
-    static func need<T>(_ value: T?, _ what: String, _ item: OutboxItem) throws(DeliveryFailure) -> T {
+    static func need<T>(_ value: T?, _ what: KeyPath<Catalog, String>, _ item: OutboxItem) throws(DeliveryFailure) -> T {
         guard let value else {
-            throw DeliveryFailure("outbox message \(item.id) (\(item.kind.rawValue)) names no \(what) in the store", permanent: true)
+            throw DeliveryFailure(permanent: true) { $0.outboxNamesNo(item.id, item.kind.rawValue, $0[keyPath: what]) }
         }
         return value
     }

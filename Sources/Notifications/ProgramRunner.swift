@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ public struct ProgramRunner: Sendable {
     public init(timeout: TimeInterval) { self.timeout = timeout }
 
     public func run(_ argv: [String], input: Data) throws(DeliveryFailure) -> Outcome {
-        guard let program = argv.first, !program.isEmpty else { throw DeliveryFailure("no program to run", permanent: true) }
+        guard let program = argv.first, !program.isEmpty else { throw DeliveryFailure(permanent: true) { $0.noProgram } }
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1]
         guard pipe(&inPipe) == 0 else { throw DeliveryFailure("pipe: \(String(cString: strerror(errno)))") }
         guard pipe(&outPipe) == 0 else {
@@ -40,7 +41,8 @@ public struct ProgramRunner: Sendable {
             return exchange(pid: pid, stdin: inPipe[1], output: outPipe[0], input: [UInt8](input))
         case let .failure(error):
             close(inPipe[1]); close(outPipe[0])
-            throw DeliveryFailure("cannot run \(program): \(String(cString: strerror(error.code.rawValue)))")
+            let why = String(cString: strerror(error.code.rawValue))
+            throw DeliveryFailure { $0.cannotRun(program, why) }
         }
     }
 

@@ -77,7 +77,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
         // The audit chain is hashed by the server over the UTF-8 bytes of each field, as biosched hashes it.
         let encoding = try db.fetchValue(String.self, sql: "SELECT current_setting('server_encoding')") ?? ""
         guard encoding == "UTF8" else {
-            throw StoreError.invalidInput("The database is encoded \(encoding); biosched needs UTF8 (createdb -E UTF8 -T template0 NAME).")
+            throw StoreError.invalid(Localized { $0.databaseNotUTF8(encoding) })
         }
         let done = Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations"))
         for m in PostgresSchema.migrations where !done.contains(m.version) {
@@ -217,7 +217,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// A person's message for what PostgreSQL or the connection said; never a bare SQLSTATE.
     static func map(_ error: any Error, location: PostgresLocation) -> StoreError {
         if let e = error as? StoreError { return e }
-        if let e = error as? ImportError { return .invalidInput("Import refused, nothing was written. \(e.description)") }
+        if let e = error as? ImportError { return .invalid(Localized { $0.importRefused(e.description(in: $0.language)) }) }
         if isConnectionLost(error) {
             return .unusable("The PostgreSQL store \(location.display) is unreachable (\(connectionProblem(error))). Nothing of this command was committed unless it said it was done; try again when the server is back.")
         }
@@ -228,8 +228,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
         switch state {
         case "23514" where constraint == "slot_capacity": return .capacityExceeded
         case "23505" where constraint == "one_scheduled_per_case": return .conflict
-        case "40001", "40P01": return .busy("other transactions kept getting in the way (tried \(maxAttempts) times). Try again.")
-        case "55P03", "57014": return .busy("another transaction held a row this one needed for too long. Try again.")
+        case "40001", "40P01": return .busyText(Localized { $0.serializationRetries(maxAttempts) })
+        case "55P03", "57014": return .busyText(Localized { $0.rowLockedTooLong })
         case "28P01", "28000":
             return .unusable("PostgreSQL refused the login of role \(location.user) to \(location.display): \(message). The password comes from PGPASSWORD or ~/.pgpass (mode 0600); pg_hba.conf on the server says who may connect how.")
         case "3D000": return .unusable("There is no database \(location.database) on the server of \(location.display); make it with createdb first.")

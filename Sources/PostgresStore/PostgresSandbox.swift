@@ -21,7 +21,7 @@ extension PostgresBookingStore: TrainingSandbox {
         let schema = Self.firstStatePrefix + String(format: "%08x%08x", UInt32(truncatingIfNeeded: getpid()), UInt32.random(in: 0...UInt32.max))
         try write { db in
             guard try PGRecords.settings(db)["training"] == "1" else {
-                throw StoreError.invalidInput("\(location) is a production store: only a training sandbox keeps a first state to reset to.")
+                throw StoreError.invalid(Localized { $0.onlySandboxKeepsFirstState(self.location) })
             }
             // No write of another session lands between two tables' copies.
             try db.script("LOCK TABLE \(PostgresSchema.tables.joined(separator: ", ")) IN SHARE MODE")
@@ -38,10 +38,10 @@ extension PostgresBookingStore: TrainingSandbox {
         let tables = PostgresSchema.tables
         try write { db in
             guard try PGRecords.settings(db)["training"] == "1" else {
-                throw StoreError.invalidInput("\(location) is a production store: only a training sandbox is ever reset.")
+                throw StoreError.invalid(Localized { $0.onlySandboxReset(self.location) })
             }
             guard try db.fetchValue(String.self, sql: "SELECT nspname::text FROM pg_namespace WHERE nspname = ?", arguments: [schema]) != nil else {
-                throw StoreError.failed("The sandbox's first state (\(schema)) is gone from \(location); nothing was reset. Start biosched demo again.")
+                throw StoreError.invalid(Localized { $0.sandboxFirstStateGone(schema, self.location) })
             }
             try db.script("SET LOCAL biosched.training_reset = 'on'")
             try db.script("TRUNCATE \(tables.map { "public.\($0)" }.joined(separator: ", "))")
@@ -63,7 +63,7 @@ extension PostgresBookingStore: TrainingSandbox {
     static func checkedFirstState(_ first: SandboxFirstState) throws(StoreError) -> String {
         let suffix = first.name.dropFirst(firstStatePrefix.count)
         guard first.name.hasPrefix(firstStatePrefix), suffix.count == 16, suffix.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            throw .invalidInput("\(first.name) is not a sandbox's first state.")
+            throw .invalid(Localized { $0.notAFirstState(first.name) })
         }
         return first.name
     }

@@ -43,11 +43,11 @@ enum AuditChain {
             let stored: String = row["hash"]
             let storedPrev: String = row["prev_hash"]
             if storedPrev != prev {
-                return AuditVerification(rows: count, firstBroken: id, problem: "row \(id) does not point to the row before it (a row was removed, inserted or changed before it)")
+                return AuditVerification(rows: count, firstBroken: id) { $0.auditRowUnlinked(id) }
             }
             let expected = hash(prev: prev, fields: fields(row))
             if stored != expected {
-                return AuditVerification(rows: count, firstBroken: id, problem: "row \(id) was changed after it was written (its hash does not match its fields)")
+                return AuditVerification(rows: count, firstBroken: id) { $0.auditRowChanged(id) }
             }
             prev = stored
             count += 1

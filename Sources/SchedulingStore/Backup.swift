@@ -26,7 +26,7 @@ extension SQLiteBookingStore {
     /// is refused; on any failure nothing is left behind.
     public func backup(to path: String) throws(StoreError) -> BackupReport {
         if FileManager.default.fileExists(atPath: path) {
-            throw .invalidInput("\(path) already exists; a backup never replaces a file. Name a new file (e.g. with the date in it).")
+            throw .invalid(Localized { $0.backupExists(path) })
         }
         let dir = StoreFile.parent(of: path)
         Self.removeStaleBackupFiles(in: dir.isEmpty ? "." : dir)
@@ -44,14 +44,15 @@ extension SQLiteBookingStore {
             try copy.close()
         } catch {
             StoreFile.removeCreated(tmp)
-            throw Self.map(error, context: "backing up \(self.path)")
+            throw Self.map(error, context: .backingUp(self.path))
         }
         let report: BackupReport
         do { report = try Self.checkBackup(tmp) } catch { StoreFile.removeCreated(tmp); throw error }
         guard report.isGood, report.rows == sourceCounts else {
             StoreFile.removeCreated(tmp)
             let differ = Self.backupTables.filter { report.rows[$0] != sourceCounts[$0] }
-            throw .failed("the copy did not check out (integrity: \(report.integrity)\(differ.isEmpty ? "" : "; counts differ in \(differ.joined(separator: ", "))")); nothing was written to \(path)")
+            let integrity = report.integrity, tables = differ.joined(separator: ", ")
+            throw .unusableStore(Localized { $0.storeFailed($0.backupDidNotCheck(integrity, tables.isEmpty ? nil : tables, path)) })
         }
         let fd = open(tmp, O_RDONLY | O_CLOEXEC)
         if fd >= 0 { fsync(fd); Glibc.close(fd) }
@@ -59,7 +60,8 @@ extension SQLiteBookingStore {
         guard link(tmp, path) == 0 else {
             let e = errno
             StoreFile.removeCreated(tmp)
-            throw .failed("could not create \(path): \(String(cString: strerror(e)))")
+            let why = String(cString: strerror(e))
+            throw .unusableStore(Localized { $0.storeFailed($0.backupCouldNotCreate(path, why)) })
         }
         unlink(tmp)
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -80,7 +82,7 @@ extension SQLiteBookingStore {
 
     /// Checks a backup file (or any store file) without changing it: integrity, counts, audit chain.
     public static func checkBackup(_ path: String) throws(StoreError) -> BackupReport {
-        try readingFile(path, doing: "checking") { db in
+        try readingFile(path, doing: StoreStep.checking) { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             var rows: [String: Int] = [:]
             for t in backupTables { rows[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }

@@ -72,9 +72,18 @@ public struct ImportDocument: Sendable {
 /// An import error that names where it is: `centers[2] (code "BOS").timeZone: ...`.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var location: String
-    public var problem: String
-    public init(_ location: String, _ problem: String) { self.location = location; self.problem = problem }
-    public var description: String { location.isEmpty ? problem : "\(location): \(problem)" }
+    /// What is wrong there and what is expected, in every language.
+    public var text: Localized
+    public var problem: String { text.english }
+    public init(_ location: String, _ make: (Catalog) -> String) { self.location = location; text = Localized(make) }
+    /// A problem the database itself words (a constraint's message): the same in every language.
+    public init(_ location: String, untranslated problem: String) { self.location = location; text = Localized { _ in problem } }
+    public var description: String { description(in: .en) }
+    /// `location: problem` in `language` (the location is a JSON path and stays as written).
+    public func description(in language: Language) -> String {
+        let p = text(language) ?? problem
+        return location.isEmpty ? p : "\(location): \(p)"
+    }
 }
 
 extension ImportDocument {
@@ -86,22 +95,23 @@ extension ImportDocument {
 
     public static func parse(json data: Data) throws(ImportError) -> ImportDocument {
         guard data.count <= maxBytes else {
-            throw ImportError("", "the file is \(data.count >> 20) MiB; at most \(maxBytes >> 20) MiB are taken at once (split it into several files)")
+            throw ImportError("") { $0.importFileTooBig(data.count >> 20, maxBytes >> 20) }
         }
         let top: [String: Any]
         do {
             guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw ImportError("", "expected a JSON object with settings, centers, accounts, cases, appointments")
+                throw ImportError("") { $0.importTopLevel }
             }
             top = obj
         } catch let e as ImportError { throw e } catch {
-            throw ImportError("", "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription))")
+            let why = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            throw ImportError("") { $0.importNotJSON(why) }
         }
         let r = Reader()
         try r.only(top, ["settings", "centers", "accounts", "cases", "appointments"], at: "")
         var doc = ImportDocument()
         if let s = top["settings"] {
-            guard let s = s as? [String: Any] else { throw ImportError("settings", "expected an object") }
+            guard let s = s as? [String: Any] else { throw ImportError("settings") { $0.importExpectedObject } }
             try r.only(s, ["leadHours", "horizonDays"], at: "settings")
             doc.settings = Settings(leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: 0...720),
                                     horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: 1...366))
@@ -111,30 +121,30 @@ extension ImportDocument {
             try r.only(c, CenterRecord.allFields, at: at)
             let code = try r.string(c, "code", at: at)!.uppercased()
             guard code.count >= 2, code.count <= 8, code.allSatisfy({ ($0.isASCII && $0.isLetter) || ($0.isASCII && $0.isNumber) }) else {
-                throw ImportError(at + ".code", "expected 2 to 8 letters or digits, e.g. BOS, got \"\(Echo.show(code))\"")
+                throw ImportError(at + ".code") { $0.importCenterCode(Echo.show(code)) }
             }
             at += " (code \"\(code)\")"
             var hours: [Weekday: String] = [:]
             if let hv = c["hours"] {
-                guard let h = hv as? [String: Any] else { throw ImportError(at + ".hours", "expected an object like {\"mon\": \"08:00-16:00\"}") }
+                guard let h = hv as? [String: Any] else { throw ImportError(at + ".hours") { $0.importHoursObject } }
                 for (k, v) in h {
-                    guard let wd = Weekday(rawValue: k) else { throw ImportError(at + ".hours", "unknown weekday \"\(Echo.show(k))\"; expected mon, tue, wed, thu, fri, sat or sun") }
+                    guard let wd = Weekday(rawValue: k) else { throw ImportError(at + ".hours") { $0.importWeekday(Echo.show(k)) } }
                     guard let text = v as? String, OpeningHours(parsing: text) != nil else {
-                        throw ImportError(at + ".hours.\(k)", "expected \"HH:MM-HH:MM\" with opening before closing, got \(Echo.show("\(v)"))")
+                        throw ImportError(at + ".hours.\(k)") { $0.importHours(Echo.show("\(v)")) }
                     }
                     hours[wd] = text
                 }
             }
             var closures: [String] = []
             if let cl = c["closures"] {
-                guard let list = cl as? [Any] else { throw ImportError(at + ".closures", "expected a list of dates YYYY-MM-DD") }
+                guard let list = cl as? [Any] else { throw ImportError(at + ".closures") { $0.importDateList } }
                 for (j, d) in list.enumerated() {
-                    guard let s = d as? String, LocalDate(iso: s) != nil else { throw ImportError(at + ".closures[\(j)]", "expected a date YYYY-MM-DD, got \(Echo.show("\(d)"))") }
+                    guard let s = d as? String, LocalDate(iso: s) != nil else { throw ImportError(at + ".closures[\(j)]") { $0.importDate(Echo.show("\(d)")) } }
                     closures.append(s)
                 }
             }
             let tz = try r.string(c, "timeZone", at: at, required: false)
-            if let tz, ZoneRules(identifier: tz) == nil { throw ImportError(at + ".timeZone", "unknown time zone \"\(Echo.show(tz))\"; expected an IANA name like America/New_York") }
+            if let tz, ZoneRules(identifier: tz) == nil { throw ImportError(at + ".timeZone") { $0.importTimeZone(Echo.show(tz)) } }
             doc.centers.append(CenterRecord(code: code, name: try r.string(c, "name", at: at, required: false) ?? "",
                                             address: try r.string(c, "address", at: at, required: false, allowEmpty: true) ?? "",
                                             city: try r.string(c, "city", at: at, required: false, allowEmpty: true) ?? "",
@@ -148,25 +158,25 @@ extension ImportDocument {
             try r.only(a, ["id", "role", "name", "email", "phone", "aNumber", "dateOfBirth", "language"], at: at)
             let role = try r.string(a, "role", at: at)!
             guard role == "applicant" || role == "representative" else {
-                throw ImportError(at + ".role", "expected \"applicant\" or \"representative\", got \"\(role)\"")
+                throw ImportError(at + ".role") { $0.importAccountRole(role) }
             }
             let id = try r.string(a, "id", at: at)!
-            guard Identifier.isAccountID(id) else { throw ImportError(at + ".id", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)") }
+            guard Identifier.isAccountID(id) else { throw ImportError(at + ".id") { $0.importAccountID(Echo.show(id)) } }
             var aNumber: String?
             if let text = try r.string(a, "aNumber", at: at, required: false) {
-                do { aNumber = try ANumber(parsing: text).value } catch { throw ImportError(at + ".aNumber", error.message) }
+                do { aNumber = try ANumber(parsing: text).value } catch { throw ImportError(at + ".aNumber") { $0.notANumber(Echo.show(text, limit: 40)) } }
             }
             var born: LocalDate?
             if let text = try r.string(a, "dateOfBirth", at: at, required: false) {
                 guard let d = LocalDate(iso: text), (1900...2100).contains(d.year) else {
-                    throw ImportError(at + ".dateOfBirth", "expected a date as YYYY-MM-DD (1900 to 2100), got \"\(Echo.show(text))\"")
+                    throw ImportError(at + ".dateOfBirth") { $0.importBirthDate(Echo.show(text)) }
                 }
                 born = d
             }
             var language: String?
             if let text = try r.string(a, "language", at: at, required: false) {
                 guard let l = Language.parse(text), l.rawValue == text.lowercased() else {
-                    throw ImportError(at + ".language", "\"\(Echo.show(text, limit: 20))\" is not a language biosched speaks; expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")) (\(Language.availableList))")
+                    throw ImportError(at + ".language") { $0.importLanguage(Echo.show(text, limit: 20), Language.allCases.map(\.rawValue).joined(separator: ", "), Language.availableList) }
                 }
                 language = l.rawValue
             }
@@ -182,32 +192,32 @@ extension ImportDocument {
             at += " (receipt \(receipt))"
             var reps: [String] = []
             if let rv = c["representatives"] {
-                guard let list = rv as? [String] else { throw ImportError(at + ".representatives", "expected a list of account ids") }
+                guard let list = rv as? [String] else { throw ImportError(at + ".representatives") { $0.importAccountList } }
                 for (j, id) in list.enumerated() where !Identifier.isAccountID(id) {
-                    throw ImportError(at + ".representatives[\(j)]", "\"\(Echo.show(id))\" is not an account id; expected \(Identifier.accountShape)")
+                    throw ImportError(at + ".representatives[\(j)]") { $0.importAccountID(Echo.show(id)) }
                 }
                 reps = list
             }
             let status = try r.string(c, "status", at: at, required: false) ?? "pending"
             guard CaseStatus(rawValue: status) != nil else {
-                throw ImportError(at + ".status", "expected one of \(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(status)\"")
+                throw ImportError(at + ".status") { $0.importOneOf(CaseStatus.allCases.map(\.rawValue).joined(separator: ", "), status) }
             }
             let form = try r.string(c, "form", at: at)!.uppercased().trimmingCharacters(in: .whitespaces)
             guard form.range(of: #"^[A-Z]{1,2}-[0-9]{1,4}[A-Z]{0,2}$"#, options: .regularExpression) != nil else {
-                throw ImportError(at + ".form", "expected a form number like I-485, N-400, I-821D or I-600A (with the dash), got \"\(Echo.show(form))\"")
+                throw ImportError(at + ".form") { $0.importForm(Echo.show(form)) }
             }
             let applicant = try r.string(c, "applicant", at: at, required: false)
             if let applicant, !Identifier.isAccountID(applicant) {
-                throw ImportError(at + ".applicant", "\"\(Echo.show(applicant))\" is not an account id; expected \(Identifier.accountShape)")
+                throw ImportError(at + ".applicant") { $0.importAccountID(Echo.show(applicant)) }
             }
             let applicantName = try r.string(c, "applicantName", at: at, required: false)
             if applicant == nil && (applicantName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ImportError(at + ".applicantName", "a case needs an applicant account or an applicantName (the notice prints it)")
+                throw ImportError(at + ".applicantName") { $0.importNeedsApplicant }
             }
             var changed: Date?
             if let text = try r.string(c, "addressChangedAt", at: at, required: false) {
                 guard let d = Timestamp.parse(text) else {
-                    throw ImportError(at + ".addressChangedAt", "expected \(Timestamp.grammar), e.g. 2026-11-02T10:00:00-05:00, got \"\(Echo.show(text))\"")
+                    throw ImportError(at + ".addressChangedAt") { $0.importInstant(Timestamp.grammar, Echo.show(text)) }
                 }
                 changed = d
             }
@@ -220,10 +230,10 @@ extension ImportDocument {
             let receipt = try r.receipt(a, at: at)
             at += " (receipt \(receipt))"
             let start = try r.string(a, "start", at: at)!
-            guard LocalDateTime(iso: start) != nil else { throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(start)\"") }
+            guard LocalDateTime(iso: start) != nil else { throw ImportError(at + ".start") { $0.importLocalTime(start) } }
             let status = try r.string(a, "status", at: at, required: false) ?? "scheduled"
             guard AppointmentStatus(rawValue: status) != nil else {
-                throw ImportError(at + ".status", "expected one of \(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(status)\"")
+                throw ImportError(at + ".status") { $0.importOneOf(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "), status) }
             }
             doc.appointments.append(AppointmentRecord(receipt: receipt, center: (try r.string(a, "center", at: at)!).uppercased(), start: start,
                                                       status: status, priorReschedules: try r.int(a, "priorReschedules", at: at, required: false, range: 0...99) ?? 0))
@@ -234,15 +244,15 @@ extension ImportDocument {
     private struct Reader {
         func only(_ obj: [String: Any], _ keys: Set<String>, at: String) throws(ImportError) {
             if let extra = obj.keys.sorted().first(where: { !keys.contains($0) }) {
-                throw ImportError(at.isEmpty ? extra : "\(at).\(extra)", "unknown field; expected one of \(keys.sorted().joined(separator: ", "))")
+                throw ImportError(at.isEmpty ? extra : "\(at).\(extra)") { $0.importUnknownField(keys.sorted().joined(separator: ", ")) }
             }
         }
         func array(_ top: [String: Any], _ key: String) throws(ImportError) -> [[String: Any]] {
             guard let v = top[key] else { return [] }
-            guard let list = v as? [Any] else { throw ImportError(key, "expected a list of objects") }
+            guard let list = v as? [Any] else { throw ImportError(key) { $0.importListOfObjects } }
             var out: [[String: Any]] = []
             for (i, e) in list.enumerated() {
-                guard let o = e as? [String: Any] else { throw ImportError("\(key)[\(i)]", "expected an object") }
+                guard let o = e as? [String: Any] else { throw ImportError("\(key)[\(i)]") { $0.importExpectedObject } }
                 out.append(o)
             }
             return out
@@ -252,31 +262,31 @@ extension ImportDocument {
 
         func string(_ o: [String: Any], _ k: String, at: String, required: Bool = true, allowEmpty: Bool = false) throws(ImportError) -> String? {
             guard let v = o[k], !(v is NSNull) else {
-                if required { throw ImportError("\(at).\(k)", "missing; expected a string") }
+                if required { throw ImportError("\(at).\(k)") { $0.importMissingString } }
                 return nil
             }
-            guard let s = v as? String else { throw ImportError("\(at).\(k)", "expected a string, got \(Echo.show("\(v)"))") }
-            if !allowEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty { throw ImportError("\(at).\(k)", "must not be empty") }
+            guard let s = v as? String else { throw ImportError("\(at).\(k)") { $0.importExpectedString(Echo.show("\(v)")) } }
+            if !allowEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty { throw ImportError("\(at).\(k)") { $0.importEmpty } }
             if Echo.hasControlCharacters(s) {
-                throw ImportError("\(at).\(k)", "holds a control character (\(Echo.show(s))); expected plain text on one line")
+                throw ImportError("\(at).\(k)") { $0.importControl(Echo.show(s)) }
             }
-            if s.count > Reader.maxText { throw ImportError("\(at).\(k)", "is \(s.count) characters long; at most \(Reader.maxText) are taken") }
+            if s.count > Reader.maxText { throw ImportError("\(at).\(k)") { $0.importTooLong(s.count, Reader.maxText) } }
             return s
         }
         func int(_ o: [String: Any], _ k: String, at: String, required: Bool = true, range: ClosedRange<Int>) throws(ImportError) -> Int? {
             guard let v = o[k], !(v is NSNull) else {
-                if required { throw ImportError("\(at).\(k)", "missing; expected a whole number from \(range.lowerBound) to \(range.upperBound)") }
+                if required { throw ImportError("\(at).\(k)") { $0.importMissingNumber(range.lowerBound, range.upperBound) } }
                 return nil
             }
             guard let n = v as? NSNumber, n.doubleValue == n.doubleValue.rounded(), Double(range.lowerBound) <= n.doubleValue,
                   n.doubleValue <= Double(range.upperBound) else {
-                throw ImportError("\(at).\(k)", "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(Echo.show("\(v)"))")
+                throw ImportError("\(at).\(k)") { $0.importNumber(range.lowerBound, range.upperBound, Echo.show("\(v)")) }
             }
             return n.intValue
         }
         func receipt(_ o: [String: Any], at: String) throws(ImportError) -> String {
             let raw = try string(o, "receipt", at: at)!
-            do { return try ReceiptNumber(parsing: raw).value } catch { throw ImportError("\(at).receipt", error.message) }
+            do { return try ReceiptNumber(parsing: raw).value } catch { throw ImportError("\(at).receipt") { error.message(in: $0.language) } }
         }
     }
 }

@@ -24,9 +24,9 @@ extension SQLiteBookingStore {
                 return summary
             }
         } catch let e as ImportError {
-            throw .invalidInput("Import refused, nothing was written. \(e.description)")
+            throw .invalid(Localized { $0.importRefused(e.description(in: $0.language)) })
         } catch {
-            throw Self.map(error, context: "import")
+            throw Self.map(error, context: .importing)
         }
     }
 }
@@ -55,13 +55,13 @@ enum Importer {
                     try updateCenter(db, c, existing: existing, at: at)
                 } else {
                     if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
-                        throw ImportError(at + ".\(missing)", "missing; a new center needs \(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", "))")
+                        throw ImportError(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
                     }
                     try insertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
                 }
                 // Only the weekdays given change; the others keep their hours.
                 for (wd, text) in c.hours {
-                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)", "expected HH:MM-HH:MM") }
+                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)") { $0.importHoursShort } }
                     try upsertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
                 }
                 for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
@@ -80,7 +80,7 @@ enum Importer {
             """)
         for (i, a) in doc.accounts.enumerated() {
             if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
-                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
+                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role") { $0.importRoleChange(role) }
             }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
                 try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, CallerSearch.phoneDigits(a.phone),
@@ -97,9 +97,9 @@ enum Importer {
             var name = c.applicantName
             if let acc = c.applicant {
                 guard let row = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [acc]) else {
-                    throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)")
+                    throw ImportError(at + ".applicant") { $0.importNoAccount(acc) }
                 }
-                guard (row["role"] as String) == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(row["role"] as String), not an applicant") }
+                guard (row["role"] as String) == "applicant" else { throw ImportError(at + ".applicant") { $0.importNotApplicant(acc, row["role"] as String) } }
                 if name == nil { name = row["name"] }
             }
             try guarded(at) {
@@ -108,9 +108,9 @@ enum Importer {
             }
             for (j, rep) in c.representatives.enumerated() {
                 guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {
-                    throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)")
+                    throw ImportError(at + ".representatives[\(j)]") { $0.importNoAccount(rep) }
                 }
-                guard role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(role), not a representative") }
+                guard role == "representative" else { throw ImportError(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, role) } }
                 try guarded(at + ".representatives[\(j)]") { try insertRep.execute(arguments: [c.receipt, rep]) }
             }
             summary.cases += 1
@@ -125,25 +125,25 @@ enum Importer {
             if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
                 zone = ZoneRules(identifier: tz); zones[a.center] = zone
             }
-            guard let zone else { throw ImportError(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
+            guard let zone else { throw ImportError(at + ".center") { $0.importUnknownCenter(a.center) } }
             guard let local = LocalDateTime(iso: a.start) else {
-                throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(Echo.show(a.start))\"")
+                throw ImportError(at + ".start") { $0.importLocalTime(Echo.show(a.start)) }
             }
             guard let instant = zone.instant(of: local) else {
-                throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
+                throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
             }
             do {
                 try insertAppt.execute(arguments: [a.receipt, a.center, Records.seconds(instant), a.status, a.priorReschedules, nowS])
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 switch (e.extendedResultCode, StoreConstraint.named(e)) {
                 case (.SQLITE_CONSTRAINT_CHECK, StoreConstraint.slotCapacity):
-                    throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full")
+                    throw ImportError(at + ".start") { $0.importSlotFull(a.start, a.center) }
                 case (.SQLITE_CONSTRAINT_UNIQUE, StoreConstraint.oneScheduledPerCase):
-                    throw ImportError(at + ".status", "the case already has a scheduled appointment; only one may be scheduled")
+                    throw ImportError(at + ".status") { $0.importOneScheduled }
                 case (.SQLITE_CONSTRAINT_FOREIGNKEY, _):
-                    throw ImportError(at + ".receipt", "no case \(a.receipt) (list it under cases)")
+                    throw ImportError(at + ".receipt") { $0.importNoCase(a.receipt) }
                 default:
-                    throw ImportError(at, e.message ?? "constraint failed")
+                    throw ImportError(at) { e.message ?? $0.importConstraint }
                 }
             }
             summary.appointments += 1
@@ -159,15 +159,15 @@ enum Importer {
     static func updateCenter(_ db: Database, _ c: ImportDocument.CenterRecord, existing: Row, at: String) throws {
         let scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = ? AND status = 'scheduled'", arguments: [c.code]) ?? 0
         if c.given.contains("timeZone") && c.timeZone != (existing["time_zone"] as String) && scheduled > 0 {
-            throw ImportError(at + ".timeZone", "the center has \(scheduled) scheduled appointments in \(existing["time_zone"] as String); its time zone cannot change under them (move them first)")
+            throw ImportError(at + ".timeZone") { $0.importZoneLocked(scheduled, existing["time_zone"] as String) }
         }
         if c.given.contains("slotMinutes") && c.slotMinutes != (existing["slot_minutes"] as Int) && scheduled > 0 {
-            throw ImportError(at + ".slotMinutes", "the center has \(scheduled) scheduled appointments on \(existing["slot_minutes"] as Int)-minute slots; the slot length cannot change under them")
+            throw ImportError(at + ".slotMinutes") { $0.importSlotLengthLocked(scheduled, existing["slot_minutes"] as Int) }
         }
         if c.given.contains("stations") {
             let busiest = try Int.fetchOne(db, sql: "SELECT max(booked) FROM slots WHERE center = ?", arguments: [c.code]) ?? 0
             if c.stations < busiest {
-                throw ImportError(at + ".stations", "a slot at this center already holds \(busiest) bookings; the center cannot have fewer stations (\(c.stations))")
+                throw ImportError(at + ".stations") { $0.importStationsLocked(busiest, c.stations) }
             }
         }
         let columns: [(json: String, column: String, value: DatabaseValueConvertible)] = [
@@ -182,9 +182,9 @@ enum Importer {
     static func guarded(_ at: String, _ body: () throws -> Void) throws {
         do { try body() } catch let e as ImportError { throw e } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             if e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || e.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw ImportError(at, "a record with the same key already exists in the store or earlier in the file")
+                throw ImportError(at) { $0.importDuplicate }
             }
-            throw ImportError(at, e.message ?? "constraint failed")
+            throw ImportError(at) { e.message ?? $0.importConstraint }
         }
     }
 }

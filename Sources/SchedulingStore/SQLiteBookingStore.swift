@@ -107,11 +107,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
             return pool
         } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw .unusable("\(path) is not a SQLite database (and so not a biosched store).")
+            throw .unusableStore(Localized { $0.storeNotSQLite(path) })
         } catch let e as DatabaseError where e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-            throw .busy("another process held the write lock while \(path) was opened. Try again.")
+            throw .busyText(Localized { $0.lockedAtOpen(path) })
         } catch {
-            throw .unusable("Cannot open \(path): \(describe(error))")
+            throw .unusableStore(Localized { $0.storeCannotOpen(path, describe(error)) })
         }
     }
 
@@ -123,16 +123,16 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                  try Schema.migrator.hasCompletedMigrations(db))
             }
         } catch {
-            throw Self.map(error, context: "reading \(path)")
+            throw Self.map(error, context: .reading(path))
         }
         guard appID == Schema.applicationID, hasSettings else {
-            throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id). Point --db at a store made by `biosched init`.")
+            throw .unusableStore(Localized { $0.storeWrongApp(path) })
         }
         if current { return }
         if isReadOnly {
-            throw .unusable("\(path) was made by an older biosched and needs its schema brought up to date, but it is read-only here; open it once as the store's owner.")
+            throw .unusableStore(Localized { $0.storeNeedsMigration(path) })
         }
-        do { try Schema.migrator.migrate(try writer()) } catch { throw Self.map(error, context: "migrating \(path)") }
+        do { try Schema.migrator.migrate(try writer()) } catch { throw Self.map(error, context: .migrating(path)) }
     }
 
     /// The pool writes go through: `pool`, or the writer opened late (see `lateWriter`).
@@ -147,7 +147,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One read through a single read-only connection to the biosched store at `path`, checked by
     /// its header first: nothing in the file changes (no pool, no WAL set-up, no migration).
-    static func readingFile<T>(_ path: String, doing what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    static func readingFile<T>(_ path: String, doing what: (String) -> StoreStep, _ body: (Database) throws -> T) throws(StoreError) -> T {
         try StoreFile.checkIsBioschedStore(path)
         do {
             var config = Configuration()
@@ -155,7 +155,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             let q = try DatabaseQueue(path: path, configuration: config)
             defer { try? q.close() }
             return try q.read(body)
-        } catch { throw map(error, context: "\(what) \(path)") }
+        } catch { throw map(error, context: what(path)) }
     }
 
     /// Closes the store's connections (checkpointing the write-ahead log).
@@ -171,19 +171,23 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         do { return try body() } catch let e as StoreError { throw e } catch { throw map(error, context: nil) }
     }
 
-    static func map(_ error: any Error, context: String?) -> StoreError {
+    static func map(_ error: any Error, context: StoreStep?) -> StoreError {
         if let e = error as? StoreError { return e }
-        let prefix = context.map { "\($0): " } ?? ""
+        let prefix = context.map { "\(Catalog.en.storeStep($0)): " } ?? ""
+        func text(_ make: (Catalog) -> String) -> Localized { Localized { t in (context.map { "\(t.storeStep($0)): " } ?? "") + make(t) } }
+        func said(_ make: (Catalog) -> String) -> StoreError { .unusableStore(text(make)) }
         if let db = error as? DatabaseError {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                return .busy(prefix + "another process held the write lock too long. Try again.")
+                return .busyText(text { $0.lockedTooLong })
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return .unusable(prefix + "the file is not a usable biosched store (\(db.message ?? "corrupt")).")
+                let detail = db.message ?? "corrupt"
+                return said { $0.storeNotUsable(detail) }
             case .SQLITE_READONLY:
-                return .unusable(prefix + "the store is read-only here: it answers questions, but nothing can be changed through this login.")
+                return said { $0.storeReadOnly }
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR:
-                return .unusable(prefix + (db.message ?? "cannot read or write the store") + ".")
+                let detail = db.message
+                return said { (detail ?? $0.storeCannotReadWrite) + "." }
             default:
                 return .failed(prefix + (db.message ?? "\(db)"))
             }

@@ -13,7 +13,7 @@ extension SQLiteBookingStore {
 
     /// Copies the whole store to a new file at `path` (which must not exist).
     public func snapshot(to path: String) throws(StoreError) {
-        if FileManager.default.fileExists(atPath: path) { throw .invalidInput("\(path) already exists; a snapshot never overwrites a file.") }
+        if FileManager.default.fileExists(atPath: path) { throw .invalid(Localized { $0.snapshotExists(path) }) }
         try StoreFile.createEmpty(path, group: nil)
         do {
             let copy = try DatabaseQueue(path: path)
@@ -21,13 +21,13 @@ extension SQLiteBookingStore {
             // A plain rollback-journal file: it can be read later without -wal and -shm beside it.
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
-        } catch { throw Self.map(error, context: "copying \(self.path) to \(path)") }
+        } catch { throw Self.map(error, context: .copying(self.path, to: path)) }
     }
 
     /// Whether the file at `path` is a training store, and when it was made, read without changing
     /// anything (a snapshot in rollback-journal mode stays so; opening it as a store would switch it to WAL).
     public static func peekTraining(_ path: String) -> (isTraining: Bool, createdAt: Date?)? {
-        try? readingFile(path, doing: "reading") { db in
+        try? readingFile(path, doing: StoreStep.reading) { db in
             let s = try Records.settings(db)
             return (s["training"] == "1", s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) })
         }
@@ -37,7 +37,7 @@ extension SQLiteBookingStore {
     /// Refused unless this store is a training store: a production store is never overwritten.
     public func restore(from path: String) throws(StoreError) {
         guard try storeInfo().isTraining else {
-            throw .invalidInput("\(self.path) is a production store: only a training sandbox is ever reset.")
+            throw .invalid(Localized { $0.onlySandboxReset(self.path) })
         }
         do {
             var config = Configuration()
@@ -45,6 +45,6 @@ extension SQLiteBookingStore {
             let source = try DatabaseQueue(path: path, configuration: config)
             try source.backup(to: try writer())
             try source.close()
-        } catch { throw Self.map(error, context: "restoring \(self.path) from \(path)") }
+        } catch { throw Self.map(error, context: .restoring(self.path, from: path)) }
     }
 }

@@ -5,23 +5,23 @@ import Scheduling
 /// is never changed (SQLite would switch it to WAL or run migrations on it), a new store is made
 /// for its owner only, and nothing is removed that this process did not create.
 public enum StoreFile {
-    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
+    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)   // not for a person: the file header SQLite writes
 
     /// Refuses, without opening it as a database, any file that is not a biosched store.
     static func checkIsBioschedStore(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
-                throw .unusable("Cannot read \(path): \(String(cString: strerror(EACCES))). The store belongs to the biosched service account; see docs/security.md.")
+                throw .unusableStore(Localized { $0.storeUnreadable(path, String(cString: strerror(EACCES))) })
             }
-            throw .unusable("No biosched store at \(path). Create one with `biosched init --db \(path)` (add --demo for demo data).")
+            throw .unusableStore(Localized { $0.noStoreAt(path) })
         }
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         guard !header.isEmpty else {
-            throw .unusable("\(path) is an empty file, not a biosched store; it was left as it is.")
+            throw .unusableStore(Localized { $0.storeFileEmpty(path) })
         }
         guard header.count == 100, Array(header[0..<16]) == sqliteMagic else {
-            throw .unusable("\(path) is not a SQLite database (and so not a biosched store); it was left as it is.")
+            throw .unusableStore(Localized { $0.storeNotSQLiteLeft(path) })
         }
         let appID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         if Int32(bitPattern: appID) == Schema.applicationID { return }
@@ -29,7 +29,7 @@ public enum StoreFile {
         // (opening a WAL database changes nothing), and the application id is checked again after.
         let isWAL = header[18] == 2 && header[19] == 2
         if appID == 0 && isWAL && FileManager.default.fileExists(atPath: path + "-wal") { return }
-        throw .unusable("\(path) is a SQLite database but not a biosched store (wrong application id); it was left as it is. Point --db at a store made by `biosched init`.")
+        throw .unusableStore(Localized { $0.storeWrongAppLeft(path) })
     }
 
     /// The folder part of a path ("" for a bare file name).
@@ -59,17 +59,17 @@ public enum StoreFile {
     /// (0700, or 0770 for a group), and the file 0600 (or 0660), whatever the umask.
     static func createEmpty(_ path: String, group: String?) throws(StoreError) {
         if path.contains("\n") || path.contains("\u{0}") {
-            throw .invalidInput("The store path holds a line break or NUL byte; choose a plain path.")
+            throw .invalid(Localized { $0.storePathControl })
         }
         var gid: gid_t?
         if let group {
-            guard let g = getgrnam(group) else { throw .invalidInput("No group \"\(Echo.show(group))\" on this machine.") }
+            guard let g = getgrnam(group) else { throw .invalid(Localized { $0.noGroup(Echo.show(group)) }) }
             gid = g.pointee.gr_gid
         }
         let fileMode: mode_t = gid == nil ? 0o600 : 0o660
         let dirMode: mode_t = gid == nil ? 0o700 : 0o2770
         if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-            throw .invalidInput("\(path) already exists; biosched never overwrites or removes a file it did not create. Choose another --db.")
+            throw .invalid(Localized { $0.storeFileExists(path) })
         }
         // Missing folders, outermost first, each made with the mode (mkdir's mode is masked by the umask: chmod after).
         var missing: [String] = []
@@ -79,15 +79,17 @@ public enum StoreFile {
         }
         for d in missing.reversed() {
             guard mkdir(d, dirMode) == 0 || errno == EEXIST else {
-                throw .unusable("Cannot create the folder \(d): \(String(cString: strerror(errno))).")
+                let why = String(cString: strerror(errno))
+                throw .unusableStore(Localized { $0.cannotCreateFolder(d, why) })
             }
             chmod(d, dirMode)
             if let gid { chown(d, getuid(), gid) }
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
         guard fd >= 0 else {
-            if errno == EEXIST { throw .invalidInput("\(path) already exists; biosched never overwrites or removes a file it did not create. Choose another --db.") }
-            throw .unusable("Cannot create \(path): \(String(cString: strerror(errno))).")
+            if errno == EEXIST { throw .invalid(Localized { $0.storeFileExists(path) }) }
+            let why = String(cString: strerror(errno))
+            throw .unusableStore(Localized { $0.cannotCreateFile(path, why) })
         }
         fchmod(fd, fileMode)
         if let gid { fchown(fd, getuid(), gid) }

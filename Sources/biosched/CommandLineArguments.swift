@@ -32,7 +32,7 @@ enum CommandLineArguments {
 
     /// ArgumentParser names the hidden default command `start` in its messages: nobody typed that.
     static func publicMessage(_ text: String) -> String {
-        text.replacingOccurrences(of: "biosched start", with: "biosched")
+        text.replacingOccurrences(of: "biosched start", with: "biosched")   // not for a person: command names
     }
 
     /// Whether the person asked for JSON (so that errors come as JSON too).

@@ -44,6 +44,9 @@ struct Session {
     /// Whether `--lang` named it (else it came from the account or the environment).
     var languageGiven = false
     var t: Catalog { Catalog(language) }
+    /// The language of the session this process opened, for store errors said after it
+    /// (`Failure(storeError:)`); one command, one session, set once when it opens.
+    nonisolated(unsafe) static var spoken: Language?
     /// The default demo store runs a training clock from the moment its story cases were placed
     /// (the stories hold then, not days later): that moment, and when this process started it.
     var storyClock: (from: Date, startedAt: Date)? = nil
@@ -88,7 +91,8 @@ struct Session {
     /// `postgres://`, or `postgres` for the libpq environment), parsed strictly here. Any other URL
     /// (`file:...`, `mysql://...`) is refused by name rather than taken for a folder.
     static func storePath(_ g: GlobalOptions) throws(Failure) -> String {
-        let t = Catalog((try? language(g)) ?? .en)
+        let t = catalog(g)
+        if Session.spoken == nil { Session.spoken = t.language }
         let path = g.db ?? defaultPath()
         if path.isEmpty { throw Failure(.badInput, t.dbEmpty) }
         if Echo.hasControlCharacters(path) { throw Failure(.badInput, t.dbControl(Echo.show(path))) }
@@ -134,11 +138,12 @@ struct Session {
         let path = try storePath(g)
         let user = currentUser()
         let t = Catalog(try language(g))
+        Session.spoken = t.language
         var fixedNow: Date?
         if let n = g.now { fixedNow = try parseNow(n, t) }
         let origin = try origin(g, user: user)
         if g.db == nil && createDefault && !Stores.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
-            try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json)
+            try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json, t)
         }
         let store: any OpenedStore
         let info: StoreInfo
@@ -165,6 +170,7 @@ struct Session {
         var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
                               language: try language(g, account: accountLanguage))
         session.languageGiven = g.lang != nil
+        Session.spoken = session.language
         // The default demo store (no --db) keeps its stories true: its clock starts when they were placed.
         if g.db == nil, info.isTraining, fixedNow == nil, let sqlite = store as? SQLiteBookingStore,
            let made = try? sqlite.createdAt(), Date().timeIntervalSince(made) > 60 {
@@ -174,13 +180,23 @@ struct Session {
     }
 
     /// Opens the store for a command only officers may run; `purpose` completes "only officers ...".
-    static func openAsOfficer(_ g: GlobalOptions, to purpose: String) throws(Failure) -> Session {
+    static func openAsOfficer(_ g: GlobalOptions, to purpose: (Catalog) -> String) throws(Failure) -> Session {
         let s = try open(g)
         guard s.actor.role == .officer else {
-            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + s.t.onlyOfficers(purpose, s.actor.role))
+            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + s.t.onlyOfficers(purpose(s.t), s.actor.role))
         }
         return s
     }
+
+    /// Opens the store for a command only staff (agents and officers) may run; `refusal` says why not.
+    static func openAsStaff(_ g: GlobalOptions, refusal: (Catalog) -> String) throws(Failure) -> Session {
+        let s = try open(g)
+        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + refusal(s.t)) }
+        return s
+    }
+
+    /// The catalog for messages said before a store is open: `--lang`, else the environment's, else English.
+    static func catalog(_ g: GlobalOptions) -> Catalog { Catalog((try? language(g)) ?? .en) }
 
     /// Who is acting, and whether this local user may act so (training stores allow any role).
     static func resolveActor(_ g: GlobalOptions, store: any OpenedStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
@@ -200,7 +216,7 @@ struct Session {
         var staff = osStaff
         if let login = g.login {
             guard Identifier.isLoginName(login) else {
-                throw Failure(.badInput, t.badLogin(Echo.show(login), Identifier.loginShape))
+                throw Failure(.badInput, t.badLogin(Echo.show(login), t.loginShape))
             }
             if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
                 throw Failure(.refused, "\(na): " + t.onlyServiceAccount(osUser))
@@ -232,7 +248,7 @@ struct Session {
                 throw Failure(.badInput, t.needsAccount(r))
             }
             guard Identifier.isAccountID(account) else {
-                throw Failure(.badInput, t.badAccount(Echo.show(account), Identifier.accountShape))
+                throw Failure(.badInput, t.badAccount(Echo.show(account), t.accountShape))
             }
             if !info.isTraining && staff != .gateway {
                 throw Failure(.refused, "\(na): " + t.onlyGateway)
@@ -302,11 +318,12 @@ struct Session {
 
 extension Failure {
     init(storeError e: StoreError) {
+        let m = e.message(in: Session.spoken ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en)
         switch e {
-        case .notAuthorized: self.init(.refused, e.message)
-        case .unknownCenter, .unknownRequest, .invalidInput: self.init(.badInput, e.message)
-        case .capacityExceeded, .conflict: self.init(.conflict, e.message)
-        case .busy, .unusable, .failed: self.init(.storeError, e.message)
+        case .notAuthorized: self.init(.refused, m)
+        case .unknownCenter, .unknownRequest, .invalidInput, .invalid: self.init(.badInput, m)
+        case .capacityExceeded, .conflict: self.init(.conflict, m)
+        case .busy, .busyText, .unusable, .unusableStore, .failed: self.init(.storeError, m)
         }
     }
 }

@@ -273,3 +273,33 @@ struct DemoDataTests {
         #expect(CaseFlags.flags(appointment: risk.appointment, caseFile: risk.caseFile, lastRequestAt: risk.lastRequestAt, now: Self.now).contains(.abandonmentRisk))
     }
 }
+
+/// The story cases in Spanish (issue 14): the same cases, roles and accounts; every title and
+/// description written in Spanish, with the dates written out in Spanish.
+@Suite("DemoData stories in Spanish")
+struct DemoStoriesSpanishTests {
+    @Test("Same receipts, roles and accounts; every title and description differs from the English")
+    func spanishStories() {
+        let en = DemoData.stories(now: DemoDataTests.now), es = DemoData.stories(now: DemoDataTests.now, .es)
+        #expect(en.count == es.count && !en.isEmpty)
+        for (a, b) in zip(en, es) {
+            #expect(a.receipt == b.receipt && a.role == b.role && a.account == b.account)
+            #expect(a.title != b.title, "\(b.title)")
+            #expect(a.description != b.description, "\(b.description)")
+            #expect(!b.description.contains(" at ") && !b.title.isEmpty)
+        }
+        #expect(es.contains { $0.description.contains(" de diciembre de 2026") })
+        #expect(DemoData.stories(now: DemoDataTests.now, .en) == en)
+    }
+
+    @Test("An import file's error in Spanish keeps its JSON path")
+    func importErrorSpanish() {
+        do {
+            _ = try ImportDocument.parse(json: Data(#"{"accounts": [{"id": "a", "role": "boss", "name": "A"}]}"#.utf8))
+            Issue.record("parsed")
+        } catch {
+            #expect(error.description == "accounts[0].role: expected \"applicant\" or \"representative\", got \"boss\"")
+            #expect(error.description(in: .es) == "accounts[0].role: se espera \"applicant\" o \"representative\", pero dice \"boss\"")
+        }
+    }
+}

@@ -82,17 +82,20 @@ struct StoreInvariantTests {
         let garbage = dir.appendingPathComponent("garbage.sqlite").path
         #expect(FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x42, count: 4096)))
         #expect { try SQLiteBookingStore(path: garbage) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("not")
         }
         let foreign = dir.appendingPathComponent("foreign.sqlite").path
         try DatabaseQueue(path: foreign).write { db in try db.execute(sql: "CREATE TABLE t(x)") }
         #expect { try SQLiteBookingStore(path: foreign) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("not a biosched store")
         }
         #expect { try SQLiteBookingStore(path: dir.appendingPathComponent("missing.sqlite").path) } throws: { e in
-            guard case let .unusable(m) = e as? StoreError else { return false }
+            guard case let .unusableStore(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("biosched init")
         }
     }
@@ -110,7 +113,7 @@ struct StoreInvariantTests {
             #expect { try impatient.reschedule(RescheduleRequest(requestID: "busy-1", receipt: StoreFixture.receipt("EAC2414052317"), actor: StoreFixture.maria,
                                                                  goodCause: GoodCause(reason: .medical), to: LocalDateTime(iso: "2026-06-24T09:00")!),
                                                clock: { StoreFixture.now }) } throws: { e in
-                if case .busy = e as? StoreError { return true }
+                if (e as? StoreError)?.isBusy == true { return true }
                 return false
             }
             #expect(Date().timeIntervalSince(started) < 5, "gave up near its timeout, not SQLite's")
@@ -132,7 +135,8 @@ struct StoreInvariantTests {
         """
         let doc = try ImportDocument.parse(json: Data(json.utf8))
         #expect { try f.store.importDocument(doc, actor: StoreFixture.officer, now: StoreFixture.now) } throws: { e in
-            guard case let .invalidInput(m) = e as? StoreError else { return false }
+            guard case let .invalid(text) = e as? StoreError else { return false }
+            let m = text.english
             return m.contains("appointments[1]") && m.contains(".center") && m.contains("ZZZ")
         }
         #expect(try f.tableCounts() == counts)

@@ -18,11 +18,11 @@ extension PostgresBookingStore: StoreAdministration {
     public func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError) {
         let name = user
         guard Identifier.isLoginName(name) else {
-            throw .invalidInput("\"\(Echo.show(user))\" is not a login name; expected \(Identifier.loginShape).")
+            throw .invalid(Localized { $0.notALogin(Echo.show(user)) })
         }
         try write { db in
             if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [name]) {
-                throw StoreError.invalidInput("\(name) is already a staff user (\(existing)); remove them first to change the role.")
+                throw StoreError.invalid(Localized { $0.alreadyStaff(name, existing) })
             }
             try db.execute(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, PGRecords.seconds(now), officer])
@@ -33,11 +33,11 @@ extension PostgresBookingStore: StoreAdministration {
     public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
         try write { db in
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE \"user\" = ? FOR UPDATE", arguments: [user]) else {
-                throw StoreError.invalidInput("\(Echo.show(user)) is not a staff user.")
+                throw StoreError.invalid(Localized { $0.notAStaffUser(Echo.show(user)) })
             }
             if role == "officer" {
                 let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer' FOR UPDATE) o") ?? 0
-                if officers <= 1 { throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.") }
+                if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
             try db.execute(sql: "DELETE FROM staff WHERE \"user\" = ?", arguments: [user])
             try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")

@@ -46,13 +46,13 @@ enum PGImporter {
                     try updateCenter(db, c, existing: existing, at: at)
                 } else {
                     if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
-                        throw ImportError(at + ".\(missing)", "missing; a new center needs \(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", "))")
+                        throw ImportError(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
                     }
                     try insertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
                 }
                 // Only the weekdays given change; the others keep their hours.
                 for (wd, text) in c.hours {
-                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)", "expected HH:MM-HH:MM") }
+                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)") { $0.importHoursShort } }
                     try upsertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
                 }
                 for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
@@ -73,10 +73,10 @@ enum PGImporter {
         var lastIndex: [String: Int] = [:]
         for (i, a) in doc.accounts.enumerated() {
             if let role = existingRoles[a.id] ?? doc.accounts[lastIndex[a.id] ?? i].role as String?, role != a.role {
-                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(role); an account never changes role")
+                throw ImportError("accounts[\(i)] (id \"\(a.id)\").role") { $0.importRoleChange(role) }
             }
             guard Identifier.isAccountID(a.id) else {
-                throw ImportError("accounts[\(i)] (id \"\(Echo.show(a.id))\")", "account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit")
+                throw ImportError("accounts[\(i)] (id \"\(Echo.show(a.id))\")") { $0.importAccountIDRule }
             }
             lastIndex[a.id] = i
             summary.accounts += 1
@@ -94,7 +94,7 @@ enum PGImporter {
                            + " language = excluded.language",
                            arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
-                throw ImportError("accounts", "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+                throw ImportError("accounts", untranslated: "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
             }
             offset0 += batch.count
         }
@@ -114,15 +114,15 @@ enum PGImporter {
             let at = "cases[\(i)] (receipt \(c.receipt))"
             var name = c.applicantName
             if let acc = c.applicant {
-                guard let a = try account(acc) else { throw ImportError(at + ".applicant", "no account \"\(acc)\" (list it under accounts)") }
-                guard a.role == "applicant" else { throw ImportError(at + ".applicant", "account \"\(acc)\" is a \(a.role), not an applicant") }
+                guard let a = try account(acc) else { throw ImportError(at + ".applicant") { $0.importNoAccount(acc) } }
+                guard a.role == "applicant" else { throw ImportError(at + ".applicant") { $0.importNotApplicant(acc, a.role) } }
                 if name == nil { name = a.name }
             }
-            guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at, "a record with the same key already exists in the store or earlier in the file") }
+            guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at) { $0.importDuplicate } }
             caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(PGRecords.seconds), NameKey.fold(name ?? "")])
             for (j, rep) in c.representatives.enumerated() {
-                guard let a = try account(rep) else { throw ImportError(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)") }
-                guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(a.role), not a representative") }
+                guard let a = try account(rep) else { throw ImportError(at + ".representatives[\(j)]") { $0.importNoAccount(rep) } }
+                guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, a.role) } }
                 repRows.append([c.receipt, rep])
             }
             summary.cases += 1
@@ -143,12 +143,12 @@ enum PGImporter {
             if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
                 zone = ZoneRules(identifier: tz); zones[a.center] = zone
             }
-            guard let zone else { throw ImportError(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
+            guard let zone else { throw ImportError(at + ".center") { $0.importUnknownCenter(a.center) } }
             guard let local = LocalDateTime(iso: a.start) else {
-                throw ImportError(at + ".start", "expected the center's local time as YYYY-MM-DDTHH:MM, got \"\(Echo.show(a.start))\"")
+                throw ImportError(at + ".start") { $0.importLocalTime(Echo.show(a.start)) }
             }
             guard let instant = zone.instant(of: local) else {
-                throw ImportError(at + ".start", "\(a.start) does not exist in \(zone.identifier) (the clocks spring forward then)")
+                throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
             }
             let start = PGRecords.seconds(instant)
             if holding.contains(a.status) {
@@ -162,7 +162,7 @@ enum PGImporter {
                     booked[a.center] = existing
                 }
                 let n = (booked[a.center]?[start] ?? 0) + 1
-                if n > stations[a.center]! { throw ImportError(at + ".start", "the slot \(a.start) at \(a.center) is already full") }
+                if n > stations[a.center]! { throw ImportError(at + ".start") { $0.importSlotFull(a.start, a.center) } }
                 booked[a.center]![start] = n
             }
             rows.append((a.receipt, a.center, start, a.status, a.priorReschedules))
@@ -184,11 +184,11 @@ enum PGImporter {
                 let detail = e.serverInfo?[.detail] ?? ""
                 switch (PostgresBookingStore.sqlState(e), e.serverInfo?[.constraintName]) {
                 case ("23505", "one_scheduled_per_case"?):
-                    throw ImportError("appointments", "a case would have two scheduled appointments; only one may be scheduled (\(detail))")
+                    throw ImportError("appointments") { $0.importTwoScheduled(detail) }
                 case ("23503", _):
-                    throw ImportError("appointments", "an appointment names no case in the store or the file (\(detail)); list it under cases")
+                    throw ImportError("appointments") { $0.importAppointmentNoCase(detail) }
                 default:
-                    throw ImportError("appointments", e.serverInfo?[.message] ?? "constraint failed")
+                    throw ImportError("appointments") { e.serverInfo?[.message] ?? $0.importConstraint }
                 }
             }
             offset += batch.count
@@ -211,15 +211,15 @@ enum PGImporter {
     static func updateCenter(_ db: PGDB, _ c: ImportDocument.CenterRecord, existing: PGRow, at: String) throws {
         let scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = ? AND status = 'scheduled'", arguments: [c.code]) ?? 0
         if c.given.contains("timeZone") && c.timeZone != (existing["time_zone"] as String) && scheduled > 0 {
-            throw ImportError(at + ".timeZone", "the center has \(scheduled) scheduled appointments in \(existing["time_zone"] as String); its time zone cannot change under them (move them first)")
+            throw ImportError(at + ".timeZone") { $0.importZoneLocked(scheduled, existing["time_zone"] as String) }
         }
         if c.given.contains("slotMinutes") && c.slotMinutes != (existing["slot_minutes"] as Int) && scheduled > 0 {
-            throw ImportError(at + ".slotMinutes", "the center has \(scheduled) scheduled appointments on \(existing["slot_minutes"] as Int)-minute slots; the slot length cannot change under them")
+            throw ImportError(at + ".slotMinutes") { $0.importSlotLengthLocked(scheduled, existing["slot_minutes"] as Int) }
         }
         if c.given.contains("stations") {
             let busiest = try Int.fetchOne(db, sql: "SELECT max(booked) FROM slots WHERE center = ?", arguments: [c.code]) ?? 0
             if c.stations < busiest {
-                throw ImportError(at + ".stations", "a slot at this center already holds \(busiest) bookings; the center cannot have fewer stations (\(c.stations))")
+                throw ImportError(at + ".stations") { $0.importStationsLocked(busiest, c.stations) }
             }
         }
         let columns: [(json: String, column: String, value: any PGArgument)] = [
@@ -243,9 +243,10 @@ enum PGImporter {
                            arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 if PostgresBookingStore.sqlState(e) == "23505" {
-                    throw ImportError(what, "a record with the same key already exists in the store or earlier in the file (\(e.serverInfo?[.detail] ?? ""))")
+                    let detail = e.serverInfo?[.detail] ?? ""
+                    throw ImportError(what) { $0.importDuplicate + " (\(detail))" }
                 }
-                throw ImportError(what, "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+                throw ImportError(what, untranslated: "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
             }
             offset += batch.count
         }
@@ -254,9 +255,9 @@ enum PGImporter {
     static func guarded(_ at: String, _ body: () throws -> Void) throws {
         do { try body() } catch let e as ImportError { throw e } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
             if PostgresBookingStore.sqlState(e) == "23505" {
-                throw ImportError(at, "a record with the same key already exists in the store or earlier in the file")
+                throw ImportError(at) { $0.importDuplicate }
             }
-            throw ImportError(at, e.serverInfo?[.message] ?? "constraint failed")
+            throw ImportError(at) { e.serverInfo?[.message] ?? $0.importConstraint }
         }
     }
 }

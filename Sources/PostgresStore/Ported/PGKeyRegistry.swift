@@ -11,7 +11,8 @@ extension PostgresBookingStore: KeyRegistry {
         let (kind, id) = Self.holderColumns(holder)
         try write { db in
             if let existing = try db.fetchRow(sql: "SELECT holder_kind, holder FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) {
-                throw StoreError.invalidInput("This key is already in use\((existing["holder_kind"] as String) == kind && (existing["holder"] as String) == id ? " by \(holder.described)" : ""); a key maps to one person only.")
+                let same = (existing["holder_kind"] as String) == kind && (existing["holder"] as String) == id
+                throw StoreError.invalid(Localized { $0.keyInUse(by: same ? $0.holder(holder) : nil) })
             }
             try db.execute(sql: """
                 INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
@@ -73,7 +74,7 @@ extension PostgresBookingStore: KeyRegistry {
 
     static func issueCode(_ db: PGDB, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
         guard try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
-            throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.")
+            throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }
         let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
         var rng = SystemRandomNumberGenerator()
@@ -89,13 +90,13 @@ extension PostgresBookingStore: KeyRegistry {
         let origin = self.origin
         return try write { db in
             guard let row = try db.fetchRow(sql: "SELECT applicant_name, form FROM cases WHERE receipt = ?", arguments: [receipt.value]) else {
-                throw StoreError.invalidInput("No case \(receipt.value) in this store.")
+                throw StoreError.invalid(Localized { $0.noCaseInStore(receipt.value) })
             }
             guard let who = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [account]) else {
-                throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.")
+                throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
             }
             guard (who["role"] as String) == "representative" else {
-                throw StoreError.invalidInput("Account \"\(Echo.show(account))\" is an \(who["role"] as String), not a representative: a G-28 names an attorney or accredited representative.")
+                throw StoreError.invalid(Localized { $0.notRepresentativeG28(Echo.show(account), who["role"] as String) })
             }
             let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
             if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }

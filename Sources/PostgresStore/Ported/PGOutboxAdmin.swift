@@ -33,10 +33,10 @@ extension PostgresBookingStore {
             if let ids {
                 for id in ids {
                     guard let status = try db.fetchValue(String.self, sql: "SELECT status FROM outbox WHERE id = ?", arguments: [id]) else {
-                        throw StoreError.invalidInput("No outbox message \(id). `biosched outbox` lists them.")
+                        throw StoreError.invalid(Localized { $0.noOutboxMessage(id) })
                     }
                     guard status == OutboxStatus.failed.rawValue else {
-                        throw StoreError.invalidInput("Outbox message \(id) is \(status), not failed; only failed messages are retried.")
+                        throw StoreError.invalid(Localized { $0.outboxNotFailed(id, status) })
                     }
                 }
                 targets = ids
@@ -59,7 +59,7 @@ extension PostgresBookingStore {
         try read { db in
             let text = try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'reminder_days'") ?? ReminderSchedule.standard.setting
             guard let schedule = ReminderSchedule(setting: text) else {
-                throw StoreError.invalidInput("The setting reminder_days is \"\(text)\"; expected whole days from 1 to 366, e.g. 7,1.")
+                throw StoreError.invalid(Localized { $0.badReminderDays(text) })
             }
             return schedule
         }

@@ -162,10 +162,10 @@ enum PGAuditChain {
                 let stored: String = row["hash"]
                 let storedPrev: String = row["prev_hash"]
                 if storedPrev != prev {
-                    return AuditVerification(rows: count, firstBroken: id, problem: "row \(id) does not point to the row before it (a row was removed, inserted or changed before it)")
+                    return AuditVerification(rows: count, firstBroken: id) { $0.auditRowUnlinked(id) }
                 }
                 if stored != hash(prev: prev, fields: fields(row)) {
-                    return AuditVerification(rows: count, firstBroken: id, problem: "row \(id) was changed after it was written (its hash does not match its fields)")
+                    return AuditVerification(rows: count, firstBroken: id) { $0.auditRowChanged(id) }
                 }
                 prev = stored
                 count += 1

@@ -33,7 +33,7 @@ public enum AgencyRebooking {
             center.closures.insert(date)
             guard let dayStart = center.zone.instant(of: LocalDateTime(date: date, time: LocalTime(minutes: 0)!)),
                   let dayEnd = center.zone.instant(of: LocalDateTime(date: date.adding(days: 1), time: LocalTime(minutes: 0)!)) else {
-                throw StoreError.invalidInput("\(date.iso) has no midnight at \(code)")
+                throw StoreError.invalid(Localized { $0.noMidnight(date.iso, code) })
             }
             let affected = try tx.scheduledAppointments(center: code, from: dayStart, to: dayEnd).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
             try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .centerClosed,

@@ -39,7 +39,7 @@ public enum ReschedulingService {
 
     public static func review(_ d: ReviewDecision, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
         guard !d.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalidInput("A review always needs a note saying why.")
+            throw StoreError.invalid(Localized { $0.reviewNeedsNote })
         }
         do {
             return try store.withWriteTransaction { tx in try decideReview(tx, d, now: clock()) }
@@ -82,7 +82,7 @@ public enum ReschedulingService {
             return refused(id, [.notAuthorized], Localized { $0.sentence(.notAuthorized) }, guidance: notAuthorizedGuidance)
         }
         guard earlier.receipt == receipt else {
-            throw StoreError.invalidInput("Request id \"\(Echo.show(id))\" was already used for another case; use a new request id.")
+            throw StoreError.invalid(Localized { $0.requestIDReused(Echo.show(id)) })
         }
         var outcome = earlier.outcome
         outcome.replayed = true
@@ -193,12 +193,12 @@ public enum ReschedulingService {
         let officer = Actor(role: .officer, id: d.officer)
         guard let stored = try tx.request(d.requestID) else { throw StoreError.unknownRequest(d.requestID) }
         guard stored.decision == .escalated else {
-            throw StoreError.invalidInput("Request \(d.requestID) was already \(stored.decision.rawValue); only escalated requests can be reviewed.")
+            throw StoreError.invalid(Localized { $0.requestAlreadyDecided(d.requestID, stored.decision.rawValue) })
         }
         // Separation of duties: a second officer decides what one escalated (on a training store one
         // trainer plays every role, so it is not enforced there).
         if stored.actor.role.isStaff && stored.actor.id == d.officer, try !tx.isTrainingStore() {
-            throw StoreError.invalidInput("\(d.officer) escalated request \(d.requestID) and cannot also decide it; another officer must.")
+            throw StoreError.invalid(Localized { $0.cannotDecideOwn(d.officer, d.requestID) })
         }
         let item = stored.item
         switch d.kind {

@@ -4,7 +4,7 @@
 public enum EnrollmentCode {
     public static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
     public static let groups = 3, groupLength = 4
-    public static let shape = "three groups of four letters and digits, e.g. K7QM-9X4P-2WHT"
+    public static var shape: String { Catalog.en.enrollmentCodeShape }
 
     public static func generate<G: RandomNumberGenerator>(using rng: inout G) -> String {
         (0..<groups).map { _ in String((0..<groupLength).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }) }

@@ -8,9 +8,9 @@ public enum Identifier {
     public static let maxLoginLength = 32
 
     /// What an account id looks like, said to a person: shown with every refusal.
-    public static let accountShape = "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. maria.garcia)"
+    public static var accountShape: String { Catalog.en.accountShape }
     /// What a login name looks like, said to a person.
-    public static let loginShape = "1 to 32 letters, digits, '.', '_' or '-', starting with a letter, a digit or '_' (e.g. jdoe)"
+    public static var loginShape: String { Catalog.en.loginShape }
 
     /// An applicant's or representative's account id: `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`.
     public static func isAccountID(_ text: String) -> Bool {

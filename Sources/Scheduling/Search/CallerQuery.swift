@@ -48,7 +48,7 @@ public enum CallerQuery: Hashable, Sendable {
         case .aNumber: "A-number"
         case .email: "email"
         case .phone: "phone"
-        case let .name(_, dob): dob == nil ? "name" : "name and date of birth"
+        case let .name(_, dob): dob == nil ? "name" : "name and date of birth"   // not for a person: the JSON and audit value (Catalog.searchKind says it)
         }
     }
 

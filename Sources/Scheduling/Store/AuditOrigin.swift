@@ -25,6 +25,15 @@ public struct AuditOrigin: Sendable, Hashable, Codable {
 public struct AuditVerification: Sendable, Hashable {
     public var rows: Int
     public var firstBroken: Int64?
-    public var problem: String?
-    public init(rows: Int, firstBroken: Int64?, problem: String?) { self.rows = rows; self.firstBroken = firstBroken; self.problem = problem }
+    /// What is wrong with the first broken row, in every language (`problem` is the English, as JSON gives it).
+    public var problemText: Localized?
+    public var problem: String? { problemText?.english }
+    public init(rows: Int, firstBroken: Int64?, problem: String?) {
+        self.rows = rows; self.firstBroken = firstBroken; self.problemText = problem.map { p in Localized { _ in p } }
+    }
+    public init(rows: Int, firstBroken: Int64, _ make: (Catalog) -> String) {
+        self.rows = rows; self.firstBroken = firstBroken; self.problemText = Localized(make)
+    }
+    /// The problem in `language`.
+    public func problem(in language: Language) -> String? { problemText.map { $0(language) ?? $0.english } }
 }

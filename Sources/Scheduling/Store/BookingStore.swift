@@ -196,17 +196,28 @@ public enum StoreError: Error, Sendable, Equatable {
     case unknownCenter(String)
     case unknownRequest(String)
     case invalidInput(String)
+    /// Refused input, said in every language (what was wrong and what is expected).
+    case invalid(Localized)
     /// Locked past the busy timeout.
     case busy(String)
+    /// The same, said in every language.
+    case busyText(Localized)
     /// Unreadable, or not a biosched store.
     case unusable(String)
+    /// The same, said in every language.
+    case unusableStore(Localized)
     /// The store's own capacity invariant refused a booking (another took the last station).
     case capacityExceeded
     /// The appointment changed inside the transaction (another writer got there first).
     case conflict
     case failed(String)
 
-    public var isBusy: Bool { if case .busy = self { return true } else { return false } }
+    public var isBusy: Bool {
+        switch self {
+        case .busy, .busyText: true
+        default: false
+        }
+    }
 
     public var message: String { message(in: .en) }
 
@@ -219,8 +230,11 @@ public enum StoreError: Error, Sendable, Equatable {
         case let .unknownCenter(c): return t.storeUnknownCenter(c)
         case let .unknownRequest(r): return t.storeUnknownRequest(r)
         case let .invalidInput(m): return m
+        case let .invalid(text): return text(language) ?? text.english
         case let .busy(m): return t.storeBusy(m)
+        case let .busyText(text): return t.storeBusy(text(language) ?? text.english)
         case let .unusable(m): return m
+        case let .unusableStore(text): return text(language) ?? text.english
         case .capacityExceeded: return t.codeMessage(VerdictCode.slotFull.rawValue, t.sentence(.slotFull))
         case .conflict: return t.codeMessage(VerdictCode.conflict.rawValue, t.storeConflict)
         case let .failed(m): return t.storeFailed(m)

@@ -131,3 +131,51 @@ extension Catalog {
         return tr(en: "\nUSCIS Contact Center: \(phone) (TTY \(tty)).", es: "\nCentro de Contacto de USCIS: \(phone) (TTY \(tty)).")
     }
 }
+
+/// The mailer's report and its delivery diagnostics (the outbox keeps the English text as its record).
+extension Catalog {
+    public func mailerSent(_ id: Int64, _ kind: String, _ channel: String, _ to: String) -> String {
+        tr(en: "\(id) sent (\(kind), \(channel) to \(to))", es: "\(id) enviado (\(kind), \(channel) a \(to))")
+    }
+    public func mailerSkipped(_ id: Int64, _ why: String) -> String { tr(en: "\(id) skipped: \(why)", es: "\(id) omitido: \(why)") }
+    public func mailerTry(_ n: Int, _ max: Int, _ why: String) -> String { tr(en: "try \(n) of \(max): \(why)", es: "intento \(n) de \(max): \(why)") }
+    public func mailerRetry(_ id: Int64, _ at: String, _ why: String) -> String {
+        tr(en: "\(id) will be retried at \(at): \(why)", es: "\(id) se reintentará el \(at): \(why)")
+    }
+    public func mailerFailed(_ id: Int64, permanent: Bool, _ why: String) -> String {
+        permanent ? tr(en: "\(id) failed for good: \(why)", es: "\(id) falló definitivamente: \(why)")
+                  : tr(en: "\(id) failed after the last try: \(why)", es: "\(id) falló tras el último intento: \(why)")
+    }
+    public func reminderNotSent(over: Bool, _ status: String) -> String {
+        over ? tr(en: "the appointment is over; no reminder is sent", es: "la cita ya pasó; no se envía recordatorio")
+             : tr(en: "the appointment is \(status); no reminder is sent", es: "la cita está en estado \(status); no se envía recordatorio")
+    }
+    public func badEmailRecipient(_ r: String) -> String { tr(en: "the recipient \"\(r)\" is not a valid email address", es: "el destinatario \"\(r)\" no es una dirección de correo electrónico válida") }
+    public func headerInjection(_ header: String) -> String {
+        tr(en: "the \(header) header would hold a line break or control character (refused: header injection)",
+           es: "el encabezado \(header) tendría un salto de línea o un carácter de control (rechazado: inyección de encabezados)")
+    }
+    public func badPhoneRecipient(_ r: String) -> String { tr(en: "the recipient \"\(r)\" is not a valid phone number", es: "el destinatario \"\(r)\" no es un número de teléfono válido") }
+    public var theBookedAppointment: String { tr(en: "the booked appointment", es: "la cita reservada") }
+    public var theEscalatedRequest: String { tr(en: "the escalated request", es: "la solicitud enviada a un oficial") }
+    public var theDeniedRequest: String { tr(en: "the denied request", es: "la solicitud negada") }
+    public var theAppointment: String { tr(en: "the appointment", es: "la cita") }
+    public func outboxNamesNo(_ id: Int64, _ kind: String, _ what: String) -> String {
+        tr(en: "outbox message \(id) (\(kind)) names no \(what) in the store", es: "el mensaje \(id) de la bandeja de salida (\(kind)) no corresponde a \(what) en el sistema")
+    }
+    public var noSMSGateway: String {
+        tr(en: "no SMS gateway is configured (biosched mailer --sms-command CMD)", es: "no hay ninguna pasarela de SMS configurada (biosched mailer --sms-command CMD)")
+    }
+    public func smsGateway(_ program: String) -> String { tr(en: "the SMS gateway (\(program))", es: "la pasarela de SMS (\(program))") }
+    public func programTimedOut(_ what: String, _ seconds: Int) -> String {
+        tr(en: "\(what) did not finish within \(seconds) s and was stopped", es: "\(what) no terminó en \(seconds) s y se detuvo")
+    }
+    public func programKilled(_ what: String, _ signal: Int32, _ said: String) -> String {
+        tr(en: "\(what) was killed by signal \(signal)\(said)", es: "\(what) terminó por la señal \(signal)\(said)")
+    }
+    public func programExited(_ what: String, _ status: Int32, _ said: String) -> String {
+        tr(en: "\(what) exited with status \(status)\(said)", es: "\(what) terminó con el estado \(status)\(said)")
+    }
+    public var noProgram: String { tr(en: "no program to run", es: "no hay ningún programa que ejecutar") }
+    public func cannotRun(_ program: String, _ why: String) -> String { tr(en: "cannot run \(program): \(why)", es: "no se puede ejecutar \(program): \(why)") }
+}

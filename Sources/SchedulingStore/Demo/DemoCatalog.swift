@@ -1,7 +1,8 @@
 import Foundation
 import Scheduling
 
-enum Catalog {
+/// The demo data's names, cities, streets and area codes (named apart from the message `Catalog`).
+enum DemoNames {
     /// Code, city, state, zone. Every center is named "<city> ASC"; the addresses are fictitious.
     static let cities: [(String, String, String, String)] = {
         let ny = "America/New_York", chi = "America/Chicago", den = "America/Denver", la = "America/Los_Angeles"

@@ -18,9 +18,9 @@ public enum DemoData {
     }
 
     /// The story cases, one for each situation of the rules, with fixed receipts.
-    public static func stories(now: Date) -> [StoryCase] {
+    public static func stories(now: Date, _ language: Language = .en) -> [StoryCase] {
         let sites = Sites.make(now: now)
         var ledger = Ledger(sites: sites)
-        return StoryPlan.make(now: now, sites: sites, ledger: &ledger).entries.compactMap(\.story)
+        return StoryPlan.make(now: now, sites: sites, ledger: &ledger, Catalog(language)).entries.compactMap(\.story)
     }
 }

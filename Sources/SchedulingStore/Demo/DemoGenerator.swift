@@ -26,8 +26,8 @@ struct Generator {
         ledger = Ledger(sites: sites)
         stationWeights = sites.map { $0.center.stations }
         year = ZoneRules(identifier: "UTC")!.local(now).date.year % 100
-        firstSlugs = Catalog.firstNames.map(Catalog.slug)
-        lastSlugs = Catalog.lastNames.map(Catalog.slug)
+        firstSlugs = DemoNames.firstNames.map(DemoNames.slug)
+        lastSlugs = DemoNames.lastNames.map(DemoNames.slug)
     }
 
     mutating func build(caseCount: Int) -> ImportDocument {
@@ -49,22 +49,22 @@ struct Generator {
 
     mutating func person() -> (name: String, slug: String) {
         if rng.chance(0.04) {
-            let n = rng.pick(Catalog.wholeNames)
-            let parts = n.split(separator: " ").map { Catalog.slug(String($0)) }.filter { !$0.isEmpty }
+            let n = rng.pick(DemoNames.wholeNames)
+            let parts = n.split(separator: " ").map { DemoNames.slug(String($0)) }.filter { !$0.isEmpty }
             return (n, parts.joined(separator: "."))
         }
-        let f = rng.int(Catalog.firstNames.count), l = rng.int(Catalog.lastNames.count)
-        var name = "\(Catalog.firstNames[f]) \(Catalog.lastNames[l])"
+        let f = rng.int(DemoNames.firstNames.count), l = rng.int(DemoNames.lastNames.count)
+        var name = "\(DemoNames.firstNames[f]) \(DemoNames.lastNames[l])"
         var slug = "\(firstSlugs[f]).\(lastSlugs[l])"
         if rng.chance(0.08) {
             // A second family name, as many Hispanic names have.
-            let l2 = rng.int(Catalog.lastNames.count)
-            name += " \(Catalog.lastNames[l2])"; slug += ".\(lastSlugs[l2])"
+            let l2 = rng.int(DemoNames.lastNames.count)
+            name += " \(DemoNames.lastNames[l2])"; slug += ".\(lastSlugs[l2])"
         }
         return (name, slug)
     }
 
-    mutating func phone() -> String { "(\(rng.pick(Catalog.areaCodes))) 555-01\(zpad(rng.int(100), 2))" }
+    mutating func phone() -> String { "(\(rng.pick(DemoNames.areaCodes))) 555-01\(zpad(rng.int(100), 2))" }
 
     mutating func makeRepresentatives() {
         for i in 1...Self.repCount {

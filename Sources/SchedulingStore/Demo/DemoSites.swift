@@ -19,7 +19,7 @@ enum Sites {
         let holidays = Holidays.federal(around: utcToday)
         let weekdays: [Weekday] = [.mon, .tue, .wed, .thu, .fri]
         var sites: [Site] = []
-        for (i, (code, city, state, tz)) in Catalog.cities.enumerated() {
+        for (i, (code, city, state, tz)) in DemoNames.cities.enumerated() {
             guard let zone = ZoneRules(identifier: tz) else { preconditionFailure("unknown zone \(tz)") }
             var hours: [Weekday: String] = [:]
             let variant = i % 12
@@ -52,7 +52,7 @@ enum Sites {
             }
             var seen = Set<String>()
             closures = closures.filter { seen.insert($0).inserted }.sorted()
-            let street = Catalog.streets[(i * 7 + 3) % Catalog.streets.count]
+            let street = DemoNames.streets[(i * 7 + 3) % DemoNames.streets.count]
             let number = 100 + (i * 7919) % 8800
             let suite = i % 3 == 0 ? ", Suite \(100 + (i * 37) % 400)" : ""
             let record = ImportDocument.CenterRecord(

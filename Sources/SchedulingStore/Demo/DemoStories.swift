@@ -36,13 +36,14 @@ struct StoryPlan {
     var fullWeekSite = 0
     var fullWeekFirst = LocalDate(epochDay: 0)
 
-    static func make(now: Date, sites: [Site], ledger: inout Ledger) -> StoryPlan {
+    static func make(now: Date, sites: [Site], ledger: inout Ledger, _ t: Catalog = .en) -> StoryPlan {
         var p = StoryPlan()
         var byCode: [String: Int] = [:]
         for s in sites { byCode[s.code] = s.index }
         func site(_ code: String) -> Int { byCode[code]! }
         func today(_ s: Int) -> LocalDate { sites[s].zone.local(now).date }
-        func when(_ s: Int, _ d: Date) -> String { "\(sites[s].zone.formatLong(d)) at \(sites[s].record.name)" }
+        func when(_ s: Int, _ d: Date) -> String { t.storyWhen(t.dateTimeLong(d, sites[s].zone), sites[s].record.name) }
+        func duration(_ seconds: Int64) -> String { t.storyDuration(seconds) }
         let far = Date(timeIntervalSince1970: now.timeIntervalSince1970 + 400 * 86_400)
         let longAgo = Date(timeIntervalSince1970: now.timeIntervalSince1970 - 400 * 86_400)
 
@@ -66,8 +67,8 @@ struct StoryPlan {
             let s = site("BOS")
             let slot = ledger.near(s, day: today(s).adding(days: 3), minute: 600, after: now.addingTimeInterval(3 * 86_400 - 12 * 3600), before: far)
             account("maria.garcia", "María García", phone: "(617) 555-0142")
-            add(StoryCase(receipt: Story.eligible, title: "Eligible online (María García)",
-                          description: "R3/R4: I-485 scheduled \(when(s, slot.start)), no prior reschedules, more than 12 hours away: she may reschedule online with a good cause (R2) and print the new notice (R16).",
+            add(StoryCase(receipt: Story.eligible, title: t.storyEligibleTitle,
+                          description: t.storyEligible(when(s, slot.start)),
                           role: "applicant", account: "maria.garcia"),
                 .init(receipt: Story.eligible, form: "I-485", applicant: "maria.garcia", applicantName: "María García"),
                 [book(s, slot.start)])
@@ -79,8 +80,8 @@ struct StoryPlan {
             let (s, start) = Self.exactly(target, sites: sites, ledger: &ledger, prefer: ["DCA", "GUM", "HNL", "SJU"])
             let exact = secs(start) == secs(now) + 12 * 3600
             account("david.kim", "David Kim", phone: "(202) 555-0117")
-            add(StoryCase(receipt: Story.twelveHours, title: "Exactly 12 hours away",
-                          description: "R3a: the appointment starts \(when(s, start)), \(exact ? "exactly 12 hours" : "\(duration(secs(start) - secs(now))) (12 hours, to the minute)") after now: online rescheduling is refused with WITHIN_12_HOURS; an agent can still complete it (R7).",
+            add(StoryCase(receipt: Story.twelveHours, title: t.storyTwelveTitle,
+                          description: t.storyTwelve(when(s, start), exact: exact, duration(secs(start) - secs(now))),
                           role: "applicant", account: "david.kim"),
                 .init(receipt: Story.twelveHours, form: "I-765", applicant: "david.kim", applicantName: "David Kim"),
                 [book(s, start)])
@@ -89,8 +90,8 @@ struct StoryPlan {
             let (s, start) = Self.around(now.addingTimeInterval(11 * 3600), within: 30 * 60, sites: sites, ledger: &ledger,
                                          prefer: ["LAX", "CHI", "HNL", "GUM"])
             account("aisha.bello", "Aisha Bello", phone: "(312) 555-0163")
-            add(StoryCase(receipt: Story.elevenHours, title: "11 hours away: call the Contact Center",
-                          description: "R3a/R7: the appointment is \(when(s, start)), \(duration(secs(start) - secs(now))) from now: online is refused (WITHIN_12_HOURS), but an agent completes a timely request with a listed reason at once.",
+            add(StoryCase(receipt: Story.elevenHours, title: t.storyElevenTitle,
+                          description: t.storyEleven(when(s, start), duration(secs(start) - secs(now))),
                           role: "agent"),
                 .init(receipt: Story.elevenHours, form: "N-400", applicant: "aisha.bello", applicantName: "Aisha Bello"),
                 [book(s, start)])
@@ -103,8 +104,8 @@ struct StoryPlan {
             let second = ledger.near(s, day: today(s).adding(days: 2), minute: 780, after: now.addingTimeInterval(24 * 3600), before: far)
             let current = ledger.near(s, day: today(s).adding(days: 5), minute: 660, after: now.addingTimeInterval(4 * 86_400), before: far)
             account("priya.patel", "Priya Patel", phone: "(312) 555-0188")
-            add(StoryCase(receipt: Story.twice, title: "Rescheduled twice already",
-                          description: "R3b/R7: two requester reschedules are on record; the appointment is \(when(s, current.start)). Online is refused (RESCHEDULE_LIMIT_REACHED); an agent must escalate it to an officer (REPEAT_REQUEST).",
+            add(StoryCase(receipt: Story.twice, title: t.storyTwiceTitle,
+                          description: t.storyTwice(when(s, current.start)),
                           role: "applicant", account: "priya.patel"),
                 .init(receipt: Story.twice, form: "I-485", applicant: "priya.patel", applicantName: "Priya Patel"),
                 [book(s, first.start, "rescheduled", prior: 0), book(s, second.start, "rescheduled", prior: 1), book(s, current.start, prior: 2)])
@@ -115,8 +116,8 @@ struct StoryPlan {
             let (s, start) = Self.around(now.addingTimeInterval(-3600), within: 20 * 60, sites: sites, ledger: &ledger,
                                          prefer: ["DCA", "CHI", "DEN", "LAX"], before: now)
             account("tomasz.nowak", "Tomasz Nowak", phone: "(215) 555-0139")
-            add(StoryCase(receipt: Story.passed, title: "Passed an hour ago",
-                          description: "R1/R6/R8: the appointment \(when(s, start)) started \(duration(secs(now) - secs(start))) ago and is still scheduled: online is refused (APPOINTMENT_PASSED); an agent escalates it (UNTIMELY) and only an officer may approve. Until a request is recorded it is also flagged ABANDONMENT_RISK (R10).",
+            add(StoryCase(receipt: Story.passed, title: t.storyPassedTitle,
+                          description: t.storyPassed(when(s, start), duration(secs(now) - secs(start))),
                           role: "agent"),
                 .init(receipt: Story.passed, form: "I-90", applicant: "tomasz.nowak", applicantName: "Tomasz Nowak"),
                 [book(s, start)])
@@ -126,8 +127,8 @@ struct StoryPlan {
         do {
             let s = site("NWK")
             let slot = ledger.near(s, day: today(s).adding(days: -3), step: -1, minute: 600, after: longAgo, before: now.addingTimeInterval(-3600))
-            add(StoryCase(receipt: Story.missedRisk, title: "Missed: abandonment risk",
-                          description: "R10: missed \(when(s, slot.start)); no timely request and no change of address reached the agency before it, so the case is flagged ABANDONMENT_RISK. No online account: only the Contact Center can help.",
+            add(StoryCase(receipt: Story.missedRisk, title: t.storyMissedRiskTitle,
+                          description: t.storyMissedRisk(when(s, slot.start)),
                           role: "officer"),
                 .init(receipt: Story.missedRisk, form: "N-400", applicant: nil, applicantName: "Jean-Baptiste Moreau"),
                 [book(s, slot.start, "missed")])
@@ -137,8 +138,8 @@ struct StoryPlan {
             let slot = ledger.near(s, day: today(s).adding(days: -3), step: -1, minute: 630, after: longAgo, before: now.addingTimeInterval(-3600))
             let moved = slot.start.addingTimeInterval(-2 * 86_400 - 5 * 3600)
             account("fatima.rahman", "Fatima Rahman", phone: "(713) 555-0176")
-            add(StoryCase(receipt: Story.missedMoved, title: "Missed after a change of address",
-                          description: "R10: missed \(when(s, slot.start)), but a change of address reached the agency two days before (\(sites[s].zone.formatLong(moved))): not an abandonment risk.",
+            add(StoryCase(receipt: Story.missedMoved, title: t.storyMissedMovedTitle,
+                          description: t.storyMissedMoved(when(s, slot.start), t.dateTimeLong(moved, sites[s].zone)),
                           role: "agent"),
                 .init(receipt: Story.missedMoved, form: "I-485", applicant: "fatima.rahman", applicantName: "Fatima Rahman", addressChangedAt: moved),
                 [book(s, slot.start, "missed")])
@@ -148,8 +149,8 @@ struct StoryPlan {
         do {
             let s = site("SFO")
             let slot = ledger.near(s, day: today(s).adding(days: 6), minute: 570, after: now.addingTimeInterval(2 * 86_400), before: far)
-            add(StoryCase(receipt: Story.asylum, title: "Asylum (I-589)",
-                          description: "R7: Form I-589, scheduled \(when(s, slot.start)). Any agent request is escalated (ASYLUM) with a warning: a missed appointment may dismiss the application.",
+            add(StoryCase(receipt: Story.asylum, title: t.storyAsylumTitle,
+                          description: t.storyAsylum(when(s, slot.start)),
                           role: "agent"),
                 .init(receipt: Story.asylum, form: "I-589", applicant: nil, applicantName: "Yonas Tesfaye", representatives: ["rep-0007"]),
                 [book(s, slot.start)])
@@ -160,8 +161,8 @@ struct StoryPlan {
             let s = site("ATL")
             let slot = ledger.near(s, day: today(s).adding(days: 8), minute: 600, after: now.addingTimeInterval(2 * 86_400), before: far)
             account("emily.johnson", "Emily Johnson", phone: "(404) 555-0121")
-            add(StoryCase(receipt: Story.adoption, title: "Adoption form I-600: not online",
-                          description: "R3d: Form I-600 (intercountry adoption), scheduled \(when(s, slot.start)). Online rescheduling is refused (FORM_EXCLUDED); the Contact Center handles it.",
+            add(StoryCase(receipt: Story.adoption, title: t.storyAdoptionTitle,
+                          description: t.storyAdoption(when(s, slot.start)),
                           role: "applicant", account: "emily.johnson"),
                 .init(receipt: Story.adoption, form: "I-600", applicant: "emily.johnson", applicantName: "Emily Johnson"),
                 [book(s, slot.start)])
@@ -172,8 +173,8 @@ struct StoryPlan {
             let s = site("DAL")
             let slot = ledger.near(s, day: today(s).adding(days: 9), minute: 840, after: now.addingTimeInterval(2 * 86_400), before: far)
             account("carlos.mendoza", "Carlos Mendoza", phone: "(214) 555-0155")
-            add(StoryCase(receipt: Story.denied, title: "Denied case",
-                          description: "R11: the I-485 was denied; the leftover appointment \(when(s, slot.start)) cannot be rescheduled (CASE_DENIED). The route is a motion to reopen, Form I-290B.",
+            add(StoryCase(receipt: Story.denied, title: t.storyDeniedTitle,
+                          description: t.storyDenied(when(s, slot.start)),
                           role: "applicant", account: "carlos.mendoza"),
                 .init(receipt: Story.denied, form: "I-485", applicant: "carlos.mendoza", applicantName: "Carlos Mendoza", status: "denied"),
                 [book(s, slot.start)])
@@ -196,8 +197,8 @@ struct StoryPlan {
             }
             let list = booked.map { "\($0.2) (\($0.1), \($0.0))" }.joined(separator: ", ")
             for (i, (receipt, form, name, acc, s, slot)) in booked.enumerated() {
-                let story = i == 0 ? StoryCase(receipt: receipt, title: "Attorney with three clients",
-                                               description: "R5: attorney.lee has a G-28 on file for exactly three cases: \(list). She may act on these and on no other case (NOT_AUTHORIZED).",
+                let story = i == 0 ? StoryCase(receipt: receipt, title: t.storyAttorneyTitle,
+                                               description: t.storyAttorney(list),
                                                role: "representative", account: "attorney.lee") : nil
                 add(story, .init(receipt: receipt, form: form, applicant: acc, applicantName: name, representatives: ["attorney.lee"]),
                     [book(s, slot.start)])
@@ -213,8 +214,8 @@ struct StoryPlan {
                                    before: sites[s].zone.instant(of: LocalDateTime(date: p.fullWeekFirst, time: LocalTime(minutes: 0)!))!)
             account("olena.kovalenko", "Olena Kovalenko", phone: "(701) 555-0133")
             let last = p.fullWeekFirst.adding(days: 6)
-            add(StoryCase(receipt: Story.fullWeek, title: "A week with no free slot",
-                          description: "R12/R14: \(sites[s].record.name) is booked to capacity in every slot from \(p.fullWeekFirst.weekday.shortName) \(p.fullWeekFirst.iso) to \(last.weekday.shortName) \(last.iso); moving this appointment (\(when(s, slot.start))) into that week is refused (SLOT_UNAVAILABLE).",
+            add(StoryCase(receipt: Story.fullWeek, title: t.storyFullWeekTitle,
+                          description: t.storyFullWeek(sites[s].record.name, t.day(p.fullWeekFirst), t.day(last), when(s, slot.start)),
                           role: "applicant", account: "olena.kovalenko"),
                 .init(receipt: Story.fullWeek, form: "I-765", applicant: "olena.kovalenko", applicantName: "Olena Kovalenko"),
                 [book(s, slot.start)])
@@ -232,8 +233,9 @@ struct StoryPlan {
             account("robert.brown", "Robert Brown", phone: "(212) 555-0104")
             let evening = zone.instant(of: LocalDateTime(date: slot.local.date.adding(days: -1), time: LocalTime(hour: 20, minute: 30)!))!
             let wall = (slot.local.wallSeconds - LocalDateTime(date: slot.local.date.adding(days: -1), time: LocalTime(hour: 20, minute: 30)!).wallSeconds)
-            add(StoryCase(receipt: Story.dst, title: "Across the daylight-saving change",
-                          description: "R1/R13: the appointment \(when(s, slot.start)) is just after the clocks \(springs ? "spring forward" : "fall back") on \(d.iso). A request at \(zone.formatLong(evening)) the evening before leaves \(duration(secs(slot.start) - secs(evening))), though the wall clocks are \(duration(Int64(wall))) apart: 12 hours are counted on instants.",
+            add(StoryCase(receipt: Story.dst, title: t.storyDSTTitle,
+                          description: t.storyDST(when(s, slot.start), springs: springs, d.iso, t.dateTimeLong(evening, zone),
+                                                  duration(secs(slot.start) - secs(evening)), duration(Int64(wall))),
                           role: "applicant", account: "robert.brown"),
                 .init(receipt: Story.dst, form: "N-400", applicant: "robert.brown", applicantName: "Robert Brown"),
                 [book(s, slot.start)])
@@ -244,8 +246,8 @@ struct StoryPlan {
             let s = site("GUM")
             let slot = ledger.near(s, day: today(s).adding(days: 2), minute: 600, after: now.addingTimeInterval(26 * 3600), before: far)
             account("joaquin.cruz", "Joaquín Camacho Cruz", phone: "(671) 555-0110")
-            add(StoryCase(receipt: Story.guam, title: "Guam: a day ahead of the mainland",
-                          description: "R13: the appointment is \(when(s, slot.start)) (UTC+10, no DST), which is \(ZoneRules(identifier: "America/New_York")!.formatLong(slot.start)) on the East Coast; every time is shown in the center's zone.",
+            add(StoryCase(receipt: Story.guam, title: t.storyGuamTitle,
+                          description: t.storyGuam(when(s, slot.start), t.dateTimeLong(slot.start, ZoneRules(identifier: "America/New_York")!)),
                           role: "applicant", account: "joaquin.cruz"),
                 .init(receipt: Story.guam, form: "I-90", applicant: "joaquin.cruz", applicantName: "Joaquín Camacho Cruz"),
                 [book(s, slot.start)])
@@ -254,8 +256,8 @@ struct StoryPlan {
             let s = site("PHX")
             let slot = ledger.near(s, day: today(s).adding(days: 2), minute: 600, after: now.addingTimeInterval(26 * 3600), before: far)
             account("sofia.hernandez", "Sofía Hernández", phone: "(602) 555-0127")
-            add(StoryCase(receipt: Story.phoenix, title: "Phoenix: no daylight saving",
-                          description: "R13: \(when(s, slot.start)); Arizona keeps MST all year, so an agent in Chicago sees a different offset in summer than in winter. Times are shown in the center's zone.",
+            add(StoryCase(receipt: Story.phoenix, title: t.storyPhoenixTitle,
+                          description: t.storyPhoenix(when(s, slot.start)),
                           role: "applicant", account: "sofia.hernandez"),
                 .init(receipt: Story.phoenix, form: "I-765", applicant: "sofia.hernandez", applicantName: "Sofía Hernández"),
                 [book(s, slot.start)])

@@ -193,11 +193,11 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
     public func staff() throws(StoreError) -> [StaffMember] { try reading { $0.staff.values.sorted { $0.user < $1.user } } }
 
     public func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError) {
-        guard Identifier.isLoginName(user) else { throw .invalidInput("\"\(Echo.show(user))\" is not a login name; expected \(Identifier.loginShape).") }
+        guard Identifier.isLoginName(user) else { throw .invalid(Localized { $0.notALogin(Echo.show(user)) }) }
         try withWriteTransaction { tx in
             let m = tx as! MemoryTransaction
             if let existing = m.state.staff[user] {
-                throw StoreError.invalidInput("\(user) is already a staff user (\(existing.role.rawValue)); remove them first to change the role.")
+                throw StoreError.invalid(Localized { $0.alreadyStaff(user, existing.role.rawValue) })
             }
             m.state.staff[user] = StaffMember(user: user, role: role, addedAt: now, addedBy: officer)
             try m.appendAudit(AuditEvent(at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(user) as \(role.rawValue)"))
@@ -207,9 +207,9 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
     public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
         try withWriteTransaction { tx in
             let m = tx as! MemoryTransaction
-            guard let member = m.state.staff[user] else { throw StoreError.invalidInput("\(Echo.show(user)) is not a staff user.") }
+            guard let member = m.state.staff[user] else { throw StoreError.invalid(Localized { $0.notAStaffUser(Echo.show(user)) }) }
             if member.role == .officer && m.state.staff.values.filter({ $0.role == .officer }).count <= 1 {
-                throw StoreError.invalidInput("\(user) is the last officer; add another officer before removing them.")
+                throw StoreError.invalid(Localized { $0.lastOfficer(user) })
             }
             m.state.staff[user] = nil
             try m.appendAudit(AuditEvent(at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(member.role.rawValue))"))
@@ -232,7 +232,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
             var prev = AuditChain.genesis
             for (i, row) in s.audit.enumerated() {
                 guard AuditChain.hash(prev: prev, fields: AuditChain.fields(row.entry)) == row.hash else {
-                    return AuditVerification(rows: i, firstBroken: row.entry.id, problem: "row \(row.entry.id) does not match its hash")
+                    return AuditVerification(rows: i, firstBroken: row.entry.id) { $0.auditRowMismatch(row.entry.id) }
                 }
                 prev = row.hash
             }
@@ -246,9 +246,9 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         do {
             return try withWriteTransaction { tx in try MemoryImporter.load(tx as! MemoryTransaction, doc, actor: actor, now: now) }
         } catch .capacityExceeded {
-            throw .invalidInput("Import refused, nothing was written. A slot would hold more bookings than its center's stations.")
+            throw .invalid(Localized { $0.importRefused($0.importOverCapacity) })
         } catch .conflict {
-            throw .invalidInput("Import refused, nothing was written. A case would have two scheduled appointments; only one may be scheduled.")
+            throw .invalid(Localized { $0.importRefused($0.importTwoScheduledShort) })
         }
     }
 }

@@ -7,8 +7,9 @@ import Scheduling
 /// transaction's copy of the state. Errors name the record and field.
 enum MemoryImporter {
     static func load(_ tx: MemoryTransaction, _ doc: ImportDocument, actor: Actor, now: Date) throws -> ImportSummary {
-        func refuse(_ location: String, _ problem: String) -> StoreError {
-            .invalidInput("Import refused, nothing was written. \(ImportError(location, problem).description)")
+        func refuse(_ location: String, _ make: (Catalog) -> String) -> StoreError {
+            let e = ImportError(location, make)
+            return .invalid(Localized { $0.importRefused(e.description(in: $0.language)) })
         }
         var summary = ImportSummary()
         if let s = doc.settings {
@@ -19,17 +20,17 @@ enum MemoryImporter {
             let at = "centers[\(i)] (code \"\(c.code)\")"
             var hours: [Weekday: OpeningHours] = [:]
             for (wd, text) in c.hours {
-                guard let h = OpeningHours(parsing: text) else { throw refuse(at + ".hours.\(wd.rawValue)", "expected HH:MM-HH:MM") }
+                guard let h = OpeningHours(parsing: text) else { throw refuse(at + ".hours.\(wd.rawValue)") { $0.importHoursShort } }
                 hours[wd] = h
             }
             let closures = Set(c.closures.compactMap(LocalDate.init(iso:)))
             if var existing = tx.state.centers[c.code] {
                 let scheduled = tx.state.appointments.values.filter { $0.appointment.centerCode == c.code && $0.appointment.status == .scheduled }.count
                 if c.given.contains("timeZone") && c.timeZone != existing.zone.identifier && scheduled > 0 {
-                    throw refuse(at + ".timeZone", "the center has \(scheduled) scheduled appointments in \(existing.zone.identifier); its time zone cannot change under them (move them first)")
+                    throw refuse(at + ".timeZone") { $0.importZoneLocked(scheduled, existing.zone.identifier) }
                 }
                 if c.given.contains("slotMinutes") && c.slotMinutes != existing.slotMinutes && scheduled > 0 {
-                    throw refuse(at + ".slotMinutes", "the center has \(scheduled) scheduled appointments on \(existing.slotMinutes)-minute slots; the slot length cannot change under them")
+                    throw refuse(at + ".slotMinutes") { $0.importSlotLengthLocked(scheduled, existing.slotMinutes) }
                 }
                 if c.given.contains("name") { existing.name = c.name }
                 if c.given.contains("address") { existing.address = c.address }
@@ -43,18 +44,18 @@ enum MemoryImporter {
                 tx.state.centers[c.code] = existing
             } else {
                 if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
-                    throw refuse(at + ".\(missing)", "missing; a new center needs \(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", "))")
+                    throw refuse(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
                 }
-                guard let zone = ZoneRules(identifier: c.timeZone) else { throw refuse(at + ".timeZone", "unknown time zone \"\(c.timeZone)\"") }
+                guard let zone = ZoneRules(identifier: c.timeZone) else { throw refuse(at + ".timeZone") { $0.importUnknownTimeZone(c.timeZone) } }
                 tx.state.centers[c.code] = Center(code: c.code, name: c.name, address: c.address, city: c.city, state: c.state, zone: zone,
                                                   hours: hours, slotMinutes: c.slotMinutes, stations: c.stations, closures: closures)
             }
             summary.centers += 1
         }
         for (i, a) in doc.accounts.enumerated() {
-            guard let role = Role(rawValue: a.role) else { throw refuse("accounts[\(i)].role", "expected applicant or representative") }
+            guard let role = Role(rawValue: a.role) else { throw refuse("accounts[\(i)].role") { $0.importAccountRoleShort } }
             if let existing = tx.state.accounts[a.id], existing.role != role {
-                throw refuse("accounts[\(i)] (id \"\(a.id)\").role", "the account exists as \(existing.role.rawValue); an account never changes role")
+                throw refuse("accounts[\(i)] (id \"\(a.id)\").role") { $0.importRoleChange(existing.role.rawValue) }
             }
             let old = tx.state.accounts[a.id]
             tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone,
@@ -65,16 +66,16 @@ enum MemoryImporter {
         for (i, c) in doc.cases.enumerated() {
             let at = "cases[\(i)] (receipt \(c.receipt))"
             let receipt = try ReceiptNumber(parsing: c.receipt)
-            guard tx.state.cases[receipt] == nil else { throw refuse(at, "a record with the same key already exists in the store or earlier in the file") }
+            guard tx.state.cases[receipt] == nil else { throw refuse(at) { $0.importDuplicate } }
             var name = c.applicantName
             if let acc = c.applicant {
-                guard let row = tx.state.accounts[acc] else { throw refuse(at + ".applicant", "no account \"\(acc)\" (list it under accounts)") }
-                guard row.role == .applicant else { throw refuse(at + ".applicant", "account \"\(acc)\" is a \(row.role.rawValue), not an applicant") }
+                guard let row = tx.state.accounts[acc] else { throw refuse(at + ".applicant") { $0.importNoAccount(acc) } }
+                guard row.role == .applicant else { throw refuse(at + ".applicant") { $0.importNotApplicant(acc, row.role.rawValue) } }
                 if name == nil { name = row.name }
             }
             for (j, rep) in c.representatives.enumerated() {
-                guard let row = tx.state.accounts[rep] else { throw refuse(at + ".representatives[\(j)]", "no account \"\(rep)\" (list it under accounts)") }
-                guard row.role == .representative else { throw refuse(at + ".representatives[\(j)]", "account \"\(rep)\" is an \(row.role.rawValue), not a representative") }
+                guard let row = tx.state.accounts[rep] else { throw refuse(at + ".representatives[\(j)]") { $0.importNoAccount(rep) } }
+                guard row.role == .representative else { throw refuse(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, row.role.rawValue) } }
             }
             tx.state.cases[receipt] = CaseFile(receipt: receipt, form: FormType(c.form), status: CaseStatus(rawValue: c.status) ?? .pending,
                                                applicantName: name ?? "", applicantAccount: c.applicant, representatives: Set(c.representatives),
@@ -84,17 +85,17 @@ enum MemoryImporter {
         for (i, a) in doc.appointments.enumerated() {
             let at = "appointments[\(i)] (receipt \(a.receipt))"
             let receipt = try ReceiptNumber(parsing: a.receipt)
-            guard tx.state.cases[receipt] != nil else { throw refuse(at + ".receipt", "no case \(a.receipt) (list it under cases)") }
-            guard let center = tx.state.centers[a.center] else { throw refuse(at + ".center", "unknown center \"\(a.center)\" (list it under centers)") }
+            guard tx.state.cases[receipt] != nil else { throw refuse(at + ".receipt") { $0.importNoCase(a.receipt) } }
+            guard let center = tx.state.centers[a.center] else { throw refuse(at + ".center") { $0.importUnknownCenter(a.center) } }
             guard let local = LocalDateTime(iso: a.start), let instant = center.zone.instant(of: local) else {
-                throw refuse(at + ".start", "\(a.start) is not a time that exists in \(center.zone.identifier)")
+                throw refuse(at + ".start") { $0.importNoSuchTime(a.start, center.zone.identifier) }
             }
             let status = AppointmentStatus(rawValue: a.status) ?? .scheduled
             if try status.holdsStation && tx.bookedCount(center: center.code, start: instant) >= center.stations {
-                throw refuse(at + ".start", "the slot \(a.start) at \(a.center) is already full")
+                throw refuse(at + ".start") { $0.importSlotFull(a.start, a.center) }
             }
             if status == .scheduled && tx.state.appointments.values.contains(where: { $0.appointment.receipt == receipt && $0.appointment.status == .scheduled }) {
-                throw refuse(at + ".status", "the case already has a scheduled appointment; only one may be scheduled")
+                throw refuse(at + ".status") { $0.importOneScheduled }
             }
             let id = tx.state.nextAppointmentID
             tx.state.nextAppointmentID += 1

@@ -8,7 +8,7 @@ extension MemoryBookingStore: KeyRegistry {
         try withWriteTransaction { tx in
             let m = tx as! MemoryTransaction
             guard !m.state.keys.contains(where: { $0.key.blob == key.blob }) else {
-                throw StoreError.invalidInput("This key is already in use; a key maps to one person only.")
+                throw StoreError.invalid(Localized { $0.keyInUse(by: nil) })
             }
             m.state.keys.append(StoredKey(holder: holder, key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: how, addedBy: actor.id))
             try m.appendAudit(AuditEvent(at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded, detail: "\(holder.described) key=\(key.fingerprint)"))
@@ -34,7 +34,7 @@ extension MemoryBookingStore: KeyRegistry {
 
     public func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws(StoreError) -> String {
         try withWriteTransaction { tx in
-            guard (tx as! MemoryTransaction).state.accounts[account] != nil else { throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.") }
+            guard (tx as! MemoryTransaction).state.accounts[account] != nil else { throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) }) }
             return try tx.issueEnrollmentCode(account: account, by: actor, now: now)
         }
     }
@@ -43,10 +43,10 @@ extension MemoryBookingStore: KeyRegistry {
         let days = EnrollmentLimits.defaultValidDays
         let (c, who, already) = try withWriteTransaction { tx -> (CaseFile, AccountRow, Bool) in
             let m = tx as! MemoryTransaction
-            guard let c = m.state.cases[receipt] else { throw StoreError.invalidInput("No case \(receipt.value) in this store.") }
-            guard let who = m.state.accounts[account] else { throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.") }
+            guard let c = m.state.cases[receipt] else { throw StoreError.invalid(Localized { $0.noCaseInStore(receipt.value) }) }
+            guard let who = m.state.accounts[account] else { throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) }) }
             guard who.role == .representative else {
-                throw StoreError.invalidInput("Account \"\(Echo.show(account))\" is an \(who.role.rawValue), not a representative: a G-28 names an attorney or accredited representative.")
+                throw StoreError.invalid(Localized { $0.notRepresentativeG28(Echo.show(account), who.role.rawValue) })
             }
             let already = c.representatives.contains(account)
             if !already { m.state.cases[receipt]?.representatives.insert(account) }

@@ -11,7 +11,8 @@ extension SQLiteBookingStore: KeyRegistry {
         let (kind, id) = Self.holderColumns(holder)
         try write { db in
             if let existing = try Row.fetchOne(db, sql: "SELECT holder_kind, holder FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) {
-                throw StoreError.invalidInput("This key is already in use\((existing["holder_kind"] as String) == kind && (existing["holder"] as String) == id ? " by \(holder.described)" : ""); a key maps to one person only.")
+                let same = (existing["holder_kind"] as String) == kind && (existing["holder"] as String) == id
+                throw StoreError.invalid(Localized { $0.keyInUse(by: same ? $0.holder(holder) : nil) })
             }
             try db.execute(sql: """
                 INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
@@ -66,7 +67,7 @@ extension SQLiteBookingStore: KeyRegistry {
     /// every login, so it is kept short. A store that is not a biosched store, or whose schema has
     /// no keys yet, answers an error (the caller admits nobody).
     public static func lookUpKey(path: String, blob: String) throws(StoreError) -> StoredKey? {
-        try readingFile(path, doing: "looking up a key in") { db in
+        try readingFile(path, doing: StoreStep.lookingUpKey) { db in
             try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(db, $0) }
         }
     }
@@ -83,7 +84,7 @@ extension SQLiteBookingStore: KeyRegistry {
 
     static func issueCode(_ db: Database, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
         guard try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
-            throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.")
+            throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }
         let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
         var rng = SystemRandomNumberGenerator()
@@ -99,13 +100,13 @@ extension SQLiteBookingStore: KeyRegistry {
         let origin = self.origin
         return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT applicant_name, form FROM cases WHERE receipt = ?", arguments: [receipt.value]) else {
-                throw StoreError.invalidInput("No case \(receipt.value) in this store.")
+                throw StoreError.invalid(Localized { $0.noCaseInStore(receipt.value) })
             }
             guard let who = try Row.fetchOne(db, sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [account]) else {
-                throw StoreError.invalidInput("No account \"\(Echo.show(account))\" in this store.")
+                throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
             }
             guard (who["role"] as String) == "representative" else {
-                throw StoreError.invalidInput("Account \"\(Echo.show(account))\" is an \(who["role"] as String), not a representative: a G-28 names an attorney or accredited representative.")
+                throw StoreError.invalid(Localized { $0.notRepresentativeG28(Echo.show(account), who["role"] as String) })
             }
             let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
             if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }
@@ -143,7 +144,7 @@ extension SQLiteBookingStore: KeyRegistry {
                                  receipt: receipt, detail: "\(why) client=\(client)")
                 return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
             }
-            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }
+            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }   // not for a person: an audit detail
             var found: (account: String, row: Row)?
             for candidate in ([applicant].compactMap { $0 } + representatives) where found == nil {
                 if let row = try Row.fetchOne(db, sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
@@ -151,14 +152,14 @@ extension SQLiteBookingStore: KeyRegistry {
                     found = (candidate, row)
                 }
             }
-            guard let (account, row) = found else { return try wrong("wrong code") }
-            if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }
-            if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }
+            guard let (account, row) = found else { return try wrong("wrong code") }   // not for a person: an audit detail
+            if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }   // not for a person: an audit detail
+            if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }   // not for a person: an audit detail
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {
-                return try wrong("key already in use", .keyTaken)
+                return try wrong("key already in use", .keyTaken)   // not for a person: an audit detail
             }
             guard let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) else {
-                return try wrong("no account")
+                return try wrong("no account")   // not for a person: an audit detail
             }
             try db.execute(sql: "UPDATE enrollment_codes SET used_at = ? WHERE id = ?", arguments: [nowS, row["id"] as Int64])
             try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 1)", arguments: [nowS, account, client])

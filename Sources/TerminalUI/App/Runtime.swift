@@ -80,7 +80,7 @@ public struct EffectRunner: Sendable {
 extension EffectRunner {
     func runKeys(_ effect: KeysEffect, actor: Actor) -> KeysEvent {
         guard let keys = keyRegistry else {
-            let none = StoreError.invalidInput("SSH keys are not kept in this store.")
+            let none = StoreError.invalid(Localized { $0.noKeyRegistry })
             switch effect {
             case .load: return .loaded(.failure(none))
             case .revoke: return .revoked(.failure(none))
@@ -97,7 +97,7 @@ extension EffectRunner {
             guard allowed(holder) else { return .revoked(.failure(.notAuthorized)) }
             do { return .revoked(.success(try keys.revokeKeys(of: holder, blob: blob, by: actor, now: clock()))) } catch { return .revoked(.failure(error)) }
         case let .issueCode(account):
-            guard actor.role.isStaff else { return .codeIssued(.failure(.invalidInput("Only the Contact Center issues enrollment codes; a new one comes with each appointment notice."))) }
+            guard actor.role.isStaff else { return .codeIssued(.failure(.invalid(Localized { $0.onlyContactCenterCodes }))) }
             do { return .codeIssued(.success(try keys.issueEnrollmentCode(account: account, by: actor, now: clock()))) } catch { return .codeIssued(.failure(error)) }
         }
     }

@@ -49,6 +49,7 @@ public enum TerminalLoop {
             switch input {
             case let .key(k):
                 if let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
+                    themes.language = program.state.language
                     for n in themes.next() { send(.notice(n.level, n.text)) }   // F2: the next theme
                 } else {
                     send(.key(k))
@@ -65,6 +66,7 @@ public enum TerminalLoop {
         while true {
             watch?.watch(themes?.watchedFile)
             if watch?.takeChange() == true {
+                themes?.language = program.state.language
                 for n in themes?.poll(force: true) ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
             }
             for answer in worker?.takeAnswers() ?? [] { send(answer) }
@@ -87,10 +89,11 @@ public enum TerminalLoop {
             }
             guard let input = device.nextInput(timeoutMilliseconds: wait) else {
                 send(.tick(clock()))
+                themes?.language = program.state.language
                 for n in themes?.poll() ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
                 if let idle {
                     let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
-                    if idleFor >= idle.timeout { return "idle for \(Int(idle.timeout)) s" }
+                    if idleFor >= idle.timeout { return program.state.t.idleEnded(Int(idle.timeout)) }
                     if !warned && idleFor >= idle.timeout - idle.warning {
                         warned = true
                         send(.notice(.warning, program.state.t.idleWarning(Int(idle.timeout - idleFor + 0.5))))

@@ -23,7 +23,7 @@ public struct PlainMode {
         write(plain.intro())
         write(plain.prompt())
         while !plain.program.state.quit {
-            guard let line = readLine() else { return "end of input" }
+            guard let line = readLine() else { return "end of input" }   // not for a person: the end reason, never printed
             let reply = plain.handle(line)
             if !reply.isEmpty { write(reply) }
             if plain.program.state.quit { break }

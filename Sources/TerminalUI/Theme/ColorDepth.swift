@@ -1,3 +1,4 @@
+import Scheduling
 /// What a terminal can show. Found for each session from its own terminal (`TERM` and its
 /// terminfo `colors`, `COLORTERM`) and `NO_COLOR`; see `ColorDepth.detect`.
 public enum ColorDepth: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
@@ -12,13 +13,17 @@ public enum ColorDepth: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// True color (24-bit): each color as written, `#rrggbb`.
     case trueColor = "truecolor"
 
-    public var description: String {
+    /// The golden files' name of a depth ("256 colors"); people read `Catalog.colorDepthName`.
+    public var description: String { Catalog.en.colorDepthName(colors) }
+
+    /// How many colors: 0 for none, nil for true color.
+    public var colors: Int? {
         switch self {
-        case .none: "no color"
-        case .ansi8: "8 colors"
-        case .ansi16: "16 colors"
-        case .indexed256: "256 colors"
-        case .trueColor: "true color"
+        case .none: 0
+        case .ansi8: 8
+        case .ansi16: 16
+        case .indexed256: 256
+        case .trueColor: nil
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Where theme files are looked for, in this order (a name found in an earlier folder hides the
 /// same name in later ones):
@@ -66,12 +67,12 @@ public struct ThemeEntry: Sendable, Hashable {
     public static let compiledIn = ThemeEntry(name: "default", path: nil)
 
     /// Parses the file (or gives the compiled-in default).
-    public func load() throws(ThemeFileError) -> ThemeDocument {
+    public func load(_ t: Catalog = .en) throws(ThemeFileError) -> ThemeDocument {
         guard let path else {
-            return ThemeDocument(theme: BuiltInThemes.default, description: "compiled-in default",
+            return ThemeDocument(theme: BuiltInThemes.default, description: t.compiledInDefault,
                                  namedTokens: Set(StyleToken.allCases), path: nil)
         }
-        return try ThemeFile.load(path: path)
+        return try ThemeFile.load(path: path, t)
     }
 }
 
@@ -111,6 +112,7 @@ public struct ThemeCatalog: Sendable, Hashable {
 /// A line for the status pane.
 public struct ThemeNotice: Sendable, Hashable {
     public var level: Message.Level
+    /// In the switcher's language when it was said.
     public var text: String
     public init(_ level: Message.Level, _ text: String) { self.level = level; self.text = text }
 }
@@ -131,6 +133,9 @@ public final class ThemeSwitcher {
     public private(set) var startupNotices: [ThemeNotice] = []
     /// For the messages: "256 colors".
     public let depth: ColorDepth?
+    /// The language of its notices (the screen's: the loop sets it before each F2 and poll).
+    public var language: Language
+    var t: Catalog { Catalog(language) }
 
     private var extra: [ThemeEntry] = []
     private var stamp: FileStamp?
@@ -152,9 +157,10 @@ public final class ThemeSwitcher {
     ///   - directories: where theme files are (`ThemeDirectories.search`).
     ///   - request: `--theme` or `$BIOSCHED_THEME` (a name or a path), nil for `default`.
     ///   - pollInterval: how often `poll` looks at the file (the loop calls it on every tick).
-    public init(directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1)) {
+    public init(directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1), language: Language = .en) {
         catalog = ThemeCatalog.scan(directories)
         self.depth = depth
+        self.language = language
         self.pollInterval = pollInterval
         theme = BuiltInThemes.default
         wanted = catalog.entries[0]
@@ -164,11 +170,11 @@ public final class ThemeSwitcher {
                 entry = found
             } else {
                 let names = catalog.entries.map(\.name).joined(separator: ", ")
-                startupNotices.append(ThemeNotice(.error, "No theme '\(request)' (themes: \(names)). Using theme \(entry.name)."))
+                startupNotices.append(ThemeNotice(.error, t.noThemeUsing(request, names, entry.name)))
             }
         }
         if entry.path != nil && !catalog.entries.contains(entry) { extra.append(entry) }
-        if let notice = apply(entry, verb: nil, fallback: "Using theme \(theme.name).") { startupNotices.append(notice) }
+        if let notice = apply(entry, verb: nil, fallback: t.usingTheme(theme.name)) { startupNotices.append(notice) }
     }
 
     /// Every theme F2 goes through: the catalog's, then files given by path.
@@ -183,7 +189,7 @@ public final class ThemeSwitcher {
         let list = cycle
         let index = list.firstIndex(of: wanted) ?? list.firstIndex { $0.name == wanted.name } ?? -1
         let entry = list[(index + 1) % list.count]
-        return apply(entry, verb: "Theme", fallback: "Keeping theme \(theme.name).").map { [$0] } ?? []
+        return apply(entry, verb: .switched, fallback: t.keepingTheme(theme.name)).map { [$0] } ?? []
     }
 
     /// On the tick: reloads the wanted theme's file when it changed (at most once per
@@ -198,26 +204,29 @@ public final class ThemeSwitcher {
         guard current != stamp else { return [] }
         if current == nil {
             stamp = nil
-            return [ThemeNotice(.warning, "Theme file \(Self.fileName(path)) is gone; keeping theme \(theme.name).")]
+            return [ThemeNotice(.warning, t.themeFileGone(Self.fileName(path), theme.name))]
         }
-        return apply(wanted, verb: "Reloaded theme", fallback: "Keeping theme \(theme.name).").map { [$0] } ?? []
+        return apply(wanted, verb: .reloaded, fallback: t.keepingTheme(theme.name)).map { [$0] } ?? []
     }
 
     /// Loads `entry` and makes it the wanted one; on success it is drawn, on failure the theme
     /// stays and the notice says why. `verb` nil: no notice on success.
-    private func apply(_ entry: ThemeEntry, verb: String?, fallback: String) -> ThemeNotice? {
+    enum Verb { case switched, reloaded }
+
+    private func apply(_ entry: ThemeEntry, verb: Verb?, fallback: String) -> ThemeNotice? {
         wanted = entry
         stamp = FileStamp.of(entry.path)
         do {
-            let doc = try entry.load()
+            let doc = try entry.load(t)
             theme = doc.theme
             guard let verb else { return nil }
             let list = cycle
             let position = (list.firstIndex(of: entry) ?? 0) + 1
-            let depthText = depth.map { ", \($0)" } ?? ""
-            return ThemeNotice(.info, "\(verb) \(doc.theme.name) (\(position) of \(list.count)\(depthText)).")
+            let depthText = depth.map { t.colorDepthName($0.colors) }
+            return ThemeNotice(.info, verb == .switched ? t.themeSwitched(doc.theme.name, position, list.count, depthText)
+                                                        : t.themeReloaded(doc.theme.name, position, list.count, depthText))
         } catch {
-            return ThemeNotice(.error, "\(error.sentence). \(fallback)")
+            return ThemeNotice(.error, "\(error.sentence(t)). \(fallback)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// A parsed theme file: the theme (every token resolved, the unnamed ones from the base theme)
 /// and what the file says about itself.
@@ -37,13 +38,12 @@ public enum ThemeFile {
     public static let attributeNames = ["bold", "dim", "underline", "reverse"]
 
     /// Reads and parses the file at `path`; the theme's name is the file's name without `.toml`.
-    public static func load(path: String, base: Theme? = .builtInDefault) throws(ThemeFileError) -> ThemeDocument {
+    public static func load(path: String, base: Theme? = .builtInDefault, _ t: Catalog = .en) throws(ThemeFileError) -> ThemeDocument {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "does not exist"
-            throw ThemeFileError(file: path, line: 0, message: "the file \(reason)")
+            throw ThemeFileError(file: path, line: 0, message: FileManager.default.fileExists(atPath: path) ? t.fileNotUTF8 : t.fileMissing)
         }
-        return try parse(text, name: themeName(path: path), path: path, base: base)
+        return try parse(text, name: themeName(path: path), path: path, base: base, t)
     }
 
     /// The theme name a file gives: its name without the folder and `.toml`.
@@ -53,9 +53,9 @@ public enum ThemeFile {
         return name
     }
 
-    public static func parse(_ text: String, name: String, path: String? = nil, base: Theme? = .builtInDefault) throws(ThemeFileError) -> ThemeDocument {
-        let root = try TOMLSubset.parse(text, file: path)
-        let r = Reader(file: path)
+    public static func parse(_ text: String, name: String, path: String? = nil, base: Theme? = .builtInDefault, _ t: Catalog = .en) throws(ThemeFileError) -> ThemeDocument {
+        let root = try TOMLSubset.parse(text, file: path, t)
+        let r = Reader(file: path, t: t)
         var description = ""
         var palette: [String: Color] = [:]
         var tokensTable: TOMLTable?
@@ -64,21 +64,21 @@ public enum ThemeFile {
             case "description":
                 description = try r.string(e.node, what: "description")
             case "palette":
-                let t = try r.table(e.node, what: "[palette]")
-                for p in t.entries {
+                let table = try r.table(e.node, what: "[palette]")
+                for p in table.entries {
                     guard Reader.isName(p.key) else {
-                        throw r.fail(p.line, p.column, "palette name '\(p.key)' must be letters, digits, '-' and '_'")
+                        throw r.fail(p.line, p.column, t.badPaletteName(p.key))
                     }
-                    if p.key == "default" { throw r.fail(p.line, p.column, "'default' means the terminal's own color; expected another palette name") }
-                    guard let color = try r.color(p.node, palette: [:], what: "palette color '\(p.key)'", allowNames: false) else {
-                        throw r.fail(p.line, p.column, "expected a color \"#rrggbb\" or { rgb = \"#rrggbb\", 256 = N, 16 = N } for '\(p.key)'")
+                    if p.key == "default" { throw r.fail(p.line, p.column, t.paletteDefault) }
+                    guard let color = try r.color(p.node, palette: [:], what: t.paletteColor(p.key), allowNames: false) else {
+                        throw r.fail(p.line, p.column, t.paletteExpected(p.key))
                     }
                     palette[p.key] = color
                 }
             case "tokens":
                 tokensTable = try r.table(e.node, what: "[tokens]")
             default:
-                throw r.fail(e.line, e.column, "unknown key '\(e.key)'; expected \(Reader.list(topLevelKeys))\(Reader.suggestion(e.key, among: topLevelKeys))")
+                throw r.fail(e.line, e.column, t.unknownTopKey(e.key, t.orList(topLevelKeys), r.suggestion(e.key, among: topLevelKeys)))
             }
         }
 
@@ -90,26 +90,26 @@ public enum ThemeFile {
                 let names = StyleToken.allCases.map(\.rawValue)
                 let near = Reader.nearest(e.key, among: names)
                 throw ThemeFileError(file: path, line: e.line, column: e.column,
-                                     message: "unknown token '\(e.key)'; expected a token name" + (near.map { " such as '\($0)'" } ?? ""),
-                                     detail: "token names: " + names.joined(separator: ", "))
+                                     message: t.unknownToken(e.key, near: near),
+                                     detail: t.tokenNames(names.joined(separator: ", ")))
             }
             var g = Given()
             switch e.node.value {
             case .string:
-                g.fg = .some(try r.color(e.node, palette: palette, what: "the color of '\(e.key)'", allowNames: true))
-            case let .table(t):
-                for f in t.entries {
+                g.fg = .some(try r.color(e.node, palette: palette, what: t.colorOf(e.key), allowNames: true))
+            case let .table(table):
+                for f in table.entries {
                     switch f.key {
                     case "fg": g.fg = .some(try r.color(f.node, palette: palette, what: "'\(e.key)'.fg", allowNames: true))
                     case "bg": g.bg = .some(try r.color(f.node, palette: palette, what: "'\(e.key)'.bg", allowNames: true))
                     case "attrs": g.attrs = try r.attributes(f.node, what: "'\(e.key)'.attrs")
                     case "mono": g.mono = try r.attributes(f.node, what: "'\(e.key)'.mono")
                     default:
-                        throw r.fail(f.line, f.column, "unknown key '\(f.key)' in token '\(e.key)'\(Reader.suggestion(f.key, among: tokenKeys)); expected \(Reader.list(tokenKeys))")
+                        throw r.fail(f.line, f.column, t.unknownTokenKey(f.key, e.key, r.suggestion(f.key, among: tokenKeys), t.orList(tokenKeys)))
                     }
                 }
             default:
-                throw r.fail(e.node.line, e.node.column, "expected a color or { fg = ..., bg = ..., attrs = [...], mono = [...] } for token '\(e.key)', found \(e.node.kind)")
+                throw r.fail(e.node.line, e.node.column, t.tokenExpected(e.key, e.node.kind(t)))
             }
             given[token] = g
         }
@@ -143,31 +143,30 @@ public enum ThemeFile {
 
     struct Reader {
         let file: String?
+        let t: Catalog
 
         func fail(_ line: Int, _ column: Int, _ message: String) -> ThemeFileError {
             ThemeFileError(file: file, line: line, column: column, message: message)
         }
 
         func string(_ node: TOMLNode, what: String) throws(ThemeFileError) -> String {
-            guard case let .string(s) = node.value else { throw fail(node.line, node.column, "expected a \"string\" for \(what), found \(node.kind)") }
+            guard case let .string(s) = node.value else { throw fail(node.line, node.column, t.expectedString(what, node.kind(t))) }
             return s
         }
 
         func table(_ node: TOMLNode, what: String) throws(ThemeFileError) -> TOMLTable {
-            guard case let .table(t) = node.value else { throw fail(node.line, node.column, "expected a table for \(what), found \(node.kind)") }
-            return t
+            guard case let .table(table) = node.value else { throw fail(node.line, node.column, t.expectedTable(what, node.kind(t))) }
+            return table
         }
 
         /// A color: `"#rrggbb"`, a palette name, `"default"` (nil), or `{ rgb, 256, 16 }`.
         func color(_ node: TOMLNode, palette: [String: Color], what: String, allowNames: Bool) throws(ThemeFileError) -> Color? {
-            let expected = allowNames
-                ? "expected \"#rrggbb\", a palette name, \"default\" or { rgb = \"#rrggbb\", 256 = N, 16 = N }"
-                : "expected \"#rrggbb\" or { rgb = \"#rrggbb\", 256 = N, 16 = N }"
+            let expected = allowNames ? t.colorExpectedNames : t.colorExpected
             switch node.value {
             case let .string(s):
                 if s.hasPrefix("#") {
                     guard let rgb = Reader.hex(s) else {
-                        throw fail(node.line, node.column, "malformed color \"\(s)\" for \(what): expected \"#rrggbb\", six hex digits")
+                        throw fail(node.line, node.column, t.malformedHex(s, what))
                     }
                     return .rgb(rgb.r, rgb.g, rgb.b)
                 }
@@ -175,24 +174,24 @@ public enum ThemeFile {
                     if s == "default" { return nil }
                     if let c = palette[s] { return c }
                     throw ThemeFileError(file: file, line: node.line, column: node.column,
-                                         message: "unknown color '\(s)' for \(what)\(Reader.suggestion(s, among: Array(palette.keys))); \(expected)",
-                                         detail: palette.isEmpty ? "the file has no [palette]" : "palette: " + palette.keys.sorted().joined(separator: ", "))
+                                         message: t.unknownColor(s, what, suggestion(s, among: Array(palette.keys)), expected),
+                                         detail: palette.isEmpty ? t.noPalette : t.paletteList(palette.keys.sorted().joined(separator: ", ")))
                 }
-                throw fail(node.line, node.column, "malformed color \"\(s)\" for \(what): \(expected)")
-            case let .table(t):
+                throw fail(node.line, node.column, t.malformedColor(s, what, expected))
+            case let .table(table):
                 var rgb: RGB?
                 var indexed: Int?, ansi: Int?
-                for e in t.entries {
+                for e in table.entries {
                     switch e.key {
                     case "rgb":
                         let s = try string(e.node, what: "rgb")
                         guard let c = Reader.hex(s) else {
-                            throw fail(e.node.line, e.node.column, "malformed color \"\(s)\" for \(what): expected \"#rrggbb\", six hex digits")
+                            throw fail(e.node.line, e.node.column, t.malformedHex(s, what))
                         }
                         rgb = c
                     case "256":
                         guard case let .integer(n) = e.node.value, (0...255).contains(n) else {
-                            throw fail(e.node.line, e.node.column, "expected a 256-color number 0-255 for \(what)")
+                            throw fail(e.node.line, e.node.column, t.expected256(what))
                         }
                         indexed = n
                     case "16":
@@ -201,27 +200,27 @@ public enum ThemeFile {
                         case let .string(name) where Palette.ansiNames.contains(Reader.ansiAlias(name)):
                             ansi = Palette.ansiNames.firstIndex(of: Reader.ansiAlias(name))
                         default:
-                            throw fail(e.node.line, e.node.column, "expected a 16-color number 0-15 or a name (\(Palette.ansiNames.joined(separator: ", "))) for \(what)")
+                            throw fail(e.node.line, e.node.column, t.expected16(Palette.ansiNames.joined(separator: ", "), what))
                         }
                     default:
-                        throw fail(e.line, e.column, "unknown key '\(e.key)' in the color \(what)\(Reader.suggestion(e.key, among: colorKeys)); expected \(Reader.list(colorKeys))")
+                        throw fail(e.line, e.column, t.unknownColorKey(e.key, what, suggestion(e.key, among: colorKeys), t.orList(colorKeys)))
                     }
                 }
-                guard let rgb else { throw fail(node.line, node.column, "the color \(what) needs rgb = \"#rrggbb\" (256 and 16 are its fallbacks)") }
+                guard let rgb else { throw fail(node.line, node.column, t.colorNeedsRGB(what)) }
                 return .rgb(rgb.r, rgb.g, rgb.b, indexed: indexed, ansi: ansi)
             default:
-                throw fail(node.line, node.column, "\(expected) for \(what), found \(node.kind)")
+                throw fail(node.line, node.column, t.expectedFound(expected, what, node.kind(t)))
             }
         }
 
         func attributes(_ node: TOMLNode, what: String) throws(ThemeFileError) -> TokenStyle {
             guard case let .array(items) = node.value else {
-                throw fail(node.line, node.column, "expected a list of attributes like [\"bold\", \"underline\"] for \(what), found \(node.kind)")
+                throw fail(node.line, node.column, t.expectedAttributes(what, node.kind(t)))
             }
             var s = TokenStyle()
             for item in items {
                 guard case let .string(name) = item.value else {
-                    throw fail(item.line, item.column, "expected an attribute name (\(ThemeFile.attributeNames.joined(separator: ", "))) in \(what), found \(item.kind)")
+                    throw fail(item.line, item.column, t.expectedAttribute(ThemeFile.attributeNames.joined(separator: ", "), what, item.kind(t)))
                 }
                 switch name {
                 case "bold": s.bold = true
@@ -229,7 +228,7 @@ public enum ThemeFile {
                 case "underline": s.underline = true
                 case "reverse": s.reverse = true
                 default:
-                    throw fail(item.line, item.column, "unknown attribute '\(name)' in \(what)\(Reader.suggestion(name, among: ThemeFile.attributeNames)); expected \(ThemeFile.attributeNames.joined(separator: ", "))")
+                    throw fail(item.line, item.column, t.unknownAttribute(name, what, suggestion(name, among: ThemeFile.attributeNames), ThemeFile.attributeNames.joined(separator: ", ")))
                 }
             }
             return s
@@ -252,13 +251,9 @@ public enum ThemeFile {
             !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }
 
-        static func list(_ names: [String]) -> String {
-            names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
-        }
-
         /// `(did you mean 'day-free'?)` for a near miss, else nothing.
-        static func suggestion(_ word: String, among names: [String]) -> String {
-            nearest(word, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        func suggestion(_ word: String, among names: [String]) -> String {
+            Reader.nearest(word, among: names).map { t.didYouMean($0) } ?? ""
         }
 
         static func nearest(_ word: String, among names: [String]) -> String? {

@@ -1,3 +1,5 @@
+import Scheduling
+
 /// The subset of TOML 1.0 that theme files use, parsed by hand so that every value (not only a
 /// syntax error) carries the line and column it was written at: an unknown token or a malformed
 /// color is reported at its own line. Everything accepted here is valid TOML; TOML features that
@@ -21,13 +23,14 @@ public struct TOMLNode: Sendable, Hashable {
     public var column: Int
 
     /// What the value is, for messages ("a string", "a table").
-    public var kind: String {
+    public var kind: String { kind(Catalog.en) }
+    public func kind(_ t: Catalog) -> String {
         switch value {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .boolean: "a boolean"
-        case .array: "an array"
-        case .table: "a table"
+        case .string: t.tomlString
+        case .integer: t.tomlInteger
+        case .boolean: t.tomlBoolean
+        case .array: t.tomlArray
+        case .table: t.tomlTable
         }
     }
 }
@@ -68,10 +71,12 @@ public struct ThemeFileError: Error, Sendable, Hashable, CustomStringConvertible
         return s + ": " + message + (detail.map { "\n  " + $0 } ?? "")
     }
 
-    /// For the status pane: "Theme file light.toml, line 12: expected ...".
-    public var sentence: String {
+    /// For the status pane: "Theme file light.toml, line 12: expected ..." (the message is in
+    /// the language the file was parsed in; `t` says the frame around it).
+    public var sentence: String { sentence(Catalog.en) }
+    public func sentence(_ t: Catalog) -> String {
         let name = file.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "theme"
-        return line > 0 ? "Theme file \(name), line \(line): \(message)" : "Theme file \(name): \(message)"
+        return t.themeFileSentence(name, line, message)
     }
 }
 
@@ -82,11 +87,11 @@ public enum TOMLSubset {
     public static let maxBytes = 256 * 1024
     public static let maxDepth = 16
 
-    public static func parse(_ text: String, file: String? = nil) throws(ThemeFileError) -> TOMLTable {
+    public static func parse(_ text: String, file: String? = nil, _ t: Catalog = .en) throws(ThemeFileError) -> TOMLTable {
         guard text.utf8.count <= maxBytes else {
-            throw ThemeFileError(file: file, line: 0, column: 0, message: "the file is \(text.utf8.count) bytes; a theme file is at most \(maxBytes / 1024) KiB")
+            throw ThemeFileError(file: file, line: 0, column: 0, message: t.themeTooBig(text.utf8.count, maxBytes / 1024))
         }
-        var p = Parser(text: text, file: file)
+        var p = Parser(text: text, file: file, t: t)
         return try p.document()
     }
 
@@ -122,15 +127,17 @@ public enum TOMLSubset {
     struct Parser {
         let chars: [Character]
         let file: String?
+        let t: Catalog
         var i = 0
         var line = 1
         var lineStart = 0
         var depth = 0
 
-        init(text: String, file: String?) {
+        init(text: String, file: String?, t: Catalog) {
             // "\r\n" is one Character in Swift, so lines end at "\n" or "\r\n" alike.
             chars = Array(text)
             self.file = file
+            self.t = t
         }
 
         var column: Int { i - lineStart + 1 }
@@ -167,15 +174,15 @@ public enum TOMLSubset {
             if current == "#" { skipComment() }
             guard let c = current else { return }
             guard Self.isNewline(c) else {
-                throw fail("expected the end of the line after \(what), found \(Self.describe(c))")
+                throw fail(t.tomlEndOfLineExpected(what, describe(c)))
             }
             advance()
         }
 
-        static func describe(_ c: Character) -> String {
+        func describe(_ c: Character) -> String {
             switch c {
-            case "\n", "\r\n": return "the end of the line"
-            case "\t": return "a tab"
+            case "\n", "\r\n": return t.tomlEndOfLine
+            case "\t": return t.tomlTab
             default: return "'\(c)'"
             }
         }
@@ -190,7 +197,7 @@ public enum TOMLSubset {
                     currentTable = try header(root)
                 } else {
                     try keyValue(into: currentTable, inline: false)
-                    try endOfLine(after: "the value")
+                    try endOfLine(after: t.tomlTheValue)
                 }
             }
             return root.build()
@@ -199,26 +206,26 @@ public enum TOMLSubset {
         mutating func header(_ root: TableBuilder) throws(ThemeFileError) -> TableBuilder {
             let headerLine = line, headerColumn = column
             advance()  // [
-            if current == "[" { throw fail("arrays of tables ([[...]]) are not used in theme files; expected [table]") }
+            if current == "[" { throw fail(t.tomlNoArraysOfTables) }
             skipSpaces()
             let path = try key()
             skipSpaces()
             guard current == "]" else {
-                throw fail("expected ']' to close the table header, found \(current.map(Self.describe) ?? "the end of the file")")
+                throw fail(t.tomlHeaderNotClosed(current.map(describe) ?? t.tomlEndOfFile))
             }
             advance()
-            try endOfLine(after: "the table header")
+            try endOfLine(after: t.tomlTheHeader)
             var table = root
             for (n, part) in path.enumerated() {
                 let last = n == path.count - 1
                 if let (existing, existingLine) = table.find(part.name) {
                     guard case let .table(t) = existing, t.origin != .inline else {
-                        throw fail("'\(path.prefix(n + 1).map(\.name).joined(separator: "."))' is already a value (line \(existingLine)); expected a new table name",
+                        throw fail(self.t.tomlAlreadyValue(path.prefix(n + 1).map(\.name).joined(separator: "."), existingLine),
                                    line: headerLine, column: headerColumn)
                     }
                     if last {
                         if t.origin == .header || t.origin == .dotted {
-                            throw fail("table [\(path.map(\.name).joined(separator: "."))] is already defined at line \(existingLine)",
+                            throw fail(self.t.tomlTableTwice(path.map(\.name).joined(separator: "."), existingLine),
                                        line: headerLine, column: headerColumn)
                         }
                         t.origin = .header
@@ -241,7 +248,7 @@ public enum TOMLSubset {
             while true {
                 skipSpaces()
                 let l = line, c = column
-                guard let ch = current else { throw fail("expected a key, found the end of the file") }
+                guard let ch = current else { throw fail(t.tomlKeyAtEnd) }
                 let name: String
                 if ch == "\"" { name = try basicString() }
                 else if ch == "'" { name = try literalString() }
@@ -250,11 +257,11 @@ public enum TOMLSubset {
                     while let b = current, Self.isBare(b) { s.append(b); advance() }
                     name = s
                 } else {
-                    throw fail("expected a key (letters, digits, '-' and '_', or a quoted string), found \(Self.describe(ch))")
+                    throw fail(t.tomlBadKey(describe(ch)))
                 }
                 parts.append(KeyPart(name: name, line: l, column: c))
                 if parts.count > TOMLSubset.maxDepth {
-                    throw fail("a dotted key has more than \(TOMLSubset.maxDepth) parts; a theme needs at most three", line: l, column: c)
+                    throw fail(t.tomlKeyTooDeep(TOMLSubset.maxDepth), line: l, column: c)
                 }
                 skipSpaces()
                 if current == "." { advance() } else { return parts }
@@ -269,8 +276,8 @@ public enum TOMLSubset {
             let path = try key()
             skipSpaces()
             guard current == "=" else {
-                let found = current.map(Self.describe) ?? "the end of the file"
-                throw fail("expected '=' after the key '\(path.map(\.name).joined(separator: "."))', found \(found)")
+                let found = current.map(describe) ?? t.tomlEndOfFile
+                throw fail(t.tomlNoEquals(path.map(\.name).joined(separator: "."), found))
             }
             advance()
             skipSpaces()
@@ -279,7 +286,7 @@ public enum TOMLSubset {
             for part in path.dropLast() {
                 if let (existing, existingLine) = target.find(part.name) {
                     guard case let .table(t) = existing, t.origin == .dotted || t.origin == .implicit else {
-                        throw fail("'\(part.name)' is already defined at line \(existingLine); expected a new key", line: part.line, column: part.column)
+                        throw fail(t.tomlKeyIsValue(part.name, existingLine), line: part.line, column: part.column)
                     }
                     target = t
                 } else {
@@ -290,25 +297,25 @@ public enum TOMLSubset {
             }
             let last = path[path.count - 1]
             if let (_, existingLine) = target.find(last.name) {
-                throw fail("the key '\(last.name)' is already defined at line \(existingLine)", line: last.line, column: last.column)
+                throw fail(t.tomlKeyTwice(last.name, existingLine), line: last.line, column: last.column)
             }
             target.entries.append((last.name, value, last.line, last.column))
         }
 
         mutating func value() throws(ThemeFileError) -> Builder {
             let l = line, c = column
-            guard let ch = current else { throw fail("expected a value, found the end of the file") }
+            guard let ch = current else { throw fail(t.tomlValueAtEnd) }
             func leaf(_ v: TOMLNode.Value) -> Builder { .leaf(TOMLNode(value: v, line: l, column: c)) }
             switch ch {
             case "\"":
-                if lookahead("\"\"\"") { throw fail("multi-line strings are not used in theme files; expected \"...\" on one line") }
+                if lookahead("\"\"\"") { throw fail(t.tomlNoMultilineBasic) }
                 return leaf(.string(try basicString()))
             case "'":
-                if lookahead("'''") { throw fail("multi-line strings are not used in theme files; expected '...' on one line") }
+                if lookahead("'''") { throw fail(t.tomlNoMultilineLiteral) }
                 return leaf(.string(try literalString()))
             case "[", "{":
                 guard depth < TOMLSubset.maxDepth else {
-                    throw fail("arrays and tables nest more than \(TOMLSubset.maxDepth) levels deep here; a theme needs at most three")
+                    throw fail(t.tomlTooDeep(TOMLSubset.maxDepth))
                 }
                 depth += 1
                 defer { depth -= 1 }
@@ -322,12 +329,12 @@ public enum TOMLSubset {
                 if word == "false" { return leaf(.boolean(false)) }
                 if let n = Self.integer(word) { return leaf(.integer(n)) }
                 if word.isEmpty {
-                    throw fail("expected a value (a \"string\", a number, true or false, [an array] or { a table }), found \(Self.describe(ch))")
+                    throw fail(t.tomlNoValue(describe(ch)))
                 }
                 if word.first.map({ $0.isNumber || $0 == "+" || $0 == "-" }) == true {
-                    throw fail("'\(word)' is not an integer (floats and dates are not used in theme files); expected a whole number", line: l, column: c)
+                    throw fail(t.tomlNotInteger(word), line: l, column: c)
                 }
-                throw fail("expected a value, found \(word); a color or a name needs quotes: \"\(word)\"", line: l, column: c)
+                throw fail(t.tomlNeedsQuotes(word), line: l, column: c)
             }
         }
 
@@ -356,13 +363,13 @@ public enum TOMLSubset {
             var items: [TOMLNode] = []
             while true {
                 skipBlank()
-                guard let ch = current else { throw fail("expected ']' to close the array, found the end of the file") }
+                guard let ch = current else { throw fail(t.tomlArrayNotClosed) }
                 if ch == "]" { advance(); return items }
                 items.append(try value().build())
                 skipBlank()
                 if current == "," { advance(); continue }
                 if current == "]" { advance(); return items }
-                throw fail("expected ',' or ']' in the array, found \(current.map(Self.describe) ?? "the end of the file")")
+                throw fail(t.tomlArraySeparator(current.map(describe) ?? t.tomlEndOfFile))
             }
         }
 
@@ -374,14 +381,14 @@ public enum TOMLSubset {
             while true {
                 skipSpaces()
                 if let c = current, Self.isNewline(c) {
-                    throw fail("expected the inline table to go on on the same line (TOML inline tables are one line; use a [table] for more)")
+                    throw fail(self.t.tomlInlineOneLine)
                 }
                 try keyValue(into: t, inline: true)
                 skipSpaces()
-                guard let c = current else { throw fail("expected ',' or '}' in the inline table, found the end of the file") }
+                guard let c = current else { throw fail(self.t.tomlInlineNotClosed) }
                 if c == "," { advance(); continue }
                 if c == "}" { advance(); return t }
-                throw fail("expected ',' or '}' in the inline table, found \(Self.describe(c))")
+                throw fail(self.t.tomlInlineSeparator(describe(c)))
             }
         }
 
@@ -394,7 +401,7 @@ public enum TOMLSubset {
                 if Self.isNewline(ch) { break }
                 s.append(ch); advance()
             }
-            throw fail("unterminated string: expected a closing ' on the same line", line: l, column: c)
+            throw fail(t.tomlLiteralUnterminated, line: l, column: c)
         }
 
         mutating func basicString() throws(ThemeFileError) -> String {
@@ -421,23 +428,23 @@ public enum TOMLSubset {
                         for _ in 0..<count {
                             advance()
                             guard let h = current, h.isHexDigit else {
-                                throw fail("expected \(count) hex digits after \\\(e)")
+                                throw fail(t.tomlHexDigits(count, String(e)))
                             }
                             hex.append(h)
                         }
                         guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-                            throw fail("\\\(e)\(hex) is not a Unicode scalar value")
+                            throw fail(t.tomlNotScalar(String(e), hex))
                         }
                         s.unicodeScalars.append(scalar)
                     default:
-                        throw fail("unknown escape \\\(e); expected one of \\\" \\\\ \\n \\t \\r \\b \\f \\uXXXX")
+                        throw fail(t.tomlUnknownEscape(String(e)))
                     }
                     advance()
                     continue
                 }
                 s.append(ch); advance()
             }
-            throw fail("unterminated string: expected a closing \" on the same line", line: l, column: c)
+            throw fail(t.tomlBasicUnterminated, line: l, column: c)
         }
     }
 }

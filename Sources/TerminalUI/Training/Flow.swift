@@ -68,16 +68,16 @@ extension Flow {
                                    "expect", "size", "click", "start", "seed", "lang"]
 
     /// Reads a flow file.
-    public static func load(_ url: URL) throws -> Flow {
+    public static func load(_ url: URL, _ t: Catalog = .en) throws -> Flow {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw FlowError(file: url.path, line: 0, message: "cannot read the flow file: \(error.localizedDescription)")
+            throw FlowError(file: url.path, line: 0, message: t.flowUnreadable(error.localizedDescription))
         }
-        return try parse(text, name: url.deletingPathExtension().lastPathComponent, file: url.lastPathComponent)
+        return try parse(text, name: url.deletingPathExtension().lastPathComponent, file: url.lastPathComponent, t)
     }
 
     /// Parses flow text; the first error names its line.
-    public static func parse(_ text: String, name: String, file: String? = nil) throws(FlowError) -> Flow {
+    public static func parse(_ text: String, name: String, file: String? = nil, _ t: Catalog = .en) throws(FlowError) -> Flow {
         var flow = Flow(name: name, steps: [])
         let file = file ?? name
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -88,64 +88,64 @@ extension Flow {
             let word = String(line.prefix { !$0.isWhitespace })
             let rest = line.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
             let args = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-            func noArgs() throws(FlowError) { if !rest.isEmpty { throw fail("`\(word)` takes nothing after it, found \"\(rest)\"") } }
+            func noArgs() throws(FlowError) { if !rest.isEmpty { throw fail(t.flowNoArgs(word, rest)) } }
             func text(_ what: String) throws(FlowError) -> String {
-                guard !rest.isEmpty else { throw fail("`\(word)` needs \(what), e.g. \(word) \"Booked\"") }
+                guard !rest.isEmpty else { throw fail(t.flowNeeds(word, what)) }
                 guard rest.hasPrefix("\"") else { return rest }
-                let (s, after) = try quoted(rest, fail)
-                if !after.isEmpty { throw fail("unexpected \"\(after)\" after the quoted text") }
+                let (s, after) = try quoted(rest, fail, t)
+                if !after.isEmpty { throw fail(t.flowAfterQuote(after)) }
                 return s
             }
             let action: FlowAction
             switch word.lowercased() {
             case "clock":
-                action = .clock(try clockTarget(rest, fail))
+                action = .clock(try clockTarget(rest, fail, t))
             case "role":
                 guard let first = args.first, let role = Role(rawValue: first.lowercased()) else {
-                    throw fail("`role` needs one of applicant, representative, agent, officer (and for the first two, optionally an account), found \"\(rest)\"")
+                    throw fail(t.flowRole(rest))
                 }
-                if args.count > 2 { throw fail("`role` takes a role and at most one account, found \"\(rest)\"") }
+                if args.count > 2 { throw fail(t.flowRoleArgs(rest)) }
                 action = .role(role, account: args.count == 2 ? args[1] : nil)
             case "open":
-                guard args.count == 1 else { throw fail("`open` needs one receipt number, e.g. open IOE0923456781") }
-                do { action = .open(try ReceiptNumber(parsing: args[0])) } catch { throw fail("`open`: \(error.message)") }
+                guard args.count == 1 else { throw fail(t.flowOpen) }
+                do { action = .open(try ReceiptNumber(parsing: args[0])) } catch { throw fail(t.flowOpenBad(error.message(in: t.language))) }
             case "stories":
                 try noArgs(); action = .stories
             case "lang", "language":
                 guard args.count == 1, let l = Language.parse(args[0]), l.rawValue == args[0].lowercased() else {
-                    throw fail("`lang` needs one language code: \(Language.availableList), found \"\(rest)\"")
+                    throw fail(t.flowLang(Language.availableList, rest))
                 }
                 action = .language(l)
             case "reset":
                 try noArgs(); action = .reset
             case "caption":
-                action = .caption(try text("a caption"))
+                action = .caption(try text(t.flowACaption))
             case "type":
-                guard !rest.isEmpty else { throw fail("`type` needs the text to type, e.g. type \"Caller is in hospital\"") }
-                action = .type(try text("the text to type"))
+                guard !rest.isEmpty else { throw fail(t.flowType) }
+                action = .type(try text(t.flowTextToType))
             case "key", "keys":
-                guard !args.isEmpty else { throw fail("`key` needs one or more key names, e.g. key Enter Down Tab") }
+                guard !args.isEmpty else { throw fail(t.flowKey) }
                 var keys: [Key] = []
                 for a in args {
                     guard let k = Key(name: a) else {
-                        throw fail("unknown key \"\(a)\": expected a key name (Enter, Esc, Tab, S-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, Space, F1-F24, C-x) or one character")
+                        throw fail(t.flowUnknownKey(a))
                     }
                     keys.append(k)
                 }
                 action = .keys(keys)
             case "pause":
                 guard args.count == 1, let d = seconds(args[0]), d >= 0, d <= 600 else {
-                    throw fail("`pause` needs seconds from 0 to 600, e.g. pause 1.5, found \"\(rest)\"")
+                    throw fail(t.flowPause(rest))
                 }
                 action = .pause(d)
             case "wait":
-                guard !rest.isEmpty else { throw fail("`wait` needs the text to wait for, e.g. wait \"Booked\" 5s") }
+                guard !rest.isEmpty else { throw fail(t.flowWait) }
                 if rest.hasPrefix("\"") {
-                    let (s, after) = try quoted(rest, fail)
+                    let (s, after) = try quoted(rest, fail, t)
                     var timeout: TimeInterval = 5
                     if !after.isEmpty {
-                        guard let t = seconds(after), t > 0, t <= 600 else { throw fail("`wait`: \"\(after)\" is not a time-out like 5s") }
-                        timeout = t
+                        guard let secs = seconds(after), secs > 0, secs <= 600 else { throw fail(t.flowWaitTimeout(after)) }
+                        timeout = secs
                     }
                     action = .wait(s, timeout: timeout)
                 } else {
@@ -155,10 +155,10 @@ extension Flow {
                 var r = rest
                 var present = true
                 if r.hasPrefix("not ") || r.hasPrefix("not\t") { present = false; r = r.dropFirst(4).trimmingCharacters(in: .whitespaces) }
-                guard !r.isEmpty else { throw fail("`expect` needs the text the screen must show, e.g. expect \"ALLOWED\"") }
+                guard !r.isEmpty else { throw fail(t.flowExpect) }
                 if r.hasPrefix("\"") {
-                    let (s, after) = try quoted(r, fail)
-                    if !after.isEmpty { throw fail("unexpected \"\(after)\" after the quoted text") }
+                    let (s, after) = try quoted(r, fail, t)
+                    if !after.isEmpty { throw fail(t.flowAfterQuote(after)) }
                     action = .expect(s, present: present)
                 } else {
                     action = .expect(r, present: present)
@@ -166,28 +166,28 @@ extension Flow {
             case "size":
                 let parts = rest.lowercased().split(separator: "x")
                 guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]), (20...1000).contains(c), (5...1000).contains(r) else {
-                    throw fail("`size` needs COLUMNSxROWS, e.g. size 100x30, found \"\(rest)\"")
+                    throw fail(t.flowSize(rest))
                 }
                 action = .size(Size(columns: c, rows: r))
             case "click":
                 guard args.count == 2, let r = Int(args[0]), let c = Int(args[1]), r >= 0, c >= 0 else {
-                    throw fail("`click` needs a row and a column (from 0), e.g. click 5 40")
+                    throw fail(t.flowClick)
                 }
                 action = .click(Point(row: r, column: c))
             case "start":
-                guard flow.start == nil else { throw fail("`start` is given twice") }
+                guard flow.start == nil else { throw fail(t.flowTwice("start")) }
                 guard let d = parseInstant(rest) else {
-                    throw fail("`start` needs an ISO 8601 date and time with an offset, e.g. start 2026-11-30T10:00:00-05:00")
+                    throw fail(t.flowStart)
                 }
                 flow.start = d
                 continue
             case "seed":
-                guard flow.seed == nil else { throw fail("`seed` is given twice") }
-                guard args.count == 1, let n = UInt64(args[0]) else { throw fail("`seed` needs a whole number, e.g. seed 1") }
+                guard flow.seed == nil else { throw fail(t.flowTwice("seed")) }
+                guard args.count == 1, let n = UInt64(args[0]) else { throw fail(t.flowSeed) }
                 flow.seed = n
                 continue
             default:
-                throw fail("unknown step \"\(word)\": expected one of \(stepNames.joined(separator: ", "))")
+                throw fail(t.flowUnknownStep(word, stepNames.joined(separator: ", ")))
             }
             flow.steps.append(FlowStep(line: lineNo, action: action))
         }
@@ -195,8 +195,8 @@ extension Flow {
     }
 
     /// `2026-12-01T09:00:00-05:00` | `+1h` | `-1d` | `+1d2h30m` | `before 13h` | `after 1m` | `start`.
-    static func clockTarget(_ rest: String, _ fail: (String) -> FlowError) throws(FlowError) -> ClockTarget {
-        let usage = "`clock` needs an instant (2026-12-01T09:00:00-05:00), a move (+1h, -1d, +1d2h30m), `before 13h` or `after 1m` (from the open case's appointment), or `start`"
+    static func clockTarget(_ rest: String, _ fail: (String) -> FlowError, _ t: Catalog) throws(FlowError) -> ClockTarget {
+        let usage = t.flowClock
         let args = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = args.first else { throw fail(usage) }
         switch first.lowercased() {
@@ -204,21 +204,21 @@ extension Flow {
             guard args.count == 1 else { throw fail(usage) }
             return .start
         case "before", "after":
-            guard args.count == 2, let d = TrainingDuration.parse(args[1].lowercased()) else { throw fail(usage + ", found \"\(rest)\"") }
+            guard args.count == 2, let d = TrainingDuration.parse(args[1].lowercased()) else { throw fail(t.flowFound(usage, rest)) }
             return .appointment(first.lowercased() == "before" ? -d : d)
         default:
-            guard args.count == 1 else { throw fail(usage + ", found \"\(rest)\"") }
+            guard args.count == 1 else { throw fail(t.flowFound(usage, rest)) }
             if let sign = first.first, sign == "+" || sign == "-" {
-                guard let d = TrainingDuration.parse(String(first.dropFirst()).lowercased()) else { throw fail(usage + ", found \"\(rest)\"") }
+                guard let d = TrainingDuration.parse(String(first.dropFirst()).lowercased()) else { throw fail(t.flowFound(usage, rest)) }
                 return .by(sign == "-" ? -d : d)
             }
-            guard let d = parseInstant(first) else { throw fail(usage + ", found \"\(rest)\"") }
+            guard let d = parseInstant(first) else { throw fail(t.flowFound(usage, rest)) }
             return .at(d)
         }
     }
 
     /// A double-quoted string with `\"`, `\\`, `\n` and `\t`; returns it and what follows.
-    static func quoted(_ s: String, _ fail: (String) -> FlowError) throws(FlowError) -> (String, String) {
+    static func quoted(_ s: String, _ fail: (String) -> FlowError, _ t: Catalog) throws(FlowError) -> (String, String) {
         var out = ""
         var it = s.dropFirst().makeIterator()
         var consumed = 1
@@ -239,7 +239,7 @@ extension Flow {
             }
             out.append(c)
         }
-        throw fail("the quoted text has no closing \"")
+        throw fail(t.flowUnclosedQuote)
     }
 
     /// `1.5`, `1.5s`, `500ms`.

@@ -58,8 +58,9 @@ public struct FlowPlayer: Sendable {
     public mutating func check(_ p: Program, _ text: String, present: Bool, line: Int, verb: String = "expect") {
         expectationsChecked += 1
         if Self.shows(p.render(), text) == present { return }
-        let what = present ? "the screen does not show \(Flow.quote(text))" : "the screen shows \(Flow.quote(text))"
-        let fail = FlowFailure(line: line, message: "\(verb)\(present ? "" : " not") failed: \(what)", screen: p.render().text)
+        let t = p.state.t
+        let what = present ? t.screenMissing(Flow.quote(text)) : t.screenShows(Flow.quote(text))
+        let fail = FlowFailure(line: line, message: t.expectationFailed(verb, negated: !present, what), screen: p.render().text)
         failures.append(fail)
     }
 

@@ -36,8 +36,8 @@ public struct FlowRecorder: Sendable {
 
     /// The flow text.
     public func text(recordedAt: Date = Date()) -> String {
-        var lines = ["# Recorded with biosched demo --record on \(Flow.instantText(recordedAt)).",
-                     "# Plays back with: biosched demo --play THIS-FILE (the sandbox is made at `start` with `seed`).",
+        var lines = ["# Recorded with biosched demo --record on \(Flow.instantText(recordedAt)).",   // not for a person: a flow file comment
+                     "# Plays back with: biosched demo --play THIS-FILE (the sandbox is made at `start` with `seed`).",   // not for a person: a flow file comment
                      "start \(Flow.instantText(start))",
                      "seed \(seed)",
                      "size \(size.columns)x\(size.rows)",

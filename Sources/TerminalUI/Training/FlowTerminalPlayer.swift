@@ -107,7 +107,7 @@ public enum FlowTerminalPlayer {
         var captionText: String?
         var captionError = false
 
-        func footer() -> String { auto ? "Space skip · a step by step · Esc stop" : "Space next · a auto · Esc stop" }
+        func footer() -> String { program.state.t.playerFooter(auto: auto) }
         func showCaption() {
             guard let text = captionText else { device.caption = nil; return }
             device.caption = Caption(text: text, title: "\(flow.name) · \(scene)/\(scenes)", footer: footer(), isError: captionError)
@@ -189,8 +189,8 @@ public enum FlowTerminalPlayer {
             }
             switch wake {
             case .stop:
-                device.caption = Caption(text: "Flow stopped before line \(player.next?.line ?? step.line). The program is live: carry on, or q to quit.",
-                                         title: flow.name, footer: "any key closes")
+                device.caption = Caption(text: program.state.t.flowStopped(player.next?.line ?? step.line),
+                                         title: flow.name, footer: program.state.t.anyKeyClosesFooter)
                 device.captionUntilKey = true
                 device.present(program.render(), theme: theme)
                 return (player, .stopped(line: step.line))
@@ -202,10 +202,11 @@ public enum FlowTerminalPlayer {
             if program.state.quit { break steps }
         }
         let failed = player.failures.count
+        let t = program.state.t
         let summary = failed == 0
-            ? "End of \(flow.name): \(player.expectationsChecked) expectation\(player.expectationsChecked == 1 ? "" : "s") held. The program is live: carry on, or q to quit."
-            : "End of \(flow.name): \(failed) of \(player.expectationsChecked) expectations failed (first: line \(player.failures[0].line)). q quits."
-        device.caption = Caption(text: summary, title: "\(flow.name) · done", footer: "any key closes", isError: failed > 0)
+            ? t.flowHeld(flow.name, player.expectationsChecked)
+            : t.flowFailedSummary(flow.name, failed, player.expectationsChecked, player.failures[0].line)
+        device.caption = Caption(text: summary, title: t.flowDoneTitle(flow.name), footer: t.anyKeyClosesFooter, isError: failed > 0)
         device.captionUntilKey = true
         device.present(program.render(), theme: theme)
         return (player, .finished)

@@ -111,7 +111,7 @@ public enum TrainingEvent: Sendable {
     /// The sandbox was reset (or could not be: `error`).
     case sandboxReset(now: Date, error: String?)
     /// A line for the status pane from the trainer's tools (a flow's failed expectation).
-    case log(Message.Level, String)
+    case log(Message.Level, Localized)
 }
 
 public enum TrainingEffect: Sendable, Hashable {
@@ -122,7 +122,7 @@ public enum TrainingEffect: Sendable, Hashable {
 extension EffectRunner {
     func runTraining(_ effect: TrainingEffect) -> Event? {
         guard let t = training else {
-            return .training(.log(.error, "This is not a training sandbox: the clock and the store stay as they are."))
+            return .training(.log(.error, Localized { $0.notASandbox }))
         }
         switch effect {
         case let .setClock(date):

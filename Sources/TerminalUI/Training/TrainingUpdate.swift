@@ -103,7 +103,7 @@ enum Training {
             s = fresh
             fx += App.initialEffects(s)
         case let .log(level, text):
-            s.log(level, text)
+            s.log(level, text(s.language) ?? text.english)
         }
     }
 

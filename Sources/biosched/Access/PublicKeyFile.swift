@@ -3,12 +3,12 @@ import Scheduling
 
 extension PublicKey {
     /// Reads a public key file: at most 16 KiB, one key line.
-    static func read(file: String) throws(Failure) -> PublicKey {
+    static func read(file: String, _ t: Catalog = .en) throws(Failure) -> PublicKey {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: file), let size = attrs[.size] as? Int,
               let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw Failure(.badInput, "Cannot read the key file \(Echo.show(file)).")
+            throw Failure(.badInput, t.cannotReadKeyFile(Echo.show(file)))
         }
-        guard size <= 16_384 else { throw Failure(.badInput, "\(Echo.show(file)) is \(size) bytes; a public key file is one line of at most 16 KiB.") }
-        do { return try PublicKey(parsing: text) } catch { throw Failure(.badInput, "\(Echo.show(file)): \(error.message)") }
+        guard size <= 16_384 else { throw Failure(.badInput, t.keyFileTooBig(Echo.show(file), size)) }
+        do { return try PublicKey(parsing: text) } catch { throw Failure(.badInput, "\(Echo.show(file)): \(error.message(in: t.language))") }
     }
 }

@@ -21,12 +21,10 @@ struct Access: ParsableCommand {
         var staff: String?
     }
 
-    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage SSH access") }
+    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: \.purposeManageAccess) }
 
-    static func staffSession(_ g: GlobalOptions, _ what: String) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only agents and officers \(what).") }
-        return s
+    static func staffSession(_ g: GlobalOptions, _ what: @escaping (Catalog) -> String) throws(Failure) -> Session {
+        try Session.openAsStaff(g) { $0.onlyStaffTo(what($0)) }
     }
 
     /// The gateway user's authorized_keys, from the store's staff list.
@@ -34,29 +32,30 @@ struct Access: ParsableCommand {
         let staff: [StaffMember]
         do { staff = try s.store.staff() } catch { throw Failure(storeError: error) }
         guard let gateway = staff.first(where: { $0.role == .gateway }) else {
-            throw Failure(.badInput, "No gateway user in this store: add the SSH service account with `biosched users add NAME --role gateway`, or name the file with --file.")
+            throw Failure(.badInput, s.t.noGatewayUser)
         }
         guard let pw = getpwnam(gateway.user), let dir = pw.pointee.pw_dir else {
-            throw Failure(.badInput, "The gateway user \(gateway.user) is not a local user here; name the file with --file.")
+            throw Failure(.badInput, s.t.gatewayNotLocal(gateway.user))
         }
         return String(cString: dir) + "/.ssh/authorized_keys"
     }
 
     /// `--account ID` or `--staff LOGIN`, checked against their patterns before anything else.
-    static func holderID(_ global: GlobalOptions, _ files: FileOptions, verb: String) throws(Failure) -> (account: String?, staff: String?) {
+    static func holderID(_ global: GlobalOptions, _ files: FileOptions, verb: KeyVerb) throws(Failure) -> (account: String?, staff: String?) {
+        let t = Session.catalog(global)
         switch (global.account, files.staff) {
         case (nil, nil), ("", _), (_, ""):
-            throw Failure(.badInput, "Name whose keys to \(verb): --account ID (an applicant or representative) or --staff LOGIN.")
+            throw Failure(.badInput, t.nameWhoseKeys(verb))
         case (.some, .some):
-            throw Failure(.badInput, "Give --account or --staff, not both.")
+            throw Failure(.badInput, t.accountOrStaff)
         case let (a?, nil):
             guard Identifier.isAccountID(a) else {
-                throw Failure(.badInput, "--account \"\(Echo.show(a))\" is not an account id; expected \(Identifier.accountShape).")
+                throw Failure(.badInput, t.badAccountFlag("--account", Echo.show(a)))
             }
             return (a, nil)
         case let (nil, u?):
             guard Identifier.isLoginName(u) else {
-                throw Failure(.badInput, "--staff \"\(Echo.show(u))\" is not a login name; expected \(Identifier.loginShape).")
+                throw Failure(.badInput, t.badStaffFlag(Echo.show(u)))
             }
             return (nil, u)
         }
@@ -67,14 +66,14 @@ struct Access: ParsableCommand {
         if let accountID = who.account {
             let role: Role?
             do { role = try s.store.accountRole(accountID) } catch { throw Failure(storeError: error) }
-            guard let role else { throw Failure(.badInput, "No account \"\(accountID)\" in this store; import it first (biosched import).") }
+            guard let role else { throw Failure(.badInput, s.t.noAccountImportFirst(accountID)) }
             return .account(accountID, role)
         }
         let login = who.staff!
         let role: StaffRole?
         do { role = try s.store.staffRole(of: login) } catch { throw Failure(storeError: error) }
         guard let role, role != .gateway else {
-            throw Failure(.badInput, "\(login) is not an agent or officer of this store; add them first (biosched users add \(login) --role agent).")
+            throw Failure(.badInput, s.t.notStaffAddFirst(login))
         }
         return .staff(login)
     }
@@ -86,17 +85,17 @@ struct Access: ParsableCommand {
         @Option(help: ArgumentHelp("The public key file (one line, e.g. id_ed25519.pub).", valueName: "path")) var key: String
 
         func run() throws {
-            let who = try Access.holderID(global, files, verb: "add")
+            let who = try Access.holderID(global, files, verb: .add)
             var g = global
             g.account = nil
             let s = try Access.officer(g)
             let holder = try Access.holder(s, who)
-            let publicKey = try PublicKey.read(file: key)
-            _ = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey)   // refuses an unusable path before writing
+            let publicKey = try PublicKey.read(file: key, s.t)
+            _ = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey, s.t)   // refuses an unusable path before writing
             do { try s.store.addKey(publicKey, for: holder, how: "officer", by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             var note = ""
             if let file = files.file { note = " " + (try Access.export(s, to: file)) }
-            s.say("Added \(publicKey.type) key \(publicKey.fingerprint) for \(holder.described).\(note)")
+            s.say(s.t.keyAddedFor(publicKey.type, publicKey.fingerprint, s.t.holder(holder)) + note)
         }
     }
 
@@ -108,18 +107,18 @@ struct Access: ParsableCommand {
         @Option(help: ArgumentHelp("Only this public key.", valueName: "path")) var key: String?
 
         func run() throws {
-            let who = try Access.holderID(global, files, verb: "remove")
+            let who = try Access.holderID(global, files, verb: .remove)
             var g = global
             g.account = nil
-            let s = try Access.staffSession(g, "revoke SSH keys")
+            let s = try Access.staffSession(g, \.purposeRevokeKeys)
             let holder = try Access.holder(s, who)
-            let publicKey = try key.map { (k: String) throws(Failure) in try PublicKey.read(file: k) }
+            let publicKey = try key.map { (k: String) throws(Failure) in try PublicKey.read(file: k, s.t) }
             let n: Int
             do { n = try s.store.revokeKeys(of: holder, blob: publicKey?.blob, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
-            guard n > 0 else { throw Failure(.badInput, "No key in force for \(holder.described)\(key == nil ? "" : " matching \(Echo.show(key!))").") }
+            guard n > 0 else { throw Failure(.badInput, s.t.noKeyInForce(s.t.holder(holder), matching: key.map { Echo.show($0) })) }
             var note = ""
             if let file = files.file { note = " " + (try Access.export(s, to: file)) }
-            s.say("Revoked \(n) key\(n == 1 ? "" : "s") of \(holder.described); the next login with \(n == 1 ? "it" : "them") is refused.\(note)")
+            s.say(s.t.keysRevokedOf(n, s.t.holder(holder)) + note)
         }
     }
 
@@ -132,7 +131,7 @@ struct Access: ParsableCommand {
             g.account = nil
             let s = try Access.officer(g)
             var holder: KeyHolder?
-            if global.account != nil || files.staff != nil { holder = try Access.holder(s, try Access.holderID(global, files, verb: "list")) }
+            if global.account != nil || files.staff != nil { holder = try Access.holder(s, try Access.holderID(global, files, verb: .list)) }
             let keys: [StoredKey]
             do { keys = try s.store.activeKeys(of: holder) } catch { throw Failure(storeError: error) }
             if s.json {
@@ -146,8 +145,8 @@ struct Access: ParsableCommand {
                     return o
                 }])
             } else {
-                s.say(keys.isEmpty ? "No keys in force." : keys.map {
-                    "\($0.holder.described)\t\($0.key.type) \($0.fingerprint)\tadded \(JSONOutput.iso($0.addedAt)) (\($0.addedHow))\t\(Echo.show($0.key.comment))"
+                s.say(keys.isEmpty ? s.t.noKeysInForce : keys.map {
+                    s.t.keyRow(s.t.holder($0.holder), $0.key.type, $0.fingerprint, JSONOutput.iso($0.addedAt), $0.addedHow, Echo.show($0.key.comment))
                 }.joined(separator: "\n"))
             }
         }
@@ -167,11 +166,11 @@ struct Access: ParsableCommand {
     static func export(_ s: Session, to path: String) throws(Failure) -> String {
         let keys: [StoredKey]
         do { keys = try s.store.activeKeys(of: nil) } catch { throw Failure(storeError: error) }
-        var file = try AuthorizedKeys(path: path)
+        var file = try AuthorizedKeys(path: path, s.t)
         file.removeManaged()
-        for k in keys { file.append(command: try forcedCommand(for: k.holder, store: s.store.location, key: k.key), key: k.key) }
-        try file.write()
-        return "Wrote \(keys.count) key\(keys.count == 1 ? "" : "s") to \(path)."
+        for k in keys { file.append(command: try forcedCommand(for: k.holder, store: s.store.location, key: k.key, s.t), key: k.key) }
+        try file.write(s.t)
+        return s.t.keysWritten(keys.count, path)
     }
 
     struct Code: ParsableCommand {
@@ -180,13 +179,13 @@ struct Access: ParsableCommand {
         @Option(name: .customLong("for"), help: ArgumentHelp("The applicant's or representative's account.", valueName: "id")) var account: String
         func run() throws {
             guard Identifier.isAccountID(account) else {
-                throw Failure(.badInput, "--for \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
+                throw Failure(.badInput, Session.catalog(global).badAccountFlag("--for", Echo.show(account)))
             }
-            let s = try Access.staffSession(global, "issue enrollment codes")
+            let s = try Access.staffSession(global, \.purposeIssueCodes)
             let code: String
             do { code = try s.store.issueEnrollmentCode(account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             if s.json { s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays]) } else {
-                s.say("Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(EnrollmentLimits.defaultValidDays) days, with `ssh enroll@` the biosched host.")
+                s.say(s.t.enrollmentCodeIssued(account, code, EnrollmentLimits.defaultValidDays))
             }
         }
     }
@@ -199,9 +198,9 @@ struct Access: ParsableCommand {
         @Option(name: .customLong("representative"), help: ArgumentHelp("The attorney's or accredited representative's account.", valueName: "id")) var account: String
         func run() throws {
             guard Identifier.isAccountID(account) else {
-                throw Failure(.badInput, "--representative \"\(Echo.show(account))\" is not an account id; expected \(Identifier.accountShape).")
+                throw Failure(.badInput, Session.catalog(global).badAccountFlag("--representative", Echo.show(account)))
             }
-            let s = try Session.openAsOfficer(global, to: "accept a Form G-28")
+            let s = try Session.openAsOfficer(global, to: \.purposeAcceptG28)
             let r = try s.receipt(receipt)
             let accepted: RepresentationAcceptance
             do { accepted = try s.store.acceptRepresentation(receipt: r, account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
@@ -216,8 +215,8 @@ struct Access: ParsableCommand {
 
     /// The forced command for a key: absolute paths and checked identifiers only, each quoted for
     /// the shell that sshd runs it with.
-    static func forcedCommand(for holder: KeyHolder, store: String, key: PublicKey) throws(Failure) -> String {
-        var words = try commandPrefix(store: store, subcommand: "tui")
+    static func forcedCommand(for holder: KeyHolder, store: String, key: PublicKey, _ t: Catalog = .en) throws(Failure) -> String {
+        var words = try commandPrefix(store: store, subcommand: "tui", t)
         switch holder {
         case let .account(id, role): words += ["--as", role.rawValue, "--account", id]
         case let .staff(login): words += ["--login", login]
@@ -227,12 +226,12 @@ struct Access: ParsableCommand {
     }
 
     /// `biosched SUBCOMMAND --db STORE` as absolute, checked words.
-    static func commandPrefix(store: String, subcommand: String) throws(Failure) -> [String] {
+    static func commandPrefix(store: String, subcommand: String, _ t: Catalog = .en) throws(Failure) -> [String] {
         let exe = executablePath()
         let db = absolutePath(store)
         // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.
-        for (what, p) in [("biosched's own path", exe), ("the store path", db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
-            throw Failure(.badInput, "\(what) holds a control character or a backslash (\(Echo.show(p))); it cannot be written into a forced command. Move it to a plain path.")
+        for (what, p) in [(t.bioschedOwnPath, exe), (t.theStorePath, db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
+            throw Failure(.badInput, t.pathNotForcedCommand(what, Echo.show(p)))
         }
         return [exe, subcommand, "--db", db]
     }
@@ -261,10 +260,10 @@ struct AuthorizedKeys {
     let path: String
     var lines: [String]
 
-    init(path: String) throws(Failure) {
+    init(path: String, _ t: Catalog = .en) throws(Failure) {
         self.path = path
         if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure(.badInput, "Cannot read \(path).") }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure(.badInput, t.cannotReadFile(path)) }
             lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }
         } else {
@@ -323,7 +322,7 @@ struct AuthorizedKeys {
     /// One authorized_keys line: the forced command (sshd's only escape inside it is \"), restrict, pty.
     static func line(command: String, key: PublicKey) -> String {
         let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
-        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment)"
+        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment)"   // not for a person: sshd's authorized_keys format
     }
 
     mutating func append(command: String, key: PublicKey) { lines.append(AuthorizedKeys.line(command: command, key: key)) }
@@ -342,7 +341,7 @@ struct AuthorizedKeys {
     }
 
     /// Written beside, synced, then renamed over the old file: never half-written.
-    func write() throws(Failure) {
+    func write(_ t: Catalog = .en) throws(Failure) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -350,21 +349,21 @@ struct AuthorizedKeys {
             let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).biosched-\(getpid())")
             let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
             let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard fd >= 0 else { throw Failure(.badInput, "Cannot write in \(dir.path): \(String(cString: strerror(errno))).") }
+            guard fd >= 0 else { throw Failure(.badInput, t.cannotWriteInFolder(dir.path, String(cString: strerror(errno)))) }
             let bytes = Array(text.utf8)
             let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             let synced = fsync(fd)
             close(fd)
             guard written == bytes.count, synced == 0 else {
                 unlink(tmp.path)
-                throw Failure(.badInput, "Could not write \(tmp.path) completely; \(path) is unchanged.")
+                throw Failure(.badInput, t.notWrittenCompletely(tmp.path, path))
             }
             guard rename(tmp.path, path) == 0 else {
                 unlink(tmp.path)
-                throw Failure(.badInput, "Could not replace \(path): \(String(cString: strerror(errno))); it is unchanged.")
+                throw Failure(.badInput, t.couldNotReplace(path, String(cString: strerror(errno))))
             }
         } catch let f as Failure { throw f } catch {
-            throw Failure(.badInput, "Cannot write \(path): \(error.localizedDescription)")
+            throw Failure(.badInput, t.cannotWrite(path, error.localizedDescription))
         }
     }
 }

@@ -8,9 +8,7 @@ struct AuditCommand: ParsableCommand {
                                                     subcommands: [AuditList.self, AuditVerify.self], defaultSubcommand: AuditList.self)
 
     static func staff(_ g: GlobalOptions) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the audit log is for staff.") }
-        return s
+        try Session.openAsStaff(g) { $0.auditForStaff }
     }
 }
 
@@ -35,7 +33,7 @@ struct AuditList: ParsableCommand {
             }])
         case .csv:
             if s.info.isTraining { FileHandle.standardError.write(Data("[\(s.t.trainingBanner)]\n".utf8)) }
-            var out = "id,at,actor_role,actor,action,receipt,request_id,detail,os_user,client,key_fingerprint\r\n"
+            var out = ["id", "at", "actor_role", "actor", "action", "receipt", "request_id", "detail", "os_user", "client", "key_fingerprint"].joined(separator: ",") + "\r\n"   // column names
             for e in entries {
                 out += [String(e.id), JSONOutput.iso(e.at), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
                         e.origin.osUser, e.origin.client, e.origin.keyFingerprint].map(csv).joined(separator: ",") + "\r\n"
@@ -46,7 +44,7 @@ struct AuditList: ParsableCommand {
                 let via = [e.origin.osUser.isEmpty ? nil : "os=\(e.origin.osUser)", e.origin.client.isEmpty ? nil : "from=\(e.origin.client)",
                            e.origin.keyFingerprint.isEmpty ? nil : "key=\(e.origin.keyFingerprint)"].compactMap { $0 }.joined(separator: " ")
                 return "\(e.id)\t\(JSONOutput.iso(e.at))\t\(e.actorRole):\(e.actor)\t\(e.action)\t\(e.receipt ?? "-")\t\(Echo.terminalSafe(e.detail))\(via.isEmpty ? "" : "\t" + via)"
-            }.joined(separator: "\n") + (entries.isEmpty ? "No audit events." : ""))
+            }.joined(separator: "\n") + (entries.isEmpty ? s.t.noAuditEvents : ""))
         }
     }
     /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
@@ -65,9 +63,9 @@ struct AuditVerify: ParsableCommand {
         if s.json {
             s.sayJSON(["intact": v.firstBroken == nil, "rows": v.rows, "firstBroken": v.firstBroken.map { $0 as Any } ?? NSNull(), "problem": v.problem ?? NSNull()])
         } else if let id = v.firstBroken {
-            s.say("The audit log is broken at row \(id): \(v.problem ?? ""). The \(v.rows) rows before it link up.")
+            s.say(s.t.auditBroken(id, v.problem(in: s.language) ?? "", v.rows))
         } else {
-            s.say("The audit log is intact: \(v.rows) rows, each chained to the one before.")
+            s.say(s.t.auditIntact(v.rows))
         }
         if v.firstBroken != nil { throw Failure(.refused, "") }
     }

@@ -24,26 +24,26 @@ struct AuthorizedKeysLookup: ParsableCommand {
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         } catch {
             let why = (error as? Failure)?.message ?? (error as? StoreError)?.message ?? "\(error)"
-            FileHandle.standardError.write(Data("biosched authorized-keys: no key admitted: \(Echo.show(why, limit: 200))\n".utf8))
+            FileHandle.standardError.write(Data((Session.catalog(global).noKeyAdmitted(Echo.show(why, limit: 200)) + "\n").utf8))
             throw Failure(.storeError, "")
         }
     }
 
     static func line(_ c: AuthorizedKeysLookup) throws -> String? {
-        guard Identifier.isLoginName(c.user) else { throw Failure(.badInput, "the user \(Echo.show(c.user)) is not a login name") }
+        guard Identifier.isLoginName(c.user) else { throw Failure(.badInput, Session.catalog(c.global).userNotLogin(Echo.show(c.user))) }
         let publicKey: PublicKey
-        do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch { throw Failure(.badInput, error.message) }
+        do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch { throw Failure(.badInput, error.message(in: Session.catalog(c.global).language)) }
         let path = try Session.storePath(c.global)
         if c.enroll {
             _ = try StoreOpener.open(path, origin: AuditOrigin())   // a store we can read, or nobody enrolls
-            var words = try Access.commandPrefix(store: path, subcommand: "enroll")
-            if let now = c.global.now { _ = try Session.parseNow(now); words += ["--now", now] }
+            var words = try Access.commandPrefix(store: path, subcommand: "enroll", Session.catalog(c.global))
+            if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); words += ["--now", now] }
             return AuthorizedKeys.line(command: ShellWords.join(words), key: publicKey)
         }
         // The short path: one read-only connection (this runs for every login).
         guard let stored = try SQLiteBookingStore.lookUpKey(path: path, blob: publicKey.blob) else { return nil }
-        var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey)
-        if let now = c.global.now { _ = try Session.parseNow(now); command += " --now " + ShellWords.quote(now) }
+        var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey, Session.catalog(c.global))
+        if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); command += " --now " + ShellWords.quote(now) }
         return AuthorizedKeys.line(command: command, key: publicKey)
     }
 }

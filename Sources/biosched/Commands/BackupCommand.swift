@@ -15,14 +15,15 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Check FILE (a backup or a store) instead of making one: integrity, row counts, audit chain.") var check = false
 
     func run() throws {
-        if Echo.hasControlCharacters(file) { throw Failure(.badInput, "The backup file name holds control characters (\(Echo.show(file))); choose a plain path.") }
+        let t = Session.catalog(global)
+        if Echo.hasControlCharacters(file) { throw Failure(.badInput, t.backupNameControl(Echo.show(file))) }
         let report: BackupReport
         let s: Session?
         if check {
             s = nil
             do { report = try SQLiteBookingStore.checkBackup(file) } catch { throw Failure(storeError: error) }
         } else {
-            let session = try Session.openAsOfficer(global, to: "make backups")
+            let session = try Session.openAsOfficer(global, to: \.purposeBackups)
             s = session
             do { report = try session.store.backup(to: file) } catch { throw Failure(storeError: error) }
             try? session.store.recordEvent(.backupMade, actor: session.actor, receipt: nil,
@@ -35,12 +36,10 @@ struct BackupCommand: ParsableCommand {
                                     "rows": Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.value) })]
             if let s { s.sayJSON(o) } else { print(JSONOutput.string(o)) }
         } else {
-            let text = """
-            \(check ? "Checked" : "Backed up to") \(report.path): integrity \(report.integrity), audit chain \(report.auditIntact ? "intact" : "BROKEN (the store's log was altered; `biosched audit verify` names the row)").
-              \(rows.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            """
+            let text = t.backupReport(checked: check, report.path, report.integrity, auditIntact: report.auditIntact) + "\n  "
+                + rows.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             if let s { s.say(text) } else { print(text) }
         }
-        if !report.isGood { throw Failure(.storeError, "\(report.path) does not check out: do not restore from it.") }
+        if !report.isGood { throw Failure(.storeError, t.backupBad(report.path)) }
     }
 }

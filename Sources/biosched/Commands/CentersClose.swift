@@ -15,9 +15,11 @@ struct CentersClose: ParsableCommand {
     @Flag(help: "Move every appointment of that day to the nearest free slot (same center, else another in the same state).") var rebook = false
 
     func run() throws {
-        guard let day = LocalDate(iso: date) else { throw Failure(.badInput, "\"\(Echo.show(date))\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-24.") }
-        guard reason.count <= 500, !Echo.hasControlCharacters(reason) else { throw Failure(.badInput, "--reason must be at most 500 characters of plain text.") }
-        let s = try Session.openAsOfficer(global, to: "close centers")
+        let t0 = Session.catalog(global)
+        guard let day = LocalDate(iso: date) else { throw Failure(.badInput, t0.notADateExample(Echo.show(date))) }
+        guard reason.count <= 500, !Echo.hasControlCharacters(reason) else { throw Failure(.badInput, t0.closureReasonTooLong) }
+        let s = try Session.openAsOfficer(global, to: \.purposeCloseCenters)
+        let t = s.t
         let center = try s.center(code)
         let report: AgencyRebooking.Report
         do { report = try AgencyRebooking.close(center: center.code, on: day, reason: reason, rebook: rebook, by: s.actor, in: s.store, clock: s.clock) } catch {
@@ -31,13 +33,13 @@ struct CentersClose: ParsableCommand {
                            return o
                        }])
         } else {
-            var lines = ["\(center.name) [\(center.code)] is closed on \(day.iso)\(report.newlyClosed ? "" : " (it already was")\(report.newlyClosed ? "" : ")"). \(report.moves.count) appointment\(report.moves.count == 1 ? " was" : "s were") scheduled that day."]
+            var lines = [t.centerClosed(center.name, center.code, day.iso, already: !report.newlyClosed, report.moves.count)]
             for m in report.moves {
-                let from = center.zone.formatLong(m.from)
-                lines.append(m.to == nil ? "  \(m.receipt.value)  \(from)  \(rebook ? "NOT MOVED: no free slot in the window" : "still scheduled: rebook with --rebook, or one by one")"
-                                         : "  \(m.receipt.value)  \(from)  -> \(m.when ?? "") at \(m.toCenter ?? "")")
+                let from = t.dateTimeLong(m.from, center.zone)
+                lines.append(m.to == nil ? "  \(m.receipt.value)  \(from)  \(rebook ? t.closureNotMoved : t.closureStillScheduled)"
+                                         : "  \(m.receipt.value)  \(from)  " + t.closureMovedTo(m.when ?? "", m.toCenter ?? ""))
             }
-            if rebook { lines.append("Rebooked \(report.rebooked); \(report.stranded) could not be moved. Agency rebookings do not count toward the two reschedules; each has a new notice and a message.") }
+            if rebook { lines.append(t.closureRebooked(report.rebooked, report.stranded)) }
             s.say(lines.joined(separator: "\n"))
         }
         if report.stranded > 0 && rebook { throw Failure(.conflict, "") }

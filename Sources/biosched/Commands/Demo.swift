@@ -66,57 +66,65 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "List the shipped flows and the story cases, then exit.")
     var list = false
 
+    @Option(name: .long, help: ArgumentHelp("The language of the screens and the story titles: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    var lang: String?
+
     @OptionGroup var themeOptions: ThemeOptions
 
-    static let banner = "[\(Session.trainingBanner)]"
+    var banner: String { "[\(t.trainingBanner)]" }
+
+    /// `--lang`, else the environment's, else English (an unknown code is refused in `validate`).
+    var language: Language { lang.flatMap(Language.parse) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en }
+    var t: Catalog { Catalog(language) }
 
     func validate() throws {
+        if let lang, Language.parse(lang) == nil { throw ValidationError(Language.unknownMessage(lang, what: "--lang")) }
         if [play != nil, record != nil, check != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("--play, --record and --check are alternatives: give one of them.")
+            throw ValidationError(t.demoAlternatives)
         }
-        if play == nil && (cast != nil || auto) { throw ValidationError("--cast and --auto go with --play FLOW.") }
-        guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be more than 0 and at most 100.") }
+        if play == nil && (cast != nil || auto) { throw ValidationError(t.demoCastAuto) }
+        guard speed > 0, speed <= 100 else { throw ValidationError(t.demoSpeed) }
     }
 
     func run() throws {
         let dir = FlowLibrary.directory()
         if list { return printList(dir) }
         var flow: Flow?
-        if let name = play ?? check { flow = try Demo.loadFlow(name, dir: dir) }
+        if let name = play ?? check { flow = try Demo.loadFlow(name, dir: dir, t) }
         let user = Session.currentUser()
-        let sandbox = try DemoSandbox.open(db: db, now: try now.map { (t: String) throws(Failure) in try Session.parseNow(t) },
-                                           seed: seed, flow: flow, user: user)
+        let sandbox = try DemoSandbox.open(db: db, now: try now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) },
+                                           seed: seed, flow: flow, user: user, t)
         defer { sandbox.remove() }
         let actor = try firstActor(sandbox.store, user: user)
-        var program = sandbox.program(actor: actor, staffID: user, size: Size(columns: 100, rows: 30))
+        var program = sandbox.program(actor: actor, staffID: user, size: Size(columns: 100, rows: 30), language: language)
 
         if let flow, check != nil {
             program.send(.tick(sandbox.start))
             let player = FlowPlayer.playAll(flow, on: &program)
-            print(Demo.banner)
-            print("Flow \(flow.name): \(flow.steps.count) steps, \(player.expectationsChecked) expectations, \(player.failures.count) failed.")
+            print(banner)
+            print(t.demoChecked(flow.name, flow.steps.count, player.expectationsChecked, player.failures.count))
             for f in player.failures { print("✖ \(f)") }
-            print("Final screen (\(program.state.size)):")
+            print(t.demoFinalScreen("\(program.state.size)"))
             print(program.render().text)
             if !player.failures.isEmpty { throw Failure(.refused, "") }
             return
         }
 
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Failure(.badInput, "biosched demo needs a terminal (stdin and stdout must be a tty); --check FLOW plays a flow without one.")
+            throw Failure(.badInput, t.demoNeedsTerminal)
         }
         let result = try MainActor.assumeIsolated { () throws(Failure) -> FullScreenResult in
             try runFullScreen(&program, sandbox: sandbox, flow: flow, actor: actor)
         }
-        var lines = [Demo.banner]
+        var lines = [banner]
         if let p = result.player {
             let f = p.failures
-            lines.append("Played \(p.flow.name): \(p.expectationsChecked) expectations, \(f.count) failed.")
+            lines.append(t.demoPlayed(p.flow.name, p.expectationsChecked, f.count))
             lines += f.map { "✖ \($0)" }
         }
-        if let record, let count = result.recorded { lines.append("Recorded \(count) inputs to \(record). Play it back: biosched demo --play \(record)") }
-        if let cast { lines.append("Wrote the asciicast \(cast) (asciinema play \(cast)).") }
-        if result.ended != "quit" { lines.append("biosched: ended (\(result.ended)).") }
+        if let record, let count = result.recorded { lines.append(t.demoRecorded(count, record)) }
+        if let cast { lines.append(t.demoCastWritten(cast)) }
+        if result.ended != "quit" { lines.append(t.endedBecause(result.ended)) }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         if !(result.player?.failures.isEmpty ?? true) { throw Failure(.refused, "") }
     }
@@ -134,9 +142,9 @@ struct Demo: ParsableCommand {
         // the terminal go, cannot end the process before the sandbox is removed.
         signal(SIGHUP, SIG_IGN)
         let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, "Cannot start the terminal UI: \(error)") }
+        do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, t.cannotStartUI("\(error)")) }
         defer { terminal.stop() }
-        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth)
+        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth, language: language)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = sandbox.clockNote { program.send(.notice(.info, note)) }
         let theme = themes.theme
@@ -145,8 +153,8 @@ struct Demo: ParsableCommand {
         if let cast {
             do {
                 device.cast = try AsciicastFile(path: cast, size: terminal.size, theme: theme,
-                                                title: "biosched demo" + (flow.map { ": \($0.name)" } ?? ""))
-            } catch { throw Failure(.badInput, "Cannot write the asciicast \(cast): \(error.localizedDescription)") }
+                                                title: "biosched demo" + (flow.map { ": \($0.name)" } ?? ""))   // not for a person: the recording's title, a command name
+            } catch { throw Failure(.badInput, t.demoCannotWriteCast(cast, error.localizedDescription)) }
         }
         defer { device.cast?.close() }
         var result = FullScreenResult(ended: "quit")
@@ -167,7 +175,7 @@ struct Demo: ParsableCommand {
         if let record, var recorder = device.recorder {
             if result.ended == "quit" { recorder.dropLast() }
             do { try Data(recorder.text().utf8).write(to: URL(fileURLWithPath: record)) } catch {
-                throw Failure(.badInput, "Cannot write the flow \(record): \(error.localizedDescription)")
+                throw Failure(.badInput, t.demoCannotWriteFlow(record, error.localizedDescription))
             }
             result.recorded = recorder.count
         }
@@ -178,39 +186,41 @@ struct Demo: ParsableCommand {
     func firstActor(_ store: any TrainingSandbox, user: String) throws(Failure) -> Actor {
         guard let r = role else { return Actor(role: .agent, id: user) }
         guard let parsed = Role(rawValue: r.lowercased()) else {
-            throw Failure(.badInput, "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.")
+            throw Failure(.badInput, t.badRole(Echo.show(r)))
         }
         if parsed.isStaff { return Actor(role: parsed, id: user) }
-        guard let account, !account.isEmpty else { throw Failure(.badInput, "--as \(parsed.rawValue) needs --account ID.") }
+        guard let account, !account.isEmpty else { throw Failure(.badInput, t.demoNeedsAccount(parsed.rawValue)) }
         let accountRole: Role?
         do { accountRole = try store.accountRole(account) } catch { throw Failure(storeError: error) }
-        guard accountRole == parsed else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): there is no \(parsed.rawValue) account \"\(account)\".") }
+        guard accountRole == parsed else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + t.noSuchAccount(parsed, account)) }
         return Actor(role: parsed, id: account)
     }
 
-    static func loadFlow(_ name: String, dir: URL?) throws(Failure) -> Flow {
+    static func loadFlow(_ name: String, dir: URL?, _ t: Catalog = .en) throws(Failure) -> Flow {
         guard let url = FlowLibrary.resolve(name, in: dir) else {
             let shipped = dir.map { FlowLibrary.flows(in: $0).map { $0.deletingPathExtension().lastPathComponent } } ?? []
-            throw Failure(.badInput, "No flow \"\(name)\": not a file\(shipped.isEmpty ? "" : ", and not a shipped flow (\(shipped.joined(separator: ", ")))").")
+            throw Failure(.badInput, t.demoNoFlow(name, shipped))
         }
-        do { return try Flow.load(url) } catch { throw Failure(.badInput, "\(error)") }
+        do { return try Flow.load(url, t) } catch { throw Failure(.badInput, "\(error)") }
     }
 
     func printList(_ dir: URL?) {
-        print(Demo.banner)
+        print(banner)
         if let dir {
-            print("Shipped flows (\(dir.path)):")
+            print(t.demoShippedFlows(dir.path))
             for url in FlowLibrary.flows(in: dir) {
                 let name = url.deletingPathExtension().lastPathComponent
-                let first = (try? Flow.load(url))?.captions.first ?? ""
+                let first = (try? Flow.load(url, t))?.captions.first ?? ""
                 print("  \(name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(first)")
             }
         } else {
-            print("No Flows folder found (set $BIOSCHED_FLOWS_DIR).")
+            print(t.demoNoFlowsFolder)
         }
-        print("Story cases (open them from the trainer panel: Ctrl-T s):")
-        for s in DemoData.stories(now: Date()) {
-            print("  \(s.receipt)  \(s.title.padding(toLength: 42, withPad: " ", startingAt: 0)) \(s.role)\(s.account.map { " " + $0 } ?? "")")
+        print(t.demoStoryCases)
+        let stories = DemoData.stories(now: Date(), language)
+        let width = max(42, (stories.map(\.title.count).max() ?? 0) + 1)
+        for s in stories {
+            print("  \(s.receipt)  \(s.title.padding(toLength: width, withPad: " ", startingAt: 0)) \(s.role)\(s.account.map { " " + $0 } ?? "")")
         }
     }
 }
@@ -231,11 +241,11 @@ struct DemoSandbox {
     /// Said in the status pane when the clock starts at the prepared store's moment.
     let clockNote: String?
 
-    static func open(db: String?, now: Date?, seed: UInt64?, flow: Flow?, user: String) throws(Failure) -> DemoSandbox {
+    static func open(db: String?, now: Date?, seed: UInt64?, flow: Flow?, user: String, _ t: Catalog = .en) throws(Failure) -> DemoSandbox {
         let fm = FileManager.default
         let tempDir = fm.temporaryDirectory.appendingPathComponent("biosched-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try fm.createDirectory(at: tempDir, withIntermediateDirectories: true) } catch {
-            throw Failure(.storeError, "Cannot make a folder for the sandbox in \(fm.temporaryDirectory.path): \(error.localizedDescription)")
+            throw Failure(.storeError, t.demoNoTempFolder(fm.temporaryDirectory.path, error.localizedDescription))
         }
         // A signal while the sandbox is built (it takes seconds) removes the folder, not only the process.
         cn_guard_temporary_folder(tempDir.path)
@@ -252,12 +262,12 @@ struct DemoSandbox {
             let template = DemoTemplate.path(seed: seed)
             let store: any TrainingSandbox
             if onPostgres {
-                (store, created) = try DemoStore.openOrCreatePostgres(path, user: user, now: start, seed: seed)
+                (store, created) = try DemoStore.openOrCreatePostgres(path, user: user, now: start, seed: seed, t)
             } else {
                 if ordinary && DemoTemplate.usable(template, now: start) && (try? fm.copyItem(atPath: template, toPath: path)) != nil {
                     fromTemplate = true
                 } else if !fm.fileExists(atPath: path) {
-                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false)
+                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false, t)
                     created = true
                 }
                 do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
@@ -270,19 +280,17 @@ struct DemoSandbox {
             } catch { throw Failure(storeError: error) }
             guard info.isTraining else {
                 store.close()
-                throw Failure(.refused, onPostgres
-                    ? "biosched demo never opens a production store, and \(store.location) is one. Name an empty database with --db (made with createdb: a sandbox is made there), a training store, or no --db at all."
-                    : "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.")
+                throw Failure(.refused, onPostgres ? t.demoNotProductionDatabase(store.location) : t.demoNotProduction(path))
             }
             if !created, now == nil, flow?.start == nil, let createdAt { start = createdAt }
             if created && ordinary, let sqlite = store as? SQLiteBookingStore { DemoTemplate.save(sqlite, seed: seed) }
             let pristine: SandboxFirstState
             do { pristine = try store.keepFirstState(in: tempDir) } catch { throw Failure(storeError: error) }
-            let stories = DemoData.stories(now: createdAt ?? start).map {
+            let stories = DemoData.stories(now: createdAt ?? start, t.language).map {
                 TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
                               role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
             }
-            let note = fromTemplate ? "Training clock set to \(JSONOutput.iso(start)), when the demo cases were made: their stories hold at that moment (Ctrl-T moves the clock)." : nil
+            let note = fromTemplate ? t.demoClockNote(JSONOutput.iso(start)) : nil
             return DemoSandbox(store: store, info: info, clock: TrainingClock(start: start), start: start, seed: seed, stories: stories,
                                created: created, tempDir: tempDir, pristine: pristine, clockNote: note)
         } catch {
@@ -292,12 +300,12 @@ struct DemoSandbox {
     }
 
     /// A program on the sandbox: its clock, its reset, its stories.
-    func program(actor: Actor, staffID: String, size: Size) -> Program {
+    func program(actor: Actor, staffID: String, size: Size, language: Language = .en) -> Program {
         let env = ProcessInfo.processInfo.environment
         let canWriteFiles = env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil
         let config = AppConfig(actor: actor, isTraining: info.isTraining, window: info.window,
                                sessionID: created ? "demo" : String(UUID().uuidString.prefix(8)).lowercased(),
-                               canWriteFiles: canWriteFiles)
+                               canWriteFiles: canWriteFiles, language: language)
         let store = self.store, pristine = self.pristine
         return Program.sandbox(store: store, config: config, clock: clock,
                                settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),

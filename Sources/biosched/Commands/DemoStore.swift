@@ -8,8 +8,8 @@ import SchedulingStore
 enum DemoStore {
     /// Refuses an existing file (nothing is ever overwritten or removed); if filling the new store
     /// fails, only the file this call created is removed.
-    static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool) throws(Failure) {
-        if !quiet { FileHandle.standardError.write(Data("Creating a training store with demo data at \(path) ...\n".utf8)) }
+    static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en) throws(Failure) {
+        if !quiet { FileHandle.standardError.write(Data((t.creatingDemoStore(path) + "\n").utf8)) }
         let store: SQLiteBookingStore
         do { store = try SQLiteBookingStore.create(path: path, training: true, createdBy: user, now: now) } catch {
             throw Failure(storeError: error)
@@ -25,11 +25,11 @@ enum DemoStore {
 
     /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
     /// makes it), a new training store with the demo data (each one transaction). Says whether it made it.
-    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64) throws(Failure) -> (any TrainingSandbox, Bool) {
+    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(Failure) -> (any TrainingSandbox, Bool) {
         do {
             let location = try Stores.postgresLocation(url)
             guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
-            FileHandle.standardError.write(Data("Creating a training store with demo data in \(location.display) ...\n".utf8))
+            FileHandle.standardError.write(Data((t.creatingDemoDatabase(location.display) + "\n").utf8))
             let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now)
             _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
             return (store, true)

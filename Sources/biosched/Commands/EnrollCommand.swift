@@ -18,8 +18,9 @@ struct EnrollCommand: ParsableCommand {
     func run() throws {
         let env = ProcessInfo.processInfo.environment
         func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+        let t = Session.catalog(global)
         guard let key = Self.sessionKey(env["SSH_USER_AUTH"]) else {
-            say("biosched enrollment: this connection did not say which key it used, so no key can be linked. (The host needs ExposeAuthInfo yes; see docs/deployment.md.)")
+            say(t.enrollNoKey)
             throw Failure(.badInput, "")
         }
         let path = try Session.storePath(global)
@@ -27,53 +28,53 @@ struct EnrollCommand: ParsableCommand {
                                  keyFingerprint: key.fingerprint)
         let store: any OpenedStore
         do { store = try Stores.open(path, origin: origin) } catch {
-            say("Enrollment is not available right now; please try again later or call the Contact Center at \(ContactCenter.phone).")
+            say(t.enrollUnavailable(ContactCenter.phone))
             throw Failure(storeError: error)
         }
         var now = Date()
         if let n = global.now {
             let info: StoreInfo
             do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
-            guard info.isTraining else { throw Failure(.badInput, "--now is refused: this is a production store.") }
-            now = try Session.parseNow(n)
+            guard info.isTraining else { throw Failure(.badInput, t.nowOnProductionStore) }
+            now = try Session.parseNow(n, t)
         }
         let client = origin.client.isEmpty ? "local" : String(origin.client.prefix { $0 != " " })
-        say("biosched enrollment. This links the key you connected with (\(key.fingerprint)) to your account.")
-        say("You need the receipt number and the enrollment code printed on your appointment notice.")
+        say(t.enrollIntro(key.fingerprint))
+        say(t.enrollNeeds)
         for _ in 0..<max(1, maxTries) {
-            FileHandle.standardOutput.write(Data("Receipt number: ".utf8))
+            FileHandle.standardOutput.write(Data(t.enrollReceiptPrompt.utf8))
             guard let receiptText = readLine(strippingNewline: true) else { return }
             let receipt: ReceiptNumber
             do { receipt = try ReceiptNumber(parsing: String(receiptText.prefix(40))) } catch {
-                say("That is not a receipt number: \(error.message)")
+                say(t.enrollNotReceipt(error.message(in: t.language)))
                 continue
             }
-            FileHandle.standardOutput.write(Data("Enrollment code: ".utf8))
+            FileHandle.standardOutput.write(Data(t.enrollCodePrompt.utf8))
             guard let code = readLine(strippingNewline: true) else { return }
             let result: EnrollmentResult
             do { result = try store.enroll(receipt: receipt, code: String(code.prefix(40)), key: key, client: client, now: now) } catch {
-                say("Enrollment is not available right now (\(error.message)); please try again later.")
+                say(t.enrollUnavailableBecause(error.message(in: t.language)))
                 throw Failure(storeError: error)
             }
             switch result {
             case let .enrolled(account):
-                say("Done: your key is linked to your account (\(account)). Connect again to the biosched host to see your cases.")
+                say(t.enrollDone(account))
                 return
             case let .refused(left):
-                say("That receipt number and code do not match an unused enrollment code. Check both on your appointment notice (the code looks like \(EnrollmentCode.shape.split(separator: " ").last ?? "")); \(left) \(left == 1 ? "try" : "tries") left this hour.")
+                say(t.enrollNoMatch(String(t.enrollmentCodeShape.split(separator: " ").last ?? ""), left))
                 if left == 0 { return }
             case .expired:
-                say("This enrollment code has expired (codes are valid \(EnrollmentLimits.defaultValidDays) days). Call the Contact Center at \(ContactCenter.phone) for a new one.")
+                say(t.enrollExpired(EnrollmentLimits.defaultValidDays, ContactCenter.phone))
                 return
             case .alreadyUsed:
-                say("This enrollment code was already used. If that was not you, call the Contact Center at \(ContactCenter.phone).")
+                say(t.enrollUsed(ContactCenter.phone))
                 return
             case .keyTaken:
-                say("The key you connected with is already linked to an account. Connect to the biosched host directly, or use another key.")
+                say(t.enrollKeyTaken)
                 return
             case let .paused(until):
                 let f = ISO8601DateFormatter()
-                say("Too many wrong tries: enrollment is paused until \(f.string(from: until)) (one hour after the earlier tries). Or call the Contact Center at \(ContactCenter.phone).")
+                say(t.enrollPaused(f.string(from: until), ContactCenter.phone))
                 return
             }
         }

@@ -17,22 +17,24 @@ struct FindCommand: ParsableCommand {
     @Option(help: "The most matches to list (1 to 200).") var limit: Int = CallerSearch.limit
 
     func run() throws {
-        guard (1...200).contains(limit) else { throw Failure(.badInput, "--limit \(limit): expected a number from 1 to 200.") }
+        let t0 = Session.catalog(global)
+        guard (1...200).contains(limit) else { throw Failure(.badInput, t0.badFindLimit(limit)) }
         let text = query.joined(separator: " ")
         let q: CallerQuery
         do { q = try CallerQuery.parse(text) } catch {
-            throw Failure(.badInput, error.code.map { "\($0.rawValue): \(error.message)" } ?? error.message)
+            throw Failure(.badInput, error.message(in: t0.language))
         }
         let s = try Session.open(global)
         guard s.actor.role.isStaff else {
             _ = try? s.store.findCallers(q, for: s.actor, limit: limit, now: s.now)   // audited as refused
-            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): only contact-center staff search for callers; your own cases are listed by `biosched summary`.")
+            throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): " + s.t.findOnlyStaff)
         }
+        let t = s.t
         let found: CallerSearchResult
         do { found = try s.store.findCallers(q, for: s.actor, limit: limit, now: s.now) } catch { throw Failure(storeError: error) }
         func next(_ m: CallerMatch) -> (text: String, json: Any)? {
             guard let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) else { return nil }
-            return ("\(a.centerCode) \(zone.formatLong(a.start))",
+            return ("\(a.centerCode) \(t.dateTimeLong(a.start, zone))",
                     ["center": a.centerCode, "start": JSONOutput.iso(a.start), "local": zone.format(a.start)] as [String: Any])
         }
         if s.json {
@@ -46,15 +48,14 @@ struct FindCommand: ParsableCommand {
             return
         }
         guard !found.matches.isEmpty else {
-            s.say("No case matches \"\(Echo.show(text, limit: 60))\" (\(q.kind)). Check the spelling, or try a surname, an A-number, a phone or an email.")
+            s.say(t.findNoMatch(Echo.show(text, limit: 60), t.searchKind(q)))
             return
         }
         var lines = found.matches.map { m in
-            "\(m.receipt.value)  \(m.name)  born \(m.dateOfBirth?.iso ?? "unknown")  \(m.form)  \(next(m)?.text ?? "no appointment scheduled")"
+            t.findRow(m.receipt.value, m.name, m.dateOfBirth?.iso, m.form, next(m)?.text)
         }
         let n = found.matches.count
-        lines.append(found.more ? "More than \(n) match; the first \(n) are listed. Add a first name or a date of birth."
-                                : "\(n) \(n == 1 ? "case matches" : "cases match").")
+        lines.append(found.more ? t.findMore(n) : t.findCount(n))
         s.say(lines.joined(separator: "\n"))
     }
 }

@@ -18,11 +18,12 @@ struct Init: ParsableCommand {
     func run() throws {
         let path = try Session.storePath(global)
         let user = Session.currentUser()
-        let now = try global.now.map { (t: String) throws(Failure) in try Session.parseNow(t) } ?? Date()
+        let t = Session.catalog(global)
+        let now = try global.now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) } ?? Date()
         let isTraining = training || demo
-        if global.now != nil && !isTraining { throw Failure(.badInput, "--now is refused: only training stores (--training or --demo) take a fixed clock.") }
+        if global.now != nil && !isTraining { throw Failure(.badInput, t.nowOnlyTraining) }
         guard (0...720).contains(leadHours), (1...366).contains(horizonDays) else {
-            throw Failure(.badInput, "--lead-hours must be 0 to 720 and --horizon-days 1 to 366.")
+            throw Failure(.badInput, t.badWindow)
         }
         if Stores.isPostgres(path) {
             try createPostgres(path, user: user, now: now, isTraining: isTraining)
@@ -47,14 +48,14 @@ struct Init: ParsableCommand {
         if global.json {
             s.sayJSON(["path": path, "demo": demo, "createdBy": user])
         } else {
-            s.say("Created \(isTraining ? "a training" : "a production") store at \(path)\(demo ? " with demo data (seed \(seed))" : ""). \(user) is its first officer.")
+            s.say(s.t.storeCreated(training: isTraining, path, demoSeed: demo ? seed : nil, user))
         }
     }
 
     /// The schema by migrations in an empty database, then (with --demo) the demo data, each one
     /// transaction; a database that holds a biosched store already is refused.
     func createPostgres(_ url: String, user: String, now: Date, isTraining: Bool) throws(Failure) {
-        if group != nil { throw Failure(.badInput, "--group is for store files; on PostgreSQL, roles and GRANTs say who may use the store (docs/deployment.md).") }
+        if group != nil { throw Failure(.badInput, Session.catalog(global).groupNotOnPostgres) }
         let origin = try Session.origin(global, user: user)
         let store: PostgresBookingStore
         do {
@@ -73,7 +74,7 @@ struct Init: ParsableCommand {
         if global.json {
             s.sayJSON(["path": store.location, "demo": demo, "createdBy": user])
         } else {
-            s.say("Created \(isTraining ? "a training" : "a production") store at \(store.location)\(demo ? " with demo data (seed \(seed))" : ""). \(user) is its first officer.")
+            s.say(s.t.storeCreated(training: isTraining, store.location, demoSeed: demo ? seed : nil, user))
         }
     }
 }

@@ -29,36 +29,37 @@ struct MailerCommand: ParsableCommand {
     var lease = 300
     @Option(help: ArgumentHelp("With --follow: seconds between two passes.", valueName: "seconds")) var interval = 10
 
-    static let defaultFrom = "USCIS Biometric Services <no-reply@biosched.invalid>"
+    static let defaultFrom = "USCIS Biometric Services <no-reply@biosched.invalid>"   // not for a person: a mailbox, the same in every language
 
     func run() throws {
-        if once && follow { throw Failure(.badInput, "--once and --follow exclude each other.") }
+        let t0 = Session.catalog(global)
+        if once && follow { throw Failure(.badInput, t0.onceAndFollow) }
         guard timeout >= 1, lease >= timeout + 30, interval >= 1 else {
-            throw Failure(.badInput, "--timeout must be at least 1, --lease at least --timeout + 30, --interval at least 1 (seconds).")
+            throw Failure(.badInput, t0.badMailerTimes)
         }
-        let s = try Session.open(global)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the mailer runs as a staff user (agent or officer).") }
+        let s = try Session.openAsStaff(global) { $0.mailerOnlyStaff }
         guard FileManager.default.isExecutableFile(atPath: sendmail) else {
-            throw Failure(.badInput, "--sendmail \(sendmail) is not an executable program.")
+            throw Failure(.badInput, s.t.notExecutable("--sendmail", sendmail))
         }
         let sms = smsCommand.map(CommandTransport.argv)
         if let sms {
             guard let program = sms.first, program.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: program) else {
-                throw Failure(.badInput, "--sms-command must start with the absolute path of an executable program (it is run without a shell).")
+                throw Failure(.badInput, s.t.smsCommandAbsolute)
             }
         }
         let stored: String?
         do { stored = try s.store.setting("mail_from") } catch { throw Failure(storeError: error) }
-        let sender = try Self.mailbox(from ?? stored ?? Self.defaultFrom)
+        let sender = try Self.mailbox(from ?? stored ?? Self.defaultFrom, s.t)
         signal(SIGPIPE, SIG_IGN)
         let stop = StopSignal()
-        let mailer = Mailer(store: s.store, transport: CommandTransport(sendmail: sendmail, smsCommand: sms, timeout: TimeInterval(timeout)),
+        var mailer = Mailer(store: s.store, transport: CommandTransport(sendmail: sendmail, smsCommand: sms, timeout: TimeInterval(timeout)),
                             from: sender, worker: Self.workerID(), lease: TimeInterval(lease))
+        mailer.language = s.language
         repeat {
             let report: MailerReport
             do { report = try mailer.drain(clock: s.clock, shouldStop: { stop.isStopped }) } catch { throw Failure(storeError: error) }
             if !report.lines.isEmpty || !follow {
-                let summary = "Mailer: \(report.sent) sent, \(report.retrying) to retry, \(report.failed) failed, \(report.skipped) skipped."
+                let summary = s.t.mailerSummary(report.sent, report.retrying, report.failed, report.skipped)
                 if s.json {
                     s.sayJSON(["sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines])
                 } else {
@@ -77,7 +78,7 @@ struct MailerCommand: ParsableCommand {
     }
 
     /// `Name <address>` or `address`, checked.
-    static func mailbox(_ text: String) throws(Failure) -> Mailbox {
+    static func mailbox(_ text: String, _ catalog: Catalog = .en) throws(Failure) -> Mailbox {
         let t = text.trimmingCharacters(in: .whitespaces)
         var name = "", address = t
         if t.hasSuffix(">"), let open = t.lastIndex(of: "<") {
@@ -85,7 +86,7 @@ struct MailerCommand: ParsableCommand {
             address = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
         }
         guard let a = EmailAddress(address), !name.contains(where: { $0.isNewline }) else {
-            throw Failure(.badInput, "The From address \"\(text)\" is not \"Name <address>\" with a valid email address.")
+            throw Failure(.badInput, catalog.badFromAddress(text))
         }
         return Mailbox(name: name, address: a)
     }

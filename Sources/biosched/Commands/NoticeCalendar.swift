@@ -17,7 +17,7 @@ enum NoticeCalendar {
             storeID = try s.store.outboxStoreID()
         } catch { throw Failure(storeError: error) }
         guard let (appointment, name) = found else {
-            throw Failure(.refused, "\(VerdictCode.notScheduled.rawValue): \(r.value) has no scheduled appointment, so there is no current notice.")
+            throw Failure(.refused, s.t.noCurrentNotice(VerdictCode.notScheduled.rawValue, r.value))
         }
         let file = ICalendar.file(.publish, appointment: appointment, receipt: r, applicantName: name, storeID: storeID, stamp: s.now,
                                   comment: s.info.isTraining ? s.t.trainingBanner : nil, language: s.language)

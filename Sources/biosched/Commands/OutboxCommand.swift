@@ -11,9 +11,7 @@ struct OutboxCommand: ParsableCommand {
         subcommands: [List.self, Retry.self], defaultSubcommand: List.self)
 
     static func staff(_ g: GlobalOptions) throws(Failure) -> Session {
-        let s = try Session.open(g)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): the outbox is for staff.") }
-        return s
+        try Session.openAsStaff(g) { $0.outboxForStaff }
     }
 
     struct List: ParsableCommand {
@@ -28,11 +26,11 @@ struct OutboxCommand: ParsableCommand {
             var only: OutboxStatus? = failed ? .failed : nil
             if let status {
                 guard let st = OutboxStatus(rawValue: status.lowercased()), !failed || st == .failed else {
-                    throw Failure(.badInput, "--status \"\(status)\": expected pending, sent, failed or skipped (and not another than --failed).")
+                    throw Failure(.badInput, s.t.badOutboxStatus(Echo.show(status)))
                 }
                 only = st
             }
-            guard limit >= 1 else { throw Failure(.badInput, "--limit must be at least 1.") }
+            guard limit >= 1 else { throw Failure(.badInput, s.t.limitAtLeastOne) }
             let entries: [OutboxEntry], counts: [OutboxStatus: Int], storeID: String
             do {
                 entries = try s.store.outboxEntries(status: only, limit: limit)
@@ -44,18 +42,19 @@ struct OutboxCommand: ParsableCommand {
                            "counts": Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })])
                 return
             }
-            var lines = entries.isEmpty ? ["No \(only.map { $0.rawValue + " " } ?? "")outbox messages."] : []
+            let t = s.t
+            var lines = entries.isEmpty ? [t.noOutboxMessages(only?.rawValue)] : []
             for e in entries {
-                var line = "\(e.id)\t\(e.status.rawValue)\t\(e.kind.rawValue)\t\(e.channel.rawValue) \(e.recipient)\t\(e.receipt)\ttries \(e.attempts)"
+                var line = "\(e.id)\t\(e.status.rawValue)\t\(e.kind.rawValue)\t\(e.channel.rawValue) \(e.recipient)\t\(e.receipt)\t" + t.outboxTries(e.attempts)
                 switch e.status {
-                case .sent: line += "\tsent \(JSONOutput.iso(e.sentAt ?? e.createdAt))"
-                case .pending: line += e.claimedBy.map { "\tclaimed by \($0) until \(JSONOutput.iso(e.leaseUntil ?? e.nextAttemptAt))" } ?? "\tnext try \(JSONOutput.iso(e.nextAttemptAt))"
+                case .sent: line += "\t" + t.outboxSent(JSONOutput.iso(e.sentAt ?? e.createdAt))
+                case .pending: line += "\t" + (e.claimedBy.map { t.outboxClaimed($0, JSONOutput.iso(e.leaseUntil ?? e.nextAttemptAt)) } ?? t.outboxNextTry(JSONOutput.iso(e.nextAttemptAt)))
                 case .failed, .skipped: break
                 }
                 if let err = e.lastError { line += "\t\(err)" }
                 lines.append(line)
             }
-            lines.append(OutboxStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".")
+            lines.append(OutboxStatus.allCases.map { t.outboxCount(counts[$0] ?? 0, $0.rawValue) }.joined(separator: ", ") + ".")
             s.say(lines.joined(separator: "\n"))
         }
     }
@@ -67,12 +66,12 @@ struct OutboxCommand: ParsableCommand {
         @Flag(help: "Every failed message.") var all = false
 
         func run() throws {
-            guard all != !ids.isEmpty else { throw Failure(.badInput, "Name the failed messages' ids, or --all (not both).") }
+            guard all != !ids.isEmpty else { throw Failure(.badInput, Session.catalog(global).retryIdsOrAll) }
             let s = try OutboxCommand.staff(global)
             let done: [Int64]
             do { done = try s.store.retryOutbox(ids: all ? nil : ids, actor: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             if s.json { s.sayJSON(["requeued": done]) } else {
-                s.say(done.isEmpty ? "No failed message to retry." : "Re-queued \(done.count) message\(done.count == 1 ? "" : "s"): \(done.map(String.init).joined(separator: ", ")).")
+                s.say(done.isEmpty ? s.t.noFailedToRetry : s.t.requeued(done.count, done.map(String.init).joined(separator: ", ")))
             }
         }
     }

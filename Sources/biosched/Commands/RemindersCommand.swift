@@ -13,9 +13,8 @@ struct RemindersCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Without --once: seconds between two runs.", valueName: "seconds")) var interval = 3600
 
     func run() throws {
-        guard interval >= 1 else { throw Failure(.badInput, "--interval must be at least 1 second.") }
-        let s = try Session.open(global)
-        guard s.actor.role.isStaff else { throw Failure(.refused, "\(VerdictCode.notAuthorized.rawValue): reminders are run by a staff user.") }
+        guard interval >= 1 else { throw Failure(.badInput, Session.catalog(global).intervalAtLeastOne) }
+        let s = try Session.openAsStaff(global) { $0.remindersOnlyStaff }
         let stop = StopSignal()
         repeat {
             let added: Int, schedule: ReminderSchedule
@@ -24,7 +23,7 @@ struct RemindersCommand: ParsableCommand {
                 added = try s.store.enqueueReminders(now: s.now)
             } catch { throw Failure(storeError: error) }
             if s.json { s.sayJSON(["enqueued": added, "reminderDays": schedule.days]) } else {
-                s.say("Reminders (\(schedule.days.map { "\($0) d" }.joined(separator: ", ")) before): \(added) new message\(added == 1 ? "" : "s") in the outbox.")
+                s.say(s.t.remindersQueued(schedule.days.map { "\($0) d" }.joined(separator: ", "), added))
             }
             if !once { stop.sleep(TimeInterval(interval)) }
         } while !once && !stop.isStopped

@@ -7,7 +7,7 @@ struct Review: ParsableCommand {
         abstract: "The officer's queue of escalated requests: list, approve or deny.",
         subcommands: [List.self, Approve.self, Deny.self], defaultSubcommand: List.self)
 
-    static func officerSession(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "review escalated requests") }
+    static func officerSession(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: \.purposeReview) }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List escalated requests waiting for review.")

@@ -72,6 +72,6 @@ struct CentersList: ParsableCommand {
         s.say(list.map { c in
             let days = Weekday.allCases.compactMap { wd in c.hours[wd].map { "\(wd.shortName) \($0)" } }.joined(separator: ", ")
             return "\(c.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(c.name), \(c.city) \(c.state)  \(c.zone.identifier)  \(days)"
-        }.joined(separator: "\n") + (list.isEmpty ? "No center matches." : ""))
+        }.joined(separator: "\n") + (list.isEmpty ? s.t.noCenterMatches : ""))
     }
 }

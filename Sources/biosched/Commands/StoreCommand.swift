@@ -15,17 +15,19 @@ struct StoreCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The store to copy: a SQLite file or a postgresql:// URL.", valueName: "path|url")) var from: String
         @Option(help: ArgumentHelp("Where to: an empty PostgreSQL database (postgresql://...), or a SQLite file that does not exist yet.", valueName: "url|path")) var to: String
         @Flag(help: "Print JSON (camelCase keys).") var json = false
+        @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
+            let t = languageOption.t
             for (flag, v) in [("--from", from), ("--to", to)] where v.isEmpty || Echo.hasControlCharacters(v) {
-                throw Failure(.badInput, "\(flag) \"\(Echo.show(v))\" is not a store: expected a file path or a postgresql:// URL.")
+                throw Failure(.badInput, t.notAStore(flag, Echo.show(v)))
             }
             let report: StoreCopy.Report
             do {
                 switch (Stores.isPostgres(from), Stores.isPostgres(to)) {
                 case (false, true): report = try StoreCopy.sqliteToPostgres(from: from, to: try Stores.postgresLocation(to))
                 case (true, false): report = try StoreCopy.postgresToSQLite(from: try Stores.postgresLocation(from), to: to)
-                default: throw Failure(.badInput, "store copy moves a store from SQLite to PostgreSQL or back: one of --from and --to is a postgresql:// URL, the other a file.")
+                default: throw Failure(.badInput, t.storeCopyDirections)
                 }
             } catch let e as StoreError { throw Failure(storeError: e) }
             let total = report.counts.reduce(0) { $0 + $1.rows }
@@ -34,7 +36,7 @@ struct StoreCommand: ParsableCommand {
                 print(JSONOutput.string(["from": shown[0], "to": shown[1], "rows": total,
                                          "tables": Dictionary(uniqueKeysWithValues: report.counts.map { ($0.table, $0.rows) })]))
             } else {
-                print("Copied \(total) rows from \(shown[0]) to \(shown[1]) in one transaction; every table's count matches, and the audit chain verifies:")
+                print(t.storeCopied(total, shown[0], shown[1]))
                 for c in report.counts { print("  \(c.table.padding(toLength: 20, withPad: " ", startingAt: 0)) \(c.rows)") }
             }
         }

@@ -19,14 +19,14 @@ struct TUI: ParsableCommand {
         let s = try Session.open(global)
         let env = ProcessInfo.processInfo.environment
         let idleSeconds = sessionOptions.idleTimeout ?? env["BIOSCHED_IDLE_TIMEOUT"].flatMap { Int($0) } ?? 900
-        guard idleSeconds >= 0 else { throw Failure(.badInput, "--idle-timeout must be 0 (never) or a number of seconds.") }
+        guard idleSeconds >= 0 else { throw Failure(.badInput, s.t.badIdleTimeout) }
         let idle = idleSeconds == 0 ? nil : IdlePolicy(timeout: TimeInterval(idleSeconds))
         if sessionOptions.plain || env["TERM"] == "dumb" || env["TERM"] == nil {
             TUI.runPlain(s)
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw Failure(.badInput, "biosched tui needs a terminal (stdin and stdout must be a tty). Use the subcommands in scripts: biosched --help.")
+            throw Failure(.badInput, s.t.tuiNeedsTerminal)
         }
         let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request) }
         if status != 0 { throw Failure(ExitStatus(rawValue: status) ?? .storeError, "") }
@@ -48,7 +48,7 @@ struct TUI: ParsableCommand {
     static func tryCases(_ s: Session) -> [AppConfig.TryCase] {
         let probe = Actor(role: .officer, id: s.actor.id)
         let made = (s.store as? any TrainingSandbox).flatMap { try? $0.createdAt() } ?? s.now
-        return DemoData.stories(now: made).compactMap { story in
+        return DemoData.stories(now: made, s.language).compactMap { story in
             guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
             return AppConfig.TryCase(receipt: r, title: story.title)
         }.prefix(6).map { $0 }
@@ -71,7 +71,7 @@ struct TUI: ParsableCommand {
         let config = config(s)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
-            throw Failure(.badInput, "Cannot start the terminal UI: \(error)")
+            throw Failure(.badInput, s.t.cannotStartUI("\(error)"))
         }
         defer { terminal.stop() }
         let clock = s.clock
@@ -80,14 +80,14 @@ struct TUI: ParsableCommand {
         runner.keyRegistry = s.store
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
                               runner: runner, defersEffects: true)
-        let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth)
+        let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = s.storyClockNote { program.send(.notice(.info, note)) }
         let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
                                       effects: .background)
         terminal.stop()
         if reason != "quit" {
-            FileHandle.standardError.write(Data("biosched: ended (\(reason)); nothing was left half written.\n".utf8))
+            FileHandle.standardError.write(Data((s.t.sessionEnded(reason) + "\n").utf8))
         }
         return 0
     }

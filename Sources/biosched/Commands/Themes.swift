@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesScreen
 import Foundation
+import Scheduling
 import TerminalUI
 
 /// `--theme NAME|PATH` (the full-screen UI), else `$BIOSCHED_THEME`.
@@ -19,12 +20,25 @@ struct ThemeOptions: ParsableArguments {
     }
 
     @MainActor
-    static func switcher(request: String?, depth: ColorDepth) -> ThemeSwitcher {
-        ThemeSwitcher(directories: directories, request: request, depth: depth)
+    static func switcher(request: String?, depth: ColorDepth, language: Language = .en) -> ThemeSwitcher {
+        ThemeSwitcher(directories: directories, request: request, depth: depth, language: language)
     }
 }
 
 /// `biosched themes`: the themes with a preview; `biosched themes check FILE`.
+/// `--lang` for the commands that open no store session (`themes`, `store copy`): else the
+/// environment's language, else English.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The language of messages: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language.parse(lang) == nil { throw ValidationError(Language.unknownMessage(lang, what: "--lang")) }
+    }
+    var language: Language { lang.flatMap(Language.parse) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en }
+    var t: Catalog { Catalog(language) }
+}
+
 struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "themes",
@@ -57,30 +71,33 @@ struct ThemesCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Preview at this color depth (none, 8, 16, 256, truecolor), even when the output is not a terminal. Default: this terminal's, and no colors when the output is not a terminal.", valueName: "depth"))
         var depth: DepthOption?
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
             let env = ProcessInfo.processInfo.environment
+            let t = languageOption.t
             let dirs = ThemeOptions.directories
             let catalog = ThemeCatalog.scan(dirs)
             let tty = isatty(STDOUT_FILENO) == 1
             let depth: ColorDepth? = self.depth?.depth ?? (tty ? TerminalColors.depth(environment: env) : nil)
             var out = dirs.isEmpty
-                ? "No Themes folder found: only the compiled-in default.\n"
-                : "Themes from \(dirs.joined(separator: ", ")):\n"
+                ? t.noThemesFolder + "\n"
+                : t.themesFrom(dirs.joined(separator: ", ")) + "\n"
             let width = max(14, (catalog.entries.map(\.name.count).max() ?? 0) + 2)
             for entry in catalog.entries {
                 let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 do {
-                    let doc = try entry.load()
+                    let doc = try entry.load(t)
                     out += "  \(name)\(doc.description)\(entry.path == nil ? "" : "  (\(entry.path!))")\n"
                     let preview = ThemesCommand.preview(doc.theme)
                     let line = depth.map { preview.ansi(theme: doc.theme, depth: $0) } ?? (preview.line(0) + "\n")
                     out += String(repeating: " ", count: width + 2) + line
                 } catch {
-                    out += "  \(name)cannot be used: \(error)\n"
+                    out += "  \(name)" + t.themeUnusable("\(error)") + "\n"
                 }
             }
-            let shown = self.depth != nil ? "Previews at \(depth!)" : "Colors here: \(depth.map(\.description) ?? "none (not a terminal)")"
-            out += "\(shown). Choose with --theme NAME or BIOSCHED_THEME; F2 cycles them in the UI.\n"
+            let shown = self.depth != nil ? t.previewsAt(t.colorDepthName(depth!.colors)) : t.colorsHere(depth.map { t.colorDepthName($0.colors) })
+            out += t.chooseTheme(shown) + "\n"
             FileHandle.standardOutput.write(Data(out.utf8))
         }
     }
@@ -91,23 +108,24 @@ struct ThemesCommand: ParsableCommand {
         @Argument(help: "The theme file (or a theme's name).")
         var file: String
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
+            let t = languageOption.t
             let catalog = ThemeCatalog.scan(ThemeOptions.directories)
             guard let entry = catalog.entry(for: file) else {
-                throw Failure(.badInput, "No theme file or theme named '\(file)' (themes: \(catalog.entries.map(\.name).joined(separator: ", "))).")
+                throw Failure(.badInput, t.noThemeNamed(file, catalog.entries.map(\.name).joined(separator: ", ")))
             }
             let doc: ThemeDocument
-            do { doc = try entry.load() } catch { throw Failure(.badInput, error.description) }
+            do { doc = try entry.load(t) } catch { throw Failure(.badInput, error.description) }
             let named = doc.namedTokens.count, all = StyleToken.allCases.count
-            var lines = ["\(entry.path ?? "default (compiled in)"): ok, theme \(doc.theme.name): \(named) of \(all) tokens named"
-                         + (named < all ? ", \(all - named) from the default" : "") + "."]
+            var lines = [t.themeChecked(entry.path ?? t.defaultCompiledIn, doc.theme.name, named, all)]
             // Contrast of each token whose colors are both given (not the terminal's own).
             let ratios = StyleToken.allCases.compactMap { t in
                 Contrast.ratio(of: doc.theme.resolvedStyle(t, depth: .trueColor)).map { (t, $0) }
             }
             if let low = ratios.min(by: { $0.1 < $1.1 }) {
-                lines.append(String(format: "Lowest contrast in true color: %.2f:1 (%@); %d of %d tokens with both colors given reach 7:1.",
-                                    low.1, low.0.rawValue, ratios.filter { $0.1 >= 7 }.count, ratios.count))
+                lines.append(t.lowestContrast(String(format: "%.2f", low.1), low.0.rawValue, ratios.filter { $0.1 >= 7 }.count, ratios.count))
             }
             print(lines.joined(separator: "\n"))
         }

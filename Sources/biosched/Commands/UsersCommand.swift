@@ -7,7 +7,7 @@ struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Which local users are staff (officers only).",
                                                     subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
 
-    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: "manage staff users") }
+    static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: \.purposeManageUsers) }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a local user an agent, officer or gateway (the SSH service account).")
@@ -16,9 +16,9 @@ struct Users: ParsableCommand {
         @Option(help: "agent, officer or gateway.") var role: String
         func run() throws {
             let s = try Users.officer(global)
-            guard let r = StaffRole(rawValue: role.lowercased()) else { throw Failure(.badInput, "--role \"\(role)\": expected agent, officer or gateway.") }
+            guard let r = StaffRole(rawValue: role.lowercased()) else { throw Failure(.badInput, s.t.badStaffRole(Echo.show(role))) }
             do { try s.store.addStaff(user, role: r, by: s.actor.id, now: s.now) } catch { throw Failure(storeError: error) }
-            s.say("\(user) is now \(r == .agent ? "an" : "a") \(r.rawValue).")
+            s.say(s.t.userIsNow(user, r))
         }
     }
     struct Remove: ParsableCommand {
@@ -28,7 +28,7 @@ struct Users: ParsableCommand {
         func run() throws {
             let s = try Users.officer(global)
             do { try s.store.removeStaff(user, by: s.actor.id, now: s.now) } catch { throw Failure(storeError: error) }
-            s.say("\(user) is no longer staff.")
+            s.say(s.t.userNoLongerStaff(user))
         }
     }
     struct List: ParsableCommand {
@@ -41,7 +41,7 @@ struct Users: ParsableCommand {
             if s.json {
                 s.sayJSON(["users": list.map { ["user": $0.user, "role": $0.role.rawValue, "addedAt": JSONOutput.iso($0.addedAt), "addedBy": $0.addedBy] }])
             } else {
-                s.say(list.map { "\($0.user)\t\($0.role.rawValue)\tadded \(JSONOutput.iso($0.addedAt)) by \($0.addedBy)" }.joined(separator: "\n"))
+                s.say(list.map { s.t.staffRow($0.user, $0.role, JSONOutput.iso($0.addedAt), $0.addedBy) }.joined(separator: "\n"))
             }
         }
     }

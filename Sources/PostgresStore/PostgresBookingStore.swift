@@ -51,11 +51,11 @@ public final class PostgresBookingStore: @unchecked Sendable {
         try store.write { db in
             try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
             if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
-                throw StoreError.invalidInput("\(location.display) already holds a biosched store; init never overwrites one. Use it as it is, or make another database with createdb.")
+                throw StoreError.invalid(Localized { $0.pgAlreadyHoldsStoreInit(location.display) })
             }
             let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
             if !others.isEmpty {
-                throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))); biosched makes its store in an empty database only (createdb NAME).")
+                throw StoreError.invalid(Localized { [tables = others.joined(separator: ", ")] in $0.pgNotEmptyInit(location.display, tables) })
             }
             try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
             try applyMigrations(db, now: now)
@@ -92,11 +92,11 @@ public final class PostgresBookingStore: @unchecked Sendable {
             return (true, Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations")))
         }
         guard present else {
-            throw .unusable("\(where_.display) holds no biosched store. Make one with `biosched init --db \(where_.display)` (in an empty database).")
+            throw .unusableStore(Localized { [where_] in $0.pgHoldsNoStore(where_.display) })
         }
         let known = Set(PostgresSchema.migrations.map(\.version))
         if !done.isSubset(of: known) {
-            throw .unusable("\(where_.display) was made by a newer biosched (schema \(done.subtracting(known).sorted().joined(separator: ", "))); use that version.")
+            throw .unusableStore(Localized { [display = where_.display, versions = done.subtracting(known).sorted().joined(separator: ", ")] in $0.pgNewerSchema(display, versions) })
         }
         if done != known {
             try write { db in
@@ -219,7 +219,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
         if let e = error as? StoreError { return e }
         if let e = error as? ImportError { return .invalid(Localized { $0.importRefused(e.description(in: $0.language)) }) }
         if isConnectionLost(error) {
-            return .unusable("The PostgreSQL store \(location.display) is unreachable (\(connectionProblem(error))). Nothing of this command was committed unless it said it was done; try again when the server is back.")
+            let problem = connectionProblem(error)
+            return .unusableStore(Localized { $0.pgUnreachable(location.display, problem) })
         }
         guard let p = error as? PSQLError else { return .failed("\(error)") }
         let state = p.serverInfo?[.sqlState] ?? ""
@@ -231,10 +232,10 @@ public final class PostgresBookingStore: @unchecked Sendable {
         case "40001", "40P01": return .busyText(Localized { $0.serializationRetries(maxAttempts) })
         case "55P03", "57014": return .busyText(Localized { $0.rowLockedTooLong })
         case "28P01", "28000":
-            return .unusable("PostgreSQL refused the login of role \(location.user) to \(location.display): \(message). The password comes from PGPASSWORD or ~/.pgpass (mode 0600); pg_hba.conf on the server says who may connect how.")
-        case "3D000": return .unusable("There is no database \(location.database) on the server of \(location.display); make it with createdb first.")
-        case "42501": return .unusable("The role \(location.user) may not do this on \(location.display): \(message).")
-        case "42P01", "42703": return .unusable("\(location.display) is not a biosched store this version understands (\(message)).")
+            return .unusableStore(Localized { $0.pgLoginRefused(location.user, location.display, message) })
+        case "3D000": return .unusableStore(Localized { $0.pgNoSuchDatabase(location.database, location.display) })
+        case "42501": return .unusableStore(Localized { $0.pgNotPermitted(location.user, location.display, message) })
+        case "42P01", "42703": return .unusableStore(Localized { $0.pgNotUnderstood(location.display, message) })
         default: return .failed(message)
         }
     }

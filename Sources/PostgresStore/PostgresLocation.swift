@@ -61,27 +61,26 @@ public struct PostgresLocation: Sendable, Hashable {
         let database = value("PGDATABASE") ?? user
         var port = 5432
         if let p = value("PGPORT") {
-            guard let n = Int(p), (1...65535).contains(n) else { throw .invalidInput("PGPORT \"\(Echo.show(p))\" is not a port number (1 to 65535).") }
+            guard let n = Int(p), (1...65535).contains(n) else { throw .invalid(Localized { $0.pgEnvPort(Echo.show(p)) }) }
             port = n
         }
-        guard isPlainName(user) else { throw .invalidInput("PGUSER \"\(Echo.show(user))\" is not a role name biosched takes (letters, digits, _ . -, starting with a letter or _).") }
-        guard isPlainName(database) else { throw .invalidInput("PGDATABASE \"\(Echo.show(database))\" is not a database name biosched takes (letters, digits, _ . -, starting with a letter or _).") }
+        guard isPlainName(user) else { throw .invalid(Localized { $0.pgEnvUser(Echo.show(user)) }) }
+        guard isPlainName(database) else { throw .invalid(Localized { $0.pgEnvDatabase(Echo.show(database)) }) }
         let host = value("PGHOST") ?? "/var/run/postgresql"
         if host.hasPrefix("/") {
-            guard isSocketDirectory(host) else { throw .invalidInput("PGHOST \"\(Echo.show(host))\" is not a socket folder biosched takes (an absolute path of letters, digits, _ . / -).") }
+            guard isSocketDirectory(host) else { throw .invalid(Localized { $0.pgEnvSocket(Echo.show(host)) }) }
             return PostgresLocation(host: nil, socketDirectory: host, port: port, user: user, database: database)
         }
-        guard isHostName(host) else { throw .invalidInput("PGHOST \"\(Echo.show(host))\" is not a host name or IPv4 address.") }
+        guard isHostName(host) else { throw .invalid(Localized { $0.pgEnvHost(Echo.show(host)) }) }
         return PostgresLocation(host: host, socketDirectory: nil, port: port, user: user, database: database)
     }
 
     static func parseURL(_ text: String, osUser: String, environment env: [String: String]) throws(StoreError) -> PostgresLocation {
-        let shape = "Expected postgresql://USER@HOST:PORT/DATABASE (or postgresql://USER@/DATABASE?host=/socket/folder)."
-        guard let schemeEnd = text.range(of: "://") else { throw .invalidInput("--db \"\(Echo.show(text))\" is not a PostgreSQL URL. \(shape)") }
+        guard let schemeEnd = text.range(of: "://") else { throw .invalid(Localized { $0.pgNotURL(Echo.show(text)) }) }
         var rest = String(text[schemeEnd.upperBound...])
         var query = ""
         if let q = rest.firstIndex(of: "?") { query = String(rest[rest.index(after: q)...]); rest = String(rest[..<q]) }
-        guard let slash = rest.firstIndex(of: "/") else { throw .invalidInput("--db \"\(Echo.show(text))\" names no database. \(shape)") }
+        guard let slash = rest.firstIndex(of: "/") else { throw .invalid(Localized { $0.pgNoDatabaseInURL(Echo.show(text)) }) }
         let authority = String(rest[..<slash])
         let database = String(rest[rest.index(after: slash)...])
         var user = osUser
@@ -90,12 +89,12 @@ public struct PostgresLocation: Sendable, Hashable {
             let userInfo = String(authority[..<at])
             hostPort = String(authority[authority.index(after: at)...])
             if userInfo.contains(":") {
-                throw .invalidInput("--db holds a password: a password never goes on a command line (other users see it in the process list). Give the URL without it and put the password in ~/.pgpass (mode 0600) or PGPASSWORD, or use peer authentication on the server's unix socket.")
+                throw .invalid(Localized { $0.pgPasswordInURL })
             }
             user = userInfo
         }
-        guard isPlainName(user) else { throw .invalidInput("The role \"\(Echo.show(user))\" in --db is not a name biosched takes (letters, digits, _ . -, starting with a letter or _). \(shape)") }
-        guard isPlainName(database) else { throw .invalidInput("The database \"\(Echo.show(database))\" in --db is not a name biosched takes (letters, digits, _ . -, starting with a letter or _). \(shape)") }
+        guard isPlainName(user) else { throw .invalid(Localized { $0.pgRoleInURL(Echo.show(user)) }) }
+        guard isPlainName(database) else { throw .invalid(Localized { $0.pgDatabaseInURL(Echo.show(database)) }) }
         var host: String?
         var port = 5432
         if !hostPort.isEmpty {
@@ -103,33 +102,33 @@ public struct PostgresLocation: Sendable, Hashable {
             if let colon = hostPort.lastIndex(of: ":") {
                 h = String(hostPort[..<colon])
                 let p = String(hostPort[hostPort.index(after: colon)...])
-                guard let n = Int(p), (1...65535).contains(n), String(n) == p else { throw .invalidInput("The port \"\(Echo.show(p))\" in --db is not a port number (1 to 65535).") }
+                guard let n = Int(p), (1...65535).contains(n), String(n) == p else { throw .invalid(Localized { $0.pgPortInURL(Echo.show(p)) }) }
                 port = n
             }
-            guard isHostName(h) else { throw .invalidInput("The host \"\(Echo.show(h))\" in --db is not a host name or IPv4 address. \(shape)") }
+            guard isHostName(h) else { throw .invalid(Localized { $0.pgHostInURL(Echo.show(h)) }) }
             host = h
         }
         var socket: String?
         if !query.isEmpty {
             for pair in query.split(separator: "&", omittingEmptySubsequences: false) {
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard kv.count == 2 else { throw .invalidInput("--db: \"\(Echo.show(String(pair)))\" is not a key=value parameter.") }
+                guard kv.count == 2 else { throw .invalid(Localized { $0.pgNotKeyValue(Echo.show(String(pair))) }) }
                 let (k, v) = (String(kv[0]), String(kv[1]))
                 switch k {
                 case "host":
-                    guard isSocketDirectory(v) else { throw .invalidInput("--db: host=\"\(Echo.show(v))\" is not a socket folder (an absolute path of letters, digits, _ . / -).") }
+                    guard isSocketDirectory(v) else { throw .invalid(Localized { $0.pgSocketParameter(Echo.show(v)) }) }
                     socket = v
                 case "port":
-                    guard let n = Int(v), (1...65535).contains(n), String(n) == v else { throw .invalidInput("--db: port=\"\(Echo.show(v))\" is not a port number.") }
+                    guard let n = Int(v), (1...65535).contains(n), String(n) == v else { throw .invalid(Localized { $0.pgPortParameter(Echo.show(v)) }) }
                     port = n
                 case "password":
-                    throw .invalidInput("--db holds a password: a password never goes on a command line. Put it in ~/.pgpass (mode 0600) or PGPASSWORD, or use peer authentication on the server's unix socket.")
+                    throw .invalid(Localized { $0.pgPasswordParameter })
                 default:
-                    throw .invalidInput("--db: the parameter \"\(Echo.show(k))\" is not one biosched takes (host, port).")
+                    throw .invalid(Localized { $0.pgUnknownParameter(Echo.show(k)) })
                 }
             }
         }
-        if socket != nil && host != nil { throw .invalidInput("--db names both a host and a socket folder; give one.") }
+        if socket != nil && host != nil { throw .invalid(Localized { $0.pgHostAndSocket }) }
         if host == nil && socket == nil {
             let h = env["PGHOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
             if h.hasPrefix("/") { socket = h } else { host = h }
@@ -147,11 +146,11 @@ enum PasswordFile {
         let path = env["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? (home as NSString).appendingPathComponent(".pgpass")
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .invalidInput("The password file \(path) is not a plain file.") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .invalid(Localized { $0.pgPasswordFileNotPlain(path) }) }
         if st.st_mode & 0o077 != 0 {
-            throw .invalidInput("The password file \(path) can be read by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); biosched, like libpq, ignores it then. Run `chmod 0600 \(path)`.")
+            throw .invalid(Localized { [mode = String(st.st_mode & 0o777, radix: 8)] in $0.pgPasswordFileOpen(path, mode) })
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .invalidInput("The password file \(path) cannot be read.") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .invalid(Localized { $0.pgPasswordFileUnreadable(path) }) }
         return match(text, host: l.passwordFileHost, port: String(l.port), database: l.database, user: l.user)
     }
 

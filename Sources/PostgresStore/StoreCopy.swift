@@ -70,10 +70,10 @@ public enum StoreCopy {
     static func copyRows(from src: GRDB.Database, path: String, into db: PGDB, location: PostgresLocation) throws -> Report {
         try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
         if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
-            throw StoreError.invalidInput("\(location.display) already holds a biosched store; store copy fills an empty database only (createdb NAME).")
+            throw StoreError.invalid(Localized { $0.pgAlreadyHoldsStoreCopy(location.display) })
         }
         let others = try db.fetchValues(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1 LIMIT 5")
-        if !others.isEmpty { throw StoreError.invalidInput("\(location.display) is not empty (tables \(others.joined(separator: ", "))).") }
+        if !others.isEmpty { throw StoreError.invalid(Localized { [tables = others.joined(separator: ", ")] in $0.pgNotEmptyCopy(location.display, tables) }) }
         try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
         try PostgresBookingStore.applyMigrations(db, now: Date())
         var copied: [String: Int] = [:]

@@ -193,4 +193,21 @@ struct LanguageCommandLineTests {
         let flowEN = try Self.biosched(["demo", "--check", flow.path])
         #expect(flowEN.stderr.contains("broken.flow:2: unknown step \"jump\": expected one of clock, role"), "\(flowEN.stderr)")
     }
+
+    @Test("A PostgreSQL --db that holds a password, names no database, or reaches no server is refused in each language, the password never echoed")
+    func postgresRefusals() throws {
+        let secret = try Self.biosched(["summary", "--db", "postgresql://app:s3cret@db1/store", "--lang", "es"])
+        #expect(secret.status != 0)
+        #expect(secret.stderr.contains("una contraseña nunca va en la línea de comandos") && !secret.stderr.contains("s3cret"), "\(secret.stderr)")
+        let english = try Self.biosched(["summary", "--db", "postgresql://app:s3cret@db1/store"])
+        #expect(english.stderr.contains("a password never goes on a command line") && !english.stderr.contains("s3cret"), "\(english.stderr)")
+        let noDB = try Self.biosched(["summary", "--db", "postgresql://app@db1"], env: ["LANG": "es_US.UTF-8"])
+        #expect(noDB.stderr.contains("no indica ninguna base de datos") && noDB.stderr.contains("Se espera postgresql://"), "\(noDB.stderr)")
+        // Port 1 on loopback: nothing listens there.
+        let gone = try Self.biosched(["summary", "--db", "postgresql://app@127.0.0.1:1/store", "--lang", "es"])
+        #expect(gone.status == 4, "\(gone.status) \(gone.stderr)")
+        #expect(gone.stderr.contains("No se puede llegar al sistema PostgreSQL postgresql://app@127.0.0.1:1/store"), "\(gone.stderr)")
+        let goneEn = try Self.biosched(["summary", "--db", "postgresql://app@127.0.0.1:1/store"])
+        #expect(goneEn.status == 4 && goneEn.stderr.contains("is unreachable"), "\(goneEn.stderr)")
+    }
 }

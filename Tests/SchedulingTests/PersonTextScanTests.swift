@@ -17,7 +17,7 @@ struct PersonTextScanTests {
                         "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift", "Sources/SchedulingStore/SQLite/SQLiteKeyRegistry.swift",
                         "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift",
                         "Sources/SchedulingStore/SQLiteBookingStore.swift",
-                        "Sources/PostgresStore/PostgresSandbox.swift"]
+                        "Sources/PostgresStore/PostgresSandbox.swift", "Sources/PostgresStore/PostgresLocation.swift"]
 
     /// The catalog itself.
     static let catalog = "Sources/Scheduling/Text/"

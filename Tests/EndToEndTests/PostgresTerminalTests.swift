@@ -7,16 +7,21 @@ import Testing
 struct PostgresTerminalTests {
     static let now = "2026-06-15T09:00:00-04:00"
 
-    @Test("R14 an agent reschedules a case in the UI on a PostgreSQL store; the notice is shown and status --json reads the new appointment")
-    func agentReschedulesOnPostgres() throws {
-        let c: PostgresCluster
+    /// The private cluster, or a loud skip naming the package to install (a failure when
+    /// BIOSCHED_REQUIRE_POSTGRES=1, as in CI).
+    static func cluster() throws -> PostgresCluster {
         switch PostgresCluster.shared {
-        case let .success(cluster): c = cluster
+        case let .success(cluster): return cluster
         case let .failure(why):
             if PostgresCluster.required { throw why }
             FileHandle.standardError.write(Data("SKIPPED (PostgreSQL): \(why)\n".utf8))
             try Test.cancel("PostgreSQL not available: \(why)")
         }
+    }
+
+    @Test("R14 an agent reschedules a case in the UI on a PostgreSQL store; the notice is shown and status --json reads the new appointment")
+    func agentReschedulesOnPostgres() throws {
+        let c = try Self.cluster()
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let url = c.url(try c.createDatabase())
         #expect(try TmuxSession.runBinary(["init", "--training", "--db", url, "--now", Self.now]).0 == 0)
@@ -56,14 +61,7 @@ struct PostgresTerminalTests {
 
     @Test("biosched demo on an empty PostgreSQL database: it fills it with the demo data, a shipped flow plays with its expectations held, and a flow's reset puts the store back (status and audit verify agree)")
     func demoOnPostgres() throws {
-        let c: PostgresCluster
-        switch PostgresCluster.shared {
-        case let .success(cluster): c = cluster
-        case let .failure(why):
-            if PostgresCluster.required { throw why }
-            FileHandle.standardError.write(Data("SKIPPED (PostgreSQL): \(why)\n".utf8))
-            try Test.cancel("PostgreSQL not available: \(why)")
-        }
+        let c = try Self.cluster()
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let url = c.url(try c.createDatabase())
         let now = TerminalEndToEndTests.now

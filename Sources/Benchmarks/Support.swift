@@ -29,7 +29,7 @@ func ms(_ ns: UInt64) -> Double { Double(ns) / 1_000_000 }
 func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
 /// Progress and diagnostics go to stderr; the table goes to stdout.
-func note(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func note(_ s: String) { try? FileHandle.standardError.write(contentsOf: Data((s + "\n").utf8)) }
 
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String
@@ -77,7 +77,7 @@ final class Child {
 
     /// Writes a line to its stdin and closes it.
     func send(_ line: String) {
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
         try? input.fileHandleForWriting.close()
     }
 

@@ -30,10 +30,10 @@ do {
     case "idle": try IdleBenchmark.run(Array(arguments.dropFirst(2)))
     case "keys": try KeyLookupBenchmark.run(Array(arguments.dropFirst(2)))
     default:
-        FileHandle.standardError.write(Data((usage + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((usage + "\n").utf8))
         exit(2)
     }
 } catch {
-    FileHandle.standardError.write(Data("biosched-bench: \(error)\n".utf8))
+    try? FileHandle.standardError.write(contentsOf: Data("biosched-bench: \(error)\n".utf8))
     exit(1)
 }

@@ -46,7 +46,7 @@ struct Biosched: ParsableCommand {
         if json && !message.isEmpty {
             print(JSONOutput.string(["error": ["code": status.errorCode(message), "message": Echo.terminalSafe(message), "exitStatus": Int(status.rawValue)]]))
         } else if !message.isEmpty {
-            FileHandle.standardError.write(Data((Echo.terminalSafe(message) + "\n").utf8))
+            StandardStreams.err(Echo.terminalSafe(message) + "\n")
         }
         Foundation.exit(status.rawValue)
     }

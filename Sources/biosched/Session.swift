@@ -282,7 +282,7 @@ struct Session {
     func recordLookup(_ receipt: ReceiptNumber, _ what: String) {
         guard actor.role.isStaff else { return }
         if !store.recordLookup(receipt, by: actor, refused: false, detail: what, now: now) {
-            FileHandle.standardError.write(Data("biosched: \(t.lookupNotAudited)\n".utf8))
+            StandardStreams.err("biosched: \(t.lookupNotAudited)\n")
         }
     }
 

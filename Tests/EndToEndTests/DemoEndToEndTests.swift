@@ -85,6 +85,32 @@ struct DemoEndToEndTests {
         #expect(played == live, "asciicast:\n\(played)\nprogram:\n\(live)")
     }
 
+    @Test("The asciicast's reader goes away mid-flow (a pipe): the demo plays on to the end, says the recording is incomplete, exits 2")
+    func castReaderGone() throws {
+        let t = try session(); defer { t.close() }
+        let fifo = t.dir.appendingPathComponent("cast.fifo").path
+        let got = t.dir.appendingPathComponent("got.cast").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reader takes the first 20,000 bytes and leaves; the flow's frames are many more.
+        try t.start("head -c 20000 \(fifo) > \(got) & \(TmuxSession.binary) demo --db \(t.db) --now \(TerminalEndToEndTests.now) --play online-allowed --auto --speed 8 --cast \(fifo) 2> \(t.dir.path)/stderr.txt; echo EXITED $?; sleep 60")
+        let end = try t.waitFor("End of online-allowed", seconds: 60)
+        #expect(end.contains("expectations held"))
+        try t.keys("Escape")
+        try t.waitFor("Esc back")
+        try t.keys("q")
+        let exited = try t.waitFor("EXITED")
+        #expect(exited.contains("EXITED 2"), "\(exited)")
+        let stderr = try String(contentsOfFile: t.dir.path + "/stderr.txt", encoding: .utf8)
+        #expect(stderr.contains("The asciicast \(fifo) is incomplete: writing it failed (Broken pipe)"), "\(stderr)")
+        #expect(!stderr.contains("Wrote the asciicast"))
+        #expect(stderr.contains(", 0 failed."))
+        let prefix = try Data(contentsOf: URL(fileURLWithPath: got))
+        #expect(prefix.count == 20000)
+        #expect(String(decoding: prefix.prefix(12), as: UTF8.self) == #"{"version": "#)
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the FIFO named is written, not replaced by a file")
+    }
+
     @Test("Step by step: the flow waits at each caption until Space")
     func stepsOnSpace() throws {
         guard TmuxSession.available else { return }

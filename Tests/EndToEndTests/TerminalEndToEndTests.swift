@@ -178,6 +178,22 @@ struct TerminalEndToEndTests {
         }
     }
 
+    @Test("The terminal goes away (the window closed, an SSH client gone): the program ends with status 0, not a crash on its last words")
+    func terminalGone() throws {
+        let t = try session(width: 80, height: 24); defer { t.close() }
+        let rc = t.dir.path + "/rc.txt"
+        // The shell around it ignores the hang-up, to outlive the terminal and write how the
+        // program ended (biosched sets its own handlers). Its goodbye on standard error meets a
+        // terminal that answers EIO: that once trapped in Foundation and crashed (status 132).
+        try t.start("trap '' HUP TERM; \(TmuxSession.binary) tui --as agent --db \(t.db) --now \(Self.now); echo $? > \(rc).part; mv \(rc).part \(rc)")
+        try t.waitFor("Find a caller")
+        _ = try t.tmux(["kill-session", "-t", t.name])
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: rc) && Date() < deadline { usleep(50_000) }
+        let status = try String(contentsOfFile: rc, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "0", "the exit status after the terminal went away")
+    }
+
     @Test("Ctrl-Z does not suspend; an idle session warns, then ends and restores the terminal")
     func idleAndNoSuspend() throws {
         let t = try session(); defer { t.close() }

@@ -127,6 +127,10 @@ extension Catalog {
         tr(en: "Recorded \(n) inputs to \(file). Play it back: biosched demo --play \(file)", es: "Se grabaron \(n) entradas en \(file). Para reproducirlo: biosched demo --play \(file)")
     }
     public func demoCastWritten(_ file: String) -> String { tr(en: "Wrote the asciicast \(file) (asciinema play \(file)).", es: "Se escribió el asciicast \(file) (asciinema play \(file)).") }
+    public func demoCastIncomplete(_ file: String, _ why: String) -> String {
+        tr(en: "The asciicast \(file) is incomplete: writing it failed (\(why)); what came before is in the file.",
+           es: "El asciicast \(file) está incompleto: no se pudo seguir escribiendo (\(why)); lo anterior está en el archivo.")
+    }
     public func demoCannotWriteCast(_ file: String, _ why: String) -> String {
         tr(en: "Cannot write the asciicast \(file): \(why)", es: "No se puede escribir el asciicast \(file): \(why)")
     }

@@ -94,26 +94,62 @@ public struct AsciicastWriter: Sendable {
 
 /// An asciicast file being written as frames come: header first, one line per frame.
 public final class AsciicastFile {
-    private let handle: FileHandle
+    private var fd: Int32
     private var writer: AsciicastWriter
     private let started: Date
     public let path: String
+    /// Why the recording stopped being written (a full disk, a reader gone), if it did: the frames
+    /// after it are dropped and the session goes on; the caller says the file is incomplete.
+    public private(set) var failure: String?
 
     public init(path: String, size: Size, theme: Theme, title: String?, started: Date = Date()) throws {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let h = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = h
+        // Opened in place, not created by FileManager (which writes a new file and renames it
+        // over the path): a FIFO, a device or a symbolic link named here is written, not replaced.
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteFailed(reason: String(cString: strerror(errno))) }
         self.path = path
         self.started = started
         writer = AsciicastWriter(size: size, theme: theme)
-        h.write(Data((AsciicastWriter.header(size: size, timestamp: started, title: title) + "\n").utf8))
+        do { try put(AsciicastWriter.header(size: size, timestamp: started, title: title) + "\n") } catch {
+            close()
+            throw error
+        }
     }
+
+    deinit { close() }
 
     public func frame(_ screen: Screen, at now: Date = Date()) {
-        for line in writer.frame(screen, at: now.timeIntervalSince(started)) { handle.write(Data((line + "\n").utf8)) }
+        guard failure == nil, fd >= 0 else { return }
+        for line in writer.frame(screen, at: now.timeIntervalSince(started)) {
+            do { try put(line + "\n") } catch {
+                failure = error.reason
+                return
+            }
+        }
     }
 
-    public func close() { try? handle.close() }
+    public func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    /// All of `text`, or the system's reason it could not be written (SIGPIPE is ignored while
+    /// the terminal UI runs, so a reader gone is EPIPE here, not the end of the program).
+    private func put(_ text: String) throws(WriteFailed) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailed(reason: String(cString: strerror(errno)))
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The file could not be opened or written; `reason` is the system's (strerror).
+    public struct WriteFailed: Error, LocalizedError {
+        public let reason: String
+        public var errorDescription: String? { reason }
+    }
 }

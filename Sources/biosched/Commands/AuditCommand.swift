@@ -32,13 +32,13 @@ struct AuditList: ParsableCommand {
                  "osUser": e.origin.osUser, "client": e.origin.client, "keyFingerprint": e.origin.keyFingerprint]
             }])
         case .csv:
-            if s.info.isTraining { FileHandle.standardError.write(Data("[\(s.t.trainingBanner)]\n".utf8)) }
+            if s.info.isTraining { StandardStreams.err("[\(s.t.trainingBanner)]\n") }
             var out = ["id", "at", "actor_role", "actor", "action", "receipt", "request_id", "detail", "os_user", "client", "key_fingerprint"].joined(separator: ",") + "\r\n"   // column names
             for e in entries {
                 out += [String(e.id), JSONOutput.iso(e.at), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
                         e.origin.osUser, e.origin.client, e.origin.keyFingerprint].map(csv).joined(separator: ",") + "\r\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            StandardStreams.out(out)
         case .text:
             s.say(entries.map { e in
                 let via = [e.origin.osUser.isEmpty ? nil : "os=\(e.origin.osUser)", e.origin.client.isEmpty ? nil : "from=\(e.origin.client)",

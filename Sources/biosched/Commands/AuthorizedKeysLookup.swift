@@ -21,10 +21,10 @@ struct AuthorizedKeysLookup: ParsableCommand {
     func run() throws {
         do {
             guard let line = try Self.line(self) else { return }
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            StandardStreams.out(line + "\n")
         } catch {
             let why = (error as? Failure)?.message ?? (error as? StoreError)?.message ?? "\(error)"
-            FileHandle.standardError.write(Data((Session.catalog(global).noKeyAdmitted(Echo.show(why, limit: 200)) + "\n").utf8))
+            StandardStreams.err(Session.catalog(global).noKeyAdmitted(Echo.show(why, limit: 200)) + "\n")
             throw Failure(.storeError, "")
         }
     }

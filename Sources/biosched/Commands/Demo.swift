@@ -123,16 +123,20 @@ struct Demo: ParsableCommand {
             lines += f.map { "✖ \($0)" }
         }
         if let record, let count = result.recorded { lines.append(t.demoRecorded(count, record)) }
-        if let cast { lines.append(t.demoCastWritten(cast)) }
+        let castFailure = result.castFailure
+        if let cast { lines.append(castFailure.map { t.demoCastIncomplete(cast, $0) } ?? t.demoCastWritten(cast)) }
         if result.ended != "quit" { lines.append(t.endedBecause(result.ended)) }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        StandardStreams.err(lines.joined(separator: "\n") + "\n")
         if !(result.player?.failures.isEmpty ?? true) { throw Failure(.refused, "") }
+        if castFailure != nil { throw Failure(.badInput, "") }
     }
 
     struct FullScreenResult {
         var ended: String
         var player: FlowPlayer?
         var recorded: Int?
+        /// Why the asciicast stopped being written, if it did.
+        var castFailure: String?
     }
 
     @MainActor
@@ -158,12 +162,13 @@ struct Demo: ParsableCommand {
         }
         defer { device.cast?.close() }
         var result = FullScreenResult(ended: "quit")
+        func finished(_ r: FullScreenResult) -> FullScreenResult { var r = r; r.castFailure = device.cast?.failure; return r }
         if let flow {
             let (player, ending) = FlowTerminalPlayer.play(flow, program: &program, device: device, theme: theme, clock: clock,
                                                            pace: .init(auto: auto, speed: speed))
             result.player = player
-            if case let .hungUp(reason) = ending { result.ended = reason; return result }
-            if program.state.quit { return result }
+            if case let .hungUp(reason) = ending { result.ended = reason; return finished(result) }
+            if program.state.quit { return finished(result) }
         } else {
             program.send(.training(.command(.showStories)))
             if record != nil {
@@ -179,7 +184,7 @@ struct Demo: ParsableCommand {
             }
             result.recorded = recorder.count
         }
-        return result
+        return finished(result)
     }
 
     /// Who acts first: --as and --account (any role: this is a training store), else an agent.

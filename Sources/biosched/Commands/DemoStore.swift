@@ -9,7 +9,7 @@ enum DemoStore {
     /// Refuses an existing file (nothing is ever overwritten or removed); if filling the new store
     /// fails, only the file this call created is removed.
     static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en) throws(Failure) {
-        if !quiet { FileHandle.standardError.write(Data((t.creatingDemoStore(path) + "\n").utf8)) }
+        if !quiet { StandardStreams.err(t.creatingDemoStore(path) + "\n") }
         let store: SQLiteBookingStore
         do { store = try SQLiteBookingStore.create(path: path, training: true, createdBy: user, now: now) } catch {
             throw Failure(storeError: error)
@@ -29,7 +29,7 @@ enum DemoStore {
         do {
             let location = try Stores.postgresLocation(url)
             guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
-            FileHandle.standardError.write(Data((t.creatingDemoDatabase(location.display) + "\n").utf8))
+            StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
             let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now)
             _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
             return (store, true)

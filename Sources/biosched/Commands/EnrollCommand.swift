@@ -17,7 +17,7 @@ struct EnrollCommand: ParsableCommand {
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
-        func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+        func say(_ s: String) { StandardStreams.out(s + "\n") }
         let t = Session.catalog(global)
         guard let key = Self.sessionKey(env["SSH_USER_AUTH"]) else {
             say(t.enrollNoKey)
@@ -42,14 +42,14 @@ struct EnrollCommand: ParsableCommand {
         say(t.enrollIntro(key.fingerprint))
         say(t.enrollNeeds)
         for _ in 0..<max(1, maxTries) {
-            FileHandle.standardOutput.write(Data(t.enrollReceiptPrompt.utf8))
+            StandardStreams.out(t.enrollReceiptPrompt)
             guard let receiptText = readLine(strippingNewline: true) else { return }
             let receipt: ReceiptNumber
             do { receipt = try ReceiptNumber(parsing: String(receiptText.prefix(40))) } catch {
                 say(t.enrollNotReceipt(error.message(in: t.language)))
                 continue
             }
-            FileHandle.standardOutput.write(Data(t.enrollCodePrompt.utf8))
+            StandardStreams.out(t.enrollCodePrompt)
             guard let code = readLine(strippingNewline: true) else { return }
             let result: EnrollmentResult
             do { result = try store.enroll(receipt: receipt, code: String(code.prefix(40)), key: key, client: client, now: now) } catch {

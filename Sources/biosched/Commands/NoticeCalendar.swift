@@ -22,7 +22,7 @@ enum NoticeCalendar {
         let file = ICalendar.file(.publish, appointment: appointment, receipt: r, applicantName: name, storeID: storeID, stamp: s.now,
                                   comment: s.info.isTraining ? s.t.trainingBanner : nil, language: s.language)
         if s.json { s.sayJSON(["ics": file.text, "filename": file.filename]); return }
-        if s.info.isTraining { FileHandle.standardError.write(Data("[\(s.t.trainingBanner)]\n".utf8)) }
-        FileHandle.standardOutput.write(Data(file.text.utf8))
+        if s.info.isTraining { StandardStreams.err("[\(s.t.trainingBanner)]\n") }
+        StandardStreams.out(file.text)
     }
 }

@@ -62,7 +62,7 @@ struct TUI: ParsableCommand {
         p.send(.tick(clock()))
         if let note = s.storyClockNote { p.send(.notice(.info, note)) }
         _ = PlainMode.run(p, readLine: { Swift.readLine(strippingNewline: true) }, write: { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
         })
     }
 
@@ -87,7 +87,7 @@ struct TUI: ParsableCommand {
                                       effects: .background)
         terminal.stop()
         if reason != "quit" {
-            FileHandle.standardError.write(Data((s.t.sessionEnded(reason) + "\n").utf8))
+            StandardStreams.err(s.t.sessionEnded(reason) + "\n")
         }
         return 0
     }

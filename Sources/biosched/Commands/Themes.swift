@@ -98,7 +98,7 @@ struct ThemesCommand: ParsableCommand {
             }
             let shown = self.depth != nil ? t.previewsAt(t.colorDepthName(depth!.colors)) : t.colorsHere(depth.map { t.colorDepthName($0.colors) })
             out += t.chooseTheme(shown) + "\n"
-            FileHandle.standardOutput.write(Data(out.utf8))
+            StandardStreams.out(out)
         }
     }
 

@@ -19,6 +19,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
     let logger: Logger
     private let lock = NSLock()
     private var idle: [PGDB] = []
+    /// Connections that hold a session advisory lock for as long as this process lives (a
+    /// sandbox's first state: `PostgresSandbox`), by the name of what they hold.
+    private var holders: [String: PGDB] = [:]
     /// How long a write waits for a row lock held by another transaction (`StoreError.busy` after).
     public static let defaultLockTimeout: TimeInterval = 10
     static let maxAttempts = 5
@@ -145,10 +148,31 @@ public final class PostgresBookingStore: @unchecked Sendable {
 
     deinit { close() }
 
-    /// Closes the connections.
+    /// Closes the connections, those that hold a lock included (the server then releases it).
     public func close() {
-        lock.lock(); let all = idle; idle = []; lock.unlock()
+        lock.lock(); let all = idle + holders.values; idle = []; holders = [:]; lock.unlock()
         for db in all { discard(db) }
+    }
+
+    /// Opens a connection of its own that takes the session advisory lock (`classID`, `objectID`)
+    /// and keeps it until `release(name)` or `close()`; the server releases it when the process
+    /// dies, which is how another session tells a live holder from one that is gone.
+    func hold(_ name: String, classID: Int32, objectID: Int32) throws(StoreError) {
+        do {
+            let db = try connect()
+            do { try db.run(sql: "SELECT pg_advisory_lock(?::int4, ?::int4)", arguments: [Int(classID), Int(objectID)]) } catch {
+                discard(db)
+                throw error
+            }
+            lock.lock(); let old = holders.updateValue(db, forKey: name); lock.unlock()
+            if let old { discard(old) }
+        } catch { throw Self.map(error, location: where_) }
+    }
+
+    /// Ends what `hold` took.
+    func release(_ name: String) {
+        lock.lock(); let db = holders.removeValue(forKey: name); lock.unlock()
+        if let db { discard(db) }
     }
 
     /// Runs `body` in one transaction begun with `begin`; committed when it returns, rolled back

@@ -8,9 +8,16 @@ import SchedulingStore
 /// reset empties the store's tables in one TRUNCATE (allowed on a training store only, inside the
 /// reset's transaction: `biosched_training_reset()`) and copies the first state back, the
 /// counters, the audit chain and every other invariant checked as the rows arrive.
+///
+/// While its session lives, a connection of its own holds a session advisory lock named after the
+/// schema. A session that ended without dropping its schema (killed, its host gone) holds nothing,
+/// and the next session to keep a first state drops that schema; a live session's is left alone.
 extension PostgresBookingStore: TrainingSandbox {
     /// Schemas that hold a sandbox's first state start so; the rest of the name is random hex.
     static let firstStatePrefix = "biosched_first_state_"
+    /// The first key of a first state's advisory lock ("BSDS"); the second is from its name.
+    /// Two-key advisory locks are a key space apart from the one-key locks of migrations and audit.
+    static let firstStateLockClass: Int32 = 0x4253_4453
 
     public func createdAt() throws(StoreError) -> Date? {
         let s = try read { db in try PGRecords.settings(db) }
@@ -19,18 +26,44 @@ extension PostgresBookingStore: TrainingSandbox {
 
     public func keepFirstState(in folder: URL) throws(StoreError) -> SandboxFirstState {
         let schema = Self.firstStatePrefix + String(format: "%08x%08x", UInt32(truncatingIfNeeded: getpid()), UInt32.random(in: 0...UInt32.max))
-        try write { db in
-            guard try PGRecords.settings(db)["training"] == "1" else {
-                throw StoreError.invalid(Localized { $0.onlySandboxKeepsFirstState(self.location) })
+        // Held before the schema exists, so no other session ever sees it unheld.
+        try hold(schema, classID: Self.firstStateLockClass, objectID: Self.lockKey(schema))
+        do {
+            try write { db in
+                guard try PGRecords.settings(db)["training"] == "1" else {
+                    throw StoreError.invalid(Localized { $0.onlySandboxKeepsFirstState(self.location) })
+                }
+                try Self.dropAbandonedFirstStates(db, except: schema)
+                // No write of another session lands between two tables' copies.
+                try db.script("LOCK TABLE \(PostgresSchema.tables.joined(separator: ", ")) IN SHARE MODE")
+                try db.script("CREATE SCHEMA \(schema)")
+                for t in PostgresSchema.tables {
+                    try db.script("CREATE TABLE \(schema).\(t) AS SELECT * FROM public.\(t)")
+                }
             }
-            // No write of another session lands between two tables' copies.
-            try db.script("LOCK TABLE \(PostgresSchema.tables.joined(separator: ", ")) IN SHARE MODE")
-            try db.script("CREATE SCHEMA \(schema)")
-            for t in PostgresSchema.tables {
-                try db.script("CREATE TABLE \(schema).\(t) AS SELECT * FROM public.\(t)")
-            }
+        } catch {
+            release(schema)
+            throw error
         }
         return SandboxFirstState(name: schema)
+    }
+
+    /// Drops the first states whose sessions are gone: their advisory lock is free. Names not as
+    /// this store makes them are left alone (they go into SQL as identifiers).
+    static func dropAbandonedFirstStates(_ db: PGDB, except mine: String) throws {
+        let names = try db.fetchValues(String.self, sql: "SELECT nspname::text FROM pg_namespace WHERE starts_with(nspname::text, ?)",
+                                       arguments: [firstStatePrefix])
+        for name in names where name != mine {
+            guard let schema = try? checkedFirstState(SandboxFirstState(name: name)) else { continue }
+            let free = try db.fetchValue(Bool.self, sql: "SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)",
+                                         arguments: [Int(firstStateLockClass), Int(lockKey(schema))])
+            if free == true { try db.script("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+        }
+    }
+
+    /// The second key of a first state's lock: the random half of its name.
+    static func lockKey(_ schema: String) -> Int32 {
+        Int32(bitPattern: UInt32(schema.suffix(8), radix: 16) ?? 0)
     }
 
     public func reset(to first: SandboxFirstState) throws(StoreError) {
@@ -57,6 +90,7 @@ extension PostgresBookingStore: TrainingSandbox {
     public func discard(_ first: SandboxFirstState) {
         guard let schema = try? Self.checkedFirstState(first) else { return }
         _ = try? write { db in try db.script("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+        release(schema)
     }
 
     /// A first state's schema name, as this store makes them (it goes into SQL as an identifier).

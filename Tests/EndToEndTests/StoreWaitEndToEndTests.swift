@@ -44,14 +44,14 @@ struct StoreWaitEndToEndTests {
         usleep(300_000)                                          // the lock is taken
         let locked = Date()
         try t.keys("Enter")
-        let waiting = try t.waitFor("waiting for the store", seconds: 1)
+        let waiting = try t.waitFor("waiting for the store", seconds: 3)
         #expect(waiting.contains("Submitting…"))
         #expect(!waiting.contains("APPOINTMENT NOTICE"))
         try t.keys("Enter")                                      // a second Enter submits nothing more
         try t.keys("?")
-        try t.waitFor("Everywhere:", seconds: 2)
+        try t.waitFor("Everywhere:", seconds: 3)
         try t.keys("Escape")
-        let closed = try t.waitFor("waiting for the store", seconds: 2)
+        let closed = try t.waitFor("waiting for the store", seconds: 3)
         #expect(!closed.contains("Everywhere:"), "the help overlay closed while the store still waits")
         #expect(Date().timeIntervalSince(locked) < 7, "the checks above ran while the lock was held")
         usleep(UInt32(max(0, 8 - Date().timeIntervalSince(locked)) * 1_000_000))

@@ -90,4 +90,39 @@ struct TrainingSandboxTests {
             #expect(try cluster.psql("SELECT count(*) FROM audit", database: db).trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         }
     }
+
+    @Test("PostgreSQL: a first state left by a session that died is dropped by the next session; a live session's is kept")
+    func postgresAbandonedFirstStateDropped() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = try cluster.createDatabase()
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        let location = try Stores.postgresLocation(cluster.url(db))
+        try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow).close()
+        let folder = FileManager.default.temporaryDirectory
+        func schemas() throws -> [String] {
+            try cluster.psql("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%' ORDER BY 1", database: db)
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        // Two trainers' sessions; the first dies: its connections end without a word (as when
+        // the process is killed), its schema stays.
+        let dying = try PostgresBookingStore.open(location)
+        let dead = try dying.keepFirstState(in: folder)
+        let living = try PostgresBookingStore.open(location)
+        defer { living.close() }
+        let alive = try living.keepFirstState(in: folder)
+        dying.close()
+        #expect(try schemas() == [dead.name, alive.name].sorted())
+        // A third session starts: the dead one's first state goes, the living one's stays and still resets.
+        let next = try PostgresBookingStore.open(location)
+        defer { next.close() }
+        let third = try next.keepFirstState(in: folder)
+        #expect(try schemas() == [alive.name, third.name].sorted())
+        try living.reset(to: alive)
+        // Ended properly, a session leaves nothing, and nobody's lock is left held.
+        living.discard(alive)
+        next.discard(third)
+        #expect(try schemas().isEmpty)
+        #expect(try cluster.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", database: db)
+                    .trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
 }

@@ -46,8 +46,10 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// Makes a new store in an empty database (as made by `createdb`): the migrations, the
     /// settings, the first officer and the first audit row, in one transaction under the advisory
     /// lock. A database that already holds a biosched schema, or any other table, is refused.
+    /// `contents` (the demo data) is imported in the same transaction, so a failed import leaves
+    /// the database as empty as it was.
     public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
-                              origin: AuditOrigin = AuditOrigin(),
+                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresBookingStore {
         let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
         let store = PostgresBookingStore(location: location, password: password, origin: origin)
@@ -71,6 +73,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
                        arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
             try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                detail: training ? "training store" : "production store")
+            if let contents {
+                _ = try PGImporter.load(db, contents, actor: Actor(role: .officer, id: createdBy), now: now, origin: origin)
+            }
         }
         return store
     }

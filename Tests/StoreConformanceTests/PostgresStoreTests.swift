@@ -146,4 +146,25 @@ struct PostgresStoreTests {
         }
         #expect(try cluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: db) == "0")
     }
+
+    @Test("init --demo and demo on PostgreSQL: the schema and the demo data are one transaction; an error in the last record leaves the database empty")
+    func createWithContentsIsAllOrNothing() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = try cluster.createDatabase()
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        let location = try Stores.postgresLocation(cluster.url(db))
+        var bad = DemoData.document(seed: 7, now: conformanceNow)
+        bad.appointments.append(.init(receipt: bad.cases[0].receipt, center: "NOWHERE", start: "2026-06-23T09:00"))
+        #expect(throws: StoreError.self) {
+            try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow, contents: bad).close()
+        }
+        #expect(try cluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: db) == "0")
+        #expect(try PostgresBookingStore.isEmptyDatabase(location), "still a database demo may fill")
+        let good = try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow,
+                                                   contents: DemoData.document(seed: 7, now: conformanceNow))
+        defer { good.close() }
+        #expect(try good.storeInfo().isTraining)
+        #expect(try cluster.psql("SELECT count(*) > 0 FROM appointments", database: db) == "t")
+        #expect(try good.verifyAudit().firstBroken == nil)
+    }
 }

@@ -24,14 +24,15 @@ enum DemoStore {
     }
 
     /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
-    /// makes it), a new training store with the demo data (each one transaction). Says whether it made it.
+    /// makes it), a new training store with the demo data (one transaction: a failure leaves the
+    /// database empty). Says whether it made it.
     static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(Failure) -> (any TrainingSandbox, Bool) {
         do {
             let location = try Stores.postgresLocation(url)
             guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
             StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
-            let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now)
-            _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
+            let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now,
+                                                        contents: DemoData.document(seed: seed, now: now))
             return (store, true)
         } catch { throw Failure(storeError: error) }
     }

@@ -52,7 +52,7 @@ struct Init: ParsableCommand {
         }
     }
 
-    /// The schema by migrations in an empty database, then (with --demo) the demo data, each one
+    /// The schema by migrations in an empty database and (with --demo) the demo data, in one
     /// transaction; a database that holds a biosched store already is refused.
     func createPostgres(_ url: String, user: String, now: Date, isTraining: Bool) throws(Failure) {
         if group != nil { throw Failure(.badInput, Session.catalog(global).groupNotOnPostgres) }
@@ -61,10 +61,8 @@ struct Init: ParsableCommand {
         do {
             let location = try Stores.postgresLocation(url)
             store = try PostgresBookingStore.create(location, training: isTraining, createdBy: user, now: now,
-                                                    window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin)
-            if demo {
-                _ = try store.importDocument(DemoData.document(seed: seed, now: now), actor: Actor(role: .officer, id: user), now: now)
-            }
+                                                    window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin,
+                                                    contents: demo ? DemoData.document(seed: seed, now: now) : nil)
         } catch { throw Failure(storeError: error) }
         defer { store.close() }
         let info: StoreInfo

@@ -153,7 +153,8 @@ struct PostgresStoreTests {
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
         let location = try Stores.postgresLocation(cluster.url(db))
-        var bad = DemoData.document(seed: 7, now: conformanceNow)
+        // The conformance suite's small document stands in for the demo data (the same path, minutes less in a debug build).
+        var bad = StoreUnderTest.document(stations: 2)
         bad.appointments.append(.init(receipt: bad.cases[0].receipt, center: "NOWHERE", start: "2026-06-23T09:00"))
         #expect(throws: StoreError.self) {
             try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow, contents: bad).close()
@@ -161,7 +162,7 @@ struct PostgresStoreTests {
         #expect(try cluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: db) == "0")
         #expect(try PostgresBookingStore.isEmptyDatabase(location), "still a database demo may fill")
         let good = try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow,
-                                                   contents: DemoData.document(seed: 7, now: conformanceNow))
+                                                   contents: StoreUnderTest.document(stations: 2))
         defer { good.close() }
         #expect(try good.storeInfo().isTraining)
         #expect(try cluster.psql("SELECT count(*) > 0 FROM appointments", database: db) == "t")

@@ -33,7 +33,7 @@ struct DemoEndToEndTests {
 
     @Test("A shipped flow plays on its own with its captions; the final screen and the asciicast show them")
     func playsAuto() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try session(); defer { t.close() }
         let cast = t.dir.appendingPathComponent("demo.cast").path
         try launch(t, "--play online-allowed --auto --speed 8 --cast \(cast)")
@@ -113,7 +113,7 @@ struct DemoEndToEndTests {
 
     @Test("Step by step: the flow waits at each caption until Space")
     func stepsOnSpace() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try session(); defer { t.close() }
         let captions = try Self.captions("online-refused-within-12-hours")
         try launch(t, "--play online-refused-within-12-hours")
@@ -139,7 +139,7 @@ struct DemoEndToEndTests {
 
     @Test("A recording made with --record plays back to the same final screen")
     func recordsAndPlaysBack() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try session(); defer { t.close() }
         let flow = t.dir.appendingPathComponent("recorded.flow").path
         try launch(t, "--record \(flow)")
@@ -198,7 +198,7 @@ struct DemoEndToEndTests {
 
     @Test("Trust 12: a SIGTERM while biosched demo builds its sandbox leaves no temporary folder behind")
     func signalDuringBuild() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try TmuxSession(width: 100, height: 30); defer { t.close() }
         let tmp = t.dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -225,7 +225,7 @@ struct DemoEndToEndTests {
 
     @Test("biosched demo never opens a production store")
     func refusesProduction() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try session(); defer { t.close() }
         let prod = t.dir.appendingPathComponent("prod.sqlite").path
         let (made, _) = try t.run(["init", "--db", prod])

@@ -24,9 +24,10 @@ struct StoreWaitEndToEndTests {
         }
     }
 
-    @Test("While another process holds the write lock, the confirmed booking says it waits, a second Enter does nothing, help opens and closes; once released, the booking is made once",
-          .enabled(if: TmuxSession.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    @Test("While another process holds the write lock, the confirmed booking says it waits, a second Enter does nothing, help opens and closes; once released, the booking is made once")
     func bookingWaitsForTheStore() throws {
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is needed to hold the lock (apt-get install sqlite3)")
         let e2e = TerminalEndToEndTests()
         let t = try e2e.session(); defer { t.close() }
         try e2e.launch(t, "tui --as agent")

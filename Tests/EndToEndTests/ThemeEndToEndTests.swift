@@ -50,7 +50,7 @@ struct ThemeEndToEndTests {
 
     @Test("NO_COLOR=1: no color escapes on screen, only attributes, whatever the theme")
     func noColor() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try launch(env: ["NO_COLOR": "1"]); defer { t.close() }
         try t.waitFor("Find a caller")
         let plain = try styled(t)
@@ -66,7 +66,7 @@ struct ThemeEndToEndTests {
 
     @Test("F2 cycles the themes live: the colors on screen change and the status pane names the theme")
     func cycling() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try launch(); defer { t.close() }
         try t.waitFor("Find a caller")
         let dark = try styled(t)
@@ -88,7 +88,7 @@ struct ThemeEndToEndTests {
 
     @Test("An edited theme file is reloaded live; a broken edit names the file and line and keeps the colors")
     func reload() throws {
-        guard TmuxSession.available else { return }
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         let t = try launch(args: "--theme light"); defer { t.close() }
         try t.waitFor("Find a caller")
         #expect(try styled(t).contains("48;5;231"))

@@ -136,6 +136,36 @@ struct StoreConformanceTests {
         #expect(try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent).caseFile.applicantName == "New Person")
     }
 
+    @Test("Import: a case naming no such account, an applicant who is a representative, or a representative who is an applicant is refused at that record; the right ones load", arguments: StoreKind.allCases)
+    func importChecksTheAccountsACaseNames(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        var doc = ImportDocument()
+        doc.accounts = [.init(id: "rep.one", role: "representative", name: "Rep One")]
+        doc.appointments = [.init(receipt: "NBC2412345670", center: "BOS", start: "2026-06-25T09:00"),
+                            .init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:30")]
+        let filler = ImportDocument.CaseRecord(receipt: "NBC2412345670", form: "I-90", applicant: "maria")
+        let refused: [(ImportDocument.CaseRecord, String)] = [
+            (.init(receipt: "NBC2412345678", form: "I-90", applicant: "nobody"), #"cases[1] (receipt NBC2412345678).applicant: no account "nobody""#),
+            (.init(receipt: "NBC2412345678", form: "I-90", applicant: "rep.one"), #"cases[1] (receipt NBC2412345678).applicant: account "rep.one" is a representative, not an applicant"#),
+            (.init(receipt: "NBC2412345678", form: "I-90", applicant: nil, applicantName: "New Person", representatives: ["rep.one", "maria"]),
+             "cases[1] (receipt NBC2412345678).representatives[1]"),
+        ]
+        for (record, expected) in refused {
+            doc.cases = [filler, record]
+            do {
+                _ = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
+                Issue.record("accepted: \(expected)")
+            } catch {
+                #expect(error.message.contains(expected), "\(kind): \(error.message)")
+            }
+            #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("NBC2412345670"), for: agent) }
+        }
+        doc.cases = [filler, .init(receipt: "NBC2412345678", form: "I-90", applicant: "jose", representatives: ["rep.one"])]
+        let summary = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
+        #expect(summary.cases == 2 && summary.accounts == 1)
+        #expect(try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent).caseFile.applicantName == "José Luis Garcia")
+    }
+
     @Test("R14 capacity: 12 threads racing for a 2-station slot book exactly 2; the rest get SLOT_FULL", arguments: StoreKind.allCases)
     func racingThreads(kind: StoreKind) throws {
         let t = try StoreUnderTest(kind); defer { t.cleanup() }

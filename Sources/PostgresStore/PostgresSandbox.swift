@@ -102,6 +102,21 @@ extension PostgresBookingStore: TrainingSandbox {
         return first.name
     }
 
+    /// Whether the database holds a training store (true), a production store (false) or no
+    /// biosched store (nil), read from its settings without opening it as a store (nothing is
+    /// migrated): how `biosched demo` looks at what $BIOSCHED_DB names.
+    public static func holdsTrainingStore(_ location: PostgresLocation,
+                                          environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> Bool? {
+        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
+        let probe = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
+        defer { probe.close() }
+        return try probe.read { db in
+            guard try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil,
+                  try db.fetchValue(String.self, sql: "SELECT to_regclass('public.settings')::text") != nil else { return nil }
+            return try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1"
+        }
+    }
+
     /// Whether the database holds nothing yet (as `createdb` makes it): where `biosched demo` may
     /// make a training store with demo data. A database holding a biosched store, or anything else, is not.
     public static func isEmptyDatabase(_ location: PostgresLocation,

@@ -126,6 +126,42 @@ struct PostgresProcessTests {
         #expect(notAStore.status == 4 && notAStore.stderr.contains("holds no biosched store"), "\(notAStore.stderr)")
     }
 
+    @Test("demo without --db: $BIOSCHED_DB naming a PostgreSQL training store is the sandbox; naming a production store or an empty database, a temporary file, saying why; nothing written there")
+    func demoReadsTheEnvironment() throws {
+        let c = try Self.cluster()
+        let training = try Self.raceStore(c, racers: 1, rounds: 1)       // holds case MSC0000000000
+        let production = c.url(try c.createDatabase())
+        let made = try Binary.run(["init", "--db", production])
+        try #require(made.status == 0, "\(made.stderr)")
+        let empty = c.url(try c.createDatabase())
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgdemo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shared = dir.appendingPathComponent("shared.flow")
+        try Data("caption \"The class's shared training store.\"\nopen MSC0000000000\nexpect \"MSC0000000000\"\n".utf8).write(to: shared)
+        let look = dir.appendingPathComponent("look.flow")
+        try Data("caption \"A look at the sandbox.\"\nexpect \"biosched\"\n".utf8).write(to: look)
+
+        let onShared = try Binary.run(["demo", "--check", shared.path, "--now", Self.now], env: ["BIOSCHED_DB": training])
+        #expect(onShared.status == 0, "\(onShared.stdout)\(onShared.stderr)")
+        #expect(onShared.stderr.contains("Using the training store that $BIOSCHED_DB names: \(training)"), "\(onShared.stderr)")
+        #expect(!onShared.stderr.contains("Creating a training store"))
+        #expect(try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(training.split(separator: "/").last!)) == "0")
+
+        let audit = try c.psql("SELECT count(*) FROM audit", database: String(production.split(separator: "/").last!))
+        let onProduction = try Binary.run(["demo", "--check", look.path], env: ["BIOSCHED_DB": production])
+        #expect(onProduction.status == 0, "\(onProduction.stdout)\(onProduction.stderr)")
+        #expect(onProduction.stderr.contains("$BIOSCHED_DB names a production store (\(production)); biosched demo never opens one, so this sandbox is a temporary file."),
+                "\(onProduction.stderr)")
+        #expect(try c.psql("SELECT count(*) FROM audit", database: String(production.split(separator: "/").last!)) == audit, "the production store untouched")
+
+        let onEmpty = try Binary.run(["demo", "--check", look.path, "--lang", "es"], env: ["BIOSCHED_DB": empty])
+        #expect(onEmpty.status == 0, "\(onEmpty.stdout)\(onEmpty.stderr)")
+        #expect(onEmpty.stderr.contains("$BIOSCHED_DB indica \(empty), que no contiene ningún sistema de biosched"), "\(onEmpty.stderr)")
+        #expect(try c.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: String(empty.split(separator: "/").last!)) == "0",
+                "an empty database named only by the environment is not filled")
+    }
+
     @Test("Two hosts running init on one empty database at once: one creates the store, the other refuses, and the schema is applied once")
     func concurrentInit() throws {
         let c = try Self.cluster()

@@ -159,6 +159,22 @@ extension Catalog {
         tr(en: "biosched demo never opens a production store, and \(location) is one. Name an empty database with --db (made with createdb: a sandbox is made there), a training store, or no --db at all.",
            es: "biosched demo nunca abre un sistema real, y \(location) lo es. Indique con --db una base de datos vacía (hecha con createdb: allí se crea un sistema de práctica), un sistema de práctica, o ningún --db.")
     }
+    public func demoUsingEnvironmentStore(_ location: String) -> String {
+        tr(en: "Using the training store that $BIOSCHED_DB names: \(location).",
+           es: "Se usa el sistema de práctica que indica $BIOSCHED_DB: \(location).")
+    }
+    public func demoEnvironmentNotTraining(_ location: String) -> String {
+        tr(en: "$BIOSCHED_DB names a production store (\(location)); biosched demo never opens one, so this sandbox is a temporary file.",
+           es: "$BIOSCHED_DB indica un sistema real (\(location)); biosched demo nunca lo abre, así que este sistema de práctica es un archivo temporal.")
+    }
+    public func demoEnvironmentNoStore(_ location: String) -> String {
+        tr(en: "$BIOSCHED_DB names \(location), which holds no biosched store; this sandbox is a temporary file. `biosched demo --db \(location)` makes a training store there, in an empty database.",
+           es: "$BIOSCHED_DB indica \(location), que no contiene ningún sistema de biosched; este sistema de práctica es un archivo temporal. `biosched demo --db \(location)` crea allí un sistema de práctica, en una base de datos vacía.")
+    }
+    public func demoEnvironmentUnusable(_ location: String, _ why: String) -> String {
+        tr(en: "$BIOSCHED_DB names \(location), which holds no training store to use (\(why)); this sandbox is a temporary file. Give --db to make one there.",
+           es: "$BIOSCHED_DB indica \(location), que no contiene un sistema de práctica utilizable (\(why)); este sistema de práctica es un archivo temporal. Use --db para crear uno allí.")
+    }
     public func creatingDemoDatabase(_ location: String) -> String {
         tr(en: "Creating a training store with demo data in \(location) ...", es: "Creando un sistema de práctica con datos de prueba en \(location) ...")
     }

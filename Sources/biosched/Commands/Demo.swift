@@ -15,7 +15,8 @@ struct Demo: ParsableCommand {
         abstract: "Training: a sandbox store with story cases, a clock you move, role switching, and flows that play, record and test themselves.",
         discussion: """
         Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \
-        It never opens a production store: without --db the sandbox is a temporary file, removed at the end; with --db \
+        It never opens a production store: without --db the sandbox is a temporary file, removed at the end (or the \
+        PostgreSQL training store that $BIOSCHED_DB names, if it names one; anything else there is said and left alone); with --db \
         it is that file (created with demo data if it does not exist; refused if it is a production store), or that \
         PostgreSQL database (postgresql://user@host/db, or postgres for the libpq environment: filled with demo data if it \
         is empty, as createdb makes it). Reset puts back the store as it was when demo started, on either store.
@@ -92,7 +93,8 @@ struct Demo: ParsableCommand {
         var flow: Flow?
         if let name = play ?? check { flow = try Demo.loadFlow(name, dir: dir, t) }
         let user = Session.currentUser()
-        let sandbox = try DemoSandbox.open(db: db, now: try now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) },
+        let chosen = db ?? environmentSandbox()
+        let sandbox = try DemoSandbox.open(db: chosen, now: try now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) },
                                            seed: seed, flow: flow, user: user, t)
         defer { sandbox.remove() }
         let actor = try firstActor(sandbox.store, user: user)
@@ -129,6 +131,35 @@ struct Demo: ParsableCommand {
         StandardStreams.err(lines.joined(separator: "\n") + "\n")
         if !(result.player?.failures.isEmpty ?? true) { throw Failure(.refused, "") }
         if castFailure != nil { throw Failure(.badInput, "") }
+    }
+
+    /// Without --db: the PostgreSQL training store that $BIOSCHED_DB names, if it is one (several
+    /// hosts' trainers share it). Anything else there (a production store, a file, no store, a
+    /// server that does not answer) leaves the sandbox a temporary file, and a line says why.
+    func environmentSandbox(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let named = environment["BIOSCHED_DB"], !named.isEmpty, Stores.isPostgres(named) else { return nil }
+        let say = { (line: String) in StandardStreams.err("\(banner) \(line)\n") }
+        let location: PostgresLocation
+        do { location = try Stores.postgresLocation(named, environment: environment) } catch {
+            say(t.demoEnvironmentUnusable(Echo.show(named, limit: 200), error.message(in: t.language)))
+            return nil
+        }
+        do {
+            switch try PostgresBookingStore.holdsTrainingStore(location, environment: environment) {
+            case true?: break
+            case false?:
+                say(t.demoEnvironmentNotTraining(location.display))
+                return nil
+            case nil:
+                say(t.demoEnvironmentNoStore(location.display))
+                return nil
+            }
+        } catch {
+            say(t.demoEnvironmentUnusable(location.display, error.message(in: t.language)))
+            return nil
+        }
+        say(t.demoUsingEnvironmentStore(location.display))
+        return named
     }
 
     struct FullScreenResult {
@@ -275,7 +306,16 @@ struct DemoSandbox {
                     try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false, t)
                     created = true
                 }
-                do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
+                do { store = try SQLiteBookingStore(path: path) } catch {
+                    // A cached template this build cannot open (made by another build of the same
+                    // version): it is dropped, and the sandbox made afresh, as with no template.
+                    guard fromTemplate else { throw Failure(storeError: error) }
+                    unlink(path); unlink(template)
+                    fromTemplate = false
+                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false, t)
+                    created = true
+                    do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
+                }
             }
             let info: StoreInfo
             let createdAt: Date?

@@ -67,14 +67,40 @@ final class PGDB: @unchecked Sendable {
     /// Rows changed by the last statement.
     private(set) var changesCount = 0
 
-    init(connection: PostgresConnection, logger: Logger) { self.connection = connection; self.logger = logger }
+    /// The statement waiting for its answer, failed if the connection closes first.
+    private let flight = NSLock()
+    private var inFlight: EventLoopPromise<PostgresQueryResult>?
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection; self.logger = logger
+        // postgres-nio writes a statement to a closed channel without a promise: its answer would
+        // never come, and `wait()` would wait for ever (a connection the server ended while it
+        // sat in the pool). A closed connection fails the statement in flight instead.
+        connection.closeFuture.whenComplete { [weak self] _ in self?.failInFlight() }
+    }
+
+    private func failInFlight() {
+        flight.lock(); let p = inFlight; flight.unlock()
+        p?.fail(ConnectionClosed())
+    }
+
+    /// The connection closed before or while a statement was sent (counted as connection lost).
+    struct ConnectionClosed: Error, CustomStringConvertible {
+        var description: String { "the connection was closed" }
+    }
 
     @discardableResult
     func query(_ sql: String, _ arguments: PGArgs = []) throws -> [PGRow] {
         let text: String
         if let cached = numbered[sql] { text = cached } else { text = PGSQL.numbered(sql); numbered[sql] = text }
         let q = PostgresQuery(unsafeSQL: text, binds: arguments.bindings)
-        let result = try connection.query(q, logger: logger).wait()
+        if connection.isClosed { throw ConnectionClosed() }
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        flight.lock(); inFlight = promise; flight.unlock()
+        defer { flight.lock(); inFlight = nil; flight.unlock() }
+        connection.query(q, logger: logger).cascade(to: promise)
+        if connection.isClosed { promise.fail(ConnectionClosed()) }   // closed before the watch above was set
+        let result = try promise.futureResult.wait()
         changesCount = result.metadata.rows ?? 0
         return result.rows.map(PGRow.init)
     }

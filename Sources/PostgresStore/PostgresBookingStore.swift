@@ -138,10 +138,16 @@ public final class PostgresBookingStore: @unchecked Sendable {
         return db
     }
 
+    /// A pooled connection that is still open (the server may have ended some while they sat
+    /// idle: a restart, a terminated backend, an idle timeout), else a new one.
     private func take() throws -> PGDB {
-        lock.lock()
-        if let db = idle.popLast() { lock.unlock(); return db }
-        lock.unlock()
+        while true {
+            lock.lock()
+            guard let db = idle.popLast() else { lock.unlock(); break }
+            lock.unlock()
+            if !db.connection.isClosed { return db }
+            discard(db)
+        }
         return try connect()
     }
 
@@ -174,6 +180,14 @@ public final class PostgresBookingStore: @unchecked Sendable {
         } catch { throw Self.map(error, location: where_) }
     }
 
+    /// Takes the lock again when the connection that held it is gone (a server restart, a
+    /// network blip, a terminated backend): one round trip to find out.
+    func keepHolding(_ name: String, classID: Int32, objectID: Int32) throws(StoreError) {
+        lock.lock(); let db = holders[name]; lock.unlock()
+        if let db, (try? db.run(sql: "SELECT 1")) != nil { return }
+        try hold(name, classID: classID, objectID: objectID)
+    }
+
     /// Ends what `hold` took.
     func release(_ name: String) {
         lock.lock(); let db = holders.removeValue(forKey: name); lock.unlock()
@@ -189,8 +203,10 @@ public final class PostgresBookingStore: @unchecked Sendable {
             attempt += 1
             let db: PGDB
             do { db = try take() } catch { throw Self.map(error, location: where_) }
+            var begun = false
             do {
                 try db.script(begin)
+                begun = true
                 if let t = lockTimeout { try db.script("SET LOCAL lock_timeout = '\(max(1, Int(t * 1000)))ms'") }
                 let result: T
                 do {
@@ -204,6 +220,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
                 return result
             } catch {
                 if Self.isConnectionLost(error) { discard(db) } else { giveBack(db) }
+                // A pooled connection found dead at BEGIN ran nothing: the transaction starts
+                // again on another one, at once.
+                if Self.isConnectionLost(error) && !begun && attempt < Self.maxAttempts { continue }
                 if Self.isRetryable(error) && attempt < Self.maxAttempts {
                     usleep(UInt32.random(in: 1_000...(10_000 * UInt32(attempt))))
                     continue
@@ -272,7 +291,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
     static func connectionProblem(_ error: any Error) -> String {
         if let p = error as? PSQLError {
             if let m = p.serverInfo?[.message] { return m }
-            if let u = p.underlying { return "\(u)" }
+            if let u = p.underlying { return connectionProblem(u) }
             switch p.code {
             case .serverClosedConnection: return "the server closed the connection"
             case .clientClosedConnection: return "the connection was closed"

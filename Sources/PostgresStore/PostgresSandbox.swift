@@ -69,6 +69,8 @@ extension PostgresBookingStore: TrainingSandbox {
     public func reset(to first: SandboxFirstState) throws(StoreError) {
         let schema = try Self.checkedFirstState(first)
         let tables = PostgresSchema.tables
+        // Held again first if its connection was lost, so no other session takes it for abandoned.
+        try keepHolding(schema, classID: Self.firstStateLockClass, objectID: Self.lockKey(schema))
         try write { db in
             guard try PGRecords.settings(db)["training"] == "1" else {
                 throw StoreError.invalid(Localized { $0.onlySandboxReset(self.location) })

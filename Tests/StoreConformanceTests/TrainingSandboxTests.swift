@@ -131,6 +131,20 @@ struct TrainingSandboxTests {
         let third = try next.keepFirstState(in: folder)
         #expect(try schemas() == [alive.name, third.name].sorted())
         try living.reset(to: alive)
+        // The living session's lock connection is cut (a terminated backend): its next reset
+        // takes the lock again on a new connection, and a session starting after that keeps its state.
+        let holder = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND objid = \(UInt32(bitPattern: PostgresBookingStore.lockKey(alive.name)))"
+        let cut = try cluster.psql(holder, database: db)
+        #expect(try cluster.psql("SELECT pg_terminate_backend(\(cut))", database: db) == "t")
+        #expect(try firstStateLocks(settlingAt: 1) == 1, "only the third session's lock while the living one's is cut")
+        try living.reset(to: alive)
+        let again = try cluster.psql(holder, database: db)
+        #expect(!again.isEmpty && again != cut, "held again by a new backend: \(cut) then \(again)")
+        let fourth = try PostgresBookingStore.open(location)
+        let fourthState = try fourth.keepFirstState(in: folder)
+        #expect(try schemas().contains(alive.name))
+        fourth.discard(fourthState)
+        fourth.close()
         // Ended properly, a session leaves nothing, and nobody's lock is left held.
         living.discard(alive)
         next.discard(third)

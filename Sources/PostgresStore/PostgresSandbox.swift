@@ -109,10 +109,7 @@ extension PostgresBookingStore: TrainingSandbox {
     /// migrated): how `biosched demo` looks at what $BIOSCHED_DB names.
     public static func holdsTrainingStore(_ location: PostgresLocation,
                                           environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> Bool? {
-        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
-        let probe = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
-        defer { probe.close() }
-        return try probe.read { db in
+        try probe(location, environment: environment) { db in
             guard try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil,
                   try db.fetchValue(String.self, sql: "SELECT to_regclass('public.settings')::text") != nil else { return nil }
             return try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1"
@@ -123,11 +120,18 @@ extension PostgresBookingStore: TrainingSandbox {
     /// make a training store with demo data. A database holding a biosched store, or anything else, is not.
     public static func isEmptyDatabase(_ location: PostgresLocation,
                                        environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> Bool {
-        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
-        let probe = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
-        defer { probe.close() }
-        return try probe.read { db in
+        try probe(location, environment: environment) { db in
             try db.fetchValue(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' LIMIT 1") == nil
         }
+    }
+
+    /// One read on a connection of its own, without opening the database as a store (no schema
+    /// check, nothing migrated): for looking at what a database holds before choosing what to do.
+    static func probe<T>(_ location: PostgresLocation, environment: [String: String],
+                         _ body: (PGDB) throws -> T) throws(StoreError) -> T {
+        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
+        let store = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
+        defer { store.close() }
+        return try store.read(body)
     }
 }

@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // Pure domain: rules, slots, verdicts. No I/O, no clock, no dependency.
@@ -23,11 +21,12 @@ let package = Package(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The PostgreSQL store (postgres-nio): its own target, so the SQLite-only code builds without NIO.
+        // libpq, PostgreSQL's own client library (Debian's libpq-dev), as a system library.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // The PostgreSQL store, on libpq through a small synchronous wrapper (PGDB).
         .target(
             name: "PostgresStore",
-            dependencies: ["Scheduling", "SchedulingStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Scheduling", "SchedulingStore", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
         .target(name: "Notifications", dependencies: ["Scheduling"]),

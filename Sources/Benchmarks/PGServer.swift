@@ -21,14 +21,12 @@ struct PGServer {
     }
 
     /// The same server, another database.
-    func url(_ database: String) -> PostgresLocation {
-        var l = location
-        l.database = database
-        return l
-    }
+    func url(_ database: String) -> PostgresLocation { location.withDatabase(database) }
 
+    /// psql's and pgbench's connection options: the first host libpq would try, its port, the role.
     var connection: [String] {
-        ["-h", location.socketDirectory ?? location.host ?? "localhost", "-p", String(location.port), "-U", location.user]
+        let host = location.hosts.first.flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
+        return ["-h", host, "-p", location.port.split(separator: ",").first.map(String.init) ?? "5432", "-U", location.user]
     }
 
     /// Runs SQL through psql (one statement per -c), on `database` (default: the URL's).

@@ -214,7 +214,7 @@ enum PostgresStoreBenchmark {
         grid.append(["audit chain", audit.firstBroken == nil ? "verifies (\(audit.rows) rows)" : "BROKEN at \(audit.firstBroken!)", "(same store)", "", "verifies",
                       yes(audit.firstBroken == nil)])
         print("")
-        print("biosched store benchmark on PostgreSQL \(serverVersion): \(counts.0) appointments, \(counts.1) centers, \(ProcessInfo.processInfo.activeProcessorCount) cores, server on the same machine (\(location.socketDirectory == nil ? "TCP" : "unix socket")); \(settings)")
+        print("biosched store benchmark on PostgreSQL \(serverVersion): \(counts.0) appointments, \(counts.1) centers, \(ProcessInfo.processInfo.activeProcessorCount) cores, server on the same machine (\(location.hosts.allSatisfy { $0.isEmpty || $0.hasPrefix("/") } ? "unix socket" : "TCP")); \(settings)")
         print(table(grid))
         print("")
         print("Slot search: \(o.iterations) searches per store after \(o.warmup) warm-up, centers drawn with a fixed seed; store.center(code:) + store.offeredSlots(limit: \(o.limit)) in process. Same slots from both stores in \(sameSlots) of \(sequence.count) searches.")

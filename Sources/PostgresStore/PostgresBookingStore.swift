@@ -1,22 +1,20 @@
+import CLibPQ
 import Foundation
-import Logging
-import PostgresNIO
 import Scheduling
 import SchedulingStore
 
 /// The scheduling store on a PostgreSQL database, for several hosts on one store.
 ///
-/// The store protocols are synchronous (`throws(StoreError)`), so this store drives postgres-nio's
-/// EventLoopFuture API and waits (`wait()`) on the calling thread; NIO's event loops do the I/O. A
-/// few connections are kept open and reused (one per thread that needs one at the same moment).
+/// The store protocols are synchronous (`throws(StoreError)`), as libpq is: each call runs on the
+/// calling thread over a connection of its own. A few connections are kept open and reused (one per
+/// thread that needs one at the same moment); one the server ended is dropped and the next call
+/// connects anew, to whichever host of a multi-host `--db` is the primary now.
 /// Every write is one READ COMMITTED transaction with explicit row locks; a deadlock or a
 /// serialization failure is retried a few times. A connection lost mid-transaction commits
 /// nothing: the error says the store is unreachable (exit 4), and the next call connects anew.
 public final class PostgresBookingStore: @unchecked Sendable {
     public let where_: PostgresLocation
     public let origin: AuditOrigin
-    let password: String?
-    let logger: Logger
     private let lock = NSLock()
     private var idle: [PGDB] = []
     /// Connections that hold a session advisory lock for as long as this process lives (a
@@ -26,19 +24,14 @@ public final class PostgresBookingStore: @unchecked Sendable {
     public static let defaultLockTimeout: TimeInterval = 10
     static let maxAttempts = 5
 
-    init(location: PostgresLocation, password: String?, origin: AuditOrigin) {
-        self.where_ = location; self.password = password; self.origin = origin
-        var logger = Logger(label: "biosched.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        logger.logLevel = .critical
-        self.logger = logger
+    init(location: PostgresLocation, origin: AuditOrigin) {
+        self.where_ = location; self.origin = origin
     }
 
     /// Opens an existing store: the schema must be there (`biosched init --db ...` makes it); a
     /// store made by an older biosched is migrated (under the advisory lock).
-    public static func open(_ location: PostgresLocation, origin: AuditOrigin = AuditOrigin(),
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresBookingStore {
-        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
-        let store = PostgresBookingStore(location: location, password: password, origin: origin)
+    public static func open(_ location: PostgresLocation, origin: AuditOrigin = AuditOrigin()) throws(StoreError) -> PostgresBookingStore {
+        let store = PostgresBookingStore(location: location, origin: origin)
         try store.checkSchema()
         return store
     }
@@ -49,10 +42,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// `contents` (the demo data) is imported in the same transaction, so a failed import leaves
     /// the database as empty as it was.
     public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
-                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresBookingStore {
-        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
-        let store = PostgresBookingStore(location: location, password: password, origin: origin)
+                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil) throws(StoreError) -> PostgresBookingStore {
+        let store = PostgresBookingStore(location: location, origin: origin)
         try store.write { db in
             try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
             if try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil {
@@ -117,25 +108,37 @@ public final class PostgresBookingStore: @unchecked Sendable {
     // MARK: Connections
 
     func connect() throws -> PGDB {
-        let config: PostgresConnection.Configuration
-        if let dir = where_.socketDirectory {
-            config = .init(unixSocketPath: (dir as NSString).appendingPathComponent(".s.PGSQL.\(where_.port)"), username: where_.user,
-                           password: password, database: where_.database)
-        } else {
-            config = .init(host: where_.host ?? "localhost", port: where_.port, username: where_.user, password: password,
-                           database: where_.database, tls: .disable)
+        let params = where_.connectionParameters
+        let keys = params.map { strdup($0.0) }, values = params.map { strdup($0.1) }
+        defer { keys.forEach { free($0) }; values.forEach { free($0) } }
+        let raw: OpaquePointer? = (keys + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { k in
+            (values + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
+                PQconnectdbParams(k.baseAddress, v.baseAddress, 1)
+            }
         }
-        let conn = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: config,
-                                                  id: Int.random(in: 1...Int.max), logger: logger).wait()
-        let db = PGDB(connection: conn, logger: logger)
-        do {
-            try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'")
-            try db.script("SET application_name = 'biosched'")
-        } catch {
-            discard(db)
-            throw error
+        guard let raw else { throw PGError(sqlState: nil, message: "out of memory", constraint: nil, connectionLost: true) }
+        let db = PGDB(conn: raw)
+        guard PQstatus(raw) == CONNECTION_OK else {
+            let message = PGDB.trimmed(String(cString: PQerrorMessage(raw)))
+            // A login refused says so with its SQLSTATE in the text only; keep the server's words.
+            throw PGError(sqlState: Self.loginState(message), message: message, constraint: nil,
+                          connectionLost: Self.loginState(message) == nil, tlsRequired: where_.requiresTLSUpgrade)
         }
+        // Defence in depth: TLS is up to any host that is not this machine (libpq was told `require`).
+        if !where_.clearTextAllowed && !where_.isLocal && !db.usesTLS {
+            throw PGError(sqlState: nil, message: "the server did not use TLS", constraint: nil, connectionLost: true, tlsRequired: true)
+        }
+        try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'")
         return db
+    }
+
+    /// libpq reports a refused login in its message text; the class of the refusal, for `map`.
+    static func loginState(_ message: String) -> String? {
+        if message.contains("password authentication failed") || message.contains("no password supplied") { return "28P01" }
+        if message.contains("no pg_hba.conf entry") || message.contains("Peer authentication failed") { return "28000" }
+        if message.contains("does not exist") && message.contains("database \"") { return "3D000" }
+        if message.contains("does not exist") && message.contains("role \"") { return "28000" }
+        return nil
     }
 
     /// A pooled connection that is still open (the server may have ended some while they sat
@@ -145,7 +148,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
             lock.lock()
             guard let db = idle.popLast() else { lock.unlock(); break }
             lock.unlock()
-            if !db.connection.isClosed { return db }
+            if db.isOpen { return db }
             discard(db)
         }
         return try connect()
@@ -155,7 +158,8 @@ public final class PostgresBookingStore: @unchecked Sendable {
         lock.lock(); idle.append(db); lock.unlock()
     }
 
-    private func discard(_ db: PGDB) { _ = try? db.connection.close().wait() }
+    /// Closes a connection (libpq's `PQfinish`, when the last reference goes).
+    private func discard(_ db: PGDB) { _ = db }
 
     deinit { close() }
 
@@ -243,40 +247,29 @@ public final class PostgresBookingStore: @unchecked Sendable {
 
     // MARK: Errors
 
-    static func sqlState(_ error: any Error) -> String? { (error as? PSQLError)?.serverInfo?[.sqlState] }
+    static func sqlState(_ error: any Error) -> String? { (error as? PGError)?.sqlState }
 
-    static func isConnectionLost(_ error: any Error) -> Bool {
-        if error is StoreError || error is DecodingError || error is EncodingError || error is ImportError { return false }
-        if error is PostgresError || error is PostgresDecodingError { return false }
-        guard let p = error as? PSQLError else { return true }   // an I/O error of the channel
-        switch p.code {
-        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return true
-        default: break
-        }
-        if let s = p.serverInfo?[.sqlState] { return s.hasPrefix("08") || s.hasPrefix("57P") }
-        return false
-    }
+    static func isConnectionLost(_ error: any Error) -> Bool { (error as? PGError)?.connectionLost ?? false }
 
     static func isRetryable(_ error: any Error) -> Bool {
-        guard let p = error as? PSQLError, let s = p.serverInfo?[.sqlState] else { return false }
-        return s == "40001" || s == "40P01" || (s == "23505" && p.serverInfo?[.constraintName] == "requests_pkey")
+        guard let p = error as? PGError, let s = p.sqlState else { return false }
+        return s == "40001" || s == "40P01" || (s == "23505" && p.constraint == "requests_pkey")
     }
 
     /// A person's message for what PostgreSQL or the connection said; never a bare SQLSTATE.
     static func map(_ error: any Error, location: PostgresLocation) -> StoreError {
         if let e = error as? StoreError { return e }
         if let e = error as? ImportError { return .invalid(Localized { $0.importRefused(e.description(in: $0.language)) }) }
-        if isConnectionLost(error) {
-            let problem = connectionProblem(error)
+        guard let p = error as? PGError else { return .failed("\(error)") }
+        if p.connectionLost {
+            let problem = p.message
+            if p.tlsRequired { return .unusableStore(Localized { $0.pgTLSRequired(location.display, problem) }) }
             return .unusableStore(Localized { $0.pgUnreachable(location.display, problem) })
         }
-        guard let p = error as? PSQLError else { return .failed("\(error)") }
-        let state = p.serverInfo?[.sqlState] ?? ""
-        let constraint = p.serverInfo?[.constraintName]
-        let message = p.serverInfo?[.message] ?? "\(p.code)"
-        switch state {
-        case "23514" where constraint == "slot_capacity": return .capacityExceeded
-        case "23505" where constraint == "one_scheduled_per_case": return .conflict
+        let message = p.message
+        switch p.sqlState ?? "" {
+        case "23514" where p.constraint == "slot_capacity": return .capacityExceeded
+        case "23505" where p.constraint == "one_scheduled_per_case": return .conflict
         case "40001", "40P01": return .busyText(Localized { $0.serializationRetries(maxAttempts) })
         case "55P03", "57014": return .busyText(Localized { $0.rowLockedTooLong })
         case "28P01", "28000":
@@ -286,19 +279,6 @@ public final class PostgresBookingStore: @unchecked Sendable {
         case "42P01", "42703": return .unusableStore(Localized { $0.pgNotUnderstood(location.display, message) })
         default: return .failed(message)
         }
-    }
-
-    static func connectionProblem(_ error: any Error) -> String {
-        if let p = error as? PSQLError {
-            if let m = p.serverInfo?[.message] { return m }
-            if let u = p.underlying { return connectionProblem(u) }
-            switch p.code {
-            case .serverClosedConnection: return "the server closed the connection"
-            case .clientClosedConnection: return "the connection was closed"
-            default: return "\(p.code)"
-            }
-        }
-        return "\(error)"
     }
 }
 

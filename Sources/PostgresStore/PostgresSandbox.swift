@@ -107,9 +107,8 @@ extension PostgresBookingStore: TrainingSandbox {
     /// Whether the database holds a training store (true), a production store (false) or no
     /// biosched store (nil), read from its settings without opening it as a store (nothing is
     /// migrated): how `biosched demo` looks at what $BIOSCHED_DB names.
-    public static func holdsTrainingStore(_ location: PostgresLocation,
-                                          environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> Bool? {
-        try probe(location, environment: environment) { db in
+    public static func holdsTrainingStore(_ location: PostgresLocation) throws(StoreError) -> Bool? {
+        try probe(location) { db in
             guard try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil,
                   try db.fetchValue(String.self, sql: "SELECT to_regclass('public.settings')::text") != nil else { return nil }
             return try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1"
@@ -118,19 +117,16 @@ extension PostgresBookingStore: TrainingSandbox {
 
     /// Whether the database holds nothing yet (as `createdb` makes it): where `biosched demo` may
     /// make a training store with demo data. A database holding a biosched store, or anything else, is not.
-    public static func isEmptyDatabase(_ location: PostgresLocation,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> Bool {
-        try probe(location, environment: environment) { db in
+    public static func isEmptyDatabase(_ location: PostgresLocation) throws(StoreError) -> Bool {
+        try probe(location) { db in
             try db.fetchValue(String.self, sql: "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' LIMIT 1") == nil
         }
     }
 
     /// One read on a connection of its own, without opening the database as a store (no schema
     /// check, nothing migrated): for looking at what a database holds before choosing what to do.
-    static func probe<T>(_ location: PostgresLocation, environment: [String: String],
-                         _ body: (PGDB) throws -> T) throws(StoreError) -> T {
-        let password = try PasswordFile.password(for: location, environment: environment, home: NSHomeDirectory())
-        let store = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
+    static func probe<T>(_ location: PostgresLocation, _ body: (PGDB) throws -> T) throws(StoreError) -> T {
+        let store = PostgresBookingStore(location: location, origin: AuditOrigin())
         defer { store.close() }
         return try store.read(body)
     }

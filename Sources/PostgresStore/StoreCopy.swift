@@ -48,8 +48,7 @@ public enum StoreCopy {
         } catch { throw .unusable("Cannot read \(path): \(error)") }
         defer { try? queue.close() }
 
-        let password = try PasswordFile.password(for: location, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
-        let dest = PostgresBookingStore(location: location, password: password, origin: AuditOrigin())
+        let dest = PostgresBookingStore(location: location, origin: AuditOrigin())
         defer { dest.close() }
         // One read of the source (one snapshot) around one transaction on the destination; rows
         // stream through in batches, so a store of millions of rows is never all in memory.
@@ -222,10 +221,9 @@ public enum StoreCopy {
     }
 
     static func pgCell(_ r: PGRow, _ column: String) throws -> Cell {
-        let c = r.row[column]
-        if c.bytes == nil { return .null }
-        if c.dataType == .int8 || c.dataType == .int4 || c.dataType == .int2 { return .int(try c.decode(Int64.self)) }
-        return .text(try c.decode(String.self))
+        guard let text = r.text(column) else { return .null }
+        if r.isInteger(column) { return .int(try Int64.read(text)) }
+        return .text(text)
     }
 
     static func argument(_ c: Cell) -> (any PGArgument)? {

@@ -7,8 +7,8 @@ import SchedulingStore
 public enum Stores {
     public static func isPostgres(_ location: String) -> Bool { PostgresLocation.isPostgres(location) }
 
-    public static func postgresLocation(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresLocation {
-        try PostgresLocation.parse(text, environment: environment, osUser: osUser())
+    public static func postgresLocation(_ text: String) throws(StoreError) -> PostgresLocation {
+        try PostgresLocation.parse(text)
     }
 
     public static func open(_ location: String, origin: AuditOrigin) throws(StoreError) -> any OpenedStore {
@@ -22,10 +22,5 @@ public enum Stores {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for m in PostgresSchema.migrations { for b in (m.version + m.sql).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
         return String(h, radix: 16)
-    }
-
-    static func osUser() -> String {
-        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 }

@@ -73,7 +73,7 @@ struct PostgresProcessTests {
             for i in 0..<racers {
                 let host = i % 2
                 let receipt = "MSC\(String(format: "%02d", r))" + String(format: "%08d", i)
-                let remote = "postgresql://\(c.superuser)@\(hosts.serverAddresses[host]):\(c.port)/\(database)"
+                let remote = "postgresql://\(c.superuser)@\(hosts.serverAddresses[host]):\(c.port)/\(database)?sslmode=verify-full&sslrootcert=\(c.caFile)"
                 running.append(Binary.process(["reschedule", receipt, "--db", remote, "--now", Self.now, "--as", "agent", "--center", "TGT",
                                                "--to", String(format: "2026-06-24T%02d:00", 9 + r), "--reason", "travel", "--json"],
                                               env: ["PGPASSWORD": c.password], wrap: ["/usr/sbin/ip", "netns", "exec", hosts.names[host]]))

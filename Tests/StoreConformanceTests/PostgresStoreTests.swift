@@ -5,65 +5,59 @@ import Scheduling
 import SchedulingStore
 import Testing
 
-@Suite("PostgreSQL store: locations, the password file, store copy")
+@Suite("PostgreSQL store: connection strings, TLS, store copy")
 struct PostgresStoreTests {
-    @Test("A URL is parsed strictly: user, host, port, database, socket folder; a password or a name that would need quoting is refused")
-    func urls() throws {
-        let l = try PostgresLocation.parse("postgresql://app@db1.example:6432/biosched", environment: [:], osUser: "ana")
-        #expect(l.host == "db1.example" && l.port == 6432 && l.user == "app" && l.database == "biosched")
+    @Test("--db is read by libpq: URIs, key=value strings, multi-host lists; a password written in it is refused and never echoed")
+    func connectionStrings() throws {
+        let l = try PostgresLocation.parse("postgresql://app@db1.example:6432/biosched")
+        #expect(l.hosts == ["db1.example"] && l.port == "6432" && l.user == "app" && l.database == "biosched")
         #expect(l.display == "postgresql://app@db1.example:6432/biosched")
-        let s = try PostgresLocation.parse("postgres://ana@/store?host=/run/pg&port=5433", environment: [:], osUser: "x")
-        #expect(s.socketDirectory == "/run/pg" && s.port == 5433 && s.host == nil)
-        let defaultUser = try PostgresLocation.parse("postgresql://127.0.0.1/store", environment: [:], osUser: "ana")
-        #expect(defaultUser.user == "ana" && defaultUser.port == 5432)
-        for bad in ["postgresql://app:secret@h/db", "postgresql://app@h/db?password=x", "postgresql://app@h/db;drop", "postgresql://a'b@h/db",
-                    "postgresql://app@h:99999/db", "postgresql://app@h", "postgresql://app@h/db?sslmode=require", "postgresql://app@h/db?host=../x",
-                    "postgresql://app@h%2F/db"] {
-            #expect(throws: StoreError.self, "\(bad)") { try PostgresLocation.parse(bad, environment: [:], osUser: "ana") }
+        let kv = try PostgresLocation.parse("host=/run/pg port=5433 dbname=store user=ana")
+        #expect(kv.hosts == ["/run/pg"] && kv.port == "5433" && kv.database == "store" && kv.isLocal)
+        let two = try PostgresLocation.parse("postgresql://app@db1:5432,db2:5433/biosched?target_session_attrs=read-write")
+        #expect(two.hosts == ["db1", "db2"] && two.resolved["target_session_attrs"] == "read-write")
+        for bad in ["postgresql://app@h/db?nosuchoption=1", "host=h bogus=1", "postgresql://app@h/db?sslmode=sometimes", "host='unterminated",
+                    "postgresql://app@h/db\u{1b}[2J"] {
+            #expect(throws: StoreError.self, "\(bad)") { try PostgresLocation.parse(bad) }
         }
-        do { _ = try PostgresLocation.parse("postgresql://app:secret@h/db", environment: [:], osUser: "ana"); Issue.record("accepted") } catch {
-            #expect(error.message.contains("password never goes on a command line") && !error.message.contains("secret"))
+        for secret in ["postgresql://app:secret@h/db", "postgresql://app@h/db?password=secret", "host=h password=secret dbname=d"] {
+            do { _ = try PostgresLocation.parse(secret); Issue.record("accepted \(secret)") } catch {
+                #expect(error.message.contains("password never goes on a command line") && !error.message.contains("secret"))
+            }
         }
+        // A file path is never taken for a connection string.
+        #expect(!PostgresLocation.isPostgres("/tmp/a=b.sqlite") && !PostgresLocation.isPostgres("store.sqlite"))
+        #expect(PostgresLocation.isPostgres("service=biosched") && PostgresLocation.isPostgres("postgres") && PostgresLocation.isPostgres("host=h dbname=d"))
     }
 
-    @Test("--db postgres takes PGHOST, PGPORT, PGUSER and PGDATABASE (a socket folder when PGHOST is a path)")
-    func environment() throws {
-        let l = try PostgresLocation.parse("postgres", environment: ["PGHOST": "/tmp/s", "PGPORT": "6000", "PGUSER": "svc", "PGDATABASE": "bs"], osUser: "ana")
-        #expect(l.socketDirectory == "/tmp/s" && l.port == 6000 && l.user == "svc" && l.database == "bs")
-        let d = try PostgresLocation.parse("postgres", environment: ["PGHOST": "db2"], osUser: "ana")
-        #expect(d.host == "db2" && d.user == "ana" && d.database == "ana")
-        #expect(throws: StoreError.self) { try PostgresLocation.parse("postgres", environment: ["PGPORT": "x"], osUser: "ana") }
+    @Test("TLS: to a host that is not this machine, sslmode below require is raised to require unless the string itself says sslmode=disable")
+    func tlsRule() throws {
+        let remote = try PostgresLocation.parse("postgresql://app@db1.example/biosched")
+        #expect(!remote.isLocal && remote.requiresTLSUpgrade)
+        #expect(remote.connectionParameters.last! == ("sslmode", "require"))
+        let preferred = try PostgresLocation.parse("host=db1.example dbname=b sslmode=prefer")
+        #expect(preferred.requiresTLSUpgrade)
+        let verified = try PostgresLocation.parse("host=db1.example dbname=b sslmode=verify-full sslrootcert=/etc/ca.crt")
+        #expect(!verified.requiresTLSUpgrade && !verified.connectionParameters.contains { $0.0 == "sslmode" && $0.1 == "require" })
+        let clear = try PostgresLocation.parse("host=db1.example dbname=b sslmode=disable")
+        #expect(clear.clearTextAllowed && !clear.requiresTLSUpgrade)
+        let mixed = try PostgresLocation.parse("postgresql://app@127.0.0.1,db2.example/b")
+        #expect(!mixed.isLocal && mixed.requiresTLSUpgrade)
+        for local in ["postgresql://app@127.0.0.1:5433/b", "postgresql://app@localhost/b", "host=/var/run/postgresql dbname=b",
+                      "postgresql://app@[::1]/b", "host=db1.example hostaddr=127.0.0.1 dbname=b"] {
+            let l = try PostgresLocation.parse(local)
+            #expect(l.isLocal && !l.requiresTLSUpgrade, "\(local)")
+        }
+        // Another database on the same server comes after the string, so it wins.
+        #expect(remote.withDatabase("other").connectionParameters.contains { $0 == ("dbname", "other") })
     }
 
-    @Test("The password file: first matching line, * wildcards, \\: and \\\\ escapes; refused when group or others may read it")
-    func passwordFile() throws {
-        let text = """
-        # comment
-        other:5432:*:app:nope
-        db1:*:biosched:app:pa\\:ss\\\\word
-        *:*:*:*:fallback
-        """
-        #expect(PasswordFile.match(text, host: "db1", port: "6432", database: "biosched", user: "app") == "pa:ss\\word")
-        #expect(PasswordFile.match(text, host: "x", port: "1", database: "y", user: "z") == "fallback")
-        #expect(PasswordFile.match("h:1:d:u:p", host: "h", port: "2", database: "d", user: "u") == nil)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgpass-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("pgpass").path
-        try "*:*:*:app:s3cret\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let loc = PostgresLocation(host: "h", socketDirectory: nil, port: 5432, user: "app", database: "d")
-        chmod(file, 0o600)
-        #expect(try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file], home: dir.path) == "s3cret")
-        #expect(try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file, "PGPASSWORD": "env"], home: dir.path) == "env")
-        chmod(file, 0o640)
-        #expect(throws: StoreError.self) { try PasswordFile.password(for: loc, environment: ["PGPASSFILE": file], home: dir.path) }
-    }
-
-    @Test("Placeholders are numbered outside quotes; scripts split at statement ends, not inside function bodies")
-    func sqlText() {
+    @Test("Placeholders are numbered outside quotes; array literals are quoted and read back")
+    func sqlText() throws {
         #expect(PGSQL.numbered("SELECT ? , '?' , ?2, ?") == "SELECT $1 , '?' , $2, $2")
-        #expect(PGSQL.statements("CREATE TABLE a(x int);\n-- c\nCREATE FUNCTION f() RETURNS void AS $$\nBEGIN PERFORM 1;\nEND $$;\nSELECT 1;") ==
-                ["CREATE TABLE a(x int)", "CREATE FUNCTION f() RETURNS void AS $$\nBEGIN PERFORM 1;\nEND $$", "SELECT 1"])
+        #expect(["a", "b \"c\"", "d\\e", "NULL"].pgText == #"{"a","b \"c\"","d\\e","NULL"}"#)
+        #expect(try [String].read(#"{a,"b \"c\"","d\\e","NULL",NULL}"#) == ["a", "b \"c\"", "d\\e", "NULL"])
+        #expect(try [String].read("{}") == [])
     }
 
     @Test("store copy: a SQLite store with bookings, into PostgreSQL and back to a new file; every count and the audit chain survive; the target must be empty")

@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import Scheduling
 import SchedulingStore
 
@@ -93,8 +92,8 @@ enum PGImporter {
                            + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth),"
                            + " language = excluded.language",
                            arguments: PGArgs(batch.flatMap { $0 }))
-            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
-                throw ImportError("accounts", untranslated: "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+            } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                throw ImportError("accounts", untranslated: "\(e.message) \(e.detail ?? "")")
             }
             offset0 += batch.count
         }
@@ -184,15 +183,15 @@ enum PGImporter {
                 newIDs += try db.fetchValues(Int64.self, sql: """
                     INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES \(values) RETURNING id
                     """, arguments: PGArgs(args))
-            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
-                let detail = e.serverInfo?[.detail] ?? ""
-                switch (PostgresBookingStore.sqlState(e), e.serverInfo?[.constraintName]) {
+            } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+                let detail = e.detail ?? ""
+                switch (PostgresBookingStore.sqlState(e), e.constraint) {
                 case ("23505", "one_scheduled_per_case"?):
                     throw ImportError("appointments") { $0.importTwoScheduled(detail) }
                 case ("23503", _):
                     throw ImportError("appointments") { $0.importAppointmentNoCase(detail) }
                 default:
-                    throw ImportError("appointments") { e.serverInfo?[.message] ?? $0.importConstraint }
+                    throw ImportError("appointments") { _ in e.message }
                 }
             }
             offset += batch.count
@@ -245,23 +244,23 @@ enum PGImporter {
             do {
                 try db.run(sql: "INSERT INTO \(target) VALUES " + Array(repeating: one, count: batch.count).joined(separator: ", "),
                            arguments: PGArgs(batch.flatMap { $0 }))
-            } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+            } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 if PostgresBookingStore.sqlState(e) == "23505" {
-                    let detail = e.serverInfo?[.detail] ?? ""
+                    let detail = e.detail ?? ""
                     throw ImportError(what) { $0.importDuplicate + " (\(detail))" }
                 }
-                throw ImportError(what, untranslated: "\(e.serverInfo?[.message] ?? "constraint failed") \(e.serverInfo?[.detail] ?? "")")
+                throw ImportError(what, untranslated: "\(e.message) \(e.detail ?? "")")
             }
             offset += batch.count
         }
     }
 
     static func guarded(_ at: String, _ body: () throws -> Void) throws {
-        do { try body() } catch let e as ImportError { throw e } catch let e as PSQLError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
+        do { try body() } catch let e as ImportError { throw e } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
             if PostgresBookingStore.sqlState(e) == "23505" {
                 throw ImportError(at) { $0.importDuplicate }
             }
-            throw ImportError(at) { e.serverInfo?[.message] ?? $0.importConstraint }
+            throw ImportError(at) { _ in e.message }
         }
     }
 }

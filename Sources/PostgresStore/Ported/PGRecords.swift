@@ -32,8 +32,8 @@ enum PGRecords {
         let hourLines: [String]
         let closureDates: [String]
         if row.has("hours_list") {
-            hourLines = try row.row["hours_list"].decode([String].self)
-            closureDates = try row.row["closures_list"].decode([String].self)
+            hourLines = row["hours_list"]
+            closureDates = row["closures_list"]
         } else {
             hourLines = try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]).map {
                 "\($0["weekday"] as String) \($0["open_minute"] as Int) \($0["close_minute"] as Int)"

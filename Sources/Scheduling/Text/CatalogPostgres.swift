@@ -5,79 +5,21 @@ import Foundation
 /// own wording, quoted inside, stays as PostgreSQL wrote it).
 extension Catalog {
     var pgShape: String {
-        tr(en: "Expected postgresql://USER@HOST:PORT/DATABASE (or postgresql://USER@/DATABASE?host=/socket/folder).",
-           es: "Se espera postgresql://USUARIO@HOST:PUERTO/BASE (o postgresql://USUARIO@/BASE?host=/carpeta/del/socket).")
+        tr(en: "Expected a postgresql://USER@HOST:PORT/DATABASE URI (hosts may be a list: HOST1,HOST2), key=value pairs (host=... dbname=... sslmode=...), service=NAME (pg_service.conf), or the word postgres for the PG* environment.",
+           es: "Se espera una URI postgresql://USUARIO@HOST:PUERTO/BASE (los hosts pueden ser una lista: HOST1,HOST2), pares clave=valor (host=... dbname=... sslmode=...), service=NOMBRE (pg_service.conf), o la palabra postgres para el entorno PG*.")
     }
-    var pgNameRule: String {
-        tr(en: "letters, digits, _ . -, starting with a letter or _", es: "letras, dígitos, _ . -, empezando por una letra o _")
-    }
-    public func pgEnvPort(_ p: String) -> String {
-        tr(en: "PGPORT \"\(p)\" is not a port number (1 to 65535).", es: "PGPORT «\(p)» no es un número de puerto (de 1 a 65535).")
-    }
-    public func pgEnvUser(_ u: String) -> String {
-        tr(en: "PGUSER \"\(u)\" is not a role name biosched takes (\(pgNameRule)).", es: "PGUSER «\(u)» no es un nombre de rol que biosched acepte (\(pgNameRule)).")
-    }
-    public func pgEnvDatabase(_ d: String) -> String {
-        tr(en: "PGDATABASE \"\(d)\" is not a database name biosched takes (\(pgNameRule)).", es: "PGDATABASE «\(d)» no es un nombre de base de datos que biosched acepte (\(pgNameRule)).")
-    }
-    public func pgEnvSocket(_ h: String) -> String {
-        tr(en: "PGHOST \"\(h)\" is not a socket folder biosched takes (an absolute path of letters, digits, _ . / -).",
-           es: "PGHOST «\(h)» no es una carpeta de socket que biosched acepte (una ruta absoluta de letras, dígitos, _ . / -).")
-    }
-    public func pgEnvHost(_ h: String) -> String {
-        tr(en: "PGHOST \"\(h)\" is not a host name or IPv4 address.", es: "PGHOST «\(h)» no es un nombre de host ni una dirección IPv4.")
-    }
-    public func pgNotURL(_ text: String) -> String {
-        tr(en: "--db \"\(text)\" is not a PostgreSQL URL. \(pgShape)", es: "--db «\(text)» no es una URL de PostgreSQL. \(pgShape)")
-    }
-    public func pgNoDatabaseInURL(_ text: String) -> String {
-        tr(en: "--db \"\(text)\" names no database. \(pgShape)", es: "--db «\(text)» no indica ninguna base de datos. \(pgShape)")
+    public func pgNotConnectionString(_ text: String, _ problem: String) -> String {
+        let why = problem.isEmpty ? "" : " (\(problem))"
+        return tr(en: "--db \"\(text)\" is not a PostgreSQL connection string\(why). \(pgShape)",
+                  es: "--db «\(text)» no es una cadena de conexión de PostgreSQL\(why). \(pgShape)")
     }
     public var pgPasswordInURL: String {
         tr(en: "--db holds a password: a password never goes on a command line (other users see it in the process list). Give the URL without it and put the password in ~/.pgpass (mode 0600) or PGPASSWORD, or use peer authentication on the server's unix socket.",
            es: "--db contiene una contraseña: una contraseña nunca va en la línea de comandos (otros usuarios la ven en la lista de procesos). Dé la URL sin ella y ponga la contraseña en ~/.pgpass (modo 0600) o en PGPASSWORD, o use la autenticación peer en el socket unix del servidor.")
     }
-    public func pgRoleInURL(_ u: String) -> String {
-        tr(en: "The role \"\(u)\" in --db is not a name biosched takes (\(pgNameRule)). \(pgShape)", es: "El rol «\(u)» de --db no es un nombre que biosched acepte (\(pgNameRule)). \(pgShape)")
-    }
-    public func pgDatabaseInURL(_ d: String) -> String {
-        tr(en: "The database \"\(d)\" in --db is not a name biosched takes (\(pgNameRule)). \(pgShape)", es: "La base de datos «\(d)» de --db no es un nombre que biosched acepte (\(pgNameRule)). \(pgShape)")
-    }
-    public func pgPortInURL(_ p: String) -> String {
-        tr(en: "The port \"\(p)\" in --db is not a port number (1 to 65535).", es: "El puerto «\(p)» de --db no es un número de puerto (de 1 a 65535).")
-    }
-    public func pgHostInURL(_ h: String) -> String {
-        tr(en: "The host \"\(h)\" in --db is not a host name or IPv4 address. \(pgShape)", es: "El host «\(h)» de --db no es un nombre de host ni una dirección IPv4. \(pgShape)")
-    }
-    public func pgNotKeyValue(_ pair: String) -> String {
-        tr(en: "--db: \"\(pair)\" is not a key=value parameter.", es: "--db: «\(pair)» no es un parámetro clave=valor.")
-    }
-    public func pgSocketParameter(_ v: String) -> String {
-        tr(en: "--db: host=\"\(v)\" is not a socket folder (an absolute path of letters, digits, _ . / -).",
-           es: "--db: host=«\(v)» no es una carpeta de socket (una ruta absoluta de letras, dígitos, _ . / -).")
-    }
-    public func pgPortParameter(_ v: String) -> String {
-        tr(en: "--db: port=\"\(v)\" is not a port number.", es: "--db: port=«\(v)» no es un número de puerto.")
-    }
-    public var pgPasswordParameter: String {
-        tr(en: "--db holds a password: a password never goes on a command line. Put it in ~/.pgpass (mode 0600) or PGPASSWORD, or use peer authentication on the server's unix socket.",
-           es: "--db contiene una contraseña: una contraseña nunca va en la línea de comandos. Póngala en ~/.pgpass (modo 0600) o en PGPASSWORD, o use la autenticación peer en el socket unix del servidor.")
-    }
-    public func pgUnknownParameter(_ k: String) -> String {
-        tr(en: "--db: the parameter \"\(k)\" is not one biosched takes (host, port).", es: "--db: el parámetro «\(k)» no es uno que biosched acepte (host, port).")
-    }
-    public var pgHostAndSocket: String {
-        tr(en: "--db names both a host and a socket folder; give one.", es: "--db indica a la vez un host y una carpeta de socket; dé solo uno.")
-    }
-    public func pgPasswordFileNotPlain(_ path: String) -> String {
-        tr(en: "The password file \(path) is not a plain file.", es: "El archivo de contraseñas \(path) no es un archivo normal.")
-    }
-    public func pgPasswordFileOpen(_ path: String, _ mode: String) -> String {
-        tr(en: "The password file \(path) can be read by group or others (mode \(mode)); biosched, like libpq, ignores it then. Run `chmod 0600 \(path)`.",
-           es: "El archivo de contraseñas \(path) lo pueden leer el grupo u otros (modo \(mode)); biosched, como libpq, no lo usa entonces. Ejecute `chmod 0600 \(path)`.")
-    }
-    public func pgPasswordFileUnreadable(_ path: String) -> String {
-        tr(en: "The password file \(path) cannot be read.", es: "No se puede leer el archivo de contraseñas \(path).")
+    public func pgTLSRequired(_ location: String, _ problem: String) -> String {
+        tr(en: "The PostgreSQL store \(location) is not on this machine, and biosched sends a password or a case to another host over TLS only: the connection with sslmode=require failed (\(problem)). Turn on ssl on the server (and give sslmode=verify-full with sslrootcert), or, on a network you trust, write sslmode=disable in --db itself.",
+           es: "El sistema PostgreSQL \(location) no está en esta máquina, y biosched solo envía una contraseña o un caso a otro host por TLS: la conexión con sslmode=require falló (\(problem)). Active ssl en el servidor (y dé sslmode=verify-full con sslrootcert) o, en una red de confianza, escriba sslmode=disable en el propio --db.")
     }
     public func pgUnreachable(_ location: String, _ problem: String) -> String {
         tr(en: "The PostgreSQL store \(location) is unreachable (\(problem)). Nothing of this command was committed unless it said it was done; try again when the server is back.",

@@ -140,12 +140,12 @@ struct Demo: ParsableCommand {
         guard let named = environment["BIOSCHED_DB"], !named.isEmpty, Stores.isPostgres(named) else { return nil }
         let say = { (line: String) in StandardStreams.err("\(banner) \(line)\n") }
         let location: PostgresLocation
-        do { location = try Stores.postgresLocation(named, environment: environment) } catch {
+        do { location = try Stores.postgresLocation(named) } catch {
             say(t.demoEnvironmentUnusable(Echo.show(named, limit: 200), error.message(in: t.language)))
             return nil
         }
         do {
-            switch try PostgresBookingStore.holdsTrainingStore(location, environment: environment) {
+            switch try PostgresBookingStore.holdsTrainingStore(location) {
             case true?: break
             case false?:
                 say(t.demoEnvironmentNotTraining(location.display))

@@ -47,6 +47,13 @@ public struct PostgresLocation: Sendable, Hashable {
         }
         if let p = explicit["password"], !p.isEmpty { throw .invalid(Localized { $0.pgPasswordInURL }) }
         let resolved = resolve(explicit)
+        // libpq checks these only when it connects, and its failure would read as "unreachable".
+        for (key, valid) in [("sslmode", ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]),
+                             ("target_session_attrs", ["any", "read-write", "read-only", "primary", "standby", "prefer-standby"])] {
+            if let v = resolved[key], !v.isEmpty, !valid.contains(v) {
+                throw .invalid(Localized { $0.pgNotConnectionString(Echo.show(text), "\(key)=\(Echo.show(v)): " + valid.joined(separator: ", ")) })
+            }
+        }
         return PostgresLocation(conninfo: conninfo, resolved: resolved, clearTextAllowed: explicit["sslmode"] == "disable")
     }
 

@@ -194,15 +194,17 @@ struct LanguageCommandLineTests {
         #expect(flowEN.stderr.contains("broken.flow:2: unknown step \"jump\": expected one of clock, role"), "\(flowEN.stderr)")
     }
 
-    @Test("A PostgreSQL --db that holds a password, names no database, or reaches no server is refused in each language, the password never echoed")
+    @Test("A PostgreSQL --db that holds a password, that libpq cannot read, or that reaches no server is refused in each language, the password never echoed")
     func postgresRefusals() throws {
         let secret = try Self.biosched(["summary", "--db", "postgresql://app:s3cret@db1/store", "--lang", "es"])
         #expect(secret.status != 0)
         #expect(secret.stderr.contains("una contraseña nunca va en la línea de comandos") && !secret.stderr.contains("s3cret"), "\(secret.stderr)")
         let english = try Self.biosched(["summary", "--db", "postgresql://app:s3cret@db1/store"])
         #expect(english.stderr.contains("a password never goes on a command line") && !english.stderr.contains("s3cret"), "\(english.stderr)")
-        let noDB = try Self.biosched(["summary", "--db", "postgresql://app@db1"], env: ["LANG": "es_US.UTF-8"])
-        #expect(noDB.stderr.contains("no indica ninguna base de datos") && noDB.stderr.contains("Se espera postgresql://"), "\(noDB.stderr)")
+        let unknown = try Self.biosched(["summary", "--db", "postgresql://app@db1/store?nosuchoption=1"], env: ["LANG": "es_US.UTF-8"])
+        #expect(unknown.status == 2, "\(unknown.status) \(unknown.stderr)")
+        #expect(unknown.stderr.contains("no es una cadena de conexión de PostgreSQL") && unknown.stderr.contains("nosuchoption")
+                && unknown.stderr.contains("Se espera una URI postgresql://"), "\(unknown.stderr)")
         // Port 1 on loopback: nothing listens there.
         let gone = try Self.biosched(["summary", "--db", "postgresql://app@127.0.0.1:1/store", "--lang", "es"])
         #expect(gone.status == 4, "\(gone.status) \(gone.stderr)")

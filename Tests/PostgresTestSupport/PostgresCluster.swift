@@ -60,8 +60,11 @@ public final class PostgresCluster: @unchecked Sendable {
     /// Starts a cluster listening on 127.0.0.1 and on `listen` (addresses that must exist already),
     /// with TLS on (a test CA and a server certificate for localhost, 127.0.0.1 and `listen`, made
     /// with openssl). `hbaNetworks` (CIDR) may connect with the password over TLS only. With
-    /// `tlsOnly`, TCP on 127.0.0.1 is `hostssl` too: a connection without TLS is refused.
-    public init(listen: [String], hbaNetworks: [String] = [], tlsOnly: Bool = false, certificateNames: [String] = ["localhost"]) throws {
+    /// `tlsOnly`, TCP on 127.0.0.1 is `hostssl` too: a connection without TLS is refused; with
+    /// `loopbackPassword`, TCP on 127.0.0.1 asks for the password (SCRAM) instead of trusting; with
+    /// `tls` false the server has no TLS at all.
+    public init(listen: [String], hbaNetworks: [String] = [], tls: Bool = true, tlsOnly: Bool = false, loopbackPassword: Bool = false,
+                certificateNames: [String] = ["localhost"]) throws {
         guard let bin = Self.binaries() else { throw Unavailable.noBinaries }
         self.bin = bin
         dir = "/tmp/biosched-pg-" + UUID().uuidString.prefix(8).lowercased()
@@ -79,8 +82,8 @@ public final class PostgresCluster: @unchecked Sendable {
         chmod(pwfile, 0o600)
         try run(["\(bin)/initdb", "-D", dir + "/data", "-U", superuser, "--pwfile=\(pwfile)", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
         try TestCertificates.make(in: dir, names: certificateNames, addresses: ["127.0.0.1"] + listen, owner: runAs)
-        var hba = "local all all trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 trust\n"
-        for n in hbaNetworks { hba += "hostssl all all \(n) scram-sha-256\n" }
+        var hba = "local all all trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 \(loopbackPassword ? "scram-sha-256" : "trust")\n"
+        for n in hbaNetworks { hba += "\(tls ? "hostssl" : "host") all all \(n) scram-sha-256\n" }
         try hba.write(toFile: dir + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         let conf = """
         listen_addresses = '\((["127.0.0.1"] + listen).joined(separator: ","))'
@@ -92,7 +95,7 @@ public final class PostgresCluster: @unchecked Sendable {
         max_connections = 200
         shared_buffers = 64MB
         password_encryption = 'scram-sha-256'
-        ssl = on
+        ssl = \(tls ? "on" : "off")
         ssl_cert_file = '\(dir)/server.crt'
         ssl_key_file = '\(dir)/server.key'
 

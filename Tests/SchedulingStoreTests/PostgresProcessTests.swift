@@ -117,8 +117,9 @@ struct PostgresProcessTests {
         let withPassword = try Binary.run(["summary", "--db", "postgresql://\(c.superuser):secret@127.0.0.1:\(c.port)/\(db)"])
         #expect(withPassword.status == 2 && withPassword.stderr.contains("password never goes on a command line"), "\(withPassword.status) \(withPassword.stderr)")
         #expect(!withPassword.stderr.contains("secret"))
-        let quoted = try Binary.run(["summary", "--db", "postgresql://\(c.superuser)@127.0.0.1:\(c.port)/x;drop"])
-        #expect(quoted.status == 2, "\(quoted.stderr)")
+        // A database name is a protocol parameter, never SQL: an odd one is simply not there.
+        let odd = try Binary.run(["summary", "--db", "postgresql://\(c.superuser)@127.0.0.1:\(c.port)/x;drop"])
+        #expect(odd.status == 4 && odd.stderr.contains("There is no database x;drop"), "\(odd.stderr)")
         let env = try Binary.run(["summary", "--db", "postgres"], env: ["PGHOST": c.socketDirectory, "PGPORT": String(c.port), "PGUSER": c.superuser, "PGDATABASE": db])
         #expect(env.status == 0, "\(env.stdout)\(env.stderr)")
         let empty = try c.createDatabase()

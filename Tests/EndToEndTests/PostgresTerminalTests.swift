@@ -59,6 +59,79 @@ struct PostgresTerminalTests {
         #expect(appt?["priorReschedules"] as? Int == 1, "\(json)")
     }
 
+    /// Books the case `receipt` from the find screen, as an agent does (the first time and day offered).
+    static func book(_ t: TmuxSession, _ receipt: String, seconds: Double = 10) throws -> String {
+        try t.literal(receipt)
+        try t.waitFor(receipt)
+        try t.keys("Enter")
+        try t.waitFor("Pick a new time", seconds: seconds)
+        try t.keys("Enter", "Enter")
+        try t.waitFor("Why can't they attend?")
+        try t.keys("Enter")
+        try t.literal("Caller is in hospital")
+        try t.keys("Tab", "Tab", "Enter")
+        try t.waitFor("Confirm the new appointment")
+        try t.keys("Enter")
+        return try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE", seconds: seconds)
+    }
+
+    @Test("Failover without restarts: a tui session on a two-host --db (target_session_attrs=read-write) books, the primary stops, the person is told the store is unreachable, the standby is promoted, and the same session books again; each booking is stored exactly once")
+    func failoverWithoutRestart() throws {
+        let primary = try Self.cluster()
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
+        let c = try PostgresCluster(listen: [])
+        defer { c.stop() }
+        let db = try c.createDatabase()
+        let url = c.url(db)
+        _ = primary
+        #expect(try TmuxSession.runBinary(["init", "--training", "--db", url, "--now", Self.now]).0 == 0)
+        let weekdays = ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]
+        let receipts = ["EAC2414052317", "EAC2414052318"]
+        let doc: [String: Any] = [
+            "centers": [["code": "BOS", "name": "Boston ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2, "hours": weekdays]],
+            "cases": receipts.map { ["receipt": $0, "form": "I-485", "applicantName": "Ana Perez"] },
+            "appointments": receipts.map { ["receipt": $0, "center": "BOS", "start": "2026-06-18T09:00"] },
+        ]
+        let t = try TmuxSession(); defer { t.close() }
+        let file = t.dir.appendingPathComponent("doc.json")
+        try JSONSerialization.data(withJSONObject: doc).write(to: file)
+        #expect(try TmuxSession.runBinary(["import", file.path, "--db", url, "--now", Self.now]).0 == 0)
+        let standby = try c.standby()
+        defer { standby.stop() }
+        let both = "postgresql://\(c.superuser)@127.0.0.1:\(c.port),127.0.0.1:\(standby.port)/\(db)?target_session_attrs=read-write&connect_timeout=3"
+        try t.start("\(TmuxSession.binary) tui --as agent --db '\(both)' --now \(Self.now); echo EXITED; sleep 60")
+        try t.waitFor("Find a caller")
+        #expect(try Self.book(t, receipts[0]).contains("Booked"))
+        try t.keys("n")
+        try t.waitFor("Find a caller")
+
+        try c.stopImmediately()
+        try t.literal(receipts[1])
+        try t.keys("Enter")
+        let lost = try t.waitFor("unreachable", seconds: 20)
+        #expect(lost.contains("try again"), "\(lost)")
+        try standby.promote()
+        // The same session, not restarted: the same search again (Enter), then the booking, on the promoted standby.
+        try t.keys("Enter")
+        try t.waitFor("Pick a new time", seconds: 20)
+        try t.keys("Enter", "Enter")
+        try t.waitFor("Why can't they attend?")
+        try t.keys("Enter")
+        try t.literal("Caller is in hospital")
+        try t.keys("Tab", "Tab", "Enter")
+        try t.waitFor("Confirm the new appointment")
+        try t.keys("Enter")
+        #expect(try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE", seconds: 20).contains("Booked"))
+        try t.keys("q")
+        try t.waitFor("EXITED")
+        let newURL = standby.url(db)
+        #expect(try standby.psql("SELECT count(*) FROM requests WHERE decision = 'booked'", database: db) == "2")
+        #expect(try standby.psql("SELECT count(*) FROM appointments WHERE status = 'scheduled'", database: db) == "2")
+        #expect(try standby.psql("SELECT count(*) FROM appointments WHERE status = 'rescheduled'", database: db) == "2")
+        let (verify, out) = try TmuxSession.runBinary(["audit", "verify", "--db", newURL, "--now", Self.now, "--as", "officer"])
+        #expect(verify == 0, "\(out)")
+    }
+
     @Test("biosched demo on an empty PostgreSQL database: it fills it with the demo data, a shipped flow plays with its expectations held, and a flow's reset puts the store back (status and audit verify agree)")
     func demoOnPostgres() throws {
         let c = try Self.cluster()

@@ -82,7 +82,7 @@ public final class PostgresCluster: @unchecked Sendable {
         chmod(pwfile, 0o600)
         try run(["\(bin)/initdb", "-D", dir + "/data", "-U", superuser, "--pwfile=\(pwfile)", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
         try TestCertificates.make(in: dir, names: certificateNames, addresses: ["127.0.0.1"] + listen, owner: runAs)
-        var hba = "local all all trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 \(loopbackPassword ? "scram-sha-256" : "trust")\n"
+        var hba = "local all all trust\nhost replication all 127.0.0.1/32 trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 \(loopbackPassword ? "scram-sha-256" : "trust")\n"
         for n in hbaNetworks { hba += "\(tls ? "hostssl" : "host") all all \(n) scram-sha-256\n" }
         try hba.write(toFile: dir + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         let conf = """
@@ -105,6 +105,33 @@ public final class PostgresCluster: @unchecked Sendable {
         try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-l", dir + "/server.log", "-w", "-t", "60", "start"])
         Self.runningLock.lock(); Self.running.append(self); Self.runningLock.unlock()
     }
+
+    /// A streaming standby of this cluster (pg_basebackup -R) on a port of its own, read-only
+    /// until `promote()`; stopped with it at exit.
+    public func standby() throws -> PostgresCluster { try PostgresCluster(standbyOf: self) }
+
+    private init(standbyOf primary: PostgresCluster) throws {
+        bin = primary.bin
+        dir = "/tmp/biosched-pg-" + UUID().uuidString.prefix(8).lowercased()
+        port = Self.freePort()
+        runAs = primary.runAs
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if let u = runAs, let pw = getpwnam(u) { chown(dir, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+        chmod(dir, 0o700)
+        try run(["\(bin)/pg_basebackup", "-h", "127.0.0.1", "-p", String(primary.port), "-U", superuser, "-D", dir + "/data", "-R", "-X", "stream", "-c", "fast"])
+        for f in ["server.crt", "server.key", "ca.crt"] { try run(["/bin/cp", "-p", primary.dir + "/" + f, dir + "/" + f]) }
+        let conf = "port = \(port)\nunix_socket_directories = '\(dir)'\nssl_cert_file = '\(dir)/server.crt'\nssl_key_file = '\(dir)/server.key'\n"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/data/postgresql.conf"))
+        handle.seekToEndOfFile(); handle.write(Data(conf.utf8)); try handle.close()
+        try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-l", dir + "/server.log", "-w", "-t", "60", "start"])
+        Self.runningLock.lock(); Self.running.append(self); Self.runningLock.unlock()
+    }
+
+    /// Makes a standby the primary (pg_ctl promote, waiting until it accepts writes).
+    public func promote() throws { try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-w", "-t", "60", "promote"]) }
+
+    /// Stops the server at once (as a crash would), keeping its files.
+    public func stopImmediately() throws { try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-m", "immediate", "-w", "stop"]) }
 
     /// The server's log, for a failure message.
     public var log: String { (try? String(contentsOfFile: dir + "/server.log", encoding: .utf8)) ?? "" }

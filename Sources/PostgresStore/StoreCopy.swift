@@ -221,9 +221,10 @@ public enum StoreCopy {
     }
 
     static func pgCell(_ r: PGRow, _ column: String) throws -> Cell {
-        guard let text = r.text(column) else { return .null }
-        if r.isInteger(column) { return .int(try Int64.read(text)) }
-        return .text(text)
+        let v = r.value(column)
+        if case .null = v { return .null }
+        if r.isInteger(column) { return .int(try Int64.read(v)) }
+        return .text(try String.read(v))
     }
 
     static func argument(_ c: Cell) -> (any PGArgument)? {

@@ -1,0 +1,75 @@
+import Foundation
+import Scheduling
+
+/// What truly differs between the databases the store runs on; everything else is written once.
+public enum SQLDialect: Sendable {
+    case sqlite, postgresql
+
+    /// Appended to a sub-select that picks one row to claim: PostgreSQL locks it and skips rows
+    /// another transaction holds; SQLite's one writer needs nothing.
+    public var skipLocked: String { self == .postgresql ? " FOR UPDATE SKIP LOCKED" : "" }
+    /// Appended to a SELECT whose rows the transaction is about to change.
+    public var forUpdate: String { self == .postgresql ? " FOR UPDATE" : "" }
+    /// `expr` compared with a list bound as one parameter: `= ANY(?)` on PostgreSQL; SQLite takes
+    /// the list's JSON (`IN (SELECT value FROM json_each(?))`).
+    public func inList(_ expr: String) -> String {
+        self == .postgresql ? "\(expr) = ANY(?)" : "\(expr) IN (SELECT value FROM json_each(?))"
+    }
+    /// A list bound for `inList`.
+    public func list(_ items: [String]) -> any SQLBindable {
+        if self == .postgresql { return items }
+        let data = (try? JSONSerialization.data(withJSONObject: items)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+    /// A case-insensitive LIKE.
+    public var ilike: String { self == .postgresql ? "ILIKE" : "LIKE" }
+}
+
+/// One connection inside one transaction, as the store's shared SQL uses it: statements with `?`
+/// placeholders and their values, rows back. GRDB's `Database` (SQLite) and libpq's connection
+/// (PostgreSQL) each implement it; the SQL is written once over it.
+public protocol SQLDatabase: AnyObject {
+    var dialect: SQLDialect { get }
+    /// Runs one statement and returns its rows (none for a statement that returns none).
+    func fetchRows(sql: String, arguments: SQLArguments) throws -> [SQLRow]
+    /// Runs one statement, its rows (if any) dropped.
+    func run(sql: String, arguments: SQLArguments) throws
+    /// Rows changed by the last statement.
+    var changesCount: Int { get }
+}
+
+extension SQLDatabase {
+    public func fetchRows(sql: String) throws -> [SQLRow] { try fetchRows(sql: sql, arguments: []) }
+    public func fetchRow(sql: String, arguments: SQLArguments = []) throws -> SQLRow? { try fetchRows(sql: sql, arguments: arguments).first }
+    public func fetchValue<T: SQLColumn>(_ type: T.Type, sql: String, arguments: SQLArguments = []) throws -> T? {
+        guard let r = try fetchRows(sql: sql, arguments: arguments).first, let v = r.values.first else { return nil }
+        if case .null = v { return nil }
+        return try T.read(v)
+    }
+    public func fetchValues<T: SQLColumn>(_ type: T.Type, sql: String, arguments: SQLArguments = []) throws -> [T] {
+        try fetchRows(sql: sql, arguments: arguments).compactMap { r in
+            guard let v = r.values.first else { return nil }
+            if case .null = v { return nil }
+            return try T.read(v)
+        }
+    }
+    public func run(sql: String) throws { try run(sql: sql, arguments: []) }
+    public func execute(sql: String, arguments: SQLArguments = []) throws { try run(sql: sql, arguments: arguments) }
+}
+
+extension SQLColumn {
+    public static func fetchOne(_ db: any SQLDatabase, sql: String, arguments: SQLArguments = []) throws -> Self? {
+        try db.fetchValue(Self.self, sql: sql, arguments: arguments)
+    }
+}
+
+/// A store whose primitives run as SQL on one of the databases: the shared code of every store
+/// protocol (outbox, reads, bookings...) is written once over this.
+public protocol SQLStore: AnyObject, Sendable {
+    /// One write transaction: committed when `body` returns, rolled back when it throws.
+    func sqlWrite<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T
+    /// One read, on one snapshot.
+    func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T
+    /// Where this process's actions come from, written on every audit row.
+    var origin: AuditOrigin { get }
+}

@@ -55,9 +55,9 @@ struct PostgresStoreTests {
     @Test("Placeholders are numbered outside quotes; array literals are quoted and read back")
     func sqlText() throws {
         #expect(PGSQL.numbered("SELECT ? , '?' , ?2, ?") == "SELECT $1 , '?' , $2, $2")
-        #expect(["a", "b \"c\"", "d\\e", "NULL"].pgText == #"{"a","b \"c\"","d\\e","NULL"}"#)
-        #expect(try [String].read(#"{a,"b \"c\"","d\\e","NULL",NULL}"#) == ["a", "b \"c\"", "d\\e", "NULL"])
-        #expect(try [String].read("{}") == [])
+        #expect(SQLArrayLiteral.make(["a", "b \"c\"", "d\\e", "NULL"]) == #"{"a","b \"c\"","d\\e","NULL"}"#)
+        #expect(try SQLArrayLiteral.parse(#"{a,"b \"c\"","d\\e","NULL",NULL}"#) == ["a", "b \"c\"", "d\\e", "NULL"])
+        #expect(try [String].read(.text("{}")) == [])
     }
 
     @Test("store copy: a SQLite store with bookings, into PostgreSQL and back to a new file; every count and the audit chain survive; the target must be empty")

@@ -62,7 +62,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
             try db.run(sql: "INSERT INTO settings(key, value) VALUES ('store_id', substr(md5(random()::text || clock_timestamp()::text), 1, 16))")
             try db.run(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
                        arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
-            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                detail: training ? "training store" : "production store")
             if let contents {
                 _ = try PGImporter.load(db, contents, actor: Actor(role: .officer, id: createdBy), now: now, origin: origin)
@@ -290,5 +290,14 @@ extension PostgresBookingStore: OpenedStore {
 
     public func backup(to path: String) throws(StoreError) -> BackupReport {
         throw .invalidInput("A PostgreSQL store is backed up by the server's tools (pg_dump, or base backups and WAL archiving), not by `biosched backup`; `biosched store copy --from \(location) --to FILE.sqlite` makes a SQLite copy.")
+    }
+}
+
+extension PostgresBookingStore: SQLStore {
+    public func sqlWrite<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try write(body) }
+    public func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try read(body) }
+    public func transaction(on db: any SQLDatabase) -> any BookingTransaction {
+        // Only ever called with a connection of this store's own (`sqlRead`, `sqlWrite`).
+        PGTransaction(db: db as! PGDB, origin: origin)
     }
 }

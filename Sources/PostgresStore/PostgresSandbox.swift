@@ -20,7 +20,7 @@ extension PostgresBookingStore: TrainingSandbox {
     static let firstStateLockClass: Int32 = 0x4253_4453
 
     public func createdAt() throws(StoreError) -> Date? {
-        let s = try read { db in try PGRecords.settings(db) }
+        let s = try read { db in try Records.settings(db) }
         return s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
     }
 
@@ -30,7 +30,7 @@ extension PostgresBookingStore: TrainingSandbox {
         try hold(schema, classID: Self.firstStateLockClass, objectID: Self.lockKey(schema))
         do {
             try write { db in
-                guard try PGRecords.settings(db)["training"] == "1" else {
+                guard try Records.settings(db)["training"] == "1" else {
                     throw StoreError.invalid(Localized { $0.onlySandboxKeepsFirstState(self.location) })
                 }
                 try Self.dropAbandonedFirstStates(db, except: schema)
@@ -72,7 +72,7 @@ extension PostgresBookingStore: TrainingSandbox {
         // Held again first if its connection was lost, so no other session takes it for abandoned.
         try keepHolding(schema, classID: Self.firstStateLockClass, objectID: Self.lockKey(schema))
         try write { db in
-            guard try PGRecords.settings(db)["training"] == "1" else {
+            guard try Records.settings(db)["training"] == "1" else {
                 throw StoreError.invalid(Localized { $0.onlySandboxReset(self.location) })
             }
             guard try db.fetchValue(String.self, sql: "SELECT nspname::text FROM pg_namespace WHERE nspname = ?", arguments: [schema]) != nil else {

@@ -310,7 +310,7 @@ enum PostgresSchema {
 
     -- A transaction's audit rows are written at its commit: it adds them to audit_pending, and a
     -- deferred trigger takes the chain's lock, numbers and hashes them in order (SHA-256 over the
-    -- previous hash and each field, length-prefixed, as PGAuditChain.hash computes it) and moves
+    -- previous hash and each field, length-prefixed, as AuditChain.hash computes it) and moves
     -- them into audit. The lock is held from there to the end of the commit only, so no client
     -- round trip ever happens while a transaction holds the head of the chain. (A logged table: an
     -- UNLOGGED one's identity sequence was unusable on a promoted replica in the failover drill.)

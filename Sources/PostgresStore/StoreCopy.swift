@@ -130,7 +130,7 @@ public enum StoreCopy {
             guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.") }
             counts.append((t, n))
         }
-        let v = try PGAuditChain.verify(db)
+        let v = try AuditChain.verify(db)
         guard v.firstBroken == nil else { throw StoreError.failed("store copy: the audit chain does not verify in \(location.display): \(v.problem ?? "")") }
         return Report(counts: counts)
     }

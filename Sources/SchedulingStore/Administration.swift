@@ -4,12 +4,12 @@ import Scheduling
 
 extension SQLiteBookingStore: StoreAdministration {
     public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
-        try read { db in try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+        try read { db in try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
     }
 
     public func staff() throws(StoreError) -> [StaffMember] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY user").map {
+            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY user").map {
                 StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: Records.date($0["added_at"]), addedBy: $0["added_by"])
             }
         }
@@ -21,7 +21,7 @@ extension SQLiteBookingStore: StoreAdministration {
             throw .invalid(Localized { $0.notALogin(Echo.show(user)) })
         }
         try write { db in
-            if let existing = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [name]) {
+            if let existing = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [name]) {
                 throw StoreError.invalid(Localized { $0.alreadyStaff(name, existing) })
             }
             try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, ?, ?, ?)",
@@ -32,11 +32,11 @@ extension SQLiteBookingStore: StoreAdministration {
 
     public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
         try write { db in
-            guard let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]) else {
+            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]) else {
                 throw StoreError.invalid(Localized { $0.notAStaffUser(Echo.show(user)) })
             }
             if role == "officer" {
-                let officers = try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE role = 'officer'") ?? 0
+                let officers = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM staff WHERE role = 'officer'") ?? 0
                 if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
             try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
@@ -45,20 +45,20 @@ extension SQLiteBookingStore: StoreAdministration {
     }
 
     public func accountRole(_ id: String) throws(StoreError) -> Role? {
-        try read { db in try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
+        try read { db in try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
     }
 
     public func accountLanguage(_ id: String) throws(StoreError) -> Language? {
-        try read { db in try String.fetchOne(db, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
+        try read { db in try db.fetchValue(String.self, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
     }
 
     public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
         try read { db in
-            let rows: [Row]
+            let rows: [SQLRow]
             if let receipt {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE receipt = ? ORDER BY id", arguments: [receipt.value])
+                rows = try db.fetchRows(sql: "SELECT * FROM audit WHERE receipt = ? ORDER BY id", arguments: [receipt.value])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+                rows = try db.fetchRows(sql: "SELECT * FROM audit ORDER BY id")
             }
             return rows.map {
                 AuditEntry(id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],

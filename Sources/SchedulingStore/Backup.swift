@@ -86,7 +86,7 @@ extension SQLiteBookingStore {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             var rows: [String: Int] = [:]
             for t in backupTables { rows[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0 }
-            let audit = try AuditChain.verify(db)
+            let audit = try AuditChain.verify(GRDBConnection(db))
             return BackupReport(path: path, integrity: integrity, rows: rows, auditIntact: audit.firstBroken == nil)
         }
     }

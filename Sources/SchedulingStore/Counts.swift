@@ -1,14 +1,14 @@
-import GRDB
 import Scheduling
+
 
 public struct StoreCounts: Sendable, Hashable {
     public var centers = 0, cases = 0, appointments = 0, scheduled = 0, escalated = 0
     public init() {}
 }
 
-extension SQLiteBookingStore {
+extension SQLStore {
     public func counts() throws(StoreError) -> StoreCounts {
-        try read { db in
+        try sqlRead { db in
             var c = StoreCounts()
             c.centers = try Int.fetchOne(db, sql: "SELECT count(*) FROM centers") ?? 0
             c.cases = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0

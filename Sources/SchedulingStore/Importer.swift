@@ -148,7 +148,7 @@ enum Importer {
             }
             summary.appointments += 1
         }
-        try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
+        try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Scheduling
 
 /// Writes outbox messages inside the caller's transaction (a booking, an escalation, a review, the
@@ -8,8 +7,8 @@ import Scheduling
 ///
 /// Who gets one: the applicant on the channel they chose (none chosen, none sent), and every
 /// representative with a G-28 on file for the case a copy, by email, else by SMS.
-enum Outbox {
-    struct Subject {
+package enum Outbox {
+    package struct Subject {
         var kind: OutboxKind
         var receipt: ReceiptNumber
         var appointmentID: Int64?
@@ -20,7 +19,7 @@ enum Outbox {
         var enrollmentCode: String? = nil
     }
 
-    struct Recipient {
+    package struct Recipient {
         var role: RecipientRole
         var account: String?
         var channel: NotifyChannel
@@ -29,7 +28,7 @@ enum Outbox {
     }
 
     /// A booking moved the case from `previous` to `appointment`.
-    static func enqueueBooking(_ db: Database, receipt: ReceiptNumber, appointment: Int64, previous: Int64,
+    package static func enqueueBooking(_ db: any SQLDatabase, receipt: ReceiptNumber, appointment: Int64, previous: Int64,
                                notify: NotifyChannel?, enrollmentCode: String? = nil, now: Date) throws {
         try enqueue(db, Subject(kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous,
                                 enrollmentCode: enrollmentCode),
@@ -37,7 +36,7 @@ enum Outbox {
     }
 
     /// An escalation recorded, or an officer's denial, about request `requestID`.
-    static func enqueueDecision(_ db: Database, _ kind: OutboxKind, receipt: ReceiptNumber, requestID: String,
+    package static func enqueueDecision(_ db: any SQLDatabase, _ kind: OutboxKind, receipt: ReceiptNumber, requestID: String,
                                 notify: NotifyChannel?, now: Date) throws {
         let appointment = try db.fetchValue(Int64.self, sql: "SELECT appointment_id FROM requests WHERE id = ?", arguments: [requestID])
         try enqueue(db, Subject(kind: kind, receipt: receipt, appointmentID: appointment, requestID: requestID),
@@ -47,14 +46,14 @@ enum Outbox {
     /// Inserts one message per recipient. `key` makes each at most once (the insert is ignored when
     /// a message with the same key exists); returns how many were new.
     @discardableResult
-    static func enqueue(_ db: Database, _ s: Subject, to recipients: [Recipient], now: Date,
+    package static func enqueue(_ db: any SQLDatabase, _ s: Subject, to recipients: [Recipient], now: Date,
                         key: ((Recipient) -> String)? = nil) throws -> Int {
         var added = 0
         for r in recipients {
             try db.run(sql: """
-                INSERT OR IGNORE INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
+                INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
                   appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code)
-                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """, arguments: [s.receipt.value, r.channel.rawValue,
                                  r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
                                  Records.seconds(now), s.kind.rawValue, r.role.rawValue,
@@ -66,7 +65,7 @@ enum Outbox {
     }
 
     /// The applicant on `applicantChannel` (if one was chosen), and each representative.
-    static func recipients(_ db: Database, receipt: ReceiptNumber, applicantChannel: NotifyChannel?) throws -> [Recipient] {
+    package static func recipients(_ db: any SQLDatabase, receipt: ReceiptNumber, applicantChannel: NotifyChannel?) throws -> [Recipient] {
         var out: [Recipient] = []
         if let channel = applicantChannel {
             let account = try db.fetchValue(String.self, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])

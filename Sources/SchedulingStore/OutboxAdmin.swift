@@ -1,21 +1,20 @@
 import Foundation
-import GRDB
 import Scheduling
 
 /// Listing and re-queueing outbox messages (`biosched outbox`), and the reminders (`biosched reminders`).
-extension SQLiteBookingStore {
+extension SQLStore {
     /// Messages, newest first; `status` narrows them, `limit` caps them.
     public func outboxEntries(status: OutboxStatus? = nil, limit: Int = 100) throws(StoreError) -> [OutboxEntry] {
-        try read { db in
+        try sqlRead { db in
             try db.fetchRows(sql: """
-                SELECT * FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id DESC LIMIT ?2
+                SELECT * FROM outbox WHERE (CAST(?1 AS TEXT) IS NULL OR status = CAST(?1 AS TEXT)) ORDER BY id DESC LIMIT ?2
                 """, arguments: [status?.rawValue, limit]).map(Self.outboxEntry)
         }
     }
 
     /// How many messages are in each status.
     public func outboxCounts() throws(StoreError) -> [OutboxStatus: Int] {
-        try read { db in
+        try sqlRead { db in
             var out: [OutboxStatus: Int] = [:]
             for s in OutboxStatus.allCases { out[s] = 0 }
             for row in try db.fetchRows(sql: "SELECT status, count(*) AS n FROM outbox GROUP BY status") {
@@ -28,7 +27,7 @@ extension SQLiteBookingStore {
     /// Puts failed messages back in the queue, due at once, their tries counted from 0 again.
     /// `ids` nil: every failed message. Returns the ids re-queued; an id that is not failed is an error.
     public func retryOutbox(ids: [Int64]?, actor: Actor, now: Date) throws(StoreError) -> [Int64] {
-        try write { db in
+        try sqlWrite { db in
             let targets: [Int64]
             if let ids {
                 for id in ids {
@@ -56,7 +55,7 @@ extension SQLiteBookingStore {
 
     /// The store's reminder offsets (setting `reminder_days`, default `7,1`).
     public func reminderSchedule() throws(StoreError) -> ReminderSchedule {
-        try read { db in
+        try sqlRead { db in
             let text = try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'reminder_days'") ?? ReminderSchedule.standard.setting
             guard let schedule = ReminderSchedule(setting: text) else {
                 throw StoreError.invalid(Localized { $0.badReminderDays(text) })
@@ -70,7 +69,7 @@ extension SQLiteBookingStore {
     /// how many messages were new.
     public func enqueueReminders(now: Date) throws(StoreError) -> Int {
         let schedule = try reminderSchedule()
-        return try write { db in
+        return try sqlWrite { db in
             let nowS = Records.seconds(now)
             let rows = try db.fetchRows(sql: """
                 SELECT a.id, a.receipt, a.start, a.created_at, c.time_zone FROM appointments a JOIN centers c ON c.code = a.center
@@ -95,7 +94,7 @@ extension SQLiteBookingStore {
 
     /// The channel the applicant chose when this appointment was booked, else email, else SMS, by
     /// what their account has; nil without an online account (the notice goes by post).
-    func reminderChannel(_ db: Database, receipt: ReceiptNumber, appointment: Int64) throws -> NotifyChannel? {
+    func reminderChannel(_ db: any SQLDatabase, receipt: ReceiptNumber, appointment: Int64) throws -> NotifyChannel? {
         if let chosen = try db.fetchValue(String.self, sql: "SELECT notify FROM requests WHERE new_appointment_id = ? AND notify IS NOT NULL",
                                           arguments: [appointment]) {
             return NotifyChannel(rawValue: chosen)
@@ -108,7 +107,7 @@ extension SQLiteBookingStore {
         return nil
     }
 
-    static func outboxEntry(_ row: Row) -> OutboxEntry {
+    static func outboxEntry(_ row: SQLRow) -> OutboxEntry {
         OutboxEntry(id: row["id"], receipt: row["receipt"], kind: OutboxKind(rawValue: row["kind"]) ?? .legacy,
                     channel: NotifyChannel(rawValue: row["channel"]) ?? .email, recipient: row["recipient"],
                     recipientRole: RecipientRole(rawValue: row["recipient_role"]) ?? .applicant,
@@ -120,22 +119,22 @@ extension SQLiteBookingStore {
     }
 }
 
-extension SQLiteBookingStore {
+extension SQLStore {
     /// One setting of the store (`mail_from`, `reminder_days`, ...), nil when unset.
     public func setting(_ key: String) throws(StoreError) -> String? {
-        try read { db in try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
     }
 
     /// The store's id: the domain of its Message-IDs and calendar UIDs (setting `store_id`).
     public func outboxStoreID() throws(StoreError) -> String {
-        try read { db in try OutboxFacts.storeID(db) }
+        try sqlRead { db in try OutboxFacts.storeID(db) }
     }
 
     /// The case's scheduled appointment as a calendar event, if the actor may see the case.
     public func currentCalendarAppointment(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> (CalendarAppointment, applicantName: String)? {
         let origin = self.origin
-        return try read { db in
-            let snap = try CaseSnapshot.load(receipt, for: actor, from: SQLiteTransaction(db: db, origin: origin))
+        return try sqlRead { db in
+            let snap = try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db))
             guard snap.appointment.status == .scheduled,
                   let a = try OutboxFacts.calendarAppointment(db, id: snap.appointment.id) else { return nil }
             return (a, snap.caseFile.applicantName)

@@ -1,19 +1,18 @@
 import Foundation
-import GRDB
 import Scheduling
 
 /// The mailer's side of the outbox: claim, sent, failed, skipped; each one write transaction.
-extension SQLiteBookingStore: OutboxStore {
+extension SQLStore {
     public func claimNextMessage(worker: String, now: Date, lease: TimeInterval) throws(StoreError) -> OutboxItem? {
         let nowS = Records.seconds(now)
-        return try write { db in
+        return try sqlWrite { db -> OutboxItem? in
             while true {
                 // One statement in a write transaction: two mailers never hold the same row.
                 guard let id = try db.fetchValue(Int64.self, sql: """
                     UPDATE outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1, last_attempt_at = ?
                     WHERE id = (SELECT id FROM outbox
                                 WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
-                                ORDER BY next_attempt_at, id LIMIT 1)
+                                ORDER BY next_attempt_at, id LIMIT 1 \(db.dialect.skipLocked))
                     RETURNING id
                     """, arguments: [worker, nowS + Int64(lease.rounded(.up)), nowS, nowS, nowS]) else { return nil }
                 do {
@@ -31,7 +30,7 @@ extension SQLiteBookingStore: OutboxStore {
 
     @discardableResult
     public func markSent(_ id: Int64, worker: String, now: Date) throws(StoreError) -> Bool {
-        try write { db in
+        try sqlWrite { db in
             // Whoever holds it now: the message went out, so it is sent.
             try db.run(sql: """
                 UPDATE outbox SET status = 'sent', sent_at = ?, claimed_by = NULL, lease_until = NULL, enrollment_code = NULL WHERE id = ? AND status = 'pending'
@@ -53,7 +52,7 @@ extension SQLiteBookingStore: OutboxStore {
     /// lease ran out and was taken over changes nothing).
     func release(_ id: Int64, worker: String, status: OutboxStatus, reason: String, nextAttempt: Date) throws(StoreError) {
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        try write { db in
+        try sqlWrite { db in
             try db.run(sql: """
                 UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
                   enrollment_code = CASE WHEN ? = 'skipped' THEN NULL ELSE enrollment_code END

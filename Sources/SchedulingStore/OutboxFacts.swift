@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 import Scheduling
 
 /// Reads what an outbox message is about into an `OutboxItem`: the case, the recipient, the
 /// appointments and the request it names. Rows are read as they are now; appointments and
 /// requests only ever gain later states, so a retry describes the same booking.
-enum OutboxFacts {
-    static func item(_ db: Database, id: Int64) throws -> OutboxItem? {
+package enum OutboxFacts {
+    package static func item(_ db: any SQLDatabase, id: Int64) throws -> OutboxItem? {
         guard let row = try db.fetchRow(sql: """
             SELECT o.*, c.applicant_name, c.status AS case_status, a.name AS account_name, a.language AS account_language
             FROM outbox o JOIN cases c ON c.receipt = o.receipt LEFT JOIN accounts a ON a.id = o.account
@@ -34,11 +33,11 @@ enum OutboxFacts {
         return item
     }
 
-    static func storeID(_ db: Database) throws -> String {
+    package static func storeID(_ db: any SQLDatabase) throws -> String {
         try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'store_id'") ?? "store"
     }
 
-    static func calendarAppointment(_ db: Database, id: Int64) throws -> CalendarAppointment? {
+    package static func calendarAppointment(_ db: any SQLDatabase, id: Int64) throws -> CalendarAppointment? {
         guard let row = try db.fetchRow(sql: "SELECT id, center, start, status, coalesce(chain_root, id) AS root FROM appointments WHERE id = ?",
                                         arguments: [id]),
               let center = try Records.center(db, code: row["center"]) else { return nil }
@@ -51,7 +50,7 @@ enum OutboxFacts {
                                    noticeNumber: number ?? ReschedulingService.noticeNumber(id), chainRoot: root, position: position)
     }
 
-    static func request(_ db: Database, id: String) throws -> RequestFacts? {
+    package static func request(_ db: any SQLDatabase, id: String) throws -> RequestFacts? {
         guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]),
               let decision = RequestFacts.Decision(rawValue: row["decision"]) else { return nil }
         let codes = (row["codes"] as String).split(separator: ",").compactMap { VerdictCode(rawValue: String($0)) }

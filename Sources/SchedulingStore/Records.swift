@@ -1,36 +1,58 @@
 import Foundation
-import GRDB
 import Scheduling
 
-/// Reading domain values out of rows.
-enum Records {
-    static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
-    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+/// Reading domain values out of rows, the same on every database.
+package enum Records {
+    package static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+    package static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
-    static func center(_ db: Database, code: String) throws -> Center? {
-        guard let row = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [code]) else { return nil }
+    /// A center's row with its opening hours and closures, in one statement (one round trip where
+    /// three were: a reschedule reads two centers).
+    package static func centerSelect(_ d: SQLDialect) -> String {
+        """
+        SELECT c.*,
+          \(d.list("h.weekday || ' ' || h.open_minute || ' ' || h.close_minute", from: "center_hours h WHERE h.center = c.code")) AS hours_list,
+          \(d.list("x.date", from: "center_closures x WHERE x.center = c.code")) AS closures_list
+        FROM centers c
+        """
+    }
+
+    package static func center(_ db: any SQLDatabase, code: String) throws -> Center? {
+        guard let row = try db.fetchRow(sql: centerSelect(db.dialect) + " WHERE c.code = ?", arguments: [code]) else { return nil }
         return try center(db, row: row)
     }
 
-    static func center(_ db: Database, row: Row) throws -> Center {
+    /// A center from a row of `centerSelect` (hours and closures read with it), or of `SELECT *
+    /// FROM centers` (read now).
+    package static func center(_ db: any SQLDatabase, row: SQLRow) throws -> Center {
         let code: String = row["code"]
         let tzName: String = row["time_zone"]
         guard let zone = ZoneCache.rules(tzName) else {
             throw StoreError.unusable("Center \(code) names an unknown time zone \"\(tzName)\".")
         }
-        var hours: [Weekday: OpeningHours] = [:]
-        for h in try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]) {
-            if let wd = Weekday(rawValue: h["weekday"]), let o = LocalTime(minutes: h["open_minute"]), let c = LocalTime(minutes: h["close_minute"]),
-               let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
+        let hourLines: [String]
+        let closureDates: [String]
+        if row.has("hours_list") {
+            hourLines = try db.dialect.readList(row.value("hours_list"))
+            closureDates = try db.dialect.readList(row.value("closures_list"))
+        } else {
+            hourLines = try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]).map {
+                "\($0["weekday"] as String) \($0["open_minute"] as Int) \($0["close_minute"] as Int)"
+            }
+            closureDates = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
         }
-        let closures = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
-            .compactMap(LocalDate.init(iso:))
+        var hours: [Weekday: OpeningHours] = [:]
+        for line in hourLines {
+            let f = line.split(separator: " ")
+            if f.count == 3, let wd = Weekday(rawValue: String(f[0])), let om = Int(f[1]), let cm = Int(f[2]),
+               let o = LocalTime(minutes: om), let c = LocalTime(minutes: cm), let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
+        }
         return Center(code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
                       zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
-                      closures: Set(closures))
+                      closures: Set(closureDates.compactMap(LocalDate.init(iso:))))
     }
 
-    static func caseFile(_ db: Database, receipt: ReceiptNumber) throws -> CaseFile? {
+    package static func caseFile(_ db: any SQLDatabase, receipt: ReceiptNumber) throws -> CaseFile? {
         guard let row = try db.fetchRow(sql: "SELECT * FROM cases WHERE receipt = ?", arguments: [receipt.value]) else { return nil }
         let reps = try db.fetchValues(String.self, sql: "SELECT account FROM representations WHERE receipt = ?", arguments: [receipt.value])
         let changed: Int64? = row["address_changed_at"]
@@ -39,7 +61,7 @@ enum Records {
                         representatives: Set(reps), addressChangedAt: changed.map(date))
     }
 
-    static func appointment(_ row: Row) throws -> Appointment {
+    package static func appointment(_ row: SQLRow) throws -> Appointment {
         let receiptText: String = row["receipt"]
         let receipt = try ReceiptNumber(parsing: receiptText)
         return Appointment(id: row["id"], receipt: receipt, centerCode: row["center"], start: date(row["start"]),
@@ -48,7 +70,7 @@ enum Records {
     }
 
     /// The current appointment: the scheduled one, else the most recent of the case.
-    static func currentAppointment(_ db: Database, receipt: ReceiptNumber) throws -> Appointment? {
+    package static func currentAppointment(_ db: any SQLDatabase, receipt: ReceiptNumber) throws -> Appointment? {
         let row = try db.fetchRow(sql: """
             SELECT * FROM appointments WHERE receipt = ?
             ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1
@@ -57,51 +79,62 @@ enum Records {
     }
 
     /// The store's booking window (lead time and horizon, R12).
-    static func window(_ db: Database) throws -> SlotWindow {
+    package static func window(_ db: any SQLDatabase) throws -> SlotWindow {
         let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')")
         var s: [String: String] = [:]
         for r in rows { s[r["key"]] = r["value"] }
         return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
     }
 
-    static func booked(_ db: Database, center: String, start: Date) throws -> Int {
+    package static func booked(_ db: any SQLDatabase, center: String, start: Date) throws -> Int {
         try db.fetchValue(Int.self, sql: "SELECT booked FROM slots WHERE center = ? AND start = ?", arguments: [center, seconds(start)]) ?? 0
     }
 
-    static func settings(_ db: Database) throws -> [String: String] {
+    package static func settings(_ db: any SQLDatabase) throws -> [String: String] {
         Dictionary(try db.fetchRows(sql: "SELECT key, value FROM settings").map { ($0["key"], $0["value"]) }, uniquingKeysWith: { a, _ in a })
     }
 }
 
 /// The append-only audit log, hash-chained (see `AuditChain`).
-enum Audit {
-    static func append(_ db: Database, origin: AuditOrigin, at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil,
-                       requestID: String? = nil, detail: String = "") throws {
+package enum Audit {
+    package static func append(_ db: any SQLDatabase, origin: AuditOrigin, at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil,
+                               requestID: String? = nil, detail: String = "") throws {
         try append(db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action.rawValue,
                    receipt: receipt?.value, requestID: requestID, detail: detail)
     }
 
-    static func append(_ db: Database, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
-                       receipt: String?, requestID: String?, detail: String) throws {
-        let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
-        let id = ((last?["id"] as Int64?) ?? 0) + 1
-        let prev = (last?["hash"] as String?) ?? AuditChain.genesis
+    package static func append(_ db: any SQLDatabase, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
+                               receipt: String?, requestID: String?, detail: String) throws {
         let at = Records.seconds(at)
-        let fields = [String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
-                      origin.osUser, origin.client, origin.keyFingerprint]
-        try db.run(sql: """
-            INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
-                             origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)])
+        switch db.dialect {
+        case .postgresql:
+            // The server numbers and hashes the row at commit, under the chain's lock (`biosched_audit_seal`),
+            // so the lock is held for the commit alone; ids follow each other without gaps.
+            try db.run(sql: """
+                INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
+        case .sqlite:
+            // SQLite's one writer holds the file's lock for the whole transaction: the chain is extended here.
+            let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+            let id = ((last?["id"] as Int64?) ?? 0) + 1
+            let prev = (last?["hash"] as String?) ?? AuditChain.genesis
+            let fields = [String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
+                          origin.osUser, origin.client, origin.keyFingerprint]
+            try db.run(sql: """
+                INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
+                                 origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)])
+        }
     }
 }
 
 /// Time zones are loaded once per process: `TimeZone(identifier:)` reads the zone database.
-enum ZoneCache {
+package enum ZoneCache {
     nonisolated(unsafe) private static var cache: [String: ZoneRules] = [:]
     private static let lock = NSLock()
-    static func rules(_ identifier: String) -> ZoneRules? {
+    package static func rules(_ identifier: String) -> ZoneRules? {
         lock.lock(); defer { lock.unlock() }
         if let z = cache[identifier] { return z }
         guard let z = ZoneRules(identifier: identifier) else { return nil }

@@ -78,7 +78,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                     }
                     try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
                                    arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
-                    try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                    try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                      detail: training ? "training store" : "production store")
                 }
             }
@@ -195,16 +195,22 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         return .failed(prefix + describe(error))
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// One read, on one snapshot, through the shared SQL layer.
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T {
+        try grdbRead { db in try body(GRDBConnection(db)) }
+    }
+
+    /// One read on GRDB's own `Database` (what only SQLite has: its pragmas, its schema).
+    func grdbRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try pool.read(body) } catch { throw Self.map(error, context: nil) }
     }
 
     /// One `BEGIN IMMEDIATE` transaction: all of it or none of it.
-    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
+    func immediate<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         try writer().writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(db)
+                result = try body(GRDBConnection(db))
                 return .commit
             }
             return result!
@@ -212,9 +218,20 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     }
 
     /// One write transaction (GRDB begins it IMMEDIATE): all of it or none of it.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T {
+        try grdbWrite { db in try body(GRDBConnection(db)) }
+    }
+
+    /// One write transaction on GRDB's own `Database`.
+    func grdbWrite<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try writer().write(body) } catch { throw Self.map(error, context: nil) }
     }
+}
+
+extension SQLiteBookingStore: SQLStore {
+    public func sqlWrite<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try write(body) }
+    public func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try read(body) }
+    public func transaction(on db: any SQLDatabase) -> any BookingTransaction { SQLiteTransaction(db: db, origin: origin) }
 }
 
 func describe(_ error: any Error) -> String {

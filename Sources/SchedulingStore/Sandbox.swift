@@ -28,7 +28,7 @@ extension SQLiteBookingStore {
     /// anything (a snapshot in rollback-journal mode stays so; opening it as a store would switch it to WAL).
     public static func peekTraining(_ path: String) -> (isTraining: Bool, createdAt: Date?)? {
         try? readingFile(path, doing: StoreStep.reading) { db in
-            let s = try Records.settings(db)
+            let s = try Records.settings(GRDBConnection(db))
             return (s["training"] == "1", s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) })
         }
     }

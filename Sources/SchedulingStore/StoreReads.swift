@@ -1,27 +1,26 @@
 import Foundation
-import GRDB
 import Scheduling
 
-extension SQLiteBookingStore {
+extension SQLStore {
     public func storeInfo() throws(StoreError) -> StoreInfo {
-        let s = try read { db in try Records.settings(db) }
+        let s = try sqlRead { db in try Records.settings(db) }
         return StoreInfo(window: SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30),
                          isTraining: s["training"] == "1", createdBy: s["created_by"] ?? "")
     }
 
     public func center(code: String) throws(StoreError) -> Center? {
-        try read { db in try Records.center(db, code: code.uppercased()) }
+        try sqlRead { db in try Records.center(db, code: code.uppercased()) }
     }
 
     public func centers() throws(StoreError) -> [Center] {
-        try read { db in
-            try db.fetchRows(sql: "SELECT * FROM centers ORDER BY code").map { try Records.center(db, row: $0) }
+        try sqlRead { db in
+            try db.fetchRows(sql: Records.centerSelect(db.dialect) + " ORDER BY c.code").map { try Records.center(db, row: $0) }
         }
     }
 
     public func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot {
         let origin = self.origin
-        return try read { db in try CaseSnapshot.load(receipt, for: actor, from: SQLiteTransaction(db: db, origin: origin)) }
+        return try sqlRead { db in try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db)) }
     }
 
     public func cases(for actor: Actor) throws(StoreError) -> [CaseSummary] {
@@ -37,7 +36,7 @@ extension SQLiteBookingStore {
         case .agent, .officer:
             return []
         }
-        return try read { db in
+        return try sqlRead { db in
             try db.fetchRows(sql: sql, arguments: [actor.id]).map { row in
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let appt = try Records.currentAppointment(db, receipt: receipt)
@@ -50,24 +49,15 @@ extension SQLiteBookingStore {
     }
 
     public func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int] {
-        try read { db in try Self.booked(db, center: center, from: from, to: to) }
+        try sqlRead { db in try Self.booked(db, center: center, from: from, to: to) }
     }
 
-    /// One read for the slot search: the settings and the counters of the window.
-    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
-        try read { db in
-            let window = try Records.window(db)
-            return (window, try Self.booked(db, center: center, from: window.earliest(after: now),
-                                            to: window.latest(after: now).addingTimeInterval(1)))
-        }
-    }
-
-    static func booked(_ db: Database, center: String, from: Date, to: Date) throws -> [Date: Int] {
+    package static func booked(_ db: any SQLDatabase, center: String, from: Date, to: Date) throws -> [Date: Int] {
         var out: [Date: Int] = [:]
         out.reserveCapacity(512)
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?"),
-                                       arguments: [center, Records.seconds(from), Records.seconds(to)])
-        while let r = try rows.next() {
+        let rows = try db.fetchRows(sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?",
+                                    arguments: [center, Records.seconds(from), Records.seconds(to)])
+        for r in rows {
             let start: Int64 = r[0]
             out[Records.date(start)] = r[1]
         }
@@ -76,8 +66,8 @@ extension SQLiteBookingStore {
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
         let origin = self.origin
-        return try read { db in
-            let tx = SQLiteTransaction(db: db, origin: origin)
+        return try sqlRead { db in
+            let tx = transaction(on: db)
             // Oldest first: the one that has waited longest is decided first.
             return try db.fetchRows(sql: "SELECT * FROM requests WHERE decision = 'escalated' ORDER BY received_at, id").map { row in
                 try Self.reviewItem(db, row).withDetails(from: tx)
@@ -85,7 +75,7 @@ extension SQLiteBookingStore {
         }
     }
 
-    static func reviewItem(_ db: Database, _ row: Row) throws -> ReviewItem {
+    package static func reviewItem(_ db: any SQLDatabase, _ row: SQLRow) throws -> ReviewItem {
         let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
         let reason: String? = row["reason"]
         let cause = reason.flatMap(GoodCauseReason.init(rawValue:)).map { GoodCause(reason: $0, explanation: row["explanation"]) }
@@ -100,8 +90,8 @@ extension SQLiteBookingStore {
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {
         let origin = self.origin
-        return try read { db in
-            let snap = try CaseSnapshot.load(receipt, for: actor, from: SQLiteTransaction(db: db, origin: origin))
+        return try sqlRead { db in
+            let snap = try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db))
             guard snap.appointment.status == .scheduled else { return nil }
             if let json = try db.fetchValue(String.self, sql: "SELECT json FROM notices WHERE appointment_id = ?", arguments: [snap.appointment.id]) {
                 return try JSONDecoder().decode(AppointmentNotice.self, from: Data(json.utf8))
@@ -110,6 +100,17 @@ extension SQLiteBookingStore {
             return AppointmentNotice(number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
                                      applicantName: snap.caseFile.applicantName, center: snap.center,
                                      start: snap.appointment.start, issuedAt: Records.date(0))
+        }
+    }
+}
+
+extension BookingStore where Self: SQLStore {
+    /// One read for the slot search: the settings and the counters of the window.
+    public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
+        try sqlRead { db in
+            let window = try Records.window(db)
+            return (window, try Self.booked(db, center: center, from: window.earliest(after: now),
+                                            to: window.latest(after: now).addingTimeInterval(1)))
         }
     }
 }

@@ -58,7 +58,7 @@ enum TrustSchema {
         var prev = AuditChain.genesis
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
         for row in rows {
-            let hash = AuditChain.hash(prev: prev, fields: AuditChain.fields(row))
+            let hash = AuditChain.hash(prev: prev, fields: AuditChain.fields(GRDBConnection.row(row)))
             try db.execute(sql: "UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", arguments: [prev, hash, row["id"] as Int64])
             prev = hash
         }

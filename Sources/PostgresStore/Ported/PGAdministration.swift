@@ -10,7 +10,7 @@ extension PostgresBookingStore: StoreAdministration {
     public func staff() throws(StoreError) -> [StaffMember] {
         try read { db in
             try db.fetchRows(sql: "SELECT * FROM staff ORDER BY \"user\"").map {
-                StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: PGRecords.date($0["added_at"]), addedBy: $0["added_by"])
+                StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: Records.date($0["added_at"]), addedBy: $0["added_by"])
             }
         }
     }
@@ -25,8 +25,8 @@ extension PostgresBookingStore: StoreAdministration {
                 throw StoreError.invalid(Localized { $0.alreadyStaff(name, existing) })
             }
             try db.execute(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, PGRecords.seconds(now), officer])
-            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
+                           arguments: [name, role.rawValue, Records.seconds(now), officer])
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
         }
     }
 
@@ -40,7 +40,7 @@ extension PostgresBookingStore: StoreAdministration {
                 if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
             try db.execute(sql: "DELETE FROM staff WHERE \"user\" = ?", arguments: [user])
-            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
         }
     }
 
@@ -61,7 +61,7 @@ extension PostgresBookingStore: StoreAdministration {
                 rows = try db.fetchRows(sql: "SELECT * FROM audit ORDER BY id")
             }
             return rows.map {
-                AuditEntry(id: $0["id"], at: PGRecords.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
+                AuditEntry(id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
                            receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"],
                            origin: AuditOrigin(osUser: $0["os_user"], client: $0["client"], keyFingerprint: $0["key_fingerprint"]))
             }
@@ -70,7 +70,7 @@ extension PostgresBookingStore: StoreAdministration {
 
     public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
         try write { db in
-            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
         }
     }
 
@@ -79,7 +79,7 @@ extension PostgresBookingStore: StoreAdministration {
     public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
                             waitingAtMost seconds: TimeInterval) throws(StoreError) {
         try write(lockTimeout: seconds) { db in
-            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
         }
     }
 
@@ -92,6 +92,6 @@ extension PostgresBookingStore: StoreAdministration {
     }
 
     public func verifyAudit() throws(StoreError) -> AuditVerification {
-        try read { db in try PGAuditChain.verify(db) }
+        try read { db in try AuditChain.verify(db) }
     }
 }

@@ -122,7 +122,7 @@ enum PGImporter {
                 if name == nil { name = a.name }
             }
             guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at) { $0.importDuplicate } }
-            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(PGRecords.seconds), NameKey.fold(name ?? "")])
+            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")])
             for (j, rep) in c.representatives.enumerated() {
                 guard let a = account(rep) else { throw ImportError(at + ".representatives[\(j)]") { $0.importNoAccount(rep) } }
                 guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, a.role) } }
@@ -134,7 +134,7 @@ enum PGImporter {
         try insertBatches(db, "representations(receipt, account)", repRows, what: "cases (representatives)")
         // Appointments: every record checked here first (center, local time, capacity, one scheduled per
         // case within the file), then inserted in batches and the slot counters brought up in one statement.
-        let nowS = PGRecords.seconds(now)
+        let nowS = Records.seconds(now)
         let holding: Set<String> = ["scheduled", "attended", "missed"]
         var rows: [(receipt: String, center: String, start: Int64, status: String, prior: Int)] = []
         rows.reserveCapacity(doc.appointments.count)
@@ -153,7 +153,7 @@ enum PGImporter {
             guard let instant = zone.instant(of: local) else {
                 throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
             }
-            let start = PGRecords.seconds(instant)
+            let start = Records.seconds(instant)
             if holding.contains(a.status) {
                 if stations[a.center] == nil {
                     stations[a.center] = try Int.fetchOne(db, sql: "SELECT stations FROM centers WHERE code = ?", arguments: [a.center]) ?? 0
@@ -203,7 +203,7 @@ enum PGImporter {
             ON CONFLICT (center, start) DO UPDATE SET booked = slots.booked + EXCLUDED.booked
             """, arguments: [newIDs])
         summary.appointments = rows.count
-        try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .imported,
+        try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }

@@ -17,8 +17,8 @@ extension PostgresBookingStore: KeyRegistry {
             try db.execute(sql: """
                 INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [kind, id, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), PGRecords.seconds(now), how, actor.id])
-            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded,
+                """, arguments: [kind, id, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), Records.seconds(now), how, actor.id])
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded,
                              detail: "\(holder.described) key=\(key.fingerprint)")
         }
     }
@@ -28,10 +28,10 @@ extension PostgresBookingStore: KeyRegistry {
         return try write { db in
             try db.execute(sql: """
                 UPDATE ssh_keys SET revoked_at = ?, revoked_by = ? WHERE holder_kind = ? AND holder = ? AND revoked_at IS NULL AND (?::text IS NULL OR blob = ?::text)
-                """, arguments: [PGRecords.seconds(now), actor.id, kind, id, blob, blob])
+                """, arguments: [Records.seconds(now), actor.id, kind, id, blob, blob])
             let n = db.changesCount
             if n > 0 {
-                try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .accessRemoved, detail: "\(holder.described) keys=\(n)")
+                try Audit.append(db, origin: origin, at: now, actor: actor, action: .accessRemoved, detail: "\(holder.described) keys=\(n)")
             }
             return n
         }
@@ -46,7 +46,7 @@ extension PostgresBookingStore: KeyRegistry {
         }
         guard let key = try? PublicKey(parsing: "\(row["type"] as String) \(row["blob"] as String)") else { return nil }
         return StoredKey(holder: holder, key: PublicKey(type: key.type, blob: key.blob, comment: row["comment"]), fingerprint: row["fingerprint"],
-                         addedAt: PGRecords.date(row["added_at"]), addedHow: row["added_how"], addedBy: row["added_by"])
+                         addedAt: Records.date(row["added_at"]), addedHow: row["added_how"], addedBy: row["added_by"])
     }
 
     public func activeKeys(of holder: KeyHolder?) throws(StoreError) -> [StoredKey] {
@@ -80,9 +80,9 @@ extension PostgresBookingStore: KeyRegistry {
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
         try db.execute(sql: "INSERT INTO enrollment_codes(account, code_hash, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [account, EnrollmentCode.hash(code, account: account), PGRecords.seconds(now),
-                                   PGRecords.seconds(now) + Int64(days) * 86_400, actor.id])
-        try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid \(days) days")
+                       arguments: [account, EnrollmentCode.hash(code, account: account), Records.seconds(now),
+                                   Records.seconds(now) + Int64(days) * 86_400, actor.id])
+        try Audit.append(db, origin: origin, at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid \(days) days")
         return code
     }
 
@@ -100,7 +100,7 @@ extension PostgresBookingStore: KeyRegistry {
             }
             let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
             if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }
-            try PGAudit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
                                detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")")
             let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin)
             let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
@@ -111,7 +111,7 @@ extension PostgresBookingStore: KeyRegistry {
 
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
         try write { db in
-            let nowS = PGRecords.seconds(now), hourAgo = PGRecords.seconds(now) - 3600
+            let nowS = Records.seconds(now), hourAgo = Records.seconds(now) - 3600
             // The case's people: its applicant, and each representative with a G-28 on file (whose
             // code came with the G-28's acceptance). Guessing is counted against the case's account.
             let applicant = try String.fetchOne(db, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
@@ -124,13 +124,13 @@ extension PostgresBookingStore: KeyRegistry {
                 let oldest = try Int64.fetchOne(db, sql: """
                     SELECT min(at) FROM (SELECT at FROM enrollment_attempts WHERE ok = 0 AND at > ? AND (client = ? OR account = ?::text) ORDER BY at DESC LIMIT ?) recent
                     """, arguments: [hourAgo, client, account, max(EnrollmentLimits.wrongPerClientPerHour, EnrollmentLimits.wrongPerAccountPerHour)]) ?? nowS
-                try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
+                try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
                                  receipt: receipt, detail: "paused: too many wrong tries client=\(client)")
-                return .paused(until: PGRecords.date(oldest + 3600))
+                return .paused(until: Records.date(oldest + 3600))
             }
             func wrong(_ why: String, _ result: EnrollmentResult? = nil) throws -> EnrollmentResult {
                 try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 0)", arguments: [nowS, account, client])
-                try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
+                try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
                                  receipt: receipt, detail: "\(why) client=\(client)")
                 return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
             }
@@ -157,7 +157,7 @@ extension PostgresBookingStore: KeyRegistry {
                 INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
                 VALUES ('account', ?, ?, ?, ?, ?, ?, 'enrollment', ?)
                 """, arguments: [account, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), nowS, account])
-            try PGAudit.append(db, origin: origin, at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt,
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt,
                              detail: "key=\(key.fingerprint) client=\(client)")
             return .enrolled(account: account)
         }

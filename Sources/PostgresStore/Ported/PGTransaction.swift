@@ -41,16 +41,16 @@ final class PGTransaction: BookingTransaction {
         }
     }
 
-    func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try PGRecords.caseFile(db, receipt: receipt) }
-    func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try PGRecords.currentAppointment(db, receipt: receipt) }
-    func center(_ code: String) throws -> Center? { try PGRecords.center(db, code: code) }
-    func slotWindow() throws -> SlotWindow { try PGRecords.window(db) }
+    func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try Records.caseFile(db, receipt: receipt) }
+    func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try Records.currentAppointment(db, receipt: receipt) }
+    func center(_ code: String) throws -> Center? { try Records.center(db, code: code) }
+    func slotWindow() throws -> SlotWindow { try Records.window(db) }
     func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
-    func bookedCount(center: String, start: Date) throws -> Int { try PGRecords.booked(db, center: center, start: start) }
+    func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
         try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'",
-                          arguments: [appointmentID, PGRecords.seconds(before)]).map(PGRecords.date)
+                          arguments: [appointmentID, Records.seconds(before)]).map(Records.date)
     }
 
     func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
@@ -76,11 +76,11 @@ final class PGTransaction: BookingTransaction {
 
     func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
         try db.fetchRows(sql: "SELECT * FROM appointments WHERE center = ? AND start >= ? AND start < ? AND status = 'scheduled'",
-                         arguments: [center, PGRecords.seconds(from), PGRecords.seconds(to)]).map(PGRecords.appointment)
+                         arguments: [center, Records.seconds(from), Records.seconds(to)]).map(Records.appointment)
     }
 
     func centers(inState state: String) throws -> [Center] {
-        try db.fetchRows(sql: PGRecords.centerSelect + " WHERE c.state = ? ORDER BY c.code", arguments: [state]).map { try PGRecords.center(db, row: $0) }
+        try db.fetchRows(sql: Records.centerSelect(db.dialect) + " WHERE c.state = ? ORDER BY c.code", arguments: [state]).map { try Records.center(db, row: $0) }
     }
 
     func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
@@ -108,7 +108,7 @@ final class PGTransaction: BookingTransaction {
     /// The guarded booking: the slot's counter goes up only while below capacity; no row changed
     /// means another booking took the last station (`SLOT_FULL`), whatever was read before.
     func insertAppointment(_ a: NewAppointment) throws -> Int64 {
-        let start = PGRecords.seconds(a.start)
+        let start = Records.seconds(a.start)
         try flush(lockingAlso: (a.centerCode, start))
         try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
                    arguments: [a.centerCode, start])
@@ -117,7 +117,7 @@ final class PGTransaction: BookingTransaction {
         guard let id = try db.fetchValue(Int64.self, sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
             VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?) RETURNING id
-            """, arguments: [a.receipt.value, a.centerCode, start, a.priorReschedules, root, a.version, PGRecords.seconds(a.createdAt)])
+            """, arguments: [a.receipt.value, a.centerCode, start, a.priorReschedules, root, a.version, Records.seconds(a.createdAt)])
         else { throw StoreError.failed("the new appointment got no id") }
         return id
     }
@@ -130,7 +130,7 @@ final class PGTransaction: BookingTransaction {
     func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws {
         try flush()
         try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
-                   arguments: [notice.number, notice.receipt.value, appointmentID, PGRecords.seconds(notice.issuedAt),
+                   arguments: [notice.number, notice.receipt.value, appointmentID, Records.seconds(notice.issuedAt),
                                String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
     }
 
@@ -138,10 +138,10 @@ final class PGTransaction: BookingTransaction {
         try flush()
         switch n.kind {
         case .booked:
-            try PGOutbox.enqueueBooking(db, receipt: n.receipt, appointment: n.appointmentID ?? 0, previous: n.previousAppointmentID ?? 0,
+            try Outbox.enqueueBooking(db, receipt: n.receipt, appointment: n.appointmentID ?? 0, previous: n.previousAppointmentID ?? 0,
                                       notify: n.notify, enrollmentCode: n.enrollmentCode, now: n.createdAt)
         default:
-            try PGOutbox.enqueueDecision(db, n.kind, receipt: n.receipt, requestID: n.requestID ?? "", notify: n.notify, now: n.createdAt)
+            try Outbox.enqueueDecision(db, n.kind, receipt: n.receipt, requestID: n.requestID ?? "", notify: n.notify, now: n.createdAt)
         }
     }
 
@@ -155,7 +155,7 @@ final class PGTransaction: BookingTransaction {
             """, arguments: [r.requestID, r.receipt.value, rec.appointmentID, r.channel.rawValue, r.actor.role.rawValue, r.actor.id,
                              r.goodCause?.reason.rawValue, r.goodCause?.explanation ?? "", r.note, rec.centerCode, r.to.iso,
                              r.notify?.rawValue, rec.decision.rawValue, rec.codes.map(\.rawValue).joined(separator: ","), rec.newAppointmentID,
-                             String(decoding: try JSONEncoder().encode(rec.outcome), as: UTF8.self), PGRecords.seconds(rec.receivedAt)])
+                             String(decoding: try JSONEncoder().encode(rec.outcome), as: UTF8.self), Records.seconds(rec.receivedAt)])
     }
 
     func recordReview(_ r: ReviewRecord) throws {
@@ -163,7 +163,7 @@ final class PGTransaction: BookingTransaction {
         try db.run(sql: """
             UPDATE requests SET decision = ?, reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = coalesce(?, new_appointment_id),
               outcome_json = ? WHERE id = ?
-            """, arguments: [r.decision.rawValue, r.officer, r.note, PGRecords.seconds(r.at), r.newAppointmentID,
+            """, arguments: [r.decision.rawValue, r.officer, r.note, Records.seconds(r.at), r.newAppointmentID,
                              String(decoding: try JSONEncoder().encode(r.outcome), as: UTF8.self), r.requestID])
     }
 
@@ -174,7 +174,7 @@ final class PGTransaction: BookingTransaction {
 
     func appendAudit(_ e: AuditEvent) throws {
         try flush()
-        try PGAudit.append(db, origin: origin, at: e.at, actor: e.actor, action: e.action, receipt: e.receipt, requestID: e.requestID, detail: e.detail)
+        try Audit.append(db, origin: origin, at: e.at, actor: e.actor, action: e.action, receipt: e.receipt, requestID: e.requestID, detail: e.detail)
     }
 }
 

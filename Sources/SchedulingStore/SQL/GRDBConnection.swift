@@ -41,6 +41,11 @@ final class GRDBConnection: SQLDatabase {
         })
     }
 
+    /// A row GRDB read, as a `SQLRow`.
+    static func row(_ r: Row) -> SQLRow {
+        SQLRow(columns: SQLColumns(names: Array(r.columnNames)), values: r.databaseValues.map(value))
+    }
+
     static func value(_ v: DatabaseValue) -> SQLValue {
         switch v.storage {
         case .null: return .null

@@ -21,6 +21,22 @@ public enum SQLDialect: Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: items)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+    /// A sub-select's values as one list column: `ARRAY(...)` on PostgreSQL, a JSON array on SQLite;
+    /// read back with `readList`.
+    public func list(_ expression: String, from: String) -> String {
+        self == .postgresql ? "ARRAY(SELECT \(expression) FROM \(from))" : "(SELECT json_group_array(\(expression)) FROM \(from))"
+    }
+    public func readList(_ value: SQLValue) throws -> [String] {
+        switch (self, value) {
+        case (_, .null): return []
+        case (.sqlite, let .text(json)):
+            guard let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any] else {
+                throw SQLDecodingError(value: value, type: "[String]")
+            }
+            return items.map { "\($0)" }
+        default: return try [String].read(value)
+        }
+    }
     /// A case-insensitive LIKE.
     public var ilike: String { self == .postgresql ? "ILIKE" : "LIKE" }
 }
@@ -72,4 +88,6 @@ public protocol SQLStore: AnyObject, Sendable {
     func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T
     /// Where this process's actions come from, written on every audit row.
     var origin: AuditOrigin { get }
+    /// The store's transaction over `db` (reads of a case, for `CaseSnapshot`).
+    func transaction(on db: any SQLDatabase) -> any BookingTransaction
 }

@@ -10,7 +10,7 @@ extension SQLiteBookingStore: KeyRegistry {
     public func addKey(_ key: PublicKey, for holder: KeyHolder, how: String, by actor: Actor, now: Date) throws(StoreError) {
         let (kind, id) = Self.holderColumns(holder)
         try write { db in
-            if let existing = try Row.fetchOne(db, sql: "SELECT holder_kind, holder FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) {
+            if let existing = try db.fetchRow(sql: "SELECT holder_kind, holder FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) {
                 let same = (existing["holder_kind"] as String) == kind && (existing["holder"] as String) == id
                 throw StoreError.invalid(Localized { $0.keyInUse(by: same ? $0.holder(holder) : nil) })
             }
@@ -37,11 +37,11 @@ extension SQLiteBookingStore: KeyRegistry {
         }
     }
 
-    static func storedKey(_ db: Database, _ row: Row) throws -> StoredKey? {
+    static func storedKey(_ db: any SQLDatabase, _ row: SQLRow) throws -> StoredKey? {
         let kind: String = row["holder_kind"], id: String = row["holder"]
         let holder: KeyHolder
         if kind == "staff" { holder = .staff(id) } else {
-            guard let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) else { return nil }
+            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) else { return nil }
             holder = .account(id, role)
         }
         guard let key = try? PublicKey(parsing: "\(row["type"] as String) \(row["blob"] as String)") else { return nil }
@@ -51,12 +51,12 @@ extension SQLiteBookingStore: KeyRegistry {
 
     public func activeKeys(of holder: KeyHolder?) throws(StoreError) -> [StoredKey] {
         try read { db in
-            let rows: [Row]
+            let rows: [SQLRow]
             if let holder {
                 let (kind, id) = Self.holderColumns(holder)
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM ssh_keys WHERE revoked_at IS NULL AND holder_kind = ? AND holder = ? ORDER BY id", arguments: [kind, id])
+                rows = try db.fetchRows(sql: "SELECT * FROM ssh_keys WHERE revoked_at IS NULL AND holder_kind = ? AND holder = ? ORDER BY id", arguments: [kind, id])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM ssh_keys WHERE revoked_at IS NULL ORDER BY holder_kind, holder, id")
+                rows = try db.fetchRows(sql: "SELECT * FROM ssh_keys WHERE revoked_at IS NULL ORDER BY holder_kind, holder, id")
             }
             return try rows.compactMap { try Self.storedKey(db, $0) }
         }
@@ -68,13 +68,13 @@ extension SQLiteBookingStore: KeyRegistry {
     /// no keys yet, answers an error (the caller admits nobody).
     public static func lookUpKey(path: String, blob: String) throws(StoreError) -> StoredKey? {
         try readingFile(path, doing: StoreStep.lookingUpKey) { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(db, $0) }
+            try db.fetchRow(sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(GRDBConnection(db), GRDBConnection.row($0)) }
         }
     }
 
     public func activeKey(blob: String) throws(StoreError) -> StoredKey? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try Self.storedKey(db, $0) }
+            try db.fetchRow(sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try Self.storedKey(db, $0) }
         }
     }
 
@@ -82,11 +82,11 @@ extension SQLiteBookingStore: KeyRegistry {
         try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin) }
     }
 
-    static func issueCode(_ db: Database, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
+    static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
+        guard try db.fetchValue(Int.self, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }
-        let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
+        let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
         try db.execute(sql: "INSERT INTO enrollment_codes(account, code_hash, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?)",
@@ -99,21 +99,21 @@ extension SQLiteBookingStore: KeyRegistry {
     public func acceptRepresentation(receipt: ReceiptNumber, account: String, by actor: Actor, now: Date) throws(StoreError) -> RepresentationAcceptance {
         let origin = self.origin
         return try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT applicant_name, form FROM cases WHERE receipt = ?", arguments: [receipt.value]) else {
+            guard let row = try db.fetchRow(sql: "SELECT applicant_name, form FROM cases WHERE receipt = ?", arguments: [receipt.value]) else {
                 throw StoreError.invalid(Localized { $0.noCaseInStore(receipt.value) })
             }
-            guard let who = try Row.fetchOne(db, sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [account]) else {
+            guard let who = try db.fetchRow(sql: "SELECT role, name FROM accounts WHERE id = ?", arguments: [account]) else {
                 throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
             }
             guard (who["role"] as String) == "representative" else {
                 throw StoreError.invalid(Localized { $0.notRepresentativeG28(Echo.show(account), who["role"] as String) })
             }
-            let already = try Int.fetchOne(db, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
+            let already = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM representations WHERE receipt = ? AND account = ?", arguments: [receipt.value, account]) ?? 0 > 0
             if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }
             try Audit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
                              detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")")
             let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin)
-            let days = Int(try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
+            let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
             return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who["name"], applicantName: row["applicant_name"],
                                             form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days)
         }
@@ -124,14 +124,14 @@ extension SQLiteBookingStore: KeyRegistry {
             let nowS = Records.seconds(now), hourAgo = Records.seconds(now) - 3600
             // The case's people: its applicant, and each representative with a G-28 on file (whose
             // code came with the G-28's acceptance). Guessing is counted against the case's account.
-            let applicant = try String.fetchOne(db, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
-            let representatives = try String.fetchAll(db, sql: "SELECT account FROM representations WHERE receipt = ? ORDER BY account", arguments: [receipt.value])
+            let applicant = try db.fetchValue(String.self, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
+            let representatives = try db.fetchValues(String.self, sql: "SELECT account FROM representations WHERE receipt = ? ORDER BY account", arguments: [receipt.value])
             let account = applicant ?? representatives.first
             // Guessing is bounded per account and per client address, counting wrong tries of the last hour.
-            let wrongFromClient = try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment_attempts WHERE client = ? AND at > ? AND ok = 0", arguments: [client, hourAgo]) ?? 0
-            let wrongForAccount = try account.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM enrollment_attempts WHERE account = ? AND at > ? AND ok = 0", arguments: [$0, hourAgo]) ?? 0 } ?? 0
+            let wrongFromClient = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_attempts WHERE client = ? AND at > ? AND ok = 0", arguments: [client, hourAgo]) ?? 0
+            let wrongForAccount = try account.map { try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_attempts WHERE account = ? AND at > ? AND ok = 0", arguments: [$0, hourAgo]) ?? 0 } ?? 0
             if wrongFromClient >= EnrollmentLimits.wrongPerClientPerHour || wrongForAccount >= EnrollmentLimits.wrongPerAccountPerHour {
-                let oldest = try Int64.fetchOne(db, sql: """
+                let oldest = try db.fetchValue(Int64.self, sql: """
                     SELECT min(at) FROM (SELECT at FROM enrollment_attempts WHERE ok = 0 AND at > ? AND (client = ? OR account = ?) ORDER BY at DESC LIMIT ?)
                     """, arguments: [hourAgo, client, account, max(EnrollmentLimits.wrongPerClientPerHour, EnrollmentLimits.wrongPerAccountPerHour)]) ?? nowS
                 try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
@@ -145,9 +145,9 @@ extension SQLiteBookingStore: KeyRegistry {
                 return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
             }
             guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }   // not for a person: an audit detail
-            var found: (account: String, row: Row)?
+            var found: (account: String, row: SQLRow)?
             for candidate in ([applicant].compactMap { $0 } + representatives) where found == nil {
-                if let row = try Row.fetchOne(db, sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
+                if let row = try db.fetchRow(sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
                                               arguments: [candidate, EnrollmentCode.hash(normalized, account: candidate)]) {
                     found = (candidate, row)
                 }
@@ -155,10 +155,10 @@ extension SQLiteBookingStore: KeyRegistry {
             guard let (account, row) = found else { return try wrong("wrong code") }   // not for a person: an audit detail
             if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }   // not for a person: an audit detail
             if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }   // not for a person: an audit detail
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {
+            if try db.fetchValue(Int.self, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {
                 return try wrong("key already in use", .keyTaken)   // not for a person: an audit detail
             }
-            guard let role = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) else {
+            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) else {
                 return try wrong("no account")   // not for a person: an audit detail
             }
             try db.execute(sql: "UPDATE enrollment_codes SET used_at = ? WHERE id = ?", arguments: [nowS, row["id"] as Int64])

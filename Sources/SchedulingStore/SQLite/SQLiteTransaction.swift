@@ -6,7 +6,7 @@ import Scheduling
 /// and writes of rows, nothing of the policy (`ReschedulingService` decides). Also used for plain
 /// reads (`CaseReads`) in read transactions.
 struct SQLiteTransaction: BookingTransaction {
-    let db: Database
+    let db: any SQLDatabase
     let origin: AuditOrigin
 
     func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try Records.caseFile(db, receipt: receipt) }
@@ -70,11 +70,12 @@ struct SQLiteTransaction: BookingTransaction {
 
     func insertAppointment(_ a: NewAppointment) throws -> Int64 {
         let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [a.previous]) ?? a.previous
-        try db.run(sql: """
+        let id = try db.fetchValue(Int64.self, sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-            VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?)
+            VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?) RETURNING id
             """, arguments: [a.receipt.value, a.centerCode, Records.seconds(a.start), a.priorReschedules, root, a.version, Records.seconds(a.createdAt)])
-        return db.lastInsertedRowID
+        guard let id else { throw StoreError.failed("the new appointment got no id") }
+        return id
     }
 
     func linkSuccessor(of old: Int64, to new: Int64) throws {

@@ -296,8 +296,26 @@ extension PostgresBookingStore: OpenedStore {
 extension PostgresBookingStore: SQLStore {
     public func sqlWrite<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try write(body) }
     public func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try read(body) }
-    public func transaction(on db: any SQLDatabase) -> any BookingTransaction {
-        // Only ever called with a connection of this store's own (`sqlRead`, `sqlWrite`).
-        PGTransaction(db: db as! PGDB, origin: origin)
+}
+
+extension PostgresBookingStore: TransactionalStore {
+    /// One READ COMMITTED transaction with explicit row locks (see `PGTransaction`); PostgreSQL's own
+    /// refusals are typed by SQLSTATE and constraint name: `slot_capacity` is `.capacityExceeded`,
+    /// `one_scheduled_per_case` is `.conflict`. A deadlock or serialization failure is retried a few times.
+    public func withWriteTransaction<T>(_ body: (any BookingTransaction) throws -> T) throws(StoreError) -> T {
+        return try write { db in
+            let tx = transaction(on: db)
+            let result = try body(tx)
+            try tx.flush()
+            return result
+        }
+    }
+
+    public func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
+        try ReschedulingService.reschedule(request, in: self, clock: clock)
+    }
+
+    public func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
+        try ReschedulingService.review(decision, in: self, clock: clock)
     }
 }

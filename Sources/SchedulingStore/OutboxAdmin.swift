@@ -132,7 +132,6 @@ extension SQLStore {
 
     /// The case's scheduled appointment as a calendar event, if the actor may see the case.
     public func currentCalendarAppointment(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> (CalendarAppointment, applicantName: String)? {
-        let origin = self.origin
         return try sqlRead { db in
             let snap = try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db))
             guard snap.appointment.status == .scheduled,

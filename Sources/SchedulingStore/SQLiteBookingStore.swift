@@ -231,7 +231,6 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 extension SQLiteBookingStore: SQLStore {
     public func sqlWrite<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try write(body) }
     public func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T { try read(body) }
-    public func transaction(on db: any SQLDatabase) -> any BookingTransaction { SQLiteTransaction(db: db, origin: origin) }
 }
 
 func describe(_ error: any Error) -> String {

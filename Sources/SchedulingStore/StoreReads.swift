@@ -19,7 +19,6 @@ extension SQLStore {
     }
 
     public func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot {
-        let origin = self.origin
         return try sqlRead { db in try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db)) }
     }
 
@@ -65,7 +64,6 @@ extension SQLStore {
     }
 
     public func pendingReviews() throws(StoreError) -> [ReviewItem] {
-        let origin = self.origin
         return try sqlRead { db in
             let tx = transaction(on: db)
             // Oldest first: the one that has waited longest is decided first.
@@ -89,7 +87,6 @@ extension SQLStore {
     }
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {
-        let origin = self.origin
         return try sqlRead { db in
             let snap = try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db))
             guard snap.appointment.status == .scheduled else { return nil }

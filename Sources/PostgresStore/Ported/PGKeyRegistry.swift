@@ -72,7 +72,7 @@ extension PostgresBookingStore: KeyRegistry {
         try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin) }
     }
 
-    static func issueCode(_ db: PGDB, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
+    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
         guard try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }

@@ -37,6 +37,9 @@ public enum SQLDialect: Sendable {
         default: return try [String].read(value)
         }
     }
+    /// Whether the schema's triggers move `slots.booked` with each appointment (SQLite), or the
+    /// booking transaction does, under row locks (PostgreSQL; see `SQLTransaction`).
+    public var slotsCountedByTriggers: Bool { self == .sqlite }
     /// A case-insensitive LIKE.
     public var ilike: String { self == .postgresql ? "ILIKE" : "LIKE" }
 }
@@ -88,6 +91,15 @@ public protocol SQLStore: AnyObject, Sendable {
     func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T
     /// Where this process's actions come from, written on every audit row.
     var origin: AuditOrigin { get }
-    /// The store's transaction over `db` (reads of a case, for `CaseSnapshot`).
-    func transaction(on db: any SQLDatabase) -> any BookingTransaction
+    /// Makes an enrollment code for `account` inside the caller's transaction (the key registry).
+    static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String
+}
+
+extension SQLStore {
+    /// The store's transaction over `db` (the booking primitives; reads of a case, for `CaseSnapshot`).
+    package func transaction(on db: any SQLDatabase) -> SQLTransaction {
+        SQLTransaction(db: db, origin: origin) { db, account, actor, now, origin in
+            try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+        }
+    }
 }

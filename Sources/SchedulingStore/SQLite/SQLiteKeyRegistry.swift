@@ -82,7 +82,7 @@ extension SQLiteBookingStore: KeyRegistry {
         try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin) }
     }
 
-    static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
+    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
         guard try db.fetchValue(Int.self, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }

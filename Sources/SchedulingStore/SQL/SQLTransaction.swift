@@ -1,18 +1,27 @@
 import Foundation
 import Scheduling
-import SchedulingStore
 
-/// The booking primitives on one SQLite connection, inside a transaction the store began: reads
-/// and writes of rows, nothing of the policy (`ReschedulingService` decides). Also used for plain
-/// reads (`CaseReads`) in read transactions.
-final class PGTransaction: BookingTransaction {
-    let db: PGDB
+/// The booking primitives on one connection, inside a transaction the store began: reads and
+/// writes of rows, nothing of the policy (`ReschedulingService` decides), the same SQL on SQLite
+/// and PostgreSQL. Also used for plain reads (`CaseReads`) in read transactions.
+///
+/// Where the two databases keep the capacity invariant differently, the dialect says which way:
+/// SQLite's triggers move `slots.booked` with each appointment (one writer holds the whole file);
+/// on PostgreSQL this transaction locks the slot rows in one fixed order (center, start) and moves
+/// the counters itself with a guarded UPDATE, the server's deferred trigger checking them at commit.
+package final class SQLTransaction: BookingTransaction {
+    let db: any SQLDatabase
     let origin: AuditOrigin
+    /// Makes an enrollment code for an account (the store's key registry; hashed, audited).
+    let issueCode: (any SQLDatabase, String, Actor, Date, AuditOrigin) throws -> String
     /// An appointment `supersede` matched and locked, not yet marked: the mark waits until the new
     /// appointment's slot is known, so both slot rows are locked in one fixed order (center, start).
     private var pending: (id: Int64, center: String, start: Int64, holding: Bool)?
 
-    init(db: PGDB, origin: AuditOrigin) { self.db = db; self.origin = origin }
+    package init(db: any SQLDatabase, origin: AuditOrigin,
+                 issueCode: @escaping (any SQLDatabase, String, Actor, Date, AuditOrigin) throws -> String) {
+        self.db = db; self.origin = origin; self.issueCode = issueCode
+    }
 
     /// Locks the slot rows of `keys` in (center, start) order, making the rows that do not exist yet.
     func lockSlots(_ keys: [(center: String, start: Int64)]) throws {
@@ -27,8 +36,10 @@ final class PGTransaction: BookingTransaction {
         }
     }
 
-    /// Marks the matched appointment rescheduled and gives its station back (its slot is locked first).
-    func flush(lockingAlso other: (center: String, start: Int64)? = nil) throws {
+    /// Marks the matched appointment rescheduled and gives its station back (its slot is locked
+    /// first); what `supersede` left for later on PostgreSQL. Called before every other write and
+    /// at the end of the transaction.
+    package func flush(lockingAlso other: (center: String, start: Int64)? = nil) throws {
         guard let p = pending else {
             if let other { try lockSlots([other]) }
             return
@@ -41,24 +52,24 @@ final class PGTransaction: BookingTransaction {
         }
     }
 
-    func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try Records.caseFile(db, receipt: receipt) }
-    func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try Records.currentAppointment(db, receipt: receipt) }
-    func center(_ code: String) throws -> Center? { try Records.center(db, code: code) }
-    func slotWindow() throws -> SlotWindow { try Records.window(db) }
-    func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
-    func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
+    package func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try Records.caseFile(db, receipt: receipt) }
+    package func currentAppointment(_ receipt: ReceiptNumber) throws -> Appointment? { try Records.currentAppointment(db, receipt: receipt) }
+    package func center(_ code: String) throws -> Center? { try Records.center(db, code: code) }
+    package func slotWindow() throws -> SlotWindow { try Records.window(db) }
+    package func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
+    package func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
-    func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
+    package func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
         try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'",
                           arguments: [appointmentID, Records.seconds(before)]).map(Records.date)
     }
 
-    func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
+    package func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
         try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
                           arguments: [receipt.value])
     }
 
-    func request(_ id: String) throws -> StoredRequest? {
+    package func request(_ id: String) throws -> StoredRequest? {
         guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]) else { return nil }
         guard let role = Role(rawValue: row["actor_role"]), let decision = RequestDecision(rawValue: row["decision"]) else {
             throw StoreError.failed("request \(id) holds an unknown role or decision")
@@ -67,36 +78,41 @@ final class PGTransaction: BookingTransaction {
         return StoredRequest(id: id, receipt: try ReceiptNumber(parsing: row["receipt"] as String), actor: Actor(role: role, id: row["actor"]),
                              decision: decision, appointmentID: row["appointment_id"],
                              notify: (row["notify"] as String?).flatMap(NotifyChannel.init(rawValue:)), outcome: outcome,
-                             item: try PostgresBookingStore.reviewItem(db, row))
+                             item: try SQLiteBookingStore.reviewItem(db, row))
     }
 
-    func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
-        try PostgresBookingStore.booked(db, center: center, from: from, to: to)
+    package func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
+        try SQLiteBookingStore.booked(db, center: center, from: from, to: to)
     }
 
-    func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
+    package func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment] {
         try db.fetchRows(sql: "SELECT * FROM appointments WHERE center = ? AND start >= ? AND start < ? AND status = 'scheduled'",
                          arguments: [center, Records.seconds(from), Records.seconds(to)]).map(Records.appointment)
     }
 
-    func centers(inState state: String) throws -> [Center] {
+    package func centers(inState state: String) throws -> [Center] {
         try db.fetchRows(sql: Records.centerSelect(db.dialect) + " WHERE c.state = ? ORDER BY c.code", arguments: [state]).map { try Records.center(db, row: $0) }
     }
 
-    func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
+    package func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
         try flush()
         try db.run(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [center, date.iso])
         return db.changesCount == 1
     }
 
-    func contact(account: String) throws -> Contact? {
+    package func contact(account: String) throws -> Contact? {
         try db.fetchRow(sql: "SELECT email, phone, language FROM accounts WHERE id = ?", arguments: [account]).map {
             Contact(email: $0["email"], phone: $0["phone"], language: ($0["language"] as String?).flatMap(Language.init(rawValue:)))
         }
     }
 
-    func supersede(_ appointment: Appointment) throws -> Bool {
+    package func supersede(_ appointment: Appointment) throws -> Bool {
         try flush()
+        if db.dialect.slotsCountedByTriggers {
+            try db.run(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ? AND version = ?",
+                       arguments: [appointment.id, appointment.version])
+            return db.changesCount == 1
+        }
         // The row lock makes a second writer of the same appointment wait, then see the new version.
         guard let row = try db.fetchRow(sql: "SELECT center, start, status FROM appointments WHERE id = ? AND version = ? FOR UPDATE",
                                         arguments: [appointment.id, appointment.version]) else { return false }
@@ -106,13 +122,16 @@ final class PGTransaction: BookingTransaction {
     }
 
     /// The guarded booking: the slot's counter goes up only while below capacity; no row changed
-    /// means another booking took the last station (`SLOT_FULL`), whatever was read before.
-    func insertAppointment(_ a: NewAppointment) throws -> Int64 {
+    /// means another booking took the last station (`SLOT_FULL`), whatever was read before. (On
+    /// SQLite the appointment's triggers move the counters and its CHECK refuses a full slot.)
+    package func insertAppointment(_ a: NewAppointment) throws -> Int64 {
         let start = Records.seconds(a.start)
-        try flush(lockingAlso: (a.centerCode, start))
-        try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
-                   arguments: [a.centerCode, start])
-        if db.changesCount != 1 { throw StoreError.capacityExceeded }
+        if !db.dialect.slotsCountedByTriggers {
+            try flush(lockingAlso: (a.centerCode, start))
+            try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
+                       arguments: [a.centerCode, start])
+            if db.changesCount != 1 { throw StoreError.capacityExceeded }
+        }
         let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [a.previous]) ?? a.previous
         guard let id = try db.fetchValue(Int64.self, sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
@@ -122,19 +141,19 @@ final class PGTransaction: BookingTransaction {
         return id
     }
 
-    func linkSuccessor(of old: Int64, to new: Int64) throws {
+    package func linkSuccessor(of old: Int64, to new: Int64) throws {
         try flush()
         try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [new, old])
     }
 
-    func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws {
+    package func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws {
         try flush()
         try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
                    arguments: [notice.number, notice.receipt.value, appointmentID, Records.seconds(notice.issuedAt),
                                String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
     }
 
-    func enqueueNotification(_ n: PendingNotification) throws {
+    package func enqueueNotification(_ n: PendingNotification) throws {
         try flush()
         switch n.kind {
         case .booked:
@@ -145,7 +164,7 @@ final class PGTransaction: BookingTransaction {
         }
     }
 
-    func insertRequest(_ rec: RequestRecord) throws {
+    package func insertRequest(_ rec: RequestRecord) throws {
         try flush()
         let r = rec.request
         try db.run(sql: """
@@ -158,7 +177,7 @@ final class PGTransaction: BookingTransaction {
                              String(decoding: try JSONEncoder().encode(rec.outcome), as: UTF8.self), Records.seconds(rec.receivedAt)])
     }
 
-    func recordReview(_ r: ReviewRecord) throws {
+    package func recordReview(_ r: ReviewRecord) throws {
         try flush()
         try db.run(sql: """
             UPDATE requests SET decision = ?, reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = coalesce(?, new_appointment_id),
@@ -167,36 +186,14 @@ final class PGTransaction: BookingTransaction {
                              String(decoding: try JSONEncoder().encode(r.outcome), as: UTF8.self), r.requestID])
     }
 
-    func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
+    package func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
         try flush()
-        return try PostgresBookingStore.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+        return try issueCode(db, account, actor, now, origin)
     }
 
-    func appendAudit(_ e: AuditEvent) throws {
+    package func appendAudit(_ e: AuditEvent) throws {
         try flush()
         try Audit.append(db, origin: origin, at: e.at, actor: e.actor, action: e.action, receipt: e.receipt, requestID: e.requestID, detail: e.detail)
     }
 }
 
-extension PostgresBookingStore: TransactionalStore {
-    /// One READ COMMITTED transaction with explicit row locks (see `PGTransaction`); PostgreSQL's own
-    /// refusals are typed by SQLSTATE and constraint name: `slot_capacity` is `.capacityExceeded`,
-    /// `one_scheduled_per_case` is `.conflict`. A deadlock or serialization failure is retried a few times.
-    public func withWriteTransaction<T>(_ body: (any BookingTransaction) throws -> T) throws(StoreError) -> T {
-        let origin = self.origin
-        return try write { db in
-            let tx = PGTransaction(db: db, origin: origin)
-            let result = try body(tx)
-            try tx.flush()
-            return result
-        }
-    }
-
-    public func reschedule(_ request: RescheduleRequest, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
-        try ReschedulingService.reschedule(request, in: self, clock: clock)
-    }
-
-    public func review(_ decision: ReviewDecision, clock: @Sendable () -> Date) throws(StoreError) -> RescheduleOutcome {
-        try ReschedulingService.review(decision, in: self, clock: clock)
-    }
-}

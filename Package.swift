@@ -9,6 +9,11 @@ let package = Package(
         .executable(name: "biosched-bench", targets: ["biosched-bench"]),
         .executable(name: "biosched-authorized-keys", targets: ["biosched-authorized-keys"]),
     ],
+    // `swift build --disable-default-traits` builds and tests the SQLite side alone, without libpq.
+    traits: [
+        .trait(name: "PostgreSQL", description: "The PostgreSQL store (libpq: Debian's libpq-dev); without it biosched is SQLite only."),
+        .default(enabledTraits: ["PostgreSQL"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,7 +45,8 @@ let package = Package(
         .executableTarget(
             name: "biosched",
             dependencies: [
-                "Scheduling", "SchedulingStore", "PostgresStore", "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
+                "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])),
+                "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,14 +67,15 @@ let package = Package(
         .executableTarget(
             name: "biosched-bench",
             dependencies: [
-                "Scheduling", "SchedulingStore", "PostgresStore", "rawsqlite",
+                "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])), "rawsqlite",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/Benchmarks"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
-        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore", "PostgresStore", "PostgresTestSupport"]),
+        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore", "PostgresTestSupport",
+                                                                .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"]))]),
         // Starts a private PostgreSQL cluster for the tests (initdb, pg_ctl from Debian's postgresql).
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresStore
 import Scheduling
@@ -134,3 +135,4 @@ enum PGBenchScript {
         """
     }
 }
+#endif

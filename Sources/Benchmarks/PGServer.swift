@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresStore
 
@@ -10,7 +11,7 @@ struct PGServer {
     let bin: String
 
     init(_ url: String) throws {
-        location = try Stores.postgresLocation(url)
+        location = try PostgresLocation.parse(url)
         let env = ProcessInfo.processInfo.environment
         let candidates = (env["PATH"] ?? "").split(separator: ":").map(String.init)
             + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }
@@ -58,3 +59,4 @@ struct PGServer {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+#endif

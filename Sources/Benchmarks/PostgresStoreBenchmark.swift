@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import GRDB
 import PostgresStore
@@ -60,7 +61,7 @@ enum PostgresStoreBenchmark {
                 }
                 options.advance()
             }
-            guard Stores.isPostgres(db) else { throw BenchFailure("--db takes a postgresql:// URL (or postgres for the libpq environment)") }
+            guard PostgresLocation.isPostgres(db) else { throw BenchFailure("--db takes a postgresql:// URL (or postgres for the libpq environment)") }
         }
 
         func each(_ processes: Int) -> Int { perProcess[processes] ?? max(10, 3_200 / processes) }
@@ -76,7 +77,7 @@ enum PostgresStoreBenchmark {
         guard plan.count >= needed else { throw BenchFailure("the plan has \(plan.count) reschedules; these options need \(needed)") }
 
         // The cached database, then this run's copy of it.
-        let cacheDB = "biosched_bench_v\(BenchStore.formatVersion)_\(o.appointments)_\(Stores.postgresSchemaFingerprint.prefix(8))"
+        let cacheDB = "biosched_bench_v\(BenchStore.formatVersion)_\(o.appointments)_\(PostgresSchema.fingerprint.prefix(8))"
         if try !server.exists(cacheDB) {
             let building = cacheDB + "_building"
             note("Copying the benchmark store into PostgreSQL database \(cacheDB) (once; store copy in one transaction) ...")
@@ -228,3 +229,4 @@ enum PostgresStoreBenchmark {
         print("Checks: \(stored.joined(separator: ", ")). Total run \(fmt(Double(monotonicNS() - started) / 1e9, 1)) s.")
     }
 }
+#endif

@@ -1,7 +1,9 @@
 import Foundation
 import Scheduling
 import SchedulingStore
+#if PostgreSQL
 import PostgresStore
+#endif
 
 /// `biosched-bench rebook [--centers N] [--per-day N]`: a storm closes N busy centers for a day
 /// (each with `--per-day` appointments that day, 20 stations, the other days half full) and every
@@ -27,8 +29,12 @@ enum RebookBenchmark {
         let now = Date(timeIntervalSince1970: 1_780_000_000)   // a fixed clock
         let store: any OpenedStore
         if let database {
-            guard Stores.isPostgres(database) else { throw BenchFailure("--db takes a postgresql:// URL of an empty database") }
-            store = try PostgresBookingStore.create(try Stores.postgresLocation(database), training: true, createdBy: "bench", now: now)
+            #if PostgreSQL
+            guard PostgresLocation.isPostgres(database) else { throw BenchFailure("--db takes a postgresql:// URL of an empty database") }
+            store = try PostgresBookingStore.create(try PostgresLocation.parse(database), training: true, createdBy: "bench", now: now)
+            #else
+            throw BenchFailure("this biosched-bench was built without the PostgreSQL store (--disable-default-traits)")
+            #endif
         } else {
             store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("storm.sqlite").path, training: true, createdBy: "bench", now: now)
         }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+#if PostgreSQL
 import PostgresStore
+#endif
 import Scheduling
 import SchedulingStore
 
@@ -47,7 +49,13 @@ enum StoreBenchmark {
     }
 
     static func run(_ args: [String]) throws {
-        if args.contains("--db") { return try PostgresStoreBenchmark.run(args) }
+        if args.contains("--db") {
+            #if PostgreSQL
+            return try PostgresStoreBenchmark.run(args)
+            #else
+            throw BenchFailure("this biosched-bench was built without the PostgreSQL store (--disable-default-traits)")
+            #endif
+        }
         let o = try Options(args)
         let started = monotonicNS()
         let raw = o.raw ?? URL(fileURLWithPath: executablePath()).deletingLastPathComponent().appendingPathComponent("rawsqlite").path
@@ -213,8 +221,12 @@ enum StoreBenchmark {
             throw BenchFailure("usage: biosched-bench store-worker STORE PLAN FROM COUNT NOW_EPOCH TAG")
         }
         // A postgresql:// URL is the PostgreSQL store (`store --db`), anything else a SQLite file.
-        let store: any BookingStore = Stores.isPostgres(args[0])
-            ? try PostgresBookingStore.open(try Stores.postgresLocation(args[0])) : try SQLiteBookingStore(path: args[0])
+        #if PostgreSQL
+        let store: any BookingStore = PostgresLocation.isPostgres(args[0])
+            ? try PostgresBookingStore.open(try PostgresLocation.parse(args[0])) : try SQLiteBookingStore(path: args[0])
+        #else
+        let store: any BookingStore = try SQLiteBookingStore(path: args[0])
+        #endif
         let lines = try String(contentsOf: URL(fileURLWithPath: args[1]), encoding: .utf8).split(separator: "\n")
         guard lines.count >= from + count else { throw BenchFailure("the plan has \(lines.count) lines") }
         let actor = Actor(role: .agent, id: "bench.agent")

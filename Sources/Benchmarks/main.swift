@@ -24,7 +24,12 @@ do {
     switch arguments.count > 1 ? arguments[1] : "" {
     case "store": try StoreBenchmark.run(Array(arguments.dropFirst(2)))
     case "store-worker": try StoreBenchmark.worker(Array(arguments.dropFirst(2)))
-    case "store-script": print(PGBenchScript.text, terminator: "")
+    case "store-script":
+        #if PostgreSQL
+        print(PGBenchScript.text, terminator: "")
+        #else
+        throw BenchFailure("this biosched-bench was built without the PostgreSQL store (--disable-default-traits)")
+        #endif
     case "terminal": try TerminalBenchmark.run(Array(arguments.dropFirst(2)))
     case "rebook": try RebookBenchmark.run(Array(arguments.dropFirst(2)))
     case "idle": try IdleBenchmark.run(Array(arguments.dropFirst(2)))

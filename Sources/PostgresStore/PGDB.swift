@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import CLibPQ
 import Foundation
 import Scheduling
@@ -170,3 +172,4 @@ enum PGSQL {
         return out
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import CLibPQ
 import Foundation
 import Scheduling
@@ -319,3 +321,4 @@ extension PostgresBookingStore: TransactionalStore {
         try ReschedulingService.review(decision, in: self, clock: clock)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import CLibPQ
 import Foundation
 import Scheduling
@@ -22,11 +24,7 @@ public struct PostgresLocation: Sendable, Hashable {
 
     /// Whether `text` names a PostgreSQL store rather than a file: a `postgresql://` or `postgres://`
     /// URI, a `key=value` connection string, or the word `postgres` (the libpq environment).
-    public static func isPostgres(_ text: String) -> Bool {
-        let l = text.lowercased()
-        if l == "postgres" || l.hasPrefix("postgresql://") || l.hasPrefix("postgres://") { return true }
-        return text.range(of: #"^\s*[A-Za-z_]+\s*="#, options: .regularExpression) != nil
-    }
+    public static func isPostgres(_ text: String) -> Bool { StoreOpener.namesPostgres(text) }
 
     /// Parses `--db` text with libpq (`PQconninfoParse`), and resolves it as libpq would connect.
     public static func parse(_ text: String) throws(StoreError) -> PostgresLocation {
@@ -160,3 +158,4 @@ public struct PostgresLocation: Sendable, Hashable {
     }
     private static let resolveLock = NSLock()
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -131,3 +133,4 @@ extension PostgresBookingStore: TrainingSandbox {
         return try store.read(body)
     }
 }
+#endif

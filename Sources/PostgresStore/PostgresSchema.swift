@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Scheduling
 import SchedulingStore
 
@@ -14,7 +16,7 @@ import SchedulingStore
 ///   (`audit_pending`, `biosched_audit_seal`);
 /// - idempotent requests (the request id is the primary key);
 /// - account ids and staff logins in `Identifier`'s shapes (CHECKs).
-enum PostgresSchema {
+public enum PostgresSchema {
     /// The advisory lock key of migrations ("BIOS" as in the SQLite store's application id).
     static let migrationLock: Int64 = 0x4249_4F53
     /// The advisory lock key that orders audit appends (the hash chain).
@@ -396,3 +398,14 @@ enum PostgresSchema {
     static let tables = ["settings", "centers", "center_hours", "center_closures", "accounts", "staff", "cases", "representations",
                          "appointments", "slots", "requests", "notices", "outbox", "audit", "ssh_keys", "enrollment_codes", "enrollment_attempts"]
 }
+
+extension PostgresSchema {
+    /// A short fingerprint of the migrations (FNV-1a over their SQL): names the benchmark's cached
+    /// database, so a changed schema is never benchmarked on an old copy.
+    public static var fingerprint: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for m in migrations { for b in (m.version + m.sql).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        return String(h, radix: 16)
+    }
+}
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
 import GRDB
 import Scheduling
@@ -235,3 +237,4 @@ public enum StoreCopy {
         switch c { case .null: nil; case let .int(i): i; case let .text(s): s }
     }
 }
+#endif

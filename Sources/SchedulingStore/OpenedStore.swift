@@ -44,6 +44,15 @@ extension SQLiteBookingStore: OpenedStore, StoreCounting, OutboxAdministration {
 /// Opens the store a `--db` names. A plain path is the SQLite store; a URL this build has no
 /// backend for is refused by name.
 public enum StoreOpener {
+    /// Whether `text` names a PostgreSQL store rather than a file: a `postgresql://` or `postgres://`
+    /// URI, a `key=value` connection string (`service=NAME`, `host=... dbname=...`), or the word
+    /// `postgres` (the libpq environment). A file path is never one.
+    public static func namesPostgres(_ text: String) -> Bool {
+        let l = text.lowercased()
+        if l == "postgres" || l.hasPrefix("postgresql://") || l.hasPrefix("postgres://") { return true }
+        return text.range(of: #"^\s*[A-Za-z_]+\s*="#, options: .regularExpression) != nil
+    }
+
     public static func open(_ location: String, origin: AuditOrigin) throws(StoreError) -> any OpenedStore {
         try SQLiteBookingStore(path: location, origin: origin)
     }

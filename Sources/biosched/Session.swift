@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+#if PostgreSQL
 import PostgresStore
+#endif
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -96,8 +98,8 @@ struct Session {
         let path = g.db ?? defaultPath()
         if path.isEmpty { throw Failure(.badInput, t.dbEmpty) }
         if Echo.hasControlCharacters(path) { throw Failure(.badInput, t.dbControl(Echo.show(path))) }
-        if Stores.isPostgres(path) {
-            do { _ = try Stores.postgresLocation(path) } catch { throw Failure(storeError: error) }
+        if StoreBackends.isPostgres(path) {
+            do { try StoreBackends.check(path) } catch { throw Failure(storeError: error) }
             return path
         }
         if let r = path.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression), path[r.upperBound...].hasPrefix("//") || path.lowercased().hasPrefix("file:") {
@@ -142,13 +144,13 @@ struct Session {
         var fixedNow: Date?
         if let n = g.now { fixedNow = try parseNow(n, t) }
         let origin = try origin(g, user: user)
-        if g.db == nil && createDefault && !Stores.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
+        if g.db == nil && createDefault && !StoreBackends.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
             try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json, t)
         }
         let store: any OpenedStore
         let info: StoreInfo
         do {
-            store = try Stores.open(path, origin: origin)
+            store = try StoreBackends.open(path, origin: origin)
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {

@@ -194,6 +194,7 @@ struct LanguageCommandLineTests {
         #expect(flowEN.stderr.contains("broken.flow:2: unknown step \"jump\": expected one of clock, role"), "\(flowEN.stderr)")
     }
 
+    #if PostgreSQL
     @Test("A PostgreSQL --db that holds a password, that libpq cannot read, or that reaches no server is refused in each language, the password never echoed")
     func postgresRefusals() throws {
         let secret = try Self.biosched(["summary", "--db", "postgresql://app:s3cret@db1/store", "--lang", "es"])
@@ -212,4 +213,5 @@ struct LanguageCommandLineTests {
         let goneEn = try Self.biosched(["summary", "--db", "postgresql://app@127.0.0.1:1/store"])
         #expect(goneEn.status == 4 && goneEn.stderr.contains("is unreachable"), "\(goneEn.stderr)")
     }
+    #endif
 }

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresTestSupport
 import Testing
@@ -201,3 +202,4 @@ struct PostgresTerminalTests {
         #expect(try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(url.split(separator: "/").last!)) == "0")
     }
 }
+#endif

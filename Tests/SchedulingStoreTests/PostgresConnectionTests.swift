@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresTestSupport
 import Testing
@@ -99,3 +100,4 @@ struct PostgresConnectionTests {
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresTestSupport
 import Testing
@@ -305,3 +306,4 @@ final class NetworkHosts {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 @testable import PostgresStore
 import PostgresTestSupport
@@ -77,7 +78,7 @@ struct PostgresStoreTests {
 
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-        let loc = try Stores.postgresLocation(cluster.url(db))
+        let loc = try PostgresLocation.parse(cluster.url(db))
         let there = try StoreCopy.sqliteToPostgres(from: source, to: loc)
         #expect(there.counts.first { $0.table == "appointments" }?.rows == 20)
         let pg = try PostgresBookingStore.open(loc)
@@ -110,7 +111,7 @@ struct PostgresStoreTests {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-        let store = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+        let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
         defer { store.close() }
         let insert = "INSERT INTO audit_pending(at, actor_role, actor, action, receipt, detail) VALUES"
         try cluster.psql("BEGIN; \(insert) (1, 'agent', 'a.one', 'looked-up', NULL, 'first'); \(insert) (2, 'agent', 'a.one', 'looked-up', 'EAC2414052317', 'zweite Zeile: ü'); COMMIT;",
@@ -133,7 +134,7 @@ struct PostgresStoreTests {
         try cluster.psql("CREATE DATABASE \(db) ENCODING 'SQL_ASCII' TEMPLATE template0")
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
         do {
-            _ = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+            _ = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
             Issue.record("a SQL_ASCII database was accepted")
         } catch {
             #expect(error.message.contains("needs UTF8") && error.message.contains("createdb -E UTF8"), "\(error.message)")
@@ -146,7 +147,7 @@ struct PostgresStoreTests {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-        let location = try Stores.postgresLocation(cluster.url(db))
+        let location = try PostgresLocation.parse(cluster.url(db))
         // The conformance suite's small document stands in for the demo data (the same path, minutes less in a debug build).
         var bad = StoreUnderTest.document(stations: 2)
         bad.appointments.append(.init(receipt: bad.cases[0].receipt, center: "NOWHERE", start: "2026-06-23T09:00"))
@@ -168,7 +169,7 @@ struct PostgresStoreTests {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-        let store = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+        let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
         defer { store.close() }
         let endAll = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
         // The client has noticed the close before the next call (it hung for ever once: postgres-nio
@@ -182,3 +183,4 @@ struct PostgresStoreTests {
         #expect(try store.verifyAudit().firstBroken == nil)
     }
 }
+#endif

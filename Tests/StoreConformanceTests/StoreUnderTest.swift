@@ -1,6 +1,8 @@
 import Foundation
 import Scheduling
+#if PostgreSQL
 import PostgresStore
+#endif
 import PostgresTestSupport
 import SchedulingStore
 import Testing
@@ -10,6 +12,16 @@ import Testing
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory, sqlite, postgresql
     var testDescription: String { rawValue }
+    /// Every store this build has: PostgreSQL with the package trait `PostgreSQL` (the default).
+    static var allCases: [StoreKind] {
+        #if PostgreSQL
+        [.memory, .sqlite, .postgresql]
+        #else
+        [.memory, .sqlite]
+        #endif
+    }
+    /// The stores kept in a file or on a server.
+    static var persistent: [StoreKind] { allCases.filter { $0 != .memory } }
 }
 
 typealias ConformingStore = BookingStore & StoreAdministration & DocumentImporting & TransactionalStore
@@ -37,12 +49,16 @@ struct StoreUnderTest {
                                                   createdBy: officer.id, now: conformanceNow)
             cleanup = { try? FileManager.default.removeItem(at: dir) }
         case .postgresql:
+            #if PostgreSQL
             let cluster = try PostgresUnderTest.cluster()
             let db = try cluster.createDatabase()
-            let pg = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: training,
+            let pg = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: training,
                                                      createdBy: officer.id, now: conformanceNow)
             store = pg
             cleanup = { pg.close(); _ = try? cluster.psql("DROP DATABASE \(db)") }
+            #else
+            throw StoreError.unusable("built without the PostgreSQL store")
+            #endif
         }
         _ = try store.importDocument(Self.document(stations: stations), actor: officer, now: conformanceNow)
     }

@@ -1,5 +1,7 @@
 import Foundation
+#if PostgreSQL
 @testable import PostgresStore
+#endif
 import PostgresTestSupport
 import Scheduling
 import SchedulingStore
@@ -17,7 +19,7 @@ struct TrainingSandboxTests {
     }
 
     @Test("Reset puts back the first state: the appointment, the counters, the audit log and the outbox as they were; the next booking works",
-          arguments: [StoreKind.sqlite, .postgresql])
+          arguments: StoreKind.persistent)
     func resetPutsBackTheFirstState(_ kind: StoreKind) throws {
         let (store, cleanup) = try Self.sandbox(kind)
         defer { cleanup() }
@@ -52,7 +54,7 @@ struct TrainingSandboxTests {
         #expect(throws: StoreError.self) { try store.reset(to: first) }
     }
 
-    @Test("A production store keeps no first state and is never reset", arguments: [StoreKind.sqlite, .postgresql])
+    @Test("A production store keeps no first state and is never reset", arguments: StoreKind.persistent)
     func productionIsNeverReset(_ kind: StoreKind) throws {
         let (store, cleanup) = try Self.sandbox(kind, training: false)
         defer { cleanup() }
@@ -71,13 +73,14 @@ struct TrainingSandboxTests {
         #expect(try store.auditLog(receipt: nil).count == audit)
     }
 
+    #if PostgreSQL
     @Test("PostgreSQL: the audit log and the outbox cannot be emptied outside a training reset, even on a training store")
     func postgresTruncateRefused() throws {
         let cluster = try PostgresUnderTest.cluster()
         for training in [true, false] {
             let db = try cluster.createDatabase()
             defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-            let store = try PostgresBookingStore.create(try Stores.postgresLocation(cluster.url(db)), training: training,
+            let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: training,
                                                         createdBy: officer.id, now: conformanceNow)
             store.close()
             for table in ["audit", "outbox"] {
@@ -96,7 +99,7 @@ struct TrainingSandboxTests {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-        let location = try Stores.postgresLocation(cluster.url(db))
+        let location = try PostgresLocation.parse(cluster.url(db))
         try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow).close()
         let folder = FileManager.default.temporaryDirectory
         func schemas() throws -> [String] {
@@ -151,4 +154,5 @@ struct TrainingSandboxTests {
         #expect(try schemas().isEmpty)
         #expect(try firstStateLocks(settlingAt: 0) == 0)
     }
+    #endif
 }

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -95,3 +97,4 @@ extension PostgresBookingStore: StoreAdministration {
         try read { db in try AuditChain.verify(db) }
     }
 }
+#endif

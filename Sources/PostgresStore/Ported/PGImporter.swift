@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -264,3 +266,4 @@ enum PGImporter {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -163,3 +165,4 @@ extension PostgresBookingStore: KeyRegistry {
         }
     }
 }
+#endif

@@ -21,6 +21,10 @@ extension Catalog {
         tr(en: "The PostgreSQL store \(location) is not on this machine, and biosched sends a password or a case to another host over TLS only: the connection with sslmode=require failed (\(problem)). Turn on ssl on the server (and give sslmode=verify-full with sslrootcert), or, on a network you trust, write sslmode=disable in --db itself.",
            es: "El sistema PostgreSQL \(location) no está en esta máquina, y biosched solo envía una contraseña o un caso a otro host por TLS: la conexión con sslmode=require falló (\(problem)). Active ssl en el servidor (y dé sslmode=verify-full con sslrootcert) o, en una red de confianza, escriba sslmode=disable en el propio --db.")
     }
+    public var builtWithoutPostgres: String {
+        tr(en: "This biosched was built without the PostgreSQL store (swift build --disable-default-traits); --db names a PostgreSQL database. Build it with the default traits, or give a SQLite store file.",
+           es: "Este biosched se compiló sin el sistema PostgreSQL (swift build --disable-default-traits); --db indica una base de datos PostgreSQL. Compílelo con los rasgos por defecto, o dé un archivo de sistema SQLite.")
+    }
     public func pgUnreachable(_ location: String, _ problem: String) -> String {
         tr(en: "The PostgreSQL store \(location) is unreachable (\(problem)). Nothing of this command was committed unless it said it was done; try again when the server is back.",
            es: "No se puede llegar al sistema PostgreSQL \(location) (\(problem)). No se guardó nada de esta orden salvo lo que dijo que estaba hecho; inténtelo de nuevo cuando el servidor vuelva.")

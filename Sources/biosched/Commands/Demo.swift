@@ -2,7 +2,9 @@ import ArgumentParser
 import CNcursesw
 import CursesScreen
 import Foundation
+#if PostgreSQL
 import PostgresStore
+#endif
 import Scheduling
 import SchedulingStore
 import TerminalUI
@@ -137,10 +139,11 @@ struct Demo: ParsableCommand {
     /// hosts' trainers share it). Anything else there (a production store, a file, no store, a
     /// server that does not answer) leaves the sandbox a temporary file, and a line says why.
     func environmentSandbox(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        guard let named = environment["BIOSCHED_DB"], !named.isEmpty, Stores.isPostgres(named) else { return nil }
+        guard let named = environment["BIOSCHED_DB"], !named.isEmpty, StoreBackends.isPostgres(named) else { return nil }
         let say = { (line: String) in StandardStreams.err("\(banner) \(line)\n") }
+        #if PostgreSQL
         let location: PostgresLocation
-        do { location = try Stores.postgresLocation(named) } catch {
+        do { location = try PostgresLocation.parse(named) } catch {
             say(t.demoEnvironmentUnusable(Echo.show(named, limit: 200), error.message(in: t.language)))
             return nil
         }
@@ -160,6 +163,10 @@ struct Demo: ParsableCommand {
         }
         say(t.demoUsingEnvironmentStore(location.display))
         return named
+        #else
+        say(t.demoEnvironmentUnusable(Echo.show(named, limit: 200), StoreBackends.withoutPostgres.message(in: t.language)))
+        return nil
+        #endif
     }
 
     struct FullScreenResult {
@@ -287,7 +294,7 @@ struct DemoSandbox {
         cn_guard_temporary_folder(tempDir.path)
         defer { cn_unguard_temporary_folder() }
         let seed = seed ?? flow?.seed ?? 1
-        let onPostgres = db.map(Stores.isPostgres) ?? false
+        let onPostgres = db.map(StoreBackends.isPostgres) ?? false
         let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
         var created = false
         var start = now ?? flow?.start ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+#if PostgreSQL
 import PostgresStore
+#endif
 import Scheduling
 import SchedulingStore
 
@@ -27,13 +29,17 @@ enum DemoStore {
     /// makes it), a new training store with the demo data (one transaction: a failure leaves the
     /// database empty). Says whether it made it.
     static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(Failure) -> (any TrainingSandbox, Bool) {
+        #if PostgreSQL
         do {
-            let location = try Stores.postgresLocation(url)
+            let location = try PostgresLocation.parse(url)
             guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
             StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
             let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now,
                                                         contents: DemoData.document(seed: seed, now: now))
             return (store, true)
         } catch { throw Failure(storeError: error) }
+        #else
+        throw Failure(storeError: StoreBackends.withoutPostgres)
+        #endif
     }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+#if PostgreSQL
 import PostgresStore
+#endif
 
 /// `biosched enroll`: the forced command of the enrollment account (`ssh enroll@HOST` with any
 /// key). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
@@ -27,7 +29,7 @@ struct EnrollCommand: ParsableCommand {
         let origin = AuditOrigin(osUser: Session.currentUser(), client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]),
                                  keyFingerprint: key.fingerprint)
         let store: any OpenedStore
-        do { store = try Stores.open(path, origin: origin) } catch {
+        do { store = try StoreBackends.open(path, origin: origin) } catch {
             say(t.enrollUnavailable(ContactCenter.phone))
             throw Failure(storeError: error)
         }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+#if PostgreSQL
 import PostgresStore
+#endif
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a store. --demo fills a training store with demo data.")
@@ -25,7 +27,7 @@ struct Init: ParsableCommand {
         guard (0...720).contains(leadHours), (1...366).contains(horizonDays) else {
             throw Failure(.badInput, t.badWindow)
         }
-        if Stores.isPostgres(path) {
+        if StoreBackends.isPostgres(path) {
             try createPostgres(path, user: user, now: now, isTraining: isTraining)
             return
         }
@@ -56,10 +58,11 @@ struct Init: ParsableCommand {
     /// transaction; a database that holds a biosched store already is refused.
     func createPostgres(_ url: String, user: String, now: Date, isTraining: Bool) throws(Failure) {
         if group != nil { throw Failure(.badInput, Session.catalog(global).groupNotOnPostgres) }
+        #if PostgreSQL
         let origin = try Session.origin(global, user: user)
         let store: PostgresBookingStore
         do {
-            let location = try Stores.postgresLocation(url)
+            let location = try PostgresLocation.parse(url)
             store = try PostgresBookingStore.create(location, training: isTraining, createdBy: user, now: now,
                                                     window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin,
                                                     contents: demo ? DemoData.document(seed: seed, now: now) : nil)
@@ -74,5 +77,8 @@ struct Init: ParsableCommand {
         } else {
             s.say(s.t.storeCreated(training: isTraining, store.location, demoSeed: demo ? seed : nil, user))
         }
+        #else
+        throw Failure(storeError: StoreBackends.withoutPostgres)
+        #endif
     }
 }

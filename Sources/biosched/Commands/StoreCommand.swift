@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+#if PostgreSQL
 import PostgresStore
+#endif
 import Scheduling
 import SchedulingStore
 
@@ -22,16 +24,17 @@ struct StoreCommand: ParsableCommand {
             for (flag, v) in [("--from", from), ("--to", to)] where v.isEmpty || Echo.hasControlCharacters(v) {
                 throw Failure(.badInput, t.notAStore(flag, Echo.show(v)))
             }
+            #if PostgreSQL
             let report: StoreCopy.Report
             do {
-                switch (Stores.isPostgres(from), Stores.isPostgres(to)) {
-                case (false, true): report = try StoreCopy.sqliteToPostgres(from: from, to: try Stores.postgresLocation(to))
-                case (true, false): report = try StoreCopy.postgresToSQLite(from: try Stores.postgresLocation(from), to: to)
+                switch (StoreBackends.isPostgres(from), StoreBackends.isPostgres(to)) {
+                case (false, true): report = try StoreCopy.sqliteToPostgres(from: from, to: try PostgresLocation.parse(to))
+                case (true, false): report = try StoreCopy.postgresToSQLite(from: try PostgresLocation.parse(from), to: to)
                 default: throw Failure(.badInput, t.storeCopyDirections)
                 }
             } catch let e as StoreError { throw Failure(storeError: e) }
             let total = report.counts.reduce(0) { $0 + $1.rows }
-            let shown = [from, to].map { Stores.isPostgres($0) ? ((try? Stores.postgresLocation($0).display) ?? $0) : $0 }
+            let shown = [from, to].map { StoreBackends.isPostgres($0) ? StoreBackends.display($0) : $0 }
             if json {
                 print(JSONOutput.string(["from": shown[0], "to": shown[1], "rows": total,
                                          "tables": Dictionary(uniqueKeysWithValues: report.counts.map { ($0.table, $0.rows) })]))
@@ -39,6 +42,9 @@ struct StoreCommand: ParsableCommand {
                 print(t.storeCopied(total, shown[0], shown[1]))
                 for c in report.counts { print("  \(c.table.padding(toLength: 20, withPad: " ", startingAt: 0)) \(c.rows)") }
             }
+            #else
+            throw Failure(storeError: StoreBackends.withoutPostgres)
+            #endif
         }
     }
 }

@@ -237,8 +237,41 @@ extension Catalog {
            es: "La llave con la que se conectó ya está vinculada a una cuenta. Conéctese directamente al servidor de biosched, o use otra llave.")
     }
     public func enrollPaused(_ until: String, _ phone: String) -> String {
-        tr(en: "Too many wrong tries: enrollment is paused until \(until) (one hour after the earlier tries). Or call the Contact Center at \(phone).",
-           es: "Demasiados intentos fallidos: la inscripción está en pausa hasta \(until) (una hora después de los intentos anteriores). O llame al Centro de Contacto al \(phone).")
+        tr(en: "Too many wrong tries for this receipt number from your network: until \(until) a wrong code gets only this answer (the right code still works). Or call the Contact Center at \(phone).",
+           es: "Demasiados intentos fallidos para este número de recibo desde su red: hasta \(until) un código incorrecto solo recibe esta respuesta (el código correcto sigue funcionando). O llame al Centro de Contacto al \(phone).")
+    }
+    // Messages to an account about its access (sent through the outbox, in the account's language).
+    public var keyLinkedSubject: String { tr(en: "A key was linked to your biosched account", es: "Se vinculó una llave a su cuenta de biosched") }
+    /// `enrolled`: through `ssh enroll@` with a code; else added by contact-center staff.
+    public func keyLinkedBody(_ account: String, _ when: String, _ from: String, _ fingerprint: String, enrolled: Bool, _ phone: String) -> String {
+        enrolled
+            ? tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when), with an enrollment code, from the address \(from). From now on it opens your cases. If this was not you, call the Contact Center at \(phone) at once: the key can be revoked.",
+                 es: "Se vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when), con un código de inscripción, desde la dirección \(from). Desde ahora abre sus casos. Si no fue usted, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
+            : tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when) by Contact Center staff (\(from)). From now on it opens your cases. If you did not ask for this, call the Contact Center at \(phone) at once: the key can be revoked.",
+                 es: "El personal del Centro de Contacto (\(from)) vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when). Desde ahora abre sus casos. Si usted no lo pidió, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
+    }
+    public var codeIssuedSubject: String { tr(en: "A new enrollment code was issued for your biosched account", es: "Se emitió un código de inscripción nuevo para su cuenta de biosched") }
+    public func codeIssuedBody(_ account: String, _ when: String, _ by: String, _ phone: String) -> String {
+        tr(en: "Contact Center staff (\(by)) issued a new one-time enrollment code for your biosched account \(account) on \(when); any older code no longer works. If you did not ask for it, call the Contact Center at \(phone).",
+           es: "El personal del Centro de Contacto (\(by)) emitió un código de inscripción nuevo, de un solo uso, para su cuenta de biosched \(account) el \(when); los códigos anteriores ya no sirven. Si usted no lo pidió, llame al Centro de Contacto al \(phone).")
+    }
+
+    public var onlyOfficersRevokeStaffKeys: String {
+        tr(en: "Only an officer revokes a staff login's keys; agents revoke callers' keys (--account).",
+           es: "Solo un oficial revoca las llaves de un usuario del personal; los agentes revocan las llaves de las personas (--account).")
+    }
+    /// A line past the bound of a line read from a person or a peer: the session ends.
+    public func lineTooLong(_ limit: Int) -> String {
+        tr(en: "That line is longer than \(limit) characters, far more than this session needs: the session ends.",
+           es: "Esa línea tiene más de \(limit) caracteres, mucho más de lo que esta sesión necesita: la sesión termina.")
+    }
+    /// Nothing (useful) arrived in time: the session ends.
+    public func inputTimedOut(_ seconds: Int) -> String {
+        tr(en: "Nothing was typed for \(seconds) seconds (or the session's time ran out): the session ends. Connect again when you have your notice at hand.",
+           es: "No se escribió nada en \(seconds) segundos (o se acabó el tiempo de la sesión): la sesión termina. Vuelva a conectarse cuando tenga su aviso a mano.")
+    }
+    public func badEnrollTimeout(_ flag: String) -> String {
+        tr(en: "\(flag): expected a whole number of seconds from 1 to 3600.", es: "\(flag): se espera un número entero de segundos de 1 a 3600.")
     }
 
     // find

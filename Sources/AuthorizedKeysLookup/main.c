@@ -23,7 +23,10 @@
 //   biosched-authorized-keys [--db STORE] [--now TIME] USER TYPE KEY
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +100,9 @@ static int b64_value(char c) {
 // whose data starts with its own type as an SSH string (PublicKey(parsing:)).
 static int key_matches_type(const char *key, const char *type) {
     size_t n = strlen(key);
+    // head[] holds the type's SSH string: a type longer than any known one (a tampered store)
+    // matches nothing instead of overflowing it.
+    if (strlen(type) > 64 || !in_list(type, key_types)) return 0;
     if (n < 16 || n > 16384 || n % 4 != 0) return 0;
     unsigned char head[4 + 64];
     size_t got = 0, want = 4 + strlen(type);
@@ -229,12 +235,27 @@ int main(int argc, char **argv) {
     if (now && !is_timestamp(now)) hand_over();
     if (!is_login_name(user) || !in_list(type, key_types) || !key_matches_type(key, type)) hand_over();
 
-    // StoreFile.checkIsBioschedStore: the SQLite header and biosched's application id.
-    FILE *f = fopen(db, "rb");
-    if (!f) hand_over();
+    // The store path as written must be the file itself: a path through a symbolic link (of the
+    // file or of a folder above it) is handed over, so the forced command names the store exactly
+    // as biosched would (one answer, byte for byte).
+    char resolved[PATH_MAX];
+    if (!realpath(db, resolved) || strcmp(resolved, db) != 0) hand_over();
+
+    // StoreFile.checkIsBioschedStore: a regular file (opened without waiting: a FIFO or a device
+    // would block a plain open), with the SQLite header and biosched's application id.
+    int fd = open(db, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) hand_over();
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); hand_over(); }
     unsigned char header[100];
-    size_t got = fread(header, 1, sizeof header, f);
-    fclose(f);
+    size_t got = 0;
+    while (got < sizeof header) {
+        ssize_t r = read(fd, header + got, sizeof header - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
     if (got != sizeof header || memcmp(header, "SQLite format 3", 16) != 0) hand_over();
     int32_t app = (int32_t)((uint32_t)header[68] << 24 | (uint32_t)header[69] << 16 | (uint32_t)header[70] << 8 | header[71]);
     if (app != application_id) hand_over();

@@ -135,7 +135,7 @@ struct EnrollmentHardeningTests {
             try Row.fetchOne(db, sql: "SELECT channel, recipient, subject, body, receipt FROM outbox WHERE account = 'maria' ORDER BY id DESC LIMIT 1")
         })
         #expect((row["channel"] as String) == "email" && (row["recipient"] as String) == "maria@example.org")
-        #expect((row["subject"] as String) == Catalog.es.keyLinkedSubject)
+        #expect((row["subject"] as String) == Catalog(.es).keyLinkedSubject)
         let body: String = row["body"]
         #expect(body.contains("2026-06-15 13:01 UTC") && body.contains("198.51.100.7") && body.contains(Self.key(8).fingerprint), "\(body)")
         #expect((row["receipt"] as String) == "EAC2414052317")

@@ -126,6 +126,10 @@ extension Catalog {
     public func noKeyAdmitted(_ why: String) -> String {
         tr(en: "biosched authorized-keys: no key admitted: \(why)", es: "biosched authorized-keys: no se admitió ninguna llave: \(why)")
     }
+    public func userNotServiceAccount(_ user: String, _ me: String) -> String {
+        tr(en: "the user \(user) is not the service account this lookup runs as (\(me)); sshd's AuthorizedKeysCommandUser must be the account it is asked about",
+           es: "el usuario \(user) no es la cuenta de servicio con la que corre esta consulta (\(me)); el AuthorizedKeysCommandUser de sshd debe ser la cuenta por la que se pregunta")
+    }
     public func userNotLogin(_ user: String) -> String { tr(en: "the user \(user) is not a login name", es: "el usuario \(user) no es un nombre de usuario válido") }
 
     // audit

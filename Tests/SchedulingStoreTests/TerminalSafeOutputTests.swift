@@ -77,4 +77,13 @@ struct TerminalSafeOutputTests {
             #expect(error.problem.contains("300001 letters and marks"), "\(error.problem)")
         }
     }
+
+    @Test("Echo.show bounds what it quotes in Unicode scalars: one letter with 300,000 marks is cut, not echoed whole")
+    func echoCountsScalars() {
+        let marks = "A" + String(repeating: "\u{0301}", count: 300_000)
+        let shown = Echo.show(marks)
+        #expect(shown.unicodeScalars.count < 100, "\(shown.unicodeScalars.count) scalars echoed")
+        #expect(shown.hasSuffix("… (300001 characters)"))
+        #expect(Echo.show("ana.ruiz") == "ana.ruiz")
+    }
 }

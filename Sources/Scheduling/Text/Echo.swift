@@ -9,9 +9,12 @@ public enum Echo {
         var out = ""
         var count = 0
         for c in text {
-            if count == limit { return out + "… (\(text.count) characters)" }
+            // Counted in Unicode scalars, not Characters: one letter with 300,000 combining marks is
+            // one Character, and would otherwise be echoed whole.
+            let n = c.unicodeScalars.count
+            if count + n > limit { return out + "… (\(text.unicodeScalars.count) characters)" }
             out += escaped(c)
-            count += 1
+            count += n
         }
         return out
     }

@@ -9,8 +9,13 @@ import Foundation
 public enum ReschedulingService {
     public static func reschedule(_ asked: RescheduleRequest, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
         // The id the person gave is theirs: the answer always names it, whatever id is stored.
-        func shown(_ o: RescheduleOutcome) -> RescheduleOutcome { var o = o; o.requestID = asked.requestID; return o }
+        // (An answer about another request, e.g. the escalation already waiting, keeps that one's id.)
         var r = asked
+        func shown(_ o: RescheduleOutcome) -> RescheduleOutcome {
+            var o = o
+            if o.requestID == r.requestID { o.requestID = asked.requestID }
+            return o
+        }
         do {
             return try store.withWriteTransaction { tx in
                 let now = clock()

@@ -3,7 +3,7 @@ import Foundation
 /// Lines from a person or a peer on standard input, each read with a bound: at most `maxBytes`
 /// bytes a line (memory never grows with what the other side sends), at most `idle` seconds
 /// waiting for the next byte, and the whole session over by `deadline`. `Swift.readLine` reads a
-/// line of any length into memory: one line of gigabytes piped into `ssh enroll@` grew the process
+/// line of any length into memory: one line of gigabytes piped into `ssh biosched@` grew the process
 /// to 2.9 GB. Bytes after a newline are kept for the next line; a carriage return before the
 /// newline is dropped (a terminal's Enter); invalid UTF-8 reads as U+FFFD.
 final class LineInput {

@@ -16,6 +16,13 @@ enum StandardStreams {
         try? FileHandle.standardOutput.write(contentsOf: Data(Echo.terminalSafe(text).utf8))
     }
 
+    /// To standard output, as it is: only for text whose escape sequences biosched made itself
+    /// (the colored theme previews), every other part of which the caller made safe already.
+    static func outWithOwnEscapes(_ text: String) {
+        fflush(nil)
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    }
+
     /// To standard error.
     static func err(_ text: String) {
         fflush(nil)   // every stream: what print still holds goes first

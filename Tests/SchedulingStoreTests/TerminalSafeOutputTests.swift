@@ -86,4 +86,11 @@ struct TerminalSafeOutputTests {
         #expect(shown.hasSuffix("… (300001 characters)"))
         #expect(Echo.show("ana.ruiz") == "ana.ruiz")
     }
+
+    @Test("terminalSafe keeps line breaks, tabs and CR LF (an .ics on standard output), escapes a lone CR and every other control")
+    func terminalSafeKeepsLineEnds() {
+        #expect(Echo.terminalSafe("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n\tx\n") == "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n\tx\n")
+        #expect(Echo.terminalSafe("paid\rUNPAID") == "paid\\rUNPAID")
+        #expect(Echo.terminalSafe("\u{1B}[2J\u{9B}1m\u{7}") == "\\u{1B}[2J\\u{9B}1m\\u{7}")
+    }
 }

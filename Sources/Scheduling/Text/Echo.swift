@@ -23,7 +23,9 @@ public enum Echo {
     /// become escapes. For messages that may quote something a person typed.
     public static func terminalSafe(_ text: String) -> String {
         var out = ""
-        for c in text { out += (c == "\n" || c == "\t") ? String(c) : escaped(c) }
+        // CR LF (one Character in Swift) stays: files such as an .ics end their lines so; a lone CR,
+        // which would let text overwrite its own line on a terminal, becomes \r.
+        for c in text { out += (c == "\n" || c == "\t" || c == "\r\n") ? String(c) : escaped(c) }
         return out
     }
 

@@ -4,8 +4,8 @@ import Scheduling
 import SchedulingStore
 import PostgresStore
 
-/// `biosched enroll`: the forced command of the enrollment account (`ssh enroll@HOST` with any
-/// key). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
+/// `biosched enroll`: the forced command of a key the store does not hold (`ssh biosched@HOST`
+/// with a new key; deploy/sshd_config.d/biosched.conf). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
 /// types the receipt number, then the enrollment code from their notice (one line each, so it
 /// works from a pipe and with a screen reader), and on a match that key opens their own cases the
 /// next time. Wrong tries are counted per receipt number typed and client network (IPv4 address, IPv6 /64),

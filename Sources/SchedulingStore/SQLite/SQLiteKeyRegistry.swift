@@ -87,10 +87,15 @@ extension SQLiteBookingStore: KeyRegistry {
         try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: true) }
     }
 
+    /// `SQLStore`'s: the code a booking's notice and message carry (the account is told by them).
+    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
+        try issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: false)
+    }
+
     /// A new code; every older unused code of the account stops working (and leaves the outbox).
     /// `tellAccount`: staff issued it on its own (not inside a booking whose message carries it),
     /// so the account is told through the outbox.
-    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin, tellAccount: Bool = false) throws -> String {
+    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin, tellAccount: Bool) throws -> String {
         guard try db.fetchValue(Int.self, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }

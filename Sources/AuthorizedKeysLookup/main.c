@@ -8,7 +8,10 @@
 // the two on every kind of key). Every other case it hands to biosched by exec'ing it with the same
 // arguments, so each message, the enrollment account (`--enroll`) and every refusal are written
 // once, in Swift:
-//   - an option other than --db PATH and --now TIME, or not exactly three arguments;
+//   - an option other than --db PATH, --now TIME and --enroll, or not exactly three arguments;
+//   - with --enroll, a key the store does not hold (biosched writes its `biosched enroll` line);
+//   - a user other than the account this runs as (biosched refuses it and says why);
+//   - a store path through a symbolic link, or a store that is not a regular file;
 //   - a store that is not a plain absolute path (a URL, a relative path, `.`/`..`, `//`, a
 //     trailing slash, a control character, a backslash or a quote), or no --db and no $BIOSCHED_DB;
 //   - a user that is not a login name, a key type it does not know, a key that is not strict
@@ -20,10 +23,14 @@
 // biosched is looked for beside this program (`/proc/self/exe`'s folder), as `swift build` and
 // the documented install put them; the forced command names it by that absolute path.
 //
-//   biosched-authorized-keys [--db STORE] [--now TIME] USER TYPE KEY
+//   biosched-authorized-keys [--db STORE] [--now TIME] [--enroll] USER TYPE KEY
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +104,9 @@ static int b64_value(char c) {
 // whose data starts with its own type as an SSH string (PublicKey(parsing:)).
 static int key_matches_type(const char *key, const char *type) {
     size_t n = strlen(key);
+    // head[] holds the type's SSH string: a type longer than any known one (a tampered store)
+    // matches nothing instead of overflowing it.
+    if (strlen(type) > 64 || !in_list(type, key_types)) return 0;
     if (n < 16 || n > 16384 || n % 4 != 0) return 0;
     unsigned char head[4 + 64];
     size_t got = 0, want = 4 + strlen(type);
@@ -214,9 +224,10 @@ int main(int argc, char **argv) {
     strcpy(slash + 1, "biosched");
 
     const char *db = NULL, *now = NULL, *pos[3];
-    int npos = 0;
+    int npos = 0, enroll = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
+        if (strcmp(argv[i], "--enroll") == 0) enroll = 1;
+        else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
         else if (strncmp(argv[i], "--db=", 5) == 0) db = argv[i] + 5;
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) now = argv[++i];
         else if (argv[i][0] == '-' || npos == 3) hand_over();
@@ -228,13 +239,32 @@ int main(int argc, char **argv) {
     if (!db || !is_plain_absolute_path(db) || !is_plain_absolute_path(biosched_path) || access(biosched_path, X_OK) != 0) hand_over();
     if (now && !is_timestamp(now)) hand_over();
     if (!is_login_name(user) || !in_list(type, key_types) || !key_matches_type(key, type)) hand_over();
+    // The user sshd names must be the account this runs as (AuthorizedKeysCommandUser, the service
+    // account); biosched itself refuses any other and says why.
+    struct passwd *me = getpwuid(geteuid());
+    if (!me || !me->pw_name || strcmp(me->pw_name, user) != 0) hand_over();
 
-    // StoreFile.checkIsBioschedStore: the SQLite header and biosched's application id.
-    FILE *f = fopen(db, "rb");
-    if (!f) hand_over();
+    // The store path as written must be the file itself: a path through a symbolic link (of the
+    // file or of a folder above it) is handed over, so the forced command names the store exactly
+    // as biosched would (one answer, byte for byte).
+    char resolved[PATH_MAX];
+    if (!realpath(db, resolved) || strcmp(resolved, db) != 0) hand_over();
+
+    // StoreFile.checkIsBioschedStore: a regular file (opened without waiting: a FIFO or a device
+    // would block a plain open), with the SQLite header and biosched's application id.
+    int fd = open(db, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) hand_over();
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); hand_over(); }
     unsigned char header[100];
-    size_t got = fread(header, 1, sizeof header, f);
-    fclose(f);
+    size_t got = 0;
+    while (got < sizeof header) {
+        ssize_t r = read(fd, header + got, sizeof header - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
     if (got != sizeof header || memcmp(header, "SQLite format 3", 16) != 0) hand_over();
     int32_t app = (int32_t)((uint32_t)header[68] << 24 | (uint32_t)header[69] << 16 | (uint32_t)header[70] << 8 | header[71]);
     if (app != application_id) hand_over();
@@ -250,7 +280,10 @@ int main(int argc, char **argv) {
     if (sqlite3_prepare_v2(conn, sql, -1, &q, NULL) != SQLITE_OK) hand_over();
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE) return 0;  // not a key of this store: nothing, and sshd refuses it
+    if (rc == SQLITE_DONE) {
+        if (enroll) hand_over();  // a key the store does not hold may enroll: biosched writes that line
+        return 0;                 // not a key of this store: nothing, and sshd refuses it
+    }
     if (rc != SQLITE_ROW) hand_over();
 
     const char *kind = (const char *)sqlite3_column_text(q, 0);

@@ -40,7 +40,12 @@ extension SQLiteBookingStore: StoreAdministration {
                 if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
             try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(role))")
+            // Their keys end with the login: adding the login again later revives none of them.
+            try db.execute(sql: "UPDATE ssh_keys SET revoked_at = ?, revoked_by = ? WHERE holder_kind = 'staff' AND holder = ? AND revoked_at IS NULL",
+                           arguments: [Records.seconds(now), officer, user])
+            let keys = db.changesCount
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved,
+                             detail: "\(user) (\(role))" + (keys > 0 ? " keys revoked=\(keys)" : ""))
         }
     }
 

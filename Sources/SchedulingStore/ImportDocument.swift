@@ -87,6 +87,55 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 }
 
 extension ImportDocument {
+    /// The first key written twice in one object of a valid JSON text, with where it is
+    /// (`accounts[2]`); one pass over the bytes, a set of keys per open object.
+    static func duplicateKey(in data: Data) -> (String, String)? {
+        struct Level { var isObject: Bool; var keys: Set<String> = []; var expectKey = true; var name = ""; var index = 0 }
+        var stack: [Level] = []
+        let bytes = [UInt8](data)
+        var i = 0
+        var lastKey = ""
+        func path() -> String {
+            var parts: [String] = []
+            for (n, l) in stack.enumerated() where n > 0 {
+                let parent = stack[n - 1]
+                parts.append(parent.isObject ? l.name : "[\(parent.index)]")
+            }
+            return parts.reduce("") { $0.isEmpty || $1.hasPrefix("[") ? $0 + $1 : $0 + "." + $1 }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                stack.append(Level(isObject: b == UInt8(ascii: "{"), name: lastKey))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if !stack.isEmpty { stack.removeLast() }
+            case UInt8(ascii: ","):
+                if let n = stack.indices.last {
+                    if stack[n].isObject { stack[n].expectKey = true } else { stack[n].index += 1 }
+                }
+            case UInt8(ascii: ":"):
+                if let n = stack.indices.last { stack[n].expectKey = false }
+            case UInt8(ascii: "\""):
+                let start = i
+                i += 1
+                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                if let n = stack.indices.last, stack[n].isObject, stack[n].expectKey {
+                    let body = bytes[(start + 1)..<min(i, bytes.count)]
+                    // Escapes (\u0061 is "a") are decoded by JSON's own rules; a plain key is its bytes.
+                    let key = body.contains(UInt8(ascii: "\\"))
+                        ? (try? JSONSerialization.jsonObject(with: Data(bytes[start...min(i, bytes.count - 1)]), options: .fragmentsAllowed)) as? String ?? String(decoding: body, as: UTF8.self)
+                        : String(decoding: body, as: UTF8.self)
+                    if !stack[n].keys.insert(key).inserted { return (key, path()) }
+                    lastKey = key
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Parses the JSON import format. Unknown top-level keys and unknown fields are errors, so a
     /// misspelt field never silently drops data.
     /// The largest import file taken: parsing JSON costs about 25 times its size in memory, so a
@@ -106,6 +155,10 @@ extension ImportDocument {
         } catch let e as ImportError { throw e } catch {
             let why = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
             throw ImportError("") { $0.importNotJSON(why) }
+        }
+        // JSONSerialization keeps the last of two equal keys without a word: refused instead.
+        if let (key, path) = duplicateKey(in: data) {
+            throw ImportError(path) { $0.importDuplicateKey(Echo.show(key)) }
         }
         let r = Reader()
         try r.only(top, ["settings", "centers", "accounts", "cases", "appointments"], at: "")
@@ -271,6 +324,10 @@ extension ImportDocument {
                 throw ImportError("\(at).\(k)") { $0.importControl(Echo.show(s)) }
             }
             if s.count > Reader.maxText { throw ImportError("\(at).\(k)") { $0.importTooLong(s.count, Reader.maxText) } }
+            // Counted as Unicode scalars too: one letter with 300,000 combining marks is one
+            // Character to Swift, and a screen full of nothing to a person.
+            let scalars = s.unicodeScalars.count
+            if scalars > Reader.maxText { throw ImportError("\(at).\(k)") { $0.importTooManyMarks(scalars, Reader.maxText) } }
             return s
         }
         func int(_ o: [String: Any], _ k: String, at: String, required: Bool = true, range: ClosedRange<Int>) throws(ImportError) -> Int? {

@@ -21,7 +21,7 @@ extension SQLStore {
                 } catch {
                     // A message whose facts cannot be read would stop every mailer at the same row: it fails, visibly.
                     try db.run(sql: """
-                        UPDATE outbox SET status = 'failed', claimed_by = NULL, lease_until = NULL, last_error = ? WHERE id = ?
+                        UPDATE outbox SET status = 'failed', claimed_by = NULL, lease_until = NULL, last_error = ?, enrollment_code = NULL WHERE id = ?
                         """, arguments: ["cannot read what the message is about: \(describe(error))", id])
                 }
             }
@@ -55,7 +55,7 @@ extension SQLStore {
         try sqlWrite { db in
             try db.run(sql: """
                 UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL,
-                  enrollment_code = CASE WHEN ? = 'skipped' THEN NULL ELSE enrollment_code END
+                  enrollment_code = CASE WHEN ? IN ('skipped','failed') THEN NULL ELSE enrollment_code END
                 WHERE id = ? AND claimed_by = ? AND status = 'pending'
                 """, arguments: [status.rawValue, text.isEmpty ? "failed without a reason" : text, Records.seconds(nextAttempt), status.rawValue, id, worker])
         }

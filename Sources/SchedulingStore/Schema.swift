@@ -33,6 +33,18 @@ enum Schema {
         m.registerMigration("v8-account-language") { db in
             try db.execute(sql: "ALTER TABLE accounts ADD COLUMN language TEXT CHECK (language IS NULL OR (length(language) = 2 AND language NOT GLOB '*[^a-z]*'))")
         }
+        // Wrong enrollment codes counted per scope, one row each, updated in place (EnrollmentThrottle).
+        m.registerMigration("v9-enrollment-throttle") { db in
+            try db.execute(sql: """
+                CREATE TABLE enrollment_throttle (
+                  scope TEXT PRIMARY KEY NOT NULL CHECK (length(scope) BETWEEN 1 AND 160),
+                  wrong INTEGER NOT NULL CHECK (wrong >= 0),
+                  window_start INTEGER NOT NULL,
+                  paused_until INTEGER,
+                  pauses INTEGER NOT NULL CHECK (pauses >= 0)
+                ) WITHOUT ROWID
+                """)
+        }
         return m
     }
 

@@ -9,14 +9,29 @@ public enum StoreFile {
 
     /// Refuses, without opening it as a database, any file that is not a biosched store.
     static func checkIsBioschedStore(_ path: String) throws(StoreError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Opened without waiting (a FIFO given as the store would block an open for reading until
+        // a writer came), then it must be a regular file: a FIFO, a device or a folder is refused.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
             if FileManager.default.fileExists(atPath: path) {
                 throw .unusableStore(Localized { $0.storeUnreadable(path, String(cString: strerror(EACCES))) })
             }
             throw .unusableStore(Localized { $0.noStoreAt(path) })
         }
-        defer { try? handle.close() }
-        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw .unusableStore(Localized { $0.storeNotRegularFile(path) })
+        }
+        var buffer = [UInt8](repeating: 0, count: 100)
+        var got = 0
+        while got < 100 {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, 100 - got) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            got += n
+        }
+        let header = Array(buffer[0..<got])
         guard !header.isEmpty else {
             throw .unusableStore(Localized { $0.storeFileEmpty(path) })
         }

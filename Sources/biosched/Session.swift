@@ -252,7 +252,9 @@ struct Session {
             guard Identifier.isAccountID(account) else {
                 throw Failure(.badInput, t.badAccount(Echo.show(account), t.accountShape))
             }
-            if !info.isTraining && staff != .gateway {
+            // The gateway account, or the service account that owns the store (one service
+            // account for everyone: deploy/sshd_config.d/biosched.conf) acts for a caller's account.
+            if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
                 throw Failure(.refused, "\(na): " + t.onlyGateway)
             }
             let accountRole: Role?
@@ -333,7 +335,17 @@ extension Failure {
 enum JSONOutput {
     static func string(_ object: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        // JSONSerialization escapes C0 controls only: C1 controls (U+0080-U+009F, some terminals
+        // read U+009B as CSI) and the line separators are escaped here, still valid JSON.
+        var out = ""
+        for s in String(decoding: data, as: UTF8.self).unicodeScalars {
+            if (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029 {
+                out += String(format: "\\u%04x", s.value)
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
     }
     static func iso(_ d: Date) -> String {
         let f = ISO8601DateFormatter()

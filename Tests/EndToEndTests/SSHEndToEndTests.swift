@@ -82,32 +82,44 @@ struct SSHEndToEndTests {
         try TmuxSession.capture("/bin/sh", ["-c", command], errors: .merged).output
     }
 
-    @Test("An applicant reschedules over SSH, is refused another's receipt, and a dropped client leaves nothing half done")
+    @Test("An applicant reschedules over SSH (the deployment scripts/install.sh makes from deploy/), is refused another's receipt, and a dropped client leaves nothing half done")
     func applicantOverSSH() throws {
+        guard geteuid() == 0 else {
+            Issue.record("This test makes an OS user and runs sshd; it needs root (CI runs as root).")
+            return
+        }
+        let service = EnrollmentEndToEndTests.service
+        try TrustBoundaryEndToEndTests.ensureUser(service)
         let t = try TmuxSession(width: 80, height: 24)
         defer { t.close() }
+        chmod(t.dir.path, 0o755)
         let template = try #require(TerminalEndToEndTests.template, "biosched init --demo failed")
-        try FileManager.default.copyItem(atPath: template, toPath: t.db)
+        // The store belongs to the service account, in a folder of its own.
+        let srv = t.dir.appendingPathComponent("srv").path
+        let db = srv + "/store.sqlite"
+        try Self.sh("install -d -o \(service) -m 700 \(srv) && cp \(template) \(db) && chown \(service) \(db) && chmod 600 \(db)")
+        func asService(_ args: [String]) throws -> (Int32, String) {
+            try TmuxSession.capture("/bin/sh", ["-c", "cd / && runuser -u \(service) -- " + ([TmuxSession.binary] + args).map { TrustBoundaryEndToEndTests.q($0) }.joined(separator: " ")], errors: .merged)
+        }
         let server = try SSHServer(dir: t.dir)
         defer { server.stop() }
 
-        // The officer maps the key to maria.garcia's account; the forced command comes from biosched.
-        let (added, out) = try t.run(["access", "add", "--account", "maria.garcia", "--key", server.clientKey + ".pub",
-                                      "--file", server.authorizedKeys, "--db", t.db, "--now", TerminalEndToEndTests.now])
+        // An officer maps the key to maria.garcia's account, in the store; a key given twice is refused.
+        let publicKey = t.dir.appendingPathComponent("client-key.pub").path
+        try Self.sh("cp \(server.clientKey).pub \(publicKey) && chmod 644 \(publicKey)")
+        let (added, out) = try asService(["access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"])
         #expect(added == 0, "\(out)")
-        let (again, _) = try t.run(["access", "add", "--account", "maria.garcia", "--key", server.clientKey + ".pub",
-                                    "--file", server.authorizedKeys, "--db", t.db, "--now", TerminalEndToEndTests.now])
+        let (again, _) = try asService(["access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"])
         #expect(again == 2, "a key given twice is refused")
-        var keys = try String(contentsOfFile: server.authorizedKeys, encoding: .utf8)
-        #expect(keys.hasPrefix("command=\""))
-        #expect(keys.contains(",restrict,pty ssh-ed25519 "))
-        #expect(keys.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
-        // The test store is a training store on a fixed clock.
-        keys = keys.replacingOccurrences(of: " tui --db ", with: " tui --now \(TerminalEndToEndTests.now) --db ")
-        try Data(keys.utf8).write(to: URL(fileURLWithPath: server.authorizedKeys))
-        try server.start()
+        // sshd asks biosched through the installed wrapper (the test store is a training store on a fixed clock).
+        let (root, include) = try EnrollmentEndToEndTests.install(store: db, now: TerminalEndToEndTests.now)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let parts = try String(contentsOfFile: server.clientKey + ".pub", encoding: .utf8).split(separator: " ")
+        let line = try TmuxSession.capture("/bin/sh", ["-c", "runuser -u \(service) -- \(root)/prefix/libexec/biosched/authorized-keys \(service) \(parts[0]) \(parts[1])"], errors: .dropped).output
+        #expect(line.hasPrefix("command=\"") && line.contains(" --as applicant --account maria.garcia ") && line.contains(",restrict,pty ssh-ed25519 "), "\(line)")
+        try server.start(authorizedKeysFile: "none", extra: "Include \(include)")
 
-        try t.start(server.sshCommand + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
+        try t.start(server.ssh(user: service, key: server.clientKey) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
         let list = try t.waitFor("IOE0923456781", seconds: 20)   // the list is loaded after the screen opens
         #expect(list.contains("Your cases"))
         #expect(list.contains("Applicant maria.garcia"))
@@ -136,7 +148,7 @@ struct SSHEndToEndTests {
         try t.keys("t", "Enter", "Enter")
         try t.waitFor("Why can't they attend?")
         // [b] keeps pgrep from matching the shell that runs it.
-        let serverSide = "[b]iosched tui --now \(TerminalEndToEndTests.now) --db \(t.db)"
+        let serverSide = "[b]iosched tui --db \(db) --as applicant --account maria.garcia"
         #expect(!(try Self.sh("pgrep -f -- '\(serverSide)'")).isEmpty)
         try Self.sh("pkill -KILL -f -- '-p \(server.port) -o StrictHostKeyChecking'")
         let deadline = Date().addingTimeInterval(15)
@@ -147,7 +159,7 @@ struct SSHEndToEndTests {
         }
         #expect(!alive, "the server-side biosched is gone within 15 seconds of the client dying (it takes milliseconds; it once took 3 s, crashing)")
         let check = try Self.sh("""
-            sqlite3 \(t.db) "PRAGMA integrity_check; SELECT count(*) FROM appointments WHERE receipt = 'IOE0923456781' AND status = 'scheduled'; SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'));"
+            sqlite3 \(db) "PRAGMA integrity_check; SELECT count(*) FROM appointments WHERE receipt = 'IOE0923456781' AND status = 'scheduled'; SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'));"
             """)
         #expect(check.split(separator: "\n") == ["ok", "1", "0"], "\(check)")
     }

@@ -144,17 +144,20 @@ struct TrustBoundaryEndToEndTests {
         let forged = try asUser(service, "\(Self.q(bin)) status EAC2414052317 --db \(Self.q(store)) --login \(person)")
         #expect(forged.0 == 0, "the service account may act for a staff login: \(forged.1)")
 
-        // The person's key goes into the service account's authorized_keys, naming the person.
+        // The person's key goes into the store, naming the person; sshd asks biosched through the
+        // deployment scripts/install.sh makes from deploy/ (issue 20: the files docs/deployment.md installs).
         let personKey = t.dir.appendingPathComponent("person").path
         #expect(try Self.sh("ssh-keygen -q -t ed25519 -N '' -C agent@desk -f \(Self.q(personKey))").0 == 0)
-        // The service account's keys live in a folder it owns (access writes a new file and renames it).
-        let keysDir = srv + "/keys"
-        #expect(try Self.sh("install -d -o \(service) -m 700 \(Self.q(keysDir))").0 == 0)
-        let keysFile = keysDir + "/authorized_keys_\(service)"
         let publicKey = t.dir.appendingPathComponent("person-key.pub").path
-        let added = try Self.sh("cp \(Self.q(personKey + ".pub")) \(Self.q(publicKey)) && chmod 644 \(Self.q(publicKey)) && cd / && runuser -u \(service) -- \(Self.q(bin)) access add --staff \(person) --key \(Self.q(publicKey)) --file \(Self.q(keysFile)) --db \(Self.q(store))")
+        let added = try Self.sh("cp \(Self.q(personKey + ".pub")) \(Self.q(publicKey)) && chmod 644 \(Self.q(publicKey)) && cd / && runuser -u \(service) -- \(Self.q(bin)) access add --staff \(person) --key \(Self.q(publicKey)) --db \(Self.q(store))")
         #expect(added.0 == 0, "\(added.1)")
-        try server.start(authorizedKeysFile: keysDir + "/authorized_keys_%u")
+        let root = "/run/biosched-e2e-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let installed = try Self.sh("sh \(Self.q(EnrollmentEndToEndTests.repository.path))/scripts/install.sh --binaries \(Self.q(URL(fileURLWithPath: bin).deletingLastPathComponent().path)) "
+                                    + "--user \(service) --store \(Self.q(store)) --sshd-dir \(root)/sshd --systemd-dir \(root)/systemd \(root)/prefix")
+        #expect(installed.0 == 0, "\(installed.1)")
+        try server.start(authorizedKeysFile: "none", extra: "Include \(root)/sshd/biosched.conf")
 
         try t.start(server.ssh(user: service, key: personKey) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
         try t.waitFor("receipt", seconds: 20)

@@ -51,11 +51,18 @@ struct RescheduleTransactionTests {
         #expect(again.result == .booked)
         #expect(again.notice?.number == first.notice?.number && again.notice?.enrollmentCode == nil)
         #expect(try f.tableCounts() == counts)
-        // Another person replaying the id learns nothing of the first request (R5 before the replay).
-        let stranger = try f.store.reschedule(request("WAC2390112345", Actor(role: .applicant, id: "li"), to: "2026-06-24T09:00", id: "req-1"), clock: clock)
-        #expect(stranger.verdict.codes == [.notAuthorized])
-        #expect(stranger.notice == nil && !stranger.replayed)
-        #expect(!stranger.verdict.message.contains("2026-06-24"))
+        // Another person reusing the id (issue 20: ids are scoped per actor) books their own case as
+        // with any new id, and learns nothing of the first request; a retry of theirs replays theirs.
+        let li = Actor(role: .applicant, id: "li")
+        let stranger = try f.store.reschedule(request("WAC2390112345", li, to: "2026-06-26T09:00", id: "req-1"), clock: clock)
+        #expect(stranger.result == .booked && !stranger.replayed && stranger.requestID == "req-1", "\(stranger.verdict.message)")
+        #expect(!stranger.verdict.message.contains("2026-06-24") && stranger.notice?.number != first.notice?.number)
+        let stored = try f.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id || ' ' || actor FROM requests ORDER BY received_at, id") }
+        #expect(stored.count == 2 && stored.contains("req-1 maria") && stored.contains { $0.hasPrefix("req-1.") && $0.hasSuffix(" li") }, "\(stored)")
+        let retry = try f.store.reschedule(request("WAC2390112345", li, to: "2026-06-29T09:00", id: "req-1"), clock: clock)
+        #expect(retry.replayed && retry.notice?.number == stranger.notice?.number && retry.requestID == "req-1")
+        // The first person's retry still replays theirs.
+        #expect(try f.store.reschedule(request("EAC2414052317", StoreFixture.maria, to: "2026-06-25T09:00", id: "req-1"), clock: clock).notice?.number == first.notice?.number)
     }
 
     @Test("R14 an appointment changed since it was shown gives CONFLICT and writes nothing but its audit row and a refused request row")

@@ -37,7 +37,7 @@ struct StoreConformanceTests {
         #expect(try t.store.auditLog(receipt: receipt("WAC2390112345")).map(\.action) == ["refused"])
     }
 
-    @Test("R14 a request id replayed by its actor returns the first result; by anyone else NOT_AUTHORIZED, revealing nothing", arguments: StoreKind.allCases)
+    @Test("R14 a request id replayed by its actor returns the first result; anyone else's reuse of it is a new request of their own, revealing nothing (ids scoped per actor)", arguments: StoreKind.allCases)
     func replay(kind: StoreKind) throws {
         let t = try StoreUnderTest(kind); defer { t.cleanup() }
         let first = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "r-1"), clock: clock)
@@ -45,10 +45,15 @@ struct StoreConformanceTests {
         #expect(again.replayed && again.notice?.number == first.notice?.number)
         #expect(first.notice?.enrollmentCode != nil && again.notice?.enrollmentCode == nil, "the one-time code is shown once, never replayed")
         #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: maria).appointment.priorReschedules == 1)
-        for actor in [li, agent] {
-            let other = try t.store.reschedule(request(actor == li ? "WAC2390112345" : "EAC2414052317", actor, to: "2026-06-26T09:00", id: "r-1"), clock: clock)
-            #expect(other.verdict.codes == [.notAuthorized] && other.notice == nil && !other.replayed)
-        }
+        // Someone else's reuse: not a replay, not a refusal; their own request, answered with the id they gave.
+        let other = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-26T09:00", id: "r-1"), clock: clock)
+        // (li's appointment is within 12 hours here: her own request is refused WITHIN_12_HOURS, as with any id.)
+        #expect(other.verdict.codes == [.within12Hours] && !other.replayed && other.requestID == "r-1" && other.notice == nil, "\(other.verdict.codes)")
+        let retry = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-29T09:00", id: "r-1"), clock: clock)
+        #expect(retry.replayed && retry.verdict.codes == [.within12Hours] && retry.requestID == "r-1")
+        // On a case not theirs: NOT_AUTHORIZED, as with any id.
+        let notTheirs = try t.store.reschedule(request("EAC2414052317", li, to: "2026-06-26T09:00", id: "r-1"), clock: clock)
+        #expect(notTheirs.verdict.codes == [.notAuthorized] && notTheirs.notice == nil && !notTheirs.replayed)
     }
 
     @Test("R5 another applicant's case and an unknown case are both NOT_AUTHORIZED", arguments: StoreKind.allCases)

@@ -7,10 +7,19 @@ import Foundation
 /// appointment superseded and linked to the new one, the request, its notice, the outbox message
 /// and the audit row. Every refusal is audited in the same transaction.
 public enum ReschedulingService {
-    public static func reschedule(_ r: RescheduleRequest, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
+    public static func reschedule(_ asked: RescheduleRequest, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
+        // The id the person gave is theirs: the answer always names it, whatever id is stored.
+        // (An answer about another request, e.g. the escalation already waiting, keeps that one's id.)
+        var r = asked
+        func shown(_ o: RescheduleOutcome) -> RescheduleOutcome {
+            var o = o
+            if o.requestID == r.requestID { o.requestID = asked.requestID }
+            return o
+        }
         do {
             return try store.withWriteTransaction { tx in
                 let now = clock()
+                r.requestID = try scopedID(tx, asked.requestID, actor: asked.actor)
                 let outcome = try decide(tx, r, now: now)
                 if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {
                     let notAuthorized = outcome.verdict.codes == [.notAuthorized]
@@ -19,7 +28,7 @@ public enum ReschedulingService {
                                                   receipt: r.receipt, requestID: r.requestID,
                                                   detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))"))
                 }
-                return outcome
+                return shown(outcome)
             }
         } catch .capacityExceeded {
             // The store refused: the last station went between the check and the write. Nothing of the
@@ -28,13 +37,23 @@ public enum ReschedulingService {
             let outcome = slotFull(r.requestID, detail: nil)
             try? store.withWriteTransaction { tx in
                 let now = clock()
+                r.requestID = try scopedID(tx, asked.requestID, actor: asked.actor)
                 guard try tx.request(r.requestID) == nil else { return }
                 try recordRefusal(tx, r, outcome, now: now)
                 try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: r.requestID,
                                               detail: "result=\(outcome.result.rawValue) codes=\(VerdictCode.slotFull.rawValue) (the last station went at the write)"))
             }
-            return outcome
+            return shown(outcome)
         }
+    }
+
+    /// Request ids are scoped per actor. A client's id that another actor's request holds already
+    /// is stored under a name of this actor's own (the id, a dot and 12 hex digits of a hash of
+    /// the actor and the id), found again the same way on a retry: reusing someone else's id
+    /// neither fails on your own case nor tells you that it exists (the answer names your id).
+    static func scopedID(_ tx: some CaseReads, _ id: String, actor: Actor) throws -> String {
+        guard let earlier = try tx.request(id), earlier.actor != actor else { return id }
+        return id + "." + String(SHA256.hex("biosched-request\u{1F}\(actor.role.rawValue)\u{1F}\(actor.id)\u{1F}\(id)").prefix(12))
     }
 
     public static func review(_ d: ReviewDecision, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> RescheduleOutcome {
@@ -74,13 +93,11 @@ public enum ReschedulingService {
         RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, text: message, guidance: guidance))
     }
 
-    /// A stored answer to an earlier request with the same id, for the actor who made it. Another
-    /// actor replaying the id learns nothing: NOT_AUTHORIZED, as for an unknown case.
+    /// A stored answer to an earlier request with the same id, for the actor who made it (ids are
+    /// scoped per actor by `scopedID` first; a row of another actor here is never shown: it is
+    /// treated as no earlier request).
     static func replay(_ tx: some CaseReads, _ id: String, receipt: ReceiptNumber, actor: Actor) throws -> RescheduleOutcome? {
-        guard let earlier = try tx.request(id) else { return nil }
-        guard earlier.actor == actor else {
-            return refused(id, [.notAuthorized], Localized { $0.sentence(.notAuthorized) }, guidance: notAuthorizedGuidance)
-        }
+        guard let earlier = try tx.request(id), earlier.actor == actor else { return nil }
         guard earlier.receipt == receipt else {
             throw StoreError.invalid(Localized { $0.requestIDReused(Echo.show(id)) })
         }

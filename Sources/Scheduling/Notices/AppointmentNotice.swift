@@ -11,7 +11,7 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     public var when: String
     public var start: Date
     public var issuedAt: Date
-    /// A one-time code for the applicant's account to let their own SSH key in (`ssh enroll@...`):
+    /// A one-time code for the applicant's account to let their own SSH key in (`ssh biosched@...`):
     /// on the notice given at booking only; the store keeps only its hash.
     public var enrollmentCode: String?
     /// The center's time zone, to write the date in another language (`nil` on notices stored

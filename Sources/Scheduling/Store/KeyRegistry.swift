@@ -61,7 +61,7 @@ public struct RepresentationAcceptance: Sendable, Hashable {
         """
         Form G-28 accepted: \(representativeName) (\(account)) may act for \(applicantName) on case \(receipt.value) (\(form)).
         Enrollment code: \(enrollmentCode)
-        To reach the case online: ssh enroll@<the agency's gateway>, then the receipt number \(receipt.value) and this code \
+        To reach the case online: ssh biosched@<the agency's gateway>, then the receipt number \(receipt.value) and this code \
         (valid \(validDays) days, used once). Your own key is then linked to your account.
         """
     }

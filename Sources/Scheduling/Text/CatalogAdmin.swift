@@ -100,8 +100,8 @@ extension Catalog {
                : tr(en: "Wrote \(n) keys to \(path).", es: "Se escribieron \(n) llaves en \(path).")
     }
     public func enrollmentCodeIssued(_ account: String, _ code: String, _ days: Int) -> String {
-        tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with `ssh enroll@` the biosched host.",
-           es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con `ssh enroll@` seguido del servidor de biosched.")
+        tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with `ssh biosched@` the biosched host.",
+           es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con `ssh biosched@` seguido del servidor de biosched.")
     }
     public var bioschedOwnPath: String { tr(en: "biosched's own path", es: "La ruta del propio biosched") }
     public var theStorePath: String { tr(en: "the store path", es: "La ruta del sistema") }
@@ -125,6 +125,10 @@ extension Catalog {
     }
     public func noKeyAdmitted(_ why: String) -> String {
         tr(en: "biosched authorized-keys: no key admitted: \(why)", es: "biosched authorized-keys: no se admitió ninguna llave: \(why)")
+    }
+    public func userNotServiceAccount(_ user: String, _ me: String) -> String {
+        tr(en: "the user \(user) is not the service account this lookup runs as (\(me)); sshd's AuthorizedKeysCommandUser must be the account it is asked about",
+           es: "el usuario \(user) no es la cuenta de servicio con la que corre esta consulta (\(me)); el AuthorizedKeysCommandUser de sshd debe ser la cuenta por la que se pregunta")
     }
     public func userNotLogin(_ user: String) -> String { tr(en: "the user \(user) is not a login name", es: "el usuario \(user) no es un nombre de usuario válido") }
 
@@ -237,8 +241,41 @@ extension Catalog {
            es: "La llave con la que se conectó ya está vinculada a una cuenta. Conéctese directamente al servidor de biosched, o use otra llave.")
     }
     public func enrollPaused(_ until: String, _ phone: String) -> String {
-        tr(en: "Too many wrong tries: enrollment is paused until \(until) (one hour after the earlier tries). Or call the Contact Center at \(phone).",
-           es: "Demasiados intentos fallidos: la inscripción está en pausa hasta \(until) (una hora después de los intentos anteriores). O llame al Centro de Contacto al \(phone).")
+        tr(en: "Too many wrong tries for this receipt number from your network: until \(until) a wrong code gets only this answer (the right code still works). Or call the Contact Center at \(phone).",
+           es: "Demasiados intentos fallidos para este número de recibo desde su red: hasta \(until) un código incorrecto solo recibe esta respuesta (el código correcto sigue funcionando). O llame al Centro de Contacto al \(phone).")
+    }
+    // Messages to an account about its access (sent through the outbox, in the account's language).
+    public var keyLinkedSubject: String { tr(en: "A key was linked to your biosched account", es: "Se vinculó una llave a su cuenta de biosched") }
+    /// `enrolled`: through `ssh biosched@` with a code; else added by contact-center staff.
+    public func keyLinkedBody(_ account: String, _ when: String, _ from: String, _ fingerprint: String, enrolled: Bool, _ phone: String) -> String {
+        enrolled
+            ? tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when), with an enrollment code, from the address \(from). From now on it opens your cases. If this was not you, call the Contact Center at \(phone) at once: the key can be revoked.",
+                 es: "Se vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when), con un código de inscripción, desde la dirección \(from). Desde ahora abre sus casos. Si no fue usted, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
+            : tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when) by Contact Center staff (\(from)). From now on it opens your cases. If you did not ask for this, call the Contact Center at \(phone) at once: the key can be revoked.",
+                 es: "El personal del Centro de Contacto (\(from)) vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when). Desde ahora abre sus casos. Si usted no lo pidió, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
+    }
+    public var codeIssuedSubject: String { tr(en: "A new enrollment code was issued for your biosched account", es: "Se emitió un código de inscripción nuevo para su cuenta de biosched") }
+    public func codeIssuedBody(_ account: String, _ when: String, _ by: String, _ phone: String) -> String {
+        tr(en: "Contact Center staff (\(by)) issued a new one-time enrollment code for your biosched account \(account) on \(when); any older code no longer works. If you did not ask for it, call the Contact Center at \(phone).",
+           es: "El personal del Centro de Contacto (\(by)) emitió un código de inscripción nuevo, de un solo uso, para su cuenta de biosched \(account) el \(when); los códigos anteriores ya no sirven. Si usted no lo pidió, llame al Centro de Contacto al \(phone).")
+    }
+
+    public var onlyOfficersRevokeStaffKeys: String {
+        tr(en: "Only an officer revokes a staff login's keys; agents revoke callers' keys (--account).",
+           es: "Solo un oficial revoca las llaves de un usuario del personal; los agentes revocan las llaves de las personas (--account).")
+    }
+    /// A line past the bound of a line read from a person or a peer: the session ends.
+    public func lineTooLong(_ limit: Int) -> String {
+        tr(en: "That line is longer than \(limit) characters, far more than this session needs: the session ends.",
+           es: "Esa línea tiene más de \(limit) caracteres, mucho más de lo que esta sesión necesita: la sesión termina.")
+    }
+    /// Nothing (useful) arrived in time: the session ends.
+    public func inputTimedOut(_ seconds: Int) -> String {
+        tr(en: "Nothing was typed for \(seconds) seconds (or the session's time ran out): the session ends. Connect again when you have your notice at hand.",
+           es: "No se escribió nada en \(seconds) segundos (o se acabó el tiempo de la sesión): la sesión termina. Vuelva a conectarse cuando tenga su aviso a mano.")
+    }
+    public func badEnrollTimeout(_ flag: String) -> String {
+        tr(en: "\(flag): expected a whole number of seconds from 1 to 3600.", es: "\(flag): se espera un número entero de segundos de 1 a 3600.")
     }
 
     // find

@@ -139,8 +139,8 @@ extension Catalog {
         tr(en: "--account \"\(a)\" is not an account id; expected \(shape).", es: "--account «\(a)» no es un identificador de cuenta; se espera \(shape).")
     }
     public var onlyGateway: String {
-        tr(en: "only the gateway account may act as an applicant or representative on a production store.",
-           es: "en un sistema real, solo la cuenta de acceso puede actuar como solicitante o representante.")
+        tr(en: "only the service account that owns the store, or a gateway account, may act as an applicant or representative on a production store.",
+           es: "en un sistema real, solo la cuenta de servicio dueña del sistema, o una cuenta de acceso, puede actuar como solicitante o representante.")
     }
     public func noSuchAccount(_ r: Role, _ account: String) -> String {
         let code = r.rawValue

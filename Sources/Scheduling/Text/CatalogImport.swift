@@ -73,6 +73,14 @@ extension Catalog {
     public func importControl(_ s: String) -> String {
         tr(en: "holds a control character (\(s)); expected plain text on one line", es: "tiene un carácter de control (\(s)); se espera texto simple en una línea")
     }
+    public func importDuplicateKey(_ key: String) -> String {
+        tr(en: "the key \"\(key)\" is written twice in one object; JSON readers disagree on which one counts, so each key may appear once",
+           es: "la clave \"\(key)\" aparece dos veces en un mismo objeto; los lectores de JSON no coinciden en cuál vale, así que cada clave puede aparecer una sola vez")
+    }
+    public func importTooManyMarks(_ n: Int, _ max: Int) -> String {
+        tr(en: "holds \(n) letters and marks (accents count one each); at most \(max) are taken",
+           es: "tiene \(n) letras y signos (cada acento cuenta como uno); se aceptan como máximo \(max)")
+    }
     public func importTooLong(_ n: Int, _ max: Int) -> String {
         tr(en: "is \(n) characters long; at most \(max) are taken", es: "tiene \(n) caracteres; se aceptan como máximo \(max)")
     }

@@ -25,7 +25,7 @@ extension Catalog {
     }
     public func noticeEnrollmentLine(_ code: String) -> String { tr(en: "Enrollment code: \(code)", es: "Código de inscripción: \(code)") }
     public var noticeEnrollmentHow: String {
-        tr(en: "  (to reach your cases over SSH with your own key: ssh enroll@ the agency's host; once, within 30 days)",
-           es: "  (para consultar sus casos por SSH con su propia llave: ssh enroll@ el servidor de la agencia; una vez, dentro de 30 días)")
+        tr(en: "  (to reach your cases over SSH with your own key: ssh biosched@ the agency's host; once, within 30 days)",
+           es: "  (para consultar sus casos por SSH con su propia llave: ssh biosched@ el servidor de la agencia; una vez, dentro de 30 días)")
     }
 }

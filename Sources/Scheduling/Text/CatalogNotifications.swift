@@ -29,8 +29,8 @@ extension Catalog {
                  es: "El archivo adjunto appointment.ics pone la hora nueva en su calendario.")
     }
     public var mailEnrollmentHow: String {
-        tr(en: "  (to let your own SSH key in: ssh enroll@ the biosched host, then your receipt number and this code; once, within 30 days)",
-           es: "  (para registrar su propia llave SSH: ssh enroll@ el servidor de biosched, luego su número de recibo y este código; una vez, dentro de 30 días)")
+        tr(en: "  (to let your own SSH key in: ssh biosched@ the biosched host, then your receipt number and this code; once, within 30 days)",
+           es: "  (para registrar su propia llave SSH: ssh biosched@ el servidor de biosched, luego su número de recibo y este código; una vez, dentro de 30 días)")
     }
     public func subjectBooked(_ when: String, _ receipt: String, approved: Bool) -> String {
         approved

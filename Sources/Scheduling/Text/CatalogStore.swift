@@ -12,6 +12,10 @@ extension Catalog {
         tr(en: "No biosched store at \(path). Create one with `biosched init --db \(path)` (add --demo for demo data).",
            es: "No hay ningún sistema de biosched en \(path). Cree uno con `biosched init --db \(path)` (agregue --demo para datos de prueba).")
     }
+    public func storeNotRegularFile(_ path: String) -> String {
+        tr(en: "\(path) is not a regular file (a FIFO, a device or a folder); a store is a SQLite file.",
+           es: "\(path) no es un archivo normal (es un FIFO, un dispositivo o una carpeta); el sistema es un archivo SQLite.")
+    }
     public func storeFileEmpty(_ path: String) -> String {
         tr(en: "\(path) is an empty file, not a biosched store; it was left as it is.", es: "\(path) es un archivo vacío, no un sistema de biosched; se dejó como estaba.")
     }

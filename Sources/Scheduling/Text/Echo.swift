@@ -9,9 +9,12 @@ public enum Echo {
         var out = ""
         var count = 0
         for c in text {
-            if count == limit { return out + "… (\(text.count) characters)" }
+            // Counted in Unicode scalars, not Characters: one letter with 300,000 combining marks is
+            // one Character, and would otherwise be echoed whole.
+            let n = c.unicodeScalars.count
+            if count + n > limit { return out + "… (\(text.unicodeScalars.count) characters)" }
             out += escaped(c)
-            count += 1
+            count += n
         }
         return out
     }
@@ -20,7 +23,9 @@ public enum Echo {
     /// become escapes. For messages that may quote something a person typed.
     public static func terminalSafe(_ text: String) -> String {
         var out = ""
-        for c in text { out += (c == "\n" || c == "\t") ? String(c) : escaped(c) }
+        // CR LF (one Character in Swift) stays: files such as an .ics end their lines so; a lone CR,
+        // which would let text overwrite its own line on a terminal, becomes \r.
+        for c in text { out += (c == "\n" || c == "\t" || c == "\r\n") ? String(c) : escaped(c) }
         return out
     }
 

@@ -212,6 +212,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
                 throw StoreError.invalid(Localized { $0.lastOfficer(user) })
             }
             m.state.staff[user] = nil
+            m.state.keys.removeAll { $0.holder.isStaff && $0.holder.id == user }   // their keys end with the login
             try m.appendAudit(AuditEvent(at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(member.role.rawValue))"))
         }
     }

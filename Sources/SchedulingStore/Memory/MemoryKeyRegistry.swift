@@ -16,7 +16,8 @@ extension MemoryBookingStore: KeyRegistry {
     }
 
     public func revokeKeys(of holder: KeyHolder, blob: String?, by actor: Actor, now: Date) throws(StoreError) -> Int {
-        try withWriteTransaction { tx in
+        if case .staff = holder, actor.role != .officer { throw .invalid(Localized { $0.onlyOfficersRevokeStaffKeys }) }
+        return try withWriteTransaction { tx in
             let m = tx as! MemoryTransaction
             let before = m.state.keys.count
             m.state.keys.removeAll { $0.holder.id == holder.id && $0.holder.isStaff == holder.isStaff && (blob == nil || $0.key.blob == blob) }

@@ -104,6 +104,11 @@ final class MemoryTransaction: BookingTransaction {
     func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String {
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
+        // A new code ends every older unused one (as the SQLite store).
+        for i in state.enrollmentCodes.indices where state.enrollmentCodes[i].account == account && !state.enrollmentCodes[i].used
+            && state.enrollmentCodes[i].expires > now {
+            state.enrollmentCodes[i].expires = now
+        }
         state.enrollmentCodes.append((account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400), used: false))
         try appendAudit(AuditEvent(at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid 30 days"))
         return code

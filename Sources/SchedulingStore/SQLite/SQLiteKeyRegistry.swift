@@ -20,10 +20,15 @@ extension SQLiteBookingStore: KeyRegistry {
                 """, arguments: [kind, id, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), Records.seconds(now), how, actor.id])
             try Audit.append(db, origin: origin, at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded,
                              detail: "\(holder.described) key=\(key.fingerprint)")
+            if case let .account(account, _) = holder {
+                try AccessNotice.keyLinked(db, account: account, receipt: nil, fingerprint: key.fingerprint,
+                                           from: "\(actor.role.rawValue) \(actor.id)", enrolled: how == "enrollment", now: now)
+            }
         }
     }
 
     public func revokeKeys(of holder: KeyHolder, blob: String?, by actor: Actor, now: Date) throws(StoreError) -> Int {
+        if case .staff = holder, actor.role != .officer { throw .invalid(Localized { $0.onlyOfficersRevokeStaffKeys }) }
         let (kind, id) = Self.holderColumns(holder)
         return try write { db in
             try db.execute(sql: """
@@ -79,20 +84,38 @@ extension SQLiteBookingStore: KeyRegistry {
     }
 
     public func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws(StoreError) -> String {
-        try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin) }
+        try write { db in try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: true) }
     }
 
+    /// `SQLStore`'s: the code a booking's notice and message carry (the account is told by them).
     public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String {
+        try issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: false)
+    }
+
+    /// A new code; every older unused code of the account stops working (and leaves the outbox).
+    /// `tellAccount`: staff issued it on its own (not inside a booking whose message carries it),
+    /// so the account is told through the outbox.
+    public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin, tellAccount: Bool) throws -> String {
         guard try db.fetchValue(Int.self, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }
         let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
+        let older = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_codes WHERE account = ? AND used_at IS NULL AND expires_at > ?",
+                                      arguments: [account, Records.seconds(now)]) ?? 0
+        // Older codes end now: expired, so a try with one says so; a message still waiting with one drops it.
+        try db.execute(sql: "UPDATE enrollment_codes SET expires_at = ? WHERE account = ? AND used_at IS NULL AND expires_at > ?",
+                       arguments: [Records.seconds(now), account, Records.seconds(now)])
+        try db.execute(sql: "UPDATE outbox SET enrollment_code = NULL WHERE account = ? AND enrollment_code IS NOT NULL", arguments: [account])
         try db.execute(sql: "INSERT INTO enrollment_codes(account, code_hash, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?)",
                        arguments: [account, EnrollmentCode.hash(code, account: account), Records.seconds(now),
                                    Records.seconds(now) + Int64(days) * 86_400, actor.id])
-        try Audit.append(db, origin: origin, at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid \(days) days")
+        try Audit.append(db, origin: origin, at: now, actor: actor, action: .enrollmentCodeIssued,
+                         detail: "account=\(account) valid \(days) days" + (older > 0 ? ", \(older) older code(s) ended" : ""))
+        if tellAccount && actor.role.isStaff {
+            try AccessNotice.codeIssued(db, account: account, by: "\(actor.role.rawValue) \(actor.id)", now: now)
+        }
         return code
     }
 
@@ -112,7 +135,7 @@ extension SQLiteBookingStore: KeyRegistry {
             if !already { try db.execute(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)", arguments: [receipt.value, account]) }
             try Audit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
                              detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")")
-            let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin)
+            let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: true)
             let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
             return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who["name"], applicantName: row["applicant_name"],
                                             form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days)
@@ -121,55 +144,77 @@ extension SQLiteBookingStore: KeyRegistry {
 
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
         try write { db in
-            let nowS = Records.seconds(now), hourAgo = Records.seconds(now) - 3600
+            let nowS = Records.seconds(now)
             // The case's people: its applicant, and each representative with a G-28 on file (whose
-            // code came with the G-28's acceptance). Guessing is counted against the case's account.
+            // code came with the G-28's acceptance).
             let applicant = try db.fetchValue(String.self, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
             let representatives = try db.fetchValues(String.self, sql: "SELECT account FROM representations WHERE receipt = ? ORDER BY account", arguments: [receipt.value])
-            let account = applicant ?? representatives.first
-            // Guessing is bounded per account and per client address, counting wrong tries of the last hour.
-            let wrongFromClient = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_attempts WHERE client = ? AND at > ? AND ok = 0", arguments: [client, hourAgo]) ?? 0
-            let wrongForAccount = try account.map { try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_attempts WHERE account = ? AND at > ? AND ok = 0", arguments: [$0, hourAgo]) ?? 0 } ?? 0
-            if wrongFromClient >= EnrollmentLimits.wrongPerClientPerHour || wrongForAccount >= EnrollmentLimits.wrongPerAccountPerHour {
-                let oldest = try db.fetchValue(Int64.self, sql: """
-                    SELECT min(at) FROM (SELECT at FROM enrollment_attempts WHERE ok = 0 AND at > ? AND (client = ? OR account = ?) ORDER BY at DESC LIMIT ?)
-                    """, arguments: [hourAgo, client, account, max(EnrollmentLimits.wrongPerClientPerHour, EnrollmentLimits.wrongPerAccountPerHour)]) ?? nowS
-                try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
-                                 receipt: receipt, detail: "paused: too many wrong tries client=\(client)")
-                return .paused(until: Records.date(oldest + 3600))
-            }
-            func wrong(_ why: String, _ result: EnrollmentResult? = nil) throws -> EnrollmentResult {
-                try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 0)", arguments: [nowS, account, client])
-                try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
-                                 receipt: receipt, detail: "\(why) client=\(client)")
-                return result ?? .refused(triesLeft: max(0, min(EnrollmentLimits.wrongPerAccountPerHour - wrongForAccount, EnrollmentLimits.wrongPerClientPerHour - wrongFromClient) - 1))
-            }
-            guard account != nil, let normalized = EnrollmentCode.normalize(code) else { return try wrong("wrong receipt or code") }   // not for a person: an audit detail
+            let people = [applicant].compactMap { $0 } + representatives
+            // The code is looked up first: the right one is never paused. A receipt without anyone
+            // does the same work (one hash, one look-up) as one with an applicant.
+            let normalized = EnrollmentCode.normalize(code)
             var found: (account: String, row: SQLRow)?
-            for candidate in ([applicant].compactMap { $0 } + representatives) where found == nil {
+            for candidate in (people.isEmpty ? [""] : people) where found == nil {
+                let hash = EnrollmentCode.hash(normalized ?? "-", account: candidate)
                 if let row = try db.fetchRow(sql: "SELECT id, expires_at, used_at FROM enrollment_codes WHERE account = ? AND code_hash = ?",
-                                              arguments: [candidate, EnrollmentCode.hash(normalized, account: candidate)]) {
+                                             arguments: [candidate, hash]), normalized != nil {
                     found = (candidate, row)
                 }
             }
-            guard let (account, row) = found else { return try wrong("wrong code") }   // not for a person: an audit detail
-            if (row["used_at"] as Int64?) != nil { return try wrong("code already used", .alreadyUsed) }   // not for a person: an audit detail
-            if (row["expires_at"] as Int64) <= nowS { return try wrong("code expired", .expired) }   // not for a person: an audit detail
-            if try db.fetchValue(Int.self, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 > 0 {
-                return try wrong("key already in use", .keyTaken)   // not for a person: an audit detail
+            if let (account, row) = found, (row["used_at"] as Int64?) == nil, (row["expires_at"] as Int64) > nowS,
+               try db.fetchValue(Int.self, sql: "SELECT count(*) FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [key.blob]) ?? 0 == 0,
+               let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) {
+                try db.execute(sql: "UPDATE enrollment_codes SET used_at = ? WHERE id = ?", arguments: [nowS, row["id"] as Int64])
+                try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 1)", arguments: [nowS, account, client])
+                try db.execute(sql: """
+                    INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
+                    VALUES ('account', ?, ?, ?, ?, ?, ?, 'enrollment', ?)
+                    """, arguments: [account, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), nowS, account])
+                try Audit.append(db, origin: origin, at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt,
+                                 detail: "key=\(key.fingerprint) client=\(client)")
+                try AccessNotice.keyLinked(db, account: account, receipt: receipt, fingerprint: key.fingerprint, from: client, enrolled: true, now: now)
+                return .enrolled(account: account)
             }
-            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]).flatMap(Role.init(rawValue:)) else {
-                return try wrong("no account")   // not for a person: an audit detail
+            // Not enrolled: counted per (receipt typed, network) and per network, the same whether
+            // the receipt exists or not; during a pause nothing is written.
+            let scopes = EnrollmentThrottle.scopes(receipt: receipt, client: client)
+            var states: [EnrollmentThrottle.State] = []
+            for scope in scopes {
+                let row = try db.fetchRow(sql: "SELECT wrong, window_start, paused_until, pauses FROM enrollment_throttle WHERE scope = ?", arguments: [scope.key])
+                states.append(EnrollmentThrottle.current(row.map {
+                    EnrollmentThrottle.State(wrong: $0["wrong"] as Int, windowStart: Records.date($0["window_start"] as Int64),
+                                             pausedUntil: ($0["paused_until"] as Int64?).map(Records.date), pauses: $0["pauses"] as Int)
+                }, now: now))
             }
-            try db.execute(sql: "UPDATE enrollment_codes SET used_at = ? WHERE id = ?", arguments: [nowS, row["id"] as Int64])
-            try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 1)", arguments: [nowS, account, client])
-            try db.execute(sql: """
-                INSERT INTO ssh_keys(holder_kind, holder, type, blob, fingerprint, comment, added_at, added_how, added_by)
-                VALUES ('account', ?, ?, ?, ?, ?, ?, 'enrollment', ?)
-                """, arguments: [account, key.type, key.blob, key.fingerprint, String(key.comment.prefix(200)), nowS, account])
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt,
-                             detail: "key=\(key.fingerprint) client=\(client)")
-            return .enrolled(account: account)
+            if let until = EnrollmentThrottle.pausedUntil(states, now: now) { return .paused(until: until) }
+            var counted: [(EnrollmentThrottle.State, EnrollmentThrottle.Scope, Bool)] = []
+            var pausedTill: [String] = []
+            for (scope, state) in zip(scopes, states) {
+                let (s, started) = EnrollmentThrottle.countWrong(state, limit: scope.limit, now: now)
+                counted.append((s, scope, started))
+                if started, let until = s.pausedUntil { pausedTill.append("\(scope.key) paused until \(Records.seconds(until))") }   // not for a person: an audit detail
+                try db.execute(sql: """
+                    INSERT INTO enrollment_throttle(scope, wrong, window_start, paused_until, pauses) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(scope) DO UPDATE SET wrong = excluded.wrong, window_start = excluded.window_start,
+                      paused_until = excluded.paused_until, pauses = excluded.pauses
+                    """, arguments: [scope.key, s.wrong, Records.seconds(s.windowStart), s.pausedUntil.map(Records.seconds), s.pauses])
+            }
+            // Scopes quiet for two days are forgotten: the table holds only what is being counted.
+            try db.execute(sql: "DELETE FROM enrollment_throttle WHERE window_start < ? AND coalesce(paused_until, 0) < ?",
+                           arguments: [nowS - 2 * 86_400, nowS - 2 * 86_400])
+            let why: String
+            var result: EnrollmentResult? = nil
+            switch found {
+            case nil: why = "wrong receipt or code"   // not for a person: an audit detail
+            case let (_, row)? where (row["used_at"] as Int64?) != nil: why = "code already used"; result = .alreadyUsed   // not for a person: an audit detail
+            case let (_, row)? where (row["expires_at"] as Int64) <= nowS: why = "code expired"; result = .expired   // not for a person: an audit detail
+            case .some: why = "key already in use"; result = .keyTaken   // not for a person: an audit detail
+            }
+            let account = found?.account ?? people.first
+            try db.execute(sql: "INSERT INTO enrollment_attempts(at, account, client, ok) VALUES (?, ?, ?, 0)", arguments: [nowS, account, client])
+            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .applicant, id: account ?? "unknown"), action: .enrollmentRefused,
+                             receipt: receipt, detail: ([why, "client=\(client)"] + pausedTill).joined(separator: " "))
+            return result ?? .refused(triesLeft: EnrollmentThrottle.triesLeft(counted))
         }
     }
 }

@@ -98,13 +98,21 @@ public enum TOMLSubset {
     /// Tables while parsing: reference types, so that dotted keys and headers can reach into them.
     final class TableBuilder {
         enum Origin { case implicit, header, dotted, inline }
-        var entries: [(key: String, value: Builder, line: Int, column: Int)] = []
+        private(set) var entries: [(key: String, value: Builder, line: Int, column: Int)] = []
+        /// Key → index in `entries`: each look-up is constant time, so a file of n keys parses in
+        /// linear time (a linear search per key made a 256 KiB theme quadratic).
+        private var index: [String: Int] = [:]
         var origin: Origin
         let line: Int, column: Int
         init(origin: Origin, line: Int, column: Int) { self.origin = origin; self.line = line; self.column = column }
 
         func find(_ key: String) -> (value: Builder, line: Int)? {
-            entries.first { $0.key == key }.map { ($0.value, $0.line) }
+            index[key].map { (entries[$0].value, entries[$0].line) }
+        }
+
+        func append(_ key: String, _ value: Builder, _ line: Int, _ column: Int) {
+            index[key] = entries.count
+            entries.append((key, value, line, column))
         }
 
         func build() -> TOMLTable {
@@ -233,7 +241,7 @@ public enum TOMLSubset {
                     table = t
                 } else {
                     let t = TableBuilder(origin: last ? .header : .implicit, line: headerLine, column: headerColumn)
-                    table.entries.append((part.name, .table(t), headerLine, headerColumn))
+                    table.append(part.name, .table(t), headerLine, headerColumn)
                     table = t
                 }
             }
@@ -291,7 +299,7 @@ public enum TOMLSubset {
                     target = t
                 } else {
                     let t = TableBuilder(origin: .dotted, line: part.line, column: part.column)
-                    target.entries.append((part.name, .table(t), part.line, part.column))
+                    target.append(part.name, .table(t), part.line, part.column)
                     target = t
                 }
             }
@@ -299,7 +307,7 @@ public enum TOMLSubset {
             if let (_, existingLine) = target.find(last.name) {
                 throw fail(t.tomlKeyTwice(last.name, existingLine), line: last.line, column: last.column)
             }
-            target.entries.append((last.name, value, last.line, last.column))
+            target.append(last.name, value, last.line, last.column)
         }
 
         mutating func value() throws(ThemeFileError) -> Builder {

@@ -6,21 +6,35 @@ import SchedulingStore
 import PostgresStore
 #endif
 
-/// `biosched enroll`: the forced command of the enrollment account (`ssh enroll@HOST` with any
-/// key). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
+/// `biosched enroll`: the forced command of a key the store does not hold (`ssh biosched@HOST`
+/// with a new key; deploy/sshd_config.d/biosched.conf). sshd's `ExposeAuthInfo yes` names the key the client used in `$SSH_USER_AUTH`; the person
 /// types the receipt number, then the enrollment code from their notice (one line each, so it
 /// works from a pipe and with a screen reader), and on a match that key opens their own cases the
-/// next time. Wrong tries are counted per account and per client address; too many pause it.
+/// next time. Wrong tries are counted per receipt number typed and client network (IPv4 address, IPv6 /64),
+/// and per network; past the limit a wrong code is answered with a pause that doubles, while the
+/// right code always works. Every line is bounded (`LineInput`); a silent session ends.
 struct EnrollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enroll",
         abstract: "Link the SSH key of this session to your account with the enrollment code on your notice (the enrollment account's forced command).")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("max-tries"), help: "Wrong tries allowed in one session.") var maxTries = 3
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds with nothing typed (1-3600).", valueName: "seconds"))
+    var idleTimeout = 60
+    @Option(name: .customLong("session-timeout"), help: ArgumentHelp("End the session this many seconds after it began, whatever is typed (1-3600).", valueName: "seconds"))
+    var sessionTimeout = 300
+
+    /// The longest line read: a receipt number or a code is short; a pasted "Enrollment code: ..." fits too.
+    static let maxLineBytes = 100
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
-        func say(_ s: String) { StandardStreams.out(s + "\n") }
+        func say(_ s: String) { StandardStreams.out(Echo.terminalSafe(s) + "\n") }
         let t = Session.catalog(global)
+        for (flag, value) in [("--idle-timeout", idleTimeout), ("--session-timeout", sessionTimeout)] where !(1...3600).contains(value) {
+            throw Failure(.badInput, t.badEnrollTimeout(flag))
+        }
+        // Every read is bounded in bytes and in time, from the start of the session.
+        let input = LineInput(maxBytes: Self.maxLineBytes, idle: TimeInterval(idleTimeout), deadline: Date().addingTimeInterval(TimeInterval(sessionTimeout)))
         guard let key = Self.sessionKey(env["SSH_USER_AUTH"]) else {
             say(t.enrollNoKey)
             throw Failure(.badInput, "")
@@ -43,18 +57,33 @@ struct EnrollCommand: ParsableCommand {
         let client = origin.client.isEmpty ? "local" : String(origin.client.prefix { $0 != " " })
         say(t.enrollIntro(key.fingerprint))
         say(t.enrollNeeds)
+        /// The next line, or nil when the session ends (said to the person first).
+        func line() throws(Failure) -> String? {
+            switch input.next() {
+            case let .line(text): return text
+            case .end: return nil
+            case .tooLong:
+                StandardStreams.out("\n")
+                say(t.lineTooLong(Self.maxLineBytes))
+                throw Failure(.badInput, "")
+            case .timedOut:
+                StandardStreams.out("\n")
+                say(t.inputTimedOut(idleTimeout))
+                throw Failure(.badInput, "")
+            }
+        }
         for _ in 0..<max(1, maxTries) {
             StandardStreams.out(t.enrollReceiptPrompt)
-            guard let receiptText = readLine(strippingNewline: true) else { return }
+            guard let receiptText = try line() else { return }
             let receipt: ReceiptNumber
-            do { receipt = try ReceiptNumber(parsing: String(receiptText.prefix(40))) } catch {
+            do { receipt = try ReceiptNumber(parsing: receiptText) } catch {
                 say(t.enrollNotReceipt(error.message(in: t.language)))
                 continue
             }
             StandardStreams.out(t.enrollCodePrompt)
-            guard let code = readLine(strippingNewline: true) else { return }
+            guard let code = try line() else { return }
             let result: EnrollmentResult
-            do { result = try store.enroll(receipt: receipt, code: String(code.prefix(40)), key: key, client: client, now: now) } catch {
+            do { result = try store.enroll(receipt: receipt, code: code, key: key, client: client, now: now) } catch {
                 say(t.enrollUnavailableBecause(error.message(in: t.language)))
                 throw Failure(storeError: error)
             }

@@ -22,7 +22,7 @@ struct TUI: ParsableCommand {
         guard idleSeconds >= 0 else { throw Failure(.badInput, s.t.badIdleTimeout) }
         let idle = idleSeconds == 0 ? nil : IdlePolicy(timeout: TimeInterval(idleSeconds))
         if sessionOptions.plain || env["TERM"] == "dumb" || env["TERM"] == nil {
-            TUI.runPlain(s)
+            TUI.runPlain(s, idleSeconds: idleSeconds)
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -54,14 +54,26 @@ struct TUI: ParsableCommand {
         }.prefix(6).map { $0 }
     }
 
-    static func runPlain(_ s: Session) {
+    /// The longest line plain mode reads: every field it fills is at most 300 characters.
+    static let plainMaxLineBytes = 4096
+
+    static func runPlain(_ s: Session, idleSeconds: Int) {
         let clock = s.clock
         let program = Program(state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
                               runner: { var r = EffectRunner(store: s.store, clock: clock, writeFile: nil); r.keyRegistry = s.store; return r }())
         var p = program
         p.send(.tick(clock()))
         if let note = s.storyClockNote { p.send(.notice(.info, note)) }
-        _ = PlainMode.run(p, readLine: { Swift.readLine(strippingNewline: true) }, write: { text in
+        // Bounded reads: a line past the bound, or no line for the idle time, ends the session (said first).
+        let input = LineInput(maxBytes: plainMaxLineBytes, idle: idleSeconds == 0 ? nil : TimeInterval(idleSeconds))
+        _ = PlainMode.run(p, readLine: {
+            switch input.next() {
+            case let .line(text): return text
+            case .end: return nil
+            case .tooLong: StandardStreams.out("\n" + s.t.lineTooLong(plainMaxLineBytes) + "\n"); return nil
+            case .timedOut: StandardStreams.out("\n" + s.t.inputTimedOut(idleSeconds) + "\n"); return nil
+            }
+        }, write: { text in
             StandardStreams.out(text)
         })
     }

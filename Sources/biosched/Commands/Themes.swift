@@ -80,25 +80,28 @@ struct ThemesCommand: ParsableCommand {
             let catalog = ThemeCatalog.scan(dirs)
             let tty = isatty(STDOUT_FILENO) == 1
             let depth: ColorDepth? = self.depth?.depth ?? (tty ? TerminalColors.depth(environment: env) : nil)
+            // Every part read from a file or the environment is made terminal-safe here; the preview's
+            // color sequences are biosched's own, so the whole goes out as it is.
+            let safe = Echo.terminalSafe
             var out = dirs.isEmpty
                 ? t.noThemesFolder + "\n"
-                : t.themesFrom(dirs.joined(separator: ", ")) + "\n"
+                : safe(t.themesFrom(dirs.joined(separator: ", "))) + "\n"
             let width = max(14, (catalog.entries.map(\.name.count).max() ?? 0) + 2)
             for entry in catalog.entries {
-                let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let name = safe(entry.name.padding(toLength: width, withPad: " ", startingAt: 0))
                 do {
                     let doc = try entry.load(t)
-                    out += "  \(name)\(doc.description)\(entry.path == nil ? "" : "  (\(entry.path!))")\n"
+                    out += safe("  \(name)\(doc.description)\(entry.path == nil ? "" : "  (\(entry.path!))")") + "\n"
                     let preview = ThemesCommand.preview(doc.theme)
-                    let line = depth.map { preview.ansi(theme: doc.theme, depth: $0) } ?? (preview.line(0) + "\n")
+                    let line = depth.map { preview.ansi(theme: doc.theme, depth: $0) } ?? (safe(preview.line(0)) + "\n")
                     out += String(repeating: " ", count: width + 2) + line
                 } catch {
-                    out += "  \(name)" + t.themeUnusable("\(error)") + "\n"
+                    out += safe("  \(name)" + t.themeUnusable("\(error)")) + "\n"
                 }
             }
             let shown = self.depth != nil ? t.previewsAt(t.colorDepthName(depth!.colors)) : t.colorsHere(depth.map { t.colorDepthName($0.colors) })
-            out += t.chooseTheme(shown) + "\n"
-            StandardStreams.out(out)
+            out += safe(t.chooseTheme(shown)) + "\n"
+            StandardStreams.outWithOwnEscapes(out)
         }
     }
 

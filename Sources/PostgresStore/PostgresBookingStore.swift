@@ -321,4 +321,16 @@ extension PostgresBookingStore: TransactionalStore {
         try ReschedulingService.review(decision, in: self, clock: clock)
     }
 }
+
+extension PostgresBookingStore: StoreAdministration, KeyRegistry {
+    /// Appends an audit row, waiting at most `seconds` for a row lock held by another transaction:
+    /// for a look-up, whose answer must not wait long behind another process's write.
+    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+                            waitingAtMost seconds: TimeInterval) throws(StoreError) {
+        let origin = self.origin
+        try write(lockTimeout: seconds) { db in
+            try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
+        }
+    }
+}
 #endif

@@ -28,7 +28,19 @@ public enum PostgresSchema {
     static let loginPattern = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,\(Identifier.maxLoginLength - 1)}$"
 
     /// Every migration in order: a version name and its SQL (no parameters, constant text).
-    static let migrations: [(version: String, sql: String)] = [("pg1", v1)]
+    static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2)]
+
+    /// Wrong enrollment codes counted per scope, one row each, updated in place (`EnrollmentThrottle`;
+    /// SQLite's `v9-enrollment-throttle`). Transient: `store copy` and a sandbox's first state leave it out.
+    static let v2 = """
+    CREATE TABLE enrollment_throttle (
+      scope TEXT PRIMARY KEY CHECK (length(scope) BETWEEN 1 AND 160),
+      wrong BIGINT NOT NULL CHECK (wrong >= 0),
+      window_start BIGINT NOT NULL,
+      paused_until BIGINT,
+      pauses BIGINT NOT NULL CHECK (pauses >= 0)
+    );
+    """
 
     static let v1 = """
     CREATE TABLE settings (

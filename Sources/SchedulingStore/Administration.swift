@@ -1,15 +1,16 @@
 import Foundation
-import GRDB
 import Scheduling
 
-extension SQLiteBookingStore: StoreAdministration {
+/// Staff, accounts and the audit log, written once for SQLite and PostgreSQL (`"user"` is quoted:
+/// a reserved word in PostgreSQL).
+extension SQLStore {
     public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
-        try read { db in try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
     }
 
     public func staff() throws(StoreError) -> [StaffMember] {
-        try read { db in
-            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY user").map {
+        try sqlRead { db in
+            try db.fetchRows(sql: "SELECT * FROM staff ORDER BY \"user\"").map {
                 StaffMember(user: $0["user"], role: StaffRole(rawValue: $0["role"]) ?? .agent, addedAt: Records.date($0["added_at"]), addedBy: $0["added_by"])
             }
         }
@@ -20,26 +21,26 @@ extension SQLiteBookingStore: StoreAdministration {
         guard Identifier.isLoginName(name) else {
             throw .invalid(Localized { $0.notALogin(Echo.show(user)) })
         }
-        try write { db in
-            if let existing = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [name]) {
+        try sqlWrite { db in
+            if let existing = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [name]) {
                 throw StoreError.invalid(Localized { $0.alreadyStaff(name, existing) })
             }
-            try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, Records.seconds(now), officer])
             try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
         }
     }
 
     public func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError) {
-        try write { db in
-            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE user = ?", arguments: [user]) else {
+        try sqlWrite { db in
+            guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?\(db.dialect.forUpdate)", arguments: [user]) else {
                 throw StoreError.invalid(Localized { $0.notAStaffUser(Echo.show(user)) })
             }
             if role == "officer" {
-                let officers = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM staff WHERE role = 'officer'") ?? 0
+                let officers = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer'\(db.dialect.forUpdate)) o") ?? 0
                 if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
-            try db.execute(sql: "DELETE FROM staff WHERE user = ?", arguments: [user])
+            try db.execute(sql: "DELETE FROM staff WHERE \"user\" = ?", arguments: [user])
             // Their keys end with the login: adding the login again later revives none of them.
             try db.execute(sql: "UPDATE ssh_keys SET revoked_at = ?, revoked_by = ? WHERE holder_kind = 'staff' AND holder = ? AND revoked_at IS NULL",
                            arguments: [Records.seconds(now), officer, user])
@@ -50,15 +51,15 @@ extension SQLiteBookingStore: StoreAdministration {
     }
 
     public func accountRole(_ id: String) throws(StoreError) -> Role? {
-        try read { db in try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
+        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [id]).flatMap(Role.init(rawValue:)) }
     }
 
     public func accountLanguage(_ id: String) throws(StoreError) -> Language? {
-        try read { db in try db.fetchValue(String.self, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
+        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
     }
 
     public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
-        try read { db in
+        try sqlRead { db in
             let rows: [SQLRow]
             if let receipt {
                 rows = try db.fetchRows(sql: "SELECT * FROM audit WHERE receipt = ? ORDER BY id", arguments: [receipt.value])
@@ -74,18 +75,9 @@ extension SQLiteBookingStore: StoreAdministration {
     }
 
     public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date) throws(StoreError) {
-        try write { db in
+        try sqlWrite { db in
             try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)
         }
-    }
-
-    /// Appends an audit row, waiting at most `seconds` for the write lock: for a look-up, whose
-    /// answer must not wait long behind another process's write.
-    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
-                            waitingAtMost seconds: TimeInterval) throws(StoreError) {
-        do {
-            try busyWait.with(timeout: seconds) { try recordEvent(action, actor: actor, receipt: receipt, detail: detail, now: now) }
-        } catch { throw Self.map(error, context: nil) }
     }
 
     @discardableResult
@@ -97,6 +89,6 @@ extension SQLiteBookingStore: StoreAdministration {
     }
 
     public func verifyAudit() throws(StoreError) -> AuditVerification {
-        try read { db in try AuditChain.verify(db) }
+        try sqlRead { db in try AuditChain.verify(db) }
     }
 }

@@ -91,8 +91,10 @@ public protocol SQLStore: AnyObject, Sendable {
     func sqlRead<T>(_ body: (any SQLDatabase) throws -> T) throws(StoreError) -> T
     /// Where this process's actions come from, written on every audit row.
     var origin: AuditOrigin { get }
-    /// Makes an enrollment code for `account` inside the caller's transaction (the key registry).
-    static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin) throws -> String
+    /// Appends an audit row, waiting at most `seconds` for another writer's lock (a look-up's row
+    /// must not hold its answer up long): each database waits its own way.
+    func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+                     waitingAtMost seconds: TimeInterval) throws(StoreError)
 }
 
 extension SQLStore {

@@ -36,7 +36,7 @@ enum AccessNotice {
         var about = receipt?.value
         if about == nil {
             about = try db.fetchValue(String.self, sql: """
-                SELECT receipt FROM (SELECT receipt FROM cases WHERE applicant_account = ? UNION SELECT receipt FROM representations WHERE account = ?) AS mine
+                SELECT receipt FROM (SELECT receipt FROM cases WHERE applicant_account = ? UNION SELECT receipt FROM representations WHERE account = ?) AS theirs
                 ORDER BY receipt LIMIT 1
                 """, arguments: [account, account])
         }

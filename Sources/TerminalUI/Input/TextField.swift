@@ -6,7 +6,13 @@ public struct TextField: Hashable, Sendable {
     public var maxLength: Int
 
     public init(_ text: String = "", maxLength: Int = 200) {
-        characters = Array(text.prefix(maxLength)); cursor = characters.count; self.maxLength = maxLength
+        var kept: [Character] = [], scalars = 0
+        for c in text {
+            scalars += c.unicodeScalars.count
+            if scalars > maxLength { break }
+            kept.append(c)
+        }
+        characters = kept; cursor = characters.count; self.maxLength = maxLength
     }
 
     public var text: String { String(characters) }
@@ -16,7 +22,9 @@ public struct TextField: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case let .char(c):
-            guard characters.count < maxLength, !c.isNewline else { return true }
+            // The bound counts Unicode scalars: a letter pasted with thousands of combining marks
+            // (one Character) fills the field as they would one by one (issue 20).
+            guard characters.reduce(0, { $0 + $1.unicodeScalars.count }) + c.unicodeScalars.count <= maxLength, !c.isNewline else { return true }
             characters.insert(c, at: cursor); cursor += 1
         case .backspace:
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }

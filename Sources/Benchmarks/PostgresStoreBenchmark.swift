@@ -94,7 +94,7 @@ enum PostgresStoreBenchmark {
         try server.psql("CREATE DATABASE \(runDB) TEMPLATE \(cacheDB)")
         defer { if !o.keep { _ = try? server.psql("DROP DATABASE IF EXISTS \(runDB)") } }
         let location = server.url(runDB)
-        let url = location.display
+        let url = location.connectionString
         note("Store: \(location.display) (a copy of \(cacheDB))")
         let store = try PostgresBookingStore.open(location)
         defer { store.close() }

@@ -88,6 +88,18 @@ public struct PostgresLocation: Sendable, Hashable {
         return Echo.show(shown, limit: 200)
     }
 
+    /// The whole connection as one `key=value` string (what libpq resolved, the overrides applied,
+    /// never a password): for another process that must reach the same database (a benchmark's
+    /// workers). Values are quoted for libpq's grammar.
+    public var connectionString: String {
+        var all = resolved
+        for (k, v) in overrides { all[k] = v }
+        if requiresTLSUpgrade { all["sslmode"] = "require" }
+        return all.filter { !$0.value.isEmpty && $0.key != "password" }.sorted { $0.key < $1.key }.map { k, v in
+            "\(k)='" + v.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        }.joined(separator: " ")
+    }
+
     /// Whether every host libpq may try is on this machine (a unix socket, loopback): only there may
     /// a password or any data travel without TLS.
     public var isLocal: Bool {

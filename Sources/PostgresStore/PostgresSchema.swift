@@ -28,7 +28,44 @@ public enum PostgresSchema {
     static let loginPattern = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,\(Identifier.maxLoginLength - 1)}$"
 
     /// Every migration in order: a version name and its SQL (no parameters, constant text).
-    static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2)]
+    static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2), ("pg3-definer-and-search-path", v3)]
+
+    /// What the application role may do is the owner's to say (deploy/postgresql/grants.sql); the
+    /// schema makes it possible: audit rows go in through one function that checks them and runs as
+    /// the owner, the seal at commit runs as the owner, the training flag is fixed once the store
+    /// exists, and every function runs with a fixed search_path (pg_temp last), so no table of
+    /// another schema or a temporary one can stand in for one of biosched's.
+    static let v3 = """
+    CREATE FUNCTION biosched_audit_append(p_at BIGINT, p_actor_role TEXT, p_actor TEXT, p_action TEXT, p_receipt TEXT, p_request_id TEXT,
+                                          p_detail TEXT, p_os_user TEXT, p_client TEXT, p_key_fingerprint TEXT)
+      RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$
+    BEGIN
+      IF p_actor_role !~ '^[a-z][a-z-]{0,31}$' OR p_action !~ '^[a-z][a-z0-9-]{0,47}$' OR p_at < 0
+         OR length(p_actor) NOT BETWEEN 1 AND 256 OR length(coalesce(p_receipt, '')) > 64 OR length(coalesce(p_request_id, '')) > 128
+         OR length(p_detail) > 8192 OR length(p_os_user) > 256 OR length(p_client) > 256 OR length(p_key_fingerprint) > 128 THEN
+        RAISE EXCEPTION 'an audit row must name its actor, role and action in biosched''s own words';
+      END IF;
+      INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
+        VALUES (p_at, p_actor_role, p_actor, p_action, p_receipt, p_request_id, p_detail, p_os_user, p_client, p_key_fingerprint);
+    END $$;
+    ALTER FUNCTION biosched_audit_seal() SECURITY DEFINER;
+
+    CREATE FUNCTION biosched_settings_training_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'whether a store is a training store is fixed when it is made';
+    END $$;
+    CREATE TRIGGER settings_training_fixed BEFORE UPDATE OR DELETE ON settings FOR EACH ROW
+      WHEN (OLD.key = 'training') EXECUTE FUNCTION biosched_settings_training_fixed();
+
+    DO $do$
+    DECLARE f regprocedure;
+    BEGIN
+      FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+               WHERE n.nspname = 'public' AND p.proname LIKE 'biosched\\_%' LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', f);
+      END LOOP;
+    END $do$;
+    """
 
     /// Wrong enrollment codes counted per scope, one row each, updated in place (`EnrollmentThrottle`;
     /// SQLite's `v9-enrollment-throttle`). Transient: `store copy` and a sandbox's first state leave it out.

@@ -108,12 +108,11 @@ package enum Audit {
         let at = Records.seconds(at)
         switch db.dialect {
         case .postgresql:
-            // The server numbers and hashes the row at commit, under the chain's lock (`biosched_audit_seal`),
-            // so the lock is held for the commit alone; ids follow each other without gaps.
-            try db.run(sql: """
-                INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
+            // Through the schema's own function (the application role may not write audit_pending
+            // itself); the server numbers and hashes the row at commit, under the chain's lock
+            // (`biosched_audit_seal`), so the lock is held for the commit alone.
+            try db.run(sql: "SELECT biosched_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
         case .sqlite:
             // SQLite's one writer holds the file's lock for the whole transaction: the chain is extended here.
             let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")

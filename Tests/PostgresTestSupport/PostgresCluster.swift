@@ -147,6 +147,14 @@ public final class PostgresCluster: @unchecked Sendable {
         try run(["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port), "-U", superuser, "-d", database, "-c", sql], asServer: false)
     }
 
+    /// Runs psql as `role` on the socket with extra arguments (a file, variables); the status and
+    /// what it printed, standard error included, so a test can read a refusal.
+    public func psql(as role: String, database: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let (status, out, err) = try Self.spawn(["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port),
+                                                "-U", role, "-d", database] + arguments)
+        return (status, out + err)
+    }
+
     /// A new empty database (as `createdb` makes it); returns its name.
     public func createDatabase() throws -> String {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()

@@ -26,6 +26,9 @@ struct PostgresStoreTests {
                 #expect(error.message.contains("password never goes on a command line") && !error.message.contains("secret"))
             }
         }
+        // The whole connection as one string another process can use: the same place, the override kept.
+        let again = try PostgresLocation.parse(two.withDatabase("o'ther").connectionString)
+        #expect(again.hosts == ["db1", "db2"] && again.port == "5432,5433" && again.database == "o'ther" && again.user == "app")
         // A file path is never taken for a connection string.
         #expect(!PostgresLocation.isPostgres("/tmp/a=b.sqlite") && !PostgresLocation.isPostgres("store.sqlite"))
         #expect(PostgresLocation.isPostgres("service=biosched") && PostgresLocation.isPostgres("postgres") && PostgresLocation.isPostgres("host=h dbname=d"))

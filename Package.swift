@@ -26,12 +26,13 @@ let package = Package(
             name: "SchedulingStore",
             dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // libpq, PostgreSQL's own client library (Debian's libpq-dev), as a system library.
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq (Debian's libpq-dev for its header, libpq5 at run time), loaded with dlopen when a
+        // PostgreSQL store is first used, not linked: a SQLite session never maps it.
+        .target(name: "CLibPQLoader"),
         // The PostgreSQL store, on libpq through a small synchronous wrapper (PGDB).
         .target(
             name: "PostgresStore",
-            dependencies: ["Scheduling", "SchedulingStore", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Scheduling", "SchedulingStore", "CLibPQLoader", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
         .target(name: "Notifications", dependencies: ["Scheduling"]),

@@ -1,6 +1,6 @@
 // Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
 #if PostgreSQL
-import CLibPQ
+import CLibPQLoader
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -44,14 +44,14 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         biosched_pq_quiet(conn)
     }
 
-    deinit { PQfinish(conn) }
+    deinit { bpq_finish(conn) }
 
     /// Whether libpq still takes the connection to be open (a server that ended it while it sat
     /// idle is found out by the next statement, which fails as `connectionLost`).
-    var isOpen: Bool { PQstatus(conn) == CONNECTION_OK }
+    var isOpen: Bool { bpq_status(conn) == CONNECTION_OK }
 
     /// Whether the session is encrypted (TLS).
-    var usesTLS: Bool { PQsslInUse(conn) != 0 }
+    var usesTLS: Bool { bpq_sslInUse(conn) != 0 }
 
     @discardableResult
     func query(_ sql: String, _ arguments: SQLArguments = []) throws -> [SQLRow] {
@@ -73,7 +73,7 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         let result: OpaquePointer? = types.withUnsafeBufferPointer { tp in
             values.withUnsafeBufferPointer { vp in
                 vp.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: vp.count) { cvalues in
-                    PQexecParams(conn, text, Int32(n), tp.baseAddress, cvalues, nil, nil, 0)
+                    bpq_execParams(conn, text, Int32(n), tp.baseAddress, cvalues, nil, nil, 0)
                 }
             }
         }
@@ -86,29 +86,29 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
     /// A script of statements with no parameters (constant text: migrations, BEGIN, SET), sent at
     /// once (libpq's simple query protocol runs each statement in turn).
     func script(_ sql: String) throws {
-        _ = try rows(of: PQexec(conn, sql))
+        _ = try rows(of: bpq_exec(conn, sql))
     }
 
     /// The rows of a result, or the error it carries; the result is freed.
     private func rows(of result: OpaquePointer?) throws -> [SQLRow] {
         guard let result else { throw connectionError() }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        defer { bpq_clear(result) }
+        switch bpq_resultStatus(result) {
         case PGRES_COMMAND_OK:
-            changesCount = Int(String(cString: PQcmdTuples(result))) ?? 0
+            changesCount = Int(String(cString: bpq_cmdTuples(result))) ?? 0
             return []
         case PGRES_TUPLES_OK:
-            let nrows = Int(PQntuples(result)), ncols = Int(PQnfields(result))
+            let nrows = Int(bpq_ntuples(result)), ncols = Int(bpq_nfields(result))
             changesCount = nrows
-            let columns = SQLColumns(names: (0..<ncols).map { String(cString: PQfname(result, Int32($0))) },
-                                     integerColumns: Set((0..<ncols).filter { [20, 21, 23].contains(PQftype(result, Int32($0))) }))
+            let columns = SQLColumns(names: (0..<ncols).map { String(cString: bpq_fname(result, Int32($0))) },
+                                     integerColumns: Set((0..<ncols).filter { [20, 21, 23].contains(bpq_ftype(result, Int32($0))) }))
             var out: [SQLRow] = []
             out.reserveCapacity(nrows)
             for r in 0..<Int32(nrows) {
                 var values: [SQLValue] = []
                 values.reserveCapacity(ncols)
                 for c in 0..<Int32(ncols) {
-                    values.append(PQgetisnull(result, r, c) != 0 ? .null : .text(String(cString: PQgetvalue(result, r, c))))
+                    values.append(bpq_getisnull(result, r, c) != 0 ? .null : .text(String(cString: bpq_getvalue(result, r, c))))
                 }
                 out.append(SQLRow(columns: columns, values: values))
             }
@@ -123,20 +123,20 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
 
     private func error(of result: OpaquePointer) -> PGError {
         func field(_ code: Character) -> String? {
-            guard let p = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            guard let p = bpq_resultErrorField(result, Int32(code.asciiValue!)) else { return nil }
             return String(cString: p)
         }
         let state = field("C")
-        let message = field("M") ?? Self.trimmed(String(cString: PQresultErrorMessage(result)))
-        let lost = PQstatus(conn) == CONNECTION_BAD || (state.map { $0.hasPrefix("08") || $0.hasPrefix("57P") } ?? false)
+        let message = field("M") ?? Self.trimmed(String(cString: bpq_resultErrorMessage(result)))
+        let lost = bpq_status(conn) == CONNECTION_BAD || (state.map { $0.hasPrefix("08") || $0.hasPrefix("57P") } ?? false)
         return PGError(sqlState: state, message: message.isEmpty ? "the connection was closed" : message,
                        constraint: field("n"), detail: field("D"), connectionLost: lost)
     }
 
     private func connectionError() -> PGError {
-        let m = Self.trimmed(String(cString: PQerrorMessage(conn)))
+        let m = Self.trimmed(String(cString: bpq_errorMessage(conn)))
         return PGError(sqlState: nil, message: m.isEmpty ? "the connection was closed" : m, constraint: nil,
-                       connectionLost: PQstatus(conn) == CONNECTION_BAD)
+                       connectionLost: bpq_status(conn) == CONNECTION_BAD)
     }
 
     /// libpq's messages end with a line break and may span lines: one line, for a sentence of ours.

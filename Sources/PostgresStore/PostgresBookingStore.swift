@@ -1,6 +1,6 @@
 // Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
 #if PostgreSQL
-import CLibPQ
+import CLibPQLoader
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -115,13 +115,13 @@ public final class PostgresBookingStore: @unchecked Sendable {
         defer { keys.forEach { free($0) }; values.forEach { free($0) } }
         let raw: OpaquePointer? = (keys + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { k in
             (values + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
-                PQconnectdbParams(k.baseAddress, v.baseAddress, 1)
+                bpq_connectdbParams(k.baseAddress, v.baseAddress, 1)
             }
         }
         guard let raw else { throw PGError(sqlState: nil, message: "out of memory", constraint: nil, connectionLost: true) }
         let db = PGDB(conn: raw)
-        guard PQstatus(raw) == CONNECTION_OK else {
-            let message = PGDB.trimmed(String(cString: PQerrorMessage(raw)))
+        guard bpq_status(raw) == CONNECTION_OK else {
+            let message = PGDB.trimmed(String(cString: bpq_errorMessage(raw)))
             // A login refused says so with its SQLSTATE in the text only; keep the server's words.
             throw PGError(sqlState: Self.loginState(message), message: message, constraint: nil,
                           connectionLost: Self.loginState(message) == nil, tlsRequired: where_.requiresTLSUpgrade)

@@ -1,6 +1,6 @@
 // Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
 #if PostgreSQL
-import CLibPQ
+import CLibPQLoader
 import Foundation
 import Scheduling
 import SchedulingStore
@@ -28,6 +28,7 @@ public struct PostgresLocation: Sendable, Hashable {
 
     /// Parses `--db` text with libpq (`PQconninfoParse`), and resolves it as libpq would connect.
     public static func parse(_ text: String) throws(StoreError) -> PostgresLocation {
+        try loadLibrary()
         let conninfo = text.lowercased() == "postgres" ? "" : text
         var explicit: [String: String] = [:]
         if !conninfo.isEmpty {
@@ -35,13 +36,13 @@ public struct PostgresLocation: Sendable, Hashable {
                 throw .invalid(Localized { $0.pgNotConnectionString(Echo.show(text), "") })
             }
             var err: UnsafeMutablePointer<CChar>?
-            guard let opts = PQconninfoParse(conninfo, &err) else {
+            guard let opts = bpq_conninfoParse(conninfo, &err) else {
                 let message = err.map { PGDB.trimmed(String(cString: $0)) } ?? ""
-                if let err { PQfreemem(err) }
+                if let err { bpq_freemem(err) }
                 throw .invalid(Localized { $0.pgNotConnectionString(Echo.show(text), message) })
             }
             explicit = options(opts)
-            PQconninfoFree(opts)
+            bpq_conninfoFree(opts)
         }
         if let p = explicit["password"], !p.isEmpty { throw .invalid(Localized { $0.pgPasswordInURL }) }
         let resolved = resolve(explicit)
@@ -137,6 +138,14 @@ public struct PostgresLocation: Sendable, Hashable {
         return p
     }
 
+    /// Loads libpq (dlopen, once per process: see `CLibPQ/shim.h`), or says it is not installed.
+    static func loadLibrary() throws(StoreError) {
+        if let why = bpq_load() {
+            let text = String(cString: why)
+            throw .unusableStore(Localized { $0.pgLibraryMissing(text) })
+        }
+    }
+
     /// libpq's options as a dictionary, unset ones left out.
     static func options(_ opts: UnsafeMutablePointer<PQconninfoOption>) -> [String: String] {
         var out: [String: String] = [:]
@@ -159,9 +168,9 @@ public struct PostgresLocation: Sendable, Hashable {
         if let service { setenv("PGSERVICE", service, 1) }
         defer { if service != nil { if let saved { setenv("PGSERVICE", saved, 1) } else { unsetenv("PGSERVICE") } } }
         var out: [String: String] = [:]
-        if let d = PQconndefaults() {
+        if let d = bpq_conndefaults() {
             out = options(d)
-            PQconninfoFree(d)
+            bpq_conninfoFree(d)
         }
         for (k, v) in explicit { out[k] = v }
         // `dbname` defaults to the user (libpq fills it at connect time).

@@ -21,6 +21,10 @@ extension Catalog {
         tr(en: "The PostgreSQL store \(location) is not on this machine, and biosched sends a password or a case to another host over TLS only: the connection with sslmode=require failed (\(problem)). Turn on ssl on the server (and give sslmode=verify-full with sslrootcert), or, on a network you trust, write sslmode=disable in --db itself.",
            es: "El sistema PostgreSQL \(location) no está en esta máquina, y biosched solo envía una contraseña o un caso a otro host por TLS: la conexión con sslmode=require falló (\(problem)). Active ssl en el servidor (y dé sslmode=verify-full con sslrootcert) o, en una red de confianza, escriba sslmode=disable en el propio --db.")
     }
+    public func pgLibraryMissing(_ why: String) -> String {
+        tr(en: "The PostgreSQL client library libpq could not be loaded (\(why)). Install Debian's package libpq5 (apt-get install libpq5), or give a SQLite store file.",
+           es: "No se pudo cargar la biblioteca cliente de PostgreSQL, libpq (\(why)). Instale el paquete libpq5 de Debian (apt-get install libpq5), o dé un archivo de sistema SQLite.")
+    }
     public var builtWithoutPostgres: String {
         tr(en: "This biosched was built without the PostgreSQL store (swift build --disable-default-traits); --db names a PostgreSQL database. Build it with the default traits, or give a SQLite store file.",
            es: "Este biosched se compiló sin el sistema PostgreSQL (swift build --disable-default-traits); --db indica una base de datos PostgreSQL. Compílelo con los rasgos por defecto, o dé un archivo de sistema SQLite.")

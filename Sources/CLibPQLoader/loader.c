@@ -1,0 +1,96 @@
+#include "CLibPQLoader.h"
+#if __has_include(<postgresql/libpq-fe.h>)
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+
+struct bpq_table {
+    void (*PQclear)(PGresult *r);
+    char * (*PQcmdTuples)(PGresult *r);
+    PQconninfoOption * (*PQconndefaults)(void);
+    PGconn * (*PQconnectdbParams)(const char *const *k, const char *const *v, int expand);
+    void (*PQconninfoFree)(PQconninfoOption *o);
+    PQconninfoOption * (*PQconninfoParse)(const char *s, char **err);
+    char * (*PQerrorMessage)(const PGconn *c);
+    PGresult * (*PQexec)(PGconn *c, const char *q);
+    PGresult * (*PQexecParams)(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
+    void (*PQfinish)(PGconn *c);
+    char * (*PQfname)(const PGresult *r, int i);
+    void (*PQfreemem)(void *p);
+    Oid (*PQftype)(const PGresult *r, int i);
+    int (*PQgetisnull)(const PGresult *r, int t, int f);
+    char * (*PQgetvalue)(const PGresult *r, int t, int f);
+    int (*PQnfields)(const PGresult *r);
+    int (*PQntuples)(const PGresult *r);
+    char * (*PQresultErrorField)(const PGresult *r, int code);
+    char * (*PQresultErrorMessage)(const PGresult *r);
+    ExecStatusType (*PQresultStatus)(const PGresult *r);
+    int (*PQsslInUse)(PGconn *c);
+    ConnStatusType (*PQstatus)(const PGconn *c);
+    PQnoticeProcessor (*PQsetNoticeProcessor)(PGconn *c, PQnoticeProcessor p, void *arg);
+};
+
+static struct bpq_table bpq_fn;
+static char bpq_failure[512];
+static pthread_once_t bpq_once = PTHREAD_ONCE_INIT;
+
+static void bpq_open(void) {
+    void *lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) { snprintf(bpq_failure, sizeof bpq_failure, "%s", dlerror()); return; }
+    if (!(*(void **)&bpq_fn.PQclear = dlsym(lib, "PQclear"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQclear"); return; }
+    if (!(*(void **)&bpq_fn.PQcmdTuples = dlsym(lib, "PQcmdTuples"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQcmdTuples"); return; }
+    if (!(*(void **)&bpq_fn.PQconndefaults = dlsym(lib, "PQconndefaults"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconndefaults"); return; }
+    if (!(*(void **)&bpq_fn.PQconnectdbParams = dlsym(lib, "PQconnectdbParams"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconnectdbParams"); return; }
+    if (!(*(void **)&bpq_fn.PQconninfoFree = dlsym(lib, "PQconninfoFree"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconninfoFree"); return; }
+    if (!(*(void **)&bpq_fn.PQconninfoParse = dlsym(lib, "PQconninfoParse"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconninfoParse"); return; }
+    if (!(*(void **)&bpq_fn.PQerrorMessage = dlsym(lib, "PQerrorMessage"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQerrorMessage"); return; }
+    if (!(*(void **)&bpq_fn.PQexec = dlsym(lib, "PQexec"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQexec"); return; }
+    if (!(*(void **)&bpq_fn.PQexecParams = dlsym(lib, "PQexecParams"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQexecParams"); return; }
+    if (!(*(void **)&bpq_fn.PQfinish = dlsym(lib, "PQfinish"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfinish"); return; }
+    if (!(*(void **)&bpq_fn.PQfname = dlsym(lib, "PQfname"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfname"); return; }
+    if (!(*(void **)&bpq_fn.PQfreemem = dlsym(lib, "PQfreemem"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfreemem"); return; }
+    if (!(*(void **)&bpq_fn.PQftype = dlsym(lib, "PQftype"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQftype"); return; }
+    if (!(*(void **)&bpq_fn.PQgetisnull = dlsym(lib, "PQgetisnull"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQgetisnull"); return; }
+    if (!(*(void **)&bpq_fn.PQgetvalue = dlsym(lib, "PQgetvalue"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQgetvalue"); return; }
+    if (!(*(void **)&bpq_fn.PQnfields = dlsym(lib, "PQnfields"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQnfields"); return; }
+    if (!(*(void **)&bpq_fn.PQntuples = dlsym(lib, "PQntuples"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQntuples"); return; }
+    if (!(*(void **)&bpq_fn.PQresultErrorField = dlsym(lib, "PQresultErrorField"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultErrorField"); return; }
+    if (!(*(void **)&bpq_fn.PQresultErrorMessage = dlsym(lib, "PQresultErrorMessage"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultErrorMessage"); return; }
+    if (!(*(void **)&bpq_fn.PQresultStatus = dlsym(lib, "PQresultStatus"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultStatus"); return; }
+    if (!(*(void **)&bpq_fn.PQsslInUse = dlsym(lib, "PQsslInUse"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQsslInUse"); return; }
+    if (!(*(void **)&bpq_fn.PQstatus = dlsym(lib, "PQstatus"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQstatus"); return; }
+    if (!(*(void **)&bpq_fn.PQsetNoticeProcessor = dlsym(lib, "PQsetNoticeProcessor"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQsetNoticeProcessor"); return; }
+}
+
+const char *bpq_load(void) {
+    pthread_once(&bpq_once, bpq_open);
+    return bpq_failure[0] ? bpq_failure : NULL;
+}
+
+void bpq_clear(PGresult *r) { bpq_fn.PQclear(r); }
+char * bpq_cmdTuples(PGresult *r) { return bpq_fn.PQcmdTuples(r); }
+PQconninfoOption * bpq_conndefaults(void) { return bpq_fn.PQconndefaults(); }
+PGconn * bpq_connectdbParams(const char *const *k, const char *const *v, int expand) { return bpq_fn.PQconnectdbParams(k, v, expand); }
+void bpq_conninfoFree(PQconninfoOption *o) { bpq_fn.PQconninfoFree(o); }
+PQconninfoOption * bpq_conninfoParse(const char *s, char **err) { return bpq_fn.PQconninfoParse(s, err); }
+char * bpq_errorMessage(const PGconn *c) { return bpq_fn.PQerrorMessage(c); }
+PGresult * bpq_exec(PGconn *c, const char *q) { return bpq_fn.PQexec(c, q); }
+PGresult * bpq_execParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf) { return bpq_fn.PQexecParams(c, q, n, t, v, l, f, rf); }
+void bpq_finish(PGconn *c) { bpq_fn.PQfinish(c); }
+char * bpq_fname(const PGresult *r, int i) { return bpq_fn.PQfname(r, i); }
+void bpq_freemem(void *p) { bpq_fn.PQfreemem(p); }
+Oid bpq_ftype(const PGresult *r, int i) { return bpq_fn.PQftype(r, i); }
+int bpq_getisnull(const PGresult *r, int t, int f) { return bpq_fn.PQgetisnull(r, t, f); }
+char * bpq_getvalue(const PGresult *r, int t, int f) { return bpq_fn.PQgetvalue(r, t, f); }
+int bpq_nfields(const PGresult *r) { return bpq_fn.PQnfields(r); }
+int bpq_ntuples(const PGresult *r) { return bpq_fn.PQntuples(r); }
+char * bpq_resultErrorField(const PGresult *r, int code) { return bpq_fn.PQresultErrorField(r, code); }
+char * bpq_resultErrorMessage(const PGresult *r) { return bpq_fn.PQresultErrorMessage(r); }
+ExecStatusType bpq_resultStatus(const PGresult *r) { return bpq_fn.PQresultStatus(r); }
+int bpq_sslInUse(PGconn *c) { return bpq_fn.PQsslInUse(c); }
+ConnStatusType bpq_status(const PGconn *c) { return bpq_fn.PQstatus(c); }
+PQnoticeProcessor bpq_setNoticeProcessor(PGconn *c, PQnoticeProcessor p, void *arg) { return bpq_fn.PQsetNoticeProcessor(c, p, arg); }
+
+static void biosched_pq_drop_notice(void *arg, const char *message) { (void)arg; (void)message; }
+void biosched_pq_quiet(PGconn *conn) { bpq_setNoticeProcessor(conn, biosched_pq_drop_notice, 0); }
+#endif

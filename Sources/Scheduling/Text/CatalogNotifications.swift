@@ -46,6 +46,11 @@ extension Catalog {
             : tr(en: "USCIS: biometrics appointment for \(receipt) moved to \(when), \(center), \(address). Notice \(notice). Bring the printed notice, your other appointment notices and photo ID.",
                  es: "USCIS: la cita de datos biométricos de \(receipt) pasó al \(when), \(center), \(address). Aviso \(notice). Traiga el aviso impreso, sus otros avisos de cita y una identificación con foto.")
     }
+    /// R17, in the SMS of a move off a closed day.
+    public var smsClosedDay: String {
+        tr(en: "Moved because the center is closed that day; it does not count as one of your reschedules.",
+           es: "Se cambió porque el centro está cerrado ese día; no cuenta como uno de sus cambios.")
+    }
     public func smsEnrollment(_ code: String) -> String { tr(en: " Enrollment code: \(code).", es: " Código de inscripción: \(code).") }
     public func mailEscalatedHead(_ receipt: String, _ id: String) -> String {
         tr(en: "The request to reschedule the biometric services appointment for receipt \(receipt) was sent to an officer for review (request \(id)).",

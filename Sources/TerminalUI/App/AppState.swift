@@ -247,8 +247,7 @@ public struct AppState: Sendable, Hashable {
     public var verdict: Verdict? {
         guard let snap = snapshot else { return nil }
         let cause = reason.map { GoodCause(reason: $0, explanation: explanation.text) }
-        return ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
-                                                           goodCause: cause, now: now))
+        return ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, snapshot: snap, goodCause: cause, now: now))
     }
 
     /// The case cannot be rescheduled by this person whatever reason they give (twice already, 12
@@ -256,7 +255,7 @@ public struct AppState: Sendable, Hashable {
     public var refusedAtOpen: Verdict? {
         guard phase == .picking, approving == nil, let snap = snapshot else { return nil }
         let verdicts = ([nil] + GoodCauseReason.allCases.map(Optional.some)).map { r in
-            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, snapshot: snap,
                                                         goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
         }
         guard verdicts.allSatisfy({ $0.decision == .refused }) else { return nil }
@@ -265,7 +264,7 @@ public struct AppState: Sendable, Hashable {
 
     public var flags: [VerdictCode] {
         guard let snap = snapshot else { return [] }
-        return CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
+        return CaseFlags.flags(snap, now: now)
     }
 
     /// Cases matching the filter (applicants and representatives).

@@ -215,6 +215,7 @@ public struct PlainMode {
                 guard s.callersListed, let found = s.callers else { return ask }
                 for (i, m) in found.matches.enumerated() {
                     let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
+                        .map { m.centerClosed ? t.withClosedDay($0) : $0 }   // R17
                     options.append((t.plainMatch(m.name, m.dateOfBirth?.iso ?? t.unknownWord, m.form, next ?? t.noAppointmentScheduled), [.click(.listRow(i))]))
                 }
                 for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }

@@ -70,7 +70,9 @@ enum FindView {
             if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
                 next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
             } else { next = t.noAppointmentScheduled }
-            scr.put("  \(m.form) · \(next)", row: row + 1, column: left, style: selected ? style : .muted, maxWidth: width)
+            // R17: an appointment on a closed day is said in the warning style.
+            scr.put("  \(m.form) · \(m.centerClosed ? t.withClosedDay(next) : next)", row: row + 1, column: left,
+                    style: selected ? style : (m.centerClosed ? .statusWarning : .muted), maxWidth: width)
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perMatch), target: .listRow(i)))
             row += perMatch
         }

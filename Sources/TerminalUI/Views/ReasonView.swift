@@ -12,6 +12,10 @@ enum ReasonView {
             scr.put(t.newTime(t.dateTimeShort(slot.slot.start, c.zone), c.code), row: row, column: inner.column, style: .muted, maxWidth: inner.width)
             row += 2
         }
+        let closed = s.snapshot?.centerClosedThatDay == true
+        if closed {   // R17: said on the line the blank left, so nothing below moves.
+            scr.put(t.closedDayNoReason, row: row - 1, column: inner.column, style: .statusWarning, maxWidth: inner.width)
+        }
         for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
             let focused = i == s.reasonFocus && s.overlay == nil
             switch item {
@@ -48,7 +52,7 @@ enum ReasonView {
                 row += 1
             case .proceed:
                 row += 1
-                let ready = s.reason != nil && !(s.reason == .other && s.explanation.isBlank)
+                let ready = (s.reason != nil || closed) && !(s.reason == .other && s.explanation.isBlank)
                 let text = t.continueButton
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : (ready ? .title : .muted))
                 if focused { scr.cursor = Point(row: row, column: inner.column + 2) }

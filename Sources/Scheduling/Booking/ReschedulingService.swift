@@ -178,7 +178,7 @@ public enum ReschedulingService {
                                            codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
         try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: closed ? .agencyRebooked : .rescheduled, receipt: r.receipt, requestID: r.requestID,
                                       detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"
-                                          + (closed ? " (center closed that day: does not count as a reschedule)" : "")))
+                                          + (closed ? " closed-day=\(snap.center.zone.local(old.start).date.iso) counted=no" : "")))
         return outcome
     }
 

@@ -37,6 +37,8 @@ extension App {
             if let item = s.approving { approveWith(&s, item, &fx); return }
             s.phase = .reason
             s.reasonFocus = s.reason.flatMap { r in s.reasonItems.firstIndex(of: .reason(r)) } ?? 0
+            // R17: no reason is needed off a closed day: Continue has the focus (a reason or a note stays one ↑ away).
+            if s.reason == nil, s.snapshot?.centerClosedThatDay == true { s.reasonFocus = s.reasonItems.count - 1 }
         case .changeCenter: openCenters(&s, &fx)
         case .refresh:
             if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }

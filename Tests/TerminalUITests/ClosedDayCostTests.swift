@@ -10,7 +10,7 @@ import Testing
 struct ClosedDayCostTests {
     static let strings: [Language: (flag: String, noReason: String, notCounted: String, find: String)] = [
         .en: ("⚑ CENTER_CLOSED:", "No reason needed: center closed that day.", "does not count", "center closed that day"),
-        .es: ("⚑ CENTER_CLOSED:", "No hace falta motivo: el centro cierra ese día.", "no cuenta", "centro cerrado ese día"),
+        .es: ("⚑ CENTER_CLOSED:", "No hace falta motivo: centro cerrado.", "no cuenta", "centro cerrado ese día"),
     ]
 
     @Test("R17 the agent sees CENTER_CLOSED, books with no reason in 3 keys from the calendar, and the caller keeps 0 of 2 used", arguments: Language.allCases)
@@ -22,7 +22,8 @@ struct ClosedDayCostTests {
         var finder = try f.program(UIFixture.agent, language: language)
         finder.type("garcia"); finder.press(.enter)
         let found = finder.render()
-        #expect(found.text.contains(words.find), "\(found.text)")
+        #expect(found.text.contains("⚑ " + words.find), "\(found.text)")
+        #expect(found.clipped.isEmpty, "\(found.clipped)")
         var p = try f.program(UIFixture.agent, language: language)
         p.type("EAC2414052317"); p.press(.enter)
         #expect(p.state.phase == .picking)

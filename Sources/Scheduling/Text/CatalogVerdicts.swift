@@ -56,7 +56,12 @@ extension Catalog {
 
     /// R17, on the reason step.
     public var closedDayNoReason: String {
-        tr(en: "No reason needed: center closed that day.", es: "No hace falta motivo: el centro cierra ese día.")
+        tr(en: "No reason needed: center closed that day.", es: "No hace falta motivo: centro cerrado.")
+    }
+
+    /// R17, under a match in the list of callers.
+    public var closedDayShort: String {
+        tr(en: "center closed that day: must be moved", es: "centro cerrado ese día: hay que moverla")
     }
 
     /// R17, after an appointment in a list of callers.

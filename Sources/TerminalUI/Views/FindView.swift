@@ -55,7 +55,8 @@ enum FindView {
         row += 1
         let n = found.matches.count
         say(n == 0 ? t.noCaseMatchesSearch : t.matchesLine(n, more: found.more), n == 0 ? .statusWarning : .muted)
-        let perMatch = 2
+        // R17: a match on a closed day takes a third line that says so (every match the same height).
+        let perMatch = found.matches.contains(where: \.centerClosed) ? 3 : 2
         let room = max(1, (bottom - row) / perMatch)
         let first = max(0, min(s.callerIndex - room + 1, n - room))
         for (i, m) in found.matches.enumerated().dropFirst(first).prefix(room) {
@@ -70,9 +71,10 @@ enum FindView {
             if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
                 next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
             } else { next = t.noAppointmentScheduled }
-            // R17: an appointment on a closed day is said in the warning style.
-            scr.put("  \(m.form) · \(m.centerClosed ? t.withClosedDay(next) : next)", row: row + 1, column: left,
-                    style: selected ? style : (m.centerClosed ? .statusWarning : .muted), maxWidth: width)
+            scr.put("  \(m.form) · \(next)", row: row + 1, column: left, style: selected ? style : .muted, maxWidth: width)
+            if m.centerClosed {
+                scr.put("  ⚑ " + t.closedDayShort, row: row + 2, column: left, style: selected ? style : .statusWarning, maxWidth: width)
+            }
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perMatch), target: .listRow(i)))
             row += perMatch
         }

@@ -3,7 +3,7 @@ import Foundation
 /// What a key does, as the hint bar and the help overlay name it (the keymap gives each binding one).
 public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
     case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay, before13, before11, justAfter, clockStart
-    case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree
+    case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree, page, typeHour
     case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
     case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
     case revokeAll, newCode, move, language, noticeLanguage, findOpen, close, filterCode, statusMore
@@ -42,6 +42,8 @@ extension Catalog {
         case .week: tr(en: "week", es: "semana")
         case .month: tr(en: "month", es: "mes")
         case .firstFree: tr(en: "first free", es: "primer libre")
+        case .page: tr(en: "page", es: "página")
+        case .typeHour: tr(en: "type an hour (14) to jump", es: "escriba una hora (14) para ir")
         case .center: tr(en: "center", es: "centro")
         case .select: tr(en: "select", es: "elegir")
         case .open: tr(en: "open", es: "abrir")
@@ -231,6 +233,15 @@ extension Catalog {
     // The calendar.
     public var pickTitle: String { tr(en: "Pick a new time", es: "Elija una hora nueva") }
     public func approvePickTitle(_ id: String) -> String { tr(en: "Approve \(id): pick a time", es: "Aprobar \(id): elija una hora") }
+    /// Under a list of times that does not fit: how many are above and below.
+    public func timesMore(above: Int, below: Int) -> String {
+        switch (above > 0, below > 0) {
+        case (true, true): tr(en: "↑ \(above) more above · ↓ \(below) more below", es: "↑ \(above) más arriba · ↓ \(below) más abajo")
+        case (true, false): tr(en: "↑ \(above) more above", es: "↑ \(above) más arriba")
+        case (false, true): tr(en: "↓ \(below) more below (PgDn)", es: "↓ \(below) más abajo (AvPág)")
+        case (false, false): ""
+        }
+    }
     public func timesIn(_ place: String, _ abbr: String, _ zone: String) -> String {
         tr(en: "\(place)times in \(abbr) (\(zone))", es: "\(place)horas en \(abbr) (\(zone))")
     }
@@ -271,8 +282,8 @@ extension Catalog {
     public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
     public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }
     public func confirmationBy(_ how: String, changes: Bool) -> String {
-        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Confirmación por: \(how)  (Enter cambia)")
-                : tr(en: "Confirmation by: \(how)", es: "Confirmación por: \(how)")
+        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Avisar por: \(how)  (Enter cambia)")
+                : tr(en: "Confirmation by: \(how)", es: "Avisar por: \(how)")
     }
     public var continueButton: String { tr(en: "[ Continue to confirm ]", es: "[ Seguir a confirmar ]") }
     public func notifyEmail(_ address: String?) -> String {

@@ -163,6 +163,10 @@ public struct AppState: Sendable, Hashable {
     public var selectedDay: LocalDate?
     public var month: LocalDate?
     public var timeIndex = 0
+    /// Digits typed in the times list: an hour to jump to ("14"), at most two.
+    public var hourTyped = ""
+    /// Times moved by PgUp/PgDn in the times list.
+    public static let timesPage = 6
     public var focusTimes = false
 
     // Centers
@@ -337,10 +341,19 @@ extension AppState {
     }
 
     /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
-    public func notifyLabel(_ channel: NotifyChannel?) -> String {
+    /// The email address or phone number a confirmation goes to, if any.
+    public func notifyAddress(_ channel: NotifyChannel?) -> String? {
         switch channel {
-        case .email?: return t.notifyEmail(snapshot?.contact?.email)
-        case .sms?: return t.notifySMS(snapshot?.contact?.phone)
+        case .email?: snapshot?.contact?.email
+        case .sms?: snapshot?.contact?.phone
+        case nil: nil
+        }
+    }
+
+    public func notifyLabel(_ channel: NotifyChannel?, withAddress: Bool = true) -> String {
+        switch channel {
+        case .email?: return t.notifyEmail(withAddress ? snapshot?.contact?.email : nil)
+        case .sms?: return t.notifySMS(withAddress ? snapshot?.contact?.phone : nil)
         case nil: return notifyChoices == [nil] && !config.actor.role.isStaff ? t.notifyNoneOnFile : t.notifyNone
         }
     }

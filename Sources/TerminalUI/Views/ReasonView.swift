@@ -46,7 +46,23 @@ enum ReasonView {
             case .notify:
                 row += 1
                 let text = t.confirmationBy(s.notifyLabel(s.notify), changes: s.notifyChoices.count > 1)
-                scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                if text.displayWidth > inner.width, let address = s.notifyAddress(s.notify) {
+                    // The address is read back to the caller: never cut. The channel takes the blank
+                    // line above, the address a line of its own (an email too long for it breaks
+                    // before its "@").
+                    scr.put(t.confirmationBy(s.notifyLabel(s.notify, withAddress: false), changes: s.notifyChoices.count > 1),
+                            row: row - 1, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                    var parts = [address]
+                    if address.displayWidth > inner.width, let at = address.firstIndex(of: "@") {
+                        parts = [String(address[..<at]), String(address[at...])]
+                    }
+                    for (k, part) in parts.enumerated() {
+                        if k > 0 { row += 1 }
+                        scr.put(part, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                    }
+                } else {
+                    scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                }
                 if focused { scr.cursor = Point(row: row, column: inner.column) }
                 scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
                 row += 1

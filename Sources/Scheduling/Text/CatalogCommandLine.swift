@@ -52,6 +52,10 @@ extension Catalog {
         replayed ? tr(en: "BOOKED (request \(id)) [same request as before; nothing new was booked]", es: "RESERVADA (solicitud \(id)) [la misma solicitud de antes; no se reservó nada nuevo]")
                  : tr(en: "BOOKED (request \(id))", es: "RESERVADA (solicitud \(id))")
     }
+    public func resultAlreadyWaiting(_ id: String) -> String {
+        tr(en: "ALREADY WAITING: a request is already waiting for an officer (request \(id)); nothing new was recorded.",
+           es: "YA EN ESPERA: ya hay una solicitud esperando a un oficial (solicitud \(id)); no se registró nada nuevo.")
+    }
     public func resultEscalated(_ id: String, replayed: Bool) -> String {
         replayed ? tr(en: "ESCALATED to an officer as request \(id) [recorded before]. Nothing is booked until an officer approves it.",
                       es: "ENVIADA a un oficial como solicitud \(id) [registrada antes]. No se reserva nada hasta que un oficial la apruebe.")

@@ -416,6 +416,18 @@ extension Catalog {
     }
     public var typeFileName: String { tr(en: "Type a file name for the notice, or Esc.", es: "Escriba un nombre de archivo para el aviso, o Esc.") }
     public func nothingSaved(_ path: String) -> String { tr(en: "Nothing was saved; \(path) is unchanged.", es: "No se guardó nada; \(path) no cambió.") }
+    /// The head of the result shown on the review queue.
+    public func reviewDecided(_ id: String) -> String { tr(en: "Request \(id):", es: "Solicitud \(id):") }
+    public func approveOtherTitle(_ id: String) -> String { tr(en: "Approve \(id) at another time?", es: "¿Aprobar \(id) en otra hora?") }
+    public func approveOtherFull(_ preferred: String) -> String {
+        tr(en: "The preferred time, \(preferred), is full.", es: "La hora preferida, \(preferred), está llena.")
+    }
+    public func approveOtherAsk(_ when: String) -> String {
+        tr(en: "Book \(when) instead?", es: "¿Reservar \(when) en su lugar?")
+    }
+    public var approveOtherYes: String { tr(en: "Approve at this time", es: "Aprobar a esta hora") }
+    public var approveOtherNo: String { tr(en: "Pick another time", es: "Elegir otra hora") }
+    public var approveOtherKeys: String { tr(en: "y  approve at this time      n / Esc  pick another", es: "s  aprobar a esta hora      n / Esc  elegir otra") }
     public var reviewNeedsNote: String { tr(en: "A review always needs a note saying why.", es: "Toda revisión necesita una nota que diga por qué.") }
     public var noFreeDay: String { tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.") }
     public var timeNotOffered: String { tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.") }

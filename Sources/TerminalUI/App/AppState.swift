@@ -41,6 +41,8 @@ public enum Overlay: Sendable, Hashable {
     /// The notice's file name is taken: replace it (y) or choose another (n).
     case replaceConfirm(path: String)
     case reviewNote(approve: Bool)
+    /// The preferred slot of an approval was full: book this other time instead (y) or pick again (n).
+    case approveOther(requestID: String, when: String, preferred: String)
 }
 
 /// One line of the session's log in the status pane.
@@ -207,6 +209,10 @@ public struct AppState: Sendable, Hashable {
     public var reviewFilter: VerdictCode?
     public var visibleReviews: [ReviewItem] { reviewFilter.map { f in reviews.filter { $0.codes.contains(f) } } ?? reviews }
     public var reviewNote = TextField(maxLength: 300)
+    /// The note dialog's Enter found no note: the dialog says so on its own line.
+    public var reviewNoteMissing = false
+    /// The last decision's result, shown at the top of the review queue (not only in the log).
+    public var reviewResult: Message?
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?
 
@@ -292,7 +298,7 @@ public struct AppState: Sendable, Hashable {
         if overlay == nil, let c = keys?.focusContext { return c }
         switch overlay {
         case .help: return .help
-        case .quitConfirm, .replaceConfirm: return .dialog
+        case .quitConfirm, .replaceConfirm, .approveOther: return .dialog
         case .centerPicker: return .centerPicker
         case .savePrompt, .reviewNote: return .prompt
         case nil: break

@@ -195,6 +195,9 @@ public struct PlainMode {
         var lines: [String] = []
         if s.overlay == .quitConfirm {
             options = [(t.quitLose, [.key(.char("y"))]), (t.stay, [.key(.char("n"))])]
+        } else if case let .approveOther(_, when, preferred)? = s.overlay {
+            lines.append(t.approveOtherFull(preferred) + " " + t.approveOtherAsk(when))
+            options = [(t.approveOtherYes, [.key(.char("y"))]), (t.approveOtherNo, [.key(.char("n"))])]
         } else if s.overlay == .centerPicker {
             let list = s.visibleCenters
             let pageSize = 9

@@ -50,7 +50,9 @@ public enum Render {
             Dialog.message(&scr, title: t.replaceTitle, lines: [t.fileExists(Echo.show(path, limit: 40)), t.replaceLoses, "", t.replaceKeys])
         case let .reviewNote(approve)?:
             Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.reviewNote,
-                         hint: t.reviewHint(approve: approve))
+                         hint: t.reviewHint(approve: approve), error: s.reviewNoteMissing ? t.reviewNeedsNote : nil)
+        case let .approveOther(id, when, preferred)?:
+            Dialog.message(&scr, title: t.approveOtherTitle(id), lines: [t.approveOtherFull(preferred), t.approveOtherAsk(when), "", t.approveOtherKeys])
         case nil: break
         }
         hintBar(s, &scr)

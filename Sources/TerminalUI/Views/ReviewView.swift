@@ -9,7 +9,14 @@ enum ReviewView {
         let t = s.t
         let list = s.visibleReviews
         scr.box(r, title: t.reviewQueueTitleFiltered(list.count, s.reviewFilter?.rawValue))
-        let inner = r.inset(1)
+        var inner = r.inset(1)
+        // The last decision's result heads the queue.
+        if let result = s.reviewResult {
+            let style: StyleToken = switch result.level { case .ok: .statusOK; case .error: .statusError; default: .statusWarning }
+            let lines = wrap(result.text, width: inner.width).prefix(3)
+            for (i, l) in lines.enumerated() { scr.put(l, row: inner.row + i, column: inner.column, style: style, maxWidth: inner.width) }
+            inner = Rect(row: inner.row + lines.count + 1, column: inner.column, width: inner.width, height: max(0, inner.height - lines.count - 1))
+        }
         if list.isEmpty {
             let text = s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")
             scr.put(text, row: inner.row, column: inner.column, style: .muted, maxWidth: inner.width)

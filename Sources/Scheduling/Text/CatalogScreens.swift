@@ -278,6 +278,8 @@ extension Catalog {
 
     // The reason.
     public var reasonTitle: String { tr(en: "Why can't they attend? (good cause)", es: "Causa justificada para no asistir") }
+    /// The reason pane's title on the online screens: spoken to the applicant.
+    public var reasonTitleYou: String { tr(en: "Why can't you attend? (good cause)", es: "¿Por qué no puede asistir?") }
     public func newTime(_ when: String, _ code: String) -> String { tr(en: "New time: \(when) [\(code)]", es: "Hora nueva: \(when) [\(code)]") }
     public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
     public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }

@@ -5,7 +5,7 @@ import Scheduling
 enum ReasonView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
         let t = s.t
-        scr.box(r, title: t.reasonTitle)
+        scr.box(r, title: s.config.actor.role.isStaff ? t.reasonTitle : t.reasonTitleYou)
         let inner = r.inset(1)
         var row = inner.row
         if let slot = s.selectedSlot, let c = s.calendar?.center {

@@ -347,6 +347,14 @@ extension AppState {
     }
 
     /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
+    /// Whether a hinted key does something on this screen now.
+    public func hintApplies(_ action: Action) -> Bool {
+        switch action {
+        case .saveNotice, .noticeLanguage: outcome?.notice != nil
+        default: true
+        }
+    }
+
     /// The email address or phone number a confirmation goes to, if any.
     public func notifyAddress(_ channel: NotifyChannel?) -> String? {
         switch channel {

@@ -109,7 +109,8 @@ extension Render {
     /// The hints that fit in `width`, in the keymap's order (the keys that matter first). When
     /// some do not fit, the last place goes to the help key as "more", so nothing is out of reach.
     static func hintBarEntries(_ s: AppState, width: Int) -> [(keys: String, label: String, column: Int)] {
-        let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil)
+        // No hint for a key that does nothing on this screen (no notice to save on an escalation's outcome).
+        let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil).filter { s.hintApplies($0.action) }
         let t = s.t
         var all = entries.map { (keys: $0.keyText, label: t.key($0.label)) }
         func size(_ h: (keys: String, label: String)) -> Int { h.keys.displayWidth + h.label.displayWidth + 3 }

@@ -665,6 +665,11 @@ extension Catalog {
         tr(en: "\(when) at \(center) (\(status))", es: "\(when) en \(center) (\(status))")
     }
     public func reviewCurrent(_ c: String) -> String { tr(en: "Current: \(c)", es: "Actual: \(c)") }
+    /// The last row of a pane longer than its room: where the view is and how to scroll.
+    public func scrollLine(more: Bool, from: Int, to: Int, of total: Int) -> String {
+        more ? tr(en: "↓ more · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "↓ más · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+             : tr(en: "end · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "fin · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+    }
     public func statusMorePage(_ page: Int, _ pages: Int) -> String { tr(en: "F3 more · page \(page) of \(pages)", es: "F3 más · página \(page) de \(pages)") }
     public func statusMoreLines(_ n: Int) -> String { tr(en: "F3 more (\(n) lines)", es: "F3 más (líneas: \(n))") }
     public func showingRequests(_ n: Int, _ code: String?) -> String {

@@ -418,6 +418,10 @@ extension Catalog {
     }
     public var typeFileName: String { tr(en: "Type a file name for the notice, or Esc.", es: "Escriba un nombre de archivo para el aviso, o Esc.") }
     public func nothingSaved(_ path: String) -> String { tr(en: "Nothing was saved; \(path) is unchanged.", es: "No se guardó nada; \(path) no cambió.") }
+    public var separationOffInTraining: String {
+        tr(en: "Training store: you escalated this request yourself. Separation of duties is off here; on a real store another officer decides it.",
+           es: "Sistema de práctica: usted envió esta solicitud. Aquí no se separan las funciones; en un sistema real la decide otro oficial.")
+    }
     /// The head of the result shown on the review queue.
     public func reviewDecided(_ id: String) -> String { tr(en: "Request \(id):", es: "Solicitud \(id):") }
     public func approveOtherTitle(_ id: String) -> String { tr(en: "Approve \(id) at another time?", es: "¿Aprobar \(id) en otra hora?") }

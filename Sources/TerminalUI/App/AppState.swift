@@ -347,6 +347,12 @@ extension AppState {
     }
 
     /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
+    /// The viewer escalated this request themselves on a training store (separation of duties is
+    /// off there: one trainer plays every role).
+    public func ownRequestOnTraining(_ item: ReviewItem) -> Bool {
+        config.isTraining && item.agent == config.actor.id
+    }
+
     /// Whether a hinted key does something on this screen now.
     public func hintApplies(_ action: Action) -> Bool {
         switch action {

@@ -328,7 +328,7 @@ public struct PlainMode {
                 }
                 for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                     lines.append("")
-                    lines += ReviewView.detailLines(r, now: s.now, s.language).map(\.0)
+                    lines += ReviewView.detailLines(r, now: s.now, s.language, ownOnTraining: s.ownRequestOnTraining(r)).map(\.0)
                     options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i)), .key(.char("a"))]))
                     options.append((t.denyOption(r.requestID), [.click(.listRow(i)), .key(.char("d"))]))
                 }

@@ -34,3 +34,29 @@ struct AlreadyWaitingCommandLineTests {
         #expect(queue.stdout.contains("esc-a") && !queue.stdout.contains("esc-b") && !queue.stdout.contains("esc-c"), "\(queue.stdout)")
     }
 }
+
+@Suite("find ranks whole-word matches first, on the command line")
+struct FindRankingCommandLineTests {
+    @Test("find william li lists William Li before Linda Williams (SQLite store, the real binary)")
+    func williamLi() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-rank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path, now = "2026-06-15T09:00:00-04:00"
+        func run(_ args: [String]) throws -> Binary.Result { try Binary.run(args + ["--db", db, "--now", now]) }
+        try #require(try run(["init", "--training"]).status == 0)
+        let doc = dir.appendingPathComponent("d.json")
+        try Data("""
+        {"cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicantName": "Linda Williams"},
+                   {"receipt": "WAC2390112345", "form": "I-485", "applicantName": "William Li"},
+                   {"receipt": "LIN2501234567", "form": "I-485", "applicantName": "Lionel Williamson"}]}
+        """.utf8).write(to: doc)
+        let imported = try run(["import", doc.path])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let found = try run(["find", "william", "li", "--as", "agent", "--json"])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(found.stdout.utf8)) as? [String: Any], "\(found.stdout)")
+        let names = (o["matches"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.first == "William Li", "\(names)")
+        #expect(Set(names) == ["William Li", "Linda Williams", "Lionel Williamson"])
+    }
+}

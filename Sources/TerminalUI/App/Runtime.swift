@@ -43,6 +43,7 @@ public struct EffectRunner: Sendable {
             return .callersFound(text: text, attempt { () throws(StoreError) in
                 var found = try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
                 try found.markClosedDays { (code) throws(StoreError) in try store.center(code: code) }   // R17
+                found.rankWholeWords()
                 return found
             })
         case let .loadBookings(center):

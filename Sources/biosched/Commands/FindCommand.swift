@@ -34,6 +34,7 @@ struct FindCommand: ParsableCommand {
         do {
             var listed = try s.store.findCallers(q, for: s.actor, limit: limit, now: s.now)
             try listed.markClosedDays { (code) throws(StoreError) in try s.store.center(code: code) }   // R17
+            listed.rankWholeWords()
             found = listed
         } catch { throw Failure(storeError: error) }
         func next(_ m: CallerMatch) -> (text: String, json: Any)? {

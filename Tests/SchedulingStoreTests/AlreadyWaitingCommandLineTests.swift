@@ -60,3 +60,35 @@ struct FindRankingCommandLineTests {
         #expect(Set(names) == ["William Li", "Linda Williams", "Lionel Williamson"])
     }
 }
+
+@Suite("mailer says why anything is left unsent")
+struct MailerUnsentCommandLineTests {
+    @Test("A message made later than the mailer's clock is left unsent with why, in English and Spanish and in --json", arguments: ["en", "es"])
+    func madeLater(language: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-unsent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("s.sqlite").path
+        let early = "2026-06-15T09:00:00-04:00", later = "2026-06-15T11:00:00-04:00"
+        try #require(try Binary.run(["init", "--training", "--db", db, "--now", early]).status == 0)
+        let doc = dir.appendingPathComponent("d.json")
+        try Data("""
+        {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
+                      "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"}],
+         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"}],
+         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"}]}
+        """.utf8).write(to: doc)
+        try #require(try Binary.run(["import", doc.path, "--db", db, "--now", early]).status == 0)
+        let booked = try Binary.run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical", "--notify", "email",
+                                     "--db", db, "--now", later])
+        try #require(booked.status == 0, "\(booked.stdout)\(booked.stderr)")
+        let out = try Binary.run(["mailer", "--sendmail", "/bin/true", "--as", "agent", "--db", db, "--now", early, "--lang", language])
+        #expect(out.status == 0, "\(out.stderr)")
+        let why = language == "en" ? "left unsent: it was made at" : "sin enviar: se creó el"
+        #expect(out.stdout.contains(why), "\(out.stdout)")
+        #expect(out.stdout.contains(language == "en" ? "1 left unsent, each with why above." : "1 sin enviar, cada uno con el motivo arriba."), "\(out.stdout)")
+        let json = try Binary.run(["mailer", "--sendmail", "/bin/true", "--as", "agent", "--db", db, "--now", early, "--json"])
+        #expect(json.stdout.contains("\"unsent\""), "\(json.stdout)")
+    }
+}

@@ -142,6 +142,16 @@ extension Catalog {
     public func mailerSent(_ id: Int64, _ kind: String, _ channel: String, _ to: String) -> String {
         tr(en: "\(id) sent (\(kind), \(channel) to \(to))", es: "\(id) enviado (\(kind), \(channel) a \(to))")
     }
+    public func mailerNotDue(_ id: Int64, _ at: String, _ attempts: Int) -> String {
+        tr(en: "\(id) left unsent: not due until \(at) (after \(attempts) tries).", es: "\(id) sin enviar: no corresponde hasta \(at) (después de \(attempts) intentos).")
+    }
+    public func mailerMadeLater(_ id: Int64, _ made: String, _ now: String) -> String {
+        tr(en: "\(id) left unsent: it was made at \(made), later than this command's clock (\(now)); run the mailer with the store's time (--now) or later.",
+           es: "\(id) sin enviar: se creó el \(made), después del reloj de este comando (\(now)); ejecute el mailer con la hora del sistema (--now) o una posterior.")
+    }
+    public func mailerUnsent(_ n: Int) -> String {
+        tr(en: "\(n) left unsent, each with why above.", es: "\(n) sin enviar, cada uno con el motivo arriba.")
+    }
     public func mailerSkipped(_ id: Int64, _ why: String) -> String { tr(en: "\(id) skipped: \(why)", es: "\(id) omitido: \(why)") }
     public func mailerTry(_ n: Int, _ max: Int, _ why: String) -> String { tr(en: "try \(n) of \(max): \(why)", es: "intento \(n) de \(max): \(why)") }
     public func mailerRetry(_ id: Int64, _ at: String, _ why: String) -> String {

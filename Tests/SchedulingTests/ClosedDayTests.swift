@@ -151,3 +151,17 @@ struct FindRankingTests {
         #expect(result.matches.map(\.name) == ["B", "A"])
     }
 }
+
+@Suite("Find's hint is true to what was typed")
+struct FindHintTests {
+    @Test("More than the limit: a first name and a date of birth are asked for only when missing, in both languages")
+    func narrowHint() throws {
+        let en = Catalog(.en), es = Catalog(.es)
+        #expect(en.narrowHint(try CallerQuery.parse("garcia")) == "Add a first name or a date of birth.")
+        #expect(en.narrowHint(try CallerQuery.parse("garcia maria")) == "Add a date of birth.")
+        #expect(en.narrowHint(try CallerQuery.parse("garcia 1985-03-14")) == "Add a first name.")
+        #expect(!en.narrowHint(try CallerQuery.parse("garcia maria 1985-03-14")).contains("Add a"))
+        #expect(es.narrowHint(try CallerQuery.parse("garcia maria")) == "Agregue una fecha de nacimiento.")
+        #expect(en.searchMore(20, "garcia maria", try CallerQuery.parse("garcia maria")).hasSuffix("are listed. Add a date of birth."))
+    }
+}

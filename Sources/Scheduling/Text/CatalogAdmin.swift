@@ -304,9 +304,8 @@ extension Catalog {
         let n = next ?? tr(en: "no appointment scheduled", es: "sin cita programada")
         return tr(en: "\(receipt)  \(name)  born \(b)  \(form)  \(n)", es: "\(receipt)  \(name)  nacimiento \(b)  \(form)  \(n)")
     }
-    public func findMore(_ n: Int) -> String {
-        tr(en: "More than \(n) match; the first \(n) are listed. Add a first name or a date of birth.",
-           es: "Coinciden más de \(n); se muestran los primeros \(n). Agregue un nombre de pila o una fecha de nacimiento.")
+    public func findMore(_ n: Int, _ query: CallerQuery? = nil) -> String {
+        tr(en: "More than \(n) match; the first \(n) are listed.", es: "Coinciden más de \(n); se muestran los primeros \(n).") + " " + narrowHint(query)
     }
     public func findCount(_ n: Int) -> String {
         n == 1 ? tr(en: "1 case matches.", es: "Coincide 1 caso.") : tr(en: "\(n) cases match.", es: "Coinciden \(n) casos.")

@@ -565,9 +565,23 @@ extension Catalog {
         tr(en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
            es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
     }
-    public func searchMore(_ n: Int, _ text: String) -> String {
-        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed. Add a first name or a date of birth.",
-           es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n). Agregue un nombre o una fecha de nacimiento.")
+    public func searchMore(_ n: Int, _ text: String, _ query: CallerQuery? = nil) -> String {
+        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed.", es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n).")
+            + " " + narrowHint(query)
+    }
+    /// What would narrow a search, true to what was typed: a first name and a date of birth are
+    /// asked for only when missing.
+    public func narrowHint(_ query: CallerQuery?) -> String {
+        guard case let .name(words, dob)? = query else {
+            return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
+        }
+        switch (words.count > 1, dob != nil) {
+        case (false, false): return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
+        case (true, false): return tr(en: "Add a date of birth.", es: "Agregue una fecha de nacimiento.")
+        case (false, true): return tr(en: "Add a first name.", es: "Agregue un nombre.")
+        case (true, true): return tr(en: "Check the spelling with the caller, or search by receipt, A-number, phone or email.",
+                                     es: "Revise la ortografía con la persona, o busque por recibo, número A, teléfono o correo.")
+        }
     }
     public func searchMatches(_ n: Int, _ text: String) -> String {
         n == 1 ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")

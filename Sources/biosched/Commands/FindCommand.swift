@@ -61,7 +61,7 @@ struct FindCommand: ParsableCommand {
             t.findRow(m.receipt.value, m.name, m.dateOfBirth?.iso, m.form, next(m)?.text)
         }
         let n = found.matches.count
-        lines.append(found.more ? t.findMore(n) : t.findCount(n))
+        lines.append(found.more ? t.findMore(n, found.query) : t.findCount(n))
         s.say(lines.joined(separator: "\n"))
     }
 }

@@ -28,7 +28,10 @@ public enum NotificationComposer {
             if approved, let note = item.request?.reviewNote, !note.isEmpty { lines.append(t.officerNote(note)) }
             lines += ["", t.mailNewAppointment(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailNoticeNumber(a.noticeNumber)]
             if let p = item.previous { lines.append(t.mailReplaces(when(p), p.center.name)) }
-            lines += ["", t.mailPrintNotice, t.mailCalendarFiles(replacing: item.previous != nil), "", notice(item, a, now: now)]
+            // R17: a move off a closed day says why, and that it does not count.
+            let closed = item.previous.flatMap { p in ClosedDay.isClosure(p.start, at: p.center) ? ClosedDayMove(from: p.start, center: p.center, reason: nil) : nil }
+            if let closed { lines += ["", closed.text(in: item.language)] }
+            lines += ["", t.mailPrintNotice, t.mailCalendarFiles(replacing: item.previous != nil), "", notice(item, a, closedDay: closed, now: now)]
             if let code = item.enrollmentCode {
                 lines += ["", t.noticeEnrollmentLine(code), t.mailEnrollmentHow]
             }
@@ -38,6 +41,7 @@ public enum NotificationComposer {
                 subject: t.subjectBooked(when(a), r, approved: approved),
                 text: lines.joined(separator: "\n"),
                 sms: t.smsBooked(r, when(a), a.center.name, a.center.fullAddress, a.noticeNumber, approved: approved)
+                    + (closed == nil ? "" : " " + t.smsClosedDay)
                     + (item.enrollmentCode.map { t.smsEnrollment($0) } ?? ""),
                 calendars: files)
         case .escalated:
@@ -92,9 +96,11 @@ public enum NotificationComposer {
     public static var guidanceI290B: String { Catalog.en.guidanceMotionShort }
 
     /// The new notice (R16), as it prints.
-    static func notice(_ item: OutboxItem, _ a: CalendarAppointment, now: Date) -> String {
-        AppointmentNotice(number: a.noticeNumber, receipt: item.receipt, applicantName: item.applicantName, center: a.center,
-                          start: a.start, issuedAt: now).text(in: item.language)
+    static func notice(_ item: OutboxItem, _ a: CalendarAppointment, closedDay: ClosedDayMove? = nil, now: Date) -> String {
+        var n = AppointmentNotice(number: a.noticeNumber, receipt: item.receipt, applicantName: item.applicantName, center: a.center,
+                                  start: a.start, issuedAt: now)
+        n.closedDay = closedDay
+        return n.text(in: item.language)
     }
 
     static func need<T>(_ value: T?, _ what: KeyPath<Catalog, String>, _ item: OutboxItem) throws(DeliveryFailure) -> T {

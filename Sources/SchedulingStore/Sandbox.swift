@@ -11,6 +11,16 @@ extension SQLiteBookingStore {
         return s["created_at"].flatMap(TimeInterval.init).map { Date(timeIntervalSince1970: $0) }
     }
 
+    /// Where a default demo store's one story clock resumes: its creation, or the latest moment it
+    /// recorded (an audit row, an outbox message) if later, so no session's times go backwards.
+    public func storyResumesAt() throws(StoreError) -> Date? {
+        guard let made = try createdAt() else { return nil }
+        let last = try read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(m) FROM (SELECT max(at) AS m FROM audit UNION ALL SELECT max(created_at) FROM outbox)")
+        }
+        return max(made, last.map(Records.date) ?? made)
+    }
+
     /// Copies the whole store to a new file at `path` (which must not exist).
     public func snapshot(to path: String) throws(StoreError) {
         if FileManager.default.fileExists(atPath: path) { throw .invalid(Localized { $0.snapshotExists(path) }) }

@@ -173,10 +173,12 @@ struct Session {
                               language: try language(g, account: accountLanguage))
         session.languageGiven = g.lang != nil
         Session.spoken = session.language
-        // The default demo store (no --db) keeps its stories true: its clock starts when they were placed.
+        // The default demo store (no --db) has one clock, its story time: it starts when the story
+        // cases were placed and each session resumes where the store's last recorded moment left it,
+        // the first session included (never the real clock there and the creation time later).
         if g.db == nil, info.isTraining, fixedNow == nil, let sqlite = store as? SQLiteBookingStore,
-           let made = try? sqlite.createdAt(), Date().timeIntervalSince(made) > 60 {
-            session.storyClock = (from: made, startedAt: Date())
+           let from = try? sqlite.storyResumesAt() {
+            session.storyClock = (from: from, startedAt: Date())
         }
         return session
     }

@@ -177,6 +177,25 @@ struct DemoEndToEndTests {
         #expect(rows(final) == rows(before), "recorded:\n\(before)\nplayed back:\n\(final)\nflow:\n\(text)")
     }
 
+    @Test("--check plays a flow at the size it declares, 80x24 when it declares none; every shipped flow passes there", arguments: ["online-allowed", "untimely-escalated-approved", "online-refused-passed"])
+    func checkAtDeclaredSize(name: String) throws {
+        let t = try session(); defer { t.close() }
+        let (status, out) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", name])
+        #expect(status == 0, "\(out)")
+        #expect(out.contains("expectations, 0 failed."), "\(out)")
+        #expect(out.contains("Final screen (80x24):"), "\(out)")
+        let flow = t.dir.appendingPathComponent("big.flow")
+        try Data("""
+            size 120x40
+            role applicant maria.garcia
+            open IOE0923456781
+            expect "✔ ALLOWED"
+            """.utf8).write(to: flow)
+        let (bigStatus, big) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", flow.path])
+        #expect(bigStatus == 0, "\(big)")
+        #expect(big.contains("Final screen (120x40):"), "\(big)")
+    }
+
     @Test("--check plays a flow headless: a failed expectation is reported with its line, exit 1")
     func checkReportsFailures() throws {
         let t = try session(); defer { t.close() }

@@ -29,6 +29,7 @@ struct PersonTextScanTests {
         (#"^[A-Za-z0-9_.:/+-]*$"#, "one identifier, code, path or format token"),
         (#"^[A-Z-]+[;:]"#, "an iCalendar property line (RFC 5545 names, not words)"),
         (#"^[A-Z][A-Za-z]*(-[A-Z][A-Za-z]*)*: "#, "a mail header line (RFC 5322 field names)"),
+        (#"^[\s·]*biosched[\s·]*$"#, "the program's name between separators"),
     ]
 
     /// Lines whose literals are not shown to a person in their language, by what the line does.
@@ -82,6 +83,8 @@ struct PersonTextScanTests {
     /// Two words of letters in a row: what a sentence or a label for a person has.
     static func readsAsWords(_ s: String) -> Bool {
         s.range(of: #"\p{L}{2,}[ ,;:]+\p{L}{2,}"#, options: .regularExpression) != nil
+            // A scroll or paging line: a word beside an arrow or a middle dot ("↓ more", "· lines", "↑↓ scroll").
+            || s.range(of: #"[↑↓·]\s*\p{L}{3,}|\p{L}{3,}\s*[↑↓·]"#, options: .regularExpression) != nil
             || s.trimmingCharacters(in: .whitespaces).range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil   // one capitalized word ("Quit", "Booked")
     }
 
@@ -111,6 +114,8 @@ struct PersonTextScanTests {
         #expect(Self.readsAsWords("Booked"))
         #expect(Self.readsAsWords("Elija un caso"))
         #expect(!Self.readsAsWords("WITHIN_12_HOURS"))
+        #expect(Self.readsAsWords("↓ more"), "a paging line")
+        #expect(Self.readsAsWords(" · lines – of  · ↑↓ scroll"), "a scroll line with its numbers left out")
         #expect(!Self.readsAsWords("notice-\\(r).txt"))
         let sql = "SELECT role FROM accounts WHERE id = ?"
         #expect(Self.allowedLiterals.contains { sql.range(of: $0.pattern, options: .regularExpression) != nil })

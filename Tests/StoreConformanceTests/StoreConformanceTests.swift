@@ -257,6 +257,64 @@ struct AgencyRebookingConformanceTests {
         #expect(all.values.allSatisfy { $0 <= 2 })
         #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
     }
+
+    @Test("R17 an appointment whose day became a closure is flagged; the applicant moving it online after two reschedules, with no reason, is an agency rebooking: allowed, not counted, the notice says why", arguments: StoreKind.allCases)
+    func closedDayOnline(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let r = receipt("EAC2414052317")
+        #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock).result == .booked)
+        #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-25T09:00"), clock: clock).result == .booked)
+        #expect(try t.store.caseSnapshot(r, for: maria).appointment.priorReschedules == 2)
+        // Before the closure: the limit holds (RESCHEDULE_LIMIT_REACHED), nothing flagged.
+        let before = try t.store.caseSnapshot(r, for: maria)
+        #expect(!before.centerClosedThatDay && CaseFlags.flags(before, now: conformanceNow).isEmpty)
+        #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-26T09:00"), clock: clock).verdict.codes == [.rescheduleLimitReached])
+        let listed = try AgencyRebooking.close(center: "BOS", on: LocalDate(iso: "2026-06-25")!, reason: "water leak", rebook: false, by: officer, in: t.store, clock: clock)
+        #expect(listed.moves.map(\.receipt) == [r])
+        let snap = try t.store.caseSnapshot(r, for: maria)
+        #expect(snap.centerClosedThatDay && CaseFlags.flags(snap, now: conformanceNow) == [.centerClosed])
+        let out = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-26T09:00", reason: nil), clock: clock)
+        #expect(out.result == .booked, "\(out.verdict.codes)")
+        #expect(out.verdict.message.contains("does not count"))
+        let after = try t.store.caseSnapshot(r, for: maria)
+        #expect(after.appointment.priorReschedules == 2, "an agency rebooking is not a reschedule")
+        #expect(!after.centerClosedThatDay)
+        let notice = try #require(try t.store.currentNotice(r, for: maria))
+        #expect(notice.closedDay?.centerName == "Boston ASC")
+        #expect(notice.text.contains("moved because the center is closed that day"))
+        #expect(try t.store.auditLog(receipt: r).map(\.action).suffix(2) == ["refused", "agency-rebooked"])
+    }
+
+    @Test("R17 an agent moving a closed-day appointment one by one, and an officer approving an escalation whose day closed since, never count a reschedule", arguments: StoreKind.allCases)
+    func closedDayStaff(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        // The officer: an asylum case escalated on an open day, then its day closes; the approval counts nothing.
+        let esc = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-closed"), clock: clock)
+        #expect(esc.result == .escalated)
+        _ = try AgencyRebooking.close(center: "BOS", on: LocalDate(iso: "2026-06-22")!, reason: "", rebook: false, by: officer, in: t.store, clock: clock)
+        let ok = try t.store.review(ReviewDecision(requestID: "esc-closed", kind: .approve, officer: officer.id, note: "center closed"), clock: clock)
+        #expect(ok.result == .booked)
+        #expect(try t.store.caseSnapshot(receipt("IOE0923456781"), for: agent).appointment.priorReschedules == 0)
+        #expect(ok.notice?.closedDay != nil)
+        // The agent: the same move on an open day counts one; on a closed day none, with no reason given.
+        #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T11:00"), clock: clock).result == .booked)
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment.priorReschedules == 1)
+        _ = try AgencyRebooking.close(center: "BOS", on: LocalDate(iso: "2026-06-24")!, reason: "", rebook: false, by: officer, in: t.store, clock: clock)
+        let moved = try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-25T11:00", reason: nil), clock: clock)
+        #expect(moved.result == .booked, "\(moved.verdict.codes)")
+        #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment.priorReschedules == 1)
+        // Approving moved IOE off 06-22 to 06-24, which closed after: it is flagged again and moves again for nothing.
+        #expect(try t.store.caseSnapshot(receipt("IOE0923456781"), for: agent).centerClosedThatDay)
+    }
+
+    @Test("R17 the stranded days of a list of closures: only days with scheduled appointments, each listed in order", arguments: StoreKind.allCases)
+    func strandedDays(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let days = try AgencyRebooking.stranded([(center: "BOS", date: LocalDate(iso: "2026-06-23")!), (center: "BOS", date: LocalDate(iso: "2026-06-19")!),
+                                                 (center: "BOS", date: LocalDate(iso: "2026-06-18")!)], in: t.store)
+        #expect(days.map(\.date.iso) == ["2026-06-23", "2026-06-18"])
+        #expect(days[0].appointments.count == 16 && days[1].appointments.map(\.receipt.value) == ["EAC2414052317"])
+    }
 }
 
 @Suite("Finding a caller, on every store")

@@ -191,8 +191,10 @@ struct FlowFileTests {
           arguments: DemoSandboxFixture.shippedFlows)
     func playsHeadless(_ name: String) throws {
         let flow = try Flow.load(DemoSandboxFixture.flowsFolder.appendingPathComponent(name))
-        var box = try DemoSandboxFixture.sandbox()
+        // At the size the flow declares, 80x24 when none (as `demo --check` plays it).
+        var box = try DemoSandboxFixture.sandbox(size: flow.playSize)
         defer { box.remove() }
+        #expect(box.program.state.size == flow.playSize)
         let player = FlowPlayer.playAll(flow, on: &box.program)
         #expect(player.expectationsChecked == flow.steps.filter {
             switch $0.action { case .expect, .wait: true; default: false }

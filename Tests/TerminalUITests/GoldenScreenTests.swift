@@ -11,10 +11,10 @@ struct GoldenScreenTests {
     /// Plays `steps` on a fresh program for each size and checks the final screen.
     /// Plays `steps` on a fresh program for each size and language (Spanish screens are `NAME-es-SIZE`)
     /// and checks the final screen; no text may be cut at the edge of its room in any language.
-    func golden(_ name: String, _ actor: Actor, canWriteFiles: Bool = true, _ steps: (inout Program) -> Void) throws {
+    func golden(_ name: String, _ actor: Actor, canWriteFiles: Bool = true, longValues: Bool = false, _ steps: (inout Program) -> Void) throws {
         for language in Language.allCases {
             for size in Self.sizes {
-                let f = try UIFixture(); defer { f.remove() }
+                let f = try UIFixture(longValues: longValues); defer { f.remove() }
                 var p = try f.program(actor, size: size, canWriteFiles: canWriteFiles, language: language)
                 steps(&p)
                 let screen = p.render()
@@ -23,6 +23,19 @@ struct GoldenScreenTests {
                 #expect(screen.clipped.isEmpty, "\(label): cut at the edge of their room: \(screen.clipped)")
             }
         }
+    }
+
+    @Test("Nothing a person reads back is cut: the longest zone, a long email and phone, a long searched name, the times list's paging line")
+    func longValues() throws {
+        try golden("long-picker", UIFixture.agent, longValues: true) { $0.type("NBC2412345678"); $0.press(.enter) }
+        try golden("long-times", UIFixture.agent, longValues: true) { $0.type("NBC2412345678"); $0.press(.enter, .char("t"), .enter, .pageDown) }
+        try golden("long-reason-email", UIFixture.agent, longValues: true) {
+            $0.type("NBC2412345678"); $0.press(.enter, .char("t"), .enter, .enter, .enter, .enter, .enter)
+        }
+        try golden("long-reason-sms", UIFixture.agent, longValues: true) {
+            $0.type("NBC2412345678"); $0.press(.enter, .char("t"), .enter, .enter, .enter, .enter, .enter, .enter)
+        }
+        try golden("long-find", UIFixture.agent, longValues: true) { $0.type("shevchenko"); $0.press(.enter) }
     }
 
     @Test("Find a case: empty, typing, invalid")

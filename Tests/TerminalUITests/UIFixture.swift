@@ -13,7 +13,9 @@ struct UIFixture {
     /// Monday 2026-06-15 09:00 EDT.
     static let now = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!
 
-    init() throws {
+    /// `longValues`: a center, an account and a case whose values are the longest a screen must
+    /// show whole (the demo's longest zone, a long email, a long name).
+    init(longValues: Bool = false) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-ui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         store = MemoryBookingStore(training: true, createdBy: "officer.jones", now: UIFixture.now)
@@ -47,6 +49,14 @@ struct UIFixture {
             let r = "MSC26000000\(10 + i)"
             doc.cases.append(.init(receipt: r, form: "I-90", applicant: nil, applicantName: "Filler \(i)"))
             doc.appointments.append(.init(receipt: r, center: "BOS", start: "2026-06-24T\(t)"))
+        }
+        if longValues {
+            doc.centers.append(.init(code: "IND", name: "Indianapolis ASC", address: "950 N Meridian St", city: "Indianapolis", state: "IN",
+                                     timeZone: "America/Indiana/Indianapolis", slotMinutes: 20, stations: 2, hours: hours))
+            doc.accounts.append(.init(id: "guadalupe", role: "applicant", name: "Guadalupe Shevchenko Rodríguez Wiśniewski Nakamura",
+                                      email: "guadalupe.rodriguez-nakamura.family@example.org", phone: "(317) 555-0199"))
+            doc.cases.append(.init(receipt: "NBC2412345678", form: "I-130", applicant: "guadalupe"))
+            doc.appointments.append(.init(receipt: "NBC2412345678", center: "IND", start: "2026-06-18T10:00"))
         }
         _ = try store.importDocument(doc, actor: Actor(role: .officer, id: "officer.jones"), now: UIFixture.now)
     }

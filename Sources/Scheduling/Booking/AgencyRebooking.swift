@@ -59,8 +59,9 @@ public enum AgencyRebooking {
                 // Told by email if the account has one, else by SMS; a case without an online account gets the notice by mail.
                 let contact = try file?.applicantAccount.flatMap { try tx.contact(account: $0) }
                 let channel: NotifyChannel? = (contact?.email).map { _ in .email } ?? (contact?.phone).map { _ in .sms }
-                let notice = AppointmentNotice(number: ReschedulingService.noticeNumber(newID), receipt: a.receipt, applicantName: name,
+                var notice = AppointmentNotice(number: ReschedulingService.noticeNumber(newID), receipt: a.receipt, applicantName: name,
                                                center: target, start: slot.start, issuedAt: now)
+                notice.closedDay = ClosedDayMove(from: a.start, center: center, reason: reason)
                 try tx.insertNotice(notice, appointmentID: newID)
                 try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: a.receipt, appointmentID: newID, previousAppointmentID: a.id,
                                                                notify: channel, createdAt: now))
@@ -69,6 +70,32 @@ public enum AgencyRebooking {
                 moves.append(Move(receipt: a.receipt, from: a.start, toCenter: target.code, to: slot.start, when: notice.when))
             }
             return Report(center: code, date: date, newlyClosed: newlyClosed, moves: moves)
+        }
+    }
+
+    /// One closed day and the appointments still scheduled on it (R17: each must be moved).
+    public struct StrandedDay: Sendable, Hashable {
+        public var center: Center
+        public var date: LocalDate
+        public var appointments: [Appointment]
+    }
+
+    /// Every appointment still scheduled on the given closure days (`import` lists them, as
+    /// `centers close` does, so a closure never strands anyone silently). Days with none are left out.
+    public static func stranded(_ closures: [(center: String, date: LocalDate)],
+                                in store: some TransactionalStore) throws(StoreError) -> [StrandedDay] {
+        try store.withWriteTransaction { tx in
+            var out: [StrandedDay] = []
+            var centers: [String: Center] = [:]
+            for (code, date) in closures {
+                if centers[code] == nil { centers[code] = try tx.center(code) }
+                guard let center = centers[code],
+                      let dayStart = center.zone.instant(of: LocalDateTime(date: date, time: LocalTime(minutes: 0)!)),
+                      let dayEnd = center.zone.instant(of: LocalDateTime(date: date.adding(days: 1), time: LocalTime(minutes: 0)!)) else { continue }
+                let list = try tx.scheduledAppointments(center: code, from: dayStart, to: dayEnd).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+                if !list.isEmpty { out.append(StrandedDay(center: center, date: date, appointments: list)) }
+            }
+            return out
         }
     }
 

@@ -118,9 +118,9 @@ public enum ReschedulingService {
                            Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, $0.statusWord(old.status)) },
                            guidance: Localized { $0.guidanceLookAgain }, result: .conflict)
         }
-        var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, caseFile: snap.caseFile, appointment: old,
-                                                                  goodCause: r.goodCause, now: now))
-        if r.goodCause == nil && verdict.decision != .refused {
+        var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, snapshot: snap, goodCause: r.goodCause, now: now))
+        let closed = snap.centerClosedThatDay
+        if r.goodCause == nil && verdict.decision != .refused && !closed {
             verdict = Verdict(decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
                               guidance: Localized { $0.guidanceGiveReason(GoodCauseReason.codeList) })
         }
@@ -170,30 +170,36 @@ public enum ReschedulingService {
         }
         let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, by: r.actor, now: now)
         let outcome = RescheduleOutcome(requestID: r.requestID, result: .booked,
-                                        verdict: Verdict(decision: .allowed, codes: [], text: Localized { $0.rescheduledTo($0.dateTimeLong(slot.start, center.zone), center.name) },
+                                        verdict: Verdict(decision: .allowed, codes: [],
+                                                         text: Localized { $0.rescheduledTo($0.dateTimeLong(slot.start, center.zone), center.name) + (closed ? " " + $0.closedDayNotCounted : "") },
                                                          guidance: Localized { $0.guidancePrintNotice }, warnings: verdict.warnings),
                                         notice: notice)
         try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
                                            codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
-        try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .rescheduled, receipt: r.receipt, requestID: r.requestID,
-                                      detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"))
+        try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: closed ? .agencyRebooked : .rescheduled, receipt: r.receipt, requestID: r.requestID,
+                                      detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"
+                                          + (closed ? " closed-day=\(snap.center.zone.local(old.start).date.iso) counted=no" : "")))
         return outcome
     }
 
     /// Moves the case to `slot`: the old appointment becomes `rescheduled` and points to the new
     /// one, whose version continues the chain's (old v becomes v+1, the new one v+2: a version is
     /// unique across the case, so a client that saw the old appointment gets CONFLICT); a notice
-    /// and an outbox message are written.
+    /// and an outbox message are written. R17: moving an appointment off a closed day of its
+    /// center is an agency rebooking, whoever does it: prior reschedules stay as they were, and the
+    /// notice says why.
     static func book(_ tx: any BookingTransaction, snap: CaseSnapshot, center: Center, slot: Slot, notify: NotifyChannel?,
                      by actor: Actor, now: Date) throws -> (Int64, AppointmentNotice) {
         let old = snap.appointment
+        let closed = snap.centerClosedThatDay
         guard try tx.supersede(old) else { throw StoreError.conflict }
         let newID = try tx.insertAppointment(NewAppointment(receipt: old.receipt, centerCode: center.code, start: slot.start,
-                                                            priorReschedules: old.priorReschedules + 1, previous: old.id,
+                                                            priorReschedules: old.priorReschedules + (closed ? 0 : 1), previous: old.id,
                                                             version: old.version + 2, createdAt: now))
         try tx.linkSuccessor(of: old.id, to: newID)
         var notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
                                        center: center, start: slot.start, issuedAt: now)
+        if closed { notice.closedDay = ClosedDayMove(from: old.start, center: snap.center, reason: nil) }
         try tx.insertNotice(notice, appointmentID: newID)
         // The enrollment code goes on the notice and the message given now, never into a stored copy.
         if let account = snap.caseFile.applicantAccount {
@@ -253,10 +259,11 @@ public enum ReschedulingService {
                 return refused(d.requestID, check.codes, Localized { check.text($0.language)! + (gone ? " " + $0.preferredGone : "") },
                                guidance: Localized { $0.guidanceApproveOffered })
             }
+            let closed = snap.centerClosedThatDay
             let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, by: officer, now: now)
             let outcome = RescheduleOutcome(requestID: d.requestID, result: .booked,
                                             verdict: Verdict(decision: .allowed, codes: item.codes,
-                                                             text: Localized { $0.approvedRescheduled($0.dateTimeLong(slot.start, center.zone), center.name, d.note) },
+                                                             text: Localized { $0.approvedRescheduled($0.dateTimeLong(slot.start, center.zone), center.name, d.note) + (closed ? " " + $0.closedDayNotCounted : "") },
                                                              guidance: Localized { $0.guidancePrintNotice }),
                                             notice: notice)
             try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,

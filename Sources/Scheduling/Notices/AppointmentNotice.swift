@@ -17,6 +17,8 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     /// The center's time zone, to write the date in another language (`nil` on notices stored
     /// before there was a second language: then `when` is shown as it is).
     public var timeZone: String?
+    /// R17: set when the booking moved an appointment off a closed day of its center.
+    public var closedDay: ClosedDayMove?
 
     public init(number: String, receipt: ReceiptNumber, applicantName: String, center: Center, start: Date, issuedAt: Date) {
         self.number = number; self.receipt = receipt; self.applicantName = applicantName
@@ -52,6 +54,10 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
         lines.append("  \(centerName)")
         lines.append("  \(centerAddress)")
         lines.append(t.noticeWhenLine(when(in: language)))
+        if let closedDay {
+            lines.append("")
+            lines.append(closedDay.text(in: language))
+        }
         lines.append("")
         lines.append(t.noticeBringHeading)
         for item in t.noticeBring { lines.append("  - \(item)") }
@@ -63,5 +69,26 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
             lines.append(t.noticeEnrollmentHow)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// R17: the appointment a booking moved off a closed day, for the notice and the message: when
+/// and where it was, and the closure's reason if one was given.
+public struct ClosedDayMove: Hashable, Sendable, Codable {
+    public var from: Date
+    public var centerName: String
+    public var timeZone: String
+    public var reason: String?
+
+    public init(from: Date, center: Center, reason: String?) {
+        self.from = from; self.centerName = center.name; self.timeZone = center.zone.identifier
+        self.reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    }
+
+    /// Why it was moved and that it does not count, in `language`.
+    public func text(in language: Language) -> String {
+        let t = Catalog(language)
+        let when = ZoneRules(identifier: timeZone).map { t.dateTimeLong(from, $0) } ?? ISO8601DateFormatter().string(from: from)
+        return t.closedDayMoved(when, centerName, reason: reason)
     }
 }

@@ -10,11 +10,13 @@ public struct RescheduleContext: Sendable {
     public var goodCause: GoodCause?
     /// The instant the request is received.
     public var now: Date
+    /// R17: the appointment's day is a closure of its center (``ClosedDay``).
+    public var centerClosed: Bool
 
     public init(actor: Actor, channel: Channel? = nil, caseFile: CaseFile, appointment: Appointment,
-                goodCause: GoodCause?, now: Date) {
+                goodCause: GoodCause?, now: Date, centerClosed: Bool = false) {
         self.actor = actor; self.channel = channel ?? actor.role.channel; self.caseFile = caseFile
-        self.appointment = appointment; self.goodCause = goodCause; self.now = now
+        self.appointment = appointment; self.goodCause = goodCause; self.now = now; self.centerClosed = centerClosed
     }
 }
 
@@ -50,6 +52,8 @@ public enum ReschedulePolicy {
             return Verdict(decision: .refused, codes: [.caseDenied], text: Localized { $0.sentence(.caseDenied) },
                            guidance: Localized { $0.guidanceMotionToReopen })
         }
+        // R17: a closed day never costs the caller.
+        if c.centerClosed && (c.appointment.status == .scheduled || c.appointment.status == .missed) { return closedDay(c) }
         switch c.channel {
         case .online: return online(c)
         default: return contactCenter(c)
@@ -90,6 +94,24 @@ public enum ReschedulePolicy {
     }
 
     public static var asylumWarning: String { Catalog.en.asylumWarning }
+
+    /// R17: the center is closed on the appointment's day, so moving it is an agency rebooking on
+    /// every channel: no limit of prior reschedules (R3b, R7 `REPEAT_REQUEST`), no good cause (R2),
+    /// no 12-hour cutoff and no officer for a passed day (the caller could not have attended); a reason
+    /// given is kept but never judged. What stays: an adoption form is still moved by the contact
+    /// center, not online (R3d); `ASYLUM` stays a warning.
+    static func closedDay(_ c: RescheduleContext) -> Verdict {
+        let warnings: [VerdictCode] = [.centerClosed] + (c.caseFile.form.isAsylum ? [.asylum] : [])
+        if c.channel == .online && c.caseFile.form.isExcludedOnline {
+            return Verdict(decision: .refused, codes: [.formExcluded],
+                           text: Localized { t in t.cannotOnline(t.sentence(.formExcluded)) + " " + t.closedDayNoCost },
+                           guidance: Localized { $0.callGuidance }, warnings: warnings)
+        }
+        let asylum = c.caseFile.form.isAsylum
+        return Verdict(decision: .allowed, codes: [],
+                       text: Localized { t in t.sentence(.centerClosed) + " " + t.closedDayNoCost + (asylum ? " " + t.asylumWarning : "") },
+                       warnings: warnings)
+    }
 
     /// R6, R7, R8: the contact center completes, escalates or refuses.
     static func contactCenter(_ c: RescheduleContext) -> Verdict {
@@ -133,9 +155,12 @@ public enum CaseFlags {
     }
 
     /// Every flag that applies, in a stable order.
-    public static func flags(appointment: Appointment, caseFile: CaseFile, lastRequestAt: Date?, now: Date) -> [VerdictCode] {
+    /// R17: `CENTER_CLOSED` comes first, and a day the center did not open is never an abandonment risk.
+    public static func flags(appointment: Appointment, caseFile: CaseFile, lastRequestAt: Date?, now: Date,
+                             centerClosed: Bool = false) -> [VerdictCode] {
         var out: [VerdictCode] = []
-        if abandonmentRisk(appointment: appointment, caseFile: caseFile, lastRequestAt: lastRequestAt, now: now) { out.append(.abandonmentRisk) }
+        if centerClosed { out.append(.centerClosed) }
+        else if abandonmentRisk(appointment: appointment, caseFile: caseFile, lastRequestAt: lastRequestAt, now: now) { out.append(.abandonmentRisk) }
         if caseFile.form.isAsylum { out.append(.asylum) }
         if caseFile.status == .denied { out.append(.caseDenied) }
         if !caseFile.receipt.hasKnownPrefix { out.append(.unknownPrefix) }

@@ -21,6 +21,8 @@ public enum VerdictCode: String, CaseIterable, Sendable, Codable {
     case slotFull = "SLOT_FULL"
     case invalidReceipt = "INVALID_RECEIPT"
     case unknownPrefix = "UNKNOWN_PREFIX"
+    /// R17: the appointment's day is a closure of its center; it must be moved, at no cost to the caller.
+    case centerClosed = "CENTER_CLOSED"
 
     /// One sentence a person understands (English; `Catalog.sentence` in any language).
     public var sentence: String { Catalog.en.sentence(self) }

@@ -124,6 +124,9 @@ public struct CallerMatch: Hashable, Sendable {
     /// The scheduled appointment, if any: its center, start and the center's zone.
     public var next: Appointment?
     public var centerTimeZone: String?
+    /// R17: the scheduled appointment's day is a closure of its center (set by
+    /// `CallerSearchResult.markClosedDays`; the stores leave it false).
+    public var centerClosed = false
     public init(receipt: ReceiptNumber, name: String, dateOfBirth: LocalDate?, form: String, next: Appointment?, centerTimeZone: String?) {
         self.receipt = receipt; self.name = name; self.dateOfBirth = dateOfBirth; self.form = form; self.next = next; self.centerTimeZone = centerTimeZone
     }

@@ -185,7 +185,8 @@ extension Catalog {
     }
     public var closureNotMoved: String { tr(en: "NOT MOVED: no free slot in the window", es: "NO SE MOVIÓ: no hay ningún horario libre en el periodo") }
     public var closureStillScheduled: String {
-        tr(en: "still scheduled: rebook with --rebook, or one by one", es: "sigue programada: muévala con --rebook, o una por una")
+        tr(en: "still scheduled: rebook with --rebook, or one by one (never counted as the caller's)",
+           es: "sigue programada: muévala con --rebook, o una por una (nunca cuenta como cambio de la persona)")
     }
     public func closureMovedTo(_ when: String, _ center: String) -> String { tr(en: "-> \(when) at \(center)", es: "-> \(when) en \(center)") }
     public func closureRebooked(_ rebooked: Int, _ stranded: Int) -> String {
@@ -303,9 +304,8 @@ extension Catalog {
         let n = next ?? tr(en: "no appointment scheduled", es: "sin cita programada")
         return tr(en: "\(receipt)  \(name)  born \(b)  \(form)  \(n)", es: "\(receipt)  \(name)  nacimiento \(b)  \(form)  \(n)")
     }
-    public func findMore(_ n: Int) -> String {
-        tr(en: "More than \(n) match; the first \(n) are listed. Add a first name or a date of birth.",
-           es: "Coinciden más de \(n); se muestran los primeros \(n). Agregue un nombre de pila o una fecha de nacimiento.")
+    public func findMore(_ n: Int, _ query: CallerQuery? = nil) -> String {
+        tr(en: "More than \(n) match; the first \(n) are listed.", es: "Coinciden más de \(n); se muestran los primeros \(n).") + " " + narrowHint(query)
     }
     public func findCount(_ n: Int) -> String {
         n == 1 ? tr(en: "1 case matches.", es: "Coincide 1 caso.") : tr(en: "\(n) cases match.", es: "Coinciden \(n) casos.")
@@ -321,6 +321,16 @@ extension Catalog {
     }
     public func importRefused(_ what: String) -> String {
         tr(en: "Import refused, nothing was written. \(what)", es: "Importación rechazada, no se escribió nada. \(what)")
+    }
+    /// R17: `import` added or kept a closure on a day with appointments still scheduled.
+    public func importClosedDay(_ name: String, _ code: String, _ day: String, _ n: Int) -> String {
+        n == 1 ? tr(en: "\(name) [\(code)] is closed on \(day); 1 appointment is still scheduled that day and must be moved:",
+                    es: "\(name) [\(code)] está cerrado el \(day); 1 cita sigue programada ese día y hay que cambiarla:")
+               : tr(en: "\(name) [\(code)] is closed on \(day); \(n) appointments are still scheduled that day and must be moved:",
+                    es: "\(name) [\(code)] está cerrado el \(day); \(n) citas siguen programadas ese día y hay que cambiarlas:")
+    }
+    public func importRebookWith(_ code: String, _ day: String) -> String {
+        tr(en: "Move them all with: biosched centers close \(code) \(day) --rebook", es: "Para moverlas todas: biosched centers close \(code) \(day) --rebook")
     }
     public func imported(_ centers: Int, _ accounts: Int, _ cases: Int, _ appointments: Int) -> String {
         tr(en: "Imported \(centers) centers, \(accounts) accounts, \(cases) cases, \(appointments) appointments.",

@@ -52,6 +52,10 @@ extension Catalog {
         replayed ? tr(en: "BOOKED (request \(id)) [same request as before; nothing new was booked]", es: "RESERVADA (solicitud \(id)) [la misma solicitud de antes; no se reservó nada nuevo]")
                  : tr(en: "BOOKED (request \(id))", es: "RESERVADA (solicitud \(id))")
     }
+    public func resultAlreadyWaiting(_ id: String) -> String {
+        tr(en: "ALREADY WAITING: a request is already waiting for an officer (request \(id)); nothing new was recorded.",
+           es: "YA EN ESPERA: ya hay una solicitud esperando a un oficial (solicitud \(id)); no se registró nada nuevo.")
+    }
     public func resultEscalated(_ id: String, replayed: Bool) -> String {
         replayed ? tr(en: "ESCALATED to an officer as request \(id) [recorded before]. Nothing is booked until an officer approves it.",
                       es: "ENVIADA a un oficial como solicitud \(id) [registrada antes]. No se reserva nada hasta que un oficial la apruebe.")
@@ -78,8 +82,8 @@ extension Catalog {
 
     // Who is acting, and the global options (usage errors and refusals; the code before them stays).
     public func storyClockNote(_ when: String) -> String {
-        tr(en: "Training clock set to \(when), when this demo store's story cases were made: their stories hold at that moment. (--now sets another; a store of your own, --db, runs on the real clock.)",
-           es: "Reloj de práctica puesto en \(when), cuando se crearon los casos de historia de este sistema de prueba: sus historias valen en ese momento. (--now pone otro; un sistema propio, --db, usa el reloj real.)")
+        tr(en: "Training clock set to \(when): this demo store's one story clock, from when its story cases were made to the last thing it recorded, so its stories hold and no time goes backwards. (--now sets another; a store of your own, --db, runs on the real clock.)",
+           es: "Reloj de práctica puesto en \(when): el único reloj de historia de este sistema de prueba, desde que se crearon sus casos de historia hasta lo último que registró, así sus historias valen y ninguna hora retrocede. (--now pone otro; un sistema propio, --db, usa el reloj real.)")
     }
     public func badNow(_ text: String, _ grammar: String) -> String {
         tr(en: "--now \"\(text)\" is not a date and time biosched takes. Expected \(grammar), e.g. 2026-12-01T09:00:00-05:00 or 2026-12-01T14:00Z.",

@@ -46,6 +46,11 @@ extension Catalog {
             : tr(en: "USCIS: biometrics appointment for \(receipt) moved to \(when), \(center), \(address). Notice \(notice). Bring the printed notice, your other appointment notices and photo ID.",
                  es: "USCIS: la cita de datos biométricos de \(receipt) pasó al \(when), \(center), \(address). Aviso \(notice). Traiga el aviso impreso, sus otros avisos de cita y una identificación con foto.")
     }
+    /// R17, in the SMS of a move off a closed day.
+    public var smsClosedDay: String {
+        tr(en: "Moved because the center is closed that day; it does not count as one of your reschedules.",
+           es: "Se cambió porque el centro está cerrado ese día; no cuenta como uno de sus cambios.")
+    }
     public func smsEnrollment(_ code: String) -> String { tr(en: " Enrollment code: \(code).", es: " Código de inscripción: \(code).") }
     public func mailEscalatedHead(_ receipt: String, _ id: String) -> String {
         tr(en: "The request to reschedule the biometric services appointment for receipt \(receipt) was sent to an officer for review (request \(id)).",
@@ -136,6 +141,16 @@ extension Catalog {
 extension Catalog {
     public func mailerSent(_ id: Int64, _ kind: String, _ channel: String, _ to: String) -> String {
         tr(en: "\(id) sent (\(kind), \(channel) to \(to))", es: "\(id) enviado (\(kind), \(channel) a \(to))")
+    }
+    public func mailerNotDue(_ id: Int64, _ at: String, _ attempts: Int) -> String {
+        tr(en: "\(id) left unsent: not due until \(at) (after \(attempts) tries).", es: "\(id) sin enviar: no corresponde hasta \(at) (después de \(attempts) intentos).")
+    }
+    public func mailerMadeLater(_ id: Int64, _ made: String, _ now: String) -> String {
+        tr(en: "\(id) left unsent: it was made at \(made), later than this command's clock (\(now)); run the mailer with the store's time (--now) or later.",
+           es: "\(id) sin enviar: se creó el \(made), después del reloj de este comando (\(now)); ejecute el mailer con la hora del sistema (--now) o una posterior.")
+    }
+    public func mailerUnsent(_ n: Int) -> String {
+        tr(en: "\(n) left unsent, each with why above.", es: "\(n) sin enviar, cada uno con el motivo arriba.")
     }
     public func mailerSkipped(_ id: Int64, _ why: String) -> String { tr(en: "\(id) skipped: \(why)", es: "\(id) omitido: \(why)") }
     public func mailerTry(_ n: Int, _ max: Int, _ why: String) -> String { tr(en: "try \(n) of \(max): \(why)", es: "intento \(n) de \(max): \(why)") }

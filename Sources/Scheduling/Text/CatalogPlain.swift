@@ -24,6 +24,11 @@ extension Catalog {
     }
     public var noted: String { tr(en: "Noted.", es: "Anotado.") }
     public func dayChosen(_ day: String) -> String { tr(en: "\(day) chosen.", es: "Eligió \(day).") }
+    public func timeChosen(_ time: String) -> String { tr(en: "\(time) chosen.", es: "Eligió las \(time).") }
+    public var saveNoticeOption: String { tr(en: "Save the notice to a file", es: "Guardar el aviso en un archivo") }
+    public var replaceYes: String { tr(en: "Replace it", es: "Reemplazarlo") }
+    public var replaceNo: String { tr(en: "Choose another name", es: "Elegir otro nombre") }
+    public var chooseReasonYou: String { tr(en: "Why can't you attend? Choose a reason:", es: "¿Por qué no puede asistir? Elija un motivo:") }
     public func reasonChosen(_ r: String) -> String { tr(en: "Reason: \(r).", es: "Motivo: \(r).") }
     public func plainCase(_ receipt: String, _ form: String, _ name: String, _ when: String, _ center: String, used: Int, limit: Int) -> String {
         tr(en: "Case \(receipt), \(form), \(name): appointment \(when) at \(center), \(used) of \(limit) online reschedules used.",

@@ -3,7 +3,7 @@ import Foundation
 /// What a key does, as the hint bar and the help overlay name it (the keymap gives each binding one).
 public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
     case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay, before13, before11, justAfter, clockStart
-    case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree
+    case nextRole, stories, resetSandbox, up, down, pageUp, pageDown, first, last, openStory, day, week, month, firstFree, page, typeHour
     case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
     case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
     case revokeAll, newCode, move, language, noticeLanguage, findOpen, close, filterCode, statusMore
@@ -42,6 +42,8 @@ extension Catalog {
         case .week: tr(en: "week", es: "semana")
         case .month: tr(en: "month", es: "mes")
         case .firstFree: tr(en: "first free", es: "primer libre")
+        case .page: tr(en: "page", es: "página")
+        case .typeHour: tr(en: "type an hour (14) to jump", es: "escriba una hora (14) para ir")
         case .center: tr(en: "center", es: "centro")
         case .select: tr(en: "select", es: "elegir")
         case .open: tr(en: "open", es: "abrir")
@@ -231,6 +233,15 @@ extension Catalog {
     // The calendar.
     public var pickTitle: String { tr(en: "Pick a new time", es: "Elija una hora nueva") }
     public func approvePickTitle(_ id: String) -> String { tr(en: "Approve \(id): pick a time", es: "Aprobar \(id): elija una hora") }
+    /// Under a list of times that does not fit: how many are above and below.
+    public func timesMore(above: Int, below: Int) -> String {
+        switch (above > 0, below > 0) {
+        case (true, true): tr(en: "↑ \(above) more above · ↓ \(below) more below", es: "↑ \(above) más arriba · ↓ \(below) más abajo")
+        case (true, false): tr(en: "↑ \(above) more above", es: "↑ \(above) más arriba")
+        case (false, true): tr(en: "↓ \(below) more below (PgDn)", es: "↓ \(below) más abajo (AvPág)")
+        case (false, false): ""
+        }
+    }
     public func timesIn(_ place: String, _ abbr: String, _ zone: String) -> String {
         tr(en: "\(place)times in \(abbr) (\(zone))", es: "\(place)horas en \(abbr) (\(zone))")
     }
@@ -267,12 +278,14 @@ extension Catalog {
 
     // The reason.
     public var reasonTitle: String { tr(en: "Why can't they attend? (good cause)", es: "Causa justificada para no asistir") }
+    /// The reason pane's title on the online screens: spoken to the applicant.
+    public var reasonTitleYou: String { tr(en: "Why can't you attend? (good cause)", es: "¿Por qué no puede asistir?") }
     public func newTime(_ when: String, _ code: String) -> String { tr(en: "New time: \(when) [\(code)]", es: "Hora nueva: \(when) [\(code)]") }
     public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
     public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }
     public func confirmationBy(_ how: String, changes: Bool) -> String {
-        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Confirmación por: \(how)  (Enter cambia)")
-                : tr(en: "Confirmation by: \(how)", es: "Confirmación por: \(how)")
+        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Avisar por: \(how)  (Enter cambia)")
+                : tr(en: "Confirmation by: \(how)", es: "Avisar por: \(how)")
     }
     public var continueButton: String { tr(en: "[ Continue to confirm ]", es: "[ Seguir a confirmar ]") }
     public func notifyEmail(_ address: String?) -> String {
@@ -405,6 +418,22 @@ extension Catalog {
     }
     public var typeFileName: String { tr(en: "Type a file name for the notice, or Esc.", es: "Escriba un nombre de archivo para el aviso, o Esc.") }
     public func nothingSaved(_ path: String) -> String { tr(en: "Nothing was saved; \(path) is unchanged.", es: "No se guardó nada; \(path) no cambió.") }
+    public var separationOffInTraining: String {
+        tr(en: "Training store: you escalated this request yourself. Separation of duties is off here; on a real store another officer decides it.",
+           es: "Sistema de práctica: usted envió esta solicitud. Aquí no se separan las funciones; en un sistema real la decide otro oficial.")
+    }
+    /// The head of the result shown on the review queue.
+    public func reviewDecided(_ id: String) -> String { tr(en: "Request \(id):", es: "Solicitud \(id):") }
+    public func approveOtherTitle(_ id: String) -> String { tr(en: "Approve \(id) at another time?", es: "¿Aprobar \(id) en otra hora?") }
+    public func approveOtherFull(_ preferred: String) -> String {
+        tr(en: "The preferred time, \(preferred), is full.", es: "La hora preferida, \(preferred), está llena.")
+    }
+    public func approveOtherAsk(_ when: String) -> String {
+        tr(en: "Book \(when) instead?", es: "¿Reservar \(when) en su lugar?")
+    }
+    public var approveOtherYes: String { tr(en: "Approve at this time", es: "Aprobar a esta hora") }
+    public var approveOtherNo: String { tr(en: "Pick another time", es: "Elegir otra hora") }
+    public var approveOtherKeys: String { tr(en: "y  approve at this time      n / Esc  pick another", es: "s  aprobar a esta hora      n / Esc  elegir otra") }
     public var reviewNeedsNote: String { tr(en: "A review always needs a note saying why.", es: "Toda revisión necesita una nota que diga por qué.") }
     public var noFreeDay: String { tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.") }
     public var timeNotOffered: String { tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.") }
@@ -536,9 +565,23 @@ extension Catalog {
         tr(en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
            es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
     }
-    public func searchMore(_ n: Int, _ text: String) -> String {
-        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed. Add a first name or a date of birth.",
-           es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n). Agregue un nombre o una fecha de nacimiento.")
+    public func searchMore(_ n: Int, _ text: String, _ query: CallerQuery? = nil) -> String {
+        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed.", es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n).")
+            + " " + narrowHint(query)
+    }
+    /// What would narrow a search, true to what was typed: a first name and a date of birth are
+    /// asked for only when missing.
+    public func narrowHint(_ query: CallerQuery?) -> String {
+        guard case let .name(words, dob)? = query else {
+            return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
+        }
+        switch (words.count > 1, dob != nil) {
+        case (false, false): return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
+        case (true, false): return tr(en: "Add a date of birth.", es: "Agregue una fecha de nacimiento.")
+        case (false, true): return tr(en: "Add a first name.", es: "Agregue un nombre.")
+        case (true, true): return tr(en: "Check the spelling with the caller, or search by receipt, A-number, phone or email.",
+                                     es: "Revise la ortografía con la persona, o busque por recibo, número A, teléfono o correo.")
+        }
     }
     public func searchMatches(_ n: Int, _ text: String) -> String {
         n == 1 ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")
@@ -640,6 +683,11 @@ extension Catalog {
         tr(en: "\(when) at \(center) (\(status))", es: "\(when) en \(center) (\(status))")
     }
     public func reviewCurrent(_ c: String) -> String { tr(en: "Current: \(c)", es: "Actual: \(c)") }
+    /// The last row of a pane longer than its room: where the view is and how to scroll.
+    public func scrollLine(more: Bool, from: Int, to: Int, of total: Int) -> String {
+        more ? tr(en: "↓ more · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "↓ más · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+             : tr(en: "end · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "fin · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+    }
     public func statusMorePage(_ page: Int, _ pages: Int) -> String { tr(en: "F3 more · page \(page) of \(pages)", es: "F3 más · página \(page) de \(pages)") }
     public func statusMoreLines(_ n: Int) -> String { tr(en: "F3 more (\(n) lines)", es: "F3 más (líneas: \(n))") }
     public func showingRequests(_ n: Int, _ code: String?) -> String {

@@ -43,7 +43,43 @@ extension Catalog {
                                  es: "El número de recibo no es válido: debe tener tres letras y diez dígitos.")
         case .unknownPrefix: tr(en: "The receipt number's prefix is not a known service center.",
                                 es: "El prefijo del número de recibo no es de un centro de servicio conocido.")
+        case .centerClosed: tr(en: "Center closed that day: this appointment must be moved.",
+                               es: "El centro está cerrado ese día: hay que cambiar esta cita.")
         }
+    }
+
+    /// R17: what moving an appointment off a closed day costs the caller (nothing).
+    public var closedDayNoCost: String {
+        tr(en: "Moving it is an agency rebooking: it does not count as one of the two reschedules and needs no reason.",
+           es: "Cambiarla es un cambio de la agencia: no cuenta como uno de los dos cambios permitidos y no necesita motivo.")
+    }
+
+    /// R17, on the reason step.
+    public var closedDayNoReason: String {
+        tr(en: "No reason needed: center closed that day.", es: "No hace falta motivo: centro cerrado.")
+    }
+
+    /// R17, under a match in the list of callers.
+    public var closedDayShort: String {
+        tr(en: "center closed that day: must be moved", es: "centro cerrado ese día: hay que moverla")
+    }
+
+    /// R17, after an appointment in a list of callers.
+    public func withClosedDay(_ next: String) -> String {
+        tr(en: "\(next), center closed that day: must be moved", es: "\(next), centro cerrado ese día: hay que cambiarla")
+    }
+
+    /// R17, after a booking that moved an appointment off a closed day.
+    public var closedDayNotCounted: String {
+        tr(en: "The center was closed on the day of the old appointment: this does not count as one of the two reschedules.",
+           es: "El centro estaba cerrado el día de la cita anterior: esto no cuenta como uno de los dos cambios permitidos.")
+    }
+
+    /// R17, on the notice and in the message: why the appointment was moved, and that it does not count.
+    public func closedDayMoved(_ when: String, _ center: String, reason: String?) -> String {
+        let why = reason.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+        return tr(en: "Your appointment of \(when) at \(center) was moved because the center is closed that day\(why). This change was made for the agency and does not count as one of your reschedules.",
+                  es: "Su cita del \(when) en \(center) se cambió porque el centro está cerrado ese día\(why). Este cambio lo hizo la agencia y no cuenta como uno de sus cambios permitidos.")
     }
 
     /// The Contact Center's numbers: `Call the USCIS Contact Center at 800-375-5283 (TTY 800-767-1833).`

@@ -41,6 +41,8 @@ public enum Overlay: Sendable, Hashable {
     /// The notice's file name is taken: replace it (y) or choose another (n).
     case replaceConfirm(path: String)
     case reviewNote(approve: Bool)
+    /// The preferred slot of an approval was full: book this other time instead (y) or pick again (n).
+    case approveOther(requestID: String, when: String, preferred: String)
 }
 
 /// One line of the session's log in the status pane.
@@ -163,6 +165,10 @@ public struct AppState: Sendable, Hashable {
     public var selectedDay: LocalDate?
     public var month: LocalDate?
     public var timeIndex = 0
+    /// Digits typed in the times list: an hour to jump to ("14"), at most two.
+    public var hourTyped = ""
+    /// Times moved by PgUp/PgDn in the times list.
+    public static let timesPage = 6
     public var focusTimes = false
 
     // Centers
@@ -203,6 +209,10 @@ public struct AppState: Sendable, Hashable {
     public var reviewFilter: VerdictCode?
     public var visibleReviews: [ReviewItem] { reviewFilter.map { f in reviews.filter { $0.codes.contains(f) } } ?? reviews }
     public var reviewNote = TextField(maxLength: 300)
+    /// The note dialog's Enter found no note: the dialog says so on its own line.
+    public var reviewNoteMissing = false
+    /// The last decision's result, shown at the top of the review queue (not only in the log).
+    public var reviewResult: Message?
     /// Set while an officer picks another slot for an approval whose preferred slot is gone.
     public var approving: ReviewItem?
 
@@ -247,8 +257,7 @@ public struct AppState: Sendable, Hashable {
     public var verdict: Verdict? {
         guard let snap = snapshot else { return nil }
         let cause = reason.map { GoodCause(reason: $0, explanation: explanation.text) }
-        return ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
-                                                           goodCause: cause, now: now))
+        return ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, snapshot: snap, goodCause: cause, now: now))
     }
 
     /// The case cannot be rescheduled by this person whatever reason they give (twice already, 12
@@ -256,7 +265,7 @@ public struct AppState: Sendable, Hashable {
     public var refusedAtOpen: Verdict? {
         guard phase == .picking, approving == nil, let snap = snapshot else { return nil }
         let verdicts = ([nil] + GoodCauseReason.allCases.map(Optional.some)).map { r in
-            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, caseFile: snap.caseFile, appointment: snap.appointment,
+            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, snapshot: snap,
                                                         goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
         }
         guard verdicts.allSatisfy({ $0.decision == .refused }) else { return nil }
@@ -265,7 +274,7 @@ public struct AppState: Sendable, Hashable {
 
     public var flags: [VerdictCode] {
         guard let snap = snapshot else { return [] }
-        return CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
+        return CaseFlags.flags(snap, now: now)
     }
 
     /// Cases matching the filter (applicants and representatives).
@@ -289,7 +298,7 @@ public struct AppState: Sendable, Hashable {
         if overlay == nil, let c = keys?.focusContext { return c }
         switch overlay {
         case .help: return .help
-        case .quitConfirm, .replaceConfirm: return .dialog
+        case .quitConfirm, .replaceConfirm, .approveOther: return .dialog
         case .centerPicker: return .centerPicker
         case .savePrompt, .reviewNote: return .prompt
         case nil: break
@@ -338,10 +347,33 @@ extension AppState {
     }
 
     /// "email (m@example.org)", "SMS ((617) 555-0142)", or "none" with why.
-    public func notifyLabel(_ channel: NotifyChannel?) -> String {
+    /// The viewer escalated this request themselves on a training store (separation of duties is
+    /// off there: one trainer plays every role).
+    public func ownRequestOnTraining(_ item: ReviewItem) -> Bool {
+        config.isTraining && item.agent == config.actor.id
+    }
+
+    /// Whether a hinted key does something on this screen now.
+    public func hintApplies(_ action: Action) -> Bool {
+        switch action {
+        case .saveNotice, .noticeLanguage: outcome?.notice != nil
+        default: true
+        }
+    }
+
+    /// The email address or phone number a confirmation goes to, if any.
+    public func notifyAddress(_ channel: NotifyChannel?) -> String? {
         switch channel {
-        case .email?: return t.notifyEmail(snapshot?.contact?.email)
-        case .sms?: return t.notifySMS(snapshot?.contact?.phone)
+        case .email?: snapshot?.contact?.email
+        case .sms?: snapshot?.contact?.phone
+        case nil: nil
+        }
+    }
+
+    public func notifyLabel(_ channel: NotifyChannel?, withAddress: Bool = true) -> String {
+        switch channel {
+        case .email?: return t.notifyEmail(withAddress ? snapshot?.contact?.email : nil)
+        case .sms?: return t.notifySMS(withAddress ? snapshot?.contact?.phone : nil)
         case nil: return notifyChoices == [nil] && !config.actor.role.isStaff ? t.notifyNoneOnFile : t.notifyNone
         }
     }

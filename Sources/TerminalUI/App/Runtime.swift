@@ -41,7 +41,10 @@ public struct EffectRunner: Sendable {
             return .caseLoaded(result)
         case let .findCallers(query, text):
             return .callersFound(text: text, attempt { () throws(StoreError) in
-                try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
+                var found = try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
+                try found.markClosedDays { (code) throws(StoreError) in try store.center(code: code) }   // R17
+                found.rankWholeWords()
+                return found
             })
         case let .loadBookings(center):
             let now = clock()

@@ -84,8 +84,13 @@ public enum Keymap {
         KeyBinding(keys: [.down, .char("j")], action: .down, label: .week, contexts: [.calendar], hint: false),
         KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: lists, hint: false),
         KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: lists, hint: false),
-        KeyBinding(keys: [.pageUp], action: .prevMonth, label: .month, contexts: [.calendar, .times], hint: false),
-        KeyBinding(keys: [.pageDown], action: .nextMonth, label: .month, contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.pageUp], action: .prevMonth, label: .month, contexts: [.calendar], hint: false),
+        KeyBinding(keys: [.pageDown], action: .nextMonth, label: .month, contexts: [.calendar], hint: false),
+        // The times list pages (a caller who wants 14:00 is one PgDn or "14" away, not 12 presses of ↓).
+        KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.times], hint: false),
+        KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.times], hint: false),
+        KeyBinding(keys: [.home], action: .top, label: .first, contexts: [.times], hint: false),
+        KeyBinding(keys: [.end], action: .bottom, label: .last, contexts: [.times], hint: false),
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
@@ -181,8 +186,10 @@ public enum Keymap {
         if !arrows.isEmpty {
             out.insert(Hint(keys: arrows, label: .move, action: .down, keyText: context == .calendar ? "←↓↑→" : "↑↓"), at: 0)
         }
-        if context == .calendar || context == .times {
+        if context == .calendar {
             out.insert(Hint(keys: [.pageUp, .pageDown], label: .month, action: .nextMonth, keyText: "PgUp/PgDn"), at: 1)
+        } else if context == .times {
+            out.insert(Hint(keys: [.pageUp, .pageDown], label: .page, action: .pageDown, keyText: "PgUp/PgDn"), at: 1)
         }
         return out
     }

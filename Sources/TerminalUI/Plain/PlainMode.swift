@@ -12,6 +12,8 @@ public struct PlainMode {
     var options: [(label: String, events: [Event])] = []
     /// Offered days of the calendar, paged.
     var dayPage = 0
+    /// The state before the line being handled, to read back what was chosen.
+    var previous: AppState?
 
     public init(program: Program) {
         self.program = program
@@ -25,7 +27,8 @@ public struct PlainMode {
         while !plain.program.state.quit {
             guard let line = readLine() else { return "end of input" }   // not for a person: the end reason, never printed
             let reply = plain.handle(line)
-            if !reply.isEmpty { write(reply) }
+            // Every message ends its line: a screen reader never hears it run into the next menu.
+            if !reply.isEmpty { write(reply.hasSuffix("\n") ? reply : reply + "\n") }
             if plain.program.state.quit { break }
             write(plain.prompt())
         }
@@ -48,6 +51,7 @@ public struct PlainMode {
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let s = program.state
         let before = s.phase
+        previous = s
         switch line.lowercased() {
         case "q", "quit":
             forceQuit()
@@ -104,10 +108,11 @@ public struct PlainMode {
         if program.state.overlay == .quitConfirm { program.send(.key(.char("y"))) }
     }
 
-    enum Field { case receipt, caseSearch, explanation, note, reviewNote }
+    enum Field { case receipt, caseSearch, explanation, note, reviewNote, savePath }
 
     func expectedField(_ s: AppState) -> Field? {
         if case .reviewNote? = s.overlay { return .reviewNote }
+        if s.overlay == .savePrompt { return .savePath }
         switch s.phase {
         case .findCase: return .receipt
         case .reason:
@@ -129,11 +134,11 @@ public struct PlainMode {
             program.send(.key(.escape))   // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
             program.send(.key(.enter))
-        case .explanation, .note, .reviewNote:
+        case .explanation, .note, .reviewNote, .savePath:
             program.send(.key(.ctrl("a"))); program.send(.key(.ctrl("k")))
             for c in text { program.send(.key(.char(c))) }
             program.send(.key(.enter))
-            if field == .reviewNote { return changes(since: before) }
+            if field == .reviewNote || field == .savePath { return changes(since: before) }
             // After the text, go on to the next item the person must decide.
             if program.state.reasonItems[safe: program.state.reasonFocus] == .notify { return program.state.t.noted }
         case .caseSearch:
@@ -146,6 +151,13 @@ public struct PlainMode {
     mutating func changes(since before: Phase) -> String {
         let s = program.state
         var out: [String] = []
+        // Every choice is read back: a time chosen, a confirmation channel changed.
+        if let p = previous {
+            if p.phase == .picking, s.phase == .reason, let slot = s.selectedSlot, let c = s.calendar?.center {
+                out.append(s.t.timeChosen("\(slot.slot.local.time.hhmm) \(c.zone.abbreviation(at: slot.slot.start))"))
+            }
+            if p.phase == .reason, s.notify != p.notify { out.append(s.t.confirmationGoesBy(s.notifyLabel(s.notify))) }
+        }
         for m in s.messages.dropFirst(said) { out.append(m.text) }
         said = s.messages.count
         if s.phase != before {
@@ -195,6 +207,9 @@ public struct PlainMode {
         var lines: [String] = []
         if s.overlay == .quitConfirm {
             options = [(t.quitLose, [.key(.char("y"))]), (t.stay, [.key(.char("n"))])]
+        } else if case let .approveOther(_, when, preferred)? = s.overlay {
+            lines.append(t.approveOtherFull(preferred) + " " + t.approveOtherAsk(when))
+            options = [(t.approveOtherYes, [.key(.char("y"))]), (t.approveOtherNo, [.key(.char("n"))])]
         } else if s.overlay == .centerPicker {
             let list = s.visibleCenters
             let pageSize = 9
@@ -206,6 +221,11 @@ public struct PlainMode {
             for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                 options.append(("\(c.name) [\(c.code)], \(c.city), \(c.state)", [.click(.listRow(i))]))
             }
+        } else if s.overlay == .savePrompt {
+            return t.fileNamePrompt + "\n"
+        } else if case let .replaceConfirm(path)? = s.overlay {
+            lines.append(t.fileExists(Echo.show(path, limit: 60)) + " " + t.replaceLoses)
+            options = [(t.replaceYes, [.key(.char("y"))]), (t.replaceNo, [.key(.char("n"))])]
         } else if case let .reviewNote(approve)? = s.overlay {
             return t.typeReviewNote(approve: approve) + "\n"
         } else {
@@ -215,6 +235,7 @@ public struct PlainMode {
                 guard s.callersListed, let found = s.callers else { return ask }
                 for (i, m) in found.matches.enumerated() {
                     let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
+                        .map { m.centerClosed ? t.withClosedDay($0) : $0 }   // R17
                     options.append((t.plainMatch(m.name, m.dateOfBirth?.iso ?? t.unknownWord, m.form, next ?? t.noAppointmentScheduled), [.click(.listRow(i))]))
                 }
                 for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
@@ -265,7 +286,10 @@ public struct PlainMode {
                 default: break
                 }
                 if s.reason == nil {
-                    lines.append(t.chooseReason)
+                    lines.append(s.config.actor.role.isStaff ? t.chooseReason : t.chooseReasonYou)
+                    if s.snapshot?.centerClosedThatDay == true, let proceed = items.firstIndex(of: .proceed) {
+                        options.append((t.closedDayNoReason, [.click(.listRow(proceed))]))   // R17
+                    }
                     for (i, item) in items.enumerated() {
                         if case let .reason(r) = item { options.append((t.reasonTitle(r), [.click(.listRow(i))])) }
                     }
@@ -292,6 +316,8 @@ public struct PlainMode {
                 return t.working + "\n"
             case .outcome:
                 options = [(t.anotherCase, [.key(.char("n"))]), (t.backToCase, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
+                // The notice can be saved, as on the full screen.
+                if s.outcome?.notice != nil && s.config.canWriteFiles { options.insert((t.saveNoticeOption, [.key(.char("s"))]), at: 0) }
             case .reviewQueue:
                 let list = s.visibleReviews
                 if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.reviewFilter?.rawValue ?? "")) }
@@ -302,7 +328,7 @@ public struct PlainMode {
                 }
                 for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                     lines.append("")
-                    lines += ReviewView.detailLines(r, now: s.now, s.language).map(\.0)
+                    lines += ReviewView.detailLines(r, now: s.now, s.language, ownOnTraining: s.ownRequestOnTraining(r)).map(\.0)
                     options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i)), .key(.char("a"))]))
                     options.append((t.denyOption(r.requestID), [.click(.listRow(i)), .key(.char("d"))]))
                 }

@@ -18,6 +18,22 @@ public struct Flow: Sendable, Hashable {
 
     public var captions: [String] { steps.compactMap { if case let .caption(c) = $0.action { c } else { nil } } }
     public var expectations: Int { steps.filter { if case .expect = $0.action { true } else { false } }.count }
+
+    /// Where classes run it: 80x24 unless the flow's first step that does something is a `size`.
+    public static let defaultSize = Size(columns: 80, rows: 24)
+    /// The size the flow declares: a `size` step before any key, click, wait or expect.
+    public var declaredSize: Size? {
+        for step in steps {
+            switch step.action {
+            case let .size(s): return s
+            case .keys, .type, .click, .wait, .expect, .open, .stories, .reset: return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+    /// The size it is played and checked at.
+    public var playSize: Size { declaredSize ?? Self.defaultSize }
 }
 
 public struct FlowStep: Sendable, Hashable {

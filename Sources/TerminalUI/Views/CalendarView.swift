@@ -28,7 +28,14 @@ enum CalendarView {
         let inner = r.inset(1)
         scr.put("\(c.name) [\(c.code)]", row: inner.row, column: inner.column, style: .title, maxWidth: inner.width)
         let zoneLine = t.timesIn(c.city.isEmpty ? "" : c.city + ", " + c.state + " · ", c.zone.abbreviation(at: s.now), c.zone.identifier)
-        scr.put(zoneLine, row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
+        if zoneLine.displayWidth <= inner.width || c.city.isEmpty {
+            scr.put(zoneLine, row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
+        } else {
+            // The zone is read back to callers: never cut. The place and the zone take a line each
+            // (the second is the blank line above the month).
+            scr.put(c.city + ", " + c.state, row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
+            scr.put(t.timesIn("", c.zone.abbreviation(at: s.now), c.zone.identifier), row: inner.row + 2, column: inner.column, style: .muted, maxWidth: inner.width)
+        }
         guard cal.loaded, let day = s.selectedDay, let month = s.month else {
             scr.put(t.loadingSlots, row: inner.row + 3, column: inner.column, style: .muted)
             return
@@ -108,9 +115,16 @@ enum CalendarView {
                     row: r.row, column: r.column, style: .dayClosed, maxWidth: r.width)
         }
         let selectable = shown == day
-        let rows = r.height - 1
+        // When the times do not all fit, the last row says how many are above and below (PgUp/PgDn,
+        // Home/End and typing an hour move through them).
+        let overflow = summary.slots.count > r.height - 1
+        let rows = r.height - 1 - (overflow ? 1 : 0)
         let anchor = selectable ? s.timeIndex : (summary.offered.first ?? 0)
         let first = max(0, min(anchor - rows / 2, summary.slots.count - rows))
+        if overflow, rows > 0 {
+            let above = first, below = max(0, summary.slots.count - first - rows)
+            scr.put(t.timesMore(above: above, below: below), row: r.row + 1 + rows, column: r.column, style: .muted, maxWidth: r.width)
+        }
         for (i, slot) in summary.slots.enumerated().dropFirst(first).prefix(rows) {
             let y = r.row + 1 + i - first
             let offered = summary.offered.contains(i)

@@ -25,7 +25,8 @@ enum ConfirmView {
             row += 1
         }
         row += 1
-        let reasonText = s.reason.map { $0 == .other ? t.otherReason(s.explanation.text) : t.reasonTitle($0) } ?? "-"
+        let reasonText = s.reason.map { $0 == .other ? t.otherReason(s.explanation.text) : t.reasonTitle($0) }
+            ?? (s.snapshot?.centerClosedThatDay == true ? t.closedDayNoReason : "-")
         scr.put(t.reasonLine(reasonText), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
         scr.put(t.channelLine(t.channelName(s.config.actor.role.channel), s.config.actor.role, s.config.actor.id), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
         if let v = s.verdict {

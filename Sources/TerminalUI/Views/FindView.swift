@@ -55,7 +55,14 @@ enum FindView {
         row += 1
         let n = found.matches.count
         say(n == 0 ? t.noCaseMatchesSearch : t.matchesLine(n, more: found.more), n == 0 ? .statusWarning : .muted)
-        let perMatch = 2
+        // R17: a match on a closed day takes a third line that says so (every match the same height).
+        // A name that does not fit beside the date of birth wraps (a searched surname is never cut).
+        func nameLines(_ m: CallerMatch) -> [String] {
+            let born = m.dateOfBirth.map { t.born($0.iso) } ?? t.bornUnknown
+            return wrap(m.name, width: max(4, width - 2 - born.displayWidth - 1))
+        }
+        let nameRows = found.matches.map { nameLines($0).count }.max() ?? 1
+        let perMatch = nameRows + (found.matches.contains(where: \.centerClosed) ? 2 : 1)
         let room = max(1, (bottom - row) / perMatch)
         let first = max(0, min(s.callerIndex - room + 1, n - room))
         for (i, m) in found.matches.enumerated().dropFirst(first).prefix(room) {
@@ -63,14 +70,19 @@ enum FindView {
             let style: StyleToken = selected ? .focus : .text
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perMatch), style: selected ? style : .text)
             let born = m.dateOfBirth.map { t.born($0.iso) } ?? t.bornUnknown
-            let nameWidth = width - 2 - born.displayWidth - 1
-            scr.put("\(selected ? "▶" : " ") " + m.name, row: row, column: left, style: style, maxWidth: max(4, nameWidth + 2))
+            for (k, line) in nameLines(m).enumerated() {
+                scr.put((k == 0 ? (selected ? "▶ " : "  ") : "  ") + line, row: row + k, column: left, style: style)
+            }
             scr.put(born, row: row, column: left + width - born.displayWidth, style: selected ? style : .muted)
+            let below = row + nameRows - 1
             let next: String
             if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
                 next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
             } else { next = t.noAppointmentScheduled }
-            scr.put("  \(m.form) · \(next)", row: row + 1, column: left, style: selected ? style : .muted, maxWidth: width)
+            scr.put("  \(m.form) · \(next)", row: below + 1, column: left, style: selected ? style : .muted, maxWidth: width)
+            if m.centerClosed {
+                scr.put("  ⚑ " + t.closedDayShort, row: below + 2, column: left, style: selected ? style : .statusWarning, maxWidth: width)
+            }
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perMatch), target: .listRow(i)))
             row += perMatch
         }

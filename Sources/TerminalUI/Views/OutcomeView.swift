@@ -51,8 +51,7 @@ enum OutcomeView {
             scr.put(text, row: inner.row + i, column: inner.column, style: st, maxWidth: inner.width)
         }
         if room < inner.height {
-            let more = scroll + room < lines.count ? "↓ more" : "end"
-            scr.put("\(more) · lines \(scroll + 1)–\(min(lines.count, scroll + room)) of \(lines.count) · ↑↓ scroll",
+            scr.put(t.scrollLine(more: scroll + room < lines.count, from: scroll + 1, to: min(lines.count, scroll + room), of: lines.count),
                     row: inner.row + room, column: inner.column, style: .muted, maxWidth: inner.width)
         }
         if s.overlay == nil { scr.cursor = Point(row: inner.row, column: inner.column) }

@@ -5,12 +5,16 @@ import Scheduling
 enum ReasonView {
     static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
         let t = s.t
-        scr.box(r, title: t.reasonTitle)
+        scr.box(r, title: s.config.actor.role.isStaff ? t.reasonTitle : t.reasonTitleYou)
         let inner = r.inset(1)
         var row = inner.row
         if let slot = s.selectedSlot, let c = s.calendar?.center {
             scr.put(t.newTime(t.dateTimeShort(slot.slot.start, c.zone), c.code), row: row, column: inner.column, style: .muted, maxWidth: inner.width)
             row += 2
+        }
+        let closed = s.snapshot?.centerClosedThatDay == true
+        if closed {   // R17: said on the line the blank left, so nothing below moves.
+            scr.put(t.closedDayNoReason, row: row - 1, column: inner.column, style: .statusWarning, maxWidth: inner.width)
         }
         for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
             let focused = i == s.reasonFocus && s.overlay == nil
@@ -42,13 +46,29 @@ enum ReasonView {
             case .notify:
                 row += 1
                 let text = t.confirmationBy(s.notifyLabel(s.notify), changes: s.notifyChoices.count > 1)
-                scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                if text.displayWidth > inner.width, let address = s.notifyAddress(s.notify) {
+                    // The address is read back to the caller: never cut. The channel takes the blank
+                    // line above, the address a line of its own (an email too long for it breaks
+                    // before its "@").
+                    scr.put(t.confirmationBy(s.notifyLabel(s.notify, withAddress: false), changes: s.notifyChoices.count > 1),
+                            row: row - 1, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                    var parts = [address]
+                    if address.displayWidth > inner.width, let at = address.firstIndex(of: "@") {
+                        parts = [String(address[..<at]), String(address[at...])]
+                    }
+                    for (k, part) in parts.enumerated() {
+                        if k > 0 { row += 1 }
+                        scr.put(part, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                    }
+                } else {
+                    scr.put(text, row: row, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                }
                 if focused { scr.cursor = Point(row: row, column: inner.column) }
                 scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
                 row += 1
             case .proceed:
                 row += 1
-                let ready = s.reason != nil && !(s.reason == .other && s.explanation.isBlank)
+                let ready = (s.reason != nil || closed) && !(s.reason == .other && s.explanation.isBlank)
                 let text = t.continueButton
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : (ready ? .title : .muted))
                 if focused { scr.cursor = Point(row: row, column: inner.column + 2) }

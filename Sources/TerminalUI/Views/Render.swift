@@ -50,7 +50,9 @@ public enum Render {
             Dialog.message(&scr, title: t.replaceTitle, lines: [t.fileExists(Echo.show(path, limit: 40)), t.replaceLoses, "", t.replaceKeys])
         case let .reviewNote(approve)?:
             Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.reviewNote,
-                         hint: t.reviewHint(approve: approve))
+                         hint: t.reviewHint(approve: approve), error: s.reviewNoteMissing ? t.reviewNeedsNote : nil)
+        case let .approveOther(id, when, preferred)?:
+            Dialog.message(&scr, title: t.approveOtherTitle(id), lines: [t.approveOtherFull(preferred), t.approveOtherAsk(when), "", t.approveOtherKeys])
         case nil: break
         }
         hintBar(s, &scr)
@@ -107,7 +109,8 @@ extension Render {
     /// The hints that fit in `width`, in the keymap's order (the keys that matter first). When
     /// some do not fit, the last place goes to the help key as "more", so nothing is out of reach.
     static func hintBarEntries(_ s: AppState, width: Int) -> [(keys: String, label: String, column: Int)] {
-        let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil)
+        // No hint for a key that does nothing on this screen (no notice to save on an escalation's outcome).
+        let entries = Keymap.hintEntries(for: s.focusContext, training: s.training != nil).filter { s.hintApplies($0.action) }
         let t = s.t
         var all = entries.map { (keys: $0.keyText, label: t.key($0.label)) }
         func size(_ h: (keys: String, label: String)) -> Int { h.keys.displayWidth + h.label.displayWidth + 3 }

@@ -9,7 +9,14 @@ enum ReviewView {
         let t = s.t
         let list = s.visibleReviews
         scr.box(r, title: t.reviewQueueTitleFiltered(list.count, s.reviewFilter?.rawValue))
-        let inner = r.inset(1)
+        var inner = r.inset(1)
+        // The last decision's result heads the queue.
+        if let result = s.reviewResult {
+            let style: StyleToken = switch result.level { case .ok: .statusOK; case .error: .statusError; default: .statusWarning }
+            let lines = wrap(result.text, width: inner.width).prefix(3)
+            for (i, l) in lines.enumerated() { scr.put(l, row: inner.row + i, column: inner.column, style: style, maxWidth: inner.width) }
+            inner = Rect(row: inner.row + lines.count + 1, column: inner.column, width: inner.width, height: max(0, inner.height - lines.count - 1))
+        }
         if list.isEmpty {
             let text = s.reviews.isEmpty ? t.noReviewWaiting : t.noReviewWithCode(s.reviewFilter?.rawValue ?? "")
             scr.put(text, row: inner.row, column: inner.column, style: .muted, maxWidth: inner.width)
@@ -35,13 +42,15 @@ enum ReviewView {
         guard let item = list[safe: s.reviewIndex] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        for l in detailLines(item, now: s.now, s.language).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
+        for l in detailLines(item, now: s.now, s.language, ownOnTraining: s.ownRequestOnTraining(item)).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
             scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width); y += 1
         }
     }
 
     /// The details of one request, as sentences (the plain mode says the same).
-    static func detailLines(_ item: ReviewItem, now: Date, _ language: Language = .en) -> [(String, StyleToken)] {
+    /// `ownOnTraining`: the viewer escalated this request and the store is a training store, where
+    /// separation of duties is switched off: said first, so nobody learns it the wrong way.
+    static func detailLines(_ item: ReviewItem, now: Date, _ language: Language = .en, ownOnTraining: Bool = false) -> [(String, StyleToken)] {
         let t = Catalog(language)
         func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { t.dateTimeShort(d, $0) } } ?? fallback }
         let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? t.noneGiven
@@ -55,6 +64,7 @@ enum ReviewView {
             (t.reviewPreferred(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso), item.preferredCenter), .text),
         ]
         lines += item.codes.map { (t.codeMessage($0.rawValue, t.sentence($0)), .statusWarning) }
+        if ownOnTraining { lines.insert((t.separationOffInTraining, .statusWarning), at: 0) }
         return lines
     }
 }

@@ -21,10 +21,10 @@ enum StatusPane {
         if let snap = s.snapshot {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
-            lines.append((snap.caseFile.applicantName, .text))
+            for l in wrap(snap.caseFile.applicantName, width: w) { lines.append((l, .text)) }   // a name is never cut
             lines.append((t.appointmentStatus(t.statusWord(a.status)), .muted))
             lines.append((t.dateTimeShort(a.start, c.zone), .text))
-            lines.append(("\(c.name) [\(c.code)]", .text))
+            for l in wrap("\(c.name) [\(c.code)]", width: w) { lines.append((l, .text)) }
             lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= 2 ? .statusWarning : .text))
             let flags = s.flags
             if flags.isEmpty { lines.append((t.flagsNone, .muted)) }

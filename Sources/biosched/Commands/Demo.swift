@@ -100,7 +100,9 @@ struct Demo: ParsableCommand {
                                            seed: seed, flow: flow, user: user, t)
         defer { sandbox.remove() }
         let actor = try firstActor(sandbox.store, user: user)
-        var program = sandbox.program(actor: actor, staffID: user, size: Size(columns: 100, rows: 30), language: language)
+        // --check plays a flow at the size it declares, 80x24 when it declares none (where classes run it).
+        var program = sandbox.program(actor: actor, staffID: user, size: check != nil ? (flow?.playSize ?? Flow.defaultSize) : Size(columns: 100, rows: 30),
+                                      language: language)
 
         if let flow, check != nil {
             program.send(.tick(sandbox.start))

@@ -31,11 +31,17 @@ struct FindCommand: ParsableCommand {
         }
         let t = s.t
         let found: CallerSearchResult
-        do { found = try s.store.findCallers(q, for: s.actor, limit: limit, now: s.now) } catch { throw Failure(storeError: error) }
+        do {
+            var listed = try s.store.findCallers(q, for: s.actor, limit: limit, now: s.now)
+            try listed.markClosedDays { (code) throws(StoreError) in try s.store.center(code: code) }   // R17
+            listed.rankWholeWords()
+            found = listed
+        } catch { throw Failure(storeError: error) }
         func next(_ m: CallerMatch) -> (text: String, json: Any)? {
             guard let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) else { return nil }
-            return ("\(a.centerCode) \(t.dateTimeLong(a.start, zone))",
-                    ["center": a.centerCode, "start": JSONOutput.iso(a.start), "local": zone.format(a.start)] as [String: Any])
+            let text = "\(a.centerCode) \(t.dateTimeLong(a.start, zone))"
+            return (m.centerClosed ? t.withClosedDay(text) : text,
+                    ["center": a.centerCode, "start": JSONOutput.iso(a.start), "local": zone.format(a.start), "centerClosed": m.centerClosed] as [String: Any])
         }
         if s.json {
             s.sayJSON(["query": text, "kind": q.kind, "more": found.more,
@@ -55,7 +61,7 @@ struct FindCommand: ParsableCommand {
             t.findRow(m.receipt.value, m.name, m.dateOfBirth?.iso, m.form, next(m)?.text)
         }
         let n = found.matches.count
-        lines.append(found.more ? t.findMore(n) : t.findCount(n))
+        lines.append(found.more ? t.findMore(n, found.query) : t.findCount(n))
         s.say(lines.joined(separator: "\n"))
     }
 }

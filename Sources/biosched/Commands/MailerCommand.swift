@@ -60,10 +60,21 @@ struct MailerCommand: ParsableCommand {
             do { report = try mailer.drain(clock: s.clock, shouldStop: { stop.isStopped }) } catch { throw Failure(storeError: error) }
             if !report.lines.isEmpty || !follow {
                 let summary = s.t.mailerSummary(report.sent, report.retrying, report.failed, report.skipped)
+                // Whatever is left unsent is said, with why: not due yet (a retry's wait), or made
+                // later than this command's clock (the store's story time and --now differ).
+                let now = s.clock()
+                let waiting: [OutboxEntry]
+                do { waiting = try s.store.outboxEntries(status: .pending, limit: 1000).filter { $0.nextAttemptAt > now } } catch { throw Failure(storeError: error) }
+                let unsent = waiting.map { e -> (OutboxEntry, String) in
+                    let at = JSONOutput.iso(e.nextAttemptAt)
+                    return (e, e.createdAt > now ? s.t.mailerMadeLater(e.id, JSONOutput.iso(e.createdAt), JSONOutput.iso(now))
+                                                 : s.t.mailerNotDue(e.id, at, e.attempts))
+                }
                 if s.json {
-                    s.sayJSON(["sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines])
+                    s.sayJSON(["sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines,
+                               "unsent": unsent.map { ["id": $0.0.id, "nextAttemptAt": JSONOutput.iso($0.0.nextAttemptAt), "why": $0.1] as [String: Any] }])
                 } else {
-                    s.say((report.lines + [summary]).joined(separator: "\n"))
+                    s.say((report.lines + unsent.map(\.1) + [summary] + (unsent.isEmpty ? [] : [s.t.mailerUnsent(unsent.count)])).joined(separator: "\n"))
                 }
             }
             if follow { stop.sleep(TimeInterval(interval)) }

@@ -50,17 +50,20 @@ struct Reschedule: ParsableCommand {
                                         expectedAppointmentID: expectAppointment)
         let outcome: RescheduleOutcome
         do { outcome = try s.store.reschedule(request, clock: s.clock) } catch { throw Failure(storeError: error) }
-        Self.report(outcome, session: s)
+        Self.report(outcome, session: s, asked: request.requestID)
         let status = Present.exitStatus(for: outcome)
         if status != .done { throw Failure(status, "") }
     }
 
-    static func report(_ outcome: RescheduleOutcome, session s: Session) {
+    static func report(_ outcome: RescheduleOutcome, session s: Session, asked: String? = nil) {
+        // A second escalation of a case with one waiting records nothing: the answer names the one waiting.
+        let alreadyWaiting = outcome.result == .escalated && outcome.replayed && asked != nil && asked != outcome.requestID
         if s.json {
             var o = Present.verdictJSON(outcome.verdict)
             o["requestId"] = outcome.requestID
             o["result"] = outcome.result.rawValue
             o["replayed"] = outcome.replayed
+            o["alreadyWaiting"] = alreadyWaiting
             o["verdict"] = Present.verdictJSON(outcome.verdict)
             if let n = outcome.notice { o["notice"] = Present.noticeJSON(n) }
             s.sayJSON(o)
@@ -70,6 +73,7 @@ struct Reschedule: ParsableCommand {
         let t = s.t
         switch outcome.result {
         case .booked: lines.append(t.resultBooked(outcome.requestID, replayed: outcome.replayed))
+        case .escalated where alreadyWaiting: lines.append(t.resultAlreadyWaiting(outcome.requestID))
         case .escalated: lines.append(t.resultEscalated(outcome.requestID, replayed: outcome.replayed))
         case .refused, .conflict, .slotFull, .denied: lines.append(t.resultWord(outcome.result))
         }

@@ -24,15 +24,14 @@ struct Status: ParsableCommand {
         }
         s.recordLookup(r, "status")
         let now = s.now
-        let verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: s.actor, caseFile: snap.caseFile, appointment: snap.appointment,
-                                                                  goodCause: nil, now: now))
-        let flags = CaseFlags.flags(appointment: snap.appointment, caseFile: snap.caseFile, lastRequestAt: snap.lastRequestAt, now: now)
+        let verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: s.actor, snapshot: snap, goodCause: nil, now: now))
+        let flags = CaseFlags.flags(snap, now: now)
         let a = snap.appointment, c = snap.center
         if s.json {
             var o: [String: Any] = ["receipt": r.value, "form": snap.caseFile.form.code, "caseStatus": snap.caseFile.status.rawValue,
                                     "applicantName": snap.caseFile.applicantName,
                                     "appointment": Present.appointmentJSON(a, center: c), "priorReschedules": a.priorReschedules,
-                                    "flags": flags.map(\.rawValue), "verdict": Present.verdictJSON(verdict),
+                                    "flags": flags.map(\.rawValue), "centerClosedThatDay": snap.centerClosedThatDay, "verdict": Present.verdictJSON(verdict),
                                     "actor": ["role": s.actor.role.rawValue, "id": s.actor.id], "channel": s.actor.role.channel.rawValue,
                                     "now": JSONOutput.iso(now)]
             if let p = snap.pendingEscalation { o["pendingEscalation"] = p }

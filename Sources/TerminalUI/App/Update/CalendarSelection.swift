@@ -19,6 +19,12 @@ extension AppState {
         timeIndex = min(slots.count - 1, max(0, timeIndex + delta))
     }
 
+    /// Jumps to the first time at or after `hour` o'clock on the selected day.
+    mutating func jumpToHour(_ hour: Int) {
+        guard let day = selectedDay, let slots = calendar?.days[day]?.slots, !slots.isEmpty else { return }
+        timeIndex = slots.firstIndex { $0.slot.local.time.minutes >= hour * 60 } ?? slots.count - 1
+    }
+
     mutating func clampTime() {
         guard let day = selectedDay else { return }
         let n = calendar?.days[day]?.slots.count ?? 0

@@ -53,7 +53,7 @@ extension App {
             if n == 0 {
                 s.log(.warning, s.t.searchNoMatch(Echo.show(text, limit: 40)))
             } else if found.more {
-                s.log(.info, s.t.searchMore(n, Echo.show(text, limit: 40)))
+                s.log(.info, s.t.searchMore(n, Echo.show(text, limit: 40), found.query))
             } else {
                 s.log(.info, s.t.searchMatches(n, Echo.show(text, limit: 40)))
             }

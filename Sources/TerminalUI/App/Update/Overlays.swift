@@ -47,13 +47,22 @@ extension App {
         case let .reviewNote(approve):
             if action == .back { s.overlay = nil; return true }
             if action == .select {
-                guard !s.reviewNote.isBlank else { s.log(.warning, s.t.reviewNeedsNote); return true }
+                guard !s.reviewNote.isBlank else { s.reviewNoteMissing = true; s.log(.warning, s.t.reviewNeedsNote); return true }
                 guard let item = s.visibleReviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
                 s.overlay = nil
                 return true
             }
-            _ = s.reviewNote.handle(key)
+            if s.reviewNote.handle(key) { s.reviewNoteMissing = false }
+            return true
+        case .approveOther:
+            if action == .select, let item = s.approving, let slot = s.selectedSlot, let center = s.calendar?.center {
+                s.overlay = nil
+                s.phase = .submitting
+                fx.append(.review(requestID: item.requestID, approve: true, note: s.reviewNote.text, center: center.code, to: slot.slot.local))
+            } else if action == .back {
+                s.overlay = nil   // pick another time
+            }
             return true
         case nil:
             return false

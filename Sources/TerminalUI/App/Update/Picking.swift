@@ -14,6 +14,13 @@ extension App {
             if action == .changeCenter { openCenters(&s, &fx) }
             return
         }
+        // Typing an hour in the times list jumps to it: "1" then "4" is 14:00, "9" is 09:00.
+        if s.focusTimes, case let .char(c) = key, c.isASCII, let digit = c.wholeNumberValue {
+            s.hourTyped = (s.hourTyped.count >= 2 ? "" : s.hourTyped) + String(digit)
+            s.jumpToHour(Int(s.hourTyped) ?? 0)
+            return
+        }
+        s.hourTyped = ""
         switch action {
         case .left where !s.focusTimes: s.select(day: day.adding(days: -1))
         case .right where !s.focusTimes: s.select(day: day.adding(days: 1))
@@ -21,6 +28,10 @@ extension App {
         case .down where !s.focusTimes: s.select(day: day.adding(days: 7))
         case .up: s.moveTime(-1)
         case .down: s.moveTime(1)
+        case .pageUp where s.focusTimes: s.moveTime(-AppState.timesPage)
+        case .pageDown where s.focusTimes: s.moveTime(AppState.timesPage)
+        case .top where s.focusTimes: s.moveTime(-s.timeIndex)
+        case .bottom where s.focusTimes: s.moveTime(Int.max / 2)
         case .prevMonth: s.select(day: day.addingMonths(-1))
         case .nextMonth: s.select(day: day.addingMonths(1))
         case .firstOffered:
@@ -37,6 +48,8 @@ extension App {
             if let item = s.approving { approveWith(&s, item, &fx); return }
             s.phase = .reason
             s.reasonFocus = s.reason.flatMap { r in s.reasonItems.firstIndex(of: .reason(r)) } ?? 0
+            // R17: no reason is needed off a closed day: Continue has the focus (a reason or a note stays one ↑ away).
+            if s.reason == nil, s.snapshot?.centerClosedThatDay == true { s.reasonFocus = s.reasonItems.count - 1 }
         case .changeCenter: openCenters(&s, &fx)
         case .refresh:
             if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }

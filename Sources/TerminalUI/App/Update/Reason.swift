@@ -25,6 +25,7 @@ extension App {
                 s.notify = choices[((choices.firstIndex(of: s.notify) ?? -1) + 1) % choices.count]
             case .proceed?:
                 guard let r = s.reason else {
+                    if s.snapshot?.centerClosedThatDay == true { s.phase = .confirm; return }   // R17: no reason needed
                     s.log(.warning, s.t.chooseReasonFirst(VerdictCode.goodCauseRequired.rawValue)); s.reasonFocus = 0; return
                 }
                 if r == .other && s.explanation.isBlank {

@@ -6,7 +6,8 @@ public struct RescheduleRequestDraft: Sendable, Hashable {
     public var requestID: String
     public var receipt: ReceiptNumber
     public var actor: Actor
-    public var goodCause: GoodCause
+    /// nil only when the appointment's day is a closure of its center (R17: no reason needed).
+    public var goodCause: GoodCause?
     public var note: String
     public var centerCode: String
     public var to: LocalDateTime

@@ -17,26 +17,30 @@ extension App {
             s.log(.info, s.t.showingRequests(n, s.reviewFilter?.rawValue))
         case .approve, .select:
             guard !s.visibleReviews.isEmpty else { return }
-            s.reviewNote.set(""); s.overlay = .reviewNote(approve: true)
+            s.reviewNote.set(""); s.reviewNoteMissing = false; s.overlay = .reviewNote(approve: true)
         case .deny:
             guard !s.visibleReviews.isEmpty else { return }
-            s.reviewNote.set(""); s.overlay = .reviewNote(approve: false)
+            s.reviewNote.set(""); s.reviewNoteMissing = false; s.overlay = .reviewNote(approve: false)
         case .refresh: fx.append(.loadReviews)
         case .back: s.phase = .findCase
         default: break
         }
     }
 
+    /// The officer picked another time for an approval whose preferred slot was full: asked before
+    /// anything is booked.
     static func approveWith(_ s: inout AppState, _ item: ReviewItem, _ fx: inout [Effect]) {
         guard let slot = s.selectedSlot, let center = s.calendar?.center else { return }
-        s.phase = .submitting
-        fx.append(.review(requestID: item.requestID, approve: true, note: s.reviewNote.text, center: center.code, to: slot.slot.local))
+        let preferred = item.preferredStart.flatMap { p in item.preferredZone.map { s.t.dateTimeShort(p, $0) } } ?? item.preferredLocal.iso
+        s.overlay = .approveOther(requestID: item.requestID, when: "\(s.t.dateTimeShort(slot.slot.start, center.zone)) [\(center.code)]",
+                                  preferred: "\(preferred) [\(item.preferredCenter)]")
     }
 
     static func handleReviewed(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {
         switch result {
         case let .failure(e):
             s.log(.error, e.message(in: s.language))
+            s.reviewResult = Message(at: s.now, level: .error, text: e.message(in: s.language))
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
             if o.result == .slotFull, let item = s.visibleReviews[safe: s.reviewIndex], s.approving == nil {
@@ -46,6 +50,9 @@ extension App {
                 return
             }
             s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
+            // Said on the queue itself, where the officer looks next.
+            s.reviewResult = Message(at: s.now, level: o.result == .booked || o.result == .denied ? .ok : .warning,
+                                     text: s.t.reviewDecided(o.requestID) + " " + summary(o, s.language))
             if o.result == .booked, let item = s.approving {
                 // Every pane shows the new appointment at once: the case is read again.
                 s.approving = nil; s.outcome = o; s.phase = .outcome

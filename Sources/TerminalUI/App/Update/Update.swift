@@ -78,7 +78,16 @@ public enum App {
                 s.calendar?.booked = booked
                 s.calendar?.loaded = true
                 s.recomputeCalendar()
-                if s.selectedDay == nil, let first = s.calendar?.firstOfferedDay ?? s.calendar?.window?.lowerBound {
+                if s.selectedDay == nil, let item = s.approving, item.preferredCenter == center,
+                   s.calendar?.days[item.preferredLocal.date] != nil {
+                    // An approval whose preferred slot was full opens on the preferred day, at the
+                    // first offered time from the preferred one on.
+                    let day = item.preferredLocal.date
+                    s.selectedDay = day; s.month = day.firstOfMonth; s.focusTimes = true
+                    let slots = s.calendar?.days[day]?.slots ?? []
+                    let offered = s.calendar?.days[day]?.offered ?? []
+                    s.timeIndex = offered.first { slots[$0].slot.local.time >= item.preferredLocal.time } ?? offered.last ?? 0
+                } else if s.selectedDay == nil, let first = s.calendar?.firstOfferedDay ?? s.calendar?.window?.lowerBound {
                     s.selectedDay = first; s.month = first.firstOfMonth; s.timeIndex = s.calendar?.days[first]?.offered.first ?? 0
                 }
                 s.clampTime()

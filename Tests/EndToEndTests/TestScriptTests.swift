@@ -57,8 +57,10 @@ struct TestScriptTests {
 
     @Test("the system's python3 gets Debian's python3-MODULE packages, since pip refuses to install into it")
     func systemPythonGetsDebianPackages() throws {
-        let externallyManaged = FileManager.default.fileExists(atPath: "/usr/bin/python3")
-            && (try TmuxSession.capture("/usr/bin/python3", ["-c", "import os, sys, sysconfig; sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')) else 1)"], errors: .dropped).status) == 0
+        let probe = "import os, sys, sysconfig; sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')) else 1)"
+        let status = FileManager.default.fileExists(atPath: "/usr/bin/python3")
+            ? try TmuxSession.capture("/usr/bin/python3", ["-c", probe], errors: .dropped).status : 1
+        let externallyManaged = status == 0
         try #require(externallyManaged, "this test needs Debian's own python3 (/usr/bin/python3, EXTERNALLY-MANAGED)")
         let r = try Self.run(["--check"], env: ["BIOSCHED_TEST_APT": "", "BIOSCHED_TEST_PYTHON": "biosched_no_such_module"])
         #expect(r.status == 1, "\(r.output)")

@@ -41,6 +41,8 @@ struct RawFloorTests {
             .init(receipt: "LIN2501234567", center: "PHX", start: "2026-06-22T10:00"),
         ]
         _ = try store.importDocument(doc, actor: Actor(role: .officer, id: "bench"), now: now)
+        // Everything into the main file, so that a copy of it is the whole store.
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         store.close()
         return path
     }

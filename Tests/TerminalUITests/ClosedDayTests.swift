@@ -37,28 +37,4 @@ struct ClosedDayTests {
         #expect(p.state.calendar?.timesDay(for: day) == day)
         #expect(!p.render().text.contains("times of"))
     }
-
-    @Test("The next month, past the window: the pane keeps the window's last day with times under a line that says so, and keeps its rows", arguments: [
-        Size(columns: 80, rows: 24), Size(columns: 120, rows: 40),
-    ])
-    func nextMonthKeepsThePane(size: Size) throws {
-        let f = try UIFixture(); defer { f.remove() }
-        var p = try f.program(UIFixture.agent, size: size)
-        p.type("EAC2414052317"); p.press(.enter)
-        let start = try #require(p.state.selectedDay)
-        let cal = try #require(p.state.calendar)
-        let lastWithTimes = try #require(cal.days.keys.sorted().last { cal.timesDay(for: $0) == $0 })
-        p.press(.pageDown)
-        let later = try #require(p.state.selectedDay)
-        #expect(later == start.addingMonths(1))
-        #expect(cal.days[later] == nil, "the month after is past the loaded days")
-        #expect(p.state.calendar?.timesDay(for: later) == lastWithTimes)
-        let screen = p.render()
-        let note = "\(Catalog.en.weekdayShort(later.weekday)) \(later.iso.suffix(5)) outside window; times of \(Catalog.en.weekdayShort(lastWithTimes.weekday)) \(lastWithTimes.iso.suffix(5))"
-        #expect(screen.text.contains(note), "\(screen.text)")
-        #expect(!screen.text.contains("Outside the booking window"))
-        #expect(screen.clipped.isEmpty, "\(screen.clipped)")
-        p.press(.enter)                                              // Enter goes to that day's times
-        #expect(p.state.selectedDay == lastWithTimes && p.state.focusTimes)
-    }
 }

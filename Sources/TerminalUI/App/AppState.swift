@@ -108,10 +108,10 @@ public struct CalendarModel: Sendable, Hashable {
 
     /// The day whose times the times pane shows for `day`: the day itself when it has times, else
     /// (closed, or no time in the window) the next day that has some, else the last one before it.
-    /// The pane then stays in place rather than emptying and filling again; a day beyond the
-    /// window's dates (the month after it, say) too, so a month key does not blank and refill the
-    /// pane. Nil only when no day has times (the pane says why instead).
+    /// The pane then stays in place rather than emptying and filling again. Nil for a day beyond
+    /// the window's dates (the pane says so instead).
     public func timesDay(for day: LocalDate) -> LocalDate? {
+        guard days[day] != nil else { return nil }
         func hasTimes(_ d: LocalDate) -> Bool {
             guard let summary = days[d] else { return false }
             return summary.mark != .closed && summary.mark != .outside && !summary.slots.isEmpty

@@ -266,8 +266,11 @@ static void prepare_all(void) {
 
 static void open_store(const char *path) {
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) die(path);
-    // SQLite's default busy handler: sleeps of 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms ... up to 10 s.
-    sqlite3_busy_timeout(db, 10000);
+    // SQLite's default busy handler: sleeps of 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms ...
+    // up to 60 s. With 16 writers on 2 busy cores its unfair back-off left some writers waiting
+    // more than 10 s (they failed with "database is locked", and the floor booked fewer than it
+    // was given); the floor must book everything for its figures to count.
+    sqlite3_busy_timeout(db, 60000);
     exec_sql("PRAGMA journal_mode = WAL");
     exec_sql("PRAGMA synchronous = FULL");
     exec_sql("PRAGMA foreign_keys = ON");

@@ -6,7 +6,7 @@ import Scheduling
 ///
 /// Every write runs in one `BEGIN IMMEDIATE` transaction, so two processes never interleave a
 /// check with a booking; the capacity invariant is enforced again by SQLite itself (see `Schema`).
-public final class SQLiteBookingStore: BookingStore, IdleMemoryReleasing, @unchecked Sendable {
+public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     public let path: String
     /// The connections reads go through (and writes too, unless it had to be opened read-only).
     let pool: DatabasePool
@@ -159,14 +159,6 @@ public final class SQLiteBookingStore: BookingStore, IdleMemoryReleasing, @unche
     }
 
     /// Closes the store's connections (checkpointing the write-ahead log).
-    /// SQLite's page caches and GRDB's cached statements and idle reader connections, given back
-    /// (`DatabasePool.releaseMemory`); the next read opens a reader again.
-    public func releaseIdleMemory() {
-        writerLock.lock(); let late = lateWriter; writerLock.unlock()
-        pool.releaseMemory()
-        late?.releaseMemory()
-    }
-
     public func close() {
         writerLock.lock(); let late = lateWriter; writerLock.unlock()
         try? late?.close()

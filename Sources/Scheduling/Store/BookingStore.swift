@@ -4,13 +4,6 @@ import Foundation
 /// store for several hosts (PostgreSQL) can implement it later without touching the domain or UI.
 ///
 /// Every method that changes anything does it in one transaction: all of it or none of it.
-/// A store that can give back memory it only keeps to be faster (page caches, idle connections):
-/// the terminal UI asks once its effects are done and it goes to sleep, since a thousand idle
-/// sessions each holding caches add up.
-public protocol IdleMemoryReleasing: Sendable {
-    func releaseIdleMemory()
-}
-
 public protocol BookingStore: Sendable {
     /// The store's settings (lead time, horizon) and whether it is a training store.
     func storeInfo() throws(StoreError) -> StoreInfo

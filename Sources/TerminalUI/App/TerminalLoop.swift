@@ -30,19 +30,11 @@ public enum TerminalLoop {
         let wasDeferring = program.defersEffects
         program.defersEffects = worker != nil
         defer { program.defersEffects = wasDeferring }
-        // Effects ran since the store last gave back its idle memory (see below).
-        var usedStore = false
-        func startPending() {
-            let pending = program.takePending()
-            if !pending.isEmpty { usedStore = true }
-            for fx in pending { worker?.start(fx, actor: program.state.config.actor) }
-        }
         func send(_ event: Event) {
             program.send(event)
-            startPending()
+            for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
         }
-        startPending()
-        if effects == .inline { usedStore = true }
+        for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
         send(.resize(device.size))
         send(.tick(clock()))
         var lastInput = DispatchTime.now().uptimeNanoseconds
@@ -66,7 +58,7 @@ public enum TerminalLoop {
                 }
             case let .click(p):
                 program.click(at: p)
-                startPending()
+                for fx in program.takePending() { worker?.start(fx, actor: program.state.config.actor) }
             case let .resize(size): send(.resize(size))
             case let .hangUp(reason): return reason
             }
@@ -87,12 +79,6 @@ public enum TerminalLoop {
             device.present(screen, theme: themes?.theme ?? theme)
             onFrame?(screen)
             if program.state.quit { return "quit" }
-            // Every effect answered: before a sleep that may last, the store gives back the memory it
-            // keeps only to be faster (an idle session holds no page cache).
-            if usedStore && worker?.isBusy != true && program.state.inFlight.isEmpty {
-                (program.runner.store as? any IdleMemoryReleasing)?.releaseIdleMemory()
-                usedStore = false
-            }
             var wait = min(tickMilliseconds, millisecondsToNextMinute(clock()))
             if worker?.isBusy == true || !program.state.inFlight.isEmpty { wait = min(wait, answerPoll) }
             if themes?.watchedFile != nil && watch?.isWatching != true { wait = min(wait, themeWatch) }

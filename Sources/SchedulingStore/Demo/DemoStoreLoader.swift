@@ -81,7 +81,7 @@ enum DemoStoreLoader {
             throw StoreError.failed("demo account id \(bad) does not match the account id pattern")
         }
         for g in guards { try db.execute(sql: g["sql"] as String) }
-        try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
+        try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }

@@ -151,7 +151,8 @@ enum PostgresStoreBenchmark {
             for c in children { guard c.readLine() == "READY" else { throw BenchFailure("\(c.label) did not start") } }
             for c in children { c.send("go") }
             let results = try children.map { try WorkerResult(parsing: try $0.finish(), from: $0.label) }
-            return StoreBenchmark.Run(tag: tag, label: "\(label), \(processes) process\(processes == 1 ? "" : "es")", results: results, walBytes: 0)
+            return StoreBenchmark.Run(tag: tag, label: "\(label), \(processes) process\(processes == 1 ? "" : "es")", results: results, walBytes: 0,
+                                      planned: processes * each)
         }
         var rows: [(processes: Int, bio: StoreBenchmark.Run, raw: PGBenchScript.RawRun)] = []
         for n in o.concurrency {

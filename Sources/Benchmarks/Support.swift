@@ -104,6 +104,11 @@ struct WorkerResult {
     var firstNS: UInt64 = 0
     /// One per transaction, in order.
     var waits: [UInt64] = []
+    /// Why the first reschedule that did not book did not (the `PROBLEM` line), if one did not.
+    var problem: String?
+
+    /// The `PROBLEM` line (when one did not book) and the `RESULT` line.
+    var lines: String { (problem.map { "PROBLEM \($0)\n" } ?? "") + line }
 
     var line: String {
         "RESULT booked=\(booked) other=\(other) errors=\(errors) start_ns=\(startNS) end_ns=\(endNS) first_ns=\(firstNS) waits="
@@ -116,6 +121,7 @@ struct WorkerResult {
         guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }) else {
             throw BenchFailure("\(label) printed no RESULT line: \(output.prefix(300))")
         }
+        if let p = output.split(separator: "\n").first(where: { $0.hasPrefix("PROBLEM ") }) { problem = String(p.dropFirst(8)) }
         for field in line.dropFirst(7).split(separator: " ") {
             let kv = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard kv.count == 2 else { continue }

@@ -32,7 +32,7 @@ final class MailHarness {
     static func make() throws -> MailHarness? {
         let missing = missingParts()
         guard missing.isEmpty else {
-            Issue.record("The mailer's end-to-end tests need: \(missing.joined(separator: "; ")). .ci/run installs them.")
+            Issue.record("The mailer's end-to-end tests need: \(missing.joined(separator: "; ")). scripts/test installs them (docs/testing.md).")
             return nil
         }
         return try MailHarness()

@@ -86,12 +86,49 @@ struct ThemeEndToEndTests {
         try t.waitFor("EXITED")
     }
 
-    @Test("An edited theme file is reloaded live; a broken edit names the file and line and keeps the colors")
+    /// The pid of the biosched under the pane's shell.
+    func biosched(_ t: TmuxSession) throws -> String {
+        let pane = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (_, child) = try TerminalEndToEndTests.shell("pgrep -P \(pane) -f biosched")
+        return try #require(child.split(separator: "\n").first.map(String.init), "biosched runs under the pane's shell")
+    }
+
+    /// The process's inotify instances and threads, from /proc.
+    func watches(_ pid: String) -> (inotify: Int, threads: Int) {
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        let inotify = fds.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == "anon_inode:inotify" }.count
+        let threads = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).count
+        return (inotify, threads)
+    }
+
+    @Test("By default nothing watches the theme file: no inotify instance, no watch thread, an edit is not reloaded")
+    func noWatchByDefault() throws {
+        try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
+        let t = try launch(args: "--theme light --idle-timeout 0"); defer { t.close() }
+        try t.waitFor("Find a caller")
+        let pid = try biosched(t)
+        let idle = watches(pid)
+        #expect(idle.inotify == 0, "an idle session holds no inotify instance")
+        let file = t.dir.appendingPathComponent("themes/light.toml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "paper     = { rgb = \"#fafafa\", 256 = 231", with: "paper     = { rgb = \"#ffffd7\", 256 = 230").utf8).write(to: file)
+        // A watching session reloads within a second; this one keeps its colors until F2.
+        usleep(1_500_000)
+        #expect(try styled(t).contains("48;5;231"), "not reloaded without --watch-theme")
+        #expect(!(try t.screen()).contains("Reloaded theme"))
+        let after = watches(pid)
+        #expect(after.inotify == 0)
+        try t.keys("C-c")
+        try t.waitFor("EXITED")
+    }
+
+    @Test("--watch-theme: an edited theme file is reloaded live; a broken edit names the file and line and keeps the colors")
     func reload() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try launch(args: "--theme light"); defer { t.close() }
+        let t = try launch(args: "--theme light --watch-theme"); defer { t.close() }
         try t.waitFor("Find a caller")
         #expect(try styled(t).contains("48;5;231"))
+        #expect(watches(try biosched(t)).inotify == 1, "one inotify instance for the watch")
         let file = t.dir.appendingPathComponent("themes/light.toml")
         let original = try String(contentsOf: file, encoding: .utf8)
         // Broken: a malformed color on line 2.

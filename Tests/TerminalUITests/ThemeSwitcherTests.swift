@@ -72,7 +72,7 @@ struct ThemeSwitcherTests {
         let dir = try Self.folder([]); defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("mine.toml")
         try Self.write("[tokens]\nday-free = \"#00ff00\"\n", to: file)
-        let s = ThemeSwitcher(directories: [dir.path], request: "mine", pollInterval: .zero)
+        let s = ThemeSwitcher(directories: [dir.path], request: "mine", pollInterval: .zero, watches: true)
         #expect(s.poll().isEmpty)
         #expect(s.theme.resolvedStyle(.dayFree, depth: .trueColor).foreground == .rgb(0, 255, 0))
 
@@ -94,6 +94,40 @@ struct ThemeSwitcherTests {
         #expect(s.theme.resolvedStyle(.dayFull, depth: .trueColor).foreground == .rgb(255, 0, 0))
     }
 
+    @Test("Not watching (the default): an edited file is never looked at until F2 reads the folder again")
+    func notWatching() throws {
+        let dir = try Self.folder([]); defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("mine.toml")
+        try Self.write("[tokens]\nday-free = \"#00ff00\"\n", to: file)
+        let s = ThemeSwitcher(directories: [dir.path], request: "mine", pollInterval: .zero)
+        #expect(!s.watches)
+        #expect(s.watchedFile == nil)
+        try Self.write("[tokens]\nday-free = \"#0000ff\"\n", to: file)
+        #expect(s.poll().isEmpty)
+        #expect(s.poll(force: true).isEmpty)
+        #expect(s.theme.resolvedStyle(.dayFree, depth: .trueColor).foreground == .rgb(0, 255, 0))
+        _ = s.next()   // default
+        _ = s.next()   // mine again, read from its file
+        #expect(s.theme.name == "mine")
+        #expect(s.theme.resolvedStyle(.dayFree, depth: .trueColor).foreground == .rgb(0, 0, 255))
+    }
+
+    @Test("An idle loop whose theme is not watched sleeps to the next minute of the clock: no 5 s look, no inotify instance; watching takes one")
+    func idleLoopSleeps() throws {
+        let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }
+        let f = try UIFixture(); defer { f.remove() }
+        let now = UIFixture.now
+        let toMinute = min(60_000, TerminalLoop.millisecondsToNextMinute(now))
+        for watching in [false, true] {
+            var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
+            let device = SleepingDevice(timeouts: 3)
+            let themes = ThemeSwitcher(directories: [dir.path], request: "light", depth: .indexed256, watches: watching)
+            _ = TerminalLoop.run(&p, device: device, theme: .builtInDefault, clock: { now }, themes: themes)
+            #expect(device.waits == Array(repeating: toMinute, count: 4), "watching \(watching): \(device.waits)")
+            #expect(device.inotifyWhileWaiting == Array(repeating: watching ? 1 : 0, count: 4), "watching \(watching)")
+        }
+    }
+
     @Test("In the full-screen loop: F2 changes the theme presented and says so in the status pane; other keys still work")
     func loop() throws {
         let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }
@@ -109,6 +143,27 @@ struct ThemeSwitcherTests {
         #expect(p.state.receiptField.text == "E")
         let screen = p.render()
         #expect(screen.text.contains("Theme default (1 of 2,"))
+    }
+}
+
+/// A device that times out `timeouts` times, then hangs up; it records each wait and how many
+/// inotify instances the process held meanwhile. It has a waker, as the real terminal does.
+@MainActor
+final class SleepingDevice: TerminalDevice {
+    var left: Int
+    var waits: [Int] = []
+    var inotifyWhileWaiting: [Int] = []
+    init(timeouts: Int) { left = timeouts }
+    var size: Size { Size(columns: 100, rows: 30) }
+    func present(_ screen: Screen, theme: Theme) {}
+    nonisolated var waker: (@Sendable () -> Void)? { {} }
+    func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
+        waits.append(timeoutMilliseconds)
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        inotifyWhileWaiting.append(fds.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")) == "anon_inode:inotify" }.count)
+        if left == 0 { return .hangUp(reason: "done") }
+        left -= 1
+        return nil
     }
 }
 

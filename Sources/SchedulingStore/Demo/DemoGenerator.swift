@@ -12,7 +12,7 @@ struct Generator {
     var appointments: [ImportDocument.AppointmentRecord] = []
     var applicantSeq = 0
     var representedSeq = 0
-    let stationWeights: [Int]
+    let stationWeights: SplitMix64.Weights
     let year: Int
     let firstSlugs: [String]
     let lastSlugs: [String]
@@ -24,7 +24,7 @@ struct Generator {
         self.now = now
         sites = Sites.make(now: now)
         ledger = Ledger(sites: sites)
-        stationWeights = sites.map { $0.center.stations }
+        stationWeights = SplitMix64.Weights(sites.map { $0.center.stations })
         year = ZoneRules(identifier: "UTC")!.local(now).date.year % 100
         firstSlugs = DemoNames.firstNames.map(DemoNames.slug)
         lastSlugs = DemoNames.lastNames.map(DemoNames.slug)
@@ -80,6 +80,9 @@ struct Generator {
 
     static let forms = ["I-485", "I-765", "I-131", "N-400", "I-90", "I-751", "I-821D", "I-589", "I-600", "I-600A", "I-800", "I-800A"]
     static let formWeights = [2_100, 1_750, 1_000, 2_050, 1_000, 850, 650, 580, 6, 6, 4, 4]
+    static let allForms = SplitMix64.Weights(formWeights)
+    /// The ordinary forms that fill a week (the first seven).
+    static let commonForms = SplitMix64.Weights(Array(formWeights.prefix(7)))
 
     static func prefixes(for form: String) -> [String] {
         switch form {
@@ -125,7 +128,7 @@ struct Generator {
     enum Kind { case future, soon, overdue, attended, missed }
 
     mutating func randomCase() {
-        let form = Self.forms[rng.weighted(Self.formWeights)]
+        let form = Self.forms[rng.weighted(Self.allForms)]
         let p = person()
         let applicant: String? = rng.chance(0.9) ? newApplicant(p) : nil
         var reps: [String] = []
@@ -211,7 +214,7 @@ struct Generator {
         for k in 0..<7 {
             for slot in ledger.slots(s, first.adding(days: k)) {
                 while ledger.isFree(s, slot.start) {
-                    let form = Self.forms[rng.weighted(Array(Self.formWeights.prefix(7)))]
+                    let form = Self.forms[rng.weighted(Self.commonForms)]
                     let p = person()
                     let applicant: String? = rng.chance(0.9) ? newApplicant(p) : nil
                     let r = receipt(for: form)

@@ -25,6 +25,30 @@ public struct SplitMix64: Sendable {
         for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, int(i + 1)) }
     }
     /// Index into `weights`, proportional to the weights.
+    public mutating func weighted(_ weights: Weights) -> Int {
+        // The same draw and the same index as `weighted([Int])`: the first i whose running sum
+        // exceeds r, found by bisection over the running sums.
+        let r = int(weights.total)
+        var lo = 0, hi = weights.ends.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if r < weights.ends[mid] { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    /// Weights with their running sums, for many draws (the demo data draws a center per case).
+    public struct Weights: Sendable {
+        let ends: [Int]
+        let total: Int
+        public init(_ weights: [Int]) {
+            var sum = 0
+            ends = weights.map { sum += $0; return sum }
+            total = sum
+        }
+    }
+
+    /// Index into `weights`, proportional to the weights.
     public mutating func weighted(_ weights: [Int]) -> Int {
         var r = int(weights.reduce(0, +))
         for (i, w) in weights.enumerated() {

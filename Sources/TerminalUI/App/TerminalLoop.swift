@@ -17,8 +17,10 @@ public enum TerminalLoop {
     ///
     /// The loop sleeps in `nextInput` until a key, a resize, or the next thing that needs it: the
     /// next minute of the clock shown, the idle warning or time-out, a change of the theme file
-    /// (a file watch wakes the device; without one, a look every `themeWatch` ms),
-    /// an answer while effects are in flight; never longer than `tickMilliseconds`.
+    /// when the switcher watches it (`ThemeSwitcher.watches`: a file watch wakes the device;
+    /// without one, a look every `themeWatch` ms), an answer while effects are in flight; never
+    /// longer than `tickMilliseconds`. A switcher that does not watch costs no thread, no inotify
+    /// instance and no wake-up.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
                            idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
@@ -42,7 +44,7 @@ public enum TerminalLoop {
         // booking waits for the store, help and quit still work.
         var held: [TerminalInput] = []
         // An edited theme file wakes the loop through the device (inotify) instead of a poll.
-        let watch = themes == nil ? nil : device.waker.flatMap { FileWatch(changed: $0) }
+        let watch = themes?.watches == true ? device.waker.flatMap { FileWatch(changed: $0) } : nil
 
         /// Handles one input; returns why the loop ends, if it does.
         func handle(_ input: TerminalInput) -> String? {
@@ -89,8 +91,10 @@ public enum TerminalLoop {
             }
             guard let input = device.nextInput(timeoutMilliseconds: wait) else {
                 send(.tick(clock()))
-                themes?.language = program.state.language
-                for n in themes?.poll() ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
+                if let themes, themes.watches {
+                    themes.language = program.state.language
+                    for n in themes.poll() { send(.notice(n.level, n.text)) }   // an edited theme file
+                }
                 if let idle {
                     let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
                     if idleFor >= idle.timeout { return program.state.t.idleEnded(Int(idle.timeout)) }

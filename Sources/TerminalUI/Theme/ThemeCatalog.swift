@@ -118,9 +118,11 @@ public struct ThemeNotice: Sendable, Hashable {
 }
 
 /// The live theme of a full-screen session: the one asked for (`--theme`, `BIOSCHED_THEME`),
-/// cycled with F2 (`Action.cycleTheme`), and reloaded when its file changes. A file that cannot
-/// be used never stops the program: the switcher says which file, which line and what was
-/// expected, and keeps the theme it had.
+/// cycled with F2 (`Action.cycleTheme`), and, when `watches` (`--watch-theme`, `biosched demo`),
+/// reloaded when its file changes. A file that cannot be used never stops the program: the
+/// switcher says which file, which line and what was expected, and keeps the theme it had.
+/// Without `watches` nothing looks at the file after the start (F2 reads the folders again), so an
+/// idle session never wakes for it.
 @MainActor
 public final class ThemeSwitcher {
     /// The theme to draw with.
@@ -135,6 +137,9 @@ public final class ThemeSwitcher {
     public let depth: ColorDepth?
     /// The language of its notices (the screen's: the loop sets it before each F2 and poll).
     public var language: Language
+    /// Whether the theme's file is watched and reloaded when edited (for a person editing a
+    /// theme); false: `poll` never looks and `watchedFile` is nil.
+    public let watches: Bool
     var t: Catalog { Catalog(language) }
 
     private var extra: [ThemeEntry] = []
@@ -157,9 +162,12 @@ public final class ThemeSwitcher {
     ///   - directories: where theme files are (`ThemeDirectories.search`).
     ///   - request: `--theme` or `$BIOSCHED_THEME` (a name or a path), nil for `default`.
     ///   - pollInterval: how often `poll` looks at the file (the loop calls it on every tick).
-    public init(directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1), language: Language = .en) {
+    ///   - watches: reload the theme's file when it changes (`--watch-theme`).
+    public init(directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1),
+                language: Language = .en, watches: Bool = false) {
         catalog = ThemeCatalog.scan(directories)
         self.depth = depth
+        self.watches = watches
         self.language = language
         self.pollInterval = pollInterval
         theme = BuiltInThemes.default
@@ -180,8 +188,9 @@ public final class ThemeSwitcher {
     /// Every theme F2 goes through: the catalog's, then files given by path.
     public var cycle: [ThemeEntry] { catalog.entries + extra.filter { !catalog.entries.contains($0) } }
 
-    /// The file the theme in use comes from, which `poll` looks at (nil for a built-in theme).
-    public var watchedFile: String? { wanted.path }
+    /// The file the theme in use comes from, which `poll` looks at (nil for a built-in theme, and
+    /// when the switcher does not watch).
+    public var watchedFile: String? { watches ? wanted.path : nil }
 
     /// F2: the next theme (the folders are read again, so a new file is in the cycle).
     public func next() -> [ThemeNotice] {
@@ -199,7 +208,7 @@ public final class ThemeSwitcher {
         let now = ContinuousClock.now
         if !force, let lastPoll, lastPoll.duration(to: now) < pollInterval { return [] }
         lastPoll = now
-        guard let path = wanted.path else { return [] }
+        guard let path = watchedFile else { return [] }
         let current = FileStamp.of(path)
         guard current != stamp else { return [] }
         if current == nil {

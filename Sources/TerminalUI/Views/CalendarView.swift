@@ -61,11 +61,15 @@ enum CalendarView {
             let r0 = row + cell / 7, c0 = gridCol + (cell % 7) * 4
             let (g, gStyle) = glyph(cal.days[date]?.mark)
             let selected = date == day
-            let numStyle: StyleToken = selected ? (s.focusTimes ? .selection : .focus) : (date == today ? .today : (cal.days[date] == nil ? .dayOutside : .text))
+            // A day's number, mark and the blank after it share the mark's style (the mark's glyph
+            // says the same, never the color alone): a run of days alike is one style run, so a new
+            // month or a moved selection costs few style switches. Today and the selection keep
+            // their own style, and the blank after them the plain one.
+            let numStyle: StyleToken = selected ? (s.focusTimes ? .selection : .focus) : (date == today ? .today : gStyle)
             let num = date.day < 10 ? " \(date.day)" : "\(date.day)"
             scr.put(num, row: r0, column: c0, style: numStyle)
             scr.put(g, row: r0, column: c0 + 2, style: selected ? numStyle : gStyle)
-            scr.put(" ", row: r0, column: c0 + 3, style: .text)
+            scr.put(" ", row: r0, column: c0 + 3, style: numStyle == gStyle ? gStyle : .text)
             scr.hotspots.append(Hotspot(rect: Rect(row: r0, column: c0, width: 4, height: 1), target: .day(date.epochDay)))
             if selected && !s.focusTimes && s.overlay == nil { scr.cursor = Point(row: r0, column: c0) }
         }

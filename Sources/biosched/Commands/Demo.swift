@@ -188,7 +188,8 @@ struct Demo: ParsableCommand {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, t.cannotStartUI("\(error)")) }
         defer { terminal.stop() }
-        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth, language: language)
+        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth, language: language,
+                                           watches: themeOptions.watches(always: true))
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = sandbox.clockNote { program.send(.notice(.info, note)) }
         let theme = themes.theme

@@ -28,7 +28,7 @@ struct TUI: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(.badInput, s.t.tuiNeedsTerminal)
         }
-        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request) }
+        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request, watchTheme: themeOptions.watches()) }
         if status != 0 { throw Failure(ExitStatus(rawValue: status) ?? .storeError, "") }
     }
 
@@ -79,7 +79,7 @@ struct TUI: ParsableCommand {
     }
 
     @MainActor
-    static func runFullScreen(_ s: Session, idle: IdlePolicy?, theme: String? = nil) throws(Failure) -> Int32 {
+    static func runFullScreen(_ s: Session, idle: IdlePolicy?, theme: String? = nil, watchTheme: Bool = false) throws(Failure) -> Int32 {
         let config = config(s)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
@@ -92,7 +92,7 @@ struct TUI: ParsableCommand {
         runner.keyRegistry = s.store
         var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
                               runner: runner, defersEffects: true)
-        let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language)
+        let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language, watches: watchTheme)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = s.storyClockNote { program.send(.notice(.info, note)) }
         let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,

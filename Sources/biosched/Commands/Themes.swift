@@ -9,6 +9,12 @@ struct ThemeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The color theme: a name from the Themes folder (biosched themes lists them) or a .toml file. Default $BIOSCHED_THEME, else default. F2 cycles the themes.", valueName: "name|path"))
     var theme: String?
 
+    @Flag(name: .customLong("watch-theme"), help: "Reload the theme's file when it is edited (for a person editing a theme; a file watch per session). Off by default; always on in biosched demo.")
+    var watchTheme = false
+
+    /// `--watch-theme`, or `always` (biosched demo).
+    func watches(always: Bool = false) -> Bool { watchTheme || always }
+
     var request: String? {
         if let theme, !theme.isEmpty { return theme }
         let env = ProcessInfo.processInfo.environment["BIOSCHED_THEME"]
@@ -20,8 +26,8 @@ struct ThemeOptions: ParsableArguments {
     }
 
     @MainActor
-    static func switcher(request: String?, depth: ColorDepth, language: Language = .en) -> ThemeSwitcher {
-        ThemeSwitcher(directories: directories, request: request, depth: depth, language: language)
+    static func switcher(request: String?, depth: ColorDepth, language: Language = .en, watches: Bool) -> ThemeSwitcher {
+        ThemeSwitcher(directories: directories, request: request, depth: depth, language: language, watches: watches)
     }
 }
 

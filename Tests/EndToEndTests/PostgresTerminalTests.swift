@@ -170,7 +170,7 @@ struct PostgresTerminalTests {
         open IOE0923456781
         expect "✔ ALLOWED"
         key t Enter Enter
-        wait "Why can't they attend?"
+        wait "Why can't you attend?"
         key Enter Tab Enter
         wait "Confirm the new appointment"
         key Enter

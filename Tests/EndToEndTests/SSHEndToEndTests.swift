@@ -127,7 +127,7 @@ struct SSHEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Pick a new time")
         try t.keys("t", "Enter", "Enter")
-        try t.waitFor("Why can't they attend?")
+        try t.waitFor("Why can't you attend?")
         try t.keys("Enter", "Tab", "Enter")
         try t.waitFor("Confirm the new appointment")
         try t.keys("Enter")
@@ -146,7 +146,7 @@ struct SSHEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Pick a new time")
         try t.keys("t", "Enter", "Enter")
-        try t.waitFor("Why can't they attend?")
+        try t.waitFor("Why can't you attend?")
         // [b] keeps pgrep from matching the shell that runs it.
         let serverSide = "[b]iosched tui --db \(db) --as applicant --account maria.garcia"
         #expect(!(try Self.sh("pgrep -f -- '\(serverSide)'")).isEmpty)

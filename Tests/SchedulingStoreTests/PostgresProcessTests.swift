@@ -142,7 +142,7 @@ struct PostgresProcessTests {
         let shared = dir.appendingPathComponent("shared.flow")
         try Data("caption \"The class's shared training store.\"\nopen MSC0000000000\nexpect \"MSC0000000000\"\n".utf8).write(to: shared)
         let look = dir.appendingPathComponent("look.flow")
-        try Data("caption \"A look at the sandbox.\"\nexpect \"biosched\"\n".utf8).write(to: look)
+        try Data("caption \"A look at the sandbox.\"\nexpect \"EAC2414052317\"\n".utf8).write(to: look)   // the find screen's example, in both languages
 
         let onShared = try Binary.run(["demo", "--check", shared.path, "--now", Self.now], env: ["BIOSCHED_DB": training])
         #expect(onShared.status == 0, "\(onShared.stdout)\(onShared.stderr)")

@@ -38,19 +38,7 @@ struct PostgresTerminalTests {
         #expect(try TmuxSession.runBinary(["import", file.path, "--db", url, "--now", Self.now]).0 == 0)
         try t.start("\(TmuxSession.binary) tui --as agent --db \(url) --now \(Self.now); echo EXITED; sleep 60")
         try t.waitFor("Find a caller")
-        try t.literal("EAC2414052317")
-        try t.waitFor("EAC2414052317")
-        try t.keys("Enter")
-        try t.waitFor("Pick a new time")
-        try t.keys("Enter", "Enter")
-        try t.waitFor("Why can't they attend?")
-        try t.keys("Enter")
-        try t.literal("Caller is in hospital")
-        try t.keys("Tab", "Tab", "Enter")
-        try t.waitFor("Confirm the new appointment")
-        try t.keys("Enter")
-        let booked = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
-        #expect(booked.contains("Booked"))
+        #expect(try Self.book(t, "EAC2414052317").contains("Booked"))
         try t.keys("q")
         try t.waitFor("EXITED")
         let (status, json) = try TmuxSession.runBinary(["status", "EAC2414052317", "--db", url, "--now", Self.now, "--as", "agent", "--json"])
@@ -60,10 +48,13 @@ struct PostgresTerminalTests {
         #expect(appt?["priorReschedules"] as? Int == 1, "\(json)")
     }
 
-    /// Books the case `receipt` from the find screen, as an agent does (the first time and day offered).
-    static func book(_ t: TmuxSession, _ receipt: String, seconds: Double = 10) throws -> String {
-        try t.literal(receipt)
-        try t.waitFor(receipt)
+    /// Books the case `receipt` from the find screen, as an agent does (the first time and day
+    /// offered); with `typed`, the receipt is in the find field already and Enter searches again.
+    static func book(_ t: TmuxSession, _ receipt: String, typed: Bool = false, seconds: Double = 10) throws -> String {
+        if !typed {
+            try t.literal(receipt)
+            try t.waitFor(receipt)
+        }
         try t.keys("Enter")
         try t.waitFor("Pick a new time", seconds: seconds)
         try t.keys("Enter", "Enter")
@@ -113,16 +104,7 @@ struct PostgresTerminalTests {
         #expect(lost.contains("try again"), "\(lost)")
         try standby.promote()
         // The same session, not restarted: the same search again (Enter), then the booking, on the promoted standby.
-        try t.keys("Enter")
-        try t.waitFor("Pick a new time", seconds: 20)
-        try t.keys("Enter", "Enter")
-        try t.waitFor("Why can't they attend?")
-        try t.keys("Enter")
-        try t.literal("Caller is in hospital")
-        try t.keys("Tab", "Tab", "Enter")
-        try t.waitFor("Confirm the new appointment")
-        try t.keys("Enter")
-        #expect(try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE", seconds: 20).contains("Booked"))
+        #expect(try Self.book(t, receipts[1], typed: true, seconds: 20).contains("Booked"))
         try t.keys("q")
         try t.waitFor("EXITED")
         let newURL = standby.url(db)

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresTestSupport
 import Testing
@@ -37,3 +38,4 @@ struct DemoSeedParityTests {
         #expect(a == b, "find garcia:\nSQLite \(a)\nPostgreSQL \(b)")
     }
 }
+#endif

@@ -10,17 +10,6 @@ public enum SQLDialect: Sendable {
     public var skipLocked: String { self == .postgresql ? " FOR UPDATE SKIP LOCKED" : "" }
     /// Appended to a SELECT whose rows the transaction is about to change.
     public var forUpdate: String { self == .postgresql ? " FOR UPDATE" : "" }
-    /// `expr` compared with a list bound as one parameter: `= ANY(?)` on PostgreSQL; SQLite takes
-    /// the list's JSON (`IN (SELECT value FROM json_each(?))`).
-    public func inList(_ expr: String) -> String {
-        self == .postgresql ? "\(expr) = ANY(?)" : "\(expr) IN (SELECT value FROM json_each(?))"
-    }
-    /// A list bound for `inList`.
-    public func list(_ items: [String]) -> any SQLBindable {
-        if self == .postgresql { return items }
-        let data = (try? JSONSerialization.data(withJSONObject: items)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
     /// A sub-select's values as one list column: `ARRAY(...)` on PostgreSQL, a JSON array on SQLite;
     /// read back with `readList`.
     public func list(_ expression: String, from: String) -> String {
@@ -40,8 +29,6 @@ public enum SQLDialect: Sendable {
     /// Whether the schema's triggers move `slots.booked` with each appointment (SQLite), or the
     /// booking transaction does, under row locks (PostgreSQL; see `SQLTransaction`).
     public var slotsCountedByTriggers: Bool { self == .sqlite }
-    /// A case-insensitive LIKE.
-    public var ilike: String { self == .postgresql ? "ILIKE" : "LIKE" }
 }
 
 /// One connection inside one transaction, as the store's shared SQL uses it: statements with `?`

@@ -28,38 +28,52 @@ struct bpq_table {
     int (*PQsslInUse)(PGconn *c);
     ConnStatusType (*PQstatus)(const PGconn *c);
     PQnoticeProcessor (*PQsetNoticeProcessor)(PGconn *c, PQnoticeProcessor p, void *arg);
+    int (*PQenterPipelineMode)(PGconn *c);
+    int (*PQexitPipelineMode)(PGconn *c);
+    int (*PQpipelineSync)(PGconn *c);
+    int (*PQsendQueryParams)(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
+    PGresult * (*PQgetResult)(PGconn *c);
 };
 
 static struct bpq_table bpq_fn;
 static char bpq_failure[512];
 static pthread_once_t bpq_once = PTHREAD_ONCE_INIT;
 
+/// Takes one function from libpq, or says which is missing and gives up.
+#define LOAD(name) \
+    if (!(*(void **)&bpq_fn.name = dlsym(lib, #name))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no " #name); return; }
+
 static void bpq_open(void) {
     void *lib = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
     if (!lib) { snprintf(bpq_failure, sizeof bpq_failure, "%s", dlerror()); return; }
-    if (!(*(void **)&bpq_fn.PQclear = dlsym(lib, "PQclear"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQclear"); return; }
-    if (!(*(void **)&bpq_fn.PQcmdTuples = dlsym(lib, "PQcmdTuples"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQcmdTuples"); return; }
-    if (!(*(void **)&bpq_fn.PQconndefaults = dlsym(lib, "PQconndefaults"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconndefaults"); return; }
-    if (!(*(void **)&bpq_fn.PQconnectdbParams = dlsym(lib, "PQconnectdbParams"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconnectdbParams"); return; }
-    if (!(*(void **)&bpq_fn.PQconninfoFree = dlsym(lib, "PQconninfoFree"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconninfoFree"); return; }
-    if (!(*(void **)&bpq_fn.PQconninfoParse = dlsym(lib, "PQconninfoParse"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQconninfoParse"); return; }
-    if (!(*(void **)&bpq_fn.PQerrorMessage = dlsym(lib, "PQerrorMessage"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQerrorMessage"); return; }
-    if (!(*(void **)&bpq_fn.PQexec = dlsym(lib, "PQexec"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQexec"); return; }
-    if (!(*(void **)&bpq_fn.PQexecParams = dlsym(lib, "PQexecParams"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQexecParams"); return; }
-    if (!(*(void **)&bpq_fn.PQfinish = dlsym(lib, "PQfinish"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfinish"); return; }
-    if (!(*(void **)&bpq_fn.PQfname = dlsym(lib, "PQfname"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfname"); return; }
-    if (!(*(void **)&bpq_fn.PQfreemem = dlsym(lib, "PQfreemem"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQfreemem"); return; }
-    if (!(*(void **)&bpq_fn.PQftype = dlsym(lib, "PQftype"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQftype"); return; }
-    if (!(*(void **)&bpq_fn.PQgetisnull = dlsym(lib, "PQgetisnull"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQgetisnull"); return; }
-    if (!(*(void **)&bpq_fn.PQgetvalue = dlsym(lib, "PQgetvalue"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQgetvalue"); return; }
-    if (!(*(void **)&bpq_fn.PQnfields = dlsym(lib, "PQnfields"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQnfields"); return; }
-    if (!(*(void **)&bpq_fn.PQntuples = dlsym(lib, "PQntuples"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQntuples"); return; }
-    if (!(*(void **)&bpq_fn.PQresultErrorField = dlsym(lib, "PQresultErrorField"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultErrorField"); return; }
-    if (!(*(void **)&bpq_fn.PQresultErrorMessage = dlsym(lib, "PQresultErrorMessage"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultErrorMessage"); return; }
-    if (!(*(void **)&bpq_fn.PQresultStatus = dlsym(lib, "PQresultStatus"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQresultStatus"); return; }
-    if (!(*(void **)&bpq_fn.PQsslInUse = dlsym(lib, "PQsslInUse"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQsslInUse"); return; }
-    if (!(*(void **)&bpq_fn.PQstatus = dlsym(lib, "PQstatus"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQstatus"); return; }
-    if (!(*(void **)&bpq_fn.PQsetNoticeProcessor = dlsym(lib, "PQsetNoticeProcessor"))) { snprintf(bpq_failure, sizeof bpq_failure, "libpq has no PQsetNoticeProcessor"); return; }
+    LOAD(PQclear);
+    LOAD(PQcmdTuples);
+    LOAD(PQconndefaults);
+    LOAD(PQconnectdbParams);
+    LOAD(PQconninfoFree);
+    LOAD(PQconninfoParse);
+    LOAD(PQerrorMessage);
+    LOAD(PQexec);
+    LOAD(PQexecParams);
+    LOAD(PQfinish);
+    LOAD(PQfname);
+    LOAD(PQfreemem);
+    LOAD(PQftype);
+    LOAD(PQgetisnull);
+    LOAD(PQgetvalue);
+    LOAD(PQnfields);
+    LOAD(PQntuples);
+    LOAD(PQresultErrorField);
+    LOAD(PQresultErrorMessage);
+    LOAD(PQresultStatus);
+    LOAD(PQsslInUse);
+    LOAD(PQstatus);
+    LOAD(PQsetNoticeProcessor);
+    LOAD(PQenterPipelineMode);
+    LOAD(PQexitPipelineMode);
+    LOAD(PQpipelineSync);
+    LOAD(PQsendQueryParams);
+    LOAD(PQgetResult);
 }
 
 const char *bpq_load(void) {
@@ -77,6 +91,11 @@ char * bpq_errorMessage(const PGconn *c) { return bpq_fn.PQerrorMessage(c); }
 PGresult * bpq_exec(PGconn *c, const char *q) { return bpq_fn.PQexec(c, q); }
 PGresult * bpq_execParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf) { return bpq_fn.PQexecParams(c, q, n, t, v, l, f, rf); }
 void bpq_finish(PGconn *c) { bpq_fn.PQfinish(c); }
+int bpq_enterPipelineMode(PGconn *c) { return bpq_fn.PQenterPipelineMode(c); }
+int bpq_exitPipelineMode(PGconn *c) { return bpq_fn.PQexitPipelineMode(c); }
+int bpq_pipelineSync(PGconn *c) { return bpq_fn.PQpipelineSync(c); }
+int bpq_sendQueryParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf) { return bpq_fn.PQsendQueryParams(c, q, n, t, v, l, f, rf); }
+PGresult * bpq_getResult(PGconn *c) { return bpq_fn.PQgetResult(c); }
 char * bpq_fname(const PGresult *r, int i) { return bpq_fn.PQfname(r, i); }
 void bpq_freemem(void *p) { bpq_fn.PQfreemem(p); }
 Oid bpq_ftype(const PGresult *r, int i) { return bpq_fn.PQftype(r, i); }

@@ -30,14 +30,37 @@ struct PGError: Error, CustomStringConvertible {
 /// One PostgreSQL connection (libpq's `PGconn`) as the store's code uses it: statements written
 /// with `?` placeholders (as in the SQLite store) are numbered `$1...` and their values bound.
 /// Synchronous, as libpq is; one thread at a time (the store's pool hands it out).
+///
+/// Round trips are what a remote database costs, so a transaction sends as few as it can, in
+/// libpq's pipeline mode: `BEGIN` and the writes whose results nobody reads (`runLater`,
+/// `expect`) wait and go with the next statement that needs an answer, or with `COMMIT`; the
+/// reads a transaction will make are fetched together up front (`prefetch`) and answered from
+/// what came back. An error in a pipeline is the transaction's error, as it would have been.
 final class PGDB: SQLDatabase, @unchecked Sendable {
     let conn: OpaquePointer
     /// Statements as sent, by their text with `?` placeholders.
     private var numbered: [String: String] = [:]
     /// Rows changed by the last statement.
     private(set) var changesCount = 0
+    /// Statements waiting to be sent with the next one that needs an answer.
+    private var waiting: [Queued] = []
+    /// Rows fetched ahead by `prefetch`, by statement and values, for this transaction.
+    private var prefetched: [Key: [SQLRow]] = [:]
+    /// Round trips to the server on this connection so far (a pipeline is one).
+    private(set) var roundTrips = 0
+    /// This transaction's COMMIT has been sent (a connection lost since may have committed it).
+    private(set) var commitSent = false
+
+    private struct Key: Hashable { let sql: String; let values: [SQLValue] }
+    private struct Queued {
+        let sql: String
+        let arguments: SQLArguments
+        /// Rows it must change (or return), else the transaction fails with `failure`.
+        var expected: (rows: Int, failure: StoreError)?
+    }
 
     var dialect: SQLDialect { .postgresql }
+    var fetchesAhead: Bool { true }
 
     init(conn: OpaquePointer) {
         self.conn = conn
@@ -55,6 +78,119 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
 
     @discardableResult
     func query(_ sql: String, _ arguments: SQLArguments = []) throws -> [SQLRow] {
+        if !waiting.isEmpty {
+            return try pipeline(take() + [Queued(sql: sql, arguments: arguments)]).last ?? []
+        }
+        roundTrips += 1
+        let result: OpaquePointer? = withParameters(sql, arguments) { text, n, types, values in
+            bpq_execParams(conn, text, n, types, values, nil, nil, 0)
+        }
+        return try rows(of: result)
+    }
+
+    func fetchRows(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        if !prefetched.isEmpty, let rows = prefetched[Key(sql: sql, values: arguments.values)] { return rows }
+        return try query(sql, arguments)
+    }
+
+    func run(sql: String, arguments: SQLArguments) throws { try query(sql, arguments) }
+
+    func runLater(sql: String, arguments: SQLArguments) throws {
+        waiting.append(Queued(sql: sql, arguments: arguments))
+    }
+
+    func expect(sql: String, arguments: SQLArguments, rows: Int, otherwise failure: StoreError) throws {
+        waiting.append(Queued(sql: sql, arguments: arguments, expected: (rows, failure)))
+    }
+
+    /// Sends what waits and `statements` in one round trip; their rows answer the same statements
+    /// asked again until the transaction ends.
+    func prefetch(_ statements: [SQLStatement]) throws {
+        guard !statements.isEmpty else { return }
+        let results = try pipeline(take() + statements.map { Queued(sql: $0.sql, arguments: $0.arguments) })
+        for (s, rows) in zip(statements, results.suffix(statements.count)) {
+            prefetched[Key(sql: s.sql, values: s.arguments.values)] = rows
+        }
+    }
+
+    /// Begins a transaction: `begin` (and `settings`, e.g. `SET LOCAL`) go with the first statement.
+    func begin(_ begin: String, then settings: [String] = []) {
+        waiting = [Queued(sql: begin, arguments: [])] + settings.map { Queued(sql: $0, arguments: []) }
+        prefetched = [:]
+        commitSent = false
+    }
+
+    /// Commits: what waits goes with `COMMIT` in one round trip, unless some of it carries a
+    /// check, which must pass before `COMMIT` is sent (one round trip more).
+    func commit() throws {
+        defer { prefetched = [:] }
+        if waiting.contains(where: { $0.expected != nil }) { _ = try pipeline(take()) }
+        commitSent = true
+        if waiting.isEmpty { try script("COMMIT") } else { _ = try pipeline(take() + [Queued(sql: "COMMIT", arguments: [])]) }
+    }
+
+    /// Rolls back, dropping what waits.
+    func rollback() throws {
+        waiting = []; prefetched = [:]
+        try script("ROLLBACK")
+    }
+
+    private func take() -> [Queued] { defer { waiting = [] }; return waiting }
+
+    /// A script of statements with no parameters (constant text: migrations, BEGIN, SET), sent at
+    /// once (libpq's simple query protocol runs each statement in turn).
+    func script(_ sql: String) throws {
+        if !waiting.isEmpty { _ = try pipeline(take()) }
+        roundTrips += 1
+        _ = try rows(of: bpq_exec(conn, sql))
+    }
+
+    /// Sends `statements` in pipeline mode and reads their results: one round trip. The first
+    /// failure (an error, or a check not met) is thrown once every result has been read.
+    private func pipeline(_ statements: [Queued]) throws -> [[SQLRow]] {
+        guard bpq_enterPipelineMode(conn) == 1 else { throw connectionError() }
+        roundTrips += 1
+        for s in statements {
+            let sent = withParameters(s.sql, s.arguments) { text, n, types, values in
+                bpq_sendQueryParams(conn, text, n, types, values, nil, nil, 0)
+            }
+            guard sent == 1 else { throw connectionError() }
+        }
+        guard bpq_pipelineSync(conn) == 1 else { throw connectionError() }
+        var out: [[SQLRow]] = []
+        var failure: (any Error)?
+        for s in statements {
+            guard let result = bpq_getResult(conn) else { throw connectionError() }
+            while let extra = bpq_getResult(conn) { bpq_clear(extra) }
+            if bpq_resultStatus(result) == PGRES_PIPELINE_ABORTED {
+                bpq_clear(result)
+                out.append([])
+                continue
+            }
+            do {
+                let rows = try self.rows(of: result)
+                out.append(rows)
+                if failure == nil, let e = s.expected, changesCount != e.rows { failure = e.failure }
+            } catch {
+                out.append([])
+                if failure == nil { failure = error }
+            }
+        }
+        // The sync point's own result, then the connection leaves pipeline mode.
+        var sync = bpq_getResult(conn)
+        if sync == nil { sync = bpq_getResult(conn) }
+        guard let sync else { throw connectionError() }
+        let synced = bpq_resultStatus(sync) == PGRES_PIPELINE_SYNC
+        bpq_clear(sync)
+        guard synced, bpq_exitPipelineMode(conn) == 1 else { throw failure ?? connectionError() }
+        if let failure { throw failure }
+        return out
+    }
+
+    /// Calls `body` with the statement's numbered text and its values as libpq takes them
+    /// (typed text parameters: int8, text, text[], int8[]).
+    private func withParameters<R>(_ sql: String, _ arguments: SQLArguments,
+                                   _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
         let text: String
         if let cached = numbered[sql] { text = cached } else { text = PGSQL.numbered(sql); numbered[sql] = text }
         let n = arguments.values.count
@@ -70,23 +206,13 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
             case let .integers(v): types[i] = 1016; values[i] = strdup("{" + v.map(String.init).joined(separator: ",") + "}")   // int8[]
             }
         }
-        let result: OpaquePointer? = types.withUnsafeBufferPointer { tp in
+        return types.withUnsafeBufferPointer { tp in
             values.withUnsafeBufferPointer { vp in
                 vp.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: vp.count) { cvalues in
-                    bpq_execParams(conn, text, Int32(n), tp.baseAddress, cvalues, nil, nil, 0)
+                    body(text, Int32(n), tp.baseAddress, cvalues)
                 }
             }
         }
-        return try rows(of: result)
-    }
-
-    func fetchRows(sql: String, arguments: SQLArguments) throws -> [SQLRow] { try query(sql, arguments) }
-    func run(sql: String, arguments: SQLArguments) throws { try query(sql, arguments) }
-
-    /// A script of statements with no parameters (constant text: migrations, BEGIN, SET), sent at
-    /// once (libpq's simple query protocol runs each statement in turn).
-    func script(_ sql: String) throws {
-        _ = try rows(of: bpq_exec(conn, sql))
     }
 
     /// The rows of a result, or the error it carries; the result is freed.

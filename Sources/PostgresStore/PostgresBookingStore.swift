@@ -22,6 +22,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// Connections that hold a session advisory lock for as long as this process lives (a
     /// sandbox's first state: `PostgresSandbox`), by the name of what they hold.
     private var holders: [String: PGDB] = [:]
+    private var lastRoundTrips = 0
+    /// Round trips to the server, `BEGIN` to `COMMIT`, of the last transaction this store committed.
+    public var roundTripsOfLastTransaction: Int { lock.lock(); defer { lock.unlock() }; return lastRoundTrips }
     /// How long a write waits for a row lock held by another transaction (`StoreError.busy` after).
     public static let defaultLockTimeout: TimeInterval = 10
     static let maxAttempts = 5
@@ -209,25 +212,26 @@ public final class PostgresBookingStore: @unchecked Sendable {
             attempt += 1
             let db: PGDB
             do { db = try take() } catch { throw Self.map(error, location: where_) }
-            var begun = false
+            let trips = db.roundTrips
             do {
-                try db.script(begin)
-                begun = true
-                if let t = lockTimeout { try db.script("SET LOCAL lock_timeout = '\(max(1, Int(t * 1000)))ms'") }
+                // BEGIN (and the lock timeout) go with the transaction's first statement.
+                db.begin(begin, then: lockTimeout.map { ["SET LOCAL lock_timeout = '\(max(1, Int($0 * 1000)))ms'"] } ?? [])
                 let result: T
                 do {
                     result = try body(db)
-                    try db.script("COMMIT")
+                    try db.commit()
                 } catch {
-                    if !Self.isConnectionLost(error) { try db.script("ROLLBACK") }
+                    if !Self.isConnectionLost(error) { try db.rollback() }
                     throw error
                 }
+                lock.lock(); lastRoundTrips = db.roundTrips - trips; lock.unlock()
                 giveBack(db)
                 return result
             } catch {
                 if Self.isConnectionLost(error) { discard(db) } else { giveBack(db) }
-                // A pooled connection found dead at BEGIN ran nothing: the transaction starts
-                // again on another one, at once.
+                // Lost in the first round trip, COMMIT not in it (a pooled connection that was
+                // dead): nothing ran, so the transaction starts again on another one, at once.
+                let begun = db.roundTrips > trips + 1 || db.commitSent
                 if Self.isConnectionLost(error) && !begun && attempt < Self.maxAttempts { continue }
                 if Self.isRetryable(error) && attempt < Self.maxAttempts {
                     usleep(UInt32.random(in: 1_000...(10_000 * UInt32(attempt))))

@@ -86,19 +86,18 @@ extension SQLStore {
     /// `tellAccount`: staff issued it on its own (not inside a booking whose message carries it),
     /// so the account is told through the outbox.
     public static func issueCode(_ db: any SQLDatabase, account: String, actor: Actor, now: Date, origin: AuditOrigin, tellAccount: Bool) throws -> String {
-        guard try db.fetchValue(Int.self, sql: "SELECT count(*) FROM accounts WHERE id = ?", arguments: [account]) == 1 else {
+        guard try db.fetchValue(Int.self, sql: EnrollmentReads.accountCount, arguments: [account]) == 1 else {
             throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
         }
-        let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
+        let days = Int(try db.fetchValue(String.self, sql: EnrollmentReads.enrollmentDays) ?? "") ?? EnrollmentLimits.defaultValidDays
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
-        let older = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM enrollment_codes WHERE account = ? AND used_at IS NULL AND expires_at > ?",
-                                      arguments: [account, Records.seconds(now)]) ?? 0
+        let older = try db.fetchValue(Int.self, sql: EnrollmentReads.openCodes, arguments: [account, Records.seconds(now)]) ?? 0
         // Older codes end now: expired, so a try with one says so; a message still waiting with one drops it.
-        try db.execute(sql: "UPDATE enrollment_codes SET expires_at = ? WHERE account = ? AND used_at IS NULL AND expires_at > ?",
-                       arguments: [Records.seconds(now), account, Records.seconds(now)])
-        try db.execute(sql: "UPDATE outbox SET enrollment_code = NULL WHERE account = ? AND enrollment_code IS NOT NULL", arguments: [account])
-        try db.execute(sql: "INSERT INTO enrollment_codes(account, code_hash, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?)",
+        try db.runLater(sql: "UPDATE enrollment_codes SET expires_at = ? WHERE account = ? AND used_at IS NULL AND expires_at > ?",
+                        arguments: [Records.seconds(now), account, Records.seconds(now)])
+        try db.runLater(sql: "UPDATE outbox SET enrollment_code = NULL WHERE account = ? AND enrollment_code IS NOT NULL", arguments: [account])
+        try db.runLater(sql: "INSERT INTO enrollment_codes(account, code_hash, issued_at, expires_at, issued_by) VALUES (?, ?, ?, ?, ?)",
                        arguments: [account, EnrollmentCode.hash(code, account: account), Records.seconds(now),
                                    Records.seconds(now) + Int64(days) * 86_400, actor.id])
         try Audit.append(db, origin: origin, at: now, actor: actor, action: .enrollmentCodeIssued,
@@ -126,7 +125,7 @@ extension SQLStore {
             try Audit.append(db, origin: origin, at: now, actor: actor, action: .representationAccepted, receipt: receipt,
                              detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")")
             let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: true)
-            let days = Int(try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'enrollment_days'") ?? "") ?? EnrollmentLimits.defaultValidDays
+            let days = Int(try db.fetchValue(String.self, sql: EnrollmentReads.enrollmentDays) ?? "") ?? EnrollmentLimits.defaultValidDays
             return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who["name"], applicantName: row["applicant_name"],
                                             form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days)
         }
@@ -207,4 +206,11 @@ extension SQLStore {
             return result ?? .refused(triesLeft: EnrollmentThrottle.triesLeft(counted))
         }
     }
+}
+
+/// The reads of issuing an enrollment code, for a transaction that fetches them ahead.
+package enum EnrollmentReads {
+    package static let accountCount = "SELECT count(*) FROM accounts WHERE id = ?"
+    package static let enrollmentDays = "SELECT value FROM settings WHERE key = 'enrollment_days'"
+    package static let openCodes = "SELECT count(*) FROM enrollment_codes WHERE account = ? AND used_at IS NULL AND expires_at > ?"
 }

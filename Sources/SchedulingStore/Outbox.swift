@@ -50,34 +50,39 @@ package enum Outbox {
                         key: ((Recipient) -> String)? = nil) throws -> Int {
         var added = 0
         for r in recipients {
-            try db.run(sql: """
+            // Without a key every insert adds a row: nothing to wait for (sent with the next round trip).
+            let later = key == nil
+            let sql = """
                 INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
                   appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code)
                 VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """, arguments: [s.receipt.value, r.channel.rawValue,
+                """
+            let arguments: SQLArguments = [s.receipt.value, r.channel.rawValue,
                                  r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
                                  Records.seconds(now), s.kind.rawValue, r.role.rawValue,
                                  r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
-                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil])
-            added += db.changesCount
+                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil]
+            if later { try db.runLater(sql: sql, arguments: arguments) } else { try db.run(sql: sql, arguments: arguments) }
+            added += later ? 1 : db.changesCount
         }
         return added
     }
+
+    package static let applicantAccountOf = "SELECT applicant_account FROM cases WHERE receipt = ?"
+    package static let addressOf = "SELECT email, phone FROM accounts WHERE id = ?"
+    package static let representativesOf = "SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = ? ORDER BY a.id"
 
     /// The applicant on `applicantChannel` (if one was chosen), and each representative.
     package static func recipients(_ db: any SQLDatabase, receipt: ReceiptNumber, applicantChannel: NotifyChannel?) throws -> [Recipient] {
         var out: [Recipient] = []
         if let channel = applicantChannel {
-            let account = try db.fetchValue(String.self, sql: "SELECT applicant_account FROM cases WHERE receipt = ?", arguments: [receipt.value])
-            let contact = try account.flatMap { try db.fetchRow(sql: "SELECT email, phone FROM accounts WHERE id = ?", arguments: [$0]) }
+            let account = try db.fetchValue(String.self, sql: applicantAccountOf, arguments: [receipt.value])
+            let contact = try account.flatMap { try db.fetchRow(sql: addressOf, arguments: [$0]) }
             // Kept even without an address: the mailer refuses it visibly (`biosched outbox --failed`).
             out.append(Recipient(role: .applicant, account: account, channel: channel,
                                  address: channel == .email ? contact?["email"] : contact?["phone"]))
         }
-        for row in try db.fetchRows(sql: """
-            SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account
-            WHERE r.receipt = ? ORDER BY a.id
-            """, arguments: [receipt.value]) {
+        for row in try db.fetchRows(sql: representativesOf, arguments: [receipt.value]) {
             let email: String? = row["email"], phone: String? = row["phone"]
             if let email, !email.isEmpty {
                 out.append(Recipient(role: .representative, account: row["id"], channel: .email, address: email))

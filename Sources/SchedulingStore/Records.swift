@@ -18,8 +18,13 @@ package enum Records {
     }
 
     package static func center(_ db: any SQLDatabase, code: String) throws -> Center? {
-        guard let row = try db.fetchRow(sql: centerSelect(db.dialect) + " WHERE c.code = ?", arguments: [code]) else { return nil }
+        let s = centerStatement(db.dialect, code: code)
+        guard let row = try db.fetchRow(sql: s.sql, arguments: s.arguments) else { return nil }
         return try center(db, row: row)
+    }
+
+    package static func centerStatement(_ d: SQLDialect, code: String) -> SQLStatement {
+        SQLStatement(centerSelect(d) + " WHERE c.code = ?", [code])
     }
 
     /// A center from a row of `centerSelect` (hours and closures read with it), or of `SELECT *
@@ -27,7 +32,7 @@ package enum Records {
     package static func center(_ db: any SQLDatabase, row: SQLRow) throws -> Center {
         let code: String = row["code"]
         let tzName: String = row["time_zone"]
-        guard let zone = ZoneCache.rules(tzName) else {
+        guard let zone = ZoneCache.rules(tzName, of: code) else {
             throw StoreError.unusable("Center \(code) names an unknown time zone \"\(tzName)\".")
         }
         let hourLines: [String]
@@ -52,9 +57,12 @@ package enum Records {
                       closures: Set(closureDates.compactMap(LocalDate.init(iso:))))
     }
 
+    package static let caseByReceipt = "SELECT * FROM cases WHERE receipt = ?"
+    package static let representationsOf = "SELECT account FROM representations WHERE receipt = ?"
+
     package static func caseFile(_ db: any SQLDatabase, receipt: ReceiptNumber) throws -> CaseFile? {
-        guard let row = try db.fetchRow(sql: "SELECT * FROM cases WHERE receipt = ?", arguments: [receipt.value]) else { return nil }
-        let reps = try db.fetchValues(String.self, sql: "SELECT account FROM representations WHERE receipt = ?", arguments: [receipt.value])
+        guard let row = try db.fetchRow(sql: caseByReceipt, arguments: [receipt.value]) else { return nil }
+        let reps = try db.fetchValues(String.self, sql: representationsOf, arguments: [receipt.value])
         let changed: Int64? = row["address_changed_at"]
         return CaseFile(receipt: receipt, form: FormType(row["form"]), status: CaseStatus(rawValue: row["status"]) ?? .pending,
                         applicantName: row["applicant_name"], applicantAccount: row["applicant_account"],
@@ -70,24 +78,29 @@ package enum Records {
     }
 
     /// The current appointment: the scheduled one, else the most recent of the case.
+    package static let currentAppointmentOf = "SELECT * FROM appointments WHERE receipt = ? ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1"
+
     package static func currentAppointment(_ db: any SQLDatabase, receipt: ReceiptNumber) throws -> Appointment? {
-        let row = try db.fetchRow(sql: """
-            SELECT * FROM appointments WHERE receipt = ?
-            ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1
-            """, arguments: [receipt.value])
-        return try row.map(appointment)
+        try db.fetchRow(sql: currentAppointmentOf, arguments: [receipt.value]).map(appointment)
     }
 
     /// The store's booking window (lead time and horizon, R12).
     package static func window(_ db: any SQLDatabase) throws -> SlotWindow {
-        let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')")
+        let rows = try db.fetchRows(sql: windowSettings)
         var s: [String: String] = [:]
         for r in rows { s[r["key"]] = r["value"] }
         return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
     }
 
+    package static let windowSettings = "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')"
+
     package static func booked(_ db: any SQLDatabase, center: String, start: Date) throws -> Int {
-        try db.fetchValue(Int.self, sql: "SELECT booked FROM slots WHERE center = ? AND start = ?", arguments: [center, seconds(start)]) ?? 0
+        let s = bookedStatement(center: center, start: start)
+        return try db.fetchValue(Int.self, sql: s.sql, arguments: s.arguments) ?? 0
+    }
+
+    package static func bookedStatement(center: String, start: Date) -> SQLStatement {
+        SQLStatement("SELECT booked FROM slots WHERE center = ? AND start = ?", [center, seconds(start)])
     }
 
     package static func settings(_ db: any SQLDatabase) throws -> [String: String] {
@@ -111,7 +124,7 @@ package enum Audit {
             // Through the schema's own function (the application role may not write audit_pending
             // itself); the server numbers and hashes the row at commit, under the chain's lock
             // (`biosched_audit_seal`), so the lock is held for the commit alone.
-            try db.run(sql: "SELECT biosched_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            try db.runLater(sql: "SELECT biosched_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
         case .sqlite:
             // SQLite's one writer holds the file's lock for the whole transaction: the chain is extended here.
@@ -133,11 +146,24 @@ package enum Audit {
 package enum ZoneCache {
     nonisolated(unsafe) private static var cache: [String: ZoneRules] = [:]
     private static let lock = NSLock()
-    package static func rules(_ identifier: String) -> ZoneRules? {
+    /// The zone each center was last read with, by code (a guess for reading ahead: `SQLTransaction.prepare`).
+    nonisolated(unsafe) private static var centers: [String: ZoneRules] = [:]
+
+    package static func rules(_ identifier: String, of center: String? = nil) -> ZoneRules? {
         lock.lock(); defer { lock.unlock() }
-        if let z = cache[identifier] { return z }
-        guard let z = ZoneRules(identifier: identifier) else { return nil }
-        cache[identifier] = z
-        return z
+        let zone: ZoneRules
+        if let z = cache[identifier] { zone = z } else {
+            guard let z = ZoneRules(identifier: identifier) else { return nil }
+            cache[identifier] = z
+            zone = z
+        }
+        if let center { centers[center] = zone }
+        return zone
+    }
+
+    /// The zone `center` had when last read in this process, if it was.
+    package static func lastSeen(center: String) -> ZoneRules? {
+        lock.lock(); defer { lock.unlock() }
+        return centers[center]
     }
 }

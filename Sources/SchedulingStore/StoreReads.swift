@@ -40,7 +40,7 @@ extension SQLStore {
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let appt = try Records.currentAppointment(db, receipt: receipt)
                 let zone = try appt.flatMap { try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [$0.centerCode]) }
-                    .flatMap(ZoneCache.rules)
+                    .flatMap { ZoneCache.rules($0) }
                 return CaseSummary(receipt: receipt, form: FormType(row["form"]), applicantName: row["applicant_name"],
                                    centerCode: appt?.centerCode ?? "", start: appt?.start, zone: zone)
             }

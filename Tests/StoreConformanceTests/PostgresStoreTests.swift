@@ -64,6 +64,39 @@ struct PostgresStoreTests {
         #expect(try [String].read(.text("{}")) == [])
     }
 
+    @Test("A reschedule on PostgreSQL is at most 5 round trips from BEGIN to COMMIT (pipeline mode); what it wrote is whole, and a race lost at the write still books nothing")
+    func reschedulesInFewRoundTrips() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = try cluster.createDatabase()
+        let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+        defer { store.close(); _ = try? cluster.psql("DROP DATABASE \(db)") }
+        _ = try store.importDocument(StoreUnderTest.document(stations: 1), actor: officer, now: conformanceNow)
+        // A case with an online account (an enrollment code, the applicant's message) and one without.
+        let first = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "rt-1"), clock: clock)
+        #expect(first.result == .booked)
+        let booked = store.roundTripsOfLastTransaction
+        #expect(booked >= 3 && booked <= 5, "a booked reschedule took \(booked) round trips")
+        #expect(try store.reschedule(request("MSC2600000000", agent, to: "2026-06-24T10:00", id: "rt-2", center: "bos"), clock: clock).result == .booked)
+        #expect(store.roundTripsOfLastTransaction <= 5, "\(store.roundTripsOfLastTransaction)")
+        // A refusal (the slot is full) writes its request and audit row in the same few.
+        let full = try store.reschedule(request("MSC2600000001", agent, to: "2026-06-24T10:00", id: "rt-3"), clock: clock)
+        #expect(full.result == .slotFull)
+        #expect(store.roundTripsOfLastTransaction <= 5, "\(store.roundTripsOfLastTransaction)")
+        // A stale version: CONFLICT, nothing written by the booking.
+        let stale = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T11:00", id: "rt-4", version: 1), clock: clock)
+        #expect(stale.result == .conflict)
+        // What the pipelined writes left: one scheduled appointment per case, every counter exact, the chain whole.
+        #expect(try cluster.psql("SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))", database: db) == "0")
+        #expect(try cluster.psql("SELECT count(*) FROM appointments WHERE receipt = 'EAC2414052317' AND status = 'scheduled'", database: db) == "1")
+        #expect(try cluster.psql("SELECT count(*) FROM notices WHERE receipt = 'EAC2414052317'", database: db) == "1")
+        #expect(try cluster.psql("SELECT count(*) FROM outbox WHERE receipt = 'EAC2414052317' AND kind = 'booked'", database: db) == "1")
+        #expect(try cluster.psql("SELECT count(*) FROM requests WHERE id IN ('rt-1','rt-2','rt-3','rt-4')", database: db) == "4")
+        #expect(try store.verifyAudit().firstBroken == nil)
+        // A replay answers from the stored request, in as few.
+        let again = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "rt-1"), clock: clock)
+        #expect(again.replayed && again.result == .booked && store.roundTripsOfLastTransaction <= 3)
+    }
+
     @Test("store copy: a SQLite store with bookings, into PostgreSQL and back to a new file; every count and the audit chain survive; the target must be empty")
     func copyBothWays() throws {
         let cluster = try PostgresUnderTest.cluster()

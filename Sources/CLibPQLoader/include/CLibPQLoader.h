@@ -19,6 +19,12 @@ char * bpq_errorMessage(const PGconn *c);
 PGresult * bpq_exec(PGconn *c, const char *q);
 PGresult * bpq_execParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
 void bpq_finish(PGconn *c);
+// Pipeline mode (PostgreSQL 14's libpq and later): several statements sent before any result is read.
+int bpq_enterPipelineMode(PGconn *c);
+int bpq_exitPipelineMode(PGconn *c);
+int bpq_pipelineSync(PGconn *c);
+int bpq_sendQueryParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
+PGresult * bpq_getResult(PGconn *c);
 char * bpq_fname(const PGresult *r, int i);
 void bpq_freemem(void *p);
 Oid bpq_ftype(const PGresult *r, int i);

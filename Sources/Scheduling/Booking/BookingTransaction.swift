@@ -29,7 +29,8 @@ public protocol CaseReads {
 /// none of it. A store guards its invariants itself as well (capacity, one scheduled appointment
 /// per case, append-only audit) and reports a violated one as a typed `StoreError`.
 public protocol BookingTransaction: CaseReads {
-    /// Marks `appointment` rescheduled (its version + 1), if it is still at its version; false otherwise.
+    /// Marks `appointment` rescheduled (its version + 1), if it is still at its version; false
+    /// otherwise, or (a store that checks later) the transaction fails with `.conflict` before it commits.
     func supersede(_ appointment: Appointment) throws -> Bool
     /// A new scheduled appointment continuing the chain of `previous`; returns its id.
     func insertAppointment(_ new: NewAppointment) throws -> Int64
@@ -45,6 +46,13 @@ public protocol BookingTransaction: CaseReads {
     func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool
     /// A new one-time enrollment code for the account (the store keeps its hash); the plain code is returned once.
     func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws -> String
+    /// A hint, first thing in the transaction: `request` is about to be decided at `now`. A store
+    /// that pays for each round trip fetches together what deciding it reads; others do nothing.
+    func prepare(for request: RescheduleRequest, now: Date) throws
+}
+
+extension BookingTransaction {
+    public func prepare(for request: RescheduleRequest, now: Date) throws {}
 }
 
 /// A store that runs blocks in one write transaction.

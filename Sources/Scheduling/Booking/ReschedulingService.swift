@@ -19,6 +19,7 @@ public enum ReschedulingService {
         do {
             return try store.withWriteTransaction { tx in
                 let now = clock()
+                try tx.prepare(for: asked, now: now)
                 r.requestID = try scopedID(tx, asked.requestID, actor: asked.actor)
                 let outcome = try decide(tx, r, now: now)
                 if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {

@@ -42,9 +42,37 @@ public protocol SQLDatabase: AnyObject {
     func run(sql: String, arguments: SQLArguments) throws
     /// Rows changed by the last statement.
     var changesCount: Int { get }
+    /// A write whose result nobody reads: a database across a network sends it with the next
+    /// statement that needs an answer (or with the commit); its error, if any, fails the
+    /// transaction then. Local databases run it at once.
+    func runLater(sql: String, arguments: SQLArguments) throws
+    /// A statement that must change (or, a SELECT, return) exactly `rows` rows, else the
+    /// transaction fails with `failure` before it commits: at once, or with the next round trip.
+    func expect(sql: String, arguments: SQLArguments, rows: Int, otherwise failure: StoreError) throws
+    /// Fetches `statements` together (one round trip to a remote database) and answers the same
+    /// statements with the same values from what came back, until the transaction ends. Only for
+    /// reads whose answer the transaction's own writes do not change before it asks. Local
+    /// databases ignore it.
+    func prefetch(_ statements: [SQLStatement]) throws
+    /// Whether `prefetch` saves anything here (a database across a network).
+    var fetchesAhead: Bool { get }
+}
+
+/// One statement and its values.
+public struct SQLStatement: Sendable {
+    public let sql: String
+    public let arguments: SQLArguments
+    public init(_ sql: String, _ arguments: SQLArguments = []) { self.sql = sql; self.arguments = arguments }
 }
 
 extension SQLDatabase {
+    public func runLater(sql: String, arguments: SQLArguments) throws { try run(sql: sql, arguments: arguments) }
+    public func expect(sql: String, arguments: SQLArguments, rows: Int, otherwise failure: StoreError) throws {
+        let selected = try fetchRows(sql: sql, arguments: arguments)
+        if (sql.hasPrefix("SELECT") ? selected.count : changesCount) != rows { throw failure }
+    }
+    public func prefetch(_ statements: [SQLStatement]) throws {}
+    public var fetchesAhead: Bool { false }
     public func fetchRows(sql: String) throws -> [SQLRow] { try fetchRows(sql: sql, arguments: []) }
     public func fetchRow(sql: String, arguments: SQLArguments = []) throws -> SQLRow? { try fetchRows(sql: sql, arguments: arguments).first }
     public func fetchValue<T: SQLColumn>(_ type: T.Type, sql: String, arguments: SQLArguments = []) throws -> T? {

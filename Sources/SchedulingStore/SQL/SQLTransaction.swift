@@ -9,6 +9,10 @@ import Scheduling
 /// SQLite's triggers move `slots.booked` with each appointment (one writer holds the whole file);
 /// on PostgreSQL this transaction locks the slot rows in one fixed order (center, start) and moves
 /// the counters itself with a guarded UPDATE, the server's deferred trigger checking them at commit.
+///
+/// Round trips: on a database that fetches ahead (PostgreSQL), `prepare` reads what a decision
+/// needs in two round trips, the writes up to the new appointment's id go in a third (their
+/// checks, the version and the free station, read from its results) and the rest with `COMMIT`.
 package final class SQLTransaction: BookingTransaction {
     let db: any SQLDatabase
     let origin: AuditOrigin
@@ -16,7 +20,7 @@ package final class SQLTransaction: BookingTransaction {
     let issueCode: (any SQLDatabase, String, Actor, Date, AuditOrigin) throws -> String
     /// An appointment `supersede` matched and locked, not yet marked: the mark waits until the new
     /// appointment's slot is known, so both slot rows are locked in one fixed order (center, start).
-    private var pending: (id: Int64, center: String, start: Int64, holding: Bool)?
+    private var pending: (id: Int64, center: String, start: Int64)?
 
     package init(db: any SQLDatabase, origin: AuditOrigin,
                  issueCode: @escaping (any SQLDatabase, String, Actor, Date, AuditOrigin) throws -> String) {
@@ -28,11 +32,11 @@ package final class SQLTransaction: BookingTransaction {
         let sorted = keys.sorted { ($0.center, $0.start) < ($1.center, $1.start) }
         var seen = Set<String>()
         for k in sorted where seen.insert("\(k.center)@\(k.start)").inserted {
-            try db.run(sql: """
+            try db.runLater(sql: """
                 INSERT INTO slots(center, start, capacity, booked) SELECT code, ?, stations, 0 FROM centers WHERE code = ?
                 ON CONFLICT DO NOTHING
                 """, arguments: [k.start, k.center])
-            try db.run(sql: "SELECT 1 FROM slots WHERE center = ? AND start = ? FOR UPDATE", arguments: [k.center, k.start])
+            try db.runLater(sql: "SELECT 1 FROM slots WHERE center = ? AND start = ? FOR UPDATE", arguments: [k.center, k.start])
         }
     }
 
@@ -46,10 +50,41 @@ package final class SQLTransaction: BookingTransaction {
         }
         pending = nil
         try lockSlots([(p.center, p.start)] + (other.map { [$0] } ?? []))
-        try db.run(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ?", arguments: [p.id])
-        if p.holding {
-            try db.run(sql: "UPDATE slots SET booked = booked - 1 WHERE center = ? AND start = ?", arguments: [p.center, p.start])
+        // Its station comes back if it held one (scheduled, attended, missed), read before the mark.
+        try db.runLater(sql: """
+            UPDATE slots SET booked = booked - 1 WHERE center = ? AND start = ?
+              AND EXISTS (SELECT 1 FROM appointments WHERE id = ? AND status IN ('scheduled', 'attended', 'missed'))
+            """, arguments: [p.center, p.start, p.id])
+        try db.runLater(sql: "UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = ?", arguments: [p.id])
+    }
+
+    /// Reads ahead what deciding `r` reads (`SQLDatabase.prefetch`): what the request names (its id,
+    /// the case, the center asked for, the settings), then what the case names (its appointment's
+    /// center and last request, the account's contact and codes, the slot's count). Every answer
+    /// is one the decision asks for before this transaction writes it; a guess that misses (a
+    /// center's zone not seen yet) costs a round trip later, nothing else.
+    package func prepare(for r: RescheduleRequest, now: Date) throws {
+        guard db.fetchesAhead else { return }
+        let receipt: SQLArguments = [r.receipt.value]
+        let asked = r.centerCode?.uppercased()
+        var first = [SQLStatement(Self.requestByID, [r.requestID]), SQLStatement(Records.caseByReceipt, receipt),
+                     SQLStatement(Records.representationsOf, receipt), SQLStatement(Records.currentAppointmentOf, receipt),
+                     SQLStatement(Self.pendingEscalationOf, receipt), SQLStatement(Records.windowSettings),
+                     SQLStatement(Outbox.applicantAccountOf, receipt), SQLStatement(Outbox.representativesOf, receipt),
+                     SQLStatement(EnrollmentReads.enrollmentDays)]
+        if let asked { first.append(Records.centerStatement(db.dialect, code: asked)) }
+        try db.prefetch(first)
+        guard let file = try caseFile(r.receipt), let appointment = try currentAppointment(r.receipt) else { return }
+        var second = [SQLStatement(Self.lastRequestOf, [appointment.id, Records.seconds(appointment.start)])]
+        if asked != appointment.centerCode { second.append(Records.centerStatement(db.dialect, code: appointment.centerCode)) }
+        if let account = file.applicantAccount {
+            second += [SQLStatement(Self.contactOf, [account]), SQLStatement(Outbox.addressOf, [account]),
+                       SQLStatement(EnrollmentReads.accountCount, [account]), SQLStatement(EnrollmentReads.openCodes, [account, Records.seconds(now)])]
         }
+        let target = asked ?? appointment.centerCode
+        let zone = try asked.flatMap { try center($0)?.zone } ?? ZoneCache.lastSeen(center: target)
+        if let instant = zone?.instant(of: r.to) { second.append(Records.bookedStatement(center: target, start: instant)) }
+        try db.prefetch(second)
     }
 
     package func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { try Records.caseFile(db, receipt: receipt) }
@@ -59,18 +94,21 @@ package final class SQLTransaction: BookingTransaction {
     package func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
     package func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
+    static let lastRequestOf = "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'"
+    static let pendingEscalationOf = "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1"
+    static let requestByID = "SELECT * FROM requests WHERE id = ?"
+    static let contactOf = "SELECT email, phone, language FROM accounts WHERE id = ?"
+
     package func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
-        try db.fetchValue(Int64.self, sql: "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'",
-                          arguments: [appointmentID, Records.seconds(before)]).map(Records.date)
+        try db.fetchValue(Int64.self, sql: Self.lastRequestOf, arguments: [appointmentID, Records.seconds(before)]).map(Records.date)
     }
 
     package func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
-        try db.fetchValue(String.self, sql: "SELECT id FROM requests WHERE receipt = ? AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1",
-                          arguments: [receipt.value])
+        try db.fetchValue(String.self, sql: Self.pendingEscalationOf, arguments: [receipt.value])
     }
 
     package func request(_ id: String) throws -> StoredRequest? {
-        guard let row = try db.fetchRow(sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try db.fetchRow(sql: Self.requestByID, arguments: [id]) else { return nil }
         guard let role = Role(rawValue: row["actor_role"]), let decision = RequestDecision(rawValue: row["decision"]) else {
             throw StoreError.failed("request \(id) holds an unknown role or decision")
         }
@@ -101,7 +139,7 @@ package final class SQLTransaction: BookingTransaction {
     }
 
     package func contact(account: String) throws -> Contact? {
-        try db.fetchRow(sql: "SELECT email, phone, language FROM accounts WHERE id = ?", arguments: [account]).map {
+        try db.fetchRow(sql: Self.contactOf, arguments: [account]).map {
             Contact(email: $0["email"], phone: $0["phone"], language: ($0["language"] as String?).flatMap(Language.init(rawValue:)))
         }
     }
@@ -113,11 +151,12 @@ package final class SQLTransaction: BookingTransaction {
                        arguments: [appointment.id, appointment.version])
             return db.changesCount == 1
         }
-        // The row lock makes a second writer of the same appointment wait, then see the new version.
-        guard let row = try db.fetchRow(sql: "SELECT center, start, status FROM appointments WHERE id = ? AND version = ? FOR UPDATE",
-                                        arguments: [appointment.id, appointment.version]) else { return false }
-        let status: String = row["status"]
-        pending = (appointment.id, row["center"], row["start"], ["scheduled", "attended", "missed"].contains(status))
+        // The row lock makes a second writer of the same appointment wait, then see the new version:
+        // no row, and the transaction fails with CONFLICT before it commits. (A version is the
+        // appointment's as read: its center and start are those.)
+        try db.expect(sql: "SELECT 1 FROM appointments WHERE id = ? AND version = ? FOR UPDATE",
+                      arguments: [appointment.id, appointment.version], rows: 1, otherwise: .conflict)
+        pending = (appointment.id, appointment.centerCode, Records.seconds(appointment.start))
         return true
     }
 
@@ -128,27 +167,25 @@ package final class SQLTransaction: BookingTransaction {
         let start = Records.seconds(a.start)
         if !db.dialect.slotsCountedByTriggers {
             try flush(lockingAlso: (a.centerCode, start))
-            try db.run(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
-                       arguments: [a.centerCode, start])
-            if db.changesCount != 1 { throw StoreError.capacityExceeded }
+            try db.expect(sql: "UPDATE slots SET booked = booked + 1 WHERE center = ? AND start = ? AND booked < capacity",
+                          arguments: [a.centerCode, start], rows: 1, otherwise: .capacityExceeded)
         }
-        let root = try db.fetchValue(Int64.self, sql: "SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?", arguments: [a.previous]) ?? a.previous
         guard let id = try db.fetchValue(Int64.self, sql: """
             INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-            VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?) RETURNING id
-            """, arguments: [a.receipt.value, a.centerCode, start, a.priorReschedules, root, a.version, Records.seconds(a.createdAt)])
+            VALUES (?, ?, ?, 'scheduled', ?, coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = ?), ?), ?, ?) RETURNING id
+            """, arguments: [a.receipt.value, a.centerCode, start, a.priorReschedules, a.previous, a.previous, a.version, Records.seconds(a.createdAt)])
         else { throw StoreError.failed("the new appointment got no id") }
         return id
     }
 
     package func linkSuccessor(of old: Int64, to new: Int64) throws {
         try flush()
-        try db.run(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [new, old])
+        try db.runLater(sql: "UPDATE appointments SET rescheduled_to = ? WHERE id = ?", arguments: [new, old])
     }
 
     package func insertNotice(_ notice: AppointmentNotice, appointmentID: Int64) throws {
         try flush()
-        try db.run(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
+        try db.runLater(sql: "INSERT INTO notices(number, receipt, appointment_id, issued_at, json) VALUES (?, ?, ?, ?, ?)",
                    arguments: [notice.number, notice.receipt.value, appointmentID, Records.seconds(notice.issuedAt),
                                String(decoding: try JSONEncoder().encode(notice), as: UTF8.self)])
     }
@@ -167,7 +204,7 @@ package final class SQLTransaction: BookingTransaction {
     package func insertRequest(_ rec: RequestRecord) throws {
         try flush()
         let r = rec.request
-        try db.run(sql: """
+        try db.runLater(sql: """
             INSERT INTO requests(id, receipt, appointment_id, channel, actor_role, actor, reason, explanation, note,
               preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -179,7 +216,7 @@ package final class SQLTransaction: BookingTransaction {
 
     package func recordReview(_ r: ReviewRecord) throws {
         try flush()
-        try db.run(sql: """
+        try db.runLater(sql: """
             UPDATE requests SET decision = ?, reviewed_by = ?, review_note = ?, reviewed_at = ?, new_appointment_id = coalesce(?, new_appointment_id),
               outcome_json = ? WHERE id = ?
             """, arguments: [r.decision.rawValue, r.officer, r.note, Records.seconds(r.at), r.newAppointmentID,

@@ -5,9 +5,9 @@ import Scheduling
 
 /// The raw PostgreSQL floor of `biosched-bench store --db`: the statements biosched's PostgreSQL
 /// store sends for one booked reschedule (read from the server's statement log of a biosched run,
-/// in the same order, with the same locks, the same guarded counter update, rows of the same size
-/// in every table and the audit row handed to the server to chain at commit, as biosched does), as a pgbench
-/// script. pgbench takes each transaction's plan line from `bench_plan` (a table the benchmark adds
+/// in the same order and the same round trips, with the same locks, the same guarded counter
+/// update, rows of the same size in every table and the audit row handed to the server to chain at
+/// commit, as biosched does), as a pgbench script. pgbench takes each transaction's plan line from `bench_plan` (a table the benchmark adds
 /// to its run database), in the same statement that reads the case; what biosched computes in Swift between statements (the rules, the notice,
 /// the messages) it does not.
 enum PGBenchScript {
@@ -45,7 +45,7 @@ enum PGBenchScript {
     static func run(server: PGServer, database: String, script: URL, clients: Int, each: Int, firstLine: Int, tag: String, logDir: URL) throws -> RawRun {
         let prefix = logDir.appendingPathComponent("raw-\(clients)").path
         let threads = min(clients, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        try server.run(server.bin + "/pgbench", ["-n", "-M", "extended", "-c", String(clients), "-j", String(threads), "-t", String(each),
+        try server.run(server.bin + "/pgbench", ["-n", "-M", "simple", "-c", String(clients), "-j", String(threads), "-t", String(each),
                                                  "-f", script.path, "-l", "--log-prefix=\(prefix)", "-D", "tag=\(tag)",
                                                  "-D", "first=\(firstLine)", "-D", "each=\(each)", "-D", "k=0",
                                                  "-D", "now=\(BenchStore.nowSeconds)"] + server.connection + [database])
@@ -68,65 +68,80 @@ enum PGBenchScript {
         return RawRun(tag: tag, booked: booked, failed: clients * each - booked, latencies: latencies, seconds: latencies.isEmpty ? 0 : last - first)
     }
 
-    /// The script: one booked reschedule by an agent, as biosched's statement log shows it for a
+    /// The script: one booked reschedule by an agent, as biosched's PostgreSQL store sends it for a
     /// case without an applicant account (the benchmark's cases), to a slot of another center or
-    /// the same one. Variables: `tag` (request ids), `now` (epoch seconds).
+    /// the same one: the same statements in the same four round trips (pgbench's compound
+    /// statements, `\\;`, sent as one query each; simple protocol, because pgbench's pipelines
+    /// cannot carry the values one round trip needs from the one before). The first round trip
+    /// reads the plan line with the case, and the other reads of it find the receipt by the plan
+    /// line (a subquery on its primary key). Variables: `tag` (request ids), `now` (epoch seconds).
     static var text: String {
         """
         \\set n :first + :client_id * :each + :k
         \\set k :k + 1
-        BEGIN ISOLATION LEVEL READ COMMITTED;
+        BEGIN ISOLATION LEVEL READ COMMITTED \\;
+        SELECT * FROM requests WHERE id = ':tag-:n' \\;
         SELECT p.n AS p_n, p.receipt AS p_receipt, p.center AS p_center, p.local AS p_local, p.start AS p_start, c.*
-          FROM bench_plan p JOIN cases c ON c.receipt = p.receipt WHERE p.n = :n \\gset
-        SELECT account FROM representations WHERE receipt = :p_receipt;
-        SELECT id AS a_id, version AS a_version, center AS a_center, start AS a_start, prior_reschedules AS a_prior, chain_root AS a_root
-          FROM (SELECT * FROM appointments WHERE receipt = :p_receipt ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1) a \\gset
+          FROM bench_plan p JOIN cases c ON c.receipt = p.receipt WHERE p.n = :n \\;
+        SELECT account FROM representations WHERE receipt = (SELECT receipt FROM bench_plan WHERE n = :n) \\;
+        SELECT id AS a_id, version AS a_version, center AS a_center, start AS a_start, prior_reschedules AS a_prior
+          FROM (SELECT * FROM appointments WHERE receipt = (SELECT receipt FROM bench_plan WHERE n = :n) ORDER BY (status = 'scheduled') DESC, id DESC LIMIT 1) a \\;
+        SELECT id FROM requests WHERE receipt = (SELECT receipt FROM bench_plan WHERE n = :n) AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1 \\;
+        SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days') \\;
+        SELECT applicant_account FROM cases WHERE receipt = (SELECT receipt FROM bench_plan WHERE n = :n) \\;
+        SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = (SELECT receipt FROM bench_plan WHERE n = :n) ORDER BY a.id \\;
+        SELECT value FROM settings WHERE key = 'enrollment_days' \\;
         SELECT c.*,
           ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
           ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
-          FROM centers c WHERE c.code = :a_center;
-        SELECT max(received_at) FROM requests WHERE appointment_id = :a_id AND received_at < :now AND decision <> 'refused';
-        SELECT id FROM requests WHERE receipt = :p_receipt AND decision = 'escalated' ORDER BY received_at DESC LIMIT 1;
-        SELECT * FROM requests WHERE id = (:tag)::text || '-' || (:p_n)::text;
+          FROM centers c WHERE c.code = (SELECT center FROM bench_plan WHERE n = :n) \\aset
+        SELECT max(received_at) FROM requests WHERE appointment_id = :a_id AND received_at < :a_start AND decision <> 'refused' \\;
         SELECT c.*,
           ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
           ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
-          FROM centers c WHERE c.code = :p_center;
-        SELECT booked FROM slots WHERE center = :p_center AND start = :p_start;
-        SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days');
-        SELECT center, start, status, ((center, start) < (:p_center, (:p_start)::bigint))::int AS l_old_first
-          FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\gset
+          FROM centers c WHERE c.code = ':a_center' AND ':a_center' <> ':p_center' \\;
+        SELECT booked FROM slots WHERE center = ':p_center' AND start = :p_start \\;
+        SELECT ((':a_center', (:a_start)::bigint) < (':p_center', (:p_start)::bigint))::int AS l_old_first \\aset
         \\if :l_old_first = 1
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = :a_center ON CONFLICT DO NOTHING;
-        SELECT 1 FROM slots WHERE center = :a_center AND start = :a_start FOR UPDATE;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = :p_center ON CONFLICT DO NOTHING;
-        SELECT 1 FROM slots WHERE center = :p_center AND start = :p_start FOR UPDATE;
-        \\else
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = :p_center ON CONFLICT DO NOTHING;
-        SELECT 1 FROM slots WHERE center = :p_center AND start = :p_start FOR UPDATE;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = :a_center ON CONFLICT DO NOTHING;
-        SELECT 1 FROM slots WHERE center = :a_center AND start = :a_start FOR UPDATE;
-        \\endif
-        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id;
-        UPDATE slots SET booked = booked - 1 WHERE center = :a_center AND start = :a_start;
-        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = :p_center AND start = :p_start AND booked < capacity RETURNING 1)
-          SELECT count(*) AS took FROM u \\gset
-        \\if :took = 1
-        SELECT coalesce(chain_root, id) AS root FROM appointments WHERE id = :a_id \\gset
+        SELECT 1 AS v_ok FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = ':a_center' ON CONFLICT DO NOTHING \\;
+        SELECT 1 AS l_locked FROM slots WHERE center = ':a_center' AND start = :a_start FOR UPDATE \\;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = ':p_center' ON CONFLICT DO NOTHING \\;
+        SELECT 1 AS l_locked FROM slots WHERE center = ':p_center' AND start = :p_start FOR UPDATE \\;
+        UPDATE slots SET booked = booked - 1 WHERE center = ':a_center' AND start = :a_start
+          AND EXISTS (SELECT 1 FROM appointments WHERE id = :a_id AND status IN ('scheduled', 'attended', 'missed')) \\;
+        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id \\;
+        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = ':p_center' AND start = :p_start AND booked < capacity RETURNING 1)
+          SELECT count(*) AS took FROM u \\;
         INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-          VALUES (:p_receipt, :p_center, :p_start, 'scheduled', (:a_prior)::bigint + 1, :root, (:a_version)::bigint + 2, :now) RETURNING id AS new_id \\gset
-        UPDATE appointments SET rescheduled_to = :new_id WHERE id = :a_id;
+          VALUES (':p_receipt', ':p_center', :p_start, 'scheduled', :a_prior + 1,
+                  coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = :a_id), :a_id), :a_version + 2, :now) RETURNING id AS new_id \\aset
+        \\else
+        SELECT 1 AS v_ok FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = ':p_center' ON CONFLICT DO NOTHING \\;
+        SELECT 1 AS l_locked FROM slots WHERE center = ':p_center' AND start = :p_start FOR UPDATE \\;
+        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = ':a_center' ON CONFLICT DO NOTHING \\;
+        SELECT 1 AS l_locked FROM slots WHERE center = ':a_center' AND start = :a_start FOR UPDATE \\;
+        UPDATE slots SET booked = booked - 1 WHERE center = ':a_center' AND start = :a_start
+          AND EXISTS (SELECT 1 FROM appointments WHERE id = :a_id AND status IN ('scheduled', 'attended', 'missed')) \\;
+        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id \\;
+        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = ':p_center' AND start = :p_start AND booked < capacity RETURNING 1)
+          SELECT count(*) AS took FROM u \\;
+        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
+          VALUES (':p_receipt', ':p_center', :p_start, 'scheduled', :a_prior + 1,
+                  coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = :a_id), :a_id), :a_version + 2, :now) RETURNING id AS new_id \\aset
+        \\endif
+        \\if :took = 1
+        UPDATE appointments SET rescheduled_to = :new_id WHERE id = :a_id \\;
         INSERT INTO notices(number, receipt, appointment_id, issued_at, json)
-          VALUES ('BN' || lpad((:new_id)::text, 10, '0'), :p_receipt, :new_id, :now,
-                  rpad('{"receipt":"' || :p_receipt || '","center":"' || :p_center || '","start":' || :p_start, 290, ' ') || '}');
-        SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = :p_receipt ORDER BY a.id;
+          VALUES ('BN' || lpad(':new_id', 10, '0'), ':p_receipt', :new_id, :now,
+                  rpad('{"receipt":"' || ':p_receipt' || '","center":"' || ':p_center' || '","start":' || ':p_start', 290, ' ') || '}') \\;
         INSERT INTO requests(id, receipt, appointment_id, channel, actor_role, actor, reason, explanation, note,
           preferred_center, preferred_local, notify, decision, codes, new_appointment_id, outcome_json, received_at)
-          VALUES ((:tag)::text || '-' || (:p_n)::text, :p_receipt, :a_id, 'contact-center', 'agent', 'bench.agent', 'medical', '', '',
-                  :p_center, :p_local, NULL, 'booked', '', :new_id, rpad('{"result":"booked","new":' || (:new_id)::text, 1700, ' ') || '}', :now);
-        INSERT INTO audit_pending(at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint)
-          VALUES (:now, 'agent', 'bench.agent', 'rescheduled', :p_receipt, (:tag)::text || '-' || (:p_n)::text,
-                  'from=' || :a_center || ' to=' || :p_center || ' ' || :p_local || ' reason=medical', 'bench', '', '');
+          VALUES (':tag-:n', ':p_receipt', :a_id, 'contact-center', 'agent', 'bench.agent', 'medical', '', '',
+                  ':p_center', ':p_local', NULL, 'booked', '', :new_id, rpad('{"result":"booked","new":' || ':new_id', 1700, ' ') || '}', :now) \\;
+        SELECT biosched_audit_append(:now, 'agent', 'bench.agent', 'rescheduled', ':p_receipt', ':tag-:n',
+                  'from=' || ':a_center' || ' to=' || ':p_center' || ' ' || ':p_local' || ' reason=medical', 'bench', '', '') \\;
         COMMIT;
         \\else
         ROLLBACK;

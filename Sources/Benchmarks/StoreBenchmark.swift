@@ -228,6 +228,9 @@ enum StoreBenchmark {
         /// Reschedules booked per second of wall time, first start to last end.
         var rate: Double { seconds > 0 ? Double(booked) / seconds : 0 }
         var waits: [UInt64] { results.flatMap(\.waits) }
+        /// Per reschedule: round trips to the database, and the client's CPU (ms).
+        var roundTripsEach: Double { Double(results.reduce(0) { $0 + $1.roundTrips }) / Double(max(1, booked + other + errors)) }
+        var cpuMSEach: Double { Double(results.reduce(0) { $0 + $1.cpuNS }) / 1e6 / Double(max(1, booked + other + errors)) }
         var maxWait: UInt64 { waits.max() ?? 0 }
         var p99Wait: UInt64 { percentile(waits, 99) }
         var p50Wait: UInt64 { percentile(waits, 50) }
@@ -265,6 +268,7 @@ enum StoreBenchmark {
         try? FileHandle.standardOutput.write(contentsOf: Data("READY\n".utf8))
         _ = readLine()
         var r = WorkerResult()
+        let cpuBefore = processCPUNS()
         r.startNS = monotonicNS()
         for (i, request) in requests.enumerated() {
             defer { if i == 0 { r.firstNS = monotonicNS() - r.startNS } }
@@ -272,6 +276,9 @@ enum StoreBenchmark {
             defer { r.waits.append(monotonicNS() - asked) }
             do {
                 let outcome = try store.reschedule(request, clock: { now })
+                #if PostgreSQL
+                r.roundTrips += (store as? PostgresBookingStore)?.roundTripsOfLastTransaction ?? 0
+                #endif
                 if outcome.result == .booked { r.booked += 1 } else {
                     r.other += 1
                     if r.problem == nil { r.problem = "\(request.requestID): not booked: \(outcome.result.rawValue): \(outcome.verdict.message)" }
@@ -282,6 +289,7 @@ enum StoreBenchmark {
             }
         }
         r.endNS = monotonicNS()
+        r.cpuNS = processCPUNS() - cpuBefore
         try? FileHandle.standardOutput.write(contentsOf: Data((r.lines + "\n").utf8))
     }
 }

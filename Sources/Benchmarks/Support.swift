@@ -7,6 +7,14 @@ import Darwin
 #endif
 
 /// CLOCK_MONOTONIC in nanoseconds: one clock for every process of a run (the C program uses it too).
+/// This process's CPU time so far, user and system (getrusage).
+func processCPUNS() -> UInt64 {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    func ns(_ t: timeval) -> UInt64 { UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_usec) * 1_000 }
+    return ns(u.ru_utime) + ns(u.ru_stime)
+}
+
 func monotonicNS() -> UInt64 {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -106,12 +114,16 @@ struct WorkerResult {
     var waits: [UInt64] = []
     /// Why the first reschedule that did not book did not (the `PROBLEM` line), if one did not.
     var problem: String?
+    /// Round trips to the database, summed over the reschedules (0 where the store has none).
+    var roundTrips = 0
+    /// The process's CPU time (user and system) over the reschedules.
+    var cpuNS: UInt64 = 0
 
     /// The `PROBLEM` line (when one did not book) and the `RESULT` line.
     var lines: String { (problem.map { "PROBLEM \($0)\n" } ?? "") + line }
 
     var line: String {
-        "RESULT booked=\(booked) other=\(other) errors=\(errors) start_ns=\(startNS) end_ns=\(endNS) first_ns=\(firstNS) waits="
+        "RESULT booked=\(booked) other=\(other) errors=\(errors) start_ns=\(startNS) end_ns=\(endNS) first_ns=\(firstNS) round_trips=\(roundTrips) cpu_ns=\(cpuNS) waits="
             + waits.map(String.init).joined(separator: ",")
     }
 
@@ -133,6 +145,8 @@ struct WorkerResult {
             case "start_ns": startNS = UInt64(v) ?? 0
             case "end_ns": endNS = UInt64(v) ?? 0
             case "first_ns": firstNS = UInt64(v) ?? 0
+            case "round_trips": roundTrips = Int(v) ?? 0
+            case "cpu_ns": cpuNS = UInt64(v) ?? 0
             case "waits": waits = v.split(separator: ",").compactMap { UInt64($0) }
             default: break
             }

@@ -91,45 +91,15 @@ enum PGBenchScript {
         SELECT applicant_account FROM cases WHERE receipt = (SELECT receipt FROM bench_plan WHERE n = :n) \\;
         SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = (SELECT receipt FROM bench_plan WHERE n = :n) ORDER BY a.id \\;
         SELECT value FROM settings WHERE key = 'enrollment_days' \\;
-        SELECT c.*,
-          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
-          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
-          FROM centers c WHERE c.code = (SELECT center FROM bench_plan WHERE n = :n) \\aset
+        \(center("(SELECT center FROM bench_plan WHERE n = :n)")) \\aset
         SELECT max(received_at) FROM requests WHERE appointment_id = :a_id AND received_at < :a_start AND decision <> 'refused' \\;
-        SELECT c.*,
-          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
-          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
-          FROM centers c WHERE c.code = ':a_center' AND ':a_center' <> ':p_center' \\;
+        \(center("':a_center' AND ':a_center' <> ':p_center'")) \\;
         SELECT booked FROM slots WHERE center = ':p_center' AND start = :p_start \\;
         SELECT ((':a_center', (:a_start)::bigint) < (':p_center', (:p_start)::bigint))::int AS l_old_first \\aset
         \\if :l_old_first = 1
-        SELECT 1 AS v_ok FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = ':a_center' ON CONFLICT DO NOTHING \\;
-        SELECT 1 AS l_locked FROM slots WHERE center = ':a_center' AND start = :a_start FOR UPDATE \\;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = ':p_center' ON CONFLICT DO NOTHING \\;
-        SELECT 1 AS l_locked FROM slots WHERE center = ':p_center' AND start = :p_start FOR UPDATE \\;
-        UPDATE slots SET booked = booked - 1 WHERE center = ':a_center' AND start = :a_start
-          AND EXISTS (SELECT 1 FROM appointments WHERE id = :a_id AND status IN ('scheduled', 'attended', 'missed')) \\;
-        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id \\;
-        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = ':p_center' AND start = :p_start AND booked < capacity RETURNING 1)
-          SELECT count(*) AS took FROM u \\;
-        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-          VALUES (':p_receipt', ':p_center', :p_start, 'scheduled', :a_prior + 1,
-                  coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = :a_id), :a_id), :a_version + 2, :now) RETURNING id AS new_id \\aset
+        \(writes(locking: [old, new]))
         \\else
-        SELECT 1 AS v_ok FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :p_start, stations, 0 FROM centers WHERE code = ':p_center' ON CONFLICT DO NOTHING \\;
-        SELECT 1 AS l_locked FROM slots WHERE center = ':p_center' AND start = :p_start FOR UPDATE \\;
-        INSERT INTO slots(center, start, capacity, booked) SELECT code, :a_start, stations, 0 FROM centers WHERE code = ':a_center' ON CONFLICT DO NOTHING \\;
-        SELECT 1 AS l_locked FROM slots WHERE center = ':a_center' AND start = :a_start FOR UPDATE \\;
-        UPDATE slots SET booked = booked - 1 WHERE center = ':a_center' AND start = :a_start
-          AND EXISTS (SELECT 1 FROM appointments WHERE id = :a_id AND status IN ('scheduled', 'attended', 'missed')) \\;
-        UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id \\;
-        WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = ':p_center' AND start = :p_start AND booked < capacity RETURNING 1)
-          SELECT count(*) AS took FROM u \\;
-        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
-          VALUES (':p_receipt', ':p_center', :p_start, 'scheduled', :a_prior + 1,
-                  coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = :a_id), :a_id), :a_version + 2, :now) RETURNING id AS new_id \\aset
+        \(writes(locking: [new, old]))
         \\endif
         \\if :took = 1
         UPDATE appointments SET rescheduled_to = :new_id WHERE id = :a_id \\;
@@ -148,6 +118,42 @@ enum PGBenchScript {
         \\endif
 
         """
+    }
+
+    static let old = (center: "':a_center'", start: ":a_start")
+    static let new = (center: "':p_center'", start: ":p_start")
+
+    /// A center with its hours and closures, as `Records.centerSelect` reads it.
+    static func center(_ code: String) -> String {
+        """
+        SELECT c.*,
+          ARRAY(SELECT h.weekday || ' ' || h.open_minute || ' ' || h.close_minute FROM center_hours h WHERE h.center = c.code) AS hours_list,
+          ARRAY(SELECT x.date FROM center_closures x WHERE x.center = c.code) AS closures_list
+          FROM centers c WHERE c.code = \(code)
+        """
+    }
+
+    /// The third round trip: the appointment's row lock and version, both slots locked in
+    /// (center, start) order, the station given back, the mark, the guarded counter, the new appointment.
+    static func writes(locking slots: [(center: String, start: String)]) -> String {
+        let locks = slots.map { s in
+            """
+            INSERT INTO slots(center, start, capacity, booked) SELECT code, \(s.start), stations, 0 FROM centers WHERE code = \(s.center) ON CONFLICT DO NOTHING \\;
+            SELECT 1 AS l_locked FROM slots WHERE center = \(s.center) AND start = \(s.start) FOR UPDATE \\;
+            """
+        }.joined(separator: "\n")
+        return """
+            SELECT 1 AS v_ok FROM appointments WHERE id = :a_id AND version = :a_version FOR UPDATE \\;
+            \(locks)
+            UPDATE slots SET booked = booked - 1 WHERE center = ':a_center' AND start = :a_start
+              AND EXISTS (SELECT 1 FROM appointments WHERE id = :a_id AND status IN ('scheduled', 'attended', 'missed')) \\;
+            UPDATE appointments SET status = 'rescheduled', version = version + 1 WHERE id = :a_id \\;
+            WITH u AS (UPDATE slots SET booked = booked + 1 WHERE center = ':p_center' AND start = :p_start AND booked < capacity RETURNING 1)
+              SELECT count(*) AS took FROM u \\;
+            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, chain_root, version, created_at)
+              VALUES (':p_receipt', ':p_center', :p_start, 'scheduled', :a_prior + 1,
+                      coalesce((SELECT coalesce(chain_root, id) FROM appointments WHERE id = :a_id), :a_id), :a_version + 2, :now) RETURNING id AS new_id \\aset
+            """
     }
 }
 #endif

@@ -70,7 +70,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
             try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                detail: training ? "training store" : "production store")
             if let contents {
-                _ = try PGImporter.load(db, contents, actor: Actor(role: .officer, id: createdBy), now: now, origin: origin)
+                _ = try PostgresImporter.load(db, contents, actor: Actor(role: .officer, id: createdBy), now: now, origin: origin)
             }
         }
         return store

@@ -8,60 +8,18 @@ extension PostgresBookingStore: DocumentImporting {
     /// Loads a document in one transaction: all of it or none of it. Errors name the record and field.
     public func importDocument(_ doc: ImportDocument, actor: Actor, now: Date) throws(StoreError) -> ImportSummary {
         let origin = self.origin
-        return try write { db in try PGImporter.load(db, doc, actor: actor, now: now, origin: origin) }
+        return try write { db in try PostgresImporter.load(db, doc, actor: actor, now: now, origin: origin) }
     }
 }
 
-/// A statement run many times with different values.
-struct PGStatement {
-    let db: PGDB
-    let sql: String
-    func execute(arguments: PGArgs) throws { try db.run(sql: sql, arguments: arguments) }
-}
-
-extension PGDB {
-    func makeStatement(sql: String) throws -> PGStatement { PGStatement(db: self, sql: sql) }
-}
-
-enum PGImporter {
+/// The PostgreSQL store's bulk import: the settings and centers as every store loads them
+/// (`ImportCenters`), then accounts, cases and appointments checked in Swift first and inserted
+/// 1,000 rows a statement (a round trip per row would cost a 50,000-case import minutes), the slot
+/// counters brought up in one statement at the end (SQLite's triggers count them row by row).
+enum PostgresImporter {
     static func load(_ db: PGDB, _ doc: ImportDocument, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
         var summary = ImportSummary()
-        if let s = doc.settings {
-            if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
-            if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
-        }
-        let insertCenter = try db.makeStatement(sql: """
-            INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let upsertHours = try db.makeStatement(sql: """
-            INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)
-            ON CONFLICT(center, weekday) DO UPDATE SET open_minute = excluded.open_minute, close_minute = excluded.close_minute
-            """)
-        let insertClosure = try db.makeStatement(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        var zones: [String: ZoneRules] = [:]
-        for (i, c) in doc.centers.enumerated() {
-            let at = "centers[\(i)] (code \"\(c.code)\")"
-            let existing = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [c.code])
-            try guarded(at) {
-                if let existing {
-                    try updateCenter(db, c, existing: existing, at: at)
-                } else {
-                    if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
-                        throw ImportError(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
-                    }
-                    try insertCenter.execute(arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
-                }
-                // Only the weekdays given change; the others keep their hours.
-                for (wd, text) in c.hours {
-                    guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)") { $0.importHoursShort } }
-                    try upsertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
-                }
-                for d in c.closures { try insertClosure.execute(arguments: [c.code, d]) }
-            }
-            let tz = c.given.contains("timeZone") ? c.timeZone : (existing?["time_zone"] as String?) ?? c.timeZone
-            zones[c.code] = ZoneRules(identifier: tz)
-            summary.centers += 1
-        }
+        var zones = try ImportCenters.load(db, doc, summary: &summary, guarded: guarded)
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
         var existingRoles: [String: String] = [:]
         let ids = doc.accounts.map(\.id)
@@ -208,32 +166,6 @@ enum PGImporter {
         try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
                          detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
-    }
-
-    /// A center already in the store: only the fields the document gives change. A new time zone
-    /// or slot length would move or orphan the wall-clock times of scheduled appointments, so it is
-    /// refused while any are scheduled there; fewer stations than a slot already holds is refused.
-    static func updateCenter(_ db: PGDB, _ c: ImportDocument.CenterRecord, existing: PGRow, at: String) throws {
-        let scheduled = try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = ? AND status = 'scheduled'", arguments: [c.code]) ?? 0
-        if c.given.contains("timeZone") && c.timeZone != (existing["time_zone"] as String) && scheduled > 0 {
-            throw ImportError(at + ".timeZone") { $0.importZoneLocked(scheduled, existing["time_zone"] as String) }
-        }
-        if c.given.contains("slotMinutes") && c.slotMinutes != (existing["slot_minutes"] as Int) && scheduled > 0 {
-            throw ImportError(at + ".slotMinutes") { $0.importSlotLengthLocked(scheduled, existing["slot_minutes"] as Int) }
-        }
-        if c.given.contains("stations") {
-            let busiest = try Int.fetchOne(db, sql: "SELECT max(booked) FROM slots WHERE center = ?", arguments: [c.code]) ?? 0
-            if c.stations < busiest {
-                throw ImportError(at + ".stations") { $0.importStationsLocked(busiest, c.stations) }
-            }
-        }
-        let columns: [(json: String, column: String, value: any PGArgument)] = [
-            ("name", "name", c.name), ("address", "address", c.address), ("city", "city", c.city), ("state", "state", c.state),
-            ("timeZone", "time_zone", c.timeZone), ("slotMinutes", "slot_minutes", c.slotMinutes), ("stations", "stations", c.stations),
-        ].filter { c.given.contains($0.json) }
-        guard !columns.isEmpty else { return }
-        try db.execute(sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
-                       arguments: PGArgs(columns.map(\.value) + [c.code]))
     }
 
     /// Inserts rows 1000 at a time; a violated key or check names the table and the row's key.

@@ -30,6 +30,29 @@ package enum Records {
     /// A center from a row of `centerSelect` (hours and closures read with it), or of `SELECT *
     /// FROM centers` (read now).
     package static func center(_ db: any SQLDatabase, row: SQLRow) throws -> Center {
+        // A row read with its hours and closures is the whole center: the same row, the same center
+        // (parsing the lists is most of a reschedule's work in Swift on PostgreSQL, which reads two).
+        let whole = row.has("hours_list")
+        var key = ""
+        if whole {
+            for v in row.values {
+                switch v {
+                case .null: key += "\u{0}"
+                case let .integer(i): key += String(i)
+                case let .text(t): key += t
+                case let .texts(l): key += l.joined(separator: "\u{1E}")
+                case let .integers(l): key += l.map(String.init).joined(separator: "\u{1E}")
+                }
+                key += "\u{1F}"
+            }
+        }
+        if whole, let known = CenterCache.center(key) { return known }
+        let center = try parseCenter(db, row: row)
+        if whole { CenterCache.keep(center, key) }
+        return center
+    }
+
+    private static func parseCenter(_ db: any SQLDatabase, row: SQLRow) throws -> Center {
         let code: String = row["code"]
         let tzName: String = row["time_zone"]
         guard let zone = ZoneCache.rules(tzName, of: code) else {
@@ -139,6 +162,18 @@ package enum Audit {
                 """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
                                  origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)])
         }
+    }
+}
+
+/// Centers as last read, by their whole row: a process reads the same few again and again.
+package enum CenterCache {
+    nonisolated(unsafe) private static var centers: [String: Center] = [:]
+    private static let lock = NSLock()
+    static func center(_ key: String) -> Center? { lock.lock(); defer { lock.unlock() }; return centers[key] }
+    static func keep(_ center: Center, _ key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if centers.count >= 1_024 { centers = [:] }
+        centers[key] = center
     }
 }
 

@@ -129,10 +129,11 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         if waiting.isEmpty { try script("COMMIT") } else { _ = try pipeline(take() + [Queued(sql: "COMMIT", arguments: [])]) }
     }
 
-    /// Rolls back, dropping what waits.
+    /// Rolls back, dropping what waits (nothing to send when `BEGIN` itself is still waiting).
     func rollback() throws {
+        let begun = !(waiting.first.map { $0.sql.hasPrefix("BEGIN") } ?? false)
         waiting = []; prefetched = [:]
-        try script("ROLLBACK")
+        if begun { try script("ROLLBACK") }
     }
 
     private func take() -> [Queued] { defer { waiting = [] }; return waiting }

@@ -37,6 +37,7 @@ extension SQLStore {
         try sqlRead { db in try SettingsSQL.door(db) }
     }
 
+    @discardableResult
     public func changeSetting(_ setting: StoreSetting, to value: String?, by actor: Actor, now: Date) throws(StoreError) -> (old: String, new: String) {
         guard actor.role == .officer else { throw .notAuthorized }
         let normalized = try setting.normalize(value)

@@ -95,6 +95,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         try reading { s in try MemoryTransaction(state: s, origin: origin).enrollmentDoor() }
     }
 
+    @discardableResult
     public func changeSetting(_ setting: StoreSetting, to value: String?, by actor: Actor, now: Date) throws(StoreError) -> (old: String, new: String) {
         guard actor.role == .officer else { throw .notAuthorized }
         let normalized = try setting.normalize(value)

@@ -46,8 +46,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
     public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
                               origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
                               settings: [StoreSetting: String] = [:]) throws(StoreError) -> PostgresBookingStore {
-        var checked: [(StoreSetting, String)] = []
-        for (k, v) in settings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { checked.append((k, try k.normalize(v))) }
+        let checked = try StoreSetting.checked(settings)
         let store = PostgresBookingStore(location: location, origin: origin)
         try store.write { db in
             try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])

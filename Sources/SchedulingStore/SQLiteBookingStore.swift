@@ -66,8 +66,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     public static func create(path: String, training: Bool, createdBy: String, now: Date,
                               window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
                               group: String? = nil, settings: [StoreSetting: String] = [:]) throws(StoreError) -> SQLiteBookingStore {
-        var checked: [(StoreSetting, String)] = []
-        for (k, v) in settings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { checked.append((k, try k.normalize(v))) }
+        let checked = try StoreSetting.checked(settings)
         try StoreFile.createEmpty(path, group: group)
         do throws(StoreError) {
             let pool = try openPool(path: path, busyWait: BusyWait(timeout: defaultBusyTimeout), readOnly: false)

@@ -28,6 +28,15 @@ public enum StoreSetting: String, CaseIterable, Sendable {
     }
 }
 
+extension StoreSetting {
+    /// Settings given when a store is made, each checked, in a fixed order (by name).
+    public static func checked(_ settings: [StoreSetting: String]) throws(StoreError) -> [(StoreSetting, String)] {
+        var out: [(StoreSetting, String)] = []
+        for (k, v) in settings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { out.append((k, try k.normalize(v))) }
+        return out
+    }
+}
+
 /// The store's settings as an administrator sees and changes them.
 public protocol StoreSettings: Sendable {
     /// Where callers enroll their SSH key (`enroll_host`, `enroll_user`).

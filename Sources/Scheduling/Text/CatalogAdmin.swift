@@ -220,9 +220,14 @@ extension Catalog {
         tr(en: "Enrollment is not available right now (\(why)); please try again later.",
            es: "La inscripción no está disponible en este momento (\(why)); por favor, inténtelo más tarde.")
     }
-    public func enrollDone(_ account: String) -> String {
-        tr(en: "Done: your key is linked to your account (\(account)). Connect again to the biosched host to see your cases.",
-           es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse al servidor de biosched para ver sus casos.")
+    /// `door`: the store's enrollment door; with a host set, the command to connect again.
+    public func enrollDone(_ account: String, _ door: EnrollmentDoor = EnrollmentDoor()) -> String {
+        guard let command = door.command else {
+            return tr(en: "Done: your key is linked to your account (\(account)). Connect again to the biosched host to see your cases.",
+                      es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse al servidor de biosched para ver sus casos.")
+        }
+        return tr(en: "Done: your key is linked to your account (\(account)). Connect again (\(command)) to see your cases.",
+                  es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse (\(command)) para ver sus casos.")
     }
     public func enrollNoMatch(_ example: String, _ left: Int) -> String {
         left == 1 ? tr(en: "That receipt number and code do not match an unused enrollment code. Check both on your appointment notice (the code looks like \(example)); 1 try left this hour.",

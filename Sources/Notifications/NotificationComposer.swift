@@ -33,7 +33,7 @@ public enum NotificationComposer {
             if let closed { lines += ["", closed.text(in: item.language)] }
             lines += ["", t.mailPrintNotice, t.mailCalendarFiles(replacing: item.previous != nil), "", notice(item, a, closedDay: closed, now: now)]
             if let code = item.enrollmentCode {
-                lines += ["", t.noticeEnrollmentLine(code), t.mailEnrollmentHow]
+                lines += ["", t.noticeEnrollmentLine(code), t.mailEnrollmentHow(item.enrollDoor)]
             }
             var files = [ics(.request, a)]
             if let p = item.previous { files.append(ics(.cancel, p)) }
@@ -42,7 +42,7 @@ public enum NotificationComposer {
                 text: lines.joined(separator: "\n"),
                 sms: t.smsBooked(r, when(a), a.center.name, a.center.fullAddress, a.noticeNumber, approved: approved)
                     + (closed == nil ? "" : " " + t.smsClosedDay)
-                    + (item.enrollmentCode.map { t.smsEnrollment($0) } ?? ""),
+                    + (item.enrollmentCode.map { t.smsEnrollment($0, item.enrollDoor) } ?? ""),
                 calendars: files)
         case .escalated:
             let q = try need(item.request, \.theEscalatedRequest, item)

@@ -47,7 +47,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// `contents` (the demo data) is imported in the same transaction, so a failed import leaves
     /// the database as empty as it was.
     public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
-                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil) throws(StoreError) -> PostgresBookingStore {
+                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
+                              settings: [StoreSetting: String] = [:]) throws(StoreError) -> PostgresBookingStore {
+        let checked = try StoreSetting.checked(settings)
         let store = PostgresBookingStore(location: location, origin: origin)
         try store.write { db in
             try db.run(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresSchema.migrationLock])
@@ -69,6 +71,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
                        arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
             try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                detail: training ? "training store" : "production store")
+            for (k, v) in checked {
+                _ = try SettingsSQL.change(db, k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
+            }
             if let contents {
                 _ = try PostgresImporter.load(db, contents, actor: Actor(role: .officer, id: createdBy), now: now, origin: origin)
             }

@@ -28,7 +28,15 @@ public enum PostgresSchema {
     static let loginPattern = "^[A-Za-z0-9_][A-Za-z0-9._-]{0,\(Identifier.maxLoginLength - 1)}$"
 
     /// Every migration in order: a version name and its SQL (no parameters, constant text).
-    static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2), ("pg3-definer-and-search-path", v3)]
+    static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2), ("pg3-definer-and-search-path", v3),
+                                                                  ("pg4-enrollment-door", v4)]
+
+    /// Where callers enroll their SSH key (SQLite's `v10-enrollment-door`): the rows exist from
+    /// here on, so `biosched settings set` changes them with an UPDATE, which the application role
+    /// may do (it may not add settings: deploy/postgresql/grants.sql). Unset is ''.
+    static let v4 = """
+    INSERT INTO settings(key, value) VALUES ('enroll_host', ''), ('enroll_user', '') ON CONFLICT (key) DO NOTHING;
+    """
 
     /// What the application role may do is the owner's to say (deploy/postgresql/grants.sql); the
     /// schema makes it possible: audit rows go in through one function that checks them and runs as

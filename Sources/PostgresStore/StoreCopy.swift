@@ -77,6 +77,8 @@ public enum StoreCopy {
         if !others.isEmpty { throw StoreError.invalid(Localized { [tables = others.joined(separator: ", ")] in $0.pgNotEmptyCopy(location.display, tables) }) }
         try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
         try PostgresBookingStore.applyMigrations(db, now: Date())
+        // The migrations wrote their default settings (pg4's enrollment door); the store's own replace them.
+        try db.run(sql: "DELETE FROM settings")
         var copied: [String: Int] = [:]
         for t in tables {
             let columns = try src.columns(in: t).map(\.name)

@@ -127,7 +127,8 @@ extension SQLStore {
             let code = try Self.issueCode(db, account: account, actor: actor, now: now, origin: origin, tellAccount: true)
             let days = Int(try db.fetchValue(String.self, sql: EnrollmentReads.enrollmentDays) ?? "") ?? EnrollmentLimits.defaultValidDays
             return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who["name"], applicantName: row["applicant_name"],
-                                            form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days)
+                                            form: row["form"], alreadyOnFile: already, enrollmentCode: code, validDays: days,
+                                            enrollDoor: try SettingsSQL.door(db))
         }
     }
 

@@ -21,7 +21,7 @@ public protocol OutboxAdministration: Sendable {
 /// Everything the command line asks of an opened store, whatever the backend: the booking and
 /// administration protocols, keys, the outbox, import, counts, and the few operations of a store
 /// as a whole. The SQLite store implements it; a PostgreSQL store implements it the same way.
-public protocol OpenedStore: BookingStore, StoreAdministration, TransactionalStore, DocumentImporting, StoreCounting, KeyRegistry, OutboxStore, OutboxAdministration {
+public protocol OpenedStore: BookingStore, StoreAdministration, StoreSettings, TransactionalStore, DocumentImporting, StoreCounting, KeyRegistry, OutboxStore, OutboxAdministration {
     /// Where the store is, as a person would name it (a file path, a database URL without password).
     var location: String { get }
     /// A store file that must never be written by anything else (a notice saved by the UI), if any.

@@ -29,6 +29,7 @@ package enum OutboxFacts {
             previous: try (row["previous_appointment_id"] as Int64?).flatMap { try calendarAppointment(db, id: $0) },
             request: try requestID.flatMap { try request(db, id: $0) }, reminderDays: row["reminder_days"])
         item.enrollmentCode = row["enrollment_code"]
+        if item.enrollmentCode != nil { item.enrollDoor = try SettingsSQL.door(db) }
         item.language = (row["account_language"] as String?).flatMap(Language.init(rawValue:)) ?? .en
         return item
     }

@@ -62,9 +62,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// Creates a new, empty store at `path` (which must not exist yet). The file and any folder made
     /// for it are created for this user only (0600 and 0700, whatever the umask), or for `group`
     /// too (0660, 0770) when the deployment names one.
+    /// `settings`: values of `StoreSetting`s to set in the same transaction (checked again here).
     public static func create(path: String, training: Bool, createdBy: String, now: Date,
                               window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
-                              group: String? = nil) throws(StoreError) -> SQLiteBookingStore {
+                              group: String? = nil, settings: [StoreSetting: String] = [:]) throws(StoreError) -> SQLiteBookingStore {
+        let checked = try StoreSetting.checked(settings)
         try StoreFile.createEmpty(path, group: group)
         do throws(StoreError) {
             let pool = try openPool(path: path, busyWait: BusyWait(timeout: defaultBusyTimeout), readOnly: false)
@@ -80,6 +82,9 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
                                    arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
                     try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
                                      detail: training ? "training store" : "production store")
+                    for (k, v) in checked {
+                        _ = try SettingsSQL.change(GRDBConnection(db), k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
+                    }
                 }
             }
             try? pool.close()

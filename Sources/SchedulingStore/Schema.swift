@@ -45,6 +45,11 @@ enum Schema {
                 ) WITHOUT ROWID
                 """)
         }
+        // Where callers enroll their SSH key (issue 22): `biosched settings set enroll-host HOST`.
+        // The rows exist from here on, so a change is an UPDATE (StoreSettingsSQL); unset is ''.
+        m.registerMigration("v10-enrollment-door") { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('enroll_host', ''), ('enroll_user', '')")
+        }
         return m
     }
 

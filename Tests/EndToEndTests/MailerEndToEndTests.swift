@@ -308,4 +308,35 @@ struct MailerEndToEndTests {
         let text = try h.biosched(["notice", "CSC2460017010", "--format", "text", "--as", "agent"])
         #expect(text.output.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE") && text.output.contains("MST"))
     }
+
+    @Test("The enrollment host set with `settings set` is in the notice, the delivered email (Spanish account) and the SMS: ssh -p 2222 biosched@HOST")
+    func enrollHostInMessages() throws {
+        guard let h = try MailHarness.make() else { return }
+        defer { h.close() }
+        let set = try h.biosched(["settings", "set", "enroll-host", "Gateway.USCIS.example:2222", "--as", "officer", "--json"])
+        #expect(set.status == 0 && set.json["enrollCommand"] as? String == "ssh -p 2222 biosched@gateway.uscis.example", "\(set.output)")
+        let command = "ssh -p 2222 biosched@gateway.uscis.example"
+        // María reads Spanish: her account's language.
+        let lang = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, "UPDATE accounts SET language = 'es' WHERE id = 'maria.garcia'"], errors: .merged)
+        #expect(lang.status == 0, "\(lang.output)")
+        let maria = try h.bookFirstSlot("IOE0923456781", notify: "email", role: ["--as", "applicant", "--account", "maria.garcia"])
+        let noticeText = try #require((maria.answer["notice"] as? [String: Any])?["text"] as? String)
+        #expect(noticeText.contains("to reach your cases over SSH with your own key: \(command);"), "\(noticeText)")
+        _ = try h.bookFirstSlot("LIN2509876543", notify: "sms")
+        let run = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail(), "--sms-command", try h.smsGateway()])
+        #expect(run.status == 0 && run.output.contains("3 sent"), "\(run.output)")
+        let mail = try h.messages()
+        let m = try #require(mail.first { (($0["headers"] as? [String: String])?["To"] ?? "").contains("maria.garcia@example.com") })
+        let text = try #require(m["text"] as? String)
+        #expect(text.contains("Código de inscripción: ") && text.contains("para registrar su propia llave SSH: \(command), luego su número de recibo"), "\(text)")
+        #expect(!text.contains("biosched@ "), "no vague host once one is set")
+        let sms = try String(contentsOfFile: h.smsLog, encoding: .utf8)
+        #expect(sms.range(of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4} \(ssh -p 2222 biosched@gateway\.uscis\.example\)"#, options: .regularExpression) != nil, "\(sms)")
+
+        // Unset again: the next message names the account and says the host is the agency's, never a made-up one.
+        #expect(try h.biosched(["settings", "unset", "enroll-host", "--as", "officer"]).status == 0)
+        let again = try h.bookFirstSlot("IOE0923456781", notify: "email", role: ["--as", "applicant", "--account", "maria.garcia"])
+        let plain = try #require((again.answer["notice"] as? [String: Any])?["text"] as? String)
+        #expect(plain.contains("ssh biosched@ followed by the agency's SSH host name;") && !plain.contains("gateway.uscis.example"), "\(plain)")
+    }
 }

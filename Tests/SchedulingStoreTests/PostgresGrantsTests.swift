@@ -11,7 +11,7 @@ struct PostgresGrantsTests {
     static let grants = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("deploy/postgresql/grants.sql").path
 
-    @Test("The application role books, audits and verifies; it cannot make a production store a training store, write audit rows of its own, create a table that shadows one, or find a function without its fixed search_path")
+    @Test("The application role books, audits, verifies and sets the enrollment host; it cannot make a production store a training store, write audit rows of its own, create a table that shadows one, or find a function without its fixed search_path")
     func applicationRole() throws {
         let c = try PostgresProcessTests.cluster()
         let tag = String(UInt32.random(in: 0...0xFFFFFF), radix: 16)
@@ -53,6 +53,9 @@ struct PostgresGrantsTests {
         #expect(booked.status == 0 && booked.json["result"] as? String == "booked", "\(booked.stdout)\(booked.stderr)")
         let verify = try Binary.run(["audit", "verify", "--db", asApp, "--as", "officer"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        // Issue 22: the application role changes the enrollment host (an UPDATE of a row the migration made; it may not add settings).
+        let host = try Binary.run(["settings", "set", "enroll-host", "gw.uscis.example", "--db", asApp, "--as", "officer", "--json"])
+        #expect(host.status == 0 && host.json["enrollCommand"] as? String == "ssh biosched@gw.uscis.example", "\(host.stdout)\(host.stderr)")
 
         func refused(_ sql: String, _ what: String) throws {
             let r = try c.psql(as: app, database: db, ["-c", sql])

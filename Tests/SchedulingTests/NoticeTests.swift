@@ -89,7 +89,7 @@ struct SpanishNoticeTests {
             Para cambiar la cita, use su cuenta de USCIS en línea o llame al Centro de Contacto al 800-375-5283 (TTY 800-767-1833).
 
             Código de inscripción: ABCD-EFGH-JK23
-              (para consultar sus casos por SSH con su propia llave: ssh biosched@ el servidor de la agencia; una vez, dentro de 30 días)
+              (para consultar sus casos por SSH con su propia llave: ssh biosched@ seguido del nombre del servidor SSH de la agencia; una vez, dentro de 30 días)
 
             """)
         // English is what it always was; `text` is the English notice.

@@ -24,7 +24,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     static var persistent: [StoreKind] { allCases.filter { $0 != .memory } }
 }
 
-typealias ConformingStore = BookingStore & StoreAdministration & DocumentImporting & TransactionalStore
+typealias ConformingStore = BookingStore & StoreAdministration & StoreSettings & DocumentImporting & TransactionalStore
 
 /// Monday 2026-06-15 09:00 EDT (13:00Z).
 let conformanceNow = ISO8601DateFormatter().date(from: "2026-06-15T13:00:00Z")!

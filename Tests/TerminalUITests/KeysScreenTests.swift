@@ -14,8 +14,8 @@ struct KeysScreenTests {
         return try! PublicKey(parsing: "ssh-ed25519 \(Data(bytes).base64EncodedString()) phone\(n)")
     }
 
-    func program(_ f: UIFixture, _ actor: Actor) throws -> Program {
-        var p = try f.program(actor)
+    func program(_ f: UIFixture, _ actor: Actor, language: Language = .en) throws -> Program {
+        var p = try f.program(actor, language: language)
         var runner = p.runner
         runner.keyRegistry = f.store
         p = Program(state: p.state, runner: runner)
@@ -59,6 +59,26 @@ struct KeysScreenTests {
         // The code works, once, for the caller's account.
         #expect(try f.store.enroll(receipt: ReceiptNumber(parsing: "EAC2414052317"), code: code, key: Self.key(4), client: "198.51.100.1", now: UIFixture.now)
                 == .enrolled(account: "maria"))
+    }
+
+    @Test("Issue 22: the code shown to the agent says the enrollment command with the store's host, whole at 80x24", arguments: [Language.en, .es])
+    func enrollCommandAt80x24(_ language: Language) throws {
+        let f = try UIFixture(); defer { f.remove() }
+        _ = try f.store.changeSetting(.enrollHost, to: "gateway.uscis.example:2222", by: UIFixture.officer, now: UIFixture.now)
+        var p = try program(f, UIFixture.agent, language: language)
+        p.type("EAC2414052317"); p.press(.enter)
+        p.press(.char("K"), .char("c"))
+        #expect(p.state.keys?.code != nil)
+        let rows = p.render().text.split(separator: "\n")
+        #expect(rows.count == 24 && rows.allSatisfy { $0.count <= 80 })
+        #expect(rows.contains { $0.contains("ssh -p 2222 biosched@gateway.uscis.example") }, "the command whole on one row:\n\(rows.joined(separator: "\n"))")
+        #expect(rows.contains { $0.contains(language == .en ? "Once, within 30 days:" : "Una vez, dentro de 30 días:") })
+        // Unset: the account and "the agency's host", never a made-up one, wrapped and never cut.
+        _ = try f.store.changeSetting(.enrollHost, to: nil, by: UIFixture.officer, now: UIFixture.now)
+        p.press(.char("c"))
+        let text = p.render().text
+        let parts = language == .en ? ["ssh biosched@ followed by the", "name."] : ["ssh biosched@ seguido del", "agencia."]
+        #expect(parts.allSatisfy { text.contains($0) } && !text.contains("gateway.uscis.example"), "\(text)")
     }
 
     @Test("A case without an online account has no keys: the agent is told so and nothing opens")

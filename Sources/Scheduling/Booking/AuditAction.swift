@@ -22,6 +22,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case agencyRebooked = "agency-rebooked"
     case callersSearched = "callers-searched"
     case representationAccepted = "g28-accepted"
+    /// A setting an administrator changed (`biosched settings set`): which, before and after.
+    case settingChanged = "setting-changed"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

@@ -23,6 +23,8 @@ public protocol CaseReads {
     func scheduledAppointments(center: String, from: Date, to: Date) throws -> [Appointment]
     func centers(inState state: String) throws -> [Center]
     func contact(account: String) throws -> Contact?
+    /// Where callers enroll their SSH key (settings `enroll_host`, `enroll_user`): the notice says it.
+    func enrollmentDoor() throws -> EnrollmentDoor
 }
 
 /// The writes of a booking, inside one write transaction that the store runs: all of it or

@@ -205,6 +205,7 @@ public enum ReschedulingService {
         // The enrollment code goes on the notice and the message given now, never into a stored copy.
         if let account = snap.caseFile.applicantAccount {
             notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: actor, now: now)
+            notice.enrollDoor = try tx.enrollmentDoor()
         }
         try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
                                                        notify: notify, createdAt: now, enrollmentCode: notice.enrollmentCode))
@@ -281,6 +282,7 @@ extension RescheduleOutcome {
     var withoutEnrollmentCode: RescheduleOutcome {
         var o = self
         o.notice?.enrollmentCode = nil
+        o.notice?.enrollDoor = nil
         return o
     }
 }

@@ -11,9 +11,12 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     public var when: String
     public var start: Date
     public var issuedAt: Date
-    /// A one-time code for the applicant's account to let their own SSH key in (`ssh biosched@...`):
+    /// A one-time code for the applicant's account to let their own SSH key in (`ssh biosched@HOST`):
     /// on the notice given at booking only; the store keeps only its hash.
     public var enrollmentCode: String?
+    /// Where to use the code (the store's `enroll_host` and `enroll_user` when the code was
+    /// issued); nil on a notice without a code, or stored before there was this setting.
+    public var enrollDoor: EnrollmentDoor?
     /// The center's time zone, to write the date in another language (`nil` on notices stored
     /// before there was a second language: then `when` is shown as it is).
     public var timeZone: String?
@@ -66,7 +69,7 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
         if let enrollmentCode {
             lines.append("")
             lines.append(t.noticeEnrollmentLine(enrollmentCode))
-            lines.append(t.noticeEnrollmentHow)
+            lines.append(t.noticeEnrollmentHow(enrollDoor ?? EnrollmentDoor()))
         }
         return lines.joined(separator: "\n") + "\n"
     }

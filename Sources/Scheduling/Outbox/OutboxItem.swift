@@ -27,6 +27,8 @@ public struct OutboxItem: Sendable, Hashable {
     public var reminderDays: Int?
     /// The applicant's one-time enrollment code of a booking, sent once (cleared when sent).
     public var enrollmentCode: String? = nil
+    /// Where to use the code: the store's enrollment door when the message is sent.
+    public var enrollDoor = EnrollmentDoor()
     /// The recipient's preferred language (the account's `language`), English when it has none.
     public var language: Language = .en
 

@@ -19,6 +19,8 @@ public protocol KeyRegistry: Sendable {
     /// Binds `key` to the account of `receipt` if `code` is a valid code of that account; every
     /// attempt is counted and audited, and too many wrong ones pause enrollment.
     func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult
+    /// Where callers use a code (the store's settings `enroll_host`, `enroll_user`).
+    func enrollmentDoor() throws(StoreError) -> EnrollmentDoor
 }
 
 public enum EnrollmentResult: Sendable, Hashable {
@@ -50,19 +52,23 @@ public struct RepresentationAcceptance: Sendable, Hashable {
     public var alreadyOnFile: Bool
     public var enrollmentCode: String
     public var validDays: Int
+    /// Where to use the code (the store's `enroll_host` and `enroll_user`).
+    public var enrollDoor: EnrollmentDoor
     public init(receipt: ReceiptNumber, account: String, representativeName: String, applicantName: String, form: String,
-                alreadyOnFile: Bool, enrollmentCode: String, validDays: Int) {
+                alreadyOnFile: Bool, enrollmentCode: String, validDays: Int, enrollDoor: EnrollmentDoor = EnrollmentDoor()) {
         self.receipt = receipt; self.account = account; self.representativeName = representativeName; self.applicantName = applicantName
         self.form = form; self.alreadyOnFile = alreadyOnFile; self.enrollmentCode = enrollmentCode; self.validDays = validDays
+        self.enrollDoor = enrollDoor
     }
 
-    /// The acceptance's text: what the representative needs, the code on a line of its own.
-    public var text: String {
-        """
-        Form G-28 accepted: \(representativeName) (\(account)) may act for \(applicantName) on case \(receipt.value) (\(form)).
-        Enrollment code: \(enrollmentCode)
-        To reach the case online: ssh biosched@<the agency's gateway>, then the receipt number \(receipt.value) and this code \
-        (valid \(validDays) days, used once). Your own key is then linked to your account.
-        """
+    /// The acceptance's text in English: what the representative needs, the code on a line of its own.
+    public var text: String { text(in: .en) }
+
+    /// The acceptance's text in `language`.
+    public func text(in language: Language) -> String {
+        let t = Catalog(language)
+        return t.g28Accepted(representativeName, account, applicantName, receipt.value, form) + "\n"
+            + t.enrollmentCode(enrollmentCode) + "\n"
+            + t.g28HowToEnroll(t.enrollCommand(enrollDoor), receipt.value, validDays)
     }
 }

@@ -99,9 +99,10 @@ extension Catalog {
         n == 1 ? tr(en: "Wrote 1 key to \(path).", es: "Se escribió 1 llave en \(path).")
                : tr(en: "Wrote \(n) keys to \(path).", es: "Se escribieron \(n) llaves en \(path).")
     }
-    public func enrollmentCodeIssued(_ account: String, _ code: String, _ days: Int) -> String {
-        tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with `ssh biosched@` the biosched host.",
-           es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con `ssh biosched@` seguido del servidor de biosched.")
+    public func enrollmentCodeIssued(_ account: String, _ code: String, _ days: Int, _ door: EnrollmentDoor) -> String {
+        let how = enrollCommand(door)
+        return tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with: \(how)",
+                  es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con: \(how)")
     }
     public var bioschedOwnPath: String { tr(en: "biosched's own path", es: "La ruta del propio biosched") }
     public var theStorePath: String { tr(en: "the store path", es: "La ruta del sistema") }
@@ -219,9 +220,14 @@ extension Catalog {
         tr(en: "Enrollment is not available right now (\(why)); please try again later.",
            es: "La inscripción no está disponible en este momento (\(why)); por favor, inténtelo más tarde.")
     }
-    public func enrollDone(_ account: String) -> String {
-        tr(en: "Done: your key is linked to your account (\(account)). Connect again to the biosched host to see your cases.",
-           es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse al servidor de biosched para ver sus casos.")
+    /// `door`: the store's enrollment door; with a host set, the command to connect again.
+    public func enrollDone(_ account: String, _ door: EnrollmentDoor = EnrollmentDoor()) -> String {
+        guard let command = door.command else {
+            return tr(en: "Done: your key is linked to your account (\(account)). Connect again to the biosched host to see your cases.",
+                      es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse al servidor de biosched para ver sus casos.")
+        }
+        return tr(en: "Done: your key is linked to your account (\(account)). Connect again (\(command)) to see your cases.",
+                  es: "Listo: su llave está vinculada a su cuenta (\(account)). Vuelva a conectarse (\(command)) para ver sus casos.")
     }
     public func enrollNoMatch(_ example: String, _ left: Int) -> String {
         left == 1 ? tr(en: "That receipt number and code do not match an unused enrollment code. Check both on your appointment notice (the code looks like \(example)); 1 try left this hour.",
@@ -247,7 +253,7 @@ extension Catalog {
     }
     // Messages to an account about its access (sent through the outbox, in the account's language).
     public var keyLinkedSubject: String { tr(en: "A key was linked to your biosched account", es: "Se vinculó una llave a su cuenta de biosched") }
-    /// `enrolled`: through `ssh biosched@` with a code; else added by contact-center staff.
+    /// `enrolled`: through the enrollment door (`ssh biosched@HOST`) with a code; else added by contact-center staff.
     public func keyLinkedBody(_ account: String, _ when: String, _ from: String, _ fingerprint: String, enrolled: Bool, _ phone: String) -> String {
         enrolled
             ? tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when), with an enrollment code, from the address \(from). From now on it opens your cases. If this was not you, call the Contact Center at \(phone) at once: the key can be revoked.",

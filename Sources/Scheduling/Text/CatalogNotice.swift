@@ -24,8 +24,17 @@ extension Catalog {
                   es: "Para cambiar la cita, use su cuenta de USCIS en línea o llame al Centro de Contacto al \(phone) (TTY \(tty)).")
     }
     public func noticeEnrollmentLine(_ code: String) -> String { tr(en: "Enrollment code: \(code)", es: "Código de inscripción: \(code)") }
-    public var noticeEnrollmentHow: String {
-        tr(en: "  (to reach your cases over SSH with your own key: ssh biosched@ the agency's host; once, within 30 days)",
-           es: "  (para consultar sus casos por SSH con su propia llave: ssh biosched@ el servidor de la agencia; una vez, dentro de 30 días)")
+    public func noticeEnrollmentHow(_ door: EnrollmentDoor) -> String {
+        let how = enrollCommand(door)
+        return tr(en: "  (to reach your cases over SSH with your own key: \(how); once, within 30 days)",
+                  es: "  (para consultar sus casos por SSH con su propia llave: \(how); una vez, dentro de 30 días)")
+    }
+    /// The enrollment command as a person types it, or, with no host set, the account followed by
+    /// where the host name is (never a made-up host).
+    public func enrollCommand(_ door: EnrollmentDoor) -> String {
+        if let command = door.command { return command }
+        let user = door.user
+        return tr(en: "ssh \(user)@ followed by the agency's SSH host name",
+                  es: "ssh \(user)@ seguido del nombre del servidor SSH de la agencia")
     }
 }

@@ -28,9 +28,10 @@ extension Catalog {
             : tr(en: "The attached appointment.ics puts the new time in your calendar.",
                  es: "El archivo adjunto appointment.ics pone la hora nueva en su calendario.")
     }
-    public var mailEnrollmentHow: String {
-        tr(en: "  (to let your own SSH key in: ssh biosched@ the biosched host, then your receipt number and this code; once, within 30 days)",
-           es: "  (para registrar su propia llave SSH: ssh biosched@ el servidor de biosched, luego su número de recibo y este código; una vez, dentro de 30 días)")
+    public func mailEnrollmentHow(_ door: EnrollmentDoor) -> String {
+        let how = enrollCommand(door)
+        return tr(en: "  (to let your own SSH key in: \(how), then your receipt number and this code; once, within 30 days)",
+                  es: "  (para registrar su propia llave SSH: \(how), luego su número de recibo y este código; una vez, dentro de 30 días)")
     }
     public func subjectBooked(_ when: String, _ receipt: String, approved: Bool) -> String {
         approved
@@ -51,7 +52,10 @@ extension Catalog {
         tr(en: "Moved because the center is closed that day; it does not count as one of your reschedules.",
            es: "Se cambió porque el centro está cerrado ese día; no cuenta como uno de sus cambios.")
     }
-    public func smsEnrollment(_ code: String) -> String { tr(en: " Enrollment code: \(code).", es: " Código de inscripción: \(code).") }
+    public func smsEnrollment(_ code: String, _ door: EnrollmentDoor) -> String {
+        guard let how = door.command else { return tr(en: " Enrollment code: \(code).", es: " Código de inscripción: \(code).") }
+        return tr(en: " Enrollment code: \(code) (\(how)).", es: " Código de inscripción: \(code) (\(how)).")
+    }
     public func mailEscalatedHead(_ receipt: String, _ id: String) -> String {
         tr(en: "The request to reschedule the biometric services appointment for receipt \(receipt) was sent to an officer for review (request \(id)).",
            es: "La solicitud de cambiar la cita de servicios biométricos del recibo \(receipt) se envió a un oficial para revisión (solicitud \(id)).")

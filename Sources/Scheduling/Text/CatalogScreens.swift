@@ -391,7 +391,10 @@ extension Catalog {
         tr(en: "    \(type), added \(date) (\(how))", es: "    \(type), agregada el \(date) (\(how))")
     }
     public func enrollmentCode(_ code: String) -> String { tr(en: "Enrollment code: \(code)", es: "Código de inscripción: \(code)") }
-    public var enrollmentOnce: String { tr(en: "Once, within 30 days: ssh biosched@ the biosched host.", es: "Una vez, dentro de 30 días: ssh biosched@ el servidor de biosched.") }
+    public func enrollmentOnce(_ door: EnrollmentDoor) -> String {
+        let how = enrollCommand(door)
+        return tr(en: "Once, within 30 days: \(how).", es: "Una vez, dentro de 30 días: \(how).")
+    }
     public var removeKeyQuestion: String {
         tr(en: "Remove the selected key? Logins with it stop working.  y / n", es: "¿Quitar la llave elegida? Ya no servirá para entrar.  s / n")
     }

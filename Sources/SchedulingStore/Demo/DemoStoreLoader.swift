@@ -13,9 +13,10 @@ extension SQLiteBookingStore {
     /// C API. If filling fails, the file this call created is removed; an existing file is never touched.
     @discardableResult
     public static func createDemo(path: String, createdBy: String, now: Date, seed: UInt64, caseCount: Int = 50_000,
-                                  origin: AuditOrigin = AuditOrigin(), group: String? = nil) throws(StoreError) -> ImportSummary {
+                                  origin: AuditOrigin = AuditOrigin(), group: String? = nil,
+                                  settings: [StoreSetting: String] = [:]) throws(StoreError) -> ImportSummary {
         let doc = DemoData.document(seed: seed, now: now, caseCount: caseCount)
-        let store = try create(path: path, training: true, createdBy: createdBy, now: now, origin: origin, group: group)
+        let store = try create(path: path, training: true, createdBy: createdBy, now: now, origin: origin, group: group, settings: settings)
         do {
             let summary = try store.loadGenerated(doc, actor: Actor(role: .officer, id: createdBy), now: now)
             store.close()

@@ -5,7 +5,7 @@ import Scheduling
 /// UI's behaviour tests and the conformance suite. A write transaction works on a copy of the
 /// state and replaces it only when the block returns and the store's invariants hold (capacity,
 /// one scheduled appointment per case), so it is all of it or none of it, as in SQLite.
-public final class MemoryBookingStore: BookingStore, StoreAdministration, TransactionalStore, DocumentImporting, @unchecked Sendable {
+public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreSettings, TransactionalStore, DocumentImporting, @unchecked Sendable {
     struct AppointmentRow {
         var appointment: Appointment
         var chainRoot: Int64?
@@ -37,6 +37,8 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         var audit: [(entry: AuditEntry, hash: String)] = []
         var enrollmentCodes: [(account: String, hash: String, expires: Date, used: Bool)] = []
         var keys: [StoredKey] = []
+        /// The settings an administrator changes (`StoreSetting`), by key; unset is "".
+        var settings: [String: String] = ["enroll_host": "", "enroll_user": ""]
     }
 
     private let lock = NSLock()
@@ -85,6 +87,28 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, Transa
         }
         for id in s.accounts.keys where !Identifier.isAccountID(id) { throw .invalidInput("account id must match the identifier pattern") }
         for user in s.staff.keys where !Identifier.isLoginName(user) { throw .invalidInput("staff login must match the login pattern") }
+    }
+
+    // MARK: StoreSettings
+
+    public func enrollmentDoor() throws(StoreError) -> EnrollmentDoor {
+        try reading { s in try MemoryTransaction(state: s, origin: origin).enrollmentDoor() }
+    }
+
+    @discardableResult
+    public func changeSetting(_ setting: StoreSetting, to value: String?, by actor: Actor, now: Date) throws(StoreError) -> (old: String, new: String) {
+        guard actor.role == .officer else { throw .notAuthorized }
+        let normalized = try setting.normalize(value)
+        return try withWriteTransaction { tx in
+            guard let m = tx as? MemoryTransaction else { throw StoreError.failed("not the memory store's transaction") }
+            let old = m.state.settings[setting.key] ?? ""
+            m.state.settings[setting.key] = normalized
+            if old != normalized {
+                try m.appendAudit(AuditEvent(at: now, actor: actor, action: .settingChanged,
+                                             detail: "\(setting.key): \(old.isEmpty ? "(unset)" : old) -> \(normalized.isEmpty ? "(unset)" : normalized)"))
+            }
+            return (old, normalized)
+        }
     }
 
     // MARK: BookingStore

@@ -57,7 +57,8 @@ extension MemoryBookingStore: KeyRegistry {
         }
         let code = try issueEnrollmentCode(account: account, by: actor, now: now)
         return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who.name, applicantName: c.applicantName,
-                                        form: c.form.code, alreadyOnFile: already, enrollmentCode: code, validDays: days)
+                                        form: c.form.code, alreadyOnFile: already, enrollmentCode: code, validDays: days,
+                                        enrollDoor: try enrollmentDoor())
     }
 
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {

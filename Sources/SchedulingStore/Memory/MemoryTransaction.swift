@@ -18,6 +18,9 @@ final class MemoryTransaction: BookingTransaction {
     func center(_ code: String) throws -> Center? { state.centers[code] }
     func slotWindow() throws -> SlotWindow { state.window }
     func isTrainingStore() throws -> Bool { state.isTraining }
+    func enrollmentDoor() throws -> EnrollmentDoor {
+        EnrollmentDoor(hostSetting: state.settings[StoreSetting.enrollHost.key], userSetting: state.settings[StoreSetting.enrollUser.key])
+    }
 
     func bookedCount(center: String, start: Date) throws -> Int {
         state.appointments.values.filter { $0.appointment.centerCode == center && $0.appointment.start == start && $0.appointment.status.holdsStation }.count

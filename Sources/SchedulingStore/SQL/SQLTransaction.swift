@@ -92,6 +92,7 @@ package final class SQLTransaction: BookingTransaction {
     package func center(_ code: String) throws -> Center? { try Records.center(db, code: code) }
     package func slotWindow() throws -> SlotWindow { try Records.window(db) }
     package func isTrainingStore() throws -> Bool { try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1" }
+    package func enrollmentDoor() throws -> EnrollmentDoor { try SettingsSQL.door(db) }
     package func bookedCount(center: String, start: Date) throws -> Int { try Records.booked(db, center: center, start: start) }
 
     static let lastRequestOf = "SELECT max(received_at) FROM requests WHERE appointment_id = ? AND received_at < ? AND decision <> 'refused'"

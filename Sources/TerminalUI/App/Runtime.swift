@@ -101,7 +101,10 @@ extension EffectRunner {
             do { return .revoked(.success(try keys.revokeKeys(of: holder, blob: blob, by: actor, now: clock()))) } catch { return .revoked(.failure(error)) }
         case let .issueCode(account):
             guard actor.role.isStaff else { return .codeIssued(.failure(.invalid(Localized { $0.onlyContactCenterCodes }))) }
-            do { return .codeIssued(.success(try keys.issueEnrollmentCode(account: account, by: actor, now: clock()))) } catch { return .codeIssued(.failure(error)) }
+            do {
+                let code = try keys.issueEnrollmentCode(account: account, by: actor, now: clock())
+                return .codeIssued(.success((code, try keys.enrollmentDoor())))
+            } catch { return .codeIssued(.failure(error)) }
         }
     }
 }

@@ -15,6 +15,8 @@ public struct KeysState: Sendable, Hashable {
     public var confirm: Confirm?
     /// A code just issued, shown once.
     public var code: String?
+    /// Where the caller uses it (the store's enrollment door when the code was issued).
+    public var door = EnrollmentDoor()
 
     public var focusContext: FocusContext { confirm != nil ? .dialog : (own ? .ownKeys : .callerKeys) }
 }
@@ -30,5 +32,6 @@ public enum KeysEffect: Sendable, Hashable {
 public enum KeysEvent: Sendable {
     case loaded(Result<[StoredKey], StoreError>)
     case revoked(Result<Int, StoreError>)
-    case codeIssued(Result<String, StoreError>)
+    /// The code and where to use it.
+    case codeIssued(Result<(code: String, door: EnrollmentDoor), StoreError>)
 }

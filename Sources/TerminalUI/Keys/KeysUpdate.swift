@@ -69,8 +69,9 @@ enum KeysScreen {
         case let .revoked(.success(n)):
             s.log(.ok, s.t.keysRevoked(n))
             fx.append(.keys(.load(k.holder)))
-        case let .codeIssued(.success(code)):
-            k.code = code
+        case let .codeIssued(.success(issued)):
+            k.code = issued.code
+            k.door = issued.door
             s.log(.ok, s.t.newCodeFor(k.holder.id))
         case let .loaded(.failure(err)), let .revoked(.failure(err)), let .codeIssued(.failure(err)):
             k.loaded = true

@@ -21,7 +21,8 @@ enum KeysView {
         if let code = k.code {
             lines.append(("", .text))
             lines.append((s.t.enrollmentCode(code), .statusOK))
-            lines.append((s.t.enrollmentOnce, .muted))
+            // The command must be read whole: wrapped, never cut.
+            for l in wrap(s.t.enrollmentOnce(k.door), width: inner) { lines.append((l, .muted)) }
         }
         if let c = k.confirm {
             lines.append(("", .text))

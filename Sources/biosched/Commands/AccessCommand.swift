@@ -182,10 +182,16 @@ struct Access: ParsableCommand {
                 throw Failure(.badInput, Session.catalog(global).badAccountFlag("--for", Echo.show(account)))
             }
             let s = try Access.staffSession(global, \.purposeIssueCodes)
-            let code: String
-            do { code = try s.store.issueEnrollmentCode(account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
-            if s.json { s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays]) } else {
-                s.say(s.t.enrollmentCodeIssued(account, code, EnrollmentLimits.defaultValidDays))
+            let code: String, door: EnrollmentDoor
+            do {
+                code = try s.store.issueEnrollmentCode(account: account, by: s.actor, now: s.now)
+                door = try s.store.enrollmentDoor()
+            } catch { throw Failure(storeError: error) }
+            if s.json {
+                s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays,
+                           "enrollCommand": door.command ?? NSNull()])
+            } else {
+                s.say(s.t.enrollmentCodeIssued(account, code, EnrollmentLimits.defaultValidDays, door))
             }
         }
     }
@@ -206,9 +212,10 @@ struct Access: ParsableCommand {
             do { accepted = try s.store.acceptRepresentation(receipt: r, account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             if s.json {
                 s.sayJSON(["receipt": r.value, "account": account, "alreadyOnFile": accepted.alreadyOnFile, "code": accepted.enrollmentCode,
-                           "validDays": accepted.validDays, "text": accepted.text])
+                           "validDays": accepted.validDays, "enrollCommand": accepted.enrollDoor.command ?? NSNull(),
+                           "text": accepted.text(in: s.language)])
             } else {
-                s.say(accepted.text)
+                s.say(accepted.text(in: s.language))
             }
         }
     }

@@ -89,7 +89,7 @@ struct EnrollCommand: ParsableCommand {
             }
             switch result {
             case let .enrolled(account):
-                say(t.enrollDone(account))
+                say(t.enrollDone(account, (try? store.enrollmentDoor()) ?? EnrollmentDoor()))
                 return
             case let .refused(left):
                 say(t.enrollNoMatch(String(t.enrollmentCodeShape.split(separator: " ").last ?? ""), left))

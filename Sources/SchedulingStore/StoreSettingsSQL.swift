@@ -6,8 +6,10 @@ import Scheduling
 /// so a change is an UPDATE: the PostgreSQL application role may change settings, never add them.
 package enum SettingsSQL {
     /// The enrollment door the settings describe (a value that fails its pattern reads as unset).
+    package static let doorSettings = "SELECT key, value FROM settings WHERE key IN ('enroll_host', 'enroll_user')"
+
     package static func door(_ db: any SQLDatabase) throws -> EnrollmentDoor {
-        let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('enroll_host', 'enroll_user')")
+        let rows = try db.fetchRows(sql: doorSettings)
         var values: [String: String] = [:]
         for r in rows { values[r["key"]] = r["value"] as String }
         return EnrollmentDoor(hostSetting: values["enroll_host"], userSetting: values["enroll_user"])

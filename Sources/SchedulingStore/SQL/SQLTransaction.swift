@@ -71,7 +71,7 @@ package final class SQLTransaction: BookingTransaction {
                      SQLStatement(Records.representationsOf, receipt), SQLStatement(Records.currentAppointmentOf, receipt),
                      SQLStatement(Self.pendingEscalationOf, receipt), SQLStatement(Records.windowSettings),
                      SQLStatement(Outbox.applicantAccountOf, receipt), SQLStatement(Outbox.representativesOf, receipt),
-                     SQLStatement(EnrollmentReads.enrollmentDays)]
+                     SQLStatement(EnrollmentReads.enrollmentDays), SQLStatement(SettingsSQL.doorSettings)]
         if let asked { first.append(Records.centerStatement(db.dialect, code: asked)) }
         try db.prefetch(first)
         guard let file = try caseFile(r.receipt), let appointment = try currentAppointment(r.receipt) else { return }

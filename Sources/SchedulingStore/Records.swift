@@ -83,7 +83,7 @@ package enum Records {
         let rows = try db.fetchRows(sql: "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')")
         var s: [String: String] = [:]
         for r in rows { s[r["key"]] = r["value"] }
-        return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
+        return SlotWindow(storedLeadHours: s["lead_hours"], horizonDays: s["horizon_days"])
     }
 
     package static func booked(_ db: any SQLDatabase, center: String, start: Date) throws -> Int {

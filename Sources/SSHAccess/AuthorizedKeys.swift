@@ -73,7 +73,8 @@ public struct AuthorizedKeys {
     /// One authorized_keys line: the forced command (sshd's only escape inside it is \"), restrict, pty.
     public static func line(command: String, key: PublicKey) -> String {
         let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
-        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment)"   // not for a person: sshd's authorized_keys format
+        let comment = key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment
+        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(comment)"   // not for a person: sshd's authorized_keys format
     }
 
     public mutating func append(command: String, key: PublicKey) { lines.append(AuthorizedKeys.line(command: command, key: key)) }

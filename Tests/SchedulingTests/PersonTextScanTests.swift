@@ -85,7 +85,8 @@ struct PersonTextScanTests {
         s.range(of: #"\p{L}{2,}[ ,;:]+\p{L}{2,}"#, options: .regularExpression) != nil
             // A scroll or paging line: a word beside an arrow or a middle dot ("↓ more", "· lines", "↑↓ scroll").
             || s.range(of: #"[↑↓·]\s*\p{L}{3,}|\p{L}{3,}\s*[↑↓·]"#, options: .regularExpression) != nil
-            || s.trimmingCharacters(in: .whitespaces).range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil   // one capitalized word ("Quit", "Booked")
+            // One capitalized word ("Quit", "Booked").
+            || s.trimmingCharacters(in: .whitespaces).range(of: #"^\p{Lu}\p{Ll}+[.:!?]?$"#, options: .regularExpression) != nil
     }
 
     @Test("No literal meant for a person outside the catalog, except in the files still listed as not moved")

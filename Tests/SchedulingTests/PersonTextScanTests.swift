@@ -54,6 +54,14 @@ struct PersonTextScanTests {
     /// its count, or take it off). Empty since issue 14: every text for a person is in the catalog.
     static let notYetInCatalog: [String: Int] = [:]
 
+    /// Lines that open what the next line's literal is, when a formatter has broken the line there
+    /// (`help:` then the text on its own line, `ArgumentHelp(` then the text): that literal is
+    /// allowed as its opener's line is.
+    static let allowedOpeners: [(pattern: String, why: String)] = [
+        (#"(help|abstract|discussion|usage):\s*$"#, "ArgumentParser help, its text on the next line"),
+        (#"ArgumentHelp\(\s*$"#, "ArgumentParser help, its text on the next line"),
+    ]
+
     /// One string literal on a line: its text (interpolations left out) and the line.
     struct Found { var file: String; var line: Int; var text: String; var source: String }
 
@@ -68,10 +76,14 @@ struct PersonTextScanTests {
             if file.hasPrefix(catalog) { continue }
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             var inBlock = false
+            var opened = false
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let l = String(line)
+                let continues = opened
+                opened = allowedOpeners.contains { l.range(of: $0.pattern, options: .regularExpression) != nil }
                 if l.contains("\"\"\"") { inBlock.toggle(); continue }
                 if inBlock { continue }   // multi-line literals: SQL, TOML and JSON templates
+                if continues { continue }
                 if allowedLines.contains(where: { l.range(of: $0.pattern, options: .regularExpression) != nil }) { continue }
                 for lit in SwiftSource.literals(l) where readsAsWords(lit) {
                     if allowedLiterals.contains(where: { lit.range(of: $0.pattern, options: .regularExpression) != nil }) { continue }
@@ -123,5 +135,9 @@ struct PersonTextScanTests {
         let sql = "SELECT role FROM accounts WHERE id = ?"
         #expect(Self.allowedLiterals.contains { sql.range(of: $0.pattern, options: .regularExpression) != nil })
         #expect(!Self.allowedLiterals.contains { "No case open.".range(of: $0.pattern, options: .regularExpression) != nil })
+        // A help text a formatter put on the line after its opener is still help; a sentence after any other line is not.
+        func opens(_ line: String) -> Bool { Self.allowedOpeners.contains { line.range(of: $0.pattern, options: .regularExpression) != nil } }
+        #expect(opens("        help: ArgumentHelp(") && opens("        discussion:") && opens("    @Flag(help:"))
+        #expect(!opens(#"        help: "Print JSON.")"#) && !opens("        let text = describe(") && !opens("s.log(.info,"))
     }
 }

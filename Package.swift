@@ -36,6 +36,8 @@ let package = Package(
         ),
         // Notifications: the mailer (outbox → sendmail / SMS gateway), messages and .ics, pure builders.
         .target(name: "Notifications", dependencies: ["Scheduling"]),
+        // OpenSSH's side of access: authorized_keys files and the forced commands in them, quoted for the shell.
+        .target(name: "SSHAccess", dependencies: ["Scheduling"]),
         // The terminal UI: state, update, render to a cell grid. No curses here.
         .target(name: "TerminalUI", dependencies: ["Scheduling"]),
         // ncursesw for Swift: NCURSES_WIDECHAR, accessors for curses' globals and macros, signals.
@@ -47,7 +49,7 @@ let package = Package(
             name: "biosched",
             dependencies: [
                 "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])),
-                "TerminalUI", "CursesScreen", "CNcursesw", "Notifications",
+                "TerminalUI", "CursesScreen", "CNcursesw", "Notifications", "SSHAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +82,7 @@ let package = Package(
         // Starts a private PostgreSQL cluster for the tests (initdb, pg_ctl from Debian's postgresql).
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
+        .testTarget(name: "SSHAccessTests", dependencies: ["SSHAccess", "Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),

@@ -112,7 +112,7 @@ enum BenchStore {
         }
         var rng = BenchRandom(seed: 0xB105_C4ED_2026)
         let specs = makeCenters(&rng)
-        let earliest = nowSeconds + 24 * 3600, latest = nowSeconds + 30 * 86_400 // SlotWindow.standard
+        let earliest = nowSeconds + Int64(SlotWindow.defaultLeadHours * 3600), latest = nowSeconds + Int64(SlotWindow.defaultHorizonDays * 86_400)
         let quota = appointments / specs.count, extra = appointments % specs.count
 
         var config = Configuration()

@@ -23,14 +23,14 @@ final class PtyProcess {
 
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
         let libc = LibC.shared
-        let m = libc.posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        let m = libc.posixOpenpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard m >= 0 else { throw BenchFailure("posix_openpt: \(errorText())") }
         guard libc.grantpt(m) == 0, libc.unlockpt(m) == 0 else {
             close(m)
             throw BenchFailure("grantpt/unlockpt: \(errorText())")
         }
         var name = [CChar](repeating: 0, count: 256)
-        guard libc.ptsname_r(m, &name, name.count) == 0 else {
+        guard libc.ptsnameR(m, &name, name.count) == 0 else {
             close(m)
             throw BenchFailure("ptsname_r: \(errorText())")
         }
@@ -66,7 +66,8 @@ final class PtyProcess {
             sigaddset(&defaults, sig)
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let setsid: Int32 = 0x80   // POSIX_SPAWN_SETSID, which Glibc does not import
+        posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -185,10 +186,10 @@ func errorText(_ code: Int32 = errno) -> String {
 
 /// libc functions Swift's Glibc module does not import (they need _XOPEN_SOURCE): looked up at run time.
 struct LibC: @unchecked Sendable {
-    let posix_openpt: @convention(c) (Int32) -> Int32
+    let posixOpenpt: @convention(c) (Int32) -> Int32
     let grantpt: @convention(c) (Int32) -> Int32
     let unlockpt: @convention(c) (Int32) -> Int32
-    let ptsname_r: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    let ptsnameR: @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
     let wcwidth: @convention(c) (Int32) -> Int32
 
     static let shared = LibC()
@@ -198,10 +199,10 @@ struct LibC: @unchecked Sendable {
             guard let p = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { fatalError("libc has no \(name)") }
             return unsafeBitCast(p, to: T.self)
         }
-        posix_openpt = symbol("posix_openpt", (@convention(c) (Int32) -> Int32).self)
+        posixOpenpt = symbol("posix_openpt", (@convention(c) (Int32) -> Int32).self)
         grantpt = symbol("grantpt", (@convention(c) (Int32) -> Int32).self)
         unlockpt = symbol("unlockpt", (@convention(c) (Int32) -> Int32).self)
-        ptsname_r = symbol("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
+        ptsnameR = symbol("ptsname_r", (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
         wcwidth = symbol("wcwidth", (@convention(c) (Int32) -> Int32).self)
     }
 }

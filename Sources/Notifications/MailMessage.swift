@@ -43,7 +43,8 @@ public struct MailMessage: Sendable {
             return (h + textPart).joined(separator: "\n") + "\n"
         }
         let boundary = "=_biosched_" + String(messageID.unicodeScalars.filter { MailMessage.isBoundaryChar($0) }.map(Character.init))
-        var body = h + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "This is a message in MIME format.", "", "--" + boundary] + textPart   // not for a person: the MIME preamble (RFC 2046), shown only by mail programs without MIME
+        let preamble = "This is a message in MIME format."   // not for a person: the MIME preamble (RFC 2046), shown only by mail programs without MIME
+        var body = h + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", preamble, "", "--" + boundary] + textPart
         for a in attachments {
             body += ["--" + boundary,
                      "Content-Type: text/calendar; charset=utf-8; method=\(a.method.rawValue); name=\"\(a.filename)\"",

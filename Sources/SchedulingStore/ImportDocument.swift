@@ -166,8 +166,8 @@ extension ImportDocument {
         if let s = top["settings"] {
             guard let s = s as? [String: Any] else { throw ImportError("settings") { $0.importExpectedObject } }
             try r.only(s, ["leadHours", "horizonDays"], at: "settings")
-            doc.settings = Settings(leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: 0...720),
-                                    horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: 1...366))
+            doc.settings = Settings(leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: SlotWindow.leadHoursRange),
+                                    horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: SlotWindow.horizonDaysRange))
         }
         for (i, c) in try r.array(top, "centers").enumerated() {
             var at = "centers[\(i)]"

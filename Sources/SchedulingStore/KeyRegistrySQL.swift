@@ -182,7 +182,9 @@ extension SQLStore {
             for (scope, state) in zip(scopes, states) {
                 let (s, started) = EnrollmentThrottle.countWrong(state, limit: scope.limit, now: now)
                 counted.append((s, scope, started))
-                if started, let until = s.pausedUntil { pausedTill.append("\(scope.key) paused until \(Records.seconds(until))") }   // not for a person: an audit detail
+                if started, let until = s.pausedUntil {
+                    pausedTill.append("\(scope.key) paused until \(Records.seconds(until))")   // not for a person: an audit detail
+                }
                 try db.execute(sql: """
                     INSERT INTO enrollment_throttle(scope, wrong, window_start, paused_until, pauses) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(scope) DO UPDATE SET wrong = excluded.wrong, window_start = excluded.window_start,

@@ -112,7 +112,7 @@ package enum Records {
         let rows = try db.fetchRows(sql: windowSettings)
         var s: [String: String] = [:]
         for r in rows { s[r["key"]] = r["value"] }
-        return SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30)
+        return SlotWindow(storedLeadHours: s["lead_hours"], horizonDays: s["horizon_days"])
     }
 
     package static let windowSettings = "SELECT key, value FROM settings WHERE key IN ('lead_hours', 'horizon_days')"

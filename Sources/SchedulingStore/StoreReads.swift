@@ -4,7 +4,7 @@ import Scheduling
 extension SQLStore {
     public func storeInfo() throws(StoreError) -> StoreInfo {
         let s = try sqlRead { db in try Records.settings(db) }
-        return StoreInfo(window: SlotWindow(leadHours: Int(s["lead_hours"] ?? "") ?? 24, horizonDays: Int(s["horizon_days"] ?? "") ?? 30),
+        return StoreInfo(window: SlotWindow(storedLeadHours: s["lead_hours"], horizonDays: s["horizon_days"]),
                          isTraining: s["training"] == "1", createdBy: s["created_by"] ?? "")
     }
 

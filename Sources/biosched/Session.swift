@@ -202,78 +202,15 @@ struct Session {
     /// The catalog for messages said before a store is open: `--lang`, else the environment's, else English.
     static func catalog(_ g: GlobalOptions) -> Catalog { Catalog((try? language(g)) ?? .en) }
 
-    /// Who is acting, and whether this local user may act so (training stores allow any role).
+    /// Who is acting, and whether this local user may act so: the domain's `ActingAs` decides.
     static func resolveActor(_ g: GlobalOptions, store: any OpenedStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
         let t = Catalog(try language(g))
-        let na = VerdictCode.notAuthorized.rawValue
-        var role: Role?
-        if let r = g.role {
-            guard let parsed = Role(rawValue: r.lowercased()) else {
-                throw Failure(.badInput, t.badRole(Echo.show(r)))
-            }
-            role = parsed
-        }
-        let osStaff: StaffRole?
-        do { osStaff = try store.staffRole(of: osUser) } catch { throw Failure(storeError: error) }
-        // The person: this login, or the staff login a session of the service account names.
-        var user = osUser
-        var staff = osStaff
-        if let login = g.login {
-            guard Identifier.isLoginName(login) else {
-                throw Failure(.badInput, t.badLogin(Echo.show(login), t.loginShape))
-            }
-            if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
-                throw Failure(.refused, "\(na): " + t.onlyServiceAccount(osUser))
-            }
-            if role == .applicant || role == .representative {
-                throw Failure(.badInput, t.loginIsStaff)
-            }
-            do { staff = try store.staffRole(of: login) } catch { throw Failure(storeError: error) }
-            if staff == .gateway || (staff == nil && !info.isTraining) {
-                throw Failure(.refused, "\(na): " + t.notStaffOfStore(login))
-            }
-            user = login
-        }
-        if role == nil {
-            switch staff {
-            case .officer: role = .officer
-            case .agent: role = .agent
-            case .gateway: throw Failure(.badInput, t.isGateway(user))
-            case nil:
-                if info.isTraining { role = .agent } else {
-                    throw Failure(.refused, "\(na): " + t.notStaffUser(user))
-                }
-            }
-        }
-        let r = role!
-        switch r {
-        case .applicant, .representative:
-            guard let account = g.account, !account.isEmpty else {
-                throw Failure(.badInput, t.needsAccount(r))
-            }
-            guard Identifier.isAccountID(account) else {
-                throw Failure(.badInput, t.badAccount(Echo.show(account), t.accountShape))
-            }
-            // The gateway account, or the service account that owns the store (one service
-            // account for everyone: deploy/sshd_config.d/biosched.conf) acts for a caller's account.
-            if !info.isTraining && osStaff != .gateway && !store.isOwnedByThisUser {
-                throw Failure(.refused, "\(na): " + t.onlyGateway)
-            }
-            let accountRole: Role?
-            do { accountRole = try store.accountRole(account) } catch { throw Failure(storeError: error) }
-            guard accountRole == r else {
-                throw Failure(.refused, "\(na): " + t.noSuchAccount(r, account))
-            }
-            return Actor(role: r, id: account)
-        case .agent, .officer:
-            if g.account != nil { throw Failure(.badInput, t.accountNotForStaff(user)) }
-            if !info.isTraining {
-                let allowed = r == .agent ? (staff == .agent || staff == .officer) : staff == .officer
-                guard allowed else {
-                    throw Failure(.refused, "\(na): " + t.mayNotActAs(user, r, staff?.rawValue ?? t.notifyNone))
-                }
-            }
-            return Actor(role: r, id: user)
+        do {
+            return try ActingAs.resolve(ActorClaim(role: g.role, account: g.account, login: g.login),
+                                        ActorSetting(osUser: osUser, isTraining: info.isTraining, ownsStore: store.isOwnedByThisUser), in: store)
+        } catch {
+            if case let .store(e) = error { throw Failure(storeError: e) }
+            throw Failure(error.isRefusal ? .refused : .badInput, error.message(t))
         }
     }
 

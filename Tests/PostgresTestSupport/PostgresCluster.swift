@@ -193,7 +193,7 @@ public final class PostgresCluster: @unchecked Sendable {
         env.removeValue(forKey: "PGPASSWORD")
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        defer { for p in cArgs + cEnv { free(p) } }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
         guard rc == 0 else { throw Unavailable.failed("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }

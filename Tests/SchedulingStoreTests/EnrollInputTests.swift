@@ -41,7 +41,7 @@ struct Spawned {
         for (k, v) in extra { env[k] = v }
         let argv: [UnsafeMutablePointer<CChar>?] = ([Binary.url.path] + args).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for p in argv + envp { free(p) } }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, Binary.url.path, &actions, nil, argv, envp)
         close(input[0]); close(out[1])

@@ -6,8 +6,20 @@ public struct SlotWindow: Hashable, Sendable {
     public var leadHours: Int
     /// A slot must start at most this long after now. Default 30 days.
     public var horizonDays: Int
-    public init(leadHours: Int = 24, horizonDays: Int = 30) {
+    /// R12's defaults, where every store, `init` and the demo data take them from.
+    public static let defaultLeadHours = 24
+    public static let defaultHorizonDays = 30
+    /// The values a store accepts (`init`, the import format).
+    public static let leadHoursRange = 0...720
+    public static let horizonDaysRange = 1...366
+    public init(leadHours: Int = SlotWindow.defaultLeadHours, horizonDays: Int = SlotWindow.defaultHorizonDays) {
         self.leadHours = leadHours; self.horizonDays = horizonDays
+    }
+    /// The window from a store's settings as text (`lead_hours`, `horizon_days`); a missing or
+    /// unreadable value is its default.
+    public init(storedLeadHours lead: String?, horizonDays horizon: String?) {
+        self.init(leadHours: lead.flatMap { Int($0) } ?? SlotWindow.defaultLeadHours,
+                  horizonDays: horizon.flatMap { Int($0) } ?? SlotWindow.defaultHorizonDays)
     }
     public static let standard = SlotWindow()
 

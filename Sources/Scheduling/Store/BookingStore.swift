@@ -243,13 +243,10 @@ public enum StoreError: Error, Sendable, Equatable {
 }
 
 /// Staff and audit: who may act in which role, and what happened.
-public protocol StoreAdministration: Sendable {
-    /// The staff role of a local user, if any (`agent`, `officer`, `gateway`).
-    func staffRole(of user: String) throws(StoreError) -> StaffRole?
+public protocol StoreAdministration: IdentityDirectory, Sendable {
     func staff() throws(StoreError) -> [StaffMember]
     func addStaff(_ user: String, role: StaffRole, by officer: String, now: Date) throws(StoreError)
     func removeStaff(_ user: String, by officer: String, now: Date) throws(StoreError)
-    func accountRole(_ id: String) throws(StoreError) -> Role?
     /// The account's preferred language, if it has one (`language` in the import format).
     func accountLanguage(_ id: String) throws(StoreError) -> Language?
     func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry]

@@ -349,7 +349,9 @@ extension Catalog {
            es: "Se rechaza --now: solo los sistemas de práctica (--training o --demo) aceptan un reloj fijo.")
     }
     public var badWindow: String {
-        tr(en: "--lead-hours must be 0 to 720 and --horizon-days 1 to 366.", es: "--lead-hours debe ser de 0 a 720 y --horizon-days de 1 a 366.")
+        let lead = SlotWindow.leadHoursRange, horizon = SlotWindow.horizonDaysRange
+        return tr(en: "--lead-hours must be \(lead.lowerBound) to \(lead.upperBound) and --horizon-days \(horizon.lowerBound) to \(horizon.upperBound).",
+                  es: "--lead-hours debe ser de \(lead.lowerBound) a \(lead.upperBound) y --horizon-days de \(horizon.lowerBound) a \(horizon.upperBound).")
     }
     public func storeCreated(training: Bool, _ path: String, demoSeed: UInt64?, _ user: String) -> String {
         switch (training, demoSeed) {

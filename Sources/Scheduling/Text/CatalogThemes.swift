@@ -234,11 +234,11 @@ extension Catalog {
         tr(en: "No theme file or theme named '\(file)' (themes: \(names)).", es: "No hay ningún archivo de tema ni tema llamado '\(file)' (temas: \(names)).")
     }
     public var defaultCompiledIn: String { tr(en: "default (compiled in)", es: "default (incluido en el programa)") }
-    public func themeChecked(_ where_: String, _ name: String, _ named: Int, _ all: Int) -> String {
+    public func themeChecked(_ place: String, _ name: String, _ named: Int, _ all: Int) -> String {
         let rest = all - named
-        return named < all ? tr(en: "\(where_): ok, theme \(name): \(named) of \(all) tokens named, \(rest) from the default.",
-                                es: "\(where_): correcto, tema \(name): \(named) de \(all) elementos con nombre, \(rest) del predeterminado.")
-                           : tr(en: "\(where_): ok, theme \(name): \(named) of \(all) tokens named.", es: "\(where_): correcto, tema \(name): \(named) de \(all) elementos con nombre.")
+        return named < all ? tr(en: "\(place): ok, theme \(name): \(named) of \(all) tokens named, \(rest) from the default.",
+                                es: "\(place): correcto, tema \(name): \(named) de \(all) elementos con nombre, \(rest) del predeterminado.")
+                           : tr(en: "\(place): ok, theme \(name): \(named) of \(all) tokens named.", es: "\(place): correcto, tema \(name): \(named) de \(all) elementos con nombre.")
     }
     public func lowestContrast(_ ratio: String, _ token: String, _ reaching: Int, _ count: Int) -> String {
         tr(en: "Lowest contrast in true color: \(ratio):1 (\(token)); \(reaching) of \(count) tokens with both colors given reach 7:1.",

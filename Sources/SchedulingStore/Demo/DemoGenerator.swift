@@ -41,7 +41,7 @@ struct Generator {
         }
         fillWeek(site: plan.fullWeekSite, from: plan.fullWeekFirst)
         while cases.count < caseCount { randomCase() }
-        return ImportDocument(settings: .init(leadHours: 24, horizonDays: 30), centers: sites.map(\.record),
+        return ImportDocument(settings: .init(leadHours: SlotWindow.defaultLeadHours, horizonDays: SlotWindow.defaultHorizonDays), centers: sites.map(\.record),
                               accounts: accounts, cases: cases, appointments: appointments)
     }
 

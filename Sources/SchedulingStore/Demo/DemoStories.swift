@@ -74,11 +74,12 @@ struct StoryPlan {
                 [book(s, slot.start)])
         }
 
-        // R3a: exactly 12 hours away, and 11 hours away.
+        // R3a: exactly the online cutoff (12 hours) away, and an hour inside it (11 hours).
+        let cutoff = Int64(ReschedulePolicy.onlineCutoffHours * 3600)
         do {
-            let target = floorMinute(now.addingTimeInterval(12 * 3600))
+            let target = floorMinute(now.addingTimeInterval(TimeInterval(cutoff)))
             let (s, start) = Self.exactly(target, sites: sites, ledger: &ledger, prefer: ["DCA", "GUM", "HNL", "SJU"])
-            let exact = secs(start) == secs(now) + 12 * 3600
+            let exact = secs(start) == secs(now) + cutoff
             account("david.kim", "David Kim", phone: "(202) 555-0117")
             add(StoryCase(receipt: Story.twelveHours, title: t.storyTwelveTitle,
                           description: t.storyTwelve(when(s, start), exact: exact, duration(secs(start) - secs(now))),
@@ -87,7 +88,7 @@ struct StoryPlan {
                 [book(s, start)])
         }
         do {
-            let (s, start) = Self.around(now.addingTimeInterval(11 * 3600), within: 30 * 60, sites: sites, ledger: &ledger,
+            let (s, start) = Self.around(now.addingTimeInterval(TimeInterval(cutoff - 3600)), within: 30 * 60, sites: sites, ledger: &ledger,
                                          prefer: ["LAX", "CHI", "HNL", "GUM"])
             account("aisha.bello", "Aisha Bello", phone: "(312) 555-0163")
             add(StoryCase(receipt: Story.elevenHours, title: t.storyElevenTitle,

@@ -7,8 +7,11 @@ import Scheduling
 ///
 /// The worker is a thread of its own, started on the first effect, that blocks every signal: a
 /// resize or a terminating signal always reaches the UI thread, whose wait it must interrupt.
+/// Each answer calls `wake` (the terminal device's waker), so the loop sleeps until it comes
+/// instead of polling.
 public final class EffectWorker: @unchecked Sendable {
     private let runner: EffectRunner
+    private let wake: (@Sendable () -> Void)?
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var queue: [(Effect, Actor)] = []
@@ -17,7 +20,7 @@ public final class EffectWorker: @unchecked Sendable {
     private var started = false
     private var stopping = false
 
-    public init(runner: EffectRunner) { self.runner = runner }
+    public init(runner: EffectRunner, wake: (@Sendable () -> Void)? = nil) { self.runner = runner; self.wake = wake }
 
     /// Starts `effect` behind the ones already started.
     public func start(_ effect: Effect, actor: Actor) {
@@ -54,6 +57,7 @@ public final class EffectWorker: @unchecked Sendable {
                 running -= 1
                 if let answer { answers.append(answer) }
             }
+            wake?()
         }
     }
 

@@ -8,7 +8,8 @@ public enum TerminalLoop {
     /// `EffectWorker` while the loop keeps reading keys and drawing (the real program).
     public enum Effects: Sendable { case inline, background }
 
-    /// How often the loop looks for answers while an effect is in flight (ms).
+    /// How often the loop looks for answers while an effect is in flight, on a device that has no
+    /// waker (ms); a device with one is woken by the worker when an answer arrives.
     public static let answerPoll = 50
     /// How often the loop looks at a theme file that may be edited, where no file watch wakes it (ms).
     public static let themeWatch = 5000
@@ -18,14 +19,16 @@ public enum TerminalLoop {
     /// The loop sleeps in `nextInput` until a key, a resize, or the next thing that needs it: the
     /// next minute of the clock shown, the idle warning or time-out, a change of the theme file
     /// when the switcher watches it (`ThemeSwitcher.watches`: a file watch wakes the device;
-    /// without one, a look every `themeWatch` ms), an answer while effects are in flight; never
+    /// without one, a look every `themeWatch` ms), an answer of an effect in flight (the worker wakes
+    /// the device; a device without a waker is polled every `answerPoll` ms); never
     /// longer than `tickMilliseconds`. A switcher that does not watch costs no thread, no inotify
     /// instance and no wake-up.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
                            idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
                            onFrame: ((Screen) -> Void)? = nil) -> String {
-        let worker = effects == .background ? EffectWorker(runner: program.runner) : nil
+        let worker = effects == .background ? EffectWorker(runner: program.runner, wake: device.waker) : nil
+        let answersWake = worker != nil && device.waker != nil
         defer { worker?.stop() }
         let wasDeferring = program.defersEffects
         program.defersEffects = worker != nil
@@ -80,7 +83,7 @@ public enum TerminalLoop {
             onFrame?(screen)
             if program.state.quit { return "quit" }
             var wait = min(tickMilliseconds, millisecondsToNextMinute(clock()))
-            if worker?.isBusy == true || !program.state.inFlight.isEmpty { wait = min(wait, answerPoll) }
+            if !answersWake && (worker?.isBusy == true || !program.state.inFlight.isEmpty) { wait = min(wait, answerPoll) }
             if themes?.watchedFile != nil && watch?.isWatching != true { wait = min(wait, themeWatch) }
             if let idle {
                 let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9

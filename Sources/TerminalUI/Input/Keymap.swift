@@ -143,19 +143,54 @@ public enum Keymap {
         KeyBinding(keys: [.escape], action: .back, label: .close, contexts: [.help], hint: true),
     ]
 
+    /// The editing keys of a one-line field (`TextField`), Emacs and readline style.
+    public static let fieldEditing: [(keys: [Key], edit: FieldEdit)] = [
+        ([.backspace], .deleteBackward),
+        ([.delete, .ctrl("d")], .deleteForward),
+        ([.left, .ctrl("b")], .left),
+        ([.right, .ctrl("f")], .right),
+        ([.home, .ctrl("a")], .home),
+        ([.end, .ctrl("e")], .end),
+        ([.ctrl("u")], .deleteToStart),
+        ([.ctrl("k")], .deleteToEnd),
+    ]
+
+    /// What `key` does in a one-line field, if it edits (a printable key types itself).
+    public static func fieldEdit(for key: Key) -> FieldEdit? { fieldEditing.first { $0.keys.contains(key) }?.edit }
+
+    /// The first key that does `edit` in a field (what plain mode sends to edit one).
+    public static func key(for edit: FieldEdit) -> Key { fieldEditing.first { $0.edit == edit }!.keys[0] }
+
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
     static let typingContexts: Set<FocusContext> = [.findCase, .callerList, .textInput, .filter, .centerPicker, .prompt]
 
-    /// The action of `key` in `context`.
-    public static func action(for key: Key, in context: FocusContext, training: Bool = false) -> Action? {
+    /// The action of `key` in `context`. A yes/no question (`dialog`) answers to its letters in
+    /// either case. In a field that is still empty (`fieldEmpty`), a letter bound there (the find
+    /// screen's r, q, ?) acts instead of typing.
+    public static func action(for key: Key, in context: FocusContext, training: Bool = false, fieldEmpty: Bool = false) -> Action? {
         if context == .help {
             return bindings.first { $0.contexts.contains(.help) && $0.keys.contains(key) }?.action ?? .back
         }
-        if typingContexts.contains(context) {
+        if typingContexts.contains(context) && !fieldEmpty {
             if case .char = key { return nil }
             if key == .ctrl("c") { return .quit }
         }
-        return bindings.first { (training || !$0.trainingOnly) && $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+        if let found = bindings.first(where: { (training || !$0.trainingOnly) && $0.contexts.contains(context) && $0.keys.contains(key) }) {
+            return found.action
+        }
+        if context == .dialog, case let .char(c) = key, c.isUppercase, let lower = c.lowercased().first {
+            return action(for: .char(lower), in: context, training: training)
+        }
+        return nil
+    }
+
+    /// The first key that does `action` in `context` (what plain mode sends for a numbered choice);
+    /// nil when nothing there does it.
+    public static func key(for action: Action, in context: FocusContext, training: Bool = false, fieldEmpty: Bool = false) -> Key? {
+        for b in bindings where b.action == action && (training || !b.trainingOnly) {
+            if let key = b.keys.first(where: { self.action(for: $0, in: context, training: training, fieldEmpty: fieldEmpty) == action }) { return key }
+        }
+        return nil
     }
 
     /// One entry of a hint bar: the keys that act in that context, what they do, and the action.

@@ -1,3 +1,8 @@
+/// What an editing key does to a one-line field; the keys are bound in `Keymap.fieldEditing`.
+public enum FieldEdit: Sendable, Hashable, CaseIterable {
+    case deleteBackward, deleteForward, left, right, home, end, deleteToStart, deleteToEnd
+}
+
 /// A one-line text input: UTF-8 text, a cursor, and editing keys.
 public struct TextField: Hashable, Sendable {
     public private(set) var characters: [Character]
@@ -18,27 +23,34 @@ public struct TextField: Hashable, Sendable {
     public var text: String { String(characters) }
     public var isBlank: Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
 
-    /// Applies an editing key. Returns false when the key is not an editing key.
+    /// Applies a key: a printable one types, an editing one (`Keymap.fieldEditing`) edits.
+    /// Returns false when the key is neither.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case let .char(c):
+        if case let .char(c) = key {
             // The bound counts Unicode scalars: a letter pasted with thousands of combining marks
             // (one Character) fills the field as they would one by one (issue 20).
             guard characters.reduce(0, { $0 + $1.unicodeScalars.count }) + c.unicodeScalars.count <= maxLength, !c.isNewline else { return true }
             characters.insert(c, at: cursor); cursor += 1
-        case .backspace:
-            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"):
-            if cursor < characters.count { characters.remove(at: cursor) }
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrl("u"): characters.removeFirst(cursor); cursor = 0
-        case .ctrl("k"): characters.removeLast(characters.count - cursor)
-        default: return false
+            return true
         }
+        guard let edit = Keymap.fieldEdit(for: key) else { return false }
+        apply(edit)
         return true
+    }
+
+    public mutating func apply(_ edit: FieldEdit) {
+        switch edit {
+        case .deleteBackward:
+            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .deleteForward:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = characters.count
+        case .deleteToStart: characters.removeFirst(cursor); cursor = 0
+        case .deleteToEnd: characters.removeLast(characters.count - cursor)
+        }
     }
 
     public mutating func set(_ text: String) { characters = Array(text.prefix(maxLength)); cursor = characters.count }

@@ -27,15 +27,16 @@ enum KeysScreen {
         guard var k = s.keys else { return false }
         var closed = false
         defer { if !closed { s.keys = k } }
+        // With a question open the context is `.dialog`: its yes and no come from the keymap.
         let action = Keymap.action(for: key, in: k.focusContext, training: s.training != nil)
         if let confirm = k.confirm {
-            if key == .char("y") || key == .char("Y") || key == .char("s") || key == .char("S") {
+            if action == .select {
                 k.confirm = nil
                 switch confirm {
                 case .removeOne: if let key = k.keys[safe: k.index] { fx.append(.keys(.revoke(k.holder, blob: key.key.blob))) }
                 case .revokeAll: fx.append(.keys(.revoke(k.holder, blob: nil)))
                 }
-            } else if key == .char("n") || key == .char("N") || key == .escape {
+            } else if action == .back {
                 k.confirm = nil
             }
             return true

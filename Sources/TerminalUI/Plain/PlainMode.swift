@@ -59,8 +59,8 @@ public struct PlainMode {
         case "h", "help", "?":
             return ""
         case "b", "back":
-            program.send(.key(.escape))
-            if s.phase == .reason || s.phase == .confirm { program.send(.key(.escape)) }
+            send(.back)
+            if s.phase == .reason || s.phase == .confirm { send(.back) }
             return changes(since: before)
         case "n" where s.phase == .picking || s.phase == .reviewQueue:
             dayPage += 1; return ""
@@ -68,7 +68,7 @@ public struct PlainMode {
             dayPage = max(0, dayPage - 1); return ""
         case _ where s.overlay == .centerPicker && Int(line) == nil && !line.isEmpty:
             // Letters narrow the list of centers, as typing does on the full screen.
-            program.send(.key(.ctrl("u"))); program.send(.key(.ctrl("a"))); program.send(.key(.ctrl("k")))
+            edit(.deleteToStart); edit(.home); edit(.deleteToEnd)
             for c in line { program.send(.key(.char(c))) }
             dayPage = 0
             return ""
@@ -85,11 +85,11 @@ public struct PlainMode {
         }
         if s.phase == .caseList, Int(line) == nil, !line.isEmpty {
             // A receipt typed instead of a number: looked up like the full-screen "/" search.
-            program.send(.key(.char("/")))
+            send(.search)
             for c in line { program.send(.key(.char(c))) }
-            program.send(.key(.enter))
+            send(.select)
             if program.state.phase == .caseList && program.state.messages.count == said {
-                program.send(.key(.escape))
+                send(.back)
                 return s.t.notAReceiptOrNumber(line) + "\n"
             }
             return changes(since: before)
@@ -104,9 +104,21 @@ public struct PlainMode {
 
     mutating func forceQuit() {
         // Quit asks first when a request is half filled; in plain mode "q" is the answer itself.
-        program.send(.key(.ctrl("c")))
-        if program.state.overlay == .quitConfirm { program.send(.key(.char("y"))) }
+        send(.quit)
+        if program.state.overlay == .quitConfirm { send(.select) }
     }
+
+    /// Plain mode's keys are the keymap's: the key bound to `action` where the person is.
+    func keys(_ action: Action, in context: FocusContext? = nil, fieldEmpty: Bool = false) -> [Event] {
+        let s = program.state
+        return Keymap.key(for: action, in: context ?? s.focusContext, training: s.training != nil, fieldEmpty: fieldEmpty).map { [.key($0)] } ?? []
+    }
+
+    mutating func send(_ action: Action, in context: FocusContext? = nil, fieldEmpty: Bool = false) {
+        for e in keys(action, in: context, fieldEmpty: fieldEmpty) { program.send(e) }
+    }
+
+    mutating func edit(_ e: FieldEdit) { program.send(.key(Keymap.key(for: e))) }
 
     enum Field { case receipt, caseSearch, explanation, note, reviewNote, savePath }
 
@@ -129,15 +141,15 @@ public struct PlainMode {
         switch field {
         case .receipt:
             if text.lowercased() == "r" && program.state.config.actor.role == .officer {
-                program.send(.key(.char("r"))); return changes(since: before)
+                send(.reviewQueue, in: .findCase, fieldEmpty: true); return changes(since: before)
             }
-            program.send(.key(.escape))   // a new search: the field and the last matches cleared
+            send(.back)   // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
-            program.send(.key(.enter))
+            send(.select)
         case .explanation, .note, .reviewNote, .savePath:
-            program.send(.key(.ctrl("a"))); program.send(.key(.ctrl("k")))
+            edit(.home); edit(.deleteToEnd)
             for c in text { program.send(.key(.char(c))) }
-            program.send(.key(.enter))
+            send(.select)
             if field == .reviewNote || field == .savePath { return changes(since: before) }
             // After the text, go on to the next item the person must decide.
             if program.state.reasonItems[safe: program.state.reasonFocus] == .notify { return program.state.t.noted }
@@ -206,10 +218,10 @@ public struct PlainMode {
         options = []
         var lines: [String] = []
         if s.overlay == .quitConfirm {
-            options = [(t.quitLose, [.key(.char("y"))]), (t.stay, [.key(.char("n"))])]
+            options = [(t.quitLose, keys(.select)), (t.stay, keys(.back))]
         } else if case let .approveOther(_, when, preferred)? = s.overlay {
             lines.append(t.approveOtherFull(preferred) + " " + t.approveOtherAsk(when))
-            options = [(t.approveOtherYes, [.key(.char("y"))]), (t.approveOtherNo, [.key(.char("n"))])]
+            options = [(t.approveOtherYes, keys(.select)), (t.approveOtherNo, keys(.back))]
         } else if s.overlay == .centerPicker {
             let list = s.visibleCenters
             let pageSize = 9
@@ -225,7 +237,7 @@ public struct PlainMode {
             return t.fileNamePrompt + "\n"
         } else if case let .replaceConfirm(path)? = s.overlay {
             lines.append(t.fileExists(Echo.show(path, limit: 60)) + " " + t.replaceLoses)
-            options = [(t.replaceYes, [.key(.char("y"))]), (t.replaceNo, [.key(.char("n"))])]
+            options = [(t.replaceYes, keys(.select)), (t.replaceNo, keys(.back))]
         } else if case let .reviewNote(approve)? = s.overlay {
             return t.typeReviewNote(approve: approve) + "\n"
         } else {
@@ -250,7 +262,7 @@ public struct PlainMode {
                 lines.append(t.chooseCase)
             case .picking where s.refusedAtOpen != nil:
                 lines.append(t.plainCannotReschedule(online: s.config.actor.role.channel == .online))
-                options = [(t.backOption, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
+                options = [(t.backOption, keys(.back)), (t.quitOption, keys(.quit))]
             case .picking:
                 guard let cal = s.calendar else { return t.loadingShort + "\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
@@ -264,7 +276,7 @@ public struct PlainMode {
                     for i in summary.offered.dropFirst(page * pageSize).prefix(pageSize) {
                         let slot = summary.slots[i]
                         options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(t.freeOf(slot.free, slot.slot.stations))",
-                                        [.click(.time(i)), .key(.enter)]))
+                                        [.click(.time(i))] + keys(.select, in: .times)))
                     }
                 } else if days.isEmpty {
                     lines.append(t.noFreeDayChooseCenter(cal.center.name))
@@ -274,10 +286,10 @@ public struct PlainMode {
                     lines.append(t.daysWithFree(cal.center.name, page: page + 1, of: (days.count + pageSize - 1) / pageSize))
                     for d in days.dropFirst(page * pageSize).prefix(pageSize) {
                         let free = cal.days[d]!.offered.count
-                        options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay)), .key(.enter)]))
+                        options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay))] + keys(.select, in: .calendar)))
                     }
                 }
-                if !s.focusTimes { options.append((t.anotherCenter(cal.center.name), [.key(.char("c"))])) }
+                if !s.focusTimes { options.append((t.anotherCenter(cal.center.name), keys(.changeCenter))) }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reasonFocus] {
@@ -311,13 +323,13 @@ public struct PlainMode {
                     }
                 }
             case .confirm:
-                options = [(t.yesDo(escalate: s.verdict?.decision == .escalated), [.key(.enter)]), (t.noGoBack, [.key(.escape)])]
+                options = [(t.yesDo(escalate: s.verdict?.decision == .escalated), keys(.select)), (t.noGoBack, keys(.back))]
             case .submitting:
                 return t.working + "\n"
             case .outcome:
-                options = [(t.anotherCase, [.key(.char("n"))]), (t.backToCase, [.key(.escape)]), (t.quitOption, [.key(.ctrl("c"))])]
+                options = [(t.anotherCase, keys(.findCase)), (t.backToCase, keys(.back)), (t.quitOption, keys(.quit))]
                 // The notice can be saved, as on the full screen.
-                if s.outcome?.notice != nil && s.config.canWriteFiles { options.insert((t.saveNoticeOption, [.key(.char("s"))]), at: 0) }
+                if s.outcome?.notice != nil && s.config.canWriteFiles { options.insert((t.saveNoticeOption, keys(.saveNotice)), at: 0) }
             case .reviewQueue:
                 let list = s.visibleReviews
                 if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.reviewFilter?.rawValue ?? "")) }
@@ -329,13 +341,13 @@ public struct PlainMode {
                 for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                     lines.append("")
                     lines += ReviewView.detailLines(r, now: s.now, s.language, ownOnTraining: s.ownRequestOnTraining(r)).map(\.0)
-                    options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i)), .key(.char("a"))]))
-                    options.append((t.denyOption(r.requestID), [.click(.listRow(i)), .key(.char("d"))]))
+                    options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i))] + keys(.approve)))
+                    options.append((t.denyOption(r.requestID), [.click(.listRow(i))] + keys(.deny)))
                 }
                 if !s.reviews.isEmpty {
                     let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
                         ?? ReviewItem.filterCodes[0].rawValue
-                    options.append((next == "all" ? t.showAllRequests : t.showOnly(next), [.key(.char("f"))]))
+                    options.append((next == "all" ? t.showAllRequests : t.showOnly(next), keys(.filterCode)))
                 }
             }
         }

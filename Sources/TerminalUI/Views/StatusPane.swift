@@ -25,7 +25,7 @@ enum StatusPane {
             lines.append((t.appointmentStatus(t.statusWord(a.status)), .muted))
             lines.append((t.dateTimeShort(a.start, c.zone), .text))
             for l in wrap("\(c.name) [\(c.code)]", width: w) { lines.append((l, .text)) }
-            lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= 2 ? .statusWarning : .text))
+            lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= ReschedulePolicy.onlineLimit ? .statusWarning : .text))
             let flags = s.flags
             if flags.isEmpty { lines.append((t.flagsNone, .muted)) }
             for f in flags {

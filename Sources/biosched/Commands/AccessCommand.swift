@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+import SSHAccess
 
 /// `biosched access`: SSH keys as rows of the store, mapped to an applicant's or representative's
 /// account or to a staff login, the way git hosting maps keys to identities. OpenSSH
@@ -166,10 +167,12 @@ struct Access: ParsableCommand {
     static func export(_ s: Session, to path: String) throws(Failure) -> String {
         let keys: [StoredKey]
         do { keys = try s.store.activeKeys(of: nil) } catch { throw Failure(storeError: error) }
-        var file = try AuthorizedKeys(path: path, s.t)
-        file.removeManaged()
-        for k in keys { file.append(command: try forcedCommand(for: k.holder, store: s.store.location, key: k.key, s.t), key: k.key) }
-        try file.write(s.t)
+        do {
+            var file = try AuthorizedKeys(path: path, s.t)
+            file.removeManaged()
+            for k in keys { file.append(command: try ForcedCommand.line(for: k.holder, store: s.store.location, key: k.key, s.t), key: k.key) }
+            try file.write(s.t)
+        } catch { throw Failure(access: error) }
         return s.t.keysWritten(keys.count, path)
     }
 
@@ -220,157 +223,18 @@ struct Access: ParsableCommand {
         }
     }
 
-    /// The forced command for a key: absolute paths and checked identifiers only, each quoted for
-    /// the shell that sshd runs it with.
+    /// The forced command for a key (SSHAccess's `ForcedCommand`), refusals as failures.
     static func forcedCommand(for holder: KeyHolder, store: String, key: PublicKey, _ t: Catalog = .en) throws(Failure) -> String {
-        var words = try commandPrefix(store: store, subcommand: "tui", t)
-        switch holder {
-        case let .account(id, role): words += ["--as", role.rawValue, "--account", id]
-        case let .staff(login): words += ["--login", login]
-        }
-        words += ["--via-key", key.fingerprint]
-        return ShellWords.join(words)
+        do { return try ForcedCommand.line(for: holder, store: store, key: key, t) } catch { throw Failure(access: error) }
     }
 
     /// `biosched SUBCOMMAND --db STORE` as absolute, checked words.
     static func commandPrefix(store: String, subcommand: String, _ t: Catalog = .en) throws(Failure) -> [String] {
-        let exe = executablePath()
-        let db = absolutePath(store)
-        // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.
-        for (what, p) in [(t.bioschedOwnPath, exe), (t.theStorePath, db)] where Echo.hasControlCharacters(p) || p.contains("\\") {
-            throw Failure(.badInput, t.pathNotForcedCommand(what, Echo.show(p)))
-        }
-        return [exe, subcommand, "--db", db]
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (p as NSString).standardizingPath
-    }
-
-    static func executablePath() -> String {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = buffer.withUnsafeMutableBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 4096) { readlink("/proc/self/exe", $0, 4095) }
-        }
-        if n > 0 { return String(decoding: buffer[0..<n], as: UTF8.self) }
-        return absolutePath(CommandLine.arguments[0])
+        do { return try ForcedCommand.prefix(store: store, subcommand: subcommand, t) } catch { throw Failure(access: error) }
     }
 }
 
-/// An authorized_keys file: kept line by line; biosched's lines are recognized by their forced command.
-struct AuthorizedKeys {
-    struct Entry {
-        var line: String; var key: PublicKey; var account: String?; var staff: String?; var role: String?
-        var holder: String? { account ?? staff }
-    }
-    let path: String
-    var lines: [String]
-
-    init(path: String, _ t: Catalog = .en) throws(Failure) {
-        self.path = path
-        if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure(.badInput, t.cannotReadFile(path)) }
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-        } else {
-            lines = []
-        }
-    }
-
-    /// The lines with a key; biosched's own are those whose forced command splits into words
-    /// holding `--account ID` or `--login LOGIN` (compared whole, never as a prefix).
-    var entries: [Entry] {
-        lines.compactMap { line in
-            // The key is the first "TYPE BASE64" pair after any options.
-            let tokens = AuthorizedKeys.tokens(line)
-            guard let i = tokens.firstIndex(where: { PublicKey.types.contains($0) }), i + 1 < tokens.count,
-                  let key = try? PublicKey(parsing: tokens[i...].joined(separator: " ")) else { return nil }
-            var entry = Entry(line: line, key: key)
-            if let command = AuthorizedKeys.forcedCommand(in: i > 0 ? tokens[0] : ""), let words = ShellWords.split(command) {
-                func value(after flag: String) -> String? {
-                    guard let j = words.firstIndex(of: flag), j + 1 < words.count else { return nil }
-                    return words[j + 1]
-                }
-                entry.account = value(after: "--account").flatMap { Identifier.isAccountID($0) ? $0 : nil }
-                entry.staff = value(after: "--login").flatMap { Identifier.isLoginName($0) ? $0 : nil }
-                entry.role = entry.staff != nil ? "staff" : value(after: "--as")
-            }
-            return entry
-        }
-    }
-
-    /// The `command="..."` option's value, unescaped as sshd reads it.
-    static func forcedCommand(in options: String) -> String? {
-        guard let r = options.range(of: "command=\"") else { return nil }
-        // As sshd reads it: \" stands for a quote; every other character is itself.
-        var out = ""
-        let chars = Array(options[r.upperBound...])
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == "\"" { out.append("\""); i += 2; continue }
-            if chars[i] == "\"" { return out }
-            out.append(chars[i]); i += 1
-        }
-        return nil
-    }
-
-    static func tokens(_ line: String) -> [String] {
-        var out: [String] = [], current = "", quoted = false, previous: Character = " "
-        for c in line {
-            defer { previous = c }
-            if c == "\"" && !(quoted && previous == "\\") { quoted.toggle(); current.append(c); continue }
-            if c == " " && !quoted { if !current.isEmpty { out.append(current); current = "" } } else { current.append(c) }
-        }
-        if !current.isEmpty { out.append(current) }
-        return out
-    }
-
-    /// One authorized_keys line: the forced command (sshd's only escape inside it is \"), restrict, pty.
-    static func line(command: String, key: PublicKey) -> String {
-        let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
-        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment)"   // not for a person: sshd's authorized_keys format
-    }
-
-    mutating func append(command: String, key: PublicKey) { lines.append(AuthorizedKeys.line(command: command, key: key)) }
-
-    /// Drops biosched's own lines (those with --account or --login in their forced command).
-    mutating func removeManaged() {
-        let drop = Set(entries.filter { $0.holder != nil }.map(\.line))
-        lines.removeAll { drop.contains($0) }
-    }
-
-    mutating func remove(holder: String, isStaff: Bool, blob: String?) -> Int {
-        let before = lines.count
-        let drop = Set(entries.filter { (isStaff ? $0.staff : $0.account) == holder && (blob == nil || $0.key.blob == blob) }.map(\.line))
-        lines.removeAll { drop.contains($0) }
-        return before - lines.count
-    }
-
-    /// Written beside, synced, then renamed over the old file: never half-written.
-    func write(_ t: Catalog = .en) throws(Failure) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).biosched-\(getpid())")
-            let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-            let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard fd >= 0 else { throw Failure(.badInput, t.cannotWriteInFolder(dir.path, String(cString: strerror(errno)))) }
-            let bytes = Array(text.utf8)
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            let synced = fsync(fd)
-            close(fd)
-            guard written == bytes.count, synced == 0 else {
-                unlink(tmp.path)
-                throw Failure(.badInput, t.notWrittenCompletely(tmp.path, path))
-            }
-            guard rename(tmp.path, path) == 0 else {
-                unlink(tmp.path)
-                throw Failure(.badInput, t.couldNotReplace(path, String(cString: strerror(errno))))
-            }
-        } catch let f as Failure { throw f } catch {
-            throw Failure(.badInput, t.cannotWrite(path, error.localizedDescription))
-        }
-    }
+extension Failure {
+    /// An `authorized_keys` file or a forced command that could not be made: bad input, said as it is.
+    init(access e: AccessError) { self.init(.badInput, e.message) }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+import SSHAccess
 
 /// `biosched access authorized-keys [--enroll] USER TYPE KEY`, for sshd's AuthorizedKeysCommand
 /// (`%u %t %k`): prints the one `authorized_keys` line of that key, with the forced command of its

@@ -271,87 +271,45 @@ struct Demo: ParsableCommand {
     }
 }
 
-/// The sandbox behind `biosched demo`: its store (a SQLite file, or a PostgreSQL database), a copy
-/// of its first state for reset, its clock.
+/// The sandbox behind `biosched demo`: its store (`DemoSandboxStore`, SchedulingStore: a SQLite
+/// file or a PostgreSQL database, its first state for reset), the clock the trainer moves, the stories.
 struct DemoSandbox {
-    let store: any TrainingSandbox
-    let info: StoreInfo
+    let base: DemoSandboxStore
     let clock: TrainingClock
-    let start: Date
-    let seed: UInt64
     let stories: [TrainingStory]
-    /// True when this run made the store (fresh request ids can start from 1).
-    let created: Bool
-    let tempDir: URL
-    let pristine: SandboxFirstState
     /// Said in the status pane when the clock starts at the prepared store's moment.
     let clockNote: String?
+    var store: any TrainingSandbox { base.store }
+    var info: StoreInfo { base.info }
+    var start: Date { base.start }
+    var seed: UInt64 { base.seed }
+    var created: Bool { base.created }
 
     static func open(db: String?, now: Date?, seed: UInt64?, flow: Flow?, user: String, _ t: Catalog = .en) throws(Failure) -> DemoSandbox {
-        let fm = FileManager.default
-        let tempDir = fm.temporaryDirectory.appendingPathComponent("biosched-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do { try fm.createDirectory(at: tempDir, withIntermediateDirectories: true) } catch {
-            throw Failure(.storeError, t.demoNoTempFolder(fm.temporaryDirectory.path, error.localizedDescription))
-        }
-        // A signal while the sandbox is built (it takes seconds) removes the folder, not only the process.
-        cn_guard_temporary_folder(tempDir.path)
-        defer { cn_unguard_temporary_folder() }
         let seed = seed ?? flow?.seed ?? 1
-        let onPostgres = db.map(StoreBackends.isPostgres) ?? false
-        let path = db ?? tempDir.appendingPathComponent("sandbox.sqlite").path
-        var created = false
-        var start = now ?? flow?.start ?? Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
-        // The usual run (no --db, no clock, no flow of its own) copies the prepared demo store.
-        let ordinary = db == nil && now == nil && flow?.start == nil
-        var fromTemplate = false
-        do throws(Failure) {
-            let template = DemoTemplate.path(seed: seed)
-            let store: any TrainingSandbox
-            if onPostgres {
-                (store, created) = try DemoStore.openOrCreatePostgres(path, user: user, now: start, seed: seed, t)
-            } else {
-                if ordinary && DemoTemplate.usable(template, now: start) && (try? fm.copyItem(atPath: template, toPath: path)) != nil {
-                    fromTemplate = true
-                } else if !fm.fileExists(atPath: path) {
-                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false, t)
-                    created = true
-                }
-                do { store = try SQLiteBookingStore(path: path) } catch {
-                    // A cached template this build cannot open (made by another build of the same
-                    // version): it is dropped, and the sandbox made afresh, as with no template.
-                    guard fromTemplate else { throw Failure(storeError: error) }
-                    unlink(path); unlink(template)
-                    fromTemplate = false
-                    try DemoStore.create(path: path, user: user, now: start, seed: seed, quiet: false, t)
-                    created = true
-                    do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
-                }
-            }
-            let info: StoreInfo
-            let createdAt: Date?
-            do {
-                info = try store.storeInfo()
-                createdAt = try store.createdAt()
-            } catch { throw Failure(storeError: error) }
-            guard info.isTraining else {
-                store.close()
-                throw Failure(.refused, onPostgres ? t.demoNotProductionDatabase(store.location) : t.demoNotProduction(path))
-            }
-            if !created, now == nil, flow?.start == nil, let createdAt { start = createdAt }
-            if created && ordinary, let sqlite = store as? SQLiteBookingStore { DemoTemplate.save(sqlite, seed: seed) }
-            let pristine: SandboxFirstState
-            do { pristine = try store.keepFirstState(in: tempDir) } catch { throw Failure(storeError: error) }
-            let stories = DemoData.stories(now: createdAt ?? start, t.language).map {
-                TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
-                              role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
-            }
-            let note = fromTemplate ? t.demoClockNote(JSONOutput.iso(start)) : nil
-            return DemoSandbox(store: store, info: info, clock: TrainingClock(start: start), start: start, seed: seed, stories: stories,
-                               created: created, tempDir: tempDir, pristine: pristine, clockNote: note)
+        let hooks = DemoSandboxStore.Hooks(
+            isDatabase: StoreBackends.isPostgres,
+            openDatabase: { url, start, seed throws(StoreError) in try DemoStore.openOrCreatePostgres(url, user: user, now: start, seed: seed, t) },
+            creating: { StandardStreams.err(t.creatingDemoStore($0) + "\n") },
+            guardFolder: { cn_guard_temporary_folder($0) },
+            unguardFolder: { cn_unguard_temporary_folder() })
+        let base: DemoSandboxStore
+        do {
+            base = try DemoSandboxStore.open(db: db, now: now, flowStart: flow?.start, seed: seed, user: user,
+                                             template: DemoTemplate(seed: seed, version: BioschedVersion.current), hooks: hooks)
         } catch {
-            try? fm.removeItem(at: tempDir)
-            throw error
+            switch error {
+            case .noTemporaryFolder: throw Failure(.storeError, error.message(t))
+            case let .store(e): throw Failure(storeError: e)
+            case .notTraining: throw Failure(.refused, error.message(t))
+            }
         }
+        let stories = DemoData.stories(now: base.storiesPlacedAt, t.language).map {
+            TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
+                          role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
+        }
+        return DemoSandbox(base: base, clock: TrainingClock(start: base.start), stories: stories,
+                           clockNote: base.fromTemplate ? t.demoClockNote(JSONOutput.iso(base.start)) : nil)
     }
 
     /// A program on the sandbox: its clock, its reset, its stories.
@@ -361,7 +319,7 @@ struct DemoSandbox {
         let config = AppConfig(actor: actor, isTraining: info.isTraining, window: info.window,
                                sessionID: created ? "demo" : String(UUID().uuidString.prefix(8)).lowercased(),
                                canWriteFiles: canWriteFiles, language: language)
-        let store = self.store, pristine = self.pristine
+        let store = self.store, pristine = base.pristine
         return Program.sandbox(store: store, config: config, clock: clock,
                                settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
                                size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.protectedFile) : nil,
@@ -370,9 +328,5 @@ struct DemoSandbox {
 
     /// Forgets the first state and removes the temporary folder (and with it the sandbox, unless it
     /// is a --db file or database).
-    func remove() {
-        store.discard(pristine)
-        store.close()
-        try? FileManager.default.removeItem(at: tempDir)
-    }
+    func remove() { base.remove() }
 }

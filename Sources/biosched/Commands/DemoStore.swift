@@ -23,18 +23,16 @@ enum DemoStore {
     /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
     /// makes it), a new training store with the demo data (one transaction: a failure leaves the
     /// database empty). Says whether it made it.
-    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(Failure) -> (any TrainingSandbox, Bool) {
+    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(StoreError) -> (any TrainingSandbox, Bool) {
         #if PostgreSQL
-        do {
-            let location = try PostgresLocation.parse(url)
-            guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
-            StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
-            let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now,
-                                                        contents: DemoData.document(seed: seed, now: now))
-            return (store, true)
-        } catch { throw Failure(storeError: error) }
+        let location = try PostgresLocation.parse(url)
+        guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
+        StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
+        let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now,
+                                                    contents: DemoData.document(seed: seed, now: now))
+        return (store, true)
         #else
-        throw Failure(storeError: StoreBackends.withoutPostgres)
+        throw StoreBackends.withoutPostgres
         #endif
     }
 }

@@ -12,8 +12,8 @@ struct Init: ParsableCommand {
     @Flag(help: "Fill the store with deterministic demo data (implies --training).") var demo = false
     @Flag(help: "Create a training store (takes --now, any role may be taken, every output says so).") var training = false
     @Option(help: "The demo data's seed.") var seed: UInt64 = 1
-    @Option(name: .customLong("lead-hours"), help: "Slots must start more than this many hours ahead.") var leadHours = 24
-    @Option(name: .customLong("horizon-days"), help: "Slots must start at most this many days ahead.") var horizonDays = 30
+    @Option(name: .customLong("lead-hours"), help: "Slots must start more than this many hours ahead.") var leadHours = SlotWindow.defaultLeadHours
+    @Option(name: .customLong("horizon-days"), help: "Slots must start at most this many days ahead.") var horizonDays = SlotWindow.defaultHorizonDays
     @Option(help: ArgumentHelp("Make the store (and any folder made for it) readable and writable by this group too (0660/2770); by default only its owner may (0600/0700).", valueName: "group"))
     var group: String?
     @Option(name: .customLong("enroll-host"), help: ArgumentHelp("Where callers enroll their SSH key: notices and messages say `ssh enroll-user@HOST` (a DNS name, an IPv4 address or [IPv6], optionally :PORT). Later: `biosched settings set enroll-host HOST`.", valueName: "host"))
@@ -44,7 +44,7 @@ struct Init: ParsableCommand {
         let now = try global.now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) } ?? Date()
         let isTraining = training || demo
         if global.now != nil && !isTraining { throw Failure(.badInput, t.nowOnlyTraining) }
-        guard (0...720).contains(leadHours), (1...366).contains(horizonDays) else {
+        guard SlotWindow.leadHoursRange.contains(leadHours), SlotWindow.horizonDaysRange.contains(horizonDays) else {
             throw Failure(.badInput, t.badWindow)
         }
         let settings = try settings(t)

@@ -29,10 +29,14 @@ extension App {
         case .back: s.receiptField.set(""); s.callers = nil
         case .refresh: break
         default:
-            if case .char(let c) = key, s.receiptField.text.isEmpty {
-                if c == "r" && s.config.actor.role == .officer { s.phase = .reviewQueue; fx.append(.loadReviews); return }
-                if c == "q" { s.quit = true; fx.append(.quit); return }
-                if c == "?" { s.overlay = .help; return }
+            // In the empty field a bound letter acts (the keymap's r, q, ?) instead of typing.
+            if case .char = key, s.receiptField.text.isEmpty {
+                switch Keymap.action(for: key, in: .findCase, training: s.training != nil, fieldEmpty: true) {
+                case .reviewQueue? where s.config.actor.role == .officer: s.phase = .reviewQueue; fx.append(.loadReviews); return
+                case .quit?: s.quit = true; fx.append(.quit); return
+                case .help?: s.overlay = .help; return
+                default: break
+                }
             }
             _ = s.receiptField.handle(key)
         }

@@ -2,20 +2,20 @@
 /// forced command of an `authorized_keys` line, which sshd hands to the user's login shell as
 /// `sh -c LINE`. Every argument is quoted for POSIX sh (single quotes, with `'\''` for a quote),
 /// unless it consists only of characters no shell treats specially.
-enum ShellWords {
-    static let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:=@%+,")
+public enum ShellWords {
+    public static let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/:=@%+,")
 
-    static func quote(_ word: String) -> String {
+    public static func quote(_ word: String) -> String {
         if !word.isEmpty && word.allSatisfy({ plain.contains($0) }) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
-    static func join(_ words: [String]) -> String { words.map(quote).joined(separator: " ") }
+    public static func join(_ words: [String]) -> String { words.map(quote).joined(separator: " ") }
 
     /// Splits a line written by `join` (and plain POSIX words) back into its arguments: single and
     /// double quotes and backslashes, as sh reads them; nothing is expanded. Nil when a quote is
     /// left open or the line holds anything sh would treat as more than words (`;`, `|`, `$`, ...).
-    static func split(_ line: String) -> [String]? {
+    public static func split(_ line: String) -> [String]? {
         var words: [String] = [], current = "", inWord = false
         var it = Array(line), i = 0
         while i < it.count {

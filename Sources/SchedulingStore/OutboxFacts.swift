@@ -30,7 +30,15 @@ package enum OutboxFacts {
             request: try requestID.flatMap { try request(db, id: $0) }, reminderDays: row["reminder_days"])
         item.enrollmentCode = row["enrollment_code"]
         item.language = (row["account_language"] as String?).flatMap(Language.init(rawValue:)) ?? .en
+        if kind == .offer, let offerID = row["offer_id"] as Int64? { item.offer = try offer(db, id: offerID) }
         return item
+    }
+
+    package static func offer(_ db: any SQLDatabase, id: Int64) throws -> OfferFacts? {
+        guard let row = try db.fetchRow(sql: "SELECT center, start, deadline, state FROM offers WHERE id = ?", arguments: [id]),
+              let center = try Records.center(db, code: row["center"]) else { return nil }
+        return OfferFacts(id: id, center: center, start: Records.date(row["start"]), deadline: Records.date(row["deadline"]),
+                          state: OfferState(rawValue: row["state"]) ?? .withdrawn)
     }
 
     package static func storeID(_ db: any SQLDatabase) throws -> String {

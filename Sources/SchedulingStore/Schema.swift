@@ -45,6 +45,8 @@ enum Schema {
                 ) WITHOUT ROWID
                 """)
         }
+        // The waiting list for earlier slots and its offers (issue 23); the outbox gains the kind `offer`.
+        m.registerMigration(WaitlistSchema.migrationName, migrate: WaitlistSchema.migrate)
         return m
     }
 

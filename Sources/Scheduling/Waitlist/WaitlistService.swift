@@ -29,6 +29,8 @@ public protocol WaitlistTransaction: BookingTransaction {
     func waitingRequest(_ receipt: ReceiptNumber) throws -> WaitingEntry?
     /// Every waiting request that names `center`, with its case's current appointment.
     func waitingEntries(center: String) throws -> [WaitingEntry]
+    /// The requests offered this slot before (declined, expired, withdrawn): never offered it again.
+    func waitlistIDsOffered(center: String, start: Date) throws -> Set<Int64>
     /// Every waiting request (staff's list; an applicant's place).
     func allWaiting() throws -> [WaitingEntry]
     func insertWaitlist(_ r: WaitlistRequest) throws -> Int64
@@ -145,7 +147,8 @@ public enum WaitlistService {
         let settings = try w.offerSettings()
         guard let deadline = OfferRules.deadline(now: now, slotStart: start, window: window, settings: settings) else { return [] }
         var out: [Offer] = []
-        var entries = try w.waitingEntries(center: code)
+        let before = try w.waitlistIDsOffered(center: code, start: start)
+        var entries = try w.waitingEntries(center: code).filter { !before.contains($0.id) }
         while try w.bookedCount(center: code, start: start) < center.stations && !center.isClosed(on: local.date),
               let e = WaitlistMatching.next(for: slot, among: entries, now: now, window: window) {
             let id = try w.insertOffer(waitlistID: e.id, receipt: e.request.receipt, center: code, start: start, createdAt: now, deadline: deadline)
@@ -250,6 +253,63 @@ public enum WaitlistService {
             let next = try offerStation(w, center: o.centerCode, start: o.start, now: now, by: actor)
             var done = o; done.state = .declined; done.resolvedAt = now
             return OfferAnswer(offer: done, passedOn: next)
+        }
+    }
+}
+
+/// One center's line of the staff's waiting list.
+public struct WaitlistCenterLine: Sendable, Hashable, Codable {
+    public var center: String
+    public var waiting: Int
+    public var oldest: Date?
+    public var offersOut: Int
+    public var accepted: Int
+    public var expired: Int
+}
+
+/// The waiting list as one actor may see it: staff every request (per center, with counts), an
+/// applicant or representative only the cases they may act on, each with its place (W3).
+public struct WaitlistOverview: Sendable {
+    public var centers: [WaitlistCenterLine]
+    public var entries: [(entry: WaitingEntry, place: Int)]
+    public var offers: [Offer]
+}
+
+extension WaitlistService {
+    public static func overview(for actor: Actor, center: String? = nil, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> WaitlistOverview {
+        try store.withWriteTransaction { tx in
+            let w = try wtx(tx)
+            let now = clock()
+            let all = try w.allWaiting()
+            var offers = try w.offers(receipt: nil)
+            var visible = all
+            if !actor.role.isStaff {
+                var mine: [ReceiptNumber: Bool] = [:]
+                func may(_ r: ReceiptNumber) throws -> Bool {
+                    if let m = mine[r] { return m }
+                    let m = try tx.caseFile(r)?.isAuthorized(actor) ?? false
+                    mine[r] = m
+                    return m
+                }
+                visible = try all.filter { try may($0.request.receipt) }
+                offers = try offers.filter { try may($0.receipt) }
+            }
+            if let center { visible = visible.filter { $0.request.centers.contains(center) } }
+            var lines: [WaitlistCenterLine] = []
+            if actor.role.isStaff {
+                var codes = Set(all.flatMap(\.request.centers)).union(offers.map(\.centerCode))
+                if let center { codes = codes.intersection([center]) }
+                for code in codes.sorted() {
+                    let waiting = all.filter { $0.request.centers.contains(code) }
+                    let here = offers.filter { $0.centerCode == code }
+                    lines.append(WaitlistCenterLine(center: code, waiting: waiting.count, oldest: waiting.map(\.request.askedAt).min(),
+                                                    offersOut: here.filter { $0.state(at: now) == .open }.count,
+                                                    accepted: here.filter { $0.state == .accepted }.count,
+                                                    expired: here.filter { $0.state(at: now) == .expired }.count))
+                }
+            }
+            return WaitlistOverview(centers: lines, entries: visible.map { ($0, WaitlistMatching.place(of: $0, among: all)) },
+                                    offers: offers.filter { o in center == nil || o.centerCode == center })
         }
     }
 }

@@ -189,6 +189,16 @@ public enum WaitlistService {
         }
     }
 
+    /// R5 then W5: the offer, if the actor may act on its case and it can still be answered; else
+    /// the answer saying why (an offer of someone else's case is as unknown as one that never was).
+    static func answerable(_ w: any WaitlistTransaction, _ id: Int64, by actor: Actor, now: Date) throws -> (Offer?, OfferAnswer?) {
+        guard let o = try w.offer(id), let file = try w.caseFile(o.receipt), file.isAuthorized(actor) else {
+            return (nil, OfferAnswer(offer: nil, problem: .unknownOffer))
+        }
+        if let p = OfferRules.resolvable(o, now: now) { return (nil, OfferAnswer(offer: o, problem: p)) }
+        return (o, nil)
+    }
+
     /// Accepts an offer: in one transaction the hold is released and the slot booked as a
     /// reschedule under every rule (`ReschedulingService`: R3/R7 re-checked now, a new notice, the
     /// message, the audit row, one more prior reschedule), the offer marked accepted, the request
@@ -198,10 +208,8 @@ public enum WaitlistService {
         try store.withWriteTransaction { tx in
             let w = try wtx(tx)
             let now = clock()
-            guard let o = try w.offer(id), let file = try tx.caseFile(o.receipt), file.isAuthorized(actor) else {
-                return OfferAnswer(offer: nil, problem: .unknownOffer)
-            }
-            if let p = OfferRules.resolvable(o, now: now) { return OfferAnswer(offer: o, problem: p) }
+            let (found, refusal) = try answerable(w, id, by: actor, now: now)
+            guard let o = found else { return refusal! }
             guard let e = try w.waitingRequest(o.receipt), e.id == o.waitlistID, let center = try tx.center(o.centerCode) else {
                 return OfferAnswer(offer: o, problem: .offerResolved)
             }
@@ -244,10 +252,8 @@ public enum WaitlistService {
         try store.withWriteTransaction { tx in
             let w = try wtx(tx)
             let now = clock()
-            guard let o = try w.offer(id), let file = try tx.caseFile(o.receipt), file.isAuthorized(actor) else {
-                return OfferAnswer(offer: nil, problem: .unknownOffer)
-            }
-            if let p = OfferRules.resolvable(o, now: now) { return OfferAnswer(offer: o, problem: p) }
+            let (found, refusal) = try answerable(w, id, by: actor, now: now)
+            guard let o = found else { return refusal! }
             guard try w.resolveOffer(id, to: .declined, at: now, appointmentID: nil) else { return OfferAnswer(offer: o, problem: .offerResolved) }
             try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .offerDeclined, receipt: o.receipt, requestID: nil, detail: "offer=\(id)"))
             let next = try offerStation(w, center: o.centerCode, start: o.start, now: now, by: actor)

@@ -160,4 +160,41 @@ struct WaitlistConformanceTests {
         #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.isEmpty)
         #expect(try Self.booked(s, "2026-06-17T10:00") == 1)
     }
+
+    @Test("W4 R14 threads racing: a station freed while 12 bookers, 2 offer passes and 2 acceptors go at the slot, 3 rounds: bookings plus holds never exceed the stations", arguments: StoreKind.allCases)
+    func racingThreads(kind: StoreKind) throws {
+        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let s = t.store, c = Clock()
+        _ = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
+        _ = try WaitlistService.ask(Self.ask("LIN2501234567", Self.jose, at: c.now), in: s, clock: { c.now })
+        let slot = try Self.slot(s, "2026-06-17T10:00")
+        var freers = ["NBC2600000000", "NBC2600000001"]
+        for round in 0..<2 {
+            let freer = freers.removeFirst()
+            DispatchQueue.concurrentPerform(iterations: 17) { i in
+                switch i {
+                case 0: _ = try? s.reschedule(request(freer, agent, to: "2026-06-24T09:00"), clock: { c.now })
+                case 1...12:
+                    let r = "MSC26" + String(format: "%08d", round * 8 + i % 8)
+                    _ = try? s.reschedule(request(r, agent, to: "2026-06-17T10:00"), clock: { c.now })
+                case 13, 14: _ = try? WaitlistService.pass(in: s, clock: { c.now })
+                default:
+                    let who = i == 15 ? maria : Self.jose
+                    for _ in 0..<3 { for id in 1...6 { _ = try? WaitlistService.accept(Int64(id), by: who, requestID: UUID().uuidString, in: s, clock: { c.now }) } }
+                }
+            }
+            let booked = try s.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] ?? 0
+            let open = try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers.filter { $0.state == .open && $0.start == slot }.count
+            #expect(booked <= 2, "round \(round): \(booked)")
+            #expect(booked == 2, "round \(round): the freed station went to a booking or a hold (\(booked), \(open) held)")
+        }
+        // Later, every late offer is ended by the pass (a station it frees may be offered anew, with a new deadline).
+        c.advance(3 * 3600)
+        _ = try WaitlistService.pass(in: s, clock: { c.now })
+        let offers = try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers
+        #expect(!offers.contains { $0.state == .open && $0.deadline <= c.now }, "\(offers.map { ($0.id, $0.state) })")
+        let booked = try s.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] ?? 0
+        #expect(booked <= 2)
+        #expect(try s.verifyAudit().firstBroken == nil)
+    }
 }

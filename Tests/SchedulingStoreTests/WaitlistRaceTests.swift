@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if PostgreSQL
+import PostgresTestSupport
+#endif
 import Testing
 
 /// W4 R14: a held station counts against capacity under any interleaving of real processes. Each
@@ -9,12 +12,36 @@ import Testing
 /// offer is resolved (accepted, declined, expired), and the counters equal what they count.
 @Suite("W4 R14 real processes: bookings, a freed station, offers and accepts racing")
 struct WaitlistRaceTests {
-    @Test("W4 R14 16 bookers, 2 offer passes and 8 acceptors racing for a freed station, 3 rounds: never over capacity; every offer resolved")
-    func racingOffers() throws {
+    static var backends: [String] {
+        #if PostgreSQL
+        ["sqlite", "postgresql"]
+        #else
+        ["sqlite"]
+        #endif
+    }
+
+    @Test("W4 R14 16 bookers, 2 offer passes and 8 acceptors racing for a freed station, 3 rounds: never over capacity; every offer resolved", arguments: backends)
+    func racingOffers(backend: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-offer-race-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("race.sqlite").path
+        let sqliteFile = dir.appendingPathComponent("race.sqlite").path
+        // One number from the store: GRDB on the SQLite file, psql on the PostgreSQL database.
+        let db: String, number: (String) throws -> Int
+        #if PostgreSQL
+        if backend == "postgresql" {
+            let c = try PostgresProcessTests.cluster()
+            let name = try c.createDatabase()
+            db = c.url(name)
+            number = { sql in Int(try c.psql(sql, database: name).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        } else {
+            db = sqliteFile
+            number = { sql in try DatabaseQueue(path: sqliteFile).read { d in try Int.fetchOne(d, sql: sql) ?? -1 } }
+        }
+        #else
+        db = sqliteFile
+        number = { sql in try DatabaseQueue(path: sqliteFile).read { d in try Int.fetchOne(d, sql: sql) ?? -1 } }
+        #endif
         let now = "2026-06-15T09:00:00-04:00"
         try #require(Binary.run(["init", "--training", "--db", db, "--now", now]).status == 0)
         let hours = ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]
@@ -52,7 +79,6 @@ struct WaitlistRaceTests {
             try #require(added.status == 0, "\(added.stdout)\(added.stderr)")
         }
         let bin = Binary.url.path
-        let q = try DatabaseQueue(path: db)
         let start = Int64(ISO8601DateFormatter().date(from: "2026-06-24T13:00:00Z")!.timeIntervalSince1970)
         for round in 0..<3 {
             var running: [(Process, Pipe, Pipe)] = []
@@ -77,32 +103,29 @@ struct WaitlistRaceTests {
                 _ = out.fileHandleForReading.readDataToEndOfFile(); _ = err.fileHandleForReading.readDataToEndOfFile()
                 p.waitUntilExit()
             }
-            let (booked, scheduled, open) = try q.read { db in
-                (try Int.fetchOne(db, sql: "SELECT booked FROM slots WHERE center = 'TGT' AND start = ?", arguments: [start]) ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = 'TGT' AND start = ? AND status = 'scheduled'", arguments: [start]) ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM offers WHERE center = 'TGT' AND start = ? AND state = 'open'", arguments: [start]) ?? 0)
-            }
+            let booked = try number("SELECT coalesce((SELECT booked FROM slots WHERE center = 'TGT' AND start = \(start)), 0)")
+            let scheduled = try number("SELECT count(*) FROM appointments WHERE center = 'TGT' AND start = \(start) AND status = 'scheduled'")
+            let open = try number("SELECT count(*) FROM offers WHERE center = 'TGT' AND start = \(start) AND state = 'open'")
             #expect(booked <= 3 && booked == scheduled + open, "round \(round): booked \(booked), scheduled \(scheduled), open offers \(open)")
         }
         // Three hours later every open offer is late: the pass ends them all (and offers nothing new past its window).
         let later = try Binary.run(["offers", "--expire", "--db", db, "--now", "2026-06-15T12:00:00-04:00", "--as", "agent", "--json"])
         #expect(later.status == 0, "\(later.stderr)")
-        let (openLeft, total, wrongCounters) = try q.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM offers WHERE state = 'open' AND deadline <= ?",
-                              arguments: [Int64(ISO8601DateFormatter().date(from: "2026-06-15T16:00:00Z")!.timeIntervalSince1970)]) ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM offers") ?? 0,
-             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start
-                  AND a.status IN ('scheduled','attended','missed')) + (SELECT count(*) FROM offers o WHERE o.center = s.center AND o.start = s.start AND o.state = 'open')
-                  OR booked > capacity
-                """) ?? -1)
-        }
+        let late = Int64(ISO8601DateFormatter().date(from: "2026-06-15T16:00:00Z")!.timeIntervalSince1970)
+        let openLeft = try number("SELECT count(*) FROM offers WHERE state = 'open' AND deadline <= \(late)")
+        let total = try number("SELECT count(*) FROM offers")
+        let wrongCounters = try number("""
+            SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start
+              AND a.status IN ('scheduled','attended','missed')) + (SELECT count(*) FROM offers o WHERE o.center = s.center AND o.start = s.start AND o.state = 'open')
+              OR booked > capacity
+            """)
         #expect(openLeft == 0, "every offer is resolved once late")
         #expect(wrongCounters == 0)
-        let integrity = try q.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
-        #expect(integrity == "ok")
+        if backend == "sqlite" {
+            let integrity = try DatabaseQueue(path: db).read { d in try String.fetchOne(d, sql: "PRAGMA integrity_check") }
+            #expect(integrity == "ok")
+        }
         // The record: every offer made is audited.
-        let made = try q.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE action = 'offer-made'") ?? -1 }
-        #expect(made == total)
+        #expect(try number("SELECT count(*) FROM audit WHERE action = 'offer-made'") == total)
     }
 }

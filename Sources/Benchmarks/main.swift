@@ -7,6 +7,7 @@ import Foundation
 //   biosched-bench terminal [options] the terminal benchmark: biosched tui and calcurse on a 120x40 pty
 //   biosched-bench rebook [options]   a storm closes busy centers; every appointment rebooked by the agency
 //   biosched-bench idle [options]     N idle biosched tui sessions on ptys: CPU time and wake-ups
+//   biosched-bench offers [options]   the waiting list: freeing commit to offer in the outbox, p50/p99
 //   biosched-bench keys [options]     sshd's AuthorizedKeysCommand at every login: p50/p99 of the lookup
 
 let arguments = CommandLine.arguments
@@ -19,6 +20,7 @@ let usage = """
            biosched-bench rebook [--centers N] [--per-day N]
            biosched-bench idle [--biosched PATH] [--sessions N] [--settle S] [--seconds S] [--calendar]
            biosched-bench keys [--runs N] [--store PATH] [--fast PATH]
+           biosched-bench offers [--centers N] [--waiting N] [--freed N] [--db postgresql://...]
     """
 do {
     switch arguments.count > 1 ? arguments[1] : "" {
@@ -34,6 +36,7 @@ do {
     case "rebook": try RebookBenchmark.run(Array(arguments.dropFirst(2)))
     case "idle": try IdleBenchmark.run(Array(arguments.dropFirst(2)))
     case "keys": try KeyLookupBenchmark.run(Array(arguments.dropFirst(2)))
+    case "offers": try OffersBenchmark.run(Array(arguments.dropFirst(2)))
     default:
         try? FileHandle.standardError.write(contentsOf: Data((usage + "\n").utf8))
         exit(2)

@@ -82,6 +82,15 @@ public enum NotificationComposer {
                 text: lines.joined(separator: "\n"),
                 sms: t.smsReminder(r, inText, when(a), a.center.name, a.center.fullAddress),
                 calendars: [ics(.request, a)])
+        case .offer:
+            let o = try need(item.offer, \.theOffer, item)
+            let slot = t.dateTimeLong(o.start, o.center.zone), until = t.dateTimeLong(o.deadline, o.center.zone)
+            var lines = [t.mailOfferHead(r), "", t.mailOfferSlot(slot), "  \(o.center.name)", "  \(o.center.fullAddress)", "",
+                         t.mailOfferDeadline(until), t.mailOfferHow(String(o.id))]
+            if let a = item.appointment { lines += ["", t.mailOfferCurrent(when(a), a.center.name)] }
+            lines += ["", t.callGuidance]
+            c = NotificationContent(subject: t.subjectOffer(slot, r), text: lines.joined(separator: "\n"),
+                                    sms: t.smsOffer(r, slot, o.center.name, until, String(o.id)))
         }
         if item.recipientRole == .representative {
             c.text = t.copyFor(item.recipientName, item.applicantName, r) + "\n\n" + c.text

@@ -17,6 +17,7 @@ package enum Outbox {
         var reminderDays: Int? = nil
         /// Goes to the applicant's message only.
         var enrollmentCode: String? = nil
+        var offerID: Int64? = nil
     }
 
     package struct Recipient {
@@ -33,6 +34,14 @@ package enum Outbox {
         try enqueue(db, Subject(kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous,
                                 enrollmentCode: enrollmentCode),
                     to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
+    }
+
+    /// An offer of an earlier slot, held until its deadline (the case's current appointment named too).
+    package static func enqueueOffer(_ db: any SQLDatabase, offer: Offer, notify: NotifyChannel?) throws {
+        let current = try db.fetchValue(Int64.self, sql: "SELECT id FROM appointments WHERE receipt = ? AND status = 'scheduled'",
+                                        arguments: [offer.receipt.value])
+        try enqueue(db, Subject(kind: .offer, receipt: offer.receipt, appointmentID: current, offerID: offer.id),
+                    to: try recipients(db, receipt: offer.receipt, applicantChannel: notify), now: offer.createdAt)
     }
 
     /// An escalation recorded, or an officer's denial, about request `requestID`.
@@ -54,14 +63,14 @@ package enum Outbox {
             let later = key == nil
             let sql = """
                 INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account,
-                  appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code)
-                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                  appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code, offer_id)
+                VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """
             let arguments: SQLArguments = [s.receipt.value, r.channel.rawValue,
                                  r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
                                  Records.seconds(now), s.kind.rawValue, r.role.rawValue,
                                  r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
-                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil]
+                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil, s.offerID]
             if later { try db.runLater(sql: sql, arguments: arguments) } else { try db.run(sql: sql, arguments: arguments) }
             added += later ? 1 : db.changesCount
         }

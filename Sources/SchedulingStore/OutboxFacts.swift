@@ -31,7 +31,15 @@ package enum OutboxFacts {
         item.enrollmentCode = row["enrollment_code"]
         if item.enrollmentCode != nil { item.enrollDoor = try SettingsSQL.door(db) }
         item.language = (row["account_language"] as String?).flatMap(Language.init(rawValue:)) ?? .en
+        if kind == .offer, let offerID = row["offer_id"] as Int64? { item.offer = try offer(db, id: offerID) }
         return item
+    }
+
+    package static func offer(_ db: any SQLDatabase, id: Int64) throws -> OfferFacts? {
+        guard let row = try db.fetchRow(sql: "SELECT center, start, deadline, state FROM offers WHERE id = ?", arguments: [id]),
+              let center = try Records.center(db, code: row["center"]) else { return nil }
+        return OfferFacts(id: id, center: center, start: Records.date(row["start"]), deadline: Records.date(row["deadline"]),
+                          state: OfferState(rawValue: row["state"]) ?? .withdrawn)
     }
 
     package static func storeID(_ db: any SQLDatabase) throws -> String {

@@ -50,6 +50,8 @@ enum Schema {
         m.registerMigration("v10-enrollment-door") { db in
             try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('enroll_host', ''), ('enroll_user', '')")
         }
+        // The waiting list for earlier slots and its offers (issue 23); the outbox gains the kind `offer`.
+        m.registerMigration(WaitlistSchema.migrationName, migrate: WaitlistSchema.migrate)
         return m
     }
 

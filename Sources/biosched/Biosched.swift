@@ -17,7 +17,7 @@ struct Biosched: ParsableCommand {
         """,
         version: BioschedVersion.current,
         subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, FindCommand.self, Status.self, Slots.self, Reschedule.self, Review.self,
-                      NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self, SettingsCommand.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self, StoreCommand.self],
+                      NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self, SettingsCommand.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self, StoreCommand.self, WaitlistCommand.self, OffersCommand.self],
         defaultSubcommand: Start.self
     )
 

@@ -75,7 +75,7 @@ struct EnrollmentEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The installed systemd units (mailer, reminders) are valid units for this systemd.
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze"), "install Debian's systemd (systemd-analyze)")
-        let units = try Self.sh("cd \(root)/systemd && systemd-analyze verify --man=no ./biosched-mailer.service ./biosched-reminders.service ./biosched-reminders.timer 2>&1; echo rc=$?")
+        let units = try Self.sh("cd \(root)/systemd && systemd-analyze verify --man=no ./biosched-mailer.service ./biosched-reminders.service ./biosched-reminders.timer ./biosched-offers.service ./biosched-offers.timer 2>&1; echo rc=$?")
         #expect(units.1.hasSuffix("rc=0\n") && !units.1.contains("biosched-"), "systemd-analyze verify: \(units.1)")
         let one = try SSHServer(dir: t.dir.appendingPathComponent("one", isDirectory: true).creatingFolder())
         let two = try SSHServer(dir: t.dir.appendingPathComponent("two", isDirectory: true).creatingFolder())

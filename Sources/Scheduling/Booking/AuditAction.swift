@@ -24,6 +24,13 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case representationAccepted = "g28-accepted"
     /// A setting an administrator changed (`biosched settings set`): which, before and after.
     case settingChanged = "setting-changed"
+    // The waiting list for earlier slots (issue 23).
+    case waitlistAdded = "waitlist-added"
+    case waitlistRemoved = "waitlist-removed"
+    case offerMade = "offer-made"
+    case offerAccepted = "offer-accepted"
+    case offerDeclined = "offer-declined"
+    case offerExpired = "offer-expired"
 }
 
 /// One audit row as the domain writes it; the store adds where it came from (`AuditOrigin`) and the hash chain.

@@ -101,6 +101,8 @@ public struct PendingNotification: Sendable, Hashable {
     public var createdAt: Date
     /// The applicant's one-time enrollment code for a booking's message (the store keeps it only until sent).
     public var enrollmentCode: String?
+    /// The offer an `offer` message is about.
+    public var offerID: Int64? = nil
     public init(kind: OutboxKind, receipt: ReceiptNumber, appointmentID: Int64? = nil, previousAppointmentID: Int64? = nil,
                 requestID: String? = nil, notify: NotifyChannel?, createdAt: Date, enrollmentCode: String? = nil) {
         self.kind = kind; self.receipt = receipt; self.appointmentID = appointmentID; self.previousAppointmentID = previousAppointmentID

@@ -31,6 +31,8 @@ public struct OutboxItem: Sendable, Hashable {
     public var enrollDoor = EnrollmentDoor()
     /// The recipient's preferred language (the account's `language`), English when it has none.
     public var language: Language = .en
+    /// The offer an `offer` message is about.
+    public var offer: OfferFacts? = nil
 
     public init(id: Int64, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientName: String, recipientRole: RecipientRole,
                 receipt: ReceiptNumber, applicantName: String, caseStatus: CaseStatus, attempts: Int, storeID: String,

@@ -11,4 +11,6 @@ public enum OutboxKind: String, Sendable, Codable, CaseIterable {
     case denied
     /// A reminder some days before a scheduled appointment.
     case reminder
+    /// An offer of an earlier slot from the waiting list, held until its deadline (issue 23).
+    case offer
 }

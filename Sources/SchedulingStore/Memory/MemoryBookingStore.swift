@@ -39,6 +39,14 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         var keys: [StoredKey] = []
         /// The settings an administrator changes (`StoreSetting`), by key; unset is "".
         var settings: [String: String] = ["enroll_host": "", "enroll_user": ""]
+        // The waiting list (issue 23): requests with their state, offers, stations given back.
+        var waitlist: [Int64: (request: WaitlistRequest, state: String)] = [:]
+        var nextWaitlistID: Int64 = 1
+        var offers: [Int64: Offer] = [:]
+        var offerAppointments: [Int64: Int64] = [:]
+        var freed: [FreedStation] = []
+        var nextFreedID: Int64 = 1
+        var offerHoldMinutes = 120
     }
 
     private let lock = NSLock()
@@ -80,6 +88,12 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
             let a = row.appointment
             if a.status.holdsStation { perSlot["\(a.centerCode) \(Int64(a.start.timeIntervalSince1970))", default: 0] += 1 }
             if a.status == .scheduled && !scheduled.insert(a.receipt).inserted { throw .conflict }
+        }
+        // A held station counts against capacity as a booking does; one open offer per request.
+        var openPerRequest = Set<Int64>()
+        for o in s.offers.values where o.state == .open {
+            perSlot["\(o.centerCode) \(Int64(o.start.timeIntervalSince1970))", default: 0] += 1
+            if !openPerRequest.insert(o.waitlistID).inserted { throw .invalidInput("one open offer per request") }
         }
         for (key, n) in perSlot {
             let code = String(key.prefix { $0 != " " })
@@ -167,6 +181,7 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
     public func bookedCounts(center: String, from: Date, to: Date) throws(StoreError) -> [Date: Int] {
         try reading { s in
             var out: [Date: Int] = [:]
+            for o in s.offers.values where o.state == .open && o.centerCode == center && o.start >= from && o.start < to { out[o.start, default: 0] += 1 }
             for row in s.appointments.values where row.appointment.centerCode == center && row.appointment.status.holdsStation
                 && row.appointment.start >= from && row.appointment.start < to {
                 out[row.appointment.start, default: 0] += 1

@@ -24,6 +24,7 @@ final class MemoryTransaction: BookingTransaction {
 
     func bookedCount(center: String, start: Date) throws -> Int {
         state.appointments.values.filter { $0.appointment.centerCode == center && $0.appointment.start == start && $0.appointment.status.holdsStation }.count
+            + state.offers.values.filter { $0.state == .open && $0.centerCode == center && $0.start == start }.count
     }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
@@ -38,6 +39,7 @@ final class MemoryTransaction: BookingTransaction {
 
     func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
         var out: [Date: Int] = [:]
+        for o in state.offers.values where o.state == .open && o.centerCode == center && o.start >= from && o.start < to { out[o.start, default: 0] += 1 }
         for row in state.appointments.values where row.appointment.centerCode == center && row.appointment.status.holdsStation
             && row.appointment.start >= from && row.appointment.start < to { out[row.appointment.start, default: 0] += 1 }
         return out
@@ -58,6 +60,7 @@ final class MemoryTransaction: BookingTransaction {
 
     func supersede(_ appointment: Appointment) throws -> Bool {
         guard var row = state.appointments[appointment.id], row.appointment.version == appointment.version else { return false }
+        if row.appointment.status.holdsStation { freeStation(row.appointment.centerCode, row.appointment.start) }
         row.appointment.status = .rescheduled
         row.appointment.version += 1
         state.appointments[appointment.id] = row

@@ -56,6 +56,9 @@ struct MailerCommand: ParsableCommand {
                             from: sender, worker: Self.workerID(), lease: TimeInterval(lease))
         mailer.language = s.language
         repeat {
+            // The waiting list first: late offers end and freed stations are offered, so an offer
+            // goes out in the same pass that made it (docs/waitlist.md).
+            do { _ = try WaitlistService.pass(in: s.store, clock: s.clock) } catch { throw Failure(storeError: error) }
             let report: MailerReport
             do { report = try mailer.drain(clock: s.clock, shouldStop: { stop.isStopped }) } catch { throw Failure(storeError: error) }
             if !report.lines.isEmpty || !follow {

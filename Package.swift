@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The domain and the store are compiled optimized in debug builds too: a first `swift run biosched`
+/// generates and loads the 50,000-case demo store, which takes several seconds unoptimized
+/// (docs/benchmarks.md, "The first run"). Debugging them in lldb then shows optimized code.
+var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }
+
 let package = Package(
     name: "biosched",
     platforms: [.macOS(.v13)],
@@ -20,11 +25,12 @@ let package = Package(
     ],
     targets: [
         // Pure domain: rules, slots, verdicts. No I/O, no clock, no dependency.
-        .target(name: "Scheduling"),
+        .target(name: "Scheduling", swiftSettings: optimizedInDebug),
         // The SQLite store (GRDB over the system libsqlite3).
         .target(
             name: "SchedulingStore",
-            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: optimizedInDebug
         ),
         // libpq (Debian's libpq-dev for its header, libpq5 at run time), loaded with dlopen when a
         // PostgreSQL store is first used, not linked: a SQLite session never maps it.
@@ -94,3 +100,4 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+

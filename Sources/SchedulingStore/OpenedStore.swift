@@ -50,10 +50,17 @@ public enum StoreOpener {
     public static func namesPostgres(_ text: String) -> Bool {
         let l = text.lowercased()
         if l == "postgres" || l.hasPrefix("postgresql://") || l.hasPrefix("postgres://") { return true }
-        return text.range(of: #"^\s*[A-Za-z_]+\s*="#, options: .regularExpression) != nil
+        // `^\s*[A-Za-z_]+\s*=`, matched by hand: a regular expression here would load ICU's regex
+        // engine into every session at start (about 110 kB of heap that stays).
+        var rest = Substring(text).unicodeScalars.drop { $0.properties.isWhitespace }
+        let name = rest.prefix { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || $0 == "_" }
+        guard !name.isEmpty else { return false }
+        rest = rest.dropFirst(name.count).drop { $0.properties.isWhitespace }
+        return rest.first == "="
     }
 
-    public static func open(_ location: String, origin: AuditOrigin) throws(StoreError) -> any OpenedStore {
-        try SQLiteBookingStore(path: location, origin: origin)
+    /// `lean`: an interactive session's store (see `SQLiteBookingStore.init`).
+    public static func open(_ location: String, origin: AuditOrigin, lean: Bool = false) throws(StoreError) -> any OpenedStore {
+        try SQLiteBookingStore(path: location, origin: origin, lean: lean)
     }
 }

@@ -16,6 +16,13 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     private var lateWriter: DatabasePool?
     private let writerLock = NSLock()
     private let openedReadOnlyUnderLoad: Bool
+    /// An interactive session's store (`lean:`): one connection for reads and writes, with a small
+    /// page cache, since a thousand idle `tui` sessions each holding a reader connection and two
+    /// megabytes of cache add up (docs/benchmarks.md, "Idle benchmark").
+    let lean: Bool
+
+    /// The page cache of each connection of a lean store, in KiB (SQLite's default is 2,000).
+    static let leanPageCacheKiB = 64
 
     /// How long a write waits for another process's lock before giving up (`StoreError.busy`).
     public static let defaultBusyTimeout: TimeInterval = 10
@@ -30,28 +37,34 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// biosched store: the file's header is checked before SQLite opens it, so a foreign file is
     /// never changed (not switched to WAL, not migrated). A store this user cannot write is opened
     /// read-only and answers reads. Migrations run only when the schema is behind.
+    ///
+    /// `lean`: for an interactive session that mostly sits idle. Reads then go through the one
+    /// connection writes use (each in its own read transaction, so still one snapshot) instead of
+    /// a pool of reader connections, and every connection keeps a small page cache. A process that
+    /// reads from several threads at once, or reads much, should not be lean.
     public init(path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout,
-                origin: AuditOrigin = AuditOrigin()) throws(StoreError) {
+                origin: AuditOrigin = AuditOrigin(), lean: Bool = false) throws(StoreError) {
         try StoreFile.checkIsBioschedStore(path)
         self.path = path
         self.origin = origin
+        self.lean = lean
         let readOnly = !StoreFile.isWritable(path)
         self.isReadOnly = readOnly
         self.busyWait = BusyWait(timeout: busyTimeout)
         if readOnly {
-            self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true)
+            self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true, lean: lean)
             openedReadOnlyUnderLoad = false
         } else {
             // Opening may need the write lock for a moment; if another process holds it, read
             // without it and open the writer when a write comes.
             let wait = busyWait
             let quick: Result<DatabasePool, StoreError> = wait.with(timeout: 0.25) {
-                do throws(StoreError) { return .success(try Self.openPool(path: path, busyWait: wait, readOnly: false)) } catch { return .failure(error) }
+                do throws(StoreError) { return .success(try Self.openPool(path: path, busyWait: wait, readOnly: false, lean: lean)) } catch { return .failure(error) }
             }
             switch quick {
             case let .success(p): self.pool = p; openedReadOnlyUnderLoad = false
             case let .failure(e) where e.isBusy:
-                self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true)
+                self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true, lean: lean)
                 openedReadOnlyUnderLoad = true
             case let .failure(e): throw e
             }
@@ -96,11 +109,12 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         }
     }
 
-    static func openPool(path: String, busyWait: BusyWait, readOnly: Bool) throws(StoreError) -> DatabasePool {
+    static func openPool(path: String, busyWait: BusyWait, readOnly: Bool, lean: Bool = false) throws(StoreError) -> DatabasePool {
         var config = Configuration()
         config.busyMode = .callback(busyWait.callback)
         config.readonly = readOnly
         config.prepareDatabase { db in
+            if lean { try db.execute(sql: "PRAGMA cache_size = -\(leanPageCacheKiB)") }
             if readOnly { return }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Under steady contention the WAL cannot be reset; cap what stays on disk after a checkpoint.
@@ -123,7 +137,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     func checkIsBioschedStore() throws(StoreError) {
         let (appID, hasSettings, current): (Int32, Bool, Bool)
         do {
-            (appID, hasSettings, current) = try pool.read { db in
+            (appID, hasSettings, current) = try poolRead { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"),
                  try Schema.migrator.hasCompletedMigrations(db))
             }
@@ -145,7 +159,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         guard openedReadOnlyUnderLoad else { return pool }
         writerLock.lock(); defer { writerLock.unlock() }
         if let w = lateWriter { return w }
-        let w = try Self.openPool(path: path, busyWait: busyWait, readOnly: false)
+        let w = try Self.openPool(path: path, busyWait: busyWait, readOnly: false, lean: lean)
         lateWriter = w
         return w
     }
@@ -207,7 +221,23 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One read on GRDB's own `Database` (what only SQLite has: its pragmas, its schema).
     func grdbRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Self.map(error, context: nil) }
+        do { return try poolRead(body) } catch { throw Self.map(error, context: nil) }
+    }
+
+    /// A read on one snapshot: through a reader connection of the pool, or, when lean, through the
+    /// pool's one writing connection in a read-only deferred transaction (no reader is ever opened).
+    private func poolRead<T>(_ body: (Database) throws -> T) throws -> T {
+        guard lean else { return try pool.read(body) }
+        return try pool.writeWithoutTransaction { db in
+            try db.readOnly {
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
     }
 
     /// One `BEGIN IMMEDIATE` transaction: all of it or none of it.

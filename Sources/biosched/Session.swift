@@ -102,19 +102,37 @@ struct Session {
             do { try StoreBackends.check(path) } catch { throw Failure(storeError: error) }
             return path
         }
-        if let r = path.range(of: #"^[A-Za-z][A-Za-z0-9+.-]*:"#, options: .regularExpression), path[r.upperBound...].hasPrefix("//") || path.lowercased().hasPrefix("file:") {
-            let scheme = path[..<r.upperBound].dropLast()
+        if let scheme = urlScheme(path), path.dropFirst(scheme.count + 1).hasPrefix("//") || path.lowercased().hasPrefix("file:") {
             throw Failure(.badInput, t.dbURL(Echo.show(path), String(scheme)))
         }
         return path
     }
+
+    /// The scheme of a URL-looking path (`^[A-Za-z][A-Za-z0-9+.-]*:`), without its colon. Matched by
+    /// hand, as the fingerprint below: a regular expression would load ICU's regex engine into
+    /// every session at start (about 110 kB of heap that stays).
+    static func urlScheme(_ path: String) -> Substring? {
+        let u = path.utf8
+        guard let first = u.first, isASCIILetter(first), let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard u[..<colon].allSatisfy({ isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D }) else { return nil }
+        return path[..<colon]
+    }
+
+    /// `^SHA256:[A-Za-z0-9+/]{43}$`: an SSH key's fingerprint as sshd's %f gives it.
+    static func isKeyFingerprint(_ k: String) -> Bool {
+        let u = k.utf8
+        guard u.count == 50, k.hasPrefix("SHA256:") else { return false }
+        return u.dropFirst(7).allSatisfy { isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2F }
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     /// Where this process's actions come from (the audit log records it with each row).
     static func origin(_ g: GlobalOptions, user: String) throws(Failure) -> AuditOrigin {
         let env = ProcessInfo.processInfo.environment
         var key = ""
         if let k = g.viaKey {
-            guard k.count <= 100, k.range(of: #"^SHA256:[A-Za-z0-9+/]{43}$"#, options: .regularExpression) != nil else {
+            guard k.count <= 100, isKeyFingerprint(k) else {
                 throw Failure(.badInput, Catalog((try? language(g)) ?? .en).badViaKey(Echo.show(k)))
             }
             key = k
@@ -135,7 +153,8 @@ struct Session {
     }
 
     /// Opens the store (creating the default demo store on first use) and resolves who is acting.
-    static func open(_ g: GlobalOptions, createDefault: Bool = true) throws(Failure) -> Session {
+    /// `lean`: an interactive session, which sits idle most of its life (see `SQLiteBookingStore.init`).
+    static func open(_ g: GlobalOptions, createDefault: Bool = true, lean: Bool = false) throws(Failure) -> Session {
         _ = try requestedLanguage(g)
         let path = try storePath(g)
         let user = currentUser()
@@ -150,7 +169,7 @@ struct Session {
         let store: any OpenedStore
         let info: StoreInfo
         do {
-            store = try StoreBackends.open(path, origin: origin)
+            store = try StoreBackends.open(path, origin: origin, lean: lean)
             info = try store.storeInfo()
         } catch { throw Failure(storeError: error) }
         if fixedNow != nil && !info.isTraining {

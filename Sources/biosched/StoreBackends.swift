@@ -20,8 +20,9 @@ enum StoreBackends {
         #endif
     }
 
-    static func open(_ location: String, origin: AuditOrigin) throws(StoreError) -> any OpenedStore {
-        guard isPostgres(location) else { return try StoreOpener.open(location, origin: origin) }
+    /// `lean`: an interactive session's SQLite store, one connection and a small cache (PostgreSQL: no difference).
+    static func open(_ location: String, origin: AuditOrigin, lean: Bool = false) throws(StoreError) -> any OpenedStore {
+        guard isPostgres(location) else { return try StoreOpener.open(location, origin: origin, lean: lean) }
         #if PostgreSQL
         return try PostgresBookingStore.open(try PostgresLocation.parse(location), origin: origin)
         #else

@@ -10,14 +10,16 @@ import Testing
 /// Every store the conformance suite runs against, built with the same small data set through
 /// the public protocols only (no SQL).
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case memory, sqlite, postgresql
+    /// `sqliteLean`: an interactive session's SQLite store (`lean: true`: reads through the writing
+    /// connection, a small page cache), which must behave exactly as the pooled one.
+    case memory, sqlite, sqliteLean = "sqlite-lean", postgresql
     var testDescription: String { rawValue }
     /// Every store this build has: PostgreSQL with the package trait `PostgreSQL` (the default).
     static var allCases: [StoreKind] {
         #if PostgreSQL
-        [.memory, .sqlite, .postgresql]
+        [.memory, .sqlite, .sqliteLean, .postgresql]
         #else
-        [.memory, .sqlite]
+        [.memory, .sqlite, .sqliteLean]
         #endif
     }
     /// The stores kept in a file or on a server.
@@ -47,6 +49,13 @@ struct StoreUnderTest {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: training,
                                                   createdBy: officer.id, now: conformanceNow)
+            cleanup = { try? FileManager.default.removeItem(at: dir) }
+        case .sqliteLean:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-conformance-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let path = dir.appendingPathComponent("store.sqlite").path
+            try SQLiteBookingStore.create(path: path, training: training, createdBy: officer.id, now: conformanceNow).close()
+            store = try SQLiteBookingStore(path: path, lean: true)
             cleanup = { try? FileManager.default.removeItem(at: dir) }
         case .postgresql:
             #if PostgreSQL

@@ -128,6 +128,23 @@ struct ThemeSwitcherTests {
         }
     }
 
+    @Test("An idle loop gives back freed heap once after the start and after each key, never on the clock's tick")
+    func idleLoopGivesBackMemory() throws {
+        let f = try UIFixture(); defer { f.remove() }
+        let now = UIFixture.now
+        var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
+        var given = 0
+        _ = TerminalLoop.run(&p, device: SleepingDevice(timeouts: 3), theme: .builtInDefault, clock: { now },
+                             giveBackMemory: { given += 1 })
+        #expect(given == 1, "three ticks after the start: \(given)")
+        var q = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
+        given = 0
+        _ = TerminalLoop.run(&q, device: FakeDevice(inputs: [.key(.char("E")), .key(.char("A"))]), theme: .builtInDefault,
+                             clock: { now }, giveBackMemory: { given += 1 })
+        #expect(given == 3, "the start and two keys: \(given)")
+        #expect(q.state.receiptField.text == "EA")
+    }
+
     @Test("In the full-screen loop: F2 changes the theme presented and says so in the status pane; other keys still work")
     func loop() throws {
         let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }

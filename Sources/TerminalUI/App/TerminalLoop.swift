@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Scheduling
 
 /// The full-screen loop over a terminal device.
@@ -23,9 +26,14 @@ public enum TerminalLoop {
     /// the device; a device without a waker is polled every `answerPoll` ms); never
     /// longer than `tickMilliseconds`. A switcher that does not watch costs no thread, no inotify
     /// instance and no wake-up.
+    ///
+    /// Once a frame is presented with no effect in flight after a key, a click or an answer, the loop
+    /// calls `giveBackMemory` (by default `giveBackFreeHeap`) before it sleeps: an idle session then
+    /// holds no freed heap pages. The clock's tick does not call it.
     public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
                            clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
                            idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
+                           giveBackMemory: () -> Void = TerminalLoop.giveBackFreeHeap,
                            onFrame: ((Screen) -> Void)? = nil) -> String {
         let worker = effects == .background ? EffectWorker(runner: program.runner, wake: device.waker) : nil
         let answersWake = worker != nil && device.waker != nil
@@ -48,6 +56,8 @@ public enum TerminalLoop {
         var held: [TerminalInput] = []
         // An edited theme file wakes the loop through the device (inotify) instead of a poll.
         let watch = themes?.watches == true ? device.waker.flatMap { FileWatch(changed: $0) } : nil
+        // Something was handled (the start, a key, a click, an answer) since the heap was given back.
+        var worked = true
 
         /// Handles one input; returns why the loop ends, if it does.
         func handle(_ input: TerminalInput) -> String? {
@@ -65,6 +75,7 @@ public enum TerminalLoop {
             case let .resize(size): send(.resize(size))
             case let .hangUp(reason): return reason
             }
+            worked = true
             return nil
         }
 
@@ -74,7 +85,7 @@ public enum TerminalLoop {
                 themes?.language = program.state.language
                 for n in themes?.poll(force: true) ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
             }
-            for answer in worker?.takeAnswers() ?? [] { send(answer) }
+            for answer in worker?.takeAnswers() ?? [] { send(answer); worked = true }
             while !held.isEmpty && !program.state.isLoading {
                 if let end = handle(held.removeFirst()) { return end }
             }
@@ -82,6 +93,10 @@ public enum TerminalLoop {
             device.present(screen, theme: themes?.theme ?? theme)
             onFrame?(screen)
             if program.state.quit { return "quit" }
+            if worked && worker?.isBusy != true && program.state.inFlight.isEmpty && held.isEmpty {
+                giveBackMemory()
+                worked = false
+            }
             var wait = min(tickMilliseconds, millisecondsToNextMinute(clock()))
             if !answersWake && (worker?.isBusy == true || !program.state.inFlight.isEmpty) { wait = min(wait, answerPoll) }
             if themes?.watchedFile != nil && watch?.isWatching != true { wait = min(wait, themeWatch) }
@@ -122,6 +137,24 @@ public enum TerminalLoop {
             if let end = handle(input) { return end }
         }
     }
+
+    /// Gives the pages of freed heap memory back to the system (glibc's `malloc_trim`): what a
+    /// session allocated to start, to open a case or to book, freed since, would otherwise stay
+    /// resident for the rest of an idle session (about 0.17 MiB a session; docs/benchmarks.md,
+    /// "Idle benchmark"). A few tens of microseconds, after the frame is on the terminal.
+    nonisolated public static func giveBackFreeHeap() {
+        #if canImport(Glibc)
+        _ = mallocTrim?(0)
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// glibc's `malloc_trim` (not in Swift's Glibc module), looked up once; nil on another C library.
+    nonisolated private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+    #endif
 
     /// From `now` to just past the next whole minute of the clock (the header shows minutes).
     static func millisecondsToNextMinute(_ now: Date) -> Int {

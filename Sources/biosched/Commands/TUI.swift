@@ -16,7 +16,7 @@ struct TUI: ParsableCommand {
     @OptionGroup var sessionOptions: SessionOptions
 
     func run() throws {
-        let s = try Session.open(global)
+        let s = try Session.open(global, lean: true)
         let env = ProcessInfo.processInfo.environment
         let idleSeconds = sessionOptions.idleTimeout ?? env["BIOSCHED_IDLE_TIMEOUT"].flatMap { Int($0) } ?? 900
         guard idleSeconds >= 0 else { throw Failure(.badInput, s.t.badIdleTimeout) }

@@ -29,7 +29,7 @@ public enum NotificationComposer {
             lines += ["", t.mailNewAppointment(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailNoticeNumber(a.noticeNumber)]
             if let p = item.previous { lines.append(t.mailReplaces(when(p), p.center.name)) }
             // R17: a move off a closed day says why, and that it does not count.
-            let closed = item.previous.flatMap { p in ClosedDay.isClosure(p.start, at: p.center) ? ClosedDayMove(from: p.start, center: p.center, reason: nil) : nil }
+            let closed = item.previous.flatMap { p in ClosedDay.isClosure(p.start, at: p.center) ? ClosedDayMove(from: p.start, center: p.center, reason: p.center.closureReasons[p.center.zone.local(p.start).date]) : nil }
             if let closed { lines += ["", closed.text(in: item.language)] }
             lines += ["", t.mailPrintNotice, t.mailCalendarFiles(replacing: item.previous != nil), "", notice(item, a, closedDay: closed, now: now)]
             if let code = item.enrollmentCode {

@@ -29,7 +29,13 @@ public enum PostgresSchema {
 
     /// Every migration in order: a version name and its SQL (no parameters, constant text).
     static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2), ("pg3-definer-and-search-path", v3),
-                                                                  ("pg4-enrollment-door", v4), ("pg5-waitlist", v5)]
+                                                                  ("pg4-enrollment-door", v4), ("pg5-waitlist", v5),
+                                                                  ("pg6-closure-reason", v6)]
+
+    /// A closure keeps the reason it was given (SQLite's `v12-closure-reason`).
+    static let v6 = """
+    ALTER TABLE center_closures ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+    """
 
     /// Where callers enroll their SSH key (SQLite's `v10-enrollment-door`): the rows exist from
     /// here on, so `biosched settings set` changes them with an UPDATE, which the application role

@@ -12,7 +12,7 @@ package enum Records {
         """
         SELECT c.*,
           \(d.list("h.weekday || ' ' || h.open_minute || ' ' || h.close_minute", from: "center_hours h WHERE h.center = c.code")) AS hours_list,
-          \(d.list("x.date", from: "center_closures x WHERE x.center = c.code")) AS closures_list
+          \(d.list("x.date || ' ' || x.reason", from: "center_closures x WHERE x.center = c.code")) AS closures_list
         FROM centers c
         """
     }
@@ -67,7 +67,7 @@ package enum Records {
             hourLines = try db.fetchRows(sql: "SELECT weekday, open_minute, close_minute FROM center_hours WHERE center = ?", arguments: [code]).map {
                 "\($0["weekday"] as String) \($0["open_minute"] as Int) \($0["close_minute"] as Int)"
             }
-            closureDates = try db.fetchValues(String.self, sql: "SELECT date FROM center_closures WHERE center = ?", arguments: [code])
+            closureDates = try db.fetchValues(String.self, sql: "SELECT date || ' ' || reason FROM center_closures WHERE center = ?", arguments: [code])
         }
         var hours: [Weekday: OpeningHours] = [:]
         for line in hourLines {
@@ -77,7 +77,11 @@ package enum Records {
         }
         return Center(code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
                       zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
-                      closures: Set(closureDates.compactMap(LocalDate.init(iso:))))
+                      closures: Set(closureDates.compactMap { LocalDate(iso: String($0.prefix(10))) }),
+                      closureReasons: Dictionary(closureDates.compactMap { line -> (LocalDate, String)? in
+                          guard let d = LocalDate(iso: String(line.prefix(10))), line.count > 11 else { return nil }
+                          return (d, String(line.dropFirst(11)))
+                      }, uniquingKeysWith: { a, _ in a }))
     }
 
     package static let caseByReceipt = "SELECT * FROM cases WHERE receipt = ?"

@@ -52,6 +52,11 @@ enum Schema {
         }
         // The waiting list for earlier slots and its offers (issue 23); the outbox gains the kind `offer`.
         m.registerMigration(WaitlistSchema.migrationName, migrate: WaitlistSchema.migrate)
+        // A closure keeps the reason it was given (issue 22): the notice and the message of a move
+        // off that day say it, whoever moves the appointment.
+        m.registerMigration("v12-closure-reason") { db in
+            try db.execute(sql: "ALTER TABLE center_closures ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+        }
         return m
     }
 

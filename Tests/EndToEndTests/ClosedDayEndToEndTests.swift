@@ -9,9 +9,9 @@ struct ClosedDayEndToEndTests {
     struct Words: Sendable { var find, flag, noReason, confirm, noticeWhy, noCount: String }
     static let words: [String: Words] = [
         "en": Words(find: "Find a caller", flag: "CENTER_CLOSED", noReason: "No reason needed: center closed that day.",
-                    confirm: "Confirm the new appointment", noticeWhy: "was moved because the center is closed that day.", noCount: "does not count as one of your reschedules"),
+                    confirm: "Confirm the new appointment", noticeWhy: "was moved because the center is closed that day (power cut).", noCount: "does not count as one of your reschedules"),
         "es": Words(find: "Buscar a la persona", flag: "CENTER_CLOSED", noReason: "No hace falta motivo: centro cerrado.",
-                    confirm: "Confirme la nueva cita", noticeWhy: "porque el centro está cerrado ese día.", noCount: "no cuenta como uno de sus cambios permitidos"),
+                    confirm: "Confirme la nueva cita", noticeWhy: "porque el centro está cerrado ese día (power cut).", noCount: "no cuenta como uno de sus cambios permitidos"),
     ]
 
     @Test("R17 the agent sees CENTER_CLOSED in the status pane, moves the appointment with no reason; prior reschedules stay", arguments: ["en", "es"])

@@ -90,8 +90,9 @@ struct DemoStoreCreationTests {
     /// still gives 13fc52a's 04ccf748cd9fedddf440b6b98afbd7238652702e7beb1f0e05f30887ea220da1
     /// (checked once by hand, 2026-12-06); the demo data is unchanged.
     /// Issue 23's `v11-waitlist` (empty tables, the outbox rebuilt with `offer_id`) changes it again,
-    /// the data unchanged (`fastEqualsImport` still compares it row for row).
-    static let recorded = "d056636654e6443a221ba27ca4c177f77ca673ad85a729b2bdd9852d7eae962b"
+    /// the data unchanged (`fastEqualsImport` still compares it row for row); and again `v12-closure-reason`
+    /// (a column `reason` on `center_closures`, empty for the demo's closures).
+    static let recorded = "64910578c917dbd81912de640e1501ba7d596f28bbce9804421281b8437a8b5c"
 
     @Test("The full demo store (50,000 cases) is the data it was before the fast path: the recorded fingerprint")
     func fullStoreUnchanged() throws {

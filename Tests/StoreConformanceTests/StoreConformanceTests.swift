@@ -258,7 +258,7 @@ struct AgencyRebookingConformanceTests {
         #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
     }
 
-    @Test("R17 an appointment whose day became a closure is flagged; the applicant moving it online after two reschedules, with no reason, is an agency rebooking: allowed, not counted, the notice says why", arguments: StoreKind.allCases)
+    @Test("R17 an appointment whose day became a closure is flagged; the applicant moving it online after two reschedules, with no reason, is an agency rebooking: allowed, not counted, the notice says why and the closure's reason", arguments: StoreKind.allCases)
     func closedDayOnline(kind: StoreKind) throws {
         let t = try StoreUnderTest(kind); defer { t.cleanup() }
         let r = receipt("EAC2414052317")
@@ -282,6 +282,9 @@ struct AgencyRebookingConformanceTests {
         let notice = try #require(try t.store.currentNotice(r, for: maria))
         #expect(notice.closedDay?.centerName == "Boston ASC")
         #expect(notice.text.contains("moved because the center is closed that day"))
+        // The closure's reason is stored with it: the move says it, whoever makes it (not only `--rebook`).
+        #expect(notice.closedDay?.reason == "water leak")
+        #expect(notice.text.contains("water leak"))
         #expect(try t.store.auditLog(receipt: r).map(\.action).suffix(2) == ["refused", "agency-rebooked"])
     }
 

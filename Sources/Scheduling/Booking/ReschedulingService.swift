@@ -200,7 +200,10 @@ public enum ReschedulingService {
         try tx.linkSuccessor(of: old.id, to: newID)
         var notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
                                        center: center, start: slot.start, issuedAt: now)
-        if closed { notice.closedDay = ClosedDayMove(from: old.start, center: snap.center, reason: nil) }
+        if closed {
+            notice.closedDay = ClosedDayMove(from: old.start, center: snap.center,
+                                             reason: snap.center.closureReasons[snap.center.zone.local(old.start).date])
+        }
         try tx.insertNotice(notice, appointmentID: newID)
         // The enrollment code goes on the notice and the message given now, never into a stored copy.
         if let account = snap.caseFile.applicantAccount {

@@ -33,15 +33,17 @@ public struct Center: Hashable, Sendable, Identifiable {
     public var stations: Int
     /// Dates on the center's calendar when it is closed.
     public var closures: Set<LocalDate>
+    /// The reason a closure was given, by date (none: no reason was given).
+    public var closureReasons: [LocalDate: String]
 
     public var id: String { code }
 
     public init(code: String, name: String, address: String = "", city: String = "", state: String = "",
                 zone: ZoneRules, hours: [Weekday: OpeningHours], slotMinutes: Int, stations: Int,
-                closures: Set<LocalDate> = []) {
+                closures: Set<LocalDate> = [], closureReasons: [LocalDate: String] = [:]) {
         self.code = code; self.name = name; self.address = address; self.city = city; self.state = state
         self.zone = zone; self.hours = hours; self.slotMinutes = slotMinutes; self.stations = stations
-        self.closures = closures
+        self.closures = closures; self.closureReasons = closureReasons
     }
 
     public func isClosed(on date: LocalDate) -> Bool { closures.contains(date) || hours[date.weekday] == nil }

@@ -53,7 +53,9 @@ final class MemoryTransaction: BookingTransaction {
 
     func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
         guard state.centers[center] != nil else { throw StoreError.unknownCenter(center) }
-        return state.centers[center]!.closures.insert(date).inserted
+        guard state.centers[center]!.closures.insert(date).inserted else { return false }
+        if !reason.isEmpty { state.centers[center]!.closureReasons[date] = reason }
+        return true
     }
 
     func contact(account: String) throws -> Contact? { state.accounts[account].map { Contact(email: $0.email, phone: $0.phone, language: $0.language) } }

@@ -135,7 +135,7 @@ package final class SQLTransaction: BookingTransaction {
 
     package func addClosure(center: String, date: LocalDate, reason: String) throws -> Bool {
         try flush()
-        try db.run(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [center, date.iso])
+        try db.run(sql: "INSERT INTO center_closures(center, date, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", arguments: [center, date.iso, reason])
         return db.changesCount == 1
     }
 

@@ -2,6 +2,11 @@ import Foundation
 
 /// The waiting list for earlier slots and its offers.
 extension Catalog {
+    /// A store that keeps no waiting list (none of biosched's own: a store made by another program).
+    public var waitlistNotInStore: String {
+        tr(en: "This system keeps no waiting list.", es: "Este sistema no tiene lista de espera.")
+    }
+
     public func waitlistSentence(_ code: WaitlistCode) -> String {
         switch code {
         case .unknownCenter: tr(en: "That is not a center code of this system.", es: "Ese no es un código de centro de este sistema.")

@@ -77,7 +77,7 @@ public struct OfferAnswer: Sendable {
 /// The waiting list's steps, once for every store, each in one write transaction.
 public enum WaitlistService {
     static func wtx(_ tx: any BookingTransaction) throws -> any WaitlistTransaction {
-        guard let w = tx as? any WaitlistTransaction else { throw StoreError.failed("this store has no waiting list") }
+        guard let w = tx as? any WaitlistTransaction else { throw StoreError.invalid(Localized { $0.waitlistNotInStore }) }
         return w
     }
 

@@ -15,32 +15,20 @@ enum OffersBenchmark {
     static func run(_ args: [String]) throws {
         var centers = 130, waiting = 10_000, freed = 1_000
         var database: String?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--centers": centers = Int(args[i + 1]) ?? centers; i += 2
-            case "--waiting": waiting = Int(args[i + 1]) ?? waiting; i += 2
-            case "--freed": freed = Int(args[i + 1]) ?? freed; i += 2
-            case "--db": database = args[i + 1]; i += 2
-            default: throw BenchFailure("unknown option \(args[i]); usage: biosched-bench offers [--centers N] [--waiting N] [--freed N] [--db postgresql://...]")
+        var options = OptionReader(args, usage: "usage: biosched-bench offers [--centers N] [--waiting N] [--freed N] [--db postgresql://...]")
+        while let option = options.current {
+            switch option {
+            case "--centers": centers = try options.number()
+            case "--waiting": waiting = try options.number()
+            case "--freed": freed = try options.number()
+            case "--db": database = try options.value()
+            default: throw options.unknown()
             }
+            options.advance()
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-offers-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let now = Date(timeIntervalSince1970: 1_780_000_000)   // a fixed clock
-        let store: any OpenedStore
-        if let database {
-            #if PostgreSQL
-            guard PostgresLocation.isPostgres(database) else { throw BenchFailure("--db takes a postgresql:// URL of an empty database") }
-            store = try PostgresBookingStore.create(try PostgresLocation.parse(database), training: true, createdBy: "bench", now: now)
-            #else
-            throw BenchFailure("this biosched-bench was built without the PostgreSQL store (--disable-default-traits)")
-            #endif
-        } else {
-            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("offers.sqlite").path, training: true, createdBy: "bench", now: now)
-        }
-        let backend = database == nil ? "SQLite" : "PostgreSQL"
+        let fresh = try FreshStore(database: database, file: "offers.sqlite", tag: "offers")
+        defer { fresh.cleanup() }
+        let (store, backend, now) = (fresh.store, fresh.backend, FreshStore.now)
         let zones = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "Pacific/Honolulu"]
         let hours: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
         var doc = ImportDocument()

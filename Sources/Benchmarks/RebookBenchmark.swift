@@ -14,31 +14,19 @@ enum RebookBenchmark {
     static func run(_ args: [String]) throws {
         var centers = 12, perDay = 300
         var database: String?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--centers": centers = Int(args[i + 1]) ?? centers; i += 2
-            case "--per-day": perDay = Int(args[i + 1]) ?? perDay; i += 2
-            case "--db": database = args[i + 1]; i += 2
-            default: throw BenchFailure("unknown option \(args[i]); usage: biosched-bench rebook [--centers N] [--per-day N] [--db postgresql://...]")
+        var options = OptionReader(args, usage: "usage: biosched-bench rebook [--centers N] [--per-day N] [--db postgresql://...]")
+        while let option = options.current {
+            switch option {
+            case "--centers": centers = try options.number()
+            case "--per-day": perDay = try options.number()
+            case "--db": database = try options.value()
+            default: throw options.unknown()
             }
+            options.advance()
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-rebook-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let now = Date(timeIntervalSince1970: 1_780_000_000)   // a fixed clock
-        let store: any OpenedStore
-        if let database {
-            #if PostgreSQL
-            guard PostgresLocation.isPostgres(database) else { throw BenchFailure("--db takes a postgresql:// URL of an empty database") }
-            store = try PostgresBookingStore.create(try PostgresLocation.parse(database), training: true, createdBy: "bench", now: now)
-            #else
-            throw BenchFailure("this biosched-bench was built without the PostgreSQL store (--disable-default-traits)")
-            #endif
-        } else {
-            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("storm.sqlite").path, training: true, createdBy: "bench", now: now)
-        }
-        let backend = database == nil ? "SQLite" : "PostgreSQL"
+        let fresh = try FreshStore(database: database, file: "storm.sqlite", tag: "rebook")
+        defer { fresh.cleanup() }
+        let (store, backend, now) = (fresh.store, fresh.backend, FreshStore.now)
         let zone = ZoneRules(identifier: "America/Chicago")!
         let today = zone.local(now).date
         var closed = today.adding(days: 5)

@@ -24,12 +24,14 @@ struct Look: Hashable, Sendable {
     var blankShowsOnlyBackground: Bool { attributes & Look.visibleOnBlank == 0 }
 }
 
-/// What one cell of the terminal shows: the bytes of its character ("" for the right half of a
-/// wide character) and its look (an index into `FrameWriter`'s table).
+/// What one cell of the terminal shows, in 8 bytes: its character (a Unicode scalar; 0 for the
+/// right half of a wide character; `FrameWriter.clusterBit` and an index into the writer's table
+/// for a character with combining marks) and its look (an index into the writer's table).
 struct Shown: Equatable, Sendable {
-    var glyph: String
+    var glyph: UInt32
     var look: UInt16
-    var isContinuation: Bool { glyph.isEmpty }
+    var isContinuation: Bool { glyph == 0 }
+    var isBlank: Bool { glyph == 0x20 }
 }
 
 /// Turns a `Screen` into the bytes that bring the terminal from what it shows to it, with
@@ -53,6 +55,7 @@ struct FrameWriter {
     private(set) var looks: [Look] = [Look()]
     private var lookIDs: [Look: UInt16] = [Look(): 0]
     private var tokenLooks: [StyleToken: UInt16] = [:]
+    private var lastToken: (token: StyleToken, look: UInt16)?
     /// For each look, the look its blanks are drawn in (`UInt16.max`: not worked out yet).
     private var blankLooks: [UInt16] = []
     private var theme: Theme?
@@ -67,6 +70,9 @@ struct FrameWriter {
     private var formatted: [FormatKey: [UInt8]?] = [:]
     /// What non-ASCII characters are drawn as (at most 512 of them: box lines and marks).
     private var glyphs: [GlyphKey: (String, Int, Bool)] = [:]
+    /// Characters with combining marks (at most 1,024; "?" after that), by the code `Shown` keeps.
+    private var clusters: [String] = []
+    private var clusterCodes: [String: UInt32] = [:]
     private let sgr0ResetsColors: Bool
     /// `sgr0` without its `rmacs` part, for when the alternate character set is known to be off.
     private let shortSGR0: [UInt8]?
@@ -99,7 +105,7 @@ struct FrameWriter {
     /// and the attributes unknown.
     mutating func cleared(size: Size) {
         self.size = size
-        shown = Array(repeating: Shown(glyph: " ", look: 0), count: max(0, size.columns * size.rows))
+        shown = Array(repeating: Shown(glyph: 0x20, look: 0), count: max(0, size.columns * size.rows))
         cursor = nil
         current = nil
     }
@@ -109,6 +115,7 @@ struct FrameWriter {
         if self.theme != theme {
             self.theme = theme
             tokenLooks = [:]
+            lastToken = nil
         }
         out = []
         for r in 0..<size.rows {
@@ -131,7 +138,7 @@ struct FrameWriter {
         var column = 0
         while column < columns {
             guard r < screen.size.rows, column < screen.size.columns else {
-                row.append(Shown(glyph: " ", look: 0))
+                row.append(Shown(glyph: 0x20, look: 0))
                 column += 1
                 continue
             }
@@ -140,7 +147,7 @@ struct FrameWriter {
             // Most cells are one printable ASCII character: drawn as it is.
             let utf8 = cell.text.utf8
             if utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F {
-                row.append(byte == 0x20 ? blank(look) : Shown(glyph: cell.text, look: look))
+                row.append(byte == 0x20 ? blank(look) : Shown(glyph: UInt32(byte), look: look))
                 column += 1
                 continue
             }
@@ -159,16 +166,16 @@ struct FrameWriter {
                 column += 1
                 continue
             }
-            let (glyph, drawn, lineDrawing) = self.glyph(cell.text, width: width)
+            let (text, drawn, lineDrawing) = self.glyph(cell.text, width: width)
             var id = look
             if lineDrawing {
                 var l = looks[Int(look)]
                 l.attributes |= Look.lineDrawing
                 id = lookID(l)
             }
-            row.append(glyph == " " ? blank(id) : Shown(glyph: glyph, look: id))
+            row.append(text == " " ? blank(id) : Shown(glyph: code(text), look: id))
             if drawn == 2 {
-                row.append(Shown(glyph: "", look: id))
+                row.append(Shown(glyph: 0, look: id))
             } else if width == 2 {
                 // The terminal's width for it is 1: a blank keeps the next columns in place.
                 row.append(blank(look))
@@ -213,19 +220,47 @@ struct FrameWriter {
         }
     }
 
+    static let clusterBit: UInt32 = 0x8000_0000
+
+    /// The code `Shown` keeps for the characters `text`.
+    private mutating func code(_ text: String) -> UInt32 {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+        if let known = clusterCodes[text] { return known }
+        guard clusters.count < 1024 else { return UInt32(UInt8(ascii: "?")) }
+        let code = FrameWriter.clusterBit | UInt32(clusters.count)
+        clusters.append(text)
+        clusterCodes[text] = code
+        return code
+    }
+
+    /// The UTF-8 bytes of a `Shown` character.
+    private func append(_ glyph: UInt32, to bytes: inout [UInt8]) {
+        if glyph & FrameWriter.clusterBit != 0 {
+            bytes += clusters[Int(glyph & ~FrameWriter.clusterBit)].utf8
+        } else if let scalar = Unicode.Scalar(glyph) {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
     /// A space in look `look`: in the plain look of its background when that draws it the same.
     private mutating func blank(_ look: UInt16) -> Shown {
         let i = Int(look)
-        if i < blankLooks.count, blankLooks[i] != .max { return Shown(glyph: " ", look: blankLooks[i]) }
+        if i < blankLooks.count, blankLooks[i] != .max { return Shown(glyph: 0x20, look: blankLooks[i]) }
         let l = looks[i]
         let id = l.blankShowsOnlyBackground ? lookID(Look(background: l.background)) : look
         if blankLooks.count <= i { blankLooks += Array(repeating: .max, count: i + 1 - blankLooks.count) }
         blankLooks[i] = id
-        return Shown(glyph: " ", look: id)
+        return Shown(glyph: 0x20, look: id)
     }
 
     private mutating func lookID(_ token: StyleToken, theme: Theme) -> UInt16 {
-        if let known = tokenLooks[token] { return known }
+        // Cells come in runs of one token: the last one answers most lookups.
+        if let last = lastToken, last.token == token { return last.look }
+        if let known = tokenLooks[token] {
+            lastToken = (token, known)
+            return known
+        }
         let style = theme.resolvedStyle(token, depth: depth)
         var look = Look()
         if style.bold { look.attributes |= Look.bold }
@@ -242,6 +277,7 @@ struct FrameWriter {
         }
         let id = lookID(look)
         tokenLooks[token] = id
+        lastToken = (token, id)
         return id
     }
 
@@ -285,8 +321,8 @@ struct FrameWriter {
             return end
         }
         moveTo(r, column)
-        setLook(cell.look, blank: cell.glyph == " ")
-        out += Array(cell.glyph.utf8)
+        setLook(cell.look, blank: cell.isBlank)
+        append(cell.glyph, to: &out)
         shown[base + column] = cell
         if wide { shown[base + column + 1] = row[column + 1] }
         // After the last column the terminal's cursor is pending a wrap (or wrapped): not known.
@@ -315,13 +351,13 @@ struct FrameWriter {
         }
         let last = row[columns - 1], before = row[start]
         moveTo(r, start)
-        setLook(last.look, blank: last.glyph == " ")
-        out += Array(last.glyph.utf8)
+        setLook(last.look, blank: last.isBlank)
+        append(last.glyph, to: &out)
         cursor = Point(row: r, column: start + 1)
         moveTo(r, start)
         out += insert.0
-        setLook(before.look, blank: before.glyph == " ")
-        out += Array(before.glyph.utf8)
+        setLook(before.look, blank: before.isBlank)
+        append(before.glyph, to: &out)
         out += insert.1
         for c in start..<columns { shown[base + c] = row[c] }
         cursor = Point(row: r, column: columns - 1)
@@ -333,7 +369,7 @@ struct FrameWriter {
         guard let el = capabilities["el"] else { return false }
         let columns = size.columns, base = r * columns
         let first = row[start]
-        guard first.glyph == " ", looks[Int(first.look)] == Look(background: looks[Int(first.look)].background) else { return false }
+        guard first.isBlank, looks[Int(first.look)] == Look(background: looks[Int(first.look)].background) else { return false }
         let background = looks[Int(first.look)].background
         if !capabilities.backColorErase && background != -1 { return false }
         var changed = 0
@@ -354,7 +390,7 @@ struct FrameWriter {
     private mutating func eraseRun(_ r: Int, from start: Int) -> Int? {
         let columns = size.columns, base = r * columns
         let first = row[start]
-        guard first.glyph == " ", looks[Int(first.look)] == Look(background: looks[Int(first.look)].background) else { return nil }
+        guard first.isBlank, looks[Int(first.look)] == Look(background: looks[Int(first.look)].background) else { return nil }
         if !capabilities.backColorErase && looks[Int(first.look)].background != -1 { return nil }
         var end = start, changed = 0
         while end < columns, row[end] == first {
@@ -445,8 +481,8 @@ struct FrameWriter {
             let cell = shown[base + c]
             guard cell == row[c] else { return nil }
             let look = looks[Int(cell.look)]
-            guard look == current || (cell.glyph == " " && blank(look, fits: current)) else { return nil }
-            bytes += cell.glyph.utf8
+            guard look == current || (cell.isBlank && blank(look, fits: current)) else { return nil }
+            append(cell.glyph, to: &bytes)
         }
         return bytes
     }
@@ -513,13 +549,13 @@ struct FrameWriter {
         return format(foreground ? "setf" : "setb", Int(swapped[number] ?? number))
     }
 
-    /// A parameterized capability filled in, remembered (up to 256 of them: the motions and
+    /// A parameterized capability filled in, remembered (up to 64 of them: the motions and
     /// colors of the last frames).
     private mutating func format(_ name: String, _ p1: Int, _ p2: Int = 0) -> [UInt8]? {
         let key = FormatKey(name: name, p1: p1, p2: p2)
         if let known = formatted[key] { return known }
         let value = capabilities.format(name, p1, p2)
-        if formatted.count >= 256 { formatted.removeAll(keepingCapacity: true) }
+        if formatted.count >= 64 { formatted.removeAll(keepingCapacity: true) }
         formatted[key] = value
         return value
     }

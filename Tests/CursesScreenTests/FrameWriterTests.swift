@@ -42,7 +42,7 @@ import Darwin
         }
     }
 
-    static let words = ["a", "Zeta", "  ", "─────", "│", "┌──┐", "é", "東京", "→ ok", "x", "     ", "Mañana", "[Enter]"]
+    static let words = ["a", "Zeta", "  ", "─────", "│", "┌──┐", "é", "東京", "→ ok", "x", "     ", "Mañana", "[Enter]", "Jose\u{301}"]
 
     static func randomScreen(_ random: inout Random, size: Size, from base: Screen?) -> Screen {
         let tokens = StyleToken.allCases

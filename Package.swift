@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
         .testTarget(name: "SSHAccessTests", dependencies: ["SSHAccess", "Scheduling"]),
-        .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI"]),
+        .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI", "biosched-bench"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
                     exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications", "PostgresTestSupport"], exclude: ["Golden", "Support"]),

@@ -78,6 +78,7 @@ SCREEN *cn_open_terminal_named(const char *name, char *error, size_t errorSize) 
 }
 
 int cn_input_fd(void) { return g_in_fd; }
+int cn_output_fd(void) { return g_out_fd; }
 int cn_is_active(void) { return g_active ? 1 : 0; }
 
 static void append_reset(const char *capability) {
@@ -89,9 +90,19 @@ static void append_reset(const char *capability) {
     g_reset_length += n;
 }
 
+/// biosched's frame writer leaves its last attributes set and the cursor where it last drew,
+/// behind curses' back: normal attributes, and the cursor at the bottom-left (absolute: curses'
+/// idea of where the cursor is may be wrong), before endwin.
+static void reset_before_endwin(void) {
+    const char *sgr0 = tigetstr((char *)"sgr0");
+    if (sgr0 != NULL && sgr0 != (char *)-1) putp(sgr0);
+    mvcur(-1, -1, LINES - 1, 0);
+}
+
 static void exit_guard(void) {
     if (g_active) {
         g_active = 0;
+        reset_before_endwin();
         endwin();
     }
 }
@@ -152,6 +163,7 @@ void cn_guard_activate(int mouse) {
 void cn_close_terminal(void) {
     if (g_active) {
         g_active = 0;
+        reset_before_endwin();
         endwin();
     }
     if (g_fatal_installed) {
@@ -178,17 +190,6 @@ int cn_terminal_gone(int fd) {
     struct termios modes;
     if (tcgetattr(fd, &modes) != 0 && errno != EINTR) return 1;
     return 0;
-}
-
-int cn_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int pair, int insert) {
-    cchar_t cell;
-    int extended = pair;
-    short legacy = (short)(pair <= SHRT_MAX ? pair : 0);
-    if (setcchar(&cell, text, attributes, legacy, &extended) == ERR) {
-        static const wchar_t replacement[] = { L'?', 0 };
-        if (setcchar(&cell, replacement, attributes, legacy, &extended) == ERR) return ERR;
-    }
-    return insert ? mvwins_wch(stdscr, row, column, &cell) : mvwadd_wch(stdscr, row, column, &cell);
 }
 
 // MARK: signals
@@ -301,4 +302,57 @@ int cn_terminfo_colors(const char *name) {
     del_curterm(cur_term);
     set_curterm(saved);
     return colors < 0 ? 0 : colors;
+}
+
+static pthread_mutex_t g_terminfo_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int copy_out(const char *s, char *out, size_t size) {
+    if (s == NULL || s == (char *)-1) return -1;
+    size_t n = strlen(s);
+    if (n + 1 > size) return -1;
+    memcpy(out, s, n + 1);
+    return (int)n;
+}
+
+int cn_capability_string(const char *term, const char *cap, char *out, size_t size) {
+    pthread_mutex_lock(&g_terminfo_lock);
+    int result = -1;
+    if (term == NULL) {
+        result = copy_out(tigetstr((char *)cap), out, size);
+    } else {
+        int status = 0;
+        TERMINAL *saved = cur_term;
+        if (setupterm(term, -1, &status) == OK) {
+            result = copy_out(tigetstr((char *)cap), out, size);
+            del_curterm(cur_term);
+        }
+        set_curterm(saved);
+    }
+    pthread_mutex_unlock(&g_terminfo_lock);
+    return result;
+}
+
+int cn_capability_flag(const char *term, const char *cap) {
+    pthread_mutex_lock(&g_terminfo_lock);
+    int result = -1;
+    if (term == NULL) {
+        result = tigetflag((char *)cap) > 0 ? 1 : 0;
+    } else {
+        int status = 0;
+        TERMINAL *saved = cur_term;
+        if (setupterm(term, -1, &status) == OK) {
+            result = tigetflag((char *)cap) > 0 ? 1 : 0;
+            del_curterm(cur_term);
+        }
+        set_curterm(saved);
+    }
+    pthread_mutex_unlock(&g_terminfo_lock);
+    return result;
+}
+
+int cn_format_capability(const char *template, int p1, int p2, char *out, size_t size) {
+    pthread_mutex_lock(&g_terminfo_lock);
+    int result = copy_out(tiparm(template, p1, p2), out, size);
+    pthread_mutex_unlock(&g_terminfo_lock);
+    return result;
 }

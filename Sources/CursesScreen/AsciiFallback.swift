@@ -46,4 +46,15 @@ enum AsciiFallback {
             return .ascii(UInt8(ascii: "?"))
         }
     }
+
+    /// What a line-drawing letter is drawn as when the terminal has no alternate character set
+    /// for it (the look-alikes curses uses).
+    static func plain(lineDrawing letter: UInt8) -> UInt8 {
+        switch letter {
+        case UInt8(ascii: "q"): return UInt8(ascii: "-")
+        case UInt8(ascii: "x"): return UInt8(ascii: "|")
+        case UInt8(ascii: "a"): return UInt8(ascii: "#")
+        default: return UInt8(ascii: "+")
+        }
+    }
 }

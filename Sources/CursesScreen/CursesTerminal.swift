@@ -16,7 +16,7 @@ public struct CursesTerminalError: Error, CustomStringConvertible, Sendable {
 
 /// The terminal through ncursesw: the only code in biosched that knows about curses.
 ///
-/// `present` draws a `Screen` and lets curses send only what changed; `nextInput` decodes keys,
+/// `present` draws a `Screen` with `FrameWriter` (terminfo's strings, only what changed); `nextInput` decodes keys,
 /// clicks, resizes, the quit signals and a terminal that went away. Call `stop()` on every exit
 /// path (it is idempotent); an atexit handler and a fatal-signal handler restore the terminal if
 /// the program leaves without it.
@@ -38,27 +38,20 @@ public final class CursesTerminal: TerminalDevice {
     public let terminalName: String
     private let mouseEnabled: Bool
     private let defaultColorsAvailable: Bool
-    private var pairs: [PairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
-    private var resolvedTheme: Theme?
-    private var resolved: [StyleToken: CellStyle] = [:]
-    private var needsErase = false
-    /// The frame last handed to curses: only cells that differ from it are drawn again, so a key
-    /// costs work in proportion to what it changes, not to the size of the window.
-    private var previous: Screen?
+    private var needsErase = true
+    /// Draws frames with terminfo's strings and keeps a copy of what the terminal shows: only
+    /// cells that differ are drawn again, so a key costs bytes in proportion to what it changes.
+    private var writer: FrameWriter
     private var cursorVisible: Bool?
     private var buttonDown = false
     private var failingSince: ContinuousClock.Instant?
     private var lastSize = Size(columns: 80, rows: 24)
-    private var glyph = [wchar_t](repeating: 0, count: 8)
     /// A pipe whose read end `nextInput` waits on beside the terminal: `waker` writes a byte. It
     /// stays open for the life of the process (a waker may still be called from another thread),
     /// two descriptors for the one terminal a process has.
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-    private struct PairKey: Hashable { var foreground: Int32, background: Int32 }
-    private struct CellStyle { var attributes: attr_t; var pair: Int32 }
 
     /// Takes over the terminal: stdin/stdout when both are terminals, else /dev/tty.
     /// - Parameters:
@@ -122,9 +115,18 @@ public final class CursesTerminal: TerminalDevice {
             defaultColorsAvailable = true
             depth = .none
         }
+        var rows: Int32 = 0, columns: Int32 = 0
+        cn_getmaxyx(cn_stdscr(), &rows, &columns)
+        lastSize = Size(columns: Int(columns), rows: Int(rows))
+        // After nonl(): without ONLCR a line feed moves straight down, the shortest motion there.
+        var modes = termios()
+        let lineFeedKeepsColumn = tcgetattr(cn_output_fd(), &modes) == 0
+            && (modes.c_oflag & tcflag_t(OPOST) == 0 || modes.c_oflag & tcflag_t(ONLCR) == 0)
+        writer = FrameWriter(capabilities: TerminalCapabilities(term: nil) ?? TerminalCapabilities(), depth: depth,
+                             isUnicode: isUnicode, defaultColorsAvailable: defaultColorsAvailable,
+                             lineFeedKeepsColumn: lineFeedKeepsColumn, size: lastSize)
         cn_guard_activate(mouse ? 1 : 0)
         isActive = true
-        lastSize = size
     }
 
     isolated deinit {
@@ -154,67 +156,25 @@ public final class CursesTerminal: TerminalDevice {
 
     public func present(_ screen: Screen, theme: Theme) {
         guard isActive else { return }
-        let window = cn_stdscr()
-        if needsErase {
-            // After a resize the terminal may have reflowed its contents: repaint all of it once.
+        let terminal = size
+        if needsErase || writer.size != terminal {
+            // The first frame, or after a resize (the terminal may have reflowed its contents):
+            // curses clears the screen once, and its own copy is then left alone (nothing is drawn
+            // into it, so reading a key never repaints it).
+            let window = cn_stdscr()
             werase(window)
             clearok(cn_curscr(), true)
-            needsErase = false
-            previous = nil
-        }
-        if resolvedTheme != theme {
-            resolved = [:]
-            resolvedTheme = theme
-            previous = nil
-        }
-        let terminal = size
-        let rows = terminal.rows, columns = terminal.columns
-        let blank = CellStyle(attributes: cn_a_normal(), pair: 0)
-        // Cells equal to the last frame's are already on the terminal (curses keeps its own copy).
-        let last = previous?.size == screen.size && screen.size == terminal ? previous : nil
-        previous = screen
-        for row in 0..<rows {
-            var column = 0
-            while column < columns {
-                if let last, row < screen.size.rows, column < screen.size.columns, last[row, column] == screen[row, column],
-                   column + 1 >= columns || last[row, column + 1] == screen[row, column + 1] || !screen[row, column + 1].isContinuation {
-                    column += 1
-                    continue
-                }
-                guard row < screen.size.rows, column < screen.size.columns else {
-                    put(" ", width: 1, row: row, column: column, style: blank, terminal: terminal)
-                    column += 1
-                    continue
-                }
-                let cell = screen[row, column]
-                let style = cellStyle(cell.style, theme: theme)
-                var width = cell.isContinuation ? 0 : DisplayWidth.of(cell.text)
-                if width == 2 {
-                    let pairedWithNext = column + 1 < columns && column + 1 < screen.size.columns
-                        && screen[row, column + 1].isContinuation
-                    if !pairedWithNext { width = 0 }
-                }
-                if width == 0 {
-                    // An orphan continuation cell, a control character, or a wide character
-                    // without room: a blank keeps the columns aligned.
-                    put(" ", width: 1, row: row, column: column, style: style, terminal: terminal)
-                    column += 1
-                } else {
-                    put(cell.text, width: width, row: row, column: column, style: style, terminal: terminal)
-                    column += width
-                }
-            }
-        }
-        if let cursor = screen.cursor, cursor.row >= 0, cursor.row < rows, cursor.column >= 0, cursor.column < columns {
-            leaveok(window, false)
-            wmove(window, Int32(cursor.row), Int32(cursor.column))
-            setCursorVisible(true)
-        } else {
             leaveok(window, true)
-            setCursorVisible(false)
+            wnoutrefresh(window)
+            doupdate()
+            needsErase = false
+            writer.cleared(size: terminal)
         }
-        wnoutrefresh(window)
-        doupdate()
+        let bytes = writer.frame(screen, theme: theme)
+        let cursorShown = screen.cursor.map { $0.row >= 0 && $0.row < terminal.rows && $0.column >= 0 && $0.column < terminal.columns } ?? false
+        if !cursorShown { setCursorVisible(false) }
+        writeAll(bytes)
+        if cursorShown { setCursorVisible(true) }
     }
 
     private func setCursorVisible(_ visible: Bool) {
@@ -223,96 +183,25 @@ public final class CursesTerminal: TerminalDevice {
         cursorVisible = visible
     }
 
-    /// Draws `text` in `width` columns (1 or 2). When the terminal's idea of the character's width
-    /// differs from the screen's, a stand-in of the right width keeps the next columns in place.
-    private func put(_ text: String, width: Int, row: Int, column: Int, style: CellStyle, terminal: Size) {
-        var drawnWidth = 1
-        var attributes = style.attributes
-        let scalars = text.unicodeScalars
-        if let first = scalars.first, first.value >= 0x20 {
-            if isUnicode {
-                let libcWidth = Int(wcwidth(wchar_t(bitPattern: first.value)))
-                if libcWidth == width || (libcWidth == 1 && width == 2) {
-                    glyph[0] = wchar_t(bitPattern: first.value)
-                    var count = 1
-                    for scalar in scalars.dropFirst() {
-                        let value = wchar_t(bitPattern: scalar.value)
-                        guard count < Int(CCHARW_MAX), wcwidth(value) == 0 else { break }
-                        glyph[count] = value
-                        count += 1
-                    }
-                    glyph[count] = 0
-                    drawnWidth = libcWidth
+    /// Writes a frame to the terminal (curses has flushed its own output by then). A terminal
+    /// that went away drops it: reading input reports the hang-up.
+    private func writeAll(_ bytes: [UInt8]) {
+        let fd = cn_output_fd()
+        guard fd >= 0, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) {
+                    var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&p, 1, 100)
                 } else {
-                    setGlyph(UInt8(ascii: "?"))
-                }
-            } else {
-                switch AsciiFallback.glyph(for: first) {
-                case let .ascii(byte): setGlyph(byte)
-                case let .lineDrawing(letter):
-                    setGlyph(letter)
-                    attributes |= cn_a_altcharset()
+                    return
                 }
             }
-        } else {
-            setGlyph(UInt8(ascii: " "))
         }
-        draw(row: row, column: column, width: drawnWidth, attributes: attributes, pair: style.pair, terminal: terminal)
-        if drawnWidth < width {
-            setGlyph(UInt8(ascii: " "))
-            for extra in drawnWidth..<width {
-                draw(row: row, column: column + extra, width: 1, attributes: style.attributes, pair: style.pair, terminal: terminal)
-            }
-        }
-    }
-
-    private func setGlyph(_ byte: UInt8) {
-        glyph[0] = wchar_t(byte)
-        glyph[1] = 0
-    }
-
-    /// The bottom-right cell goes in with ins_wch, which does not move the cursor past the end of
-    /// the window, so the window never scrolls.
-    private func draw(row: Int, column: Int, width: Int, attributes: attr_t, pair: Int32, terminal: Size) {
-        let lastCell = row == terminal.rows - 1 && column + width >= terminal.columns
-        _ = glyph.withUnsafeBufferPointer {
-            cn_put_cell(Int32(row), Int32(column), $0.baseAddress, attributes, pair, lastCell ? 1 : 0)
-        }
-    }
-
-    private func cellStyle(_ token: StyleToken, theme: Theme) -> CellStyle {
-        if let known = resolved[token] { return known }
-        let style = theme.resolvedStyle(token, depth: depth)
-        var attributes = cn_a_normal()
-        if style.bold { attributes |= cn_a_bold() }
-        if style.underline { attributes |= cn_a_underline() }
-        if style.reverse { attributes |= cn_a_reverse() }
-        if style.dim { attributes |= cn_a_dim() }
-        var pair: Int32 = 0
-        if depth != .none {
-            pair = colorPair(foreground: ColorMapping.number(style.foreground).number,
-                             background: ColorMapping.number(style.background).number)
-        }
-        let result = CellStyle(attributes: attributes, pair: pair)
-        resolved[token] = result
-        return result
-    }
-
-    /// Color pairs are made on first use and kept; pair 0 (the terminal's colors) when they run out.
-    private func colorPair(foreground: Int32, background: Int32) -> Int32 {
-        var key = PairKey(foreground: foreground, background: background)
-        if !defaultColorsAvailable {
-            if key.foreground < 0 { key.foreground = Int32(COLOR_WHITE) }
-            if key.background < 0 { key.background = Int32(COLOR_BLACK) }
-        }
-        if key.foreground < 0 && key.background < 0 { return 0 }
-        if let known = pairs[key] { return known }
-        guard nextPair < cn_color_pairs(), init_extended_pair(nextPair, key.foreground, key.background) == OK else {
-            return 0
-        }
-        pairs[key] = nextPair
-        nextPair += 1
-        return nextPair - 1
     }
 
     // MARK: input

@@ -61,6 +61,27 @@ struct TerminalEndToEndTests {
         #expect(audit.contains("callers-searched") && audit.contains("1 listed (IOE0923456781)"), "\(audit.suffix(800))")
     }
 
+    @Test("Without a UTF-8 locale the frame writer draws box lines in the line-drawing set and everything else in ASCII; a case's calendar pages")
+    func asciiFallback() throws {
+        let t = try session(width: 80, height: 24); defer { t.close() }
+        // LC_ALL wins over anything the test's environment sets; tmux shows line-drawing cells as
+        // their VT100 letters (l q k x).
+        try t.start("\(TmuxSession.binary) tui --as agent --db \(t.db) --now \(Self.now); echo EXITED; sleep 60",
+                    env: ["LANG": "C", "LC_ALL": "C"])
+        let find = try t.waitFor("Find a caller")
+        #expect(find.contains("lq Status q") && find.contains("xNo case open."), "box lines in the line-drawing set:\n\(find)")
+        #expect(find.unicodeScalars.allSatisfy { $0.isASCII }, "only ASCII on screen:\n\(find)")
+        try t.literal("IOE0923456781")
+        try t.keys("Enter")
+        let calendar = try t.waitFor("December 2026")
+        #expect(calendar.contains("Mo  Tu  We  Th  Fr  Sa  Su"), "\(calendar)")
+        try t.keys("PageDown")
+        let next = try t.waitFor("January 2027")
+        #expect(next.unicodeScalars.allSatisfy { $0.isASCII }, "only ASCII after a month:\n\(next)")
+        try t.keys("C-c")
+        try t.waitFor("EXITED")
+    }
+
     @Test("Arrow keys typed while the program starts arrive whole, not as Esc and two letters")
     func keysDuringStartUp() throws {
         let t = try session(); defer { t.close() }

@@ -15,6 +15,7 @@ struct FileWatchTests {
     @Test("Writing or replacing the watched file calls back and is taken once; another file in the folder does not",
           .enabled(if: FileWatch(changed: {}) != nil))
     func watchesOneFile() throws {
+        InotifyTests.lock.lock(); defer { InotifyTests.lock.unlock() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

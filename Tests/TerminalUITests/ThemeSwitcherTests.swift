@@ -114,6 +114,7 @@ struct ThemeSwitcherTests {
 
     @Test("An idle loop whose theme is not watched sleeps to the next minute of the clock: no 5 s look, no inotify instance; watching takes one")
     func idleLoopSleeps() throws {
+        InotifyTests.lock.lock(); defer { InotifyTests.lock.unlock() }
         let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }
         let f = try UIFixture(); defer { f.remove() }
         let now = UIFixture.now
@@ -161,6 +162,12 @@ struct ThemeSwitcherTests {
         let screen = p.render()
         #expect(screen.text.contains("Theme default (1 of 2,"))
     }
+}
+
+/// Tests that count this process's inotify instances, or make one, hold this lock: suites run in
+/// parallel, and FileWatchTests' instance would otherwise be counted by idleLoopSleeps.
+enum InotifyTests {
+    nonisolated static let lock = NSLock()
 }
 
 /// A device that times out `timeouts` times, then hangs up; it records each wait and how many

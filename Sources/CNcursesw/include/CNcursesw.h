@@ -67,6 +67,23 @@ int cn_terminfo_colors(const char *name);
 /// The file descriptor curses reads keys from (-1 when closed).
 int cn_input_fd(void);
 
+/// The file descriptor curses writes to (-1 when closed): `CursesTerminal`'s frame writer writes
+/// there too, after curses' own output is flushed.
+int cn_output_fd(void);
+
+// MARK: terminfo capabilities (for the frame writer)
+
+/// The string capability `cap` (terminfo name, e.g. "cup") of the entry `term`, or of the open
+/// terminal when `term` is NULL, copied into `out` (nul-terminated). Returns its length, or -1
+/// when the entry has no such string (or no such entry, or `out` is too small).
+int cn_capability_string(const char *term, const char *cap, char *out, size_t size);
+/// A boolean capability (e.g. "bce"): 1, 0, or -1 when there is no such entry.
+int cn_capability_flag(const char *term, const char *cap);
+/// `template` (a parameterized terminfo string) with parameters p1 and p2, as tiparm formats
+/// it, copied into `out`. Returns its length, or -1 when formatting failed or `out` is too small.
+/// Serialized by a lock: tiparm keeps its state in a static buffer.
+int cn_format_capability(const char *template, int p1, int p2, char *out, size_t size);
+
 /// Arms the safety net once curses is set up: an atexit handler that calls endwin if curses is
 /// still active, and handlers for fatal signals (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
 /// SIGFPE) that restore the saved modes with async-signal-safe calls before the crash goes on.
@@ -81,12 +98,6 @@ int cn_is_active(void);
 /// 1 when the input terminal is gone: hung up (poll reports POLLHUP/POLLERR/POLLNVAL) or no
 /// longer a terminal (tcgetattr fails, EIO after a hangup).
 int cn_terminal_gone(int fd);
-
-/// Draws one cell: `text` (nul-terminated: a spacing character and up to four combining ones)
-/// at (row, column) with attributes and a color pair (extended pairs allowed). `insert` draws
-/// with ins_wch, which does not advance the cursor: for the bottom-right cell, so the window
-/// never scrolls. Returns OK or ERR.
-int cn_put_cell(int row, int column, const wchar_t *text, attr_t attributes, int pair, int insert);
 
 // MARK: signals
 

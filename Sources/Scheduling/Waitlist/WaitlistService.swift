@@ -351,3 +351,38 @@ extension WaitlistService {
         }
     }
 }
+
+/// One case's part of the waiting list, as the person (or the agent on the call) sees it: the
+/// request and its place, and the offers still open, with their centers (for the zone and name).
+public struct WaitlistCaseView: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var request: WaitingEntry?
+    public var place: Int?
+    public var openOffers: [Offer]
+    public var centers: [String: Center]
+    public init(receipt: ReceiptNumber, request: WaitingEntry? = nil, place: Int? = nil, openOffers: [Offer] = [], centers: [String: Center] = [:]) {
+        self.receipt = receipt; self.request = request; self.place = place; self.openOffers = openOffers; self.centers = centers
+    }
+}
+
+extension WaitlistService {
+    /// The case's request, its place (W3) and its open offers. R5 first: a case the actor may not
+    /// see is `.notAuthorized`, as opening it is.
+    public static func caseView(_ receipt: ReceiptNumber, for actor: Actor, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> WaitlistCaseView {
+        try store.withWriteTransaction { tx in
+            let w = try wtx(tx)
+            let now = clock()
+            _ = try CaseSnapshot.load(receipt, for: actor, from: tx)
+            var view = WaitlistCaseView(receipt: receipt)
+            if let e = try w.waitingRequest(receipt) {
+                var sharing: [Int64: WaitingEntry] = [:]
+                for c in e.request.centers { for o in try w.waitingEntries(center: c) { sharing[o.id] = o } }
+                view.request = e
+                view.place = WaitlistMatching.place(of: e, among: sharing.values)
+            }
+            view.openOffers = try w.offers(receipt: receipt).filter { $0.state(at: now) == .open }.sorted { $0.start < $1.start }
+            for o in view.openOffers where view.centers[o.centerCode] == nil { view.centers[o.centerCode] = try tx.center(o.centerCode) }
+            return view
+        }
+    }
+}

@@ -220,6 +220,8 @@ public struct AppState: Sendable, Hashable {
     public var training: TrainingState?
     /// The SSH keys screen, while it is open.
     public var keys: KeysState?
+    /// The open case's waiting-list request and offer, and their screen (WaitlistState.swift).
+    public var waitlist: WaitlistState?
 
     public init(config: AppConfig, now: Date, size: Size) {
         self.config = config; self.now = now; self.size = size
@@ -296,6 +298,7 @@ public struct AppState: Sendable, Hashable {
     public var focusContext: FocusContext {
         if overlay == nil, let c = training?.focusContext { return c }
         if overlay == nil, let c = keys?.focusContext { return c }
+        if overlay == nil, let w = waitlist, w.shown { return w.focusContext }
         switch overlay {
         case .help: return .help
         case .quitConfirm, .replaceConfirm, .approveOther: return .dialog

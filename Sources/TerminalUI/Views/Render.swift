@@ -36,6 +36,7 @@ public enum Render {
         case .reviewQueue:
             ReviewView.draw(s, &scr, body)
         }
+        WaitlistView.draw(s, &scr)   // the case's waiting list, when shown
         KeysView.draw(s, &scr)       // the SSH keys screen, when open
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         let t = s.t

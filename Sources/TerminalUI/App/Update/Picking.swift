@@ -63,7 +63,7 @@ extension App {
         if s.approving != nil {
             s.approving = nil; s.phase = .reviewQueue; fx.append(.loadReviews); return
         }
-        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set("")
+        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set(""); s.waitlist = nil
         s.phase = s.config.actor.role.isStaff ? .findCase : .caseList
         if s.phase == .caseList { fx.append(.loadCases) }
     }

@@ -1,0 +1,82 @@
+import Foundation
+import Scheduling
+
+/// The waiting list on an open case (issue 23): its request and place, its open offer, and the
+/// screen that answers the offer and asks, changes or withdraws the request. One field of
+/// `AppState` (`waitlist`), set while a case is open; the screen shows while `shown` is true.
+public struct WaitlistState: Sendable, Hashable {
+    public enum Confirm: Sendable, Hashable { case accept(Int64), decline(Int64), withdraw }
+
+    public var receipt: ReceiptNumber
+    public var view: WaitlistCaseView?
+    /// The screen is drawn over the case (the person opened it, or an applicant's case opened on an offer).
+    public var shown = false
+    /// The case already opened once on its offer: closing the screen does not bring it back.
+    public var landed = false
+    /// The request form, while the person asks or changes the request.
+    public var form: WaitlistForm?
+    public var confirm: Confirm?
+    /// Why the last ask was refused (R3's codes online, R7's for an agent) or what was wrong with it.
+    public var refusal: Verdict?
+    public var problems: [String] = []
+    /// The request id of an acceptance in flight (a retried accept cannot book twice).
+    public var pendingRequestID: String?
+
+    public init(receipt: ReceiptNumber) { self.receipt = receipt }
+
+    /// The offer the screen answers: the earliest open one.
+    public var offer: Offer? { view?.openOffers.first }
+
+    public var focusContext: FocusContext {
+        if confirm != nil { return .dialog }
+        return form != nil ? .waitlistForm : .waitlist
+    }
+}
+
+/// The request form: centers, from, before and what is left out, as `biosched waitlist add` takes them.
+public struct WaitlistForm: Sendable, Hashable {
+    public enum Field: Int, CaseIterable, Sendable { case centers, from, before, not }
+    public var centers = TextField(maxLength: 80)
+    public var from = TextField(maxLength: 10)
+    public var before = TextField(maxLength: 10)
+    public var not = TextField(maxLength: 200)
+    public var focus: Field = .centers
+
+    public init() {}
+
+    /// The form filled from the case's current request (changing it), else empty.
+    public init(_ r: WaitlistRequest?) {
+        guard let r else { return }
+        centers.set(r.centers.joined(separator: ","))
+        from.set(r.from?.iso ?? "")
+        before.set(r.before?.iso ?? "")
+        not.set(r.exclusions.text)
+    }
+
+    public subscript(_ f: Field) -> TextField {
+        get {
+            switch f { case .centers: centers; case .from: from; case .before: before; case .not: not }
+        }
+        set {
+            switch f { case .centers: centers = newValue; case .from: from = newValue; case .before: before = newValue; case .not: not = newValue }
+        }
+    }
+}
+
+/// What the waiting list asks of the store.
+public enum WaitlistEffect: Sendable, Hashable {
+    case load(ReceiptNumber)
+    case ask(WaitlistRequest)
+    case withdraw(ReceiptNumber)
+    case accept(offerID: Int64, requestID: String)
+    case decline(offerID: Int64)
+}
+
+/// The store's answers.
+public enum WaitlistEvent: Sendable {
+    case loaded(ReceiptNumber, Result<WaitlistCaseView, StoreError>)
+    case asked(Result<WaitlistDecision, StoreError>)
+    case withdrawn(Result<Bool, StoreError>)
+    case accepted(Result<OfferAnswer, StoreError>)
+    case declined(Result<OfferAnswer, StoreError>)
+}

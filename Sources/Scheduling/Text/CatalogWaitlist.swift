@@ -146,8 +146,8 @@ extension Catalog {
     public func waitlistKey(_ k: KeyLabel) -> String {
         switch k {
         case .waitlist: tr(en: "waiting list", es: "lista de espera")
-        case .acceptOffer: tr(en: "accept offer", es: "aceptar oferta")
-        case .declineOffer: tr(en: "decline offer", es: "rechazar oferta")
+        case .acceptOffer: tr(en: "accept offer", es: "aceptar")
+        case .declineOffer: tr(en: "decline offer", es: "rechazar")
         case .askWaitlist: tr(en: "ask / change", es: "pedir / cambiar")
         case .withdrawWaitlist: tr(en: "withdraw", es: "retirar")
         case .sendRequest: tr(en: "send", es: "enviar")

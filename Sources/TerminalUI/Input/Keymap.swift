@@ -95,6 +95,11 @@ public enum Keymap {
         KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.times], hint: false),
         KeyBinding(keys: [.home], action: .top, label: .first, contexts: [.times], hint: false),
         KeyBinding(keys: [.end], action: .bottom, label: .last, contexts: [.times], hint: false),
+        // The waiting list's own keys come before the global ones, so its hint bar shows them first.
+        KeyBinding(keys: [.char("a")], action: .acceptOffer, label: .acceptOffer, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("d")], action: .declineOffer, label: .declineOffer, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("e")], action: .askWaitlist, label: .askWaitlist, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("x")], action: .withdrawWaitlist, label: .withdrawWaitlist, contexts: [.waitlist], hint: true),
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
@@ -135,11 +140,9 @@ public enum Keymap {
         // The SSH keys screen: K opens it from the case list (your own keys) or an open case (an agent: the caller's).
         KeyBinding(keys: [.char("K")], action: .sshKeys, label: .sshKeys, contexts: [.caseList, .calendar], hint: true),
         // The waiting list: w opens it on a case (an applicant's case with an open offer opens on it).
-        KeyBinding(keys: [.char("w")], action: .waitlist, label: .waitlist, contexts: [.calendar, .times, .refusal], hint: true),
-        KeyBinding(keys: [.char("a")], action: .acceptOffer, label: .acceptOffer, contexts: [.waitlist], hint: true),
-        KeyBinding(keys: [.char("d")], action: .declineOffer, label: .declineOffer, contexts: [.waitlist], hint: true),
-        KeyBinding(keys: [.char("e")], action: .askWaitlist, label: .askWaitlist, contexts: [.waitlist], hint: true),
-        KeyBinding(keys: [.char("x")], action: .withdrawWaitlist, label: .withdrawWaitlist, contexts: [.waitlist], hint: true),
+        // (Not in the calendar's hint bar, full at 120 columns already: help lists it, the status pane says "(w)".)
+        KeyBinding(keys: [.char("w")], action: .waitlist, label: .waitlist, contexts: [.refusal], hint: true),
+        KeyBinding(keys: [.char("w")], action: .waitlist, label: .waitlist, contexts: [.calendar, .times], hint: false),
         KeyBinding(keys: [.enter], action: .select, label: .sendRequest, contexts: [.waitlistForm], hint: true),
         KeyBinding(keys: [.tab, .down], action: .focusNext, label: .nextField, contexts: [.waitlistForm], hint: true),
         KeyBinding(keys: [.backTab, .up], action: .focusPrev, label: .prevField, contexts: [.waitlistForm], hint: false),

@@ -61,8 +61,8 @@ public enum App {
                 }
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.focusTimes = false
-                WaitlistScreen.caseOpened(&s, snap.caseFile.receipt, &fx)
                 fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+                WaitlistScreen.caseOpened(&s, snap.caseFile.receipt, &fx)
             case .failure(.notAuthorized) where s.config.actor.role.isStaff:
                 // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
                 let r = ReceiptNumber.normalize(s.receiptField.text)

@@ -102,18 +102,7 @@ enum PostgresImporter {
         var booked: [String: [Int64: Int]] = [:]
         for (i, a) in doc.appointments.enumerated() {
             let at = "appointments[\(i)] (receipt \(a.receipt))"
-            var zone = zones[a.center]
-            if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
-                zone = ZoneRules(identifier: tz); zones[a.center] = zone
-            }
-            guard let zone else { throw ImportError(at + ".center") { $0.importUnknownCenter(a.center) } }
-            guard let local = LocalDateTime(iso: a.start) else {
-                throw ImportError(at + ".start") { $0.importLocalTime(Echo.show(a.start)) }
-            }
-            guard let instant = zone.instant(of: local) else {
-                throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
-            }
-            let start = Records.seconds(instant)
+            let start = try ImportCenters.start(of: a, at: at, zones: &zones, in: db)
             if holding.contains(a.status) {
                 if stations[a.center] == nil {
                     stations[a.center] = try Int.fetchOne(db, sql: "SELECT stations FROM centers WHERE code = ?", arguments: [a.center]) ?? 0

@@ -9,6 +9,26 @@ package enum ImportCenters {
     /// Loads the settings and centers of `doc`; the time zone of each center named, by code.
     /// `guarded` runs one record's statements and turns the database's refusal (a duplicate, a
     /// check) into an `ImportError` naming the record.
+    /// When appointment record `a` starts, in seconds: its center's zone (from `zones`, else read from
+    /// the store and kept there) turns the record's local time into an instant. An unknown center, a
+    /// malformed time or one the zone skips is an `ImportError` naming the record (`at`).
+    package static func start(of a: ImportDocument.AppointmentRecord, at: String, zones: inout [String: ZoneRules],
+                              in db: any SQLDatabase) throws -> Int64 {
+        var zone = zones[a.center]
+        if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
+            zone = ZoneRules(identifier: tz)
+            zones[a.center] = zone
+        }
+        guard let zone else { throw ImportError(at + ".center") { $0.importUnknownCenter(a.center) } }
+        guard let local = LocalDateTime(iso: a.start) else {
+            throw ImportError(at + ".start") { $0.importLocalTime(Echo.show(a.start)) }
+        }
+        guard let instant = zone.instant(of: local) else {
+            throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
+        }
+        return Records.seconds(instant)
+    }
+
     package static func load(_ db: any SQLDatabase, _ doc: ImportDocument, summary: inout ImportSummary,
                              guarded: (String, () throws -> Void) throws -> Void) throws -> [String: ZoneRules] {
         if let s = doc.settings {

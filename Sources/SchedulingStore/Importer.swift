@@ -86,19 +86,9 @@ enum Importer {
         let nowS = Records.seconds(now)
         for (i, a) in doc.appointments.enumerated() {
             let at = "appointments[\(i)] (receipt \(a.receipt))"
-            var zone = zones[a.center]
-            if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
-                zone = ZoneRules(identifier: tz); zones[a.center] = zone
-            }
-            guard let zone else { throw ImportError(at + ".center") { $0.importUnknownCenter(a.center) } }
-            guard let local = LocalDateTime(iso: a.start) else {
-                throw ImportError(at + ".start") { $0.importLocalTime(Echo.show(a.start)) }
-            }
-            guard let instant = zone.instant(of: local) else {
-                throw ImportError(at + ".start") { $0.importSkippedTime(a.start, zone.identifier) }
-            }
+            let start = try ImportCenters.start(of: a, at: at, zones: &zones, in: GRDBConnection(db))
             do {
-                try insertAppt.execute(arguments: [a.receipt, a.center, Records.seconds(instant), a.status, a.priorReschedules, nowS])
+                try insertAppt.execute(arguments: [a.receipt, a.center, start, a.status, a.priorReschedules, nowS])
             } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                 switch (e.extendedResultCode, StoreConstraint.named(e)) {
                 case (.SQLITE_CONSTRAINT_CHECK, StoreConstraint.slotCapacity):

@@ -69,31 +69,7 @@ enum Schema {
       value TEXT NOT NULL
     );
 
-    CREATE TABLE centers (
-      code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 2 AND 8 AND code = upper(code)),
-      name TEXT NOT NULL CHECK (name <> ''),
-      address TEXT NOT NULL DEFAULT '',
-      city TEXT NOT NULL DEFAULT '',
-      state TEXT NOT NULL DEFAULT '',
-      time_zone TEXT NOT NULL CHECK (time_zone <> ''),
-      slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 5 AND 240),
-      stations INTEGER NOT NULL CHECK (stations BETWEEN 1 AND 1000)
-    );
-
-    CREATE TABLE center_hours (
-      center TEXT NOT NULL REFERENCES centers(code) ON DELETE CASCADE,
-      weekday TEXT NOT NULL CHECK (weekday IN ('mon','tue','wed','thu','fri','sat','sun')),
-      open_minute INTEGER NOT NULL CHECK (open_minute BETWEEN 0 AND 1439),
-      close_minute INTEGER NOT NULL CHECK (close_minute BETWEEN 1 AND 1440),
-      CHECK (open_minute < close_minute),
-      PRIMARY KEY (center, weekday)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE center_closures (
-      center TEXT NOT NULL REFERENCES centers(code) ON DELETE CASCADE,
-      date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-      PRIMARY KEY (center, date)
-    ) WITHOUT ROWID;
+    \(SharedTables.centers(.sqlite))
 
     CREATE TABLE accounts (
       id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
@@ -103,57 +79,7 @@ enum Schema {
       phone TEXT
     );
 
-    CREATE TABLE staff (
-      user TEXT PRIMARY KEY NOT NULL CHECK (user <> ''),
-      role TEXT NOT NULL CHECK (role IN ('agent','officer','gateway')),
-      added_at INTEGER NOT NULL,
-      added_by TEXT NOT NULL
-    );
-
-    CREATE TABLE cases (
-      receipt TEXT PRIMARY KEY NOT NULL
-        CHECK (receipt GLOB '[A-Z][A-Z][A-Z][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
-      form TEXT NOT NULL CHECK (form <> ''),
-      status TEXT NOT NULL CHECK (status IN ('pending','approved','denied','withdrawn')),
-      applicant_name TEXT NOT NULL,
-      applicant_account TEXT REFERENCES accounts(id),
-      address_changed_at INTEGER
-    );
-    CREATE INDEX cases_by_applicant ON cases(applicant_account);
-
-    -- A G-28 on file: a representative may act on the case.
-    CREATE TABLE representations (
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      account TEXT NOT NULL REFERENCES accounts(id),
-      PRIMARY KEY (receipt, account)
-    ) WITHOUT ROWID;
-    CREATE INDEX representations_by_account ON representations(account);
-
-    -- One row per slot that holds bookings: the capacity invariant lives here.
-    CREATE TABLE slots (
-      center TEXT NOT NULL REFERENCES centers(code),
-      start INTEGER NOT NULL,
-      capacity INTEGER NOT NULL CHECK (capacity >= 1),
-      booked INTEGER NOT NULL DEFAULT 0 CHECK (booked >= 0),
-      CHECK (booked <= capacity),
-      PRIMARY KEY (center, start)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE appointments (
-      id INTEGER PRIMARY KEY,
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      center TEXT NOT NULL REFERENCES centers(code),
-      start INTEGER NOT NULL,
-      status TEXT NOT NULL CHECK (status IN ('scheduled','attended','missed','rescheduled','cancelled')),
-      prior_reschedules INTEGER NOT NULL DEFAULT 0 CHECK (prior_reschedules >= 0),
-      chain_root INTEGER REFERENCES appointments(id),
-      rescheduled_to INTEGER REFERENCES appointments(id),
-      version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
-      created_at INTEGER NOT NULL
-    );
-    CREATE UNIQUE INDEX one_scheduled_per_case ON appointments(receipt) WHERE status = 'scheduled';
-    CREATE INDEX appointments_by_receipt ON appointments(receipt, id);
-    CREATE INDEX appointments_by_slot ON appointments(center, start, status);
+    \(SharedTables.casesAndAppointments(.sqlite, login: "user TEXT PRIMARY KEY NOT NULL CHECK (user <> '')"))
 
     -- Keep slots.booked equal to the bookings that hold a station, and never above capacity.
     CREATE TRIGGER appointment_takes_station AFTER INSERT ON appointments
@@ -205,63 +131,13 @@ enum Schema {
       UPDATE slots SET capacity = NEW.stations WHERE center = NEW.code;
     END;
 
-    CREATE TABLE requests (
-      id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      appointment_id INTEGER NOT NULL REFERENCES appointments(id),
-      channel TEXT NOT NULL CHECK (channel IN ('online','contact-center')),
-      actor_role TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      reason TEXT CHECK (reason IN ('medical','travel','life-event','transportation','work-or-care','notice','other')),
-      explanation TEXT NOT NULL DEFAULT '',
-      note TEXT NOT NULL DEFAULT '',
-      preferred_center TEXT NOT NULL REFERENCES centers(code),
-      preferred_local TEXT NOT NULL,
-      notify TEXT CHECK (notify IN ('email','sms')),
-      decision TEXT NOT NULL CHECK (decision IN ('booked','escalated','approved','denied')),
-      codes TEXT NOT NULL DEFAULT '',
-      new_appointment_id INTEGER REFERENCES appointments(id),
-      outcome_json TEXT NOT NULL,
-      received_at INTEGER NOT NULL,
-      reviewed_by TEXT,
-      review_note TEXT,
-      reviewed_at INTEGER,
-      CHECK (decision NOT IN ('approved','denied') OR (reviewed_by IS NOT NULL AND trim(review_note) <> ''))
-    );
-    CREATE INDEX requests_by_receipt ON requests(receipt, received_at);
-    CREATE INDEX requests_escalated ON requests(received_at) WHERE decision = 'escalated';
-
-    CREATE TABLE notices (
-      number TEXT PRIMARY KEY NOT NULL,
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointments(id),
-      issued_at INTEGER NOT NULL,
-      json TEXT NOT NULL
-    );
+    \(SharedTables.requestsAndNotices(.sqlite, decisions: "('booked','escalated','approved','denied')"))
 
     -- Messages for a mailer; nothing is sent from here (R4).
-    CREATE TABLE outbox (
-      id INTEGER PRIMARY KEY,
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
-      recipient TEXT NOT NULL,
-      subject TEXT NOT NULL,
-      body TEXT NOT NULL,
-      created_at INTEGER NOT NULL,
-      sent_at INTEGER
+    \(SharedTables.outbox(.sqlite))
     );
 
-    CREATE TABLE audit (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      at INTEGER NOT NULL,
-      actor_role TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      action TEXT NOT NULL,
-      receipt TEXT,
-      request_id TEXT,
-      detail TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX audit_by_receipt ON audit(receipt, id);
+    \(SharedTables.audit(.sqlite))
     CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

@@ -12,10 +12,10 @@ import Scheduling
 enum TrustSchema {
     /// SQL that is true when `value` is a valid account id (see `Identifier.isAccountID`).
     static func accountIDCheck(_ value: String) -> String {
-        "(length(\(value)) BETWEEN 1 AND \(Identifier.maxAccountLength) AND \(value) GLOB '[A-Za-z0-9]*' AND \(value) NOT GLOB '*[^A-Za-z0-9._-]*')"
+        SQLDialect.sqlite.isAccountID(value)
     }
     static func loginCheck(_ value: String) -> String {
-        "(length(\(value)) BETWEEN 1 AND \(Identifier.maxLoginLength) AND \(value) GLOB '[A-Za-z0-9_]*' AND \(value) NOT GLOB '*[^A-Za-z0-9._-]*')"
+        SQLDialect.sqlite.isLogin(value)
     }
 
     static let sql = """

@@ -29,30 +29,7 @@ enum WaitlistSchema {
     /// their own text (`OutboxSchema`, which now names the offer invariant too). GRDB runs
     /// migrations with foreign keys off and checks them at the end.
     static let outboxRebuild = """
-    CREATE TABLE outbox_v10 (
-      id INTEGER PRIMARY KEY,
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
-      recipient TEXT NOT NULL,
-      subject TEXT NOT NULL,
-      body TEXT NOT NULL,
-      created_at INTEGER NOT NULL,
-      sent_at INTEGER,
-      kind TEXT NOT NULL DEFAULT 'legacy' CHECK (kind IN ('legacy','booked','escalated','denied','reminder','offer')),
-      recipient_role TEXT NOT NULL DEFAULT 'applicant' CHECK (recipient_role IN ('applicant','representative')),
-      account TEXT REFERENCES accounts(id),
-      appointment_id INTEGER REFERENCES appointments(id),
-      previous_appointment_id INTEGER REFERENCES appointments(id),
-      request_id TEXT REFERENCES requests(id),
-      reminder_days INTEGER CHECK (reminder_days IS NULL OR reminder_days BETWEEN 1 AND 366),
-      dedupe_key TEXT CHECK (dedupe_key IS NULL OR dedupe_key <> ''),
-      status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed','skipped')),
-      attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
-      next_attempt_at INTEGER NOT NULL DEFAULT 0,
-      last_attempt_at INTEGER,
-      claimed_by TEXT CHECK (claimed_by IS NULL OR claimed_by <> ''),
-      lease_until INTEGER,
-      last_error TEXT,
+    \(SharedTables.outbox(.sqlite, table: "outbox_v10", kinds: "('legacy','booked','escalated','denied','reminder','offer')")),
       enrollment_code TEXT
         CHECK (enrollment_code IS NULL OR (length(enrollment_code) = 14 AND enrollment_code NOT GLOB '*[^A-Z2-9-]*')),
       offer_id INTEGER REFERENCES offers(id)
@@ -68,62 +45,7 @@ enum WaitlistSchema {
     """
 
     static let sql = """
-    CREATE TABLE waitlist (
-      id INTEGER PRIMARY KEY,
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      centers TEXT NOT NULL CHECK (length(centers) BETWEEN 1 AND 80 AND centers NOT GLOB '*[^A-Z0-9,]*'),
-      from_date TEXT CHECK (from_date IS NULL OR length(from_date) = 10),
-      before_date TEXT CHECK (before_date IS NULL OR length(before_date) = 10),
-      exclusions TEXT NOT NULL DEFAULT '' CHECK (length(exclusions) <= 400),
-      reason TEXT NOT NULL,
-      explanation TEXT NOT NULL DEFAULT '' CHECK (length(explanation) <= 2000),
-      notify TEXT CHECK (notify IS NULL OR notify IN ('email','sms')),
-      channel TEXT NOT NULL CHECK (channel IN ('online','contact-center')),
-      actor_role TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      asked_at INTEGER NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('waiting','withdrawn','served')),
-      ended_at INTEGER,
-      CHECK ((state = 'waiting') = (ended_at IS NULL))
-    );
-    CREATE UNIQUE INDEX one_waiting_per_case ON waitlist(receipt) WHERE state = 'waiting';
-    CREATE INDEX waitlist_by_order ON waitlist(state, asked_at, id);
-
-    CREATE TABLE waitlist_centers (
-      id INTEGER PRIMARY KEY,
-      waitlist_id INTEGER NOT NULL REFERENCES waitlist(id),
-      center TEXT NOT NULL REFERENCES centers(code),
-      UNIQUE (center, waitlist_id)
-    );
-
-    CREATE TABLE offers (
-      id INTEGER PRIMARY KEY,
-      waitlist_id INTEGER NOT NULL REFERENCES waitlist(id),
-      receipt TEXT NOT NULL REFERENCES cases(receipt),
-      center TEXT NOT NULL REFERENCES centers(code),
-      start INTEGER NOT NULL,
-      created_at INTEGER NOT NULL,
-      deadline INTEGER NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('open','accepted','declined','expired','withdrawn')),
-      resolved_at INTEGER,
-      appointment_id INTEGER REFERENCES appointments(id),
-      CONSTRAINT offer_deadline_after_creation CHECK (deadline > created_at),
-      CONSTRAINT offer_resolved_when_final CHECK ((state = 'open') = (resolved_at IS NULL)),
-      CONSTRAINT offer_accepted_books CHECK (appointment_id IS NULL OR state = 'accepted'),
-      CONSTRAINT offer_accepted_in_time CHECK (state <> 'accepted' OR resolved_at < deadline),
-      CONSTRAINT offer_expired_after_deadline CHECK (state <> 'expired' OR resolved_at >= deadline)
-    );
-    CREATE UNIQUE INDEX one_open_offer_per_request ON offers(waitlist_id) WHERE state = 'open';
-    CREATE INDEX offers_by_state ON offers(state, deadline);
-    CREATE INDEX offers_by_receipt ON offers(receipt, id);
-    CREATE INDEX offers_by_slot ON offers(center, start) WHERE state = 'open';
-
-    CREATE TABLE freed_stations (
-      id INTEGER PRIMARY KEY,
-      center TEXT NOT NULL,
-      start INTEGER NOT NULL,
-      freed_at_ms INTEGER NOT NULL
-    );
+    \(SharedTables.waitlist(.sqlite))
 
     CREATE TRIGGER offer_starts_open BEFORE INSERT ON offers
     WHEN NEW.state <> 'open'

@@ -96,9 +96,10 @@ struct PostgresTerminalTests {
         #expect(try Self.book(t, receipts[0]).contains("Booked"))
         try t.keys("n")
         try t.waitFor("Find a caller")
-        // Replication is asynchronous (as scripts/failover-drill.sh sets it up): a commit the
-        // standby has not replayed yet would be lost with the primary. The drill stops the primary
-        // once the standby has caught up, so "every booking reported done" is on both.
+        // The test's standby replicates asynchronously (scripts/failover-drill.sh and a deployment,
+        // docs/deployment.md, use synchronous replication): a commit the standby has not replayed
+        // yet would be lost with the primary. So the primary is stopped once the standby has caught
+        // up, and "every booking reported done" is on both.
         let target = try c.psql("SELECT pg_current_wal_lsn()")
         for _ in 0..<100 where try standby.psql("SELECT pg_last_wal_replay_lsn() >= '\(target)'::pg_lsn") != "t" { usleep(100_000) }
 

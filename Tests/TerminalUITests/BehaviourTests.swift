@@ -9,7 +9,7 @@ struct BehaviourTests {
     func applicantRefusedWithin12h() throws {
         let f = try UIFixture(); defer { f.remove() }
         var p = try f.program(UIFixture.maria)
-        #expect(p.state.cases.map(\.receipt.value) == ["EAC2414052317", "WAC2390112345"])
+        #expect(p.state.find.cases.map(\.receipt.value) == ["EAC2414052317", "WAC2390112345"])
         p.press(.down, .enter)
         let text = p.render().text
         #expect(text.contains("REFUSED"))
@@ -19,7 +19,7 @@ struct BehaviourTests {
         #expect(p.state.focusContext == .refusal)
         #expect(text.contains("Not possible online") && text.contains("Nothing was changed"))
         p.press(.char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
-        #expect(p.state.phase == .picking && p.state.outcome == nil && p.state.inFlight.isEmpty)
+        #expect(p.state.phase == .picking && p.state.outcome.answer == nil && p.state.inFlight.isEmpty)
         p.press(.escape)
         #expect(p.state.phase == .caseList)
     }
@@ -28,7 +28,7 @@ struct BehaviourTests {
     func representativeSeesThree() throws {
         let f = try UIFixture(); defer { f.remove() }
         let p = try f.program(UIFixture.lee)
-        #expect(p.state.cases.map(\.receipt.value) == ["EAC2414052317", "IOE0923456781", "LIN2501234567"])
+        #expect(p.state.find.cases.map(\.receipt.value) == ["EAC2414052317", "IOE0923456781", "LIN2501234567"])
         let text = p.render().text
         #expect(text.contains("李小龙") && text.contains("Ana Pérez") && text.contains("María García"))
         #expect(!text.contains("WAC2390112345"))
@@ -44,9 +44,9 @@ struct BehaviourTests {
         p.send(.resize(Size(columns: 20, rows: 5)))
         #expect(p.render().text.contains("Window too small"))
         p.send(.resize(Size(columns: 120, rows: 40)))
-        #expect(p.state.reason == .other)
-        #expect(p.state.explanation.text == "Court date")
-        #expect(p.state.selectedSlot == before.selectedSlot)
+        #expect(p.state.reason.chosen == .other)
+        #expect(p.state.reason.explanation.text == "Court date")
+        #expect(p.state.picking.selectedSlot == before.picking.selectedSlot)
         #expect(p.render().text.contains("Court date"))
     }
 
@@ -86,11 +86,11 @@ struct BehaviourTests {
             Issue.record("no hotspot for 2026-06-25"); return
         }
         p.click(at: Point(row: day.rect.row, column: day.rect.column + 1))
-        #expect(p.state.selectedDay == LocalDate(iso: "2026-06-25"))
+        #expect(p.state.picking.selectedDay == LocalDate(iso: "2026-06-25"))
         let times = p.render().hotspots.filter { if case .time = $0.target { true } else { false } }
         try #require(times.count > 2)
         p.click(at: Point(row: times[2].rect.row, column: times[2].rect.column))
-        #expect(p.state.focusTimes && p.state.timeIndex == 2)
+        #expect(p.state.picking.focusTimes && p.state.picking.timeIndex == 2)
     }
 
     @Test("R14 someone else takes the slot: SLOT_FULL, the screen refreshes and says so")
@@ -101,7 +101,7 @@ struct BehaviourTests {
         // Wednesday 06-24 08:30 has one station left.
         p.click(at: { let s = p.render(); let d = s.hotspots.first { $0.target == .day(LocalDate(iso: "2026-06-24")!.epochDay) }!; return Point(row: d.rect.row, column: d.rect.column) }())
         p.press(.enter)
-        #expect(p.state.selectedSlot?.slot.local.iso == "2026-06-24T08:30")
+        #expect(p.state.picking.selectedSlot?.slot.local.iso == "2026-06-24T08:30")
         p.press(.enter, .enter, .tab, .tab, .enter)
         // Another agent books the last station first.
         let other = RescheduleRequest(requestID: "other", receipt: try ReceiptNumber(parsing: "WAC2390112345"), actor: UIFixture.officer,
@@ -111,6 +111,6 @@ struct BehaviourTests {
         #expect(p.state.phase == .picking)
         #expect(p.state.messages.last?.text.contains("SLOT_FULL") == true)
         #expect(p.render().text.contains("refreshed"))
-        #expect(p.state.selectedSlot?.slot.local.iso != "2026-06-24T08:30")
+        #expect(p.state.picking.selectedSlot?.slot.local.iso != "2026-06-24T08:30")
     }
 }

@@ -39,8 +39,8 @@ struct ClosedDayCostTests {
         #expect(p.state.phase == .confirm)
         #expect(p.render().clipped.isEmpty)
         p.press(.enter)
-        #expect(p.state.outcome?.result == .booked)
-        #expect(p.state.outcome?.verdict.message(in: language).contains(words.notCounted) == true)
+        #expect(p.state.outcome.answer?.result == .booked)
+        #expect(p.state.outcome.answer?.verdict.message(in: language).contains(words.notCounted) == true)
         #expect(try f.store.caseSnapshot(try ReceiptNumber(parsing: "EAC2414052317"), for: UIFixture.agent).appointment.priorReschedules == 0)
     }
 
@@ -52,7 +52,7 @@ struct ClosedDayCostTests {
         p.press(.char("t"), .enter, .enter)
         #expect(p.state.phase == .reason)
         #expect(!p.render().text.contains("No reason needed"))
-        while p.state.reasonFocus < p.state.reasonItems.count - 1 { p.press(.down) }
+        while p.state.reason.focus < p.state.reasonItems.count - 1 { p.press(.down) }
         p.press(.enter)
         #expect(p.state.phase == .reason, "no reason: stays")
     }

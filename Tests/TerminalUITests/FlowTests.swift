@@ -26,7 +26,7 @@ struct FlowTests {
         print(p.render().text)
         p.press(.enter)
         #expect(p.state.phase == .outcome)
-        #expect(p.state.outcome?.result == .booked)
+        #expect(p.state.outcome.answer?.result == .booked)
         print(p.render().text)
     }
 
@@ -39,7 +39,7 @@ struct FlowTests {
         p.type("garcia maria"); p.press(.enter); note()
         #expect(p.state.focusContext == .callerList)
         #expect(p.render().text.contains("María García"))
-        #expect(p.state.callers?.matches.first?.receipt.value == "EAC2414052317", "her two cases, in receipt order")
+        #expect(p.state.find.callers?.matches.first?.receipt.value == "EAC2414052317", "her two cases, in receipt order")
         p.press(.enter); note()
         #expect(p.state.phase == .picking && p.state.snapshot?.caseFile.receipt.value == "EAC2414052317")
         p.press(.char("t")); p.press(.enter); note(); p.press(.enter); note()
@@ -49,7 +49,7 @@ struct FlowTests {
         p.press(.tab, .tab, .enter); note()
         #expect(p.state.phase == .confirm)
         p.press(.enter); note()
-        #expect(p.state.outcome?.result == .booked)
+        #expect(p.state.outcome.answer?.result == .booked)
         #expect(screens == ["findCase", "callerList", "calendar", "times", "reasons", "textInput", "confirm", "outcome"])
     }
 }

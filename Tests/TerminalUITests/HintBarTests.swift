@@ -28,7 +28,7 @@ struct HintBarTests {
         agent.press(.char("c"))
         agent.press(.down)
         var picker = agent.state
-        picker.centers += picker.centers                              // four rows: the second has a row above and below
+        picker.centerPicker.centers += picker.centerPicker.centers                              // four rows: the second has a row above and below
         out[picker.focusContext] = picker                             // centerPicker, on the second center
         agent.press(.escape, .enter, .down)
         keep(agent)                                                    // times, on the second time
@@ -89,8 +89,8 @@ struct HintBarTests {
                               goodCause: GoodCause(reason: .medical, explanation: ""), note: "", agent: "agent.smith",
                               preferredCenter: "BOS", preferredStart: nil,
                               preferredLocal: LocalDateTime(iso: "2026-06-24T09:00")!, requestedAt: UIFixture.now)
-        queue.reviews = [item, item, item]
-        queue.reviewIndex = 1
+        queue.review.queue = [item, item, item]
+        queue.review.index = 1
         out[queue.focusContext] = queue                                // reviewQueue, three requests
 
         var help = agent.state
@@ -111,8 +111,8 @@ struct HintBarTests {
     /// True when `key` only typed into a field.
     static func typed(_ key: Key, _ before: AppState, _ after: AppState) -> Bool {
         guard case let .char(c) = key else { return false }
-        let fields: [(AppState) -> String] = [\.receiptField.text, \.caseFilter.text, \.centerFilter.text, \.explanation.text,
-                                              \.note.text, \.savePath.text, \.reviewNote.text]
+        let fields: [(AppState) -> String] = [\.find.receiptField.text, \.find.caseFilter.text, \.centerPicker.filter.text, \.reason.explanation.text,
+                                              \.reason.note.text, \.outcome.savePath.text, \.review.note.text]
         return fields.contains { $0(after) == $0(before) + String(c) }
     }
 
@@ -128,12 +128,12 @@ struct HintBarTests {
         case .deny: return after.overlay == .reviewNote(approve: false)
         case .reviewQueue: return after.phase == .reviewQueue && fx == [.loadReviews]
         case .findCase: return after.phase == .findCase && after.snapshot == nil
-        case .focusNext, .focusPrev: return after.focusContext != before.focusContext || after.reasonFocus != before.reasonFocus
+        case .focusNext, .focusPrev: return after.focusContext != before.focusContext || after.reason.focus != before.reason.focus
             || after.waitlist?.form?.focus != before.waitlist?.form?.focus
-        case .nextMonth, .prevMonth: return after.month != before.month
+        case .nextMonth, .prevMonth: return after.picking.month != before.picking.month
         case .trainer: return after.training?.panel != before.training?.panel
         case .back: return after.overlay != before.overlay || after.phase != before.phase || after.focusContext != before.focusContext
-            || after.training?.panel != before.training?.panel || after.receiptField.text.isEmpty && !before.receiptField.text.isEmpty
+            || after.training?.panel != before.training?.panel || after.find.receiptField.text.isEmpty && !before.find.receiptField.text.isEmpty
         default: return after != before || !fx.isEmpty
         }
     }

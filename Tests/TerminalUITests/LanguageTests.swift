@@ -37,7 +37,7 @@ struct LanguageTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var p = try f.program(UIFixture.agent, size: Size(columns: 120, rows: 40), savingFiles: true)
         p.type("EAC2414052317"); p.press(.enter, .char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
-        #expect(p.state.outcome?.result == .booked)
+        #expect(p.state.outcome.answer?.result == .booked)
         #expect(p.state.language == .en && p.state.noticeLanguage == .es)
         var text = p.render().text
         #expect(text.contains("Booked") && text.contains("Notice in Spanish (l changes it)."))

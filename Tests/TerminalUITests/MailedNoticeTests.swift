@@ -11,7 +11,7 @@ struct MailedNoticeTests {
         p.type(receipt)
         p.press(.enter, .char("t"), .enter, .enter)      // the first offered time
         p.press(.enter, .tab, .tab, .enter, .enter)      // medical, continue, confirm
-        #expect(p.state.outcome?.result == .booked, "\(receipt)")
+        #expect(p.state.outcome.answer?.result == .booked, "\(receipt)")
         return p.render().text
     }
 

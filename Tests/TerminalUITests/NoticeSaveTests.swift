@@ -47,7 +47,7 @@ struct NoticeSaveTests {
         var p = try f.program(UIFixture.agent, savingFiles: true)
         p.type("EAC2414052317"); p.press(.enter)
         p.press(.char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
-        try #require(p.state.outcome?.result == .booked, "\(p.state.messages.map(\.text))")
+        try #require(p.state.outcome.answer?.result == .booked, "\(p.state.messages.map(\.text))")
         let path = f.dir.appendingPathComponent("notice.txt").path
         func save(_ name: String) {
             p.press(.char("s"))

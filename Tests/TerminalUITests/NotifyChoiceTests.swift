@@ -13,7 +13,7 @@ struct NotifyChoiceTests {
         var p = try f.program(UIFixture.maria)
         p.press(.enter)   // her first case
         #expect(p.state.notifyChoices == [.email])
-        #expect(p.state.notify == .email, "preselected")
+        #expect(p.state.reason.notify == .email, "preselected")
         #expect(p.state.notifyLabel(.email) == "email (maria@example.org)")
     }
 
@@ -29,7 +29,7 @@ struct NotifyChoiceTests {
         var agent = try f.program(UIFixture.agent)
         agent.type("IOE0923456781"); agent.press(.enter)
         #expect(agent.state.notifyChoices == [nil, .email, .sms])
-        #expect(agent.state.notify == nil)
+        #expect(agent.state.reason.notify == nil)
         var online = agent.state
         online.config = AppConfig(actor: UIFixture.maria, isTraining: true, window: online.config.window, sessionID: "t")
         #expect(online.notifyChoices == [nil], "a case without an online account: none")

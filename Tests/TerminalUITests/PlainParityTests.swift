@@ -40,7 +40,7 @@ struct PlainParityTests {
         prompt = plain.prompt()
         let sea = try #require(option(prompt, "[SEA]"), "\(prompt)")
         said = plain.handle(sea)
-        #expect(plain.program.state.calendar?.center.code == "SEA", "\(said)")
+        #expect(plain.program.state.picking.calendar?.center.code == "SEA", "\(said)")
         prompt = plain.prompt()
         #expect(prompt.contains("Days with free slots at Seattle ASC"), "\(prompt)")
         // A whole day has 16 times, shown 9 at a time.
@@ -64,7 +64,7 @@ struct PlainParityTests {
         var agent = try f.program(UIFixture.agent)
         agent.type("IOE0923456781"); agent.press(.enter, .char("t"), .enter, .enter, .enter)
         agent.type("caller in hospital"); agent.press(.tab, .tab, .enter, .enter)
-        #expect(agent.state.outcome?.result == .escalated)
+        #expect(agent.state.outcome.answer?.result == .escalated)
         var plain = PlainMode(program: try f.program(UIFixture.officer))
         _ = plain.handle("r")
         var prompt = plain.prompt()

@@ -42,7 +42,7 @@ struct PlainScreenReaderTests {
         let channel = step(&p, "2")                                // email
         #expect(channel.said.contains(t.confirmationGoesBy(p.program.state.notifyLabel(.email))), "\(channel.said)")
         _ = step(&p, "1")                                          // yes, book
-        #expect(p.program.state.outcome?.result == .booked)
+        #expect(p.program.state.outcome.answer?.result == .booked)
         let outcome = p.prompt()
         let save = try #require(option(outcome, t.saveNoticeOption), "\(outcome)")
         _ = step(&p, save)

@@ -142,7 +142,7 @@ struct ThemeSwitcherTests {
         _ = TerminalLoop.run(&q, device: FakeDevice(inputs: [.key(.char("E")), .key(.char("A"))]), theme: .builtInDefault,
                              clock: { now }, giveBackMemory: { given += 1 })
         #expect(given == 3, "the start and two keys: \(given)")
-        #expect(q.state.receiptField.text == "EA")
+        #expect(q.state.find.receiptField.text == "EA")
     }
 
     @Test("In the full-screen loop: F2 changes the theme presented and says so in the status pane; other keys still work")
@@ -157,7 +157,7 @@ struct ThemeSwitcherTests {
         #expect(reason == "no more input")
         #expect(device.presented.map(\.name) == ["default", "light", "light", "default"])
         #expect(p.state.messages.map(\.text).suffix(2) == ["Theme light (2 of 2, 256 colors).", "Theme default (1 of 2, 256 colors)."])
-        #expect(p.state.receiptField.text == "E")
+        #expect(p.state.find.receiptField.text == "E")
         let screen = p.render()
         #expect(screen.text.contains("Theme default (1 of 2,"))
     }

@@ -11,13 +11,13 @@ struct TimesPagingTests {
         var p = try f.program(UIFixture.agent, language: language)
         p.type("EAC2414052317"); p.press(.enter)
         let wed = try #require(LocalDate(iso: "2026-06-17"))
-        while let d = p.state.selectedDay, d < wed { p.press(.right) }
+        while let d = p.state.picking.selectedDay, d < wed { p.press(.right) }
         p.press(.enter)                                   // the times have the focus
-        #expect(p.state.focusTimes && p.state.timeIndex == 0)
+        #expect(p.state.picking.focusTimes && p.state.picking.timeIndex == 0)
         return p
     }
 
-    func hhmm(_ p: Program) -> String? { p.state.selectedSlot?.slot.local.time.hhmm }
+    func hhmm(_ p: Program) -> String? { p.state.picking.selectedSlot?.slot.local.time.hhmm }
 
     @Test("PgDn moves six times on, PgUp back, Home to the first, End to the last; in the calendar PgUp/PgDn still change the month")
     func paging() throws {
@@ -29,9 +29,9 @@ struct TimesPagingTests {
         p.press(.home); #expect(hhmm(p) == "08:00")
         p.press(.end); #expect(hhmm(p) == "11:30")
         p.press(.tab)                                     // back to the calendar
-        let month = p.state.month
+        let month = p.state.picking.month
         p.press(.pageDown)
-        #expect(p.state.month != month, "PgDn in the calendar is the next month")
+        #expect(p.state.picking.month != month, "PgDn in the calendar is the next month")
     }
 
     @Test("Typing an hour jumps to it: 1 then 1 is 11:00, then 9 starts again at 09:00; a later hour than any goes to the last")

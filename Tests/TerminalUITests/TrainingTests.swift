@@ -66,8 +66,8 @@ struct TrainingTests {
         let start = try #require(box.program.state.snapshot?.appointment.start)
         box.clock.set(start.addingTimeInterval(-11 * 3600))
         box.program.press(.enter)
-        #expect(box.program.state.outcome?.result == .refused)
-        #expect(box.program.state.outcome?.verdict.codes == [.within12Hours])
+        #expect(box.program.state.outcome.answer?.result == .refused)
+        #expect(box.program.state.outcome.answer?.verdict.codes == [.within12Hours])
     }
 
     @Test("R5 The role switcher shows the same case from each side, skipping a role the case has not")
@@ -135,7 +135,7 @@ struct TrainingTests {
         box.program.press(.char("t"), .enter, .enter, .enter)
         box.program.type("hospital")
         box.program.press(.tab, .tab, .enter, .enter)
-        #expect(box.program.state.outcome?.result == .booked)
+        #expect(box.program.state.outcome.answer?.result == .booked)
         #expect(try box.store.caseSnapshot(ReceiptNumber(parsing: "IOE0923456781"), for: Actor(role: .agent, id: "x")).appointment.priorReschedules == 1)
         box.program.press(.ctrl("t"), .char("+"), .char("r"), .char("R"))
         #expect(box.clock.now() == DemoSandboxFixture.start)
@@ -150,8 +150,8 @@ struct TrainingTests {
         box.program.press(.char("t"), .enter, .enter, .enter)
         box.program.type("hospital")
         box.program.press(.tab, .tab, .enter, .enter)
-        #expect(box.program.state.outcome?.result == .booked)
-        #expect(box.program.state.outcome?.replayed == false)
+        #expect(box.program.state.outcome.answer?.result == .booked)
+        #expect(box.program.state.outcome.answer?.replayed == false)
     }
 
     @Test("The trainer's keys are shown in the hint bar and help only in a sandbox, and do nothing elsewhere")

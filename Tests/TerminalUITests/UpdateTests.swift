@@ -12,7 +12,7 @@ struct UpdateTests {
     func start(_ f: UIFixture) throws -> UpdateStep {
         let config = AppConfig(actor: UIFixture.agent, isTraining: true, window: try f.store.storeInfo().window, sessionID: "t")
         var state = AppState(config: config, now: UIFixture.now, size: Size(columns: 80, rows: 24))
-        state.receiptField.set("EAC2414052317")
+        state.find.receiptField.set("EAC2414052317")
         return UpdateStep(state: state)
     }
 
@@ -24,7 +24,7 @@ struct UpdateTests {
         // The case's part of the waiting list is read with its bookings (issue 23).
         u.send(.caseLoaded(.success(snap)), effects: [.loadBookings(center: "BOS"), .waitlist(.load(Self.receipt))]) {
             $0.snapshot = snap
-            $0.calendar = CalendarModel(center: snap.center)
+            $0.picking.calendar = CalendarModel(center: snap.center)
             $0.messages = [loaded]
             $0.phase = .picking
             $0.waitlist = WaitlistState(receipt: Self.receipt)
@@ -42,29 +42,29 @@ struct UpdateTests {
         calendar.recompute(now: UIFixture.now, window: window, current: snap.appointment)
         let firstOffered = try #require(calendar.days[firstDay]?.offered.first)
         u.send(.bookingsLoaded(center: "BOS", .success(booked))) {
-            $0.calendar = calendar
-            $0.selectedDay = firstDay
-            $0.month = firstDay.firstOfMonth
-            $0.timeIndex = firstOffered
+            $0.picking.calendar = calendar
+            $0.picking.selectedDay = firstDay
+            $0.picking.month = firstDay.firstOfMonth
+            $0.picking.timeIndex = firstOffered
             $0.inFlight = []
         }
-        let firstTime = u.state.timeIndex
-        #expect(u.state.selectedSlot != nil, "the first offered time of the first offered day")
-        u.key(.enter) { $0.focusTimes = true; $0.timeIndex = firstTime }
-        u.key(.enter) { $0.phase = .reason; $0.reasonFocus = 0 }
+        let firstTime = u.state.picking.timeIndex
+        #expect(u.state.picking.selectedSlot != nil, "the first offered time of the first offered day")
+        u.key(.enter) { $0.picking.focusTimes = true; $0.picking.timeIndex = firstTime }
+        u.key(.enter) { $0.phase = .reason; $0.reason.focus = 0 }
         let items = u.state.reasonItems
         u.key(.enter) {
-            $0.reason = .medical
-            $0.reasonFocus = items.firstIndex(of: .note)!       // staff: the note comes next
+            $0.reason.chosen = .medical
+            $0.reason.focus = items.firstIndex(of: .note)!       // staff: the note comes next
         }
-        u.key(.tab) { $0.reasonFocus += 1 }                     // notify
-        u.key(.tab) { $0.reasonFocus += 1 }                     // continue
+        u.key(.tab) { $0.reason.focus += 1 }                     // notify
+        u.key(.tab) { $0.reason.focus += 1 }                     // continue
         u.key(.enter) { $0.phase = .confirm }
     }
 
     func draft(_ u: UpdateStep, id: String) throws -> RescheduleRequestDraft {
         let snap = try #require(u.state.snapshot)
-        let slot = try #require(u.state.selectedSlot)
+        let slot = try #require(u.state.picking.selectedSlot)
         return RescheduleRequestDraft(requestID: id, receipt: Self.receipt, actor: UIFixture.agent,
                                       goodCause: GoodCause(reason: .medical, explanation: ""), note: "", centerCode: "BOS",
                                       to: slot.slot.local, notify: nil, expectedVersion: snap.appointment.version,
@@ -76,7 +76,7 @@ struct UpdateTests {
         try toConfirm(f, &u)
         let request = try draft(u, id: "t-1")
         u.key(.enter, effects: [.submit(request)]) {
-            $0.phase = .submitting; $0.requestSeq = 1; $0.pendingRequestID = "t-1"; $0.inFlight = [.submit]
+            $0.phase = .submitting; $0.confirm.requestSeq = 1; $0.confirm.pendingRequestID = "t-1"; $0.inFlight = [.submit]
         }
         return request
     }
@@ -91,11 +91,11 @@ struct UpdateTests {
         #expect(outcome.result == .booked)
         let booked = u.message(.ok, App.summary(outcome))
         u.send(.submitted(.success(outcome)), effects: [.loadCase(Self.receipt)]) {
-            $0.pendingRequestID = nil
-            $0.outcome = outcome; $0.phase = .outcome; $0.outcomeScroll = 0
+            $0.confirm.pendingRequestID = nil
+            $0.outcome.answer = outcome; $0.phase = .outcome; $0.outcome.scroll = 0
             $0.messages.append(booked)
-            $0.savePath.set("notice-EAC2414052317.txt")
-            $0.reason = nil; $0.notify = nil
+            $0.outcome.savePath.set("notice-EAC2414052317.txt")
+            $0.reason.chosen = nil; $0.reason.notify = nil
             $0.inFlight = [.caseFile]
         }
         #expect(u.state.messages.last?.text.hasPrefix("Booked:") == true)
@@ -135,11 +135,11 @@ struct UpdateTests {
         u.send(.submitted(.failure(busy))) {
             $0.phase = .confirm; $0.messages.append(failed); $0.inFlight = []
         }
-        #expect(u.state.pendingRequestID == "t-1")
+        #expect(u.state.confirm.pendingRequestID == "t-1")
         u.key(.enter, effects: [.submit(request)]) {            // the same id: a retry cannot book twice
             $0.phase = .submitting; $0.inFlight = [.submit]
         }
-        #expect(u.state.requestSeq == 1)
+        #expect(u.state.confirm.requestSeq == 1)
     }
 
     @Test("Answers leave inFlight one at a time, in any order; answers nobody asked for change nothing there")

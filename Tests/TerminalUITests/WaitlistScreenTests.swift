@@ -35,7 +35,7 @@ struct WaitlistScreenTests {
     /// maria's session, her case (the first in her list) opened.
     static func mariaOnHerCase(_ f: UIFixture, size: Size = Size(columns: 80, rows: 24), language: Language = .en) throws -> Program {
         var p = try f.program(UIFixture.maria, size: size, language: language)
-        let row = try #require(p.state.visibleCases.firstIndex { $0.receipt == eac })
+        let row = try #require(p.state.find.visibleCases.firstIndex { $0.receipt == eac })
         for _ in 0..<row { p.press(.down) }
         p.press(.enter)
         return p
@@ -57,12 +57,12 @@ struct WaitlistScreenTests {
         #expect(p.render().text.contains("Book Wed 2026-06-17 10:00 EDT as the new appointment?"))
         p.press(.char("y"))
         #expect(p.state.phase == .outcome)
-        #expect(p.state.outcome?.result == .booked)
-        #expect(p.state.outcome?.notice?.when == "Wed 2026-06-17 10:00 EDT")
+        #expect(p.state.outcome.answer?.result == .booked)
+        #expect(p.state.outcome.answer?.notice?.when == "Wed 2026-06-17 10:00 EDT")
         #expect(p.state.waitlist?.shown == false)
         let snap = try f.store.caseSnapshot(Self.eac, for: UIFixture.maria)
         #expect(snap.appointment.priorReschedules == 1)
-        #expect(try f.store.currentNotice(Self.eac, for: UIFixture.maria)?.number == p.state.outcome?.notice?.number)
+        #expect(try f.store.currentNotice(Self.eac, for: UIFixture.maria)?.number == p.state.outcome.answer?.notice?.number)
         #expect(try f.store.auditLog(receipt: Self.eac).map(\.action).suffix(2) == ["rescheduled", "offer-accepted"])
         // Back on the case: the request was served, nothing is open.
         p.press(.escape)
@@ -103,7 +103,7 @@ struct WaitlistScreenTests {
         p.press(.char("w"))
         #expect(p.render().text.contains("Offer \(o.id): an earlier slot is held for the caller"))
         p.press(.char("a"), .char("y"))
-        #expect(p.state.phase == .outcome && p.state.outcome?.result == .booked)
+        #expect(p.state.phase == .outcome && p.state.outcome.answer?.result == .booked)
         #expect(try f.store.auditLog(receipt: Self.eac).last?.actor == "agent.smith")
     }
 
@@ -111,7 +111,7 @@ struct WaitlistScreenTests {
     func askRefusedUpFront() throws {
         let f = try UIFixture(); defer { f.remove() }
         var p = try f.program(UIFixture.maria)
-        let row = try #require(p.state.visibleCases.firstIndex { $0.receipt.value == "WAC2390112345" })
+        let row = try #require(p.state.find.visibleCases.firstIndex { $0.receipt.value == "WAC2390112345" })
         for _ in 0..<row { p.press(.down) }
         p.press(.enter)
         #expect(p.state.focusContext == .refusal)
@@ -177,7 +177,7 @@ struct WaitlistScreenTests {
         try Self.offer(f)
         var plain = PlainMode(program: try f.program(UIFixture.maria))
         _ = plain.prompt()
-        let row = try #require(plain.program.state.visibleCases.firstIndex { $0.receipt == Self.eac })
+        let row = try #require(plain.program.state.find.visibleCases.firstIndex { $0.receipt == Self.eac })
         _ = plain.handle(String(row + 1))
         let menu = plain.prompt()
         #expect(menu.contains("an earlier slot is held for you"))
@@ -195,7 +195,7 @@ struct WaitlistScreenTests {
         let f = try UIFixture(); defer { f.remove() }
         var plain = PlainMode(program: try f.program(UIFixture.maria, language: .es))
         _ = plain.prompt()
-        let row = try #require(plain.program.state.visibleCases.firstIndex { $0.receipt == Self.eac })
+        let row = try #require(plain.program.state.find.visibleCases.firstIndex { $0.receipt == Self.eac })
         _ = plain.handle(String(row + 1))
         let menu = plain.prompt()
         let n = try #require(menu.split(separator: "\n").first { $0.contains("Lista de espera: un horario más temprano") }?.split(separator: ".").first)
@@ -237,7 +237,7 @@ struct WaitlistScreenTests {
                 }
                 try shot("waitlist-refused") { f in
                     var p = try f.program(UIFixture.maria, size: size, language: language)
-                    let row = p.state.visibleCases.firstIndex { $0.receipt.value == "WAC2390112345" } ?? 0
+                    let row = p.state.find.visibleCases.firstIndex { $0.receipt.value == "WAC2390112345" } ?? 0
                     for _ in 0..<row { p.press(.down) }
                     p.press(.enter, .char("w"), .char("e"))
                     return p

@@ -75,7 +75,7 @@ public struct PlainMode {
         default: break
         }
         // A number chooses one of the callers a search listed; any other text searches again.
-        if s.phase == .findCase, let n = Int(line), s.callersListed, (1...options.count).contains(n) {
+        if s.phase == .findCase, let n = Int(line), s.find.callersListed, (1...options.count).contains(n) {
             for e in options[n - 1].events { program.send(e) }
             return changes(since: before)
         }
@@ -98,7 +98,7 @@ public struct PlainMode {
             return s.t.notAChoice(line, options.count)
         }
         for e in options[n - 1].events { program.send(e) }
-        if program.state.phase != before || program.state.focusTimes != s.focusTimes || program.state.overlay != s.overlay { dayPage = 0 }
+        if program.state.phase != before || program.state.picking.focusTimes != s.picking.focusTimes || program.state.overlay != s.overlay { dayPage = 0 }
         return changes(since: before)
     }
 
@@ -129,7 +129,7 @@ public struct PlainMode {
         switch s.phase {
         case .findCase: return .receipt
         case .reason:
-            switch s.reasonItems[safe: s.reasonFocus] {
+            switch s.reasonItems[safe: s.reason.focus] {
             case .explanation?: return .explanation
             case .note?: return .note
             default: return nil
@@ -153,7 +153,7 @@ public struct PlainMode {
             send(.select)
             if field == .reviewNote || field == .savePath { return changes(since: before) }
             // After the text, go on to the next item the person must decide.
-            if program.state.reasonItems[safe: program.state.reasonFocus] == .notify { return program.state.t.noted }
+            if program.state.reasonItems[safe: program.state.reason.focus] == .notify { return program.state.t.noted }
         case .caseSearch:
             break
         case .waitlistField:
@@ -174,10 +174,10 @@ public struct PlainMode {
         var out: [String] = []
         // Every choice is read back: a time chosen, a confirmation channel changed.
         if let p = previous {
-            if p.phase == .picking, s.phase == .reason, let slot = s.selectedSlot, let c = s.calendar?.center {
+            if p.phase == .picking, s.phase == .reason, let slot = s.picking.selectedSlot, let c = s.picking.calendar?.center {
                 out.append(s.t.timeChosen("\(slot.slot.local.time.hhmm) \(c.zone.abbreviation(at: slot.slot.start))"))
             }
-            if p.phase == .reason, s.notify != p.notify { out.append(s.t.confirmationGoesBy(s.notifyLabel(s.notify))) }
+            if p.phase == .reason, s.reason.notify != p.reason.notify { out.append(s.t.confirmationGoesBy(s.notifyLabel(s.reason.notify))) }
         }
         for m in s.messages.dropFirst(said) { out.append(m.text) }
         said = s.messages.count
@@ -185,8 +185,8 @@ public struct PlainMode {
             if let d = describe(s) { out.append(d) }
         } else if out.isEmpty {
             // The same step, one choice further: say what was chosen.
-            if s.phase == .picking, s.focusTimes, let day = s.selectedDay { out.append(s.t.dayChosen(s.t.day(day))) }
-            else if s.phase == .reason, let r = s.reason { out.append(s.t.reasonChosen(s.t.reasonTitle(r))) }
+            if s.phase == .picking, s.picking.focusTimes, let day = s.picking.selectedDay { out.append(s.t.dayChosen(s.t.day(day))) }
+            else if s.phase == .reason, let r = s.reason.chosen { out.append(s.t.reasonChosen(s.t.reasonTitle(r))) }
             else if let d = describe(s) { out.append(d) }
         }
         return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
@@ -208,13 +208,13 @@ public struct PlainMode {
             }
             return text
         case .outcome:
-            guard let o = s.outcome else { return nil }
+            guard let o = s.outcome.answer else { return nil }
             if let n = o.notice { return t.noticeFollows + "\n\n" + n.text(in: s.noticeLanguage) }
             return o.verdict.message(in: s.language) + (o.verdict.guidance(in: s.language).map { " " + $0 } ?? "")
         case .confirm:
-            guard let snap = s.snapshot, let slot = s.selectedSlot, let c = s.calendar?.center else { return nil }
+            guard let snap = s.snapshot, let slot = s.picking.selectedSlot, let c = s.picking.calendar?.center else { return nil }
             return t.plainMove(t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name, t.dateTimeLong(slot.slot.start, c.zone), c.name,
-                               s.reason.map(t.reasonTitle) ?? t.reasonNone)
+                               s.reason.chosen.map(t.reasonTitle) ?? t.reasonNone)
         default:
             return nil
         }
@@ -235,9 +235,9 @@ public struct PlainMode {
             let list = s.visibleCenters
             let pageSize = 9
             let page = min(dayPage, max(0, (list.count - 1) / pageSize))
-            if list.isEmpty { lines.append(s.centers.isEmpty ? t.loadingCenters : t.noCenterMatches) }
+            if list.isEmpty { lines.append(s.centerPicker.centers.isEmpty ? t.loadingCenters : t.noCenterMatches) }
             else {
-                lines.append(t.plainCentersPage(s.centerFilter.text, page + 1, (list.count + pageSize - 1) / pageSize))
+                lines.append(t.plainCentersPage(s.centerPicker.filter.text, page + 1, (list.count + pageSize - 1) / pageSize))
             }
             for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                 options.append(("\(c.name) [\(c.code)], \(c.city), \(c.state)", [.click(.listRow(i))]))
@@ -277,7 +277,7 @@ public struct PlainMode {
             switch s.phase {
             case .findCase:
                 let ask = t.plainFindPrompt(officer: s.config.actor.role == .officer) + "\n"
-                guard s.callersListed, let found = s.callers else { return ask }
+                guard s.find.callersListed, let found = s.find.callers else { return ask }
                 for (i, m) in found.matches.enumerated() {
                     let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
                         .map { m.centerClosed ? t.withClosedDay($0) : $0 }   // R17
@@ -287,7 +287,7 @@ public struct PlainMode {
                 lines.append(t.plainChooseMatch(options.count))
                 return lines.joined(separator: "\n") + "\n"
             case .caseList:
-                let list = s.visibleCases
+                let list = s.find.visibleCases
                 if list.isEmpty { lines.append(t.noLinkedCases) }
                 for (i, c) in list.enumerated() {
                     options.append(("\(c.receipt.value), \(c.form.code), \(c.applicantName)", [.click(.listRow(i))]))
@@ -297,9 +297,9 @@ public struct PlainMode {
                 lines.append(t.plainCannotReschedule(online: s.config.actor.role.channel == .online))
                 options = [(t.backOption, keys(.back)), (t.quitOption, keys(.quit)), (t.plainWaitlistOption, keys(.waitlist, in: .refusal))]
             case .picking:
-                guard let cal = s.calendar else { return t.loadingShort + "\n" }
+                guard let cal = s.picking.calendar else { return t.loadingShort + "\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
-                if s.focusTimes, let day = s.selectedDay, let summary = cal.days[day] {
+                if s.picking.focusTimes, let day = s.picking.selectedDay, let summary = cal.days[day] {
                     let pageSize = 9
                     let page = min(dayPage, max(0, (summary.offered.count - 1) / pageSize))
                     let pages = (summary.offered.count + pageSize - 1) / pageSize
@@ -322,18 +322,18 @@ public struct PlainMode {
                         options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay))] + keys(.select, in: .calendar)))
                     }
                 }
-                if !s.focusTimes {
+                if !s.picking.focusTimes {
                     options.append((t.anotherCenter(cal.center.name), keys(.changeCenter)))
                     options.append((t.plainWaitlistOption, keys(.waitlist, in: .calendar)))
                 }
             case .reason:
                 let items = s.reasonItems
-                switch items[safe: s.reasonFocus] {
+                switch items[safe: s.reason.focus] {
                 case .explanation?: return t.typeOtherReason + "\n"
                 case .note?: return t.typeNote + "\n"
                 default: break
                 }
-                if s.reason == nil {
+                if s.reason.chosen == nil {
                     lines.append(s.config.actor.role.isStaff ? t.chooseReason : t.chooseReasonYou)
                     if s.snapshot?.centerClosedThatDay == true, let proceed = items.firstIndex(of: .proceed) {
                         options.append((t.closedDayNoReason, [.click(.listRow(proceed))]))   // R17
@@ -350,7 +350,7 @@ public struct PlainMode {
                                  : t.confirmationGoesBy(s.notifyLabel(order[0])))
                     func setNotify(_ target: NotifyChannel?) -> [Event] {
                         // Enter on the notify item cycles through the choices in order.
-                        let from = order.firstIndex(of: s.notify) ?? 0, to = order.firstIndex(of: target)!
+                        let from = order.firstIndex(of: s.reason.notify) ?? 0, to = order.firstIndex(of: target)!
                         return Array(repeating: Event.click(.listRow(notifyIndex)), count: (to - from + order.count) % order.count) + [.click(.listRow(proceedIndex))]
                     }
                     options = order.map { channel in
@@ -365,23 +365,23 @@ public struct PlainMode {
             case .outcome:
                 options = [(t.anotherCase, keys(.findCase)), (t.backToCase, keys(.back)), (t.quitOption, keys(.quit))]
                 // The notice can be saved, as on the full screen.
-                if s.outcome?.notice != nil && s.config.canWriteFiles { options.insert((t.saveNoticeOption, keys(.saveNotice)), at: 0) }
+                if s.outcome.answer?.notice != nil && s.config.canWriteFiles { options.insert((t.saveNoticeOption, keys(.saveNotice)), at: 0) }
             case .reviewQueue:
-                let list = s.visibleReviews
-                if list.isEmpty { lines.append(s.reviews.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.reviewFilter?.rawValue ?? "")) }
+                let list = s.review.visible
+                if list.isEmpty { lines.append(s.review.queue.isEmpty ? t.noReviewWaiting : t.noRequestWithCode(s.review.filter?.rawValue ?? "")) }
                 let pageSize = 3
                 let page = min(dayPage, max(0, (list.count - 1) / pageSize))
                 if list.count > pageSize {
-                    lines.append(t.plainRequestsPage(s.reviewFilter?.rawValue, page + 1, (list.count + pageSize - 1) / pageSize))
+                    lines.append(t.plainRequestsPage(s.review.filter?.rawValue, page + 1, (list.count + pageSize - 1) / pageSize))
                 }
                 for (i, r) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
                     lines.append("")
-                    lines += ReviewView.detailLines(r, now: s.now, s.language, ownOnTraining: s.ownRequestOnTraining(r)).map(\.0)
+                    lines += ReviewView.detailLines(r, now: s.now, s.language, ownOnTraining: s.config.ownRequestOnTraining(r)).map(\.0)
                     options.append((t.approveNamed(r.requestID, r.applicantName), [.click(.listRow(i))] + keys(.approve)))
                     options.append((t.denyOption(r.requestID), [.click(.listRow(i))] + keys(.deny)))
                 }
-                if !s.reviews.isEmpty {
-                    let next = s.reviewFilter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
+                if !s.review.queue.isEmpty {
+                    let next = s.review.filter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
                         ?? ReviewItem.filterCodes[0].rawValue
                     options.append((next == "all" ? t.showAllRequests : t.showOnly(next), keys(.filterCode)))
                 }

@@ -83,11 +83,11 @@ enum Training {
             s.now = date
             s.recomputeCalendar()
             // A day the moved clock put outside the booking window: the first offered day is chosen again.
-            if s.phase == .picking, s.approving == nil, let d = s.selectedDay, s.calendar?.days[d].map({ $0.mark == .outside }) ?? true {
-                s.selectedDay = nil; s.focusTimes = false
+            if s.phase == .picking, s.review.approving == nil, let d = s.picking.selectedDay, s.picking.calendar?.days[d].map({ $0.mark == .outside }) ?? true {
+                s.picking.selectedDay = nil; s.picking.focusTimes = false
             }
             // The calendar's bookings were read for the old booking window.
-            if let code = s.calendar?.center.code { fx.append(.loadBookings(center: code)) }
+            if let code = s.picking.calendar?.center.code { fx.append(.loadBookings(center: code)) }
             s.log(.info, s.t.trainingClockMoved(clockText(s, date), startRelative(s, date)))
         case let .sandboxReset(now, error):
             if let error {
@@ -199,36 +199,36 @@ enum Training {
         resetRequest(&s)
         s.log(.info, s.t.nowActingAs(describe(actor, s.language)))
         if let snap = s.snapshot, snap.caseFile.isAuthorized(actor) {
-            if s.phase != .picking { s.phase = .picking; s.focusTimes = false }
+            if s.phase != .picking { s.phase = .picking; s.picking.focusTimes = false }
             if !actor.role.isStaff { fx.append(.loadCases) }
             fx.append(.loadCase(snap.caseFile.receipt))
             return
         }
         if s.snapshot != nil { s.log(.warning, s.t.mayNotSee(VerdictCode.notAuthorized.rawValue, actor.id)) }
-        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.receiptField.set("")
+        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.find.receiptField.set("")
         s.phase = actor.role.isStaff ? .findCase : .caseList
-        s.cases = []; s.caseIndex = 0; s.caseFilter.set(""); s.filtering = false
+        s.find.cases = []; s.find.caseIndex = 0; s.find.caseFilter.set(""); s.find.filtering = false
         if s.phase == .caseList { fx.append(.loadCases) }
     }
 
     /// Forgets a half-made request (another role sees other reason items and channels).
     static func resetRequest(_ s: inout AppState) {
-        s.reason = nil; s.explanation.set(""); s.note.set(""); s.notify = nil; s.reasonFocus = 0
-        s.pendingRequestID = nil; s.outcome = nil; s.approving = nil; s.overlay = nil
+        s.reason.chosen = nil; s.reason.explanation.set(""); s.reason.note.set(""); s.reason.notify = nil; s.reason.focus = 0
+        s.confirm.pendingRequestID = nil; s.outcome.answer = nil; s.review.approving = nil; s.overlay = nil
     }
 
     /// Opens `receipt` as the current role, from wherever the session is.
     static func open(_ s: inout AppState, _ receipt: ReceiptNumber, _ fx: inout [Effect]) {
         s.training?.panel = nil
         resetRequest(&s)
-        s.snapshot = nil; s.calendar = nil; s.selectedDay = nil; s.focusTimes = false
-        s.filtering = false; s.caseFilter.set("")
+        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.picking.focusTimes = false
+        s.find.filtering = false; s.find.caseFilter.set("")
         if s.config.actor.role.isStaff {
             s.phase = .findCase
-            s.receiptField.set(receipt.value)
+            s.find.receiptField.set(receipt.value)
         } else {
             s.phase = .caseList
-            s.receiptField.set("")
+            s.find.receiptField.set("")
             fx.append(.loadCases)
         }
         fx.append(.loadCase(receipt))
@@ -238,7 +238,7 @@ enum Training {
 
     /// The clock in the open case's zone (else UTC), as the header shows it.
     static func clockText(_ s: AppState, _ date: Date) -> String {
-        let zone = s.snapshot?.center.zone ?? s.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
+        let zone = s.snapshot?.center.zone ?? s.picking.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
         return s.t.dateTimeShort(date, zone)
     }
 

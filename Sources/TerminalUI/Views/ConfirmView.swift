@@ -4,7 +4,7 @@ import Scheduling
 /// The confirm dialog: old and new appointment side by side, reason, channel.
 enum ConfirmView {
     static func draw(_ s: AppState, _ scr: inout Screen) {
-        guard let snap = s.snapshot, let slot = s.selectedSlot, let c = s.calendar?.center else { return }
+        guard let snap = s.snapshot, let slot = s.picking.selectedSlot, let c = s.picking.calendar?.center else { return }
         let width = min(scr.size.columns - 4, 76)
         let height = min(scr.size.rows - 4, 12)
         let r = Rect(row: (scr.size.rows - height) / 2, column: (scr.size.columns - width) / 2, width: width, height: height)
@@ -25,7 +25,7 @@ enum ConfirmView {
             row += 1
         }
         row += 1
-        let reasonText = s.reason.map { $0 == .other ? t.otherReason(s.explanation.text) : t.reasonTitle($0) }
+        let reasonText = s.reason.chosen.map { $0 == .other ? t.otherReason(s.reason.explanation.text) : t.reasonTitle($0) }
             ?? (s.snapshot?.centerClosedThatDay == true ? t.closedDayNoReason : "-")
         scr.put(t.reasonLine(reasonText), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
         scr.put(t.channelLine(t.channelName(s.config.actor.role.channel), s.config.actor.role, s.config.actor.id), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1

@@ -4,8 +4,8 @@ import Scheduling
 /// The staff's first screen: one field for a receipt or a caller search, and the matches, two
 /// lines each (name and date of birth; form, center and next appointment), nothing more.
 enum FindView {
-    static func draw(_ s: AppState, _ scr: inout Screen, _ r: Rect) {
-        let t = s.t
+    static func draw(_ find: FindState, _ v: ViewContext, _ scr: inout Screen, _ r: Rect) {
+        let t = v.t
         scr.box(r, title: t.findCallerTitle)
         let inner = r.inset(1)
         let width = inner.width - 2, left = inner.column + 1
@@ -13,12 +13,12 @@ enum FindView {
         for l in wrap(t.findCallerLabel, width: width) {
             scr.put(l, row: row, column: left, style: .text); row += 1
         }
-        let text = s.receiptField.text
-        let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message(in: s.language) : nil
-        let (visible, cursor) = s.receiptField.visible(width: width)
+        let text = find.receiptField.text
+        let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message(in: v.language) : nil
+        let (visible, cursor) = find.receiptField.visible(width: width)
         scr.fill(Rect(row: row, column: left, width: width, height: 1), style: receiptProblem == nil ? .input : .inputInvalid)
         scr.put(visible, row: row, column: left, style: receiptProblem == nil ? .input : .inputInvalid, maxWidth: width)
-        if s.overlay == nil { scr.cursor = Point(row: row, column: left + cursor) }
+        if !v.dialogOpen { scr.cursor = Point(row: row, column: left + cursor) }
         row += 1
         let bottom = inner.row + inner.height
         func say(_ text: String, _ style: StyleToken) {
@@ -35,12 +35,12 @@ enum FindView {
             }
         } else if text.isEmpty {
             say(t.findCallerExamples, .muted)
-            if s.config.actor.role == .officer { say(t.reviewQueueHint, .muted) }
-            if s.config.isTraining && !s.config.tryCases.isEmpty && bottom - row > 4 {
+            if v.config.actor.role == .officer { say(t.reviewQueueHint, .muted) }
+            if v.config.isTraining && !v.config.tryCases.isEmpty && bottom - row > 4 {
                 row += 1
                 say(t.demoCasesToTry, .text)
                 let titleWidth = width - 14
-                for c in s.config.tryCases {
+                for c in v.config.tryCases {
                     let lines = wrap(c.title, width: titleWidth)
                     guard bottom - row >= lines.count else { break }
                     scr.put(c.receipt.value, row: row, column: left, style: .text)
@@ -48,8 +48,8 @@ enum FindView {
                 }
             }
         }
-        guard let found = s.callers, s.callersText == text else {
-            if s.inFlight.contains(.callers) { row += 1; say(t.searching, .muted) }
+        guard let found = find.callers, find.callersText == text else {
+            if v.inFlight.contains(.callers) { row += 1; say(t.searching, .muted) }
             return
         }
         row += 1
@@ -64,9 +64,9 @@ enum FindView {
         let nameRows = found.matches.map { nameLines($0).count }.max() ?? 1
         let perMatch = nameRows + (found.matches.contains(where: \.centerClosed) ? 2 : 1)
         let room = max(1, (bottom - row) / perMatch)
-        let first = max(0, min(s.callerIndex - room + 1, n - room))
+        let first = max(0, min(find.callerIndex - room + 1, n - room))
         for (i, m) in found.matches.enumerated().dropFirst(first).prefix(room) {
-            let selected = i == s.callerIndex
+            let selected = i == find.callerIndex
             let style: StyleToken = selected ? .focus : .text
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perMatch), style: selected ? style : .text)
             let born = m.dateOfBirth.map { t.born($0.iso) } ?? t.bornUnknown

@@ -8,7 +8,7 @@ enum ReasonView {
         scr.box(r, title: s.config.actor.role.isStaff ? t.reasonTitle : t.reasonTitleYou)
         let inner = r.inset(1)
         var row = inner.row
-        if let slot = s.selectedSlot, let c = s.calendar?.center {
+        if let slot = s.picking.selectedSlot, let c = s.picking.calendar?.center {
             scr.put(t.newTime(t.dateTimeShort(slot.slot.start, c.zone), c.code), row: row, column: inner.column, style: .muted, maxWidth: inner.width)
             row += 2
         }
@@ -17,10 +17,10 @@ enum ReasonView {
             scr.put(t.closedDayNoReason, row: row - 1, column: inner.column, style: .statusWarning, maxWidth: inner.width)
         }
         for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
-            let focused = i == s.reasonFocus && s.overlay == nil
+            let focused = i == s.reason.focus && s.overlay == nil
             switch item {
             case let .reason(reason):
-                let chosen = s.reason == reason
+                let chosen = s.reason.chosen == reason
                 let label = t.reasonTitle(reason).displayWidth + 4 <= inner.width ? t.reasonTitle(reason) : t.reasonShort(reason)
                 let text = "\(chosen ? "(•)" : "( )") \(label)"
                 let style: StyleToken = focused ? .focus : (chosen ? .selection : .text)
@@ -34,7 +34,7 @@ enum ReasonView {
                 let label = item == .explanation ? t.explainOther : t.noteForRecord
                 scr.put(label, row: row, column: inner.column, style: focused ? .title : .muted)
                 row += 1
-                let field = item == .explanation ? s.explanation : s.note
+                let field = item == .explanation ? s.reason.explanation : s.reason.note
                 let width = inner.width
                 let blankOther = item == .explanation && field.isBlank
                 let (v, cur) = field.visible(width: width)
@@ -45,12 +45,12 @@ enum ReasonView {
                 row += 1
             case .notify:
                 row += 1
-                let text = t.confirmationBy(s.notifyLabel(s.notify), changes: s.notifyChoices.count > 1)
-                if text.displayWidth > inner.width, let address = s.notifyAddress(s.notify) {
+                let text = t.confirmationBy(s.notifyLabel(s.reason.notify), changes: s.notifyChoices.count > 1)
+                if text.displayWidth > inner.width, let address = s.notifyAddress(s.reason.notify) {
                     // The address is read back to the caller: never cut. The channel takes the blank
                     // line above, the address a line of its own (an email too long for it breaks
                     // before its "@").
-                    scr.put(t.confirmationBy(s.notifyLabel(s.notify, withAddress: false), changes: s.notifyChoices.count > 1),
+                    scr.put(t.confirmationBy(s.notifyLabel(s.reason.notify, withAddress: false), changes: s.notifyChoices.count > 1),
                             row: row - 1, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
                     var parts = [address]
                     if address.displayWidth > inner.width, let at = address.firstIndex(of: "@") {
@@ -68,7 +68,7 @@ enum ReasonView {
                 row += 1
             case .proceed:
                 row += 1
-                let ready = (s.reason != nil || closed) && !(s.reason == .other && s.explanation.isBlank)
+                let ready = (s.reason.chosen != nil || closed) && !(s.reason.chosen == .other && s.reason.explanation.isBlank)
                 let text = t.continueButton
                 scr.put(text, row: row, column: inner.column, style: focused ? .focus : (ready ? .title : .muted))
                 if focused { scr.cursor = Point(row: row, column: inner.column + 2) }

@@ -18,25 +18,26 @@ public enum Render {
         case .findCase:
             let statusWidth = statusPaneWidth(size)
             StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
-            FindView.draw(s, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
+            FindView.draw(s.find, s.viewContext, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
         case .caseList:
             let statusWidth = statusPaneWidth(size)
             StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
-            CaseListView.draw(s, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
+            CaseListView.draw(s.find, s.viewContext, &scr, Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height))
         case .picking, .reason, .confirm, .submitting, .outcome:
             let statusWidth = statusPaneWidth(size)
             StatusPane.draw(s, &scr, Rect(row: body.row, column: 0, width: statusWidth, height: body.height))
             let right = Rect(row: body.row, column: statusWidth, width: size.columns - statusWidth, height: body.height)
             switch s.phase {
             case .reason: ReasonView.draw(s, &scr, right)
-            case .outcome: OutcomeView.draw(s, &scr, right)
-            default: CalendarView.draw(s, &scr, right)
+            case .outcome: OutcomeView.draw(s.outcome, open: s.snapshot, noticeLanguage: s.noticeLanguage, s.viewContext, &scr, right)
+            default:
+                CalendarView.draw(s.picking, s.viewContext, open: s.snapshot, approving: s.review.approving, refusal: s.refusedAtOpen, &scr, right)
             }
             if s.phase == .confirm || s.phase == .submitting { ConfirmView.draw(s, &scr) }
         case .reviewQueue:
-            ReviewView.draw(s, &scr, body)
+            ReviewView.draw(s.review, s.viewContext, &scr, body)
         }
-        WaitlistView.draw(s, &scr)   // the case's waiting list, when shown
+        WaitlistView.draw(s.waitlist, s.viewContext, &scr)   // the case's waiting list, when shown
         KeysView.draw(s, &scr)       // the SSH keys screen, when open
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         let t = s.t
@@ -45,13 +46,13 @@ public enum Render {
         case .quitConfirm?:
             let why = s.isWaitingForStore ? t.quitWaiting : t.quitLoses
             Dialog.message(&scr, title: t.quitTitle, lines: [why, "", t.quitKeys])
-        case .centerPicker?: CenterPickerView.draw(s, &scr)
-        case .savePrompt?: Dialog.input(&scr, title: t.saveTitle, prompt: t.fileNamePrompt, field: s.savePath, hint: t.saveHint)
+        case .centerPicker?: CenterPickerView.draw(s.centerPicker, home: s.snapshot?.center.code, s.viewContext, &scr)
+        case .savePrompt?: Dialog.input(&scr, title: t.saveTitle, prompt: t.fileNamePrompt, field: s.outcome.savePath, hint: t.saveHint)
         case let .replaceConfirm(path)?:
             Dialog.message(&scr, title: t.replaceTitle, lines: [t.fileExists(Echo.show(path, limit: 40)), t.replaceLoses, "", t.replaceKeys])
         case let .reviewNote(approve)?:
-            Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.reviewNote,
-                         hint: t.reviewHint(approve: approve), error: s.reviewNoteMissing ? t.reviewNeedsNote : nil)
+            Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.review.note,
+                         hint: t.reviewHint(approve: approve), error: s.review.noteMissing ? t.reviewNeedsNote : nil)
         case let .approveOther(id, when, preferred)?:
             Dialog.message(&scr, title: t.approveOtherTitle(id), lines: [t.approveOtherFull(preferred), t.approveOtherAsk(when), "", t.approveOtherKeys])
         case nil: break
@@ -85,7 +86,7 @@ public enum Render {
         let id = s.config.actor.id
         let role = s.t.role(s.config.actor.role)
         let channel = s.t.channelWord(online: s.config.actor.role.channel == .online)
-        let zone = s.snapshot?.center.zone ?? s.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
+        let zone = s.snapshot?.center.zone ?? s.picking.calendar?.center.zone ?? ZoneRules(identifier: "UTC")!
         let clock = " \(s.t.dateTimeShort(s.now, zone)) "
         let banner = s.config.isTraining ? (w >= 110 ? s.t.bannerLong : s.t.bannerShort) : ""
         let room = w - clock.displayWidth - banner.displayWidth - 1

@@ -5,9 +5,9 @@ import Scheduling
 /// slot and the deadline in the center's zone, accept or decline), the request and its place, the
 /// request form, and why an ask was refused.
 enum WaitlistView {
-    static func draw(_ s: AppState, _ scr: inout Screen) {
-        guard s.overlay == nil || s.overlay == .help, let w = s.waitlist, w.shown else { return }
-        let t = s.t
+    static func draw(_ waitlist: WaitlistState?, _ c: ViewContext, _ scr: inout Screen) {
+        guard let w = waitlist, w.shown else { return }
+        let t = c.t
         let width = min(scr.size.columns - 4, 96), height = min(scr.size.rows - 4, 22)
         let rect = Rect(row: (scr.size.rows - height) / 2, column: (scr.size.columns - width) / 2, width: width, height: height)
         scr.fill(rect, style: .dialog)
@@ -18,7 +18,7 @@ enum WaitlistView {
             for l in wrap(text, width: inner - indent.displayWidth) { lines.append((indent + l, style)) }
         }
         var cursor: Point?
-        let staff = s.config.actor.role.isStaff
+        let staff = c.config.actor.role.isStaff
         if let f = w.form {
             add(w.view?.request == nil ? t.waitlistAskHeading : t.waitlistChangeHeading, .dialogTitle)
             add(t.waitlistFormReason, .muted)
@@ -40,7 +40,7 @@ enum WaitlistView {
                 let zone = center?.zone ?? ZoneRules(identifier: "UTC")!
                 add(staff ? t.waitlistOfferHeldCaller(String(o.id)) : t.waitlistOfferHeldYou(String(o.id)), .statusOK)
                 add(t.waitlistOfferSlot(t.dateTimeShort(o.start, zone), center.map { "\($0.name) (\($0.code))" } ?? o.centerCode), indent: "  ")
-                add(t.waitlistOfferDeadline(t.dateTimeShort(o.deadline, zone), minutesLeft(o.deadline, s.now)), indent: "  ")
+                add(t.waitlistOfferDeadline(t.dateTimeShort(o.deadline, zone), minutesLeft(o.deadline, c.now)), indent: "  ")
                 add(t.waitlistAcceptSays, .muted, indent: "  ")
                 add(t.waitlistDeclineSays, .muted, indent: "  ")
                 if view.openOffers.count > 1 { add(t.waitlistMoreOffers(view.openOffers.count - 1), .muted, indent: "  ") }
@@ -60,15 +60,15 @@ enum WaitlistView {
             if let v = w.refusal {
                 lines.append(("", .dialog))
                 add(t.codesLine(v.codes.map(\.rawValue).joined(separator: ", ")), .statusError)
-                add(v.message(in: s.language))
-                if let g = v.guidance(in: s.language) { add(t.whatToDo(g), .muted) }
+                add(v.message(in: c.language))
+                if let g = v.guidance(in: c.language) { add(t.whatToDo(g), .muted) }
             }
         }
         for (i, l) in lines.prefix(height - 2).enumerated() {
             _ = scr.put(l.0, row: rect.row + 1 + i, column: rect.column + 2, style: l.1, maxWidth: inner)
         }
-        if let c = cursor, c.row < height - 2, s.overlay == nil { scr.cursor = Point(row: rect.row + 1 + c.row, column: rect.column + 2 + c.column) }
-        if let confirm = w.confirm, s.overlay == nil {
+        if let p = cursor, p.row < height - 2, !c.dialogOpen { scr.cursor = Point(row: rect.row + 1 + p.row, column: rect.column + 2 + p.column) }
+        if let confirm = w.confirm, !c.dialogOpen {
             switch confirm {
             case let .accept(id):
                 let o = w.view?.openOffers.first { $0.id == id }

@@ -6,15 +6,15 @@ import Scheduling
 /// matches are listed, ↑ ↓ choose one, Enter opens it.
 extension App {
     static func handleFind(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
-        let listed = s.callersListed
+        let listed = s.find.callersListed
         switch action {
         case .select:
-            if listed { openCaller(&s, at: s.callerIndex, &fx); return }
-            let text = s.receiptField.text
+            if listed { openCaller(&s, at: s.find.callerIndex, &fx); return }
+            let text = s.find.receiptField.text
             do {
                 switch try CallerQuery.parse(text) {
                 case let .receipt(r):
-                    s.receiptField.set(r.value); s.callers = nil
+                    s.find.receiptField.set(r.value); s.find.callers = nil
                     fx.append(.loadCase(r))
                 case let q:
                     fx.append(.findCallers(q, text: text))
@@ -22,15 +22,15 @@ extension App {
             } catch {
                 s.log(.error, error.message(in: s.language))
             }
-        case .up where listed: s.callerIndex = max(0, s.callerIndex - 1)
-        case .down where listed: s.callerIndex = min((s.callers?.matches.count ?? 1) - 1, s.callerIndex + 1)
+        case .up where listed: s.find.callerIndex = max(0, s.find.callerIndex - 1)
+        case .down where listed: s.find.callerIndex = min((s.find.callers?.matches.count ?? 1) - 1, s.find.callerIndex + 1)
         case .reviewQueue where s.config.actor.role == .officer:
             s.phase = .reviewQueue; fx.append(.loadReviews)
-        case .back: s.receiptField.set(""); s.callers = nil
+        case .back: s.find.receiptField.set(""); s.find.callers = nil
         case .refresh: break
         default:
             // In the empty field a bound letter acts (the keymap's r, q, ?) instead of typing.
-            if case .char = key, s.receiptField.text.isEmpty {
+            if case .char = key, s.find.receiptField.text.isEmpty {
                 switch Keymap.action(for: key, in: .findCase, training: s.training != nil, fieldEmpty: true) {
                 case .reviewQueue? where s.config.actor.role == .officer: s.phase = .reviewQueue; fx.append(.loadReviews); return
                 case .quit?: s.quit = true; fx.append(.quit); return
@@ -38,21 +38,21 @@ extension App {
                 default: break
                 }
             }
-            _ = s.receiptField.handle(key)
+            _ = s.find.receiptField.handle(key)
         }
     }
 
     /// Opens the case of the `index`th match (Enter, a click, or a number in plain mode).
     static func openCaller(_ s: inout AppState, at index: Int, _ fx: inout [Effect]) {
-        guard let m = s.callers?.matches[safe: index] else { return }
-        s.callerIndex = index
+        guard let m = s.find.callers?.matches[safe: index] else { return }
+        s.find.callerIndex = index
         fx.append(.loadCase(m.receipt))
     }
 
     static func handleCallersFound(_ s: inout AppState, _ text: String, _ result: Result<CallerSearchResult, StoreError>) {
         switch result {
         case let .success(found):
-            s.callers = found; s.callersText = text; s.callerIndex = 0
+            s.find.callers = found; s.find.callersText = text; s.find.callerIndex = 0
             let n = found.matches.count
             if n == 0 {
                 s.log(.warning, s.t.searchNoMatch(Echo.show(text, limit: 40)))

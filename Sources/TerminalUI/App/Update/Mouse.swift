@@ -9,18 +9,18 @@ extension App {
         switch target {
         case let .day(epochDay):
             guard s.phase == .picking else { return }
-            s.focusTimes = false
-            s.select(day: LocalDate(epochDay: epochDay))
+            s.picking.focusTimes = false
+            s.picking.select(day: LocalDate(epochDay: epochDay))
         case let .time(i):
             guard s.phase == .picking else { return }
-            s.focusTimes = true; s.timeIndex = i; s.clampTime()
+            s.picking.focusTimes = true; s.picking.timeIndex = i; s.picking.clampTime()
         case let .listRow(i):
-            if s.overlay == .centerPicker { s.centerIndex = i; handleCenterPicker(&s, .enter, .select, &fx); return }
+            if s.overlay == .centerPicker { s.centerPicker.index = i; handleCenterPicker(&s, .enter, .select, &fx); return }
             switch s.phase {
-            case .caseList: s.caseIndex = i; handleCaseList(&s, .enter, .select, &fx)
+            case .caseList: s.find.caseIndex = i; handleCaseList(&s.find, .enter, .select, &fx)
             case .findCase: openCaller(&s, at: i, &fx)
-            case .reason: s.reasonFocus = i; handleReason(&s, .enter, .select, &fx)
-            case .reviewQueue: s.reviewIndex = i
+            case .reason: s.reason.focus = i; handleReason(&s, .enter, .select, &fx)
+            case .reviewQueue: s.review.index = i
             default: break
             }
         case let .button(name):

@@ -10,20 +10,20 @@ extension App {
             s.phase = .confirm
             s.log(.error, s.t.tryAgain(e.message(in: s.language)))
         case let .success(outcome):
-            s.pendingRequestID = nil
+            s.confirm.pendingRequestID = nil
             switch outcome.result {
             case .booked, .escalated, .refused, .denied:
-                s.outcome = outcome; s.phase = .outcome; s.outcomeScroll = 0
+                s.outcome.answer = outcome; s.phase = .outcome; s.outcome.scroll = 0
                 let level: Message.Level = outcome.result == .refused ? .error : .ok
                 s.log(level, summary(outcome, s.language))
                 if outcome.result != .refused, let r = s.snapshot?.caseFile.receipt {
-                    if outcome.result == .booked { s.savePath.set("notice-\(r.value).txt") }
-                    s.reason = nil; s.explanation.set(""); s.note.set(""); s.notify = nil
+                    if outcome.result == .booked { s.outcome.savePath.set("notice-\(r.value).txt") }
+                    s.reason.chosen = nil; s.reason.explanation.set(""); s.reason.note.set(""); s.reason.notify = nil
                     fx.append(.loadCase(r))
                 }
             case .conflict, .slotFull:
                 s.log(.warning, s.t.refreshedChooseAgain(summary(outcome, s.language)))
-                s.phase = .picking; s.focusTimes = true
+                s.phase = .picking; s.picking.focusTimes = true
                 if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
             }
         }
@@ -46,24 +46,24 @@ extension App {
     static func handleOutcome(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         switch action {
         case .saveNotice:
-            guard s.outcome?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
+            guard s.outcome.answer?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
             if s.config.canWriteFiles { s.overlay = .savePrompt } else {
                 s.log(.info, s.t.noticeShownNotSaved)
             }
         case .noticeLanguage:
-            guard s.outcome?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
+            guard s.outcome.answer?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
             s.noticeLanguage = s.noticeLanguage.next
             s.log(.info, s.t.noticeLanguageNow(s.noticeLanguage))
         case .findCase:
-            s.outcome = nil
+            s.outcome.answer = nil
             leaveCase(&s, &fx)
         case .back:
             // Back to the case, refreshed: its new appointment and a new calendar.
-            s.outcome = nil
-            s.phase = .picking; s.focusTimes = false; s.selectedDay = nil
+            s.outcome.answer = nil
+            s.phase = .picking; s.picking.focusTimes = false; s.picking.selectedDay = nil
             if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
-        case .up: s.outcomeScroll = max(0, s.outcomeScroll - 1)
-        case .down: s.outcomeScroll += 1
+        case .up: s.outcome.scroll = max(0, s.outcome.scroll - 1)
+        case .down: s.outcome.scroll += 1
         default: break
         }
     }

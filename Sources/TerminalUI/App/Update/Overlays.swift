@@ -27,17 +27,17 @@ extension App {
         case .savePrompt:
             if action == .back { s.overlay = nil; return true }
             if action == .select {
-                let path = s.savePath.text.trimmingCharacters(in: .whitespaces)
+                let path = s.outcome.savePath.text.trimmingCharacters(in: .whitespaces)
                 guard !path.isEmpty else { s.log(.warning, s.t.typeFileName); return true }
-                if let text = s.outcome?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
+                if let text = s.outcome.answer?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
                 s.overlay = nil
                 return true
             }
-            _ = s.savePath.handle(key)
+            _ = s.outcome.savePath.handle(key)
             return true
         case let .replaceConfirm(path):
             if action == .select {
-                if let text = s.outcome?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
+                if let text = s.outcome.answer?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: true)) }
                 s.overlay = nil
             } else if action == .back {
                 s.log(.info, s.t.nothingSaved(Echo.show(path)))
@@ -47,19 +47,19 @@ extension App {
         case let .reviewNote(approve):
             if action == .back { s.overlay = nil; return true }
             if action == .select {
-                guard !s.reviewNote.isBlank else { s.reviewNoteMissing = true; s.log(.warning, s.t.reviewNeedsNote); return true }
-                guard let item = s.visibleReviews[safe: s.reviewIndex] else { s.overlay = nil; return true }
-                fx.append(.review(requestID: item.requestID, approve: approve, note: s.reviewNote.text, center: nil, to: nil))
+                guard !s.review.note.isBlank else { s.review.noteMissing = true; s.log(.warning, s.t.reviewNeedsNote); return true }
+                guard let item = s.review.visible[safe: s.review.index] else { s.overlay = nil; return true }
+                fx.append(.review(requestID: item.requestID, approve: approve, note: s.review.note.text, center: nil, to: nil))
                 s.overlay = nil
                 return true
             }
-            if s.reviewNote.handle(key) { s.reviewNoteMissing = false }
+            if s.review.note.handle(key) { s.review.noteMissing = false }
             return true
         case .approveOther:
-            if action == .select, let item = s.approving, let slot = s.selectedSlot, let center = s.calendar?.center {
+            if action == .select, let item = s.review.approving, let slot = s.picking.selectedSlot, let center = s.picking.calendar?.center {
                 s.overlay = nil
                 s.phase = .submitting
-                fx.append(.review(requestID: item.requestID, approve: true, note: s.reviewNote.text, center: center.code, to: slot.slot.local))
+                fx.append(.review(requestID: item.requestID, approve: true, note: s.review.note.text, center: center.code, to: slot.slot.local))
             } else if action == .back {
                 s.overlay = nil   // pick another time
             }
@@ -73,16 +73,16 @@ extension App {
         let last = max(0, s.visibleCenters.count - 1)
         switch action {
         case .back: s.overlay = nil
-        case .up: s.centerIndex = max(0, s.centerIndex - 1)
-        case .down: s.centerIndex = min(last, s.centerIndex + 1)
-        case .pageUp: s.centerIndex = max(0, s.centerIndex - 10)
-        case .pageDown: s.centerIndex = min(last, s.centerIndex + 10)
+        case .up: s.centerPicker.index = max(0, s.centerPicker.index - 1)
+        case .down: s.centerPicker.index = min(last, s.centerPicker.index + 1)
+        case .pageUp: s.centerPicker.index = max(0, s.centerPicker.index - 10)
+        case .pageDown: s.centerPicker.index = min(last, s.centerPicker.index + 10)
         case .select:
-            guard let c = s.visibleCenters[safe: s.centerIndex] else { return }
+            guard let c = s.visibleCenters[safe: s.centerPicker.index] else { return }
             s.overlay = nil
             choose(center: c, &s, &fx)
         default:
-            if s.centerFilter.handle(key) { s.centerIndex = 0 }
+            if s.centerPicker.filter.handle(key) { s.centerPicker.index = 0 }
         }
     }
 }

@@ -5,22 +5,18 @@ import Scheduling
 extension App {
     static func handleReviewQueue(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         switch action {
-        case .up: s.reviewIndex = max(0, s.reviewIndex - 1)
-        case .down: s.reviewIndex = min(max(0, s.visibleReviews.count - 1), s.reviewIndex + 1)
+        case .up: s.review.index = max(0, s.review.index - 1)
+        case .down: s.review.index = min(max(0, s.review.visible.count - 1), s.review.index + 1)
         case .filterCode:
-            // All → UNTIMELY → REPEAT_REQUEST → ASYLUM → OTHER_REASON → all.
-            let codes = ReviewItem.filterCodes
-            s.reviewFilter = s.reviewFilter.flatMap { codes.firstIndex(of: $0) }.flatMap { $0 + 1 < codes.count ? codes[$0 + 1] : nil }
-                ?? (s.reviewFilter == nil ? codes.first : nil)
-            s.reviewIndex = 0
-            let n = s.visibleReviews.count
-            s.log(.info, s.t.showingRequests(n, s.reviewFilter?.rawValue))
+            s.review.nextFilter()
+            let n = s.review.visible.count
+            s.log(.info, s.t.showingRequests(n, s.review.filter?.rawValue))
         case .approve, .select:
-            guard !s.visibleReviews.isEmpty else { return }
-            s.reviewNote.set(""); s.reviewNoteMissing = false; s.overlay = .reviewNote(approve: true)
+            guard !s.review.visible.isEmpty else { return }
+            s.review.note.set(""); s.review.noteMissing = false; s.overlay = .reviewNote(approve: true)
         case .deny:
-            guard !s.visibleReviews.isEmpty else { return }
-            s.reviewNote.set(""); s.reviewNoteMissing = false; s.overlay = .reviewNote(approve: false)
+            guard !s.review.visible.isEmpty else { return }
+            s.review.note.set(""); s.review.noteMissing = false; s.overlay = .reviewNote(approve: false)
         case .refresh: fx.append(.loadReviews)
         case .back: s.phase = .findCase
         default: break
@@ -30,7 +26,7 @@ extension App {
     /// The officer picked another time for an approval whose preferred slot was full: asked before
     /// anything is booked.
     static func approveWith(_ s: inout AppState, _ item: ReviewItem, _ fx: inout [Effect]) {
-        guard let slot = s.selectedSlot, let center = s.calendar?.center else { return }
+        guard let slot = s.picking.selectedSlot, let center = s.picking.calendar?.center else { return }
         let preferred = item.preferredStart.flatMap { p in item.preferredZone.map { s.t.dateTimeShort(p, $0) } } ?? item.preferredLocal.iso
         s.overlay = .approveOther(requestID: item.requestID, when: "\(s.t.dateTimeShort(slot.slot.start, center.zone)) [\(center.code)]",
                                   preferred: "\(preferred) [\(item.preferredCenter)]")
@@ -40,30 +36,30 @@ extension App {
         switch result {
         case let .failure(e):
             s.log(.error, e.message(in: s.language))
-            s.reviewResult = Message(at: s.now, level: .error, text: e.message(in: s.language))
+            s.review.result = Message(at: s.now, level: .error, text: e.message(in: s.language))
             if s.phase == .submitting { s.phase = .picking }
         case let .success(o):
-            if o.result == .slotFull, let item = s.visibleReviews[safe: s.reviewIndex], s.approving == nil {
+            if o.result == .slotFull, let item = s.review.visible[safe: s.review.index], s.review.approving == nil {
                 s.log(.warning, s.t.preferredGoneFor(item.requestID))
-                s.approving = item
+                s.review.approving = item
                 fx.append(.loadCase(item.receipt))
                 return
             }
             s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
             // Said on the queue itself, where the officer looks next.
-            s.reviewResult = Message(at: s.now, level: o.result == .booked || o.result == .denied ? .ok : .warning,
+            s.review.result = Message(at: s.now, level: o.result == .booked || o.result == .denied ? .ok : .warning,
                                      text: s.t.reviewDecided(o.requestID) + " " + summary(o, s.language))
-            if o.result == .booked, let item = s.approving {
+            if o.result == .booked, let item = s.review.approving {
                 // Every pane shows the new appointment at once: the case is read again.
-                s.approving = nil; s.outcome = o; s.phase = .outcome
+                s.review.approving = nil; s.outcome.answer = o; s.phase = .outcome
                 fx.append(.loadCase(item.receipt))
                 return
             }
             // A case on screen whose request was just decided is stale: it is dropped, not shown old.
-            if let snap = s.snapshot, s.reviews.contains(where: { $0.receipt == snap.caseFile.receipt && $0.requestID == o.requestID }) {
-                s.snapshot = nil; s.calendar = nil; s.selectedDay = nil
+            if let snap = s.snapshot, s.review.queue.contains(where: { $0.receipt == snap.caseFile.receipt && $0.requestID == o.requestID }) {
+                s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil
             }
-            s.approving = nil
+            s.review.approving = nil
             s.phase = .reviewQueue
             fx.append(.loadReviews)
         }

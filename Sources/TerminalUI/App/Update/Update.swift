@@ -40,7 +40,7 @@ public enum App {
         case let .casesLoaded(result):
             switch result {
             case let .success(list):
-                s.cases = list; s.caseIndex = min(s.caseIndex, max(0, list.count - 1))
+                s.find.cases = list; s.find.caseIndex = min(s.find.caseIndex, max(0, list.count - 1))
                 if list.isEmpty { s.log(.info, s.t.noLinkedCases) }
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
@@ -51,21 +51,21 @@ public enum App {
                 s.snapshot = snap
                 // The notice starts in the caller's language (their account's), whatever the screen's.
                 if !sameCase { s.noticeLanguage = snap.contact?.language ?? s.language }
-                if !sameCase || s.calendar == nil || s.selectedDay == nil {
-                    s.calendar = CalendarModel(center: snap.center)
-                    s.selectedDay = nil; s.month = nil; s.timeIndex = 0
-                    s.reason = nil; s.explanation = TextField(maxLength: 300); s.note = TextField(maxLength: 300)
-                    s.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
-                    s.reasonFocus = 0
+                if !sameCase || s.picking.calendar == nil || s.picking.selectedDay == nil {
+                    s.picking.calendar = CalendarModel(center: snap.center)
+                    s.picking.selectedDay = nil; s.picking.month = nil; s.picking.timeIndex = 0
+                    s.reason.chosen = nil; s.reason.explanation = TextField(maxLength: 300); s.reason.note = TextField(maxLength: 300)
+                    s.reason.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
+                    s.reason.focus = 0
                     s.log(.info, s.t.caseLoaded(snap.caseFile.receipt.value))
                 }
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
-                s.focusTimes = false
-                fx.append(.loadBookings(center: s.calendar?.center.code ?? snap.center.code))
+                s.picking.focusTimes = false
+                fx.append(.loadBookings(center: s.picking.calendar?.center.code ?? snap.center.code))
                 WaitlistScreen.caseOpened(&s, snap.caseFile.receipt, &fx)
             case .failure(.notAuthorized) where s.config.actor.role.isStaff:
                 // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
-                let r = ReceiptNumber.normalize(s.receiptField.text)
+                let r = ReceiptNumber.normalize(s.find.receiptField.text)
                 s.log(.error, s.t.notFoundInUI(r))
             case let .failure(e):
                 s.log(.error, e.message(in: s.language))
@@ -75,28 +75,28 @@ public enum App {
         case let .bookingsLoaded(center, result):
             switch result {
             case let .success(booked):
-                guard s.calendar?.center.code == center else { break }
-                s.calendar?.booked = booked
-                s.calendar?.loaded = true
+                guard s.picking.calendar?.center.code == center else { break }
+                s.picking.calendar?.booked = booked
+                s.picking.calendar?.loaded = true
                 s.recomputeCalendar()
-                if s.selectedDay == nil, let item = s.approving, item.preferredCenter == center,
-                   s.calendar?.days[item.preferredLocal.date] != nil {
+                if s.picking.selectedDay == nil, let item = s.review.approving, item.preferredCenter == center,
+                   s.picking.calendar?.days[item.preferredLocal.date] != nil {
                     // An approval whose preferred slot was full opens on the preferred day, at the
                     // first offered time from the preferred one on.
                     let day = item.preferredLocal.date
-                    s.selectedDay = day; s.month = day.firstOfMonth; s.focusTimes = true
-                    let slots = s.calendar?.days[day]?.slots ?? []
-                    let offered = s.calendar?.days[day]?.offered ?? []
-                    s.timeIndex = offered.first { slots[$0].slot.local.time >= item.preferredLocal.time } ?? offered.last ?? 0
-                } else if s.selectedDay == nil, let first = s.calendar?.firstOfferedDay ?? s.calendar?.window?.lowerBound {
-                    s.selectedDay = first; s.month = first.firstOfMonth; s.timeIndex = s.calendar?.days[first]?.offered.first ?? 0
+                    s.picking.selectedDay = day; s.picking.month = day.firstOfMonth; s.picking.focusTimes = true
+                    let slots = s.picking.calendar?.days[day]?.slots ?? []
+                    let offered = s.picking.calendar?.days[day]?.offered ?? []
+                    s.picking.timeIndex = offered.first { slots[$0].slot.local.time >= item.preferredLocal.time } ?? offered.last ?? 0
+                } else if s.picking.selectedDay == nil, let first = s.picking.calendar?.firstOfferedDay ?? s.picking.calendar?.window?.lowerBound {
+                    s.picking.selectedDay = first; s.picking.month = first.firstOfMonth; s.picking.timeIndex = s.picking.calendar?.days[first]?.offered.first ?? 0
                 }
-                s.clampTime()
+                s.picking.clampTime()
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .centersLoaded(result):
             switch result {
-            case let .success(list): s.centers = list
+            case let .success(list): s.centerPicker.centers = list
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .submitted(result):
@@ -104,7 +104,7 @@ public enum App {
         case let .reviewsLoaded(result):
             switch result {
             case let .success(list):
-                s.reviews = list; s.reviewIndex = min(s.reviewIndex, max(0, s.visibleReviews.count - 1))
+                s.review.queue = list; s.review.index = min(s.review.index, max(0, s.review.visible.count - 1))
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .reviewed(result):
@@ -158,7 +158,7 @@ public enum App {
 
         switch s.phase {
         case .findCase: handleFind(&s, key, action, &fx)
-        case .caseList: handleCaseList(&s, key, action, &fx)
+        case .caseList: handleCaseList(&s.find, key, action, &fx)
         case .picking: handlePicking(&s, key, action, &fx)
         case .reason: handleReason(&s, key, action, &fx)
         case .confirm:

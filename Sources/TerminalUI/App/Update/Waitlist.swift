@@ -120,8 +120,8 @@ enum WaitlistScreen {
     static func accept(_ s: inout AppState, _ w: inout WaitlistState, _ id: Int64, _ fx: inout [Effect]) {
         let requestID: String
         if let pending = w.pendingRequestID { requestID = pending } else {
-            s.requestSeq += 1
-            requestID = "\(s.config.sessionID)-\(s.requestSeq)"
+            s.confirm.requestSeq += 1
+            requestID = "\(s.config.sessionID)-\(s.confirm.requestSeq)"
             w.pendingRequestID = requestID
         }
         fx.append(.waitlist(.accept(offerID: id, requestID: requestID)))

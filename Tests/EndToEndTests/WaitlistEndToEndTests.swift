@@ -29,7 +29,9 @@ struct WaitlistEndToEndTests {
         try t.waitFor("IOE0923456781", seconds: 20)
         try t.keys("/")
         try t.literal("IOE0923456781")
-        try t.keys("Enter")
+        try t.keys("Enter")             // the filter keeps the one case
+        try t.waitFor("Filter: IOE0923456781")
+        try t.keys("Enter")             // and opens it
         return t
     }
 

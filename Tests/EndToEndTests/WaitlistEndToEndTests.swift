@@ -134,4 +134,113 @@ struct WaitlistEndToEndTests {
         let all = try h.biosched(["offers", "--receipt", waiting[0], "--as", "officer", "--json"], now: later).json["offers"] as? [[String: Any]] ?? []
         #expect(all.first { $0["id"] as? Int == first["id"] as? Int }?["state"] as? String == "expired")
     }
+
+    @Test("W0 W4 over real SSH (sshd on loopback, the forced command scripts/install.sh makes): maria asks in the UI, another applicant moves away, the mailer (as the service account) delivers the offer to the SMTP sink, maria logs in again and lands on the offer, accepts it: a new notice, every step audited with her key")
+    func overSSH() throws {
+        guard geteuid() == 0 else {
+            Issue.record("This test makes an OS user and runs sshd; it needs root (CI runs as root).")
+            return
+        }
+        guard let h = try MailHarness.make() else { return }
+        defer { h.close() }
+        let service = EnrollmentEndToEndTests.service
+        try TrustBoundaryEndToEndTests.ensureUser(service)
+        let home = try TmuxSession(width: 80, height: 24)
+        defer { home.close() }
+        chmod(home.dir.path, 0o755)
+        chmod(h.dir.path, 0o755)
+        // The store belongs to the service account, in a folder of its own (a copy of the harness's demo store).
+        let srv = home.dir.appendingPathComponent("srv").path
+        let db = srv + "/store.sqlite"
+        try SSHEndToEndTests.sh("install -d -o \(service) -m 700 \(srv) && cp \(h.db) \(db) && chown \(service) \(db) && chmod 600 \(db)")
+        func asService(_ args: [String]) throws -> (status: Int32, output: String) {
+            try TmuxSession.capture("/bin/sh", ["-c", "cd / && runuser -u \(service) -- "
+                + ([TmuxSession.binary] + args + ["--db", db, "--now", TerminalEndToEndTests.now]).map { TrustBoundaryEndToEndTests.q($0) }.joined(separator: " ")],
+                errors: .dropped)
+        }
+        func json(_ args: [String]) throws -> [String: Any] {
+            (try JSONSerialization.jsonObject(with: Data(try asService(args + ["--json"]).output.utf8))) as? [String: Any] ?? [:]
+        }
+        let server = try SSHEndToEndTests.SSHServer(dir: home.dir)
+        defer { server.stop() }
+        let publicKey = home.dir.appendingPathComponent("client-key.pub").path
+        try SSHEndToEndTests.sh("cp \(server.clientKey).pub \(publicKey) && chmod 644 \(publicKey)")
+        let added = try asService(["access", "add", "--account", "maria.garcia", "--key", publicKey, "--as", "officer"])
+        try #require(added.status == 0, "\(added.output)")
+        let (root, include) = try EnrollmentEndToEndTests.install(store: db, now: TerminalEndToEndTests.now)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try server.start(authorizedKeysFile: "none", extra: "Include \(include)")
+        let status = try json(["status", "IOE0923456781"] + Self.maria)
+        let appointment = try #require(status["appointment"] as? [String: Any])
+        let center = try #require(appointment["center"] as? String)
+        let start = try #require(appointment["start"] as? String)
+
+        func login() throws -> TmuxSession {
+            let t = try TmuxSession(width: 80, height: 24)
+            try t.start(server.ssh(user: service, key: server.clientKey) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
+            try t.waitFor("IOE0923456781", seconds: 20)
+            try t.keys("/")
+            try t.literal("IOE0923456781")
+            try t.keys("Enter")
+            try t.waitFor("Filter: IOE0923456781")
+            try t.keys("Enter")
+            return t
+        }
+        // 1. maria asks over SSH.
+        do {
+            let t = try login()
+            defer { t.close() }
+            try t.waitFor("Pick a new time")
+            try t.keys("w")
+            try t.waitFor("No request on the waiting list")
+            try t.keys("e")
+            try t.waitFor("Ask for an earlier slot")
+            try t.keys("Enter")
+            try t.waitFor("place 1 in line")
+            try t.keys("Escape", "q")
+            try t.waitFor("SSH-ENDED")
+        }
+        // 2. Another applicant moves away from an earlier slot at her center.
+        let earliest = Int(MailHarness.start.timeIntervalSince1970) + 25 * 3600
+        let row = try TmuxSession.capture("/usr/bin/sqlite3", [db, """
+            SELECT a.receipt || ' ' || c.applicant_account FROM appointments a JOIN cases c ON c.receipt = a.receipt
+            WHERE a.center = '\(center)' AND a.status = 'scheduled' AND a.start > \(earliest) AND a.start < \(Int(MailHarness.date(start).timeIntervalSince1970))
+              AND c.applicant_account IS NOT NULL AND c.applicant_account <> 'maria.garcia' AND a.prior_reschedules = 0
+            ORDER BY a.start LIMIT 1
+            """], errors: .merged).output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        try #require(row.count == 2, "an applicant with a case at \(center) before \(start)")
+        let moved = try json(["reschedule", row[0], "--as", "applicant", "--account", row[1], "--to", "2026-12-28T10:00", "--center", center, "--reason", "medical"])
+        try #require(moved["result"] as? String == "booked", "\(moved)")
+        // 3. The mailer, as the service account, makes the offer and delivers it to the sink.
+        let run = try asService(["mailer", "--once", "--sendmail", try h.sendmail(), "--sms-command", try h.smsGateway()])
+        #expect(run.status == 0, "\(run.output)")
+        let offer = try #require((try json(["offers"] + Self.maria)["offers"] as? [[String: Any]])?.first, "maria has an offer")
+        let local = (offer["local"] as? String ?? "").replacingOccurrences(of: "T", with: " ")
+        let mail = try h.messages()
+        let m = try #require(mail.first { (($0["headers"] as? [String: String])?["Subject"] ?? "").contains("Earlier biometrics appointment held for you") })
+        #expect((m["text"] as? String ?? "").contains(local))
+        // 4. maria logs in again: her case opens on the offer; she accepts.
+        do {
+            let t = try login()
+            defer { t.close() }
+            let landed = try t.waitFor("an earlier slot is held for you")
+            #expect(landed.contains(String(local.prefix(16))), "\(landed)")
+            try t.keys("a")
+            try t.waitFor("Book ")
+            try t.keys("y")
+            let notice = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
+            #expect(notice.contains(String(local.prefix(16))))
+            #expect(notice.contains("Copy or print this notice"), "over SSH the notice is shown, not saved")
+            try t.keys("q")
+        }
+        let after = try json(["status", "IOE0923456781"] + Self.maria)
+        #expect((after["appointment"] as? [String: Any])?["start"] as? String == offer["start"] as? String)
+        let events = try json(["audit", "--receipt", "IOE0923456781", "--as", "officer"])["events"] as? [[String: Any]] ?? []
+        for step in ["waitlist-added", "offer-made", "rescheduled", "offer-accepted"] {
+            #expect(events.contains { $0["action"] as? String == step }, "\(step) in \(events.map { $0["action"] ?? "" })")
+        }
+        // The steps maria took over SSH carry her key's fingerprint.
+        let keyed = events.filter { ["waitlist-added", "offer-accepted"].contains($0["action"] as? String ?? "") }
+        #expect(!keyed.isEmpty && keyed.allSatisfy { !($0["keyFingerprint"] as? String ?? "").isEmpty }, "\(keyed)")
+    }
 }

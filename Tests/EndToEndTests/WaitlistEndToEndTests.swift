@@ -35,6 +35,31 @@ struct WaitlistEndToEndTests {
         return t
     }
 
+    /// On the opened case: `w`, `e`, Enter (the form's defaults: the case's center, any earlier day).
+    @discardableResult
+    static func askInUI(_ t: TmuxSession) throws -> String {
+        try t.waitFor("Pick a new time")
+        try t.keys("w")
+        try t.waitFor("No request on the waiting list")
+        try t.keys("e")
+        try t.waitFor("Ask for an earlier slot")
+        try t.keys("Enter")
+        return try t.waitFor("place 1 in line")
+    }
+
+    /// The case opened on its offer (the slot in the center's zone, the deadline); `a`, `y`: the notice.
+    static func acceptInUI(_ t: TmuxSession, local: String) throws -> String {
+        let landed = try t.waitFor("an earlier slot is held for you")
+        #expect(landed.contains(String(local.prefix(16))), "the slot in the center's zone: \(local)\n\(landed)")
+        #expect(landed.contains("Answer by"))
+        try t.keys("a")
+        try t.waitFor("Book ")
+        try t.keys("y")
+        let notice = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
+        #expect(notice.contains(String(local.prefix(16))), "the new notice names the offered slot: \(local)\n\(notice)")
+        return notice
+    }
+
     @Test("W0-W5 maria asks in the UI, another applicant reschedules away, the mailer delivers the offer, maria's case opens on it and she accepts: a new notice, every step audited; an offer left to expire goes to the next in line")
     func askOfferAccept() throws {
         guard let h = try MailHarness.make() else { return }
@@ -49,13 +74,7 @@ struct WaitlistEndToEndTests {
         do {
             let t = try Self.openMariasCase(h)
             defer { t.close() }
-            try t.waitFor("Pick a new time")
-            try t.keys("w")
-            try t.waitFor("No request on the waiting list")
-            try t.keys("e")
-            try t.waitFor("Ask for an earlier slot")
-            try t.keys("Enter")
-            let asked = try t.waitFor("place 1 in line")
+            let asked = try Self.askInUI(t)
             #expect(asked.contains("Centers: \(center)"), "\(asked)")
             try t.keys("Escape", "q")
             try t.waitFor("EXITED")
@@ -81,14 +100,7 @@ struct WaitlistEndToEndTests {
         do {
             let t = try Self.openMariasCase(h)
             defer { t.close() }
-            let landed = try t.waitFor("an earlier slot is held for you")
-            #expect(landed.contains(String(local.prefix(16))), "the slot in the center's zone: \(local)\n\(landed)")
-            #expect(landed.contains("Answer by"))
-            try t.keys("a")
-            try t.waitFor("Book ")
-            try t.keys("y")
-            let notice = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
-            #expect(notice.contains(String(local.prefix(16))), "the new notice names the offered slot: \(local)\n\(notice)")
+            _ = try Self.acceptInUI(t, local: local)
             try t.keys("q")
         }
         let after = try h.biosched(["status", "IOE0923456781", "--json"] + Self.maria).json
@@ -190,13 +202,7 @@ struct WaitlistEndToEndTests {
         do {
             let t = try login()
             defer { t.close() }
-            try t.waitFor("Pick a new time")
-            try t.keys("w")
-            try t.waitFor("No request on the waiting list")
-            try t.keys("e")
-            try t.waitFor("Ask for an earlier slot")
-            try t.keys("Enter")
-            try t.waitFor("place 1 in line")
+            try Self.askInUI(t)
             try t.keys("Escape", "q")
             try t.waitFor("SSH-ENDED")
         }
@@ -223,13 +229,7 @@ struct WaitlistEndToEndTests {
         do {
             let t = try login()
             defer { t.close() }
-            let landed = try t.waitFor("an earlier slot is held for you")
-            #expect(landed.contains(String(local.prefix(16))), "\(landed)")
-            try t.keys("a")
-            try t.waitFor("Book ")
-            try t.keys("y")
-            let notice = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
-            #expect(notice.contains(String(local.prefix(16))))
+            let notice = try Self.acceptInUI(t, local: local)
             #expect(notice.contains("Copy or print this notice"), "over SSH the notice is shown, not saved")
             try t.keys("q")
         }

@@ -18,6 +18,12 @@ struct WaitlistConformanceTests {
     /// Two fillers fill Wed 06-17 10:00; jose's case is booked Thu 06-25 09:00.
     static func setUp(_ kind: StoreKind) throws -> StoreUnderTest {
         let t = try StoreUnderTest(kind)
+        _ = try t.store.importDocument(holders, actor: officer, now: conformanceNow)
+        return t
+    }
+
+    /// The holders of Wed 06-17 10:00 and jose's appointment, on top of the conformance document.
+    static var holders: ImportDocument {
         var doc = ImportDocument()
         for i in 0..<2 {
             let r = "NBC26" + String(format: "%08d", i)
@@ -25,8 +31,7 @@ struct WaitlistConformanceTests {
             doc.appointments.append(.init(receipt: r, center: "BOS", start: "2026-06-17T10:00"))
         }
         doc.appointments.append(.init(receipt: "LIN2501234567", center: "BOS", start: "2026-06-25T09:00"))
-        _ = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
-        return t
+        return doc
     }
 
     static let jose = Actor(role: .applicant, id: "jose")

@@ -44,14 +44,7 @@ struct WaitlistCopyTests {
         let source = dir.appendingPathComponent("a.sqlite").path
         let sqlite = try SQLiteBookingStore.create(path: source, training: true, createdBy: officer.id, now: conformanceNow)
         _ = try sqlite.importDocument(StoreUnderTest.document(stations: 2), actor: officer, now: conformanceNow)
-        var doc = ImportDocument()
-        for i in 0..<2 {
-            let r = "NBC26" + String(format: "%08d", i)
-            doc.cases.append(.init(receipt: r, form: "I-90", applicant: nil, applicantName: "Holder \(i)"))
-            doc.appointments.append(.init(receipt: r, center: "BOS", start: "2026-06-17T10:00"))
-        }
-        doc.appointments.append(.init(receipt: "LIN2501234567", center: "BOS", start: "2026-06-25T09:00"))
-        _ = try sqlite.importDocument(doc, actor: officer, now: conformanceNow)
+        _ = try sqlite.importDocument(W.holders, actor: officer, now: conformanceNow)
         let c = W.Clock()
         let offers = try Self.answeredOffers(sqlite, c)
         let counts = try Self.counts(sqlite)

@@ -27,7 +27,34 @@ public enum PostgresSchema {
     /// Every migration in order: a version name and its SQL (no parameters, constant text).
     static let migrations: [(version: String, sql: String)] = [("pg1", v1), ("pg2-enrollment-throttle", v2), ("pg3-definer-and-search-path", v3),
                                                                   ("pg4-enrollment-door", v4), ("pg5-waitlist", v5),
-                                                                  ("pg6-closure-reason", v6)]
+                                                                  ("pg6-closure-reason", v6), ("pg7-offer-copy", v7)]
+
+    /// A copy of a whole store may bring answered offers with it (issue 23): `biosched store copy`
+    /// (SET LOCAL biosched.store_copy inside its one transaction) and a training sandbox's reset
+    /// (its SET LOCAL biosched.training_reset, on a training store only) insert offers in the state
+    /// they were left in. Every other insert still starts open; the CHECKs hold for every row.
+    static let v7 = """
+    CREATE FUNCTION biosched_copying_rows() RETURNS boolean LANGUAGE sql VOLATILE SET search_path = pg_catalog, public, pg_temp AS $$
+      SELECT coalesce(current_setting('biosched.store_copy', true), '') = 'on' OR biosched_training_reset()
+    $$;
+    CREATE OR REPLACE FUNCTION biosched_offer_rules() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'offers are never deleted'; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.state <> 'open' AND NOT biosched_copying_rows() THEN RAISE EXCEPTION 'an offer starts open'; END IF;
+        RETURN NEW;
+      END IF;
+      IF OLD.state <> 'open' AND NOT (OLD.state = 'accepted' AND NEW.state = 'accepted' AND OLD.appointment_id IS NULL
+          AND NEW.appointment_id IS NOT NULL
+          AND (NEW.center, NEW.start, NEW.waitlist_id, NEW.deadline, NEW.resolved_at) = (OLD.center, OLD.start, OLD.waitlist_id, OLD.deadline, OLD.resolved_at)) THEN
+        RAISE EXCEPTION 'an answered offer never changes';
+      END IF;
+      IF OLD.state = 'open' AND NEW.state NOT IN ('open', 'accepted') THEN
+        INSERT INTO freed_stations(center, start, freed_at_ms) VALUES (OLD.center, OLD.start, (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+      END IF;
+      RETURN NEW;
+    END $$;
+    """
 
     /// A closure keeps the reason it was given (SQLite's `v12-closure-reason`).
     static let v6 = """

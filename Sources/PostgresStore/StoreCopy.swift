@@ -79,6 +79,8 @@ public enum StoreCopy {
         try PostgresBookingStore.applyMigrations(db, now: Date())
         // The migrations wrote their default settings (pg4's enrollment door); the store's own replace them.
         try db.run(sql: "DELETE FROM settings")
+        // Answered offers arrive as they were left (pg7-offer-copy), in this transaction only.
+        try db.script("SET LOCAL biosched.store_copy = 'on'")
         var copied: [String: Int] = [:]
         for t in tables {
             let columns = try src.columns(in: t).map(\.name)
@@ -169,7 +171,18 @@ public enum StoreCopy {
                     let successorColumn = t == "appointments" ? cols.firstIndex(of: "rescheduled_to") : nil
                     let sql = "INSERT INTO \(t)(\(cols.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(cols.map { _ in "?" }.joined(separator: ", ")))"
                     let statement = try $0.makeStatement(sql: sql)
-                    for row in table.rows {
+                    // Answered offers arrive as they were left: the triggers that make an offer start
+                    // open and hold its station are set aside for them, in this transaction only, and
+                    // put back as they were before the open offers (which hold their stations) go in.
+                    var rows = table.rows[...]
+                    if t == "offers", let state = cols.firstIndex(of: "state") {
+                        let answered = rows.filter { if case .text("open") = $0[state] { false } else { true } }
+                        rows = rows.filter { if case .text("open") = $0[state] { true } else { false } }[...]
+                        try SQLiteBookingStore.withoutTriggers(["offer_starts_open", "offer_holds_station"], in: $0) { _ in
+                            for row in answered { try statement.execute(arguments: StatementArguments(row.map(databaseValue))) }
+                        }
+                    }
+                    for row in rows {
                         var values = row
                         if let i = successorColumn { values[i] = .null }
                         try statement.execute(arguments: StatementArguments(values.map(databaseValue)))

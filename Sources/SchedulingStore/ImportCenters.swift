@@ -41,6 +41,11 @@ package enum ImportCenters {
             let existing = try db.fetchRow(sql: "SELECT * FROM centers WHERE code = ?", arguments: [c.code])
             try guarded(at) {
                 if let existing {
+                    // Capacity or hours added: the waiting list's next pass looks at every slot here.
+                    if try addsRoom(db, c, existing: existing) {
+                        try db.execute(sql: "INSERT INTO freed_stations(center, start, freed_at_ms) VALUES (?, ?, ?)",
+                                       arguments: [c.code, Records.seconds(FreedStation.everySlot), Int64(Date().timeIntervalSince1970 * 1000)])
+                    }
                     try updateCenter(db, c, existing: existing, at: at)
                 } else {
                     if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
@@ -66,6 +71,19 @@ package enum ImportCenters {
             summary.centers += 1
         }
         return zones
+    }
+
+    /// Whether the record gives a center already in the store more room: more stations, or a
+    /// weekday's hours opening earlier or closing later (or a day that had none).
+    static func addsRoom(_ db: any SQLDatabase, _ c: ImportDocument.CenterRecord, existing: SQLRow) throws -> Bool {
+        if c.given.contains("stations") && c.stations > (existing["stations"] as Int) { return true }
+        for (wd, text) in c.hours {
+            guard let h = OpeningHours(parsing: text) else { continue }
+            guard let old = try db.fetchRow(sql: "SELECT open_minute, close_minute FROM center_hours WHERE center = ? AND weekday = ?",
+                                            arguments: [c.code, wd.rawValue]) else { return true }
+            if h.open.minutes < (old["open_minute"] as Int) || h.close.minutes > (old["close_minute"] as Int) { return true }
+        }
+        return false
     }
 
     /// A center already in the store: only the fields the document gives change. A new time zone

@@ -17,3 +17,22 @@ extension SQLiteBookingStore {
         }
     }
 }
+
+extension SQLiteBookingStore {
+    /// Runs `body` with the named triggers set aside, inside the caller's transaction, and puts them
+    /// back exactly as they were (their own SQL, read from the schema) before returning, whatever
+    /// `body` did: for `store copy` to bring rows in the state they were left in (answered offers).
+    /// A failure rolls the whole transaction back, the triggers with it.
+    public static func withoutTriggers(_ names: [String], in db: Database, _ body: (Database) throws -> Void) throws {
+        var kept: [String] = []
+        for name in names {
+            guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [name]) else {
+                throw StoreError.failed("store copy: the trigger \(name) is missing from the schema")
+            }
+            kept.append(sql)
+            try db.execute(sql: "DROP TRIGGER \"\(name)\"")
+        }
+        try body(db)
+        for sql in kept { try db.execute(sql: sql) }
+    }
+}

@@ -178,7 +178,7 @@ struct PostgresProcessTests {
             if p.terminationStatus == 0 { ok += 1 } else if e.contains("already holds a biosched store") { refused += 1 }
         }
         #expect(ok == 1 && refused == 3)
-        #expect(try c.psql("SELECT count(*) FROM biosched_migrations", database: db) == "6")   // pg1 to pg6, each once
+        #expect(try c.psql("SELECT count(*) FROM biosched_migrations", database: db) == "7")   // pg1 to pg7, each once
         #expect(try c.psql("SELECT count(*) FROM audit", database: db) == "1")
     }
 

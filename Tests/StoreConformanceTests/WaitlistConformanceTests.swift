@@ -18,6 +18,12 @@ struct WaitlistConformanceTests {
     /// Two fillers fill Wed 06-17 10:00; jose's case is booked Thu 06-25 09:00.
     static func setUp(_ kind: StoreKind) throws -> StoreUnderTest {
         let t = try StoreUnderTest(kind)
+        _ = try t.store.importDocument(holders, actor: officer, now: conformanceNow)
+        return t
+    }
+
+    /// The holders of Wed 06-17 10:00 and jose's appointment, on top of the conformance document.
+    static var holders: ImportDocument {
         var doc = ImportDocument()
         for i in 0..<2 {
             let r = "NBC26" + String(format: "%08d", i)
@@ -25,8 +31,7 @@ struct WaitlistConformanceTests {
             doc.appointments.append(.init(receipt: r, center: "BOS", start: "2026-06-17T10:00"))
         }
         doc.appointments.append(.init(receipt: "LIN2501234567", center: "BOS", start: "2026-06-25T09:00"))
-        _ = try t.store.importDocument(doc, actor: officer, now: conformanceNow)
-        return t
+        return doc
     }
 
     static let jose = Actor(role: .applicant, id: "jose")
@@ -195,6 +200,42 @@ struct WaitlistConformanceTests {
         #expect(!offers.contains { $0.state == .open && $0.deadline <= c.now }, "\(offers.map { ($0.id, $0.state) })")
         let booked = try s.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] ?? 0
         #expect(booked <= 2)
+        #expect(try s.verifyAudit().firstBroken == nil)
+    }
+
+    @Test("W2 capacity or hours added at a center (an import raising the stations, widening a day) is recorded like a freed station: the next pass offers the slot that now has room", arguments: StoreKind.allCases)
+    func capacityAdded(kind: StoreKind) throws {
+        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let s = t.store, c = Clock()
+        // maria wants Wed 06-17 10:00 only (the slot the two holders fill); jose Saturday 06-20 only (closed).
+        var m = Self.ask("EAC2414052317", maria, at: c.now, not: "08:00-10:00,10:30-16:00")
+        m.from = LocalDate(iso: "2026-06-17"); m.before = LocalDate(iso: "2026-06-18")
+        _ = try WaitlistService.ask(m, in: s, clock: { c.now })
+        var j = Self.ask("LIN2501234567", Self.jose, at: c.now)
+        j.from = LocalDate(iso: "2026-06-20"); j.before = LocalDate(iso: "2026-06-21")
+        _ = try WaitlistService.ask(j, in: s, clock: { c.now })
+        #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.isEmpty)
+        // A record that gives BOS no more room records nothing.
+        var same = ImportDocument()
+        same.centers = [.init(code: "BOS", name: "Boston ASC", timeZone: "America/New_York", slotMinutes: 30, stations: 2, hours: [.mon: "08:00-16:00"],
+                              given: ["name", "stations", "hours"])]
+        _ = try s.importDocument(same, actor: officer, now: c.now)
+        #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.isEmpty)
+        // Three stations a slot: the full slot has room, and maria is offered it.
+        var more = ImportDocument()
+        more.centers = [.init(code: "BOS", name: "", timeZone: "", slotMinutes: 30, stations: 3, hours: [:], given: ["stations"])]
+        _ = try s.importDocument(more, actor: officer, now: c.now)
+        let offered = try WaitlistService.pass(in: s, clock: { c.now }).offered
+        #expect(offered.map(\.receipt) == [receipt("EAC2414052317")])
+        #expect(offered.first?.start == (try Self.slot(s, "2026-06-17T10:00")))
+        #expect(try Self.booked(s, "2026-06-17T10:00") == 3, "two bookings and the hold")
+        // Saturday hours added: jose is offered its first slot.
+        var saturday = ImportDocument()
+        saturday.centers = [.init(code: "BOS", name: "", timeZone: "", slotMinutes: 30, stations: 3, hours: [.sat: "08:00-12:00"], given: ["hours"])]
+        _ = try s.importDocument(saturday, actor: officer, now: c.now)
+        let sat = try WaitlistService.pass(in: s, clock: { c.now }).offered
+        #expect(sat.map(\.receipt) == [receipt("LIN2501234567")])
+        #expect(sat.first?.start == (try Self.slot(s, "2026-06-20T08:00")))
         #expect(try s.verifyAudit().firstBroken == nil)
     }
 }

@@ -66,6 +66,13 @@ struct HintBarTests {
         mine.press(.char("K"), .down)
         keep(mine)                                                     // ownKeys, on the second of three keys
 
+        // The waiting list of the caller's case, and its request form (issue 23).
+        var waiting = try f.program(UIFixture.agent)
+        waiting.type("EAC2414052317"); waiting.press(.enter, .char("w"))
+        keep(waiting)                                                  // waitlist: no offer, no request yet
+        waiting.press(.char("e"))
+        keep(waiting)                                                  // waitlistForm, on its first field
+
         var refused = try f.program(UIFixture.maria)
         refused.press(.down, .enter)
         keep(refused)                                                  // refusal: 12 hours or less, told before any calendar
@@ -122,6 +129,7 @@ struct HintBarTests {
         case .reviewQueue: return after.phase == .reviewQueue && fx == [.loadReviews]
         case .findCase: return after.phase == .findCase && after.snapshot == nil
         case .focusNext, .focusPrev: return after.focusContext != before.focusContext || after.reason.focus != before.reason.focus
+            || after.waitlist?.form?.focus != before.waitlist?.form?.focus
         case .nextMonth, .prevMonth: return after.picking.month != before.picking.month
         case .trainer: return after.training?.panel != before.training?.panel
         case .back: return after.overlay != before.overlay || after.phase != before.phase || after.focusContext != before.focusContext

@@ -27,7 +27,7 @@ struct PlainScreenReaderTests {
         var script = ["EAC2414052317", "99", "q"].reversed().map { $0 }
         var out = ""
         _ = PlainMode.run(try f.program(UIFixture.agent, language: language), readLine: { script.popLast() }, write: { out += $0 })
-        let wrong = t.notAChoice("99", 10)
+        let wrong = t.notAChoice("99", 11)   // the days, another center, the waiting list
         #expect(out.contains(wrong + "\n"), "\(out)")
         #expect(!out.contains(wrong + "1."), "no message runs into the next menu")
 

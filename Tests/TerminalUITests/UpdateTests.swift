@@ -21,11 +21,17 @@ struct UpdateTests {
         let snap = try f.store.caseSnapshot(Self.receipt, for: UIFixture.agent)
         u.key(.enter, effects: [.loadCase(Self.receipt)]) { $0.inFlight = [.caseFile] }
         let loaded = u.message(.info, "Case EAC2414052317 loaded.")
-        u.send(.caseLoaded(.success(snap)), effects: [.loadBookings(center: "BOS")]) {
+        // The case's part of the waiting list is read with its bookings (issue 23).
+        u.send(.caseLoaded(.success(snap)), effects: [.loadBookings(center: "BOS"), .waitlist(.load(Self.receipt))]) {
             $0.snapshot = snap
             $0.picking.calendar = CalendarModel(center: snap.center)
             $0.messages = [loaded]
             $0.phase = .picking
+            $0.waitlist = WaitlistState(receipt: Self.receipt)
+            $0.inFlight = [.bookings, .waitlist]
+        }
+        u.send(.waitlist(.loaded(Self.receipt, .success(WaitlistCaseView(receipt: Self.receipt))))) {
+            $0.waitlist?.view = WaitlistCaseView(receipt: Self.receipt)
             $0.inFlight = [.bookings]
         }
         let window = u.state.config.window

@@ -7,12 +7,13 @@ public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
     case center, select, open, next, confirm, nextPane, prevPane, nextField, prevField, search, approve, deny, reviewQueue
     case saveNotice, nextCase, refresh, theme, back, clearFilter, help, quit, done, yes, no, ok, cancel, sshKeys, removeKey
     case revokeAll, newCode, move, language, noticeLanguage, findOpen, close, filterCode, statusMore
+    case waitlist, acceptOffer, declineOffer, askWaitlist, withdrawWaitlist, sendRequest
 }
 
 /// The screens (the UI's focus contexts), as the help overlay names them.
 public enum ScreenName: String, CaseIterable, Sendable {
     case findCase, callerList, refusal, caseList, filter, calendar, times, reasons, textInput, confirm, waiting, outcome, reviewQueue, centerPicker
-    case prompt, dialog, help, ownKeys, callerKeys, trainer, stories
+    case prompt, dialog, help, ownKeys, callerKeys, waitlist, waitlistForm, trainer, stories
 }
 
 /// The terminal UI: screens, hint bar, help, dialogs, the status pane and its messages.
@@ -81,6 +82,7 @@ extension Catalog {
         case .close: tr(en: "close", es: "cerrar")
         case .filterCode: tr(en: "filter by code", es: "filtrar por código")
         case .statusMore: tr(en: "status pane: next page (when it says more)", es: "estado: otra página (si dice más)")
+        case .waitlist, .acceptOffer, .declineOffer, .askWaitlist, .withdrawWaitlist, .sendRequest: waitlistKey(k)
         }
     }
 
@@ -105,6 +107,7 @@ extension Catalog {
         case .help: tr(en: "help", es: "ayuda")
         case .ownKeys: tr(en: "your SSH keys", es: "sus llaves SSH")
         case .callerKeys: tr(en: "the caller's SSH keys", es: "las llaves SSH de la persona")
+        case .waitlist, .waitlistForm: waitlistScreenName(n)
         case .trainer: tr(en: "the trainer panel", es: "el panel del instructor")
         case .stories: tr(en: "the story list", es: "la lista de historias")
         }

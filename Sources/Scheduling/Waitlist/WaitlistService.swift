@@ -18,6 +18,10 @@ public struct FreedStation: Hashable, Sendable {
     public init(id: Int64, centerCode: String, start: Date, freedAtMillis: Int64) {
         self.id = id; self.centerCode = centerCode; self.start = start; self.freedAtMillis = freedAtMillis
     }
+    /// The `start` of a record that stands for every slot of its center: capacity or hours were
+    /// added (an import raised the stations or widened a day's hours), so any slot may have room.
+    public static let everySlot = Date(timeIntervalSince1970: 0)
+    public var isEverySlot: Bool { start == Self.everySlot }
 }
 
 /// The waiting-list primitives of a store's write transaction (rows only; `WaitlistService` decides).
@@ -162,6 +166,33 @@ public enum WaitlistService {
         return out
     }
 
+    /// Capacity or hours added at a center: every slot of it, earliest first, up to the latest
+    /// current appointment of a request waiting there, is offered as if a station had freed in it
+    /// (`offerStation`: only where a station is free and a request matches), until every request
+    /// there holds an offer.
+    static func offerCenter(_ w: any WaitlistTransaction, center code: String, now: Date, by actor: Actor) throws -> [Offer] {
+        guard let center = try w.center(code) else { return [] }
+        let window = try w.slotWindow()
+        var waiting = try w.waitingEntries(center: code).filter { !$0.hasOpenOffer }
+        guard let last = waiting.map(\.currentStart).max() else { return [] }
+        let dates = SlotCalendar.candidateDates(of: center, now: now, window: window)
+        let lastDate = min(dates.upperBound, center.zone.local(last).date)
+        guard dates.lowerBound <= lastDate else { return [] }
+        var out: [Offer] = []
+        var day = dates.lowerBound
+        while day <= lastDate && !waiting.isEmpty {
+            for slot in SlotCalendar.slots(of: center, on: day) where !waiting.isEmpty
+                && waiting.contains(where: { WaitlistMatching.matches($0, slot: slot, now: now, window: window) }) {
+                let made = try offerStation(w, center: code, start: slot.start, now: now, by: actor)
+                let served = Set(made.map(\.waitlistID))
+                waiting.removeAll { served.contains($0.id) }
+                out += made
+            }
+            day = day.adding(days: 1)
+        }
+        return out
+    }
+
     /// The pass: expires late offers (each station offered on at once), then offers the stations the
     /// freeing transactions recorded. One transaction per step, so a long pass never holds the store.
     public static func pass(in store: some TransactionalStore, clock: () -> Date, batch: Int = 64) throws(StoreError) -> OfferReport {
@@ -181,7 +212,8 @@ public enum WaitlistService {
                 report.freedSeen += freed.count
                 var seen = Set<String>()
                 for f in freed where seen.insert("\(f.centerCode)@\(f.start.timeIntervalSince1970)").inserted {
-                    report.offered += try offerStation(w, center: f.centerCode, start: f.start, now: now, by: system)
+                    report.offered += f.isEverySlot ? try offerCenter(w, center: f.centerCode, now: now, by: system)
+                                                    : try offerStation(w, center: f.centerCode, start: f.start, now: now, by: system)
                 }
                 return late.count == batch || freed.count == batch
             }
@@ -316,6 +348,41 @@ extension WaitlistService {
             }
             return WaitlistOverview(centers: lines, entries: visible.map { ($0, WaitlistMatching.place(of: $0, among: all)) },
                                     offers: offers.filter { o in center == nil || o.centerCode == center })
+        }
+    }
+}
+
+/// One case's part of the waiting list, as the person (or the agent on the call) sees it: the
+/// request and its place, and the offers still open, with their centers (for the zone and name).
+public struct WaitlistCaseView: Sendable, Hashable {
+    public var receipt: ReceiptNumber
+    public var request: WaitingEntry?
+    public var place: Int?
+    public var openOffers: [Offer]
+    public var centers: [String: Center]
+    public init(receipt: ReceiptNumber, request: WaitingEntry? = nil, place: Int? = nil, openOffers: [Offer] = [], centers: [String: Center] = [:]) {
+        self.receipt = receipt; self.request = request; self.place = place; self.openOffers = openOffers; self.centers = centers
+    }
+}
+
+extension WaitlistService {
+    /// The case's request, its place (W3) and its open offers. R5 first: a case the actor may not
+    /// see is `.notAuthorized`, as opening it is.
+    public static func caseView(_ receipt: ReceiptNumber, for actor: Actor, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> WaitlistCaseView {
+        try store.withWriteTransaction { tx in
+            let w = try wtx(tx)
+            let now = clock()
+            _ = try CaseSnapshot.load(receipt, for: actor, from: tx)
+            var view = WaitlistCaseView(receipt: receipt)
+            if let e = try w.waitingRequest(receipt) {
+                var sharing: [Int64: WaitingEntry] = [:]
+                for c in e.request.centers { for o in try w.waitingEntries(center: c) { sharing[o.id] = o } }
+                view.request = e
+                view.place = WaitlistMatching.place(of: e, among: sharing.values)
+            }
+            view.openOffers = try w.offers(receipt: receipt).filter { $0.state(at: now) == .open }.sorted { $0.start < $1.start }
+            for o in view.openOffers where view.centers[o.centerCode] == nil { view.centers[o.centerCode] = try tx.center(o.centerCode) }
+            return view
         }
     }
 }

@@ -32,6 +32,9 @@ enum MemoryImporter {
                 if c.given.contains("slotMinutes") && c.slotMinutes != existing.slotMinutes && scheduled > 0 {
                     throw refuse(at + ".slotMinutes") { $0.importSlotLengthLocked(scheduled, existing.slotMinutes) }
                 }
+                // Capacity or hours added: the waiting list's next pass looks at every slot here.
+                let wider = hours.contains { wd, h in existing.hours[wd].map { h.open < $0.open || h.close > $0.close } ?? true }
+                if (c.given.contains("stations") && c.stations > existing.stations) || wider { tx.freeStation(c.code, FreedStation.everySlot) }
                 if c.given.contains("name") { existing.name = c.name }
                 if c.given.contains("address") { existing.address = c.address }
                 if c.given.contains("city") { existing.city = c.city }

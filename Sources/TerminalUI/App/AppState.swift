@@ -41,6 +41,8 @@ public struct AppState: Sendable, Hashable {
     public var training: TrainingState?
     /// The SSH keys screen, while it is open.
     public var keys: KeysState?
+    /// The open case's waiting-list request and offer, and their screen, while a case is open.
+    public var waitlist: WaitlistState?
 
     // Shared by every phase
     /// Seconds until an idle session ends, while the warning shows (nil otherwise).
@@ -109,6 +111,7 @@ public struct AppState: Sendable, Hashable {
     public var focusContext: FocusContext {
         if overlay == nil, let c = training?.focusContext { return c }
         if overlay == nil, let c = keys?.focusContext { return c }
+        if overlay == nil, let w = waitlist, w.shown { return w.focusContext }
         switch overlay {
         case .help: return .help
         case .quitConfirm, .replaceConfirm, .approveOther: return .dialog

@@ -76,6 +76,8 @@ public struct EffectRunner: Sendable {
             return runTraining(t)
         case let .keys(k):
             return .keys(runKeys(k, actor: actor))
+        case let .waitlist(w):
+            return .waitlist(runWaitlist(w, actor: actor))
         }
     }
 }
@@ -105,6 +107,28 @@ extension EffectRunner {
                 let code = try keys.issueEnrollmentCode(account: account, by: actor, now: clock())
                 return .codeIssued(.success((code, try keys.enrollmentDoor())))
             } catch { return .codeIssued(.failure(error)) }
+        }
+    }
+}
+
+extension EffectRunner {
+    /// The waiting list's steps through `WaitlistService`, the code of `biosched waitlist` and `offers`.
+    func runWaitlist(_ effect: WaitlistEffect, actor: Actor) -> WaitlistEvent {
+        func attempt<T>(_ body: (any TransactionalStore) throws(StoreError) -> T) -> Result<T, StoreError> {
+            guard let tx = store as? any TransactionalStore else { return .failure(.invalid(Localized { $0.waitlistNotInStore })) }
+            do { return .success(try body(tx)) } catch { return .failure(error) }
+        }
+        switch effect {
+        case let .load(r):
+            return .loaded(r, attempt { (s) throws(StoreError) in try WaitlistService.caseView(r, for: actor, in: s, clock: clock) })
+        case let .ask(request):
+            return .asked(attempt { (s) throws(StoreError) in try WaitlistService.ask(request, in: s, clock: clock) })
+        case let .withdraw(r):
+            return .withdrawn(attempt { (s) throws(StoreError) in try WaitlistService.withdraw(r, by: actor, in: s, clock: clock) })
+        case let .accept(id, requestID):
+            return .accepted(attempt { (s) throws(StoreError) in try WaitlistService.accept(id, by: actor, requestID: requestID, in: s, clock: clock) })
+        case let .decline(id):
+            return .declined(attempt { (s) throws(StoreError) in try WaitlistService.decline(id, by: actor, in: s, clock: clock) })
         }
     }
 }

@@ -2,11 +2,13 @@
 /// for an effect, cleared when the effect's answer comes back as an event.
 public enum Work: String, Sendable, Hashable {
     case cases, caseFile, callers, bookings, centers, submit, reviews, review, notice, keys
+    /// The waiting list: reading the case's part of it, and asking, withdrawing or answering an offer.
+    case waitlist, waitlistWrite
     /// Training sandbox only: the clock moved, the store reset.
     case training
 
     /// Work that writes to the store: the screen says it waits for the store.
-    public var writes: Bool { self == .submit || self == .review }
+    public var writes: Bool { self == .submit || self == .review || self == .waitlistWrite }
 }
 
 extension Effect {
@@ -24,6 +26,8 @@ extension Effect {
         case .saveNotice: .notice
         case .training: .training
         case .keys: .keys
+        case .waitlist(.load): .waitlist
+        case .waitlist: .waitlistWrite
         case .quit: nil
         }
     }
@@ -43,6 +47,8 @@ extension Event {
         case .reviewed: .review
         case .noticeSaved, .noticeFileExists: .notice
         case .keys: .keys
+        case .waitlist(.loaded): .waitlist
+        case .waitlist: .waitlistWrite
         case .training(.clockSet), .training(.sandboxReset), .training(.log): .training
         case .key, .click, .resize, .tick, .notice, .idle, .language, .training(.command): nil
         }

@@ -9,6 +9,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case pageUp, pageDown, top, bottom
     // The SSH keys screen.
     case sshKeys, removeKey, revokeKeys, newCode
+    // The waiting list (issue 23): open it on a case, answer its offer, ask or withdraw.
+    case waitlist, acceptOffer, declineOffer, askWaitlist, withdrawWaitlist
     // Training sandbox only (`biosched demo`): the trainer panel and what it does.
     case trainer, clockBackHour, clockForwardHour, clockBackDay, clockForwardDay
     case clockBefore13, clockBefore11, clockJustAfter, clockStart, nextRole, stories, resetSandbox
@@ -25,6 +27,8 @@ public enum FocusContext: String, Sendable, Hashable, CaseIterable {
     case prompt, dialog, help
     /// The SSH keys screen: the person's own keys, or (agents) the caller's.
     case ownKeys, callerKeys
+    /// The waiting list of the open case (its offer and request), and its request form.
+    case waitlist, waitlistForm
     /// Training sandbox only: the trainer panel and the story list.
     case trainer, stories
 }
@@ -91,6 +95,11 @@ public enum Keymap {
         KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.times], hint: false),
         KeyBinding(keys: [.home], action: .top, label: .first, contexts: [.times], hint: false),
         KeyBinding(keys: [.end], action: .bottom, label: .last, contexts: [.times], hint: false),
+        // The waiting list's own keys come before the global ones, so its hint bar shows them first.
+        KeyBinding(keys: [.char("a")], action: .acceptOffer, label: .acceptOffer, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("d")], action: .declineOffer, label: .declineOffer, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("e")], action: .askWaitlist, label: .askWaitlist, contexts: [.waitlist], hint: true),
+        KeyBinding(keys: [.char("x")], action: .withdrawWaitlist, label: .withdrawWaitlist, contexts: [.waitlist], hint: true),
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
@@ -130,6 +139,13 @@ public enum Keymap {
         KeyBinding(keys: [.pageDown], action: .pageDown, label: .pageDown, contexts: [.centerPicker], hint: false),
         // The SSH keys screen: K opens it from the case list (your own keys) or an open case (an agent: the caller's).
         KeyBinding(keys: [.char("K")], action: .sshKeys, label: .sshKeys, contexts: [.caseList, .calendar], hint: true),
+        // The waiting list: w opens it on a case (an applicant's case with an open offer opens on it).
+        // (Not in the calendar's hint bar, full at 120 columns already: help lists it, the status pane says "(w)".)
+        KeyBinding(keys: [.char("w")], action: .waitlist, label: .waitlist, contexts: [.refusal], hint: true),
+        KeyBinding(keys: [.char("w")], action: .waitlist, label: .waitlist, contexts: [.calendar, .times], hint: false),
+        KeyBinding(keys: [.enter], action: .select, label: .sendRequest, contexts: [.waitlistForm], hint: true),
+        KeyBinding(keys: [.tab, .down], action: .focusNext, label: .nextField, contexts: [.waitlistForm], hint: true),
+        KeyBinding(keys: [.backTab, .up], action: .focusPrev, label: .prevField, contexts: [.waitlistForm], hint: false),
         KeyBinding(keys: [.up, .char("k")], action: .up, label: .up, contexts: [.ownKeys], hint: false),
         KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.ownKeys], hint: false),
         KeyBinding(keys: [.char("d")], action: .removeKey, label: .removeKey, contexts: [.ownKeys], hint: true),
@@ -162,7 +178,7 @@ public enum Keymap {
     public static func key(for edit: FieldEdit) -> Key { fieldEditing.first { $0.edit == edit }!.keys[0] }
 
     /// Contexts where printable keys type into a field instead of acting (except the listed ones).
-    static let typingContexts: Set<FocusContext> = [.findCase, .callerList, .textInput, .filter, .centerPicker, .prompt]
+    static let typingContexts: Set<FocusContext> = [.findCase, .callerList, .textInput, .filter, .centerPicker, .prompt, .waitlistForm]
 
     /// The action of `key` in `context`. A yes/no question (`dialog`) answers to its letters in
     /// either case. In a field that is still empty (`fieldEmpty`), a letter bound there (the find

@@ -120,11 +120,12 @@ public struct PlainMode {
 
     mutating func edit(_ e: FieldEdit) { program.send(.key(Keymap.key(for: e))) }
 
-    enum Field { case receipt, caseSearch, explanation, note, reviewNote, savePath }
+    enum Field { case receipt, caseSearch, explanation, note, reviewNote, savePath, waitlistField }
 
     func expectedField(_ s: AppState) -> Field? {
         if case .reviewNote? = s.overlay { return .reviewNote }
         if s.overlay == .savePrompt { return .savePath }
+        if s.overlay == nil, let w = s.waitlist, w.shown, w.form != nil, w.confirm == nil { return .waitlistField }
         switch s.phase {
         case .findCase: return .receipt
         case .reason:
@@ -155,6 +156,14 @@ public struct PlainMode {
             if program.state.reasonItems[safe: program.state.reason.focus] == .notify { return program.state.t.noted }
         case .caseSearch:
             break
+        case .waitlistField:
+            // Enter alone keeps the field, "-" empties it; the last field sends the request.
+            guard let f = program.state.waitlist?.form else { break }
+            if !text.isEmpty {
+                edit(.home); edit(.deleteToEnd)
+                if text != "-" { for c in text { program.send(.key(.char(c))) } }
+            }
+            send(f.focus == WaitlistForm.Field.allCases.last ? .select : .focusNext)
         }
         return changes(since: before)
     }
@@ -240,6 +249,30 @@ public struct PlainMode {
             options = [(t.replaceYes, keys(.select)), (t.replaceNo, keys(.back))]
         } else if case let .reviewNote(approve)? = s.overlay {
             return t.typeReviewNote(approve: approve) + "\n"
+        } else if s.overlay == nil, let w = s.waitlist, w.shown {
+            if let f = w.form {
+                lines += w.problems
+                let field = f.focus
+                lines.append(t.plainTypeField(t.waitlistFieldName(field.rawValue), t.waitlistFieldHint(field.rawValue), f[field].text))
+                return lines.joined(separator: "\n") + "\n"
+            }
+            lines += Self.waitlistLines(s, w)
+            if let c = w.confirm {
+                switch c {
+                case let .accept(id):
+                    let o = w.view?.openOffers.first { $0.id == id }
+                    let zone = o.flatMap { w.view?.centers[$0.centerCode]?.zone } ?? ZoneRules(identifier: "UTC")!
+                    lines.append(t.waitlistAcceptAsk(o.map { t.dateTimeLong($0.start, zone) } ?? String(id)))
+                case .decline: lines.append(t.waitlistDeclineAsk)
+                case .withdraw: lines.append(t.waitlistWithdrawAsk)
+                }
+                options = [(t.plainYesDoIt, keys(.select)), (t.plainNoKeepIt, keys(.back))]
+            } else {
+                if w.offer != nil { options += [(t.plainAcceptOffer, keys(.acceptOffer)), (t.plainDeclineOffer, keys(.declineOffer))] }
+                options.append((t.plainAskWaitlist, keys(.askWaitlist)))
+                if w.view?.request != nil { options.append((t.plainWithdrawWaitlist, keys(.withdrawWaitlist))) }
+                options.append((t.plainCloseWaitlist, keys(.back)))
+            }
         } else {
             switch s.phase {
             case .findCase:
@@ -262,7 +295,7 @@ public struct PlainMode {
                 lines.append(t.chooseCase)
             case .picking where s.refusedAtOpen != nil:
                 lines.append(t.plainCannotReschedule(online: s.config.actor.role.channel == .online))
-                options = [(t.backOption, keys(.back)), (t.quitOption, keys(.quit))]
+                options = [(t.backOption, keys(.back)), (t.quitOption, keys(.quit)), (t.plainWaitlistOption, keys(.waitlist, in: .refusal))]
             case .picking:
                 guard let cal = s.picking.calendar else { return t.loadingShort + "\n" }
                 let days = cal.days.keys.sorted().filter { !(cal.days[$0]?.offered.isEmpty ?? true) }
@@ -289,7 +322,10 @@ public struct PlainMode {
                         options.append(("\(t.day(d)), \(t.timesFree(free))", [.click(.day(d.epochDay))] + keys(.select, in: .calendar)))
                     }
                 }
-                if !s.picking.focusTimes { options.append((t.anotherCenter(cal.center.name), keys(.changeCenter))) }
+                if !s.picking.focusTimes {
+                    options.append((t.anotherCenter(cal.center.name), keys(.changeCenter)))
+                    options.append((t.plainWaitlistOption, keys(.waitlist, in: .calendar)))
+                }
             case .reason:
                 let items = s.reasonItems
                 switch items[safe: s.reason.focus] {
@@ -354,5 +390,33 @@ public struct PlainMode {
         for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
         lines.append(t.chooseRange(options.count))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The waiting list as sentences: the open offer (slot and deadline in the center's zone), the
+    /// request and its place, and why the last ask was refused.
+    static func waitlistLines(_ s: AppState, _ w: WaitlistState) -> [String] {
+        let t = s.t
+        guard let view = w.view else { return [t.loading] }
+        var out: [String] = []
+        if let o = w.offer {
+            let c = view.centers[o.centerCode]
+            let zone = c?.zone ?? ZoneRules(identifier: "UTC")!
+            out.append(s.config.actor.role.isStaff ? t.waitlistOfferHeldCaller(String(o.id)) : t.waitlistOfferHeldYou(String(o.id)))
+            out.append(t.waitlistOfferSlot(t.dateTimeLong(o.start, zone), c.map { "\($0.name) (\($0.code))" } ?? o.centerCode))
+            out.append(t.waitlistOfferDeadline(t.dateTimeLong(o.deadline, zone), WaitlistView.minutesLeft(o.deadline, s.now)))
+        } else {
+            out.append(t.waitlistNoOffer)
+        }
+        if let e = view.request {
+            out.append(t.waitlistRequestPlace(view.place ?? 1) + ". " + t.waitlistRequestCenters(e.request.centers.joined(separator: ", ")) + ". "
+                       + t.waitlistRequestRange(e.request.from.map(t.day) ?? t.waitlistAnyDay, e.request.before.map(t.day) ?? t.waitlistBeforeAppointment) + "."
+                       + (e.request.exclusions.isEmpty ? "" : " " + t.waitlistRequestNot(e.request.exclusions.text) + "."))
+        } else {
+            out.append(t.waitlistNoRequest)
+        }
+        if let v = w.refusal {
+            out.append(t.codesLine(v.codes.map(\.rawValue).joined(separator: ", ")) + " " + v.message(in: s.language) + (v.guidance(in: s.language).map { " " + $0 } ?? ""))
+        }
+        return out
     }
 }

@@ -37,6 +37,7 @@ public enum Render {
         case .reviewQueue:
             ReviewView.draw(s.review, s.viewContext, &scr, body)
         }
+        WaitlistView.draw(s.waitlist, s.viewContext, &scr)   // the case's waiting list, when shown
         KeysView.draw(s, &scr)       // the SSH keys screen, when open
         TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
         let t = s.t

@@ -33,6 +33,13 @@ enum StatusPane {
                 for l in wrap("⚑ \(f.rawValue): \(t.sentence(f))", width: w) { lines.append((l, style)) }
             }
             if let p = snap.pendingEscalation { for l in wrap(t.pendingEscalation(p), width: w) { lines.append((l, .statusWarning)) } }
+            // The waiting list (an agent sees the caller's offer and request here; w opens them).
+            if let v = s.waitlist?.view, v.receipt == snap.caseFile.receipt {
+                if let o = v.openOffers.first, let oc = v.centers[o.centerCode] {
+                    for l in wrap(t.waitlistStatusOffer(t.dateTimeShort(o.start, oc.zone)), width: w) { lines.append((l, .statusOK)) }
+                }
+                if v.request != nil { for l in wrap(t.waitlistStatusPlace(v.place ?? 1), width: w) { lines.append((l, .text)) } }
+            }
             if let v = s.verdict {
                 lines.append(("", .text))
                 let style: StyleToken = switch v.decision {
@@ -127,6 +134,7 @@ extension StatusPane {
         if s.inFlight.contains(.submit) { return s.t.bookingWaiting }
         if s.inFlight.contains(.review) { return s.t.reviewWaiting }
         if s.inFlight.contains(.notice) { return s.t.savingNotice }
+        if s.inFlight.contains(.waitlistWrite) { return s.t.waitlistWaiting }
         return s.inFlight.isEmpty ? nil : s.t.loading
     }
 }

@@ -18,4 +18,6 @@ public enum Effect: Sendable, Hashable {
     case training(TrainingEffect)
     /// The SSH keys screen: list, revoke, issue an enrollment code.
     case keys(KeysEffect)
+    /// The waiting list of the open case: load it, ask, withdraw, answer an offer.
+    case waitlist(WaitlistEffect)
 }

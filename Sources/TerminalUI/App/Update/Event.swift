@@ -26,6 +26,8 @@ public enum Event: Sendable {
     case training(TrainingEvent)
     /// The SSH keys screen's answers.
     case keys(KeysEvent)
+    /// The waiting list's answers.
+    case waitlist(WaitlistEvent)
     /// Sets the screen's (and the notice's) language, as F4 cycles it; a flow's `lang` step.
     case language(Language)
 }

@@ -63,7 +63,7 @@ extension App {
         if s.review.approving != nil {
             s.review.approving = nil; s.phase = .reviewQueue; fx.append(.loadReviews); return
         }
-        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.find.receiptField.set("")
+        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.find.receiptField.set(""); s.waitlist = nil
         s.phase = s.config.actor.role.isStaff ? .findCase : .caseList
         if s.phase == .caseList { fx.append(.loadCases) }
     }

@@ -62,6 +62,7 @@ public enum App {
                 if s.phase == .findCase || s.phase == .caseList || s.phase == .reviewQueue { s.phase = .picking }
                 s.picking.focusTimes = false
                 fx.append(.loadBookings(center: s.picking.calendar?.center.code ?? snap.center.code))
+                WaitlistScreen.caseOpened(&s, snap.caseFile.receipt, &fx)
             case .failure(.notAuthorized) where s.config.actor.role.isStaff:
                 // Staff may see every case, so for them it does not exist (applicants keep the answer that reveals nothing).
                 let r = ReceiptNumber.normalize(s.find.receiptField.text)
@@ -118,6 +119,8 @@ public enum App {
             Training.handle(&s, e, &fx)
         case let .keys(e):
             KeysScreen.handle(&s, e, &fx)
+        case let .waitlist(e):
+            WaitlistScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
             if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error(s.language) ?? error.english)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
         case let .noticeFileExists(path):
@@ -128,6 +131,7 @@ public enum App {
     static func handleKey(_ s: inout AppState, _ key: Key, _ fx: inout [Effect]) {
         if Training.intercept(&s, key, &fx) { return }
         if s.overlay == nil && KeysScreen.intercept(&s, key, &fx) { return }
+        if WaitlistScreen.intercept(&s, key, &fx) { return }
         let context = s.focusContext
         let action = Keymap.action(for: key, in: context)
 
@@ -137,6 +141,7 @@ public enum App {
         switch action {
         case .help: s.overlay = .help; return
         case .sshKeys: KeysScreen.open(&s, &fx); return
+        case .waitlist: WaitlistScreen.open(&s, &fx); return
         case .switchLanguage:
             s.language = s.language.next
             if s.phase != .outcome { s.noticeLanguage = s.snapshot?.contact?.language ?? s.language }

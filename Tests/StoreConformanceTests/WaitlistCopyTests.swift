@@ -1,0 +1,113 @@
+#if PostgreSQL
+import Foundation
+import GRDB
+@testable import PostgresStore
+import PostgresTestSupport
+import Scheduling
+import SchedulingStore
+import Testing
+
+/// A store whose waiting list has answered offers (declined, accepted) and an open one copies both
+/// ways (`biosched store copy`) and a PostgreSQL training sandbox whose first state holds them
+/// resets: the offers arrive in the state they were left in, the holds still count, and an offer
+/// made after the copy starts open as always (the exemption lives only inside the copy's transaction).
+@Suite("Waiting list: store copy and sandbox reset with answered offers")
+struct WaitlistCopyTests {
+    typealias W = WaitlistConformanceTests
+
+    /// jose declines, maria accepts, then jose holds maria's old slot (open): offers in three states.
+    static func answeredOffers(_ s: some ConformingStore, _ c: W.Clock) throws -> [Offer] {
+        _ = try WaitlistService.ask(W.ask("LIN2501234567", W.jose, at: c.now), in: s, clock: { c.now })
+        c.advance(60)
+        _ = try WaitlistService.ask(W.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
+        try W.freeOne(s, c)
+        let first = try #require(try WaitlistService.pass(in: s, clock: { c.now }).offered.first)
+        let declined = try WaitlistService.decline(first.id, by: W.jose, in: s, clock: { c.now })
+        let second = try #require(declined.passedOn.first)
+        #expect(try WaitlistService.accept(second.id, by: maria, requestID: "copy-accept", in: s, clock: { c.now }).outcome?.result == .booked)
+        #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.map(\.receipt) == [receipt("LIN2501234567")])
+        let offers = try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers
+        #expect(Set(offers.map(\.state)) == [.declined, .accepted, .open])
+        return offers
+    }
+
+    static func counts(_ s: some BookingStore) throws -> [Date: Int] {
+        try s.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 }
+    }
+
+    @Test("W4 store copy SQLite to PostgreSQL and back: declined, accepted and open offers keep their states, holds still count, the audit chain verifies; a new offer starts open")
+    func copyBothWays() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-offer-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = dir.appendingPathComponent("a.sqlite").path
+        let sqlite = try SQLiteBookingStore.create(path: source, training: true, createdBy: officer.id, now: conformanceNow)
+        _ = try sqlite.importDocument(StoreUnderTest.document(stations: 2), actor: officer, now: conformanceNow)
+        _ = try sqlite.importDocument(W.holders, actor: officer, now: conformanceNow)
+        let c = W.Clock()
+        let offers = try Self.answeredOffers(sqlite, c)
+        let counts = try Self.counts(sqlite)
+        let audit = try sqlite.auditLog(receipt: nil)
+        sqlite.close()
+
+        let db = try cluster.createDatabase()
+        defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
+        let loc = try PostgresLocation.parse(cluster.url(db))
+        let there = try StoreCopy.sqliteToPostgres(from: source, to: loc)
+        #expect(there.counts.first { $0.table == "offers" }?.rows == 3)
+        let pg = try PostgresBookingStore.open(loc)
+        defer { pg.close() }
+        #expect(try WaitlistService.overview(for: officer, in: pg, clock: { c.now }).offers == offers)
+        #expect(try Self.counts(pg) == counts, "the open offer's hold still counts")
+        #expect(try pg.auditLog(receipt: nil) == audit)
+        // Outside the copy an answered offer is still refused at insert.
+        #expect(throws: (any Error).self) {
+            try pg.write { db in
+                try db.run(sql: "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'")
+            }
+        }
+        // The open offer is answered on the copy: jose accepts it, and the station he leaves is offered on as usual.
+        let open = try #require(offers.first { $0.state == .open })
+        #expect(try WaitlistService.accept(open.id, by: W.jose, requestID: "after-copy", in: pg, clock: { c.now }).outcome?.result == .booked)
+
+        let back = dir.appendingPathComponent("b.sqlite").path
+        let report = try StoreCopy.postgresToSQLite(from: loc, to: back)
+        #expect(report.counts.first { $0.table == "offers" }?.rows == 3)
+        let again = try SQLiteBookingStore(path: back)
+        defer { again.close() }
+        #expect(try WaitlistService.overview(for: officer, in: again, clock: { c.now }).offers == WaitlistService.overview(for: officer, in: pg, clock: { c.now }).offers)
+        #expect(try Self.counts(again) == Self.counts(pg))
+        #expect(try again.verifyAudit().firstBroken == nil)
+        // The set-aside triggers are back: an answered offer is refused outside the copy, on SQLite too.
+        #expect(throws: (any Error).self) {
+            try DatabaseQueue(path: back).write { db in
+                try db.execute(sql: "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'")
+            }
+        }
+    }
+
+    @Test("W4 a PostgreSQL training sandbox whose first state holds answered offers resets to it: the states, the holds and the audit chain as they were")
+    func sandboxResetWithAnsweredOffers() throws {
+        let t = try W.setUp(.postgresql); defer { t.cleanup() }
+        guard let s = t.store as? PostgresBookingStore else { Issue.record("not a PostgreSQL store"); return }
+        let c = W.Clock()
+        let offers = try Self.answeredOffers(s, c)
+        let counts = try Self.counts(s)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try s.keepFirstState(in: folder)
+        defer { s.discard(first) }
+        let open = try #require(offers.first { $0.state == .open })
+        #expect(try WaitlistService.decline(open.id, by: W.jose, in: s, clock: { c.now }).offer?.state == .declined)
+        try s.reset(to: first)
+        #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers == offers)
+        #expect(try Self.counts(s) == counts)
+        #expect(try s.verifyAudit().firstBroken == nil)
+        // Reset twice from the same first state.
+        try s.reset(to: first)
+        #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers == offers)
+    }
+}
+#endif

@@ -65,8 +65,15 @@ struct FrameWriter {
     private var current: Look?
     private var out: [UInt8] = []
     private var row: [Shown] = []
-    private struct GlyphKey: Hashable { var text: String; var width: Int }
-    private struct FormatKey: Hashable { var name: String; var p1: Int; var p2: Int }
+    private struct GlyphKey: Hashable {
+        var text: String
+        var width: Int
+    }
+    private struct FormatKey: Hashable {
+        var name: String
+        var p1: Int
+        var p2: Int
+    }
     private var formatted: [FormatKey: [UInt8]?] = [:]
     /// What non-ASCII characters are drawn as (at most 512 of them: box lines and marks).
     private var glyphs: [GlyphKey: (String, Int, Bool)] = [:]
@@ -77,8 +84,10 @@ struct FrameWriter {
     /// `sgr0` without its `rmacs` part, for when the alternate character set is known to be off.
     private let shortSGR0: [UInt8]?
 
-    init(capabilities: TerminalCapabilities, depth: ColorDepth, isUnicode: Bool, defaultColorsAvailable: Bool,
-         lineFeedKeepsColumn: Bool, size: Size) {
+    init(
+        capabilities: TerminalCapabilities, depth: ColorDepth, isUnicode: Bool, defaultColorsAvailable: Bool,
+        lineFeedKeepsColumn: Bool, size: Size
+    ) {
         self.capabilities = capabilities
         self.lineFeedKeepsColumn = lineFeedKeepsColumn
         self.depth = depth
@@ -399,7 +408,8 @@ struct FrameWriter {
         }
         // A wide character cut by the run's end would leave half of it on the terminal.
         guard end == columns || !shown[base + end].isContinuation,
-              let ech = format("ech", end - start), changed > ech.count + 2 else { return nil }
+            let ech = format("ech", end - start), changed > ech.count + 2
+        else { return nil }
         moveTo(r, start)
         setLook(first.look, blank: true)
         out += ech
@@ -418,7 +428,8 @@ struct FrameWriter {
         var best = format("cup", r, c) ?? []
         if let from = cursor {
             if from.row == r, c > from.column, let rewrite = rewriteGap(r, from: from.column, to: c),
-               rewrite.count < min(best.count, horizontal(from: from.column, to: c).count) {
+                rewrite.count < min(best.count, horizontal(from: from.column, to: c).count)
+            {
                 out += rewrite
                 cursor = target
                 return
@@ -606,7 +617,8 @@ struct FrameWriter {
     /// The length of `bytes` when it is exactly one `CSI params m`, else 0.
     private static func sgrLength(_ bytes: [UInt8]) -> Int {
         guard bytes.count >= 3, bytes[0] == 0x1B, bytes[1] == UInt8(ascii: "["), bytes.last == UInt8(ascii: "m"),
-              bytes[2..<(bytes.count - 1)].allSatisfy(isParameter) else { return 0 }
+            bytes[2..<(bytes.count - 1)].allSatisfy(isParameter)
+        else { return 0 }
         return bytes.count
     }
 

@@ -18,7 +18,7 @@ struct TerminalCapabilities: Sendable {
     static let names = [
         "cup", "hpa", "vpa", "cuf", "cuf1", "cub", "cub1", "cud", "cud1", "cuu", "cuu1", "cr",
         "el", "ech", "sgr0", "bold", "dim", "smul", "rev", "smacs", "rmacs", "op",
-        "setaf", "setab", "setf", "setb", "smir", "rmir", "ich1", "ich", "acsc",
+        "setaf", "setab", "setf", "setb", "smir", "rmir", "ich1", "ich", "acsc"
     ]
 
     /// No capabilities: nothing is drawn.
@@ -79,8 +79,9 @@ struct TerminalCapabilities: Sendable {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
-               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")),
-               bytes[(i + 2)..<close].allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "/") }) {
+                let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")),
+                bytes[(i + 2)..<close].allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "/") })
+            {
                 i = close + 1
                 continue
             }

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import CursesScreen
 @testable import biosched_bench
 
@@ -28,7 +29,7 @@ import Darwin
         Terminal(name: "xterm-mono", depth: .none, unicode: true),
         Terminal(name: "tmux-256color", depth: .indexed256, unicode: true),
         // am without xenl: the bottom-right cell is written by inserting.
-        Terminal(name: "ansi", depth: .ansi8, unicode: true),
+        Terminal(name: "ansi", depth: .ansi8, unicode: true)
     ]
 
     init() { setlocale(LC_ALL, "C.UTF-8") }
@@ -37,7 +38,9 @@ import Darwin
     struct Random {
         var state: UInt64
         mutating func next(_ n: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
             return Int(state % UInt64(n))
         }
     }
@@ -52,31 +55,37 @@ import Darwin
             screen = Screen(size: size, fill: Cell(" ", tokens[random.next(tokens.count)]))
             let fills = random.next(4)
             for _ in 0..<fills {
-                let r = Rect(row: random.next(size.rows), column: random.next(size.columns), width: random.next(size.columns) + 1,
-                             height: random.next(size.rows) + 1)
+                let r = Rect(
+                    row: random.next(size.rows), column: random.next(size.columns), width: random.next(size.columns) + 1,
+                    height: random.next(size.rows) + 1)
                 screen.fill(r, style: tokens[random.next(tokens.count)])
             }
         }
         let puts = base == nil ? 30 : random.next(6) + 1
         for _ in 0..<puts {
-            screen.put(words[random.next(words.count)], row: random.next(size.rows), column: random.next(size.columns),
-                       style: tokens[random.next(tokens.count)])
+            screen.put(
+                words[random.next(words.count)], row: random.next(size.rows), column: random.next(size.columns),
+                style: tokens[random.next(tokens.count)])
         }
         if random.next(5) == 0 {
-            screen.restyle(Rect(row: random.next(size.rows), column: random.next(size.columns), width: random.next(8) + 1, height: 1),
-                           style: tokens[random.next(tokens.count)])
+            screen.restyle(
+                Rect(row: random.next(size.rows), column: random.next(size.columns), width: random.next(8) + 1, height: 1),
+                style: tokens[random.next(tokens.count)])
         }
         if random.next(3) == 0 {
-            screen.put(words[random.next(words.count)], row: size.rows - 1, column: size.columns - 1 - random.next(3),
-                       style: tokens[random.next(tokens.count)])
+            screen.put(
+                words[random.next(words.count)], row: size.rows - 1, column: size.columns - 1 - random.next(3),
+                style: tokens[random.next(tokens.count)])
         }
         if random.next(2) == 0 { screen.cursor = Point(row: random.next(size.rows), column: random.next(size.columns)) }
         return screen
     }
 
     /// What the emulator should show for a cell: the text and VTScreen's attributes.
-    static func expected(_ screen: Screen, _ r: Int, _ c: Int, theme: Theme, terminal: Terminal,
-                         capabilities: TerminalCapabilities) -> VTScreen.Cell {
+    static func expected(
+        _ screen: Screen, _ r: Int, _ c: Int, theme: Theme, terminal: Terminal,
+        capabilities: TerminalCapabilities
+    ) -> VTScreen.Cell {
         var cell = screen[r, c]
         let columns = screen.size.columns
         // Without xenl a wide character cannot be drawn in the bottom-right corner: a blank.
@@ -97,26 +106,29 @@ import Darwin
         var text = cell.text
         if cell.isContinuation {
             text = ""
-            if !terminal.unicode { text = " " }   // "東" is "?" and a blank
+            if !terminal.unicode { text = " " } // "東" is "?" and a blank
             if c > 0 { attr = expected(screen, r, c - 1, theme: theme, terminal: terminal, capabilities: capabilities).attr }
         } else if !terminal.unicode, let scalar = text.unicodeScalars.first {
             switch AsciiFallback.glyph(for: scalar) {
             case let .ascii(byte): text = String(UnicodeScalar(byte))
-            case .lineDrawing: break   // VTScreen shows DEC line drawing as the box characters
+            case .lineDrawing: break // VTScreen shows DEC line drawing as the box characters
             }
         }
         return VTScreen.Cell(text: text, attr: attr)
     }
 
-    static func check(_ vt: VTScreen, _ screen: Screen, theme: Theme, terminal: Terminal, capabilities: TerminalCapabilities,
-                      step: Int) -> Bool {
+    static func check(
+        _ vt: VTScreen, _ screen: Screen, theme: Theme, terminal: Terminal, capabilities: TerminalCapabilities,
+        step: Int
+    ) -> Bool {
         for r in 0..<screen.size.rows {
             for c in 0..<screen.size.columns {
                 let want = expected(screen, r, c, theme: theme, terminal: terminal, capabilities: capabilities)
                 let got = vt.cells[r * screen.size.columns + c]
                 // A blank without underline or reverse shows only its background.
                 let blank = want.text == " " && want.attr.flags & (8 | 32) == 0
-                let same = blank
+                let same =
+                    blank
                     ? got.text == " " && got.attr.bg == want.attr.bg && got.attr.flags & (8 | 32) == 0
                     : got == want
                 if !same {
@@ -140,8 +152,9 @@ import Darwin
         var random = Random(state: 0x9E37_79B9_7F4A_7C15 ^ UInt64(terminal.description.utf8.count))
         for round in 0..<6 {
             var vt = VTScreen(columns: size.columns, rows: size.rows)
-            var writer = FrameWriter(capabilities: capabilities, depth: terminal.depth, isUnicode: terminal.unicode,
-                                     defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
+            var writer = FrameWriter(
+                capabilities: capabilities, depth: terminal.depth, isUnicode: terminal.unicode,
+                defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
             var screen: Screen?
             for step in 0..<25 {
                 let next = Self.randomScreen(&random, size: size, from: screen)
@@ -157,7 +170,8 @@ import Darwin
     @Test func aChangedStyleIsOneMoveAndOneSGRSequence() throws {
         let capabilities = try #require(TerminalCapabilities(term: "xterm-256color"))
         let size = Size(columns: 40, rows: 10)
-        var writer = FrameWriter(capabilities: capabilities, depth: .indexed256, isUnicode: true, defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
+        var writer = FrameWriter(
+            capabilities: capabilities, depth: .indexed256, isUnicode: true, defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
         var screen = Screen(size: size)
         screen.put("Mon 7  Tue 8  Wed 9", row: 3, column: 2, style: .text)
         screen.put("Tue 8", row: 3, column: 9, style: .focus)
@@ -177,7 +191,8 @@ import Darwin
         for name in ["ansi", "xterm-256color"] {
             let capabilities = try #require(TerminalCapabilities(term: name))
             let size = Size(columns: 12, rows: 4)
-            var writer = FrameWriter(capabilities: capabilities, depth: .ansi8, isUnicode: true, defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
+            var writer = FrameWriter(
+                capabilities: capabilities, depth: .ansi8, isUnicode: true, defaultColorsAvailable: true, lineFeedKeepsColumn: true, size: size)
             var vt = VTScreen(columns: size.columns, rows: size.rows)
             var screen = Screen(size: size)
             screen.put("top", row: 0, column: 0, style: .text)
@@ -196,8 +211,10 @@ import Darwin
     }
 
     @Test func joinsAdjacentSGRSequences() {
-        let joined = FrameWriter.joinSGR([Array("\u{1B}[m".utf8), Array("\u{1B}[1m".utf8), Array("\u{1B}[38;5;16m".utf8),
-                                          Array("\u{1B}(0".utf8), Array("\u{1B}[48;5;81m".utf8)])
+        let joined = FrameWriter.joinSGR([
+            Array("\u{1B}[m".utf8), Array("\u{1B}[1m".utf8), Array("\u{1B}[38;5;16m".utf8),
+            Array("\u{1B}(0".utf8), Array("\u{1B}[48;5;81m".utf8)
+        ])
         #expect(String(decoding: joined, as: UTF8.self) == "\u{1B}[0;1;38;5;16m\u{1B}(0\u{1B}[48;5;81m")
     }
 

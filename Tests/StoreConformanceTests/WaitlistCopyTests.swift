@@ -109,5 +109,29 @@ struct WaitlistCopyTests {
         try s.reset(to: first)
         #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers == offers)
     }
+
+    @Test("W4 a training sandbox reset undoes the waiting list of the session (requests, holds, answered offers) on SQLite and PostgreSQL: the counters and the audit chain as they were", arguments: StoreKind.persistent)
+    func resetUndoesSessionOffers(_ kind: StoreKind) throws {
+        let t = try W.setUp(kind); defer { t.cleanup() }
+        guard let s = t.store as? any TrainingSandbox & ConformingStore else { Issue.record("\(kind) is not a sandbox"); return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let counts = try Self.counts(s)
+        let audit = try s.auditLog(receipt: nil).count
+        let first = try s.keepFirstState(in: folder)
+        defer { s.discard(first) }
+        let c = W.Clock()
+        _ = try Self.answeredOffers(s, c)
+        #expect(try Self.counts(s) != counts)
+        try s.reset(to: first)
+        let after = try WaitlistService.overview(for: officer, in: s, clock: { c.now })
+        #expect(after.entries.isEmpty && after.offers.isEmpty)
+        #expect(try Self.counts(s) == counts)
+        #expect(try s.auditLog(receipt: nil).count == audit)
+        #expect(try s.verifyAudit().firstBroken == nil)
+        // The waiting list works again after the reset.
+        _ = try Self.answeredOffers(s, c)
+    }
 }
 #endif

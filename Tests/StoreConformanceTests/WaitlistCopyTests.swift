@@ -11,7 +11,7 @@ import Testing
 /// ways (`biosched store copy`) and a PostgreSQL training sandbox whose first state holds them
 /// resets: the offers arrive in the state they were left in, the holds still count, and an offer
 /// made after the copy starts open as always (the exemption lives only inside the copy's transaction).
-@Suite("Waiting list: store copy and sandbox reset with answered offers")
+@Suite("Waiting list on the stores: store copy, sandbox reset, PostgreSQL's own invariants")
 struct WaitlistCopyTests {
     typealias W = WaitlistConformanceTests
 
@@ -108,6 +108,64 @@ struct WaitlistCopyTests {
         // Reset twice from the same first state.
         try s.reset(to: first)
         #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers == offers)
+    }
+
+    @Test("W4 a training sandbox reset undoes the waiting list of the session (requests, holds, answered offers) on SQLite and PostgreSQL: the counters and the audit chain as they were", arguments: StoreKind.persistent)
+    func resetUndoesSessionOffers(_ kind: StoreKind) throws {
+        let t = try W.setUp(kind); defer { t.cleanup() }
+        guard let s = t.store as? any TrainingSandbox & ConformingStore else { Issue.record("\(kind) is not a sandbox"); return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let counts = try Self.counts(s)
+        let audit = try s.auditLog(receipt: nil).count
+        let first = try s.keepFirstState(in: folder)
+        defer { s.discard(first) }
+        let c = W.Clock()
+        _ = try Self.answeredOffers(s, c)
+        #expect(try Self.counts(s) != counts)
+        try s.reset(to: first)
+        let after = try WaitlistService.overview(for: officer, in: s, clock: { c.now })
+        #expect(after.entries.isEmpty && after.offers.isEmpty)
+        #expect(try Self.counts(s) == counts)
+        #expect(try s.auditLog(receipt: nil).count == audit)
+        #expect(try s.verifyAudit().firstBroken == nil)
+        // The waiting list works again after the reset.
+        _ = try Self.answeredOffers(s, c)
+    }
+
+    @Test("W4 W5 PostgreSQL's own invariants attacked with raw SQL: a second open offer per request, a hold the counter does not know, an expired offer accepted, a counter moved by hand, an offer deleted, an answered offer changed: each refused by the database")
+    func postgresRawSQL() throws {
+        let t = try W.setUp(.postgresql); defer { t.cleanup() }
+        guard let s = t.store as? PostgresBookingStore else { Issue.record("not a PostgreSQL store"); return }
+        let c = W.Clock()
+        _ = try WaitlistService.ask(W.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
+        _ = try WaitlistService.ask(W.ask("LIN2501234567", W.jose, at: c.now), in: s, clock: { c.now })
+        try W.freeOne(s, c)
+        let o = try #require(try WaitlistService.pass(in: s, clock: { c.now }).offered.first)
+        func refused(_ sql: String) -> Bool {
+            do { try s.write { db in try db.script(sql) }; return false } catch { return true }
+        }
+        #expect(try W.booked(s, "2026-06-17T10:00") == 2, "one booking and the hold fill the 2-station slot")
+        let id = o.id
+        #expect(refused("INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT waitlist_id, receipt, center, start + 1800, created_at, deadline, 'open' FROM offers WHERE id = \(id)"),
+                "one open offer per request")
+        #expect(refused("INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT w.id, w.receipt, o.center, o.start, o.created_at, o.deadline, 'open' FROM waitlist w, offers o WHERE o.id = \(id) AND w.id <> o.waitlist_id"),
+                "a hold the slot's counter does not count (checked at commit)")
+        #expect(refused("UPDATE offers SET state = 'accepted', resolved_at = deadline WHERE id = \(id)"), "accepted at or after the deadline")
+        #expect(refused("UPDATE offers SET state = 'expired', resolved_at = deadline - 1 WHERE id = \(id)"), "expired before the deadline")
+        #expect(refused("UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))"), "a counter moved by hand")
+        #expect(refused("DELETE FROM offers WHERE id = \(id)"), "offers are never deleted")
+        #expect(refused("UPDATE offers SET state = 'declined', resolved_at = created_at WHERE id = \(id)"), "a hold ended without giving the station back")
+        #expect(try W.booked(s, "2026-06-17T10:00") == 2)
+        // Declined with its station given back, in one transaction: allowed, and final from then on.
+        #expect(!refused("""
+            UPDATE offers SET state = 'declined', resolved_at = created_at WHERE id = \(id);
+            UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))
+            """))
+        #expect(try W.booked(s, "2026-06-17T10:00") == 1)
+        #expect(refused("UPDATE offers SET state = 'open', resolved_at = NULL WHERE id = \(id)"), "an answer is final")
+        #expect(refused("UPDATE offers SET state = 'accepted' WHERE id = \(id)"))
     }
 }
 #endif

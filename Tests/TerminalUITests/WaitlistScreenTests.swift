@@ -157,6 +157,26 @@ struct WaitlistScreenTests {
         #expect(try f.store.auditLog(receipt: Self.eac).map(\.action).last == "waitlist-removed")
     }
 
+    @Test("R7 an agent asks for the caller from the UI (the audit row names the agent); a case R7 would send to an officer is refused before the form, with its codes")
+    func agentAsks() throws {
+        let f = try UIFixture(); defer { f.remove() }
+        var p = try f.program(UIFixture.agent)
+        p.type("EAC2414052317"); p.press(.enter, .char("w"), .char("e"))
+        #expect(p.state.focusContext == .waitlistForm)
+        p.press(.enter)
+        #expect(p.state.waitlist?.view?.request?.request.centers == ["BOS"])
+        #expect(p.state.messages.last?.text == "On the waiting list for BOS.")
+        let row = try #require(try f.store.auditLog(receipt: Self.eac).last)
+        #expect(row.action == "waitlist-added" && row.actor == "agent.smith")
+        // Ana Pérez's asylum case: R7 needs an officer, so the waiting list refuses it up front.
+        var q = try f.program(UIFixture.agent)
+        q.type("IOE0923456781"); q.press(.enter, .char("w"), .char("e"))
+        #expect(q.state.waitlist?.form == nil)
+        let v = try #require(q.state.waitlist?.refusal)
+        #expect(v.codes.contains(.asylum))
+        #expect(q.render().text.contains("ASYLUM"))
+    }
+
     @Test("The keys are the keymap's: the hint bar of the screen and of the form name them, the help overlay lists them, in English and Spanish")
     func keysListed() throws {
         for language in Language.allCases {

@@ -65,7 +65,7 @@ public struct Catalog: Sendable, Hashable {
 
     /// One message in each language.
     @inline(__always)
-    func tr(en: @autoclosure () -> String, es: @autoclosure () -> String) -> String {
+    package func tr(en: @autoclosure () -> String, es: @autoclosure () -> String) -> String {
         switch language {
         case .en: en()
         case .es: es()
@@ -74,7 +74,7 @@ public struct Catalog: Sendable, Hashable {
 
     /// A count with its noun: `1 cita`, `5 citas`, `0 citas` (Spanish and English both use the
     /// plural for zero).
-    func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+    package func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
 }
 
 /// A text kept in every language, for values that are stored and shown later (a verdict's message).

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The demo data's story cases (`biosched demo`, the trainer's story list): a title and one or
 /// two sentences naming the rule (R3a), the center and the local time. Rule numbers, verdict

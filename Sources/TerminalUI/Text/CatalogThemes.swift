@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Theme files (`Themes/*.toml`): their parse errors, the status pane's theme notices and
 /// `biosched themes`. TOML words (`true`, `[table]`), key names, token names, colors and the

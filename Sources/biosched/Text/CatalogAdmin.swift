@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The command line's staff and operator commands: `access`, `audit`, `backup`, `centers close`,
 /// `enroll`, `find`, `import`, `init`, `mailer`, `outbox`, `reminders`, `store copy`, `tui`,
@@ -18,28 +19,6 @@ extension Catalog {
     /// `only agents and officers WHAT.`
     public func onlyStaffTo(_ what: String) -> String {
         tr(en: "only agents and officers \(what).", es: "solo los agentes y los oficiales pueden hacerlo: \(what).")
-    }
-
-    // Identifiers, said to a person.
-    public var accountShape: String {
-        tr(en: "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. maria.garcia)",
-           es: "de 1 a 64 letras, dígitos, '.', '_' o '-', empezando por una letra o un dígito (por ejemplo maria.garcia)")
-    }
-    public var loginShape: String {
-        tr(en: "1 to 32 letters, digits, '.', '_' or '-', starting with a letter, a digit or '_' (e.g. jdoe)",
-           es: "de 1 a 32 letras, dígitos, '.', '_' o '-', empezando por una letra, un dígito o '_' (por ejemplo jdoe)")
-    }
-    public var enrollmentCodeShape: String {
-        tr(en: "three groups of four letters and digits, e.g. K7QM-9X4P-2WHT", es: "tres grupos de cuatro letras y dígitos, por ejemplo K7QM-9X4P-2WHT")
-    }
-    /// A key's holder, as the command line names it (`applicant maria.garcia`, `staff jdoe`).
-    public func holder(_ h: KeyHolder) -> String {
-        switch h {
-        case let .account(a, r):
-            let w = tr(en: r.rawValue, es: roleWord(r))
-            return "\(w) \(a)"
-        case let .staff(u): return tr(en: "staff \(u)", es: "personal \(u)")
-        }
     }
 
     // access
@@ -99,26 +78,6 @@ extension Catalog {
         n == 1 ? tr(en: "Wrote 1 key to \(path).", es: "Se escribió 1 llave en \(path).")
                : tr(en: "Wrote \(n) keys to \(path).", es: "Se escribieron \(n) llaves en \(path).")
     }
-    public func enrollmentCodeIssued(_ account: String, _ code: String, _ days: Int, _ door: EnrollmentDoor) -> String {
-        let how = enrollCommand(door)
-        return tr(en: "Enrollment code for \(account): \(code)\nRead it to the caller; it works once, for \(days) days, with: \(how)",
-                  es: "Código de inscripción de \(account): \(code)\nLéaselo a la persona; sirve una sola vez, durante \(days) días, con: \(how)")
-    }
-    public var bioschedOwnPath: String { tr(en: "biosched's own path", es: "La ruta del propio biosched") }
-    public var theStorePath: String { tr(en: "the store path", es: "La ruta del sistema") }
-    public func pathNotForcedCommand(_ what: String, _ path: String) -> String {
-        tr(en: "\(what) holds a control character or a backslash (\(path)); it cannot be written into a forced command. Move it to a plain path.",
-           es: "\(what) tiene un carácter de control o una barra invertida (\(path)); no se puede escribir en un comando forzado. Muévalo a una ruta simple.")
-    }
-    public func cannotReadFile(_ path: String) -> String { tr(en: "Cannot read \(path).", es: "No se puede leer \(path).") }
-    public func cannotWriteInFolder(_ dir: String, _ why: String) -> String { tr(en: "Cannot write in \(dir): \(why).", es: "No se puede escribir en \(dir): \(why).") }
-    public func notWrittenCompletely(_ tmp: String, _ path: String) -> String {
-        tr(en: "Could not write \(tmp) completely; \(path) is unchanged.", es: "No se pudo escribir \(tmp) por completo; \(path) no ha cambiado.")
-    }
-    public func couldNotReplace(_ path: String, _ why: String) -> String {
-        tr(en: "Could not replace \(path): \(why); it is unchanged.", es: "No se pudo reemplazar \(path): \(why); no ha cambiado.")
-    }
-    public func cannotWrite(_ path: String, _ why: String) -> String { tr(en: "Cannot write \(path): \(why)", es: "No se puede escribir \(path): \(why)") }
     public func cannotReadKeyFile(_ path: String) -> String { tr(en: "Cannot read the key file \(path).", es: "No se puede leer el archivo de la llave \(path).") }
     public func keyFileTooBig(_ path: String, _ size: Int) -> String {
         tr(en: "\(path) is \(size) bytes; a public key file is one line of at most 16 KiB.",
@@ -140,15 +99,6 @@ extension Catalog {
         tr(en: "The audit log is broken at row \(id): \(problem). The \(rows) rows before it link up.",
            es: "El registro de auditoría está roto en la fila \(id): \(problem). Las \(rows) filas anteriores están bien enlazadas.")
     }
-    public func auditRowUnlinked(_ id: Int64) -> String {
-        tr(en: "row \(id) does not point to the row before it (a row was removed, inserted or changed before it)",
-           es: "la fila \(id) no apunta a la fila anterior (se quitó, se insertó o se cambió una fila antes de ella)")
-    }
-    public func auditRowChanged(_ id: Int64) -> String {
-        tr(en: "row \(id) was changed after it was written (its hash does not match its fields)",
-           es: "la fila \(id) se cambió después de escribirse (su hash no coincide con sus campos)")
-    }
-    public func auditRowMismatch(_ id: Int64) -> String { tr(en: "row \(id) does not match its hash", es: "la fila \(id) no coincide con su hash") }
     public func auditIntact(_ rows: Int) -> String {
         tr(en: "The audit log is intact: \(rows) rows, each chained to the one before.",
            es: "El registro de auditoría está intacto: \(rows) filas, cada una enlazada con la anterior.")
@@ -251,26 +201,7 @@ extension Catalog {
         tr(en: "Too many wrong tries for this receipt number from your network: until \(until) a wrong code gets only this answer (the right code still works). Or call the Contact Center at \(phone).",
            es: "Demasiados intentos fallidos para este número de recibo desde su red: hasta \(until) un código incorrecto solo recibe esta respuesta (el código correcto sigue funcionando). O llame al Centro de Contacto al \(phone).")
     }
-    // Messages to an account about its access (sent through the outbox, in the account's language).
-    public var keyLinkedSubject: String { tr(en: "A key was linked to your biosched account", es: "Se vinculó una llave a su cuenta de biosched") }
-    /// `enrolled`: through the enrollment door (`ssh biosched@HOST`) with a code; else added by contact-center staff.
-    public func keyLinkedBody(_ account: String, _ when: String, _ from: String, _ fingerprint: String, enrolled: Bool, _ phone: String) -> String {
-        enrolled
-            ? tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when), with an enrollment code, from the address \(from). From now on it opens your cases. If this was not you, call the Contact Center at \(phone) at once: the key can be revoked.",
-                 es: "Se vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when), con un código de inscripción, desde la dirección \(from). Desde ahora abre sus casos. Si no fue usted, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
-            : tr(en: "A new SSH key (\(fingerprint)) was linked to your biosched account \(account) on \(when) by Contact Center staff (\(from)). From now on it opens your cases. If you did not ask for this, call the Contact Center at \(phone) at once: the key can be revoked.",
-                 es: "El personal del Centro de Contacto (\(from)) vinculó una llave SSH nueva (\(fingerprint)) a su cuenta de biosched \(account) el \(when). Desde ahora abre sus casos. Si usted no lo pidió, llame de inmediato al Centro de Contacto al \(phone): la llave se puede revocar.")
-    }
-    public var codeIssuedSubject: String { tr(en: "A new enrollment code was issued for your biosched account", es: "Se emitió un código de inscripción nuevo para su cuenta de biosched") }
-    public func codeIssuedBody(_ account: String, _ when: String, _ by: String, _ phone: String) -> String {
-        tr(en: "Contact Center staff (\(by)) issued a new one-time enrollment code for your biosched account \(account) on \(when); any older code no longer works. If you did not ask for it, call the Contact Center at \(phone).",
-           es: "El personal del Centro de Contacto (\(by)) emitió un código de inscripción nuevo, de un solo uso, para su cuenta de biosched \(account) el \(when); los códigos anteriores ya no sirven. Si usted no lo pidió, llame al Centro de Contacto al \(phone).")
-    }
 
-    public var onlyOfficersRevokeStaffKeys: String {
-        tr(en: "Only an officer revokes a staff login's keys; agents revoke callers' keys (--account).",
-           es: "Solo un oficial revoca las llaves de un usuario del personal; los agentes revocan las llaves de las personas (--account).")
-    }
     /// A line past the bound of a line read from a person or a peer: the session ends.
     public func lineTooLong(_ limit: Int) -> String {
         tr(en: "That line is longer than \(limit) characters, far more than this session needs: the session ends.",
@@ -324,9 +255,6 @@ extension Catalog {
     }
     public func importCannotRead(_ file: String) -> String {
         tr(en: "Cannot read \(file): no such file, or not readable.", es: "No se puede leer \(file): el archivo no existe o no se puede leer.")
-    }
-    public func importRefused(_ what: String) -> String {
-        tr(en: "Import refused, nothing was written. \(what)", es: "Importación rechazada, no se escribió nada. \(what)")
     }
     /// R17: `import` added or kept a closure on a day with appointments still scheduled.
     public func importClosedDay(_ name: String, _ code: String, _ day: String, _ n: Int) -> String {

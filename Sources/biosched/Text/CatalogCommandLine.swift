@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The command line's human output (what `--json` does not print). Labels are padded to line up
 /// in each language; `--help` stays English.
@@ -109,55 +110,6 @@ extension Catalog {
         let r = roleWord(role)
         return tr(en: "only officers \(purpose) (acting as \(r)).", es: "solo los oficiales pueden hacerlo: \(purpose) (usted actúa como \(r)).")
     }
-    public func badRole(_ r: String) -> String {
-        tr(en: "--as \"\(r)\" is not a role. Expected applicant, representative, agent or officer.",
-           es: "--as «\(r)» no es un papel. Se espera applicant, representative, agent u officer.")
-    }
-    public func badLogin(_ login: String, _ shape: String) -> String {
-        tr(en: "--login \"\(login)\" is not a login name; expected \(shape).", es: "--login «\(login)» no es un nombre de usuario; se espera \(shape).")
-    }
-    public func onlyServiceAccount(_ user: String) -> String {
-        tr(en: "only the service account (the store file's owner, or the gateway account) may act for another login; \(user) acts as themself.",
-           es: "solo la cuenta de servicio (la dueña del archivo del sistema, o la cuenta de acceso) puede actuar por otro usuario; \(user) actúa por sí mismo.")
-    }
-    public var loginIsStaff: String {
-        tr(en: "--login names a staff person; applicants and representatives are named with --account.",
-           es: "--login nombra a un miembro del personal; los solicitantes y representantes se nombran con --account.")
-    }
-    public func notStaffOfStore(_ login: String) -> String {
-        tr(en: "\(login) is not an agent or officer of this store.", es: "\(login) no es agente ni oficial de este sistema.")
-    }
-    public func isGateway(_ user: String) -> String {
-        tr(en: "\(user) is the gateway account: name --as applicant or --as representative, and --account.",
-           es: "\(user) es la cuenta de acceso: indique --as applicant o --as representative, y --account.")
-    }
-    public func notStaffUser(_ user: String) -> String {
-        tr(en: "\(user) is not a staff user of this store. An officer can add you with `biosched users add \(user) --role agent`.",
-           es: "\(user) no es personal de este sistema. Un oficial puede agregarle con `biosched users add \(user) --role agent`.")
-    }
-    public func needsAccount(_ r: Role) -> String {
-        let code = r.rawValue
-        return tr(en: "--as \(code) needs --account ID: the \(code)'s account.", es: "--as \(code) necesita --account ID: la cuenta del \(code).")
-    }
-    public func badAccount(_ a: String, _ shape: String) -> String {
-        tr(en: "--account \"\(a)\" is not an account id; expected \(shape).", es: "--account «\(a)» no es un identificador de cuenta; se espera \(shape).")
-    }
-    public var onlyGateway: String {
-        tr(en: "only the service account that owns the store, or a gateway account, may act as an applicant or representative on a production store.",
-           es: "en un sistema real, solo la cuenta de servicio dueña del sistema, o una cuenta de acceso, puede actuar como solicitante o representante.")
-    }
-    public func noSuchAccount(_ r: Role, _ account: String) -> String {
-        let code = r.rawValue
-        return tr(en: "there is no \(code) account \"\(account)\".", es: "no hay una cuenta \(code) «\(account)».")
-    }
-    public func accountNotForStaff(_ user: String) -> String {
-        tr(en: "--account is for applicants and representatives; staff act as their own login (\(user)).",
-           es: "--account es para solicitantes y representantes; el personal actúa con su propio usuario (\(user)).")
-    }
-    public func mayNotActAs(_ user: String, _ r: Role, _ staff: String) -> String {
-        let code = r.rawValue
-        return tr(en: "\(user) may not act as \(code) on this store (staff role: \(staff)).", es: "\(user) no puede actuar como \(code) en este sistema (papel del personal: \(staff)).")
-    }
     public var lookupNotAudited: String {
         tr(en: "warning: this look-up was not written to the audit log (the store is read-only here or busy).",
            es: "atención: esta consulta no se anotó en el registro de auditoría (aquí el sistema es de solo lectura o está ocupado).")
@@ -189,5 +141,10 @@ extension Catalog {
     public func approveWithAnother(_ id: String) -> String {
         tr(en: "Approve with another time: biosched review approve \(id) --note TEXT --to YYYY-MM-DDTHH:MM [--center CODE].",
            es: "Apruebe con otra hora: biosched review approve \(id) --note TEXTO --to AAAA-MM-DDTHH:MM [--center CÓDIGO].")
+    }
+
+    public var builtWithoutPostgres: String {
+        tr(en: "This biosched was built without the PostgreSQL store (swift build --disable-default-traits); --db names a PostgreSQL database. Build it with the default traits, or give a SQLite store file.",
+           es: "Este biosched se compiló sin el sistema PostgreSQL (swift build --disable-default-traits); --db indica una base de datos PostgreSQL. Compílelo con los rasgos por defecto, o dé un archivo de sistema SQLite.")
     }
 }

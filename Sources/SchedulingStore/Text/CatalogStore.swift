@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The store's refusals that a person reads (through `StoreError.invalid` and `.unusableStore`):
 /// a missing or foreign store file, staff, keys, G-28s, backups, the sandbox, the outbox.

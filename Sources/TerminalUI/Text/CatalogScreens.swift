@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// What a key does, as the hint bar and the help overlay name it (the keymap gives each binding one).
 public enum KeyLabel: String, CaseIterable, Sendable, Hashable {
@@ -127,15 +128,6 @@ extension Catalog {
         case .officer: tr(en: "Officer", es: "Oficial")
         }
     }
-    /// The role as a word inside a sentence: `agent` / `agente`.
-    public func roleWord(_ r: Role) -> String {
-        switch r {
-        case .applicant: tr(en: "applicant", es: "solicitante")
-        case .representative: tr(en: "representative", es: "representante")
-        case .agent: tr(en: "agent", es: "agente")
-        case .officer: tr(en: "officer", es: "oficial")
-        }
-    }
     public func channelWord(online: Bool) -> String {
         online ? tr(en: "online", es: "en línea") : tr(en: "contact center", es: "Centro de Contacto")
     }
@@ -170,16 +162,6 @@ extension Catalog {
 
     // The status pane.
     public var statusTitle: String { tr(en: "Status", es: "Estado") }
-    /// An appointment's status as a word: English keeps the identifier (`scheduled`).
-    public func statusWord(_ s: AppointmentStatus) -> String {
-        switch s {
-        case .scheduled: tr(en: "scheduled", es: "programada")
-        case .attended: tr(en: "attended", es: "asistida")
-        case .missed: tr(en: "missed", es: "no asistida")
-        case .rescheduled: tr(en: "rescheduled", es: "cambiada")
-        case .cancelled: tr(en: "cancelled", es: "cancelada")
-        }
-    }
     public func appointmentStatus(_ status: String) -> String { tr(en: "Appointment (\(status)):", es: "Cita (\(status)):") }
     public func reschedulesUsed(_ used: Int, _ limit: Int) -> String {
         tr(en: "\(used) of \(limit) online reschedules used", es: "\(used) de \(limit) cambios en línea usados")
@@ -299,7 +281,6 @@ extension Catalog {
         let p = phone.map { " (\($0))" } ?? ""
         return tr(en: "SMS\(p)", es: "SMS\(p)")
     }
-    public var notifyNone: String { tr(en: "none", es: "ninguna") }
     public var notifyNoneOnFile: String { tr(en: "none (no email or phone on file)", es: "ninguna (no hay correo ni teléfono registrado)") }
 
     // Confirming.
@@ -393,7 +374,6 @@ extension Catalog {
     public func keyAdded(_ type: String, _ date: String, _ how: String) -> String {
         tr(en: "    \(type), added \(date) (\(how))", es: "    \(type), agregada el \(date) (\(how))")
     }
-    public func enrollmentCode(_ code: String) -> String { tr(en: "Enrollment code: \(code)", es: "Código de inscripción: \(code)") }
     public func enrollmentOnce(_ door: EnrollmentDoor) -> String {
         let how = enrollCommand(door)
         return tr(en: "Once, within 30 days: \(how).", es: "Una vez, dentro de 30 días: \(how).")
@@ -405,8 +385,6 @@ extension Catalog {
         tr(en: "Revoke every key of \(holder)? (a lost device)  y / n", es: "¿Revocar todas las llaves de \(holder)? (equipo perdido)  s / n")
     }
 
-    // Messages of the status pane.
-    public func codeMessage(_ code: String, _ detail: String) -> String { tr(en: "\(code): \(detail)", es: "\(code): \(detail)") }
     public func tryAgain(_ message: String) -> String { tr(en: "\(message) Press Enter to try again.", es: "\(message) Pulse Enter para intentar otra vez.") }
     public func refreshedChooseAgain(_ summary: String) -> String {
         tr(en: "\(summary) The screen was refreshed: choose again.", es: "\(summary) La pantalla se actualizó: elija otra vez.")
@@ -440,7 +418,6 @@ extension Catalog {
     public var approveOtherYes: String { tr(en: "Approve at this time", es: "Aprobar a esta hora") }
     public var approveOtherNo: String { tr(en: "Pick another time", es: "Elegir otra hora") }
     public var approveOtherKeys: String { tr(en: "y  approve at this time      n / Esc  pick another", es: "s  aprobar a esta hora      n / Esc  elegir otra") }
-    public var reviewNeedsNote: String { tr(en: "A review always needs a note saying why.", es: "Toda revisión necesita una nota que diga por qué.") }
     public var noFreeDay: String { tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.") }
     public var timeNotOffered: String { tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.") }
     public func centerChosen(_ code: String, _ name: String, _ zone: String) -> String {
@@ -538,35 +515,6 @@ public enum DayMarkWord: String, CaseIterable, Sendable { case free, few, full, 
 
 /// Caller search (the find screen's field, `biosched find`).
 extension Catalog {
-    public var searchShape: String {
-        tr(en: "a receipt (EAC2414052317), an A-number (A123456789), a name or surname (Garcia), a name with a date of birth (Garcia 1985-03-14), a phone or an email",
-           es: "un recibo (EAC2414052317), un número A (A123456789), un nombre o apellido (Garcia), un nombre con fecha de nacimiento (Garcia 1985-03-14), un teléfono o un correo")
-    }
-    public var searchTypeShape: String { tr(en: "Type \(searchShape).", es: "Escriba \(searchShape).") }
-    public func searchTooLong(_ n: Int, _ max: Int) -> String {
-        tr(en: "That is \(n) characters; a search is at most \(max). Type \(searchShape).",
-           es: "Son \(n) caracteres; una búsqueda tiene como máximo \(max). Escriba \(searchShape).")
-    }
-    public var searchControl: String {
-        tr(en: "The search holds control characters. Type \(searchShape).", es: "La búsqueda tiene caracteres de control. Escriba \(searchShape).")
-    }
-    public func searchNotEmail(_ text: String) -> String {
-        tr(en: "\"\(text)\" is not an email address; expected name@example.org.", es: "«\(text)» no es una dirección de correo; se espera nombre@example.org.")
-    }
-    public func searchDateNeedsName(_ date: String) -> String {
-        tr(en: "A date of birth needs a name with it, e.g. \"Garcia \(date)\".", es: "Una fecha de nacimiento necesita un nombre, por ejemplo «Garcia \(date)».")
-    }
-    public func searchDigits(_ text: String, _ n: Int) -> String {
-        tr(en: "\"\(text)\" has \(n) digits; a phone number has 10 (with the area code), a receipt three letters and ten digits, an A-number an A and 8 or 9 digits.",
-           es: "«\(text)» tiene \(n) dígitos; un teléfono tiene 10 (con el código de área), un recibo tres letras y diez dígitos, un número A una A y 8 o 9 dígitos.")
-    }
-    public func searchNotDate(_ token: String) -> String {
-        tr(en: "\"\(token)\" is not a date of birth; write it 1985-03-14 or 03/14/1985, next to a name.",
-           es: "«\(token)» no es una fecha de nacimiento; escríbala 1985-03-14 o 03/14/1985, junto a un nombre.")
-    }
-    public var searchOneDate: String { tr(en: "Give one date of birth, with a name.", es: "Indique una sola fecha de nacimiento, con un nombre.") }
-    public var searchTooManyWords: String { tr(en: "At most 6 name words; type a surname and a first name.", es: "Como máximo 6 palabras; escriba un apellido y un nombre.") }
-    public var searchTwoLetters: String { tr(en: "Type at least two letters of a name.", es: "Escriba al menos dos letras de un nombre.") }
     public func searchNoMatch(_ text: String) -> String {
         tr(en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
            es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
@@ -575,29 +523,9 @@ extension Catalog {
         tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed.", es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n).")
             + " " + narrowHint(query)
     }
-    /// What would narrow a search, true to what was typed: a first name and a date of birth are
-    /// asked for only when missing.
-    public func narrowHint(_ query: CallerQuery?) -> String {
-        guard case let .name(words, dob)? = query else {
-            return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
-        }
-        switch (words.count > 1, dob != nil) {
-        case (false, false): return tr(en: "Add a first name or a date of birth.", es: "Agregue un nombre o una fecha de nacimiento.")
-        case (true, false): return tr(en: "Add a date of birth.", es: "Agregue una fecha de nacimiento.")
-        case (false, true): return tr(en: "Add a first name.", es: "Agregue un nombre.")
-        case (true, true): return tr(en: "Check the spelling with the caller, or search by receipt, A-number, phone or email.",
-                                     es: "Revise la ortografía con la persona, o busque por recibo, número A, teléfono o correo.")
-        }
-    }
     public func searchMatches(_ n: Int, _ text: String) -> String {
         n == 1 ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")
                : tr(en: "\(n) cases match \"\(text)\".", es: "\(n) casos coinciden con «\(text)».")
-    }
-    public var aNumberShape: String {
-        tr(en: "A and 8 or 9 digits, e.g. A123456789 (spaces and dashes are ignored)", es: "una A y 8 o 9 dígitos, por ejemplo A123456789 (los espacios y guiones no cuentan)")
-    }
-    public func notANumber(_ text: String) -> String {
-        tr(en: "\"\(text)\" is not an A-number; expected \(aNumberShape).", es: "«\(text)» no es un número A; debe ser \(aNumberShape).")
     }
 }
 

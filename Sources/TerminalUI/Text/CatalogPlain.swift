@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Plain mode (`biosched --plain`): numbered menus and line prompts. The letters typed (b, q, h,
 /// n, p, r) stay the same in every language, as the keys of the full screen do.

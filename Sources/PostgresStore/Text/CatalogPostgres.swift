@@ -1,4 +1,7 @@
+// Compiled with the package trait `PostgreSQL` only (the default): a SQLite-only build skips it.
+#if PostgreSQL
 import Foundation
+import Scheduling
 
 /// The PostgreSQL store's refusals: a `--db` URL or libpq environment it does not take, the
 /// password file, and what the server or the connection said, framed for a person (the server's
@@ -24,10 +27,6 @@ extension Catalog {
     public func pgLibraryMissing(_ why: String) -> String {
         tr(en: "The PostgreSQL client library libpq could not be loaded (\(why)). Install Debian's package libpq5 (apt-get install libpq5), or give a SQLite store file.",
            es: "No se pudo cargar la biblioteca cliente de PostgreSQL, libpq (\(why)). Instale el paquete libpq5 de Debian (apt-get install libpq5), o dé un archivo de sistema SQLite.")
-    }
-    public var builtWithoutPostgres: String {
-        tr(en: "This biosched was built without the PostgreSQL store (swift build --disable-default-traits); --db names a PostgreSQL database. Build it with the default traits, or give a SQLite store file.",
-           es: "Este biosched se compiló sin el sistema PostgreSQL (swift build --disable-default-traits); --db indica una base de datos PostgreSQL. Compílelo con los rasgos por defecto, o dé un archivo de sistema SQLite.")
     }
     public func pgUnreachable(_ location: String, _ problem: String) -> String {
         tr(en: "The PostgreSQL store \(location) is unreachable (\(problem)). Nothing of this command was committed unless it said it was done; try again when the server is back.",
@@ -71,3 +70,4 @@ extension Catalog {
         tr(en: "\(location) is not empty (tables \(tables)).", es: "\(location) no está vacía (tablas \(tables)).")
     }
 }
+#endif

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// `biosched import`: what is wrong in an import file, where (a JSON path such as
 /// `centers[2] (code "BOS").timeZone`, which stays as written), and what is expected there.

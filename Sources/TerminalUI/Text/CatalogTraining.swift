@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Training: flow files (their parse errors), the flow players, `biosched demo`, and the terminal
 /// UI's rarer messages. Step names (`clock`, `expect`), key names and codes stay as they are.
@@ -147,17 +148,6 @@ extension Catalog {
     public var demoNoFlowsFolder: String { tr(en: "No Flows folder found (set $BIOSCHED_FLOWS_DIR).", es: "No se encontró ninguna carpeta Flows (indique $BIOSCHED_FLOWS_DIR).") }
     public var demoStoryCases: String {
         tr(en: "Story cases (open them from the trainer panel: Ctrl-T s):", es: "Casos de historia (ábralos desde el panel del instructor: Ctrl-T s):")
-    }
-    public func demoNoTempFolder(_ dir: String, _ why: String) -> String {
-        tr(en: "Cannot make a folder for the sandbox in \(dir): \(why)", es: "No se puede crear una carpeta para el sistema de práctica en \(dir): \(why)")
-    }
-    public func demoNotProduction(_ path: String) -> String {
-        tr(en: "biosched demo never opens a production store, and \(path) is one. Name a new file with --db (a sandbox is made there), a training store, or no --db at all.",
-           es: "biosched demo nunca abre un sistema real, y \(path) lo es. Indique un archivo nuevo con --db (allí se crea un sistema de práctica), un sistema de práctica, o ningún --db.")
-    }
-    public func demoNotProductionDatabase(_ location: String) -> String {
-        tr(en: "biosched demo never opens a production store, and \(location) is one. Name an empty database with --db (made with createdb: a sandbox is made there), a training store, or no --db at all.",
-           es: "biosched demo nunca abre un sistema real, y \(location) lo es. Indique con --db una base de datos vacía (hecha con createdb: allí se crea un sistema de práctica), un sistema de práctica, o ningún --db.")
     }
     public func demoUsingEnvironmentStore(_ location: String) -> String {
         tr(en: "Using the training store that $BIOSCHED_DB names: \(location).",

@@ -11,7 +11,7 @@ struct CatalogTests {
         .appendingPathComponent("../../Sources").standardized
 
     /// The targets whose `Text` folder holds catalog messages: the domain's and each layer's.
-    static let catalogTargets = ["PostgresStore", "SSHAccess", "Scheduling", "SchedulingStore", "TerminalUI", "biosched"]
+    static let catalogTargets = ["Notifications", "PostgresStore", "SSHAccess", "Scheduling", "SchedulingStore", "TerminalUI", "biosched"]
 
     /// Every `Sources/<target>/Text` folder, by target.
     static func textFolders() throws -> [(target: String, url: URL)] {

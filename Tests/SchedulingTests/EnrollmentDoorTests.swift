@@ -66,16 +66,15 @@ struct EnrollmentDoorTests {
         let unset = EnrollmentDoor()
         for (l, vague) in [(Language.en, "ssh biosched@ followed by the agency's SSH host name"), (.es, "ssh biosched@ seguido del nombre del servidor SSH de la agencia")] {
             let t = Catalog(l)
-            // The keys screen's `enrollmentOnce`: TerminalUITests' CatalogScreensTests, with the same expectations.
-            for text in [t.noticeEnrollmentHow(set), t.mailEnrollmentHow(set),
-                         t.enrollmentCodeIssued("maria", "ABCD-EFGH-JK23", 30, set), t.smsEnrollment("ABCD-EFGH-JK23", set)] {
+            // The keys screen's `enrollmentOnce`: TerminalUITests' CatalogScreensTests; the mail's and
+            // the SMS's (`mailEnrollmentHow`, `smsEnrollment`): NotificationsTests' EnrollmentTextTests,
+            // with the same expectations.
+            for text in [t.noticeEnrollmentHow(set), t.enrollmentCodeIssued("maria", "ABCD-EFGH-JK23", 30, set)] {
                 #expect(text.contains("ssh -p 2222 enroll@gw.uscis.example"), "\(l): \(text)")
             }
-            for text in [t.noticeEnrollmentHow(unset), t.mailEnrollmentHow(unset),
-                         t.enrollmentCodeIssued("maria", "ABCD-EFGH-JK23", 30, unset)] {
+            for text in [t.noticeEnrollmentHow(unset), t.enrollmentCodeIssued("maria", "ABCD-EFGH-JK23", 30, unset)] {
                 #expect(text.contains(vague), "\(l): \(text)")
             }
-            #expect(!t.smsEnrollment("ABCD-EFGH-JK23", unset).contains("ssh"), "an SMS names no command without a host")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// The messages of the notifications (mail, SMS, the .ics files), in the recipient's language.
 extension Catalog {

@@ -12,16 +12,16 @@ let package = Package(
     products: [
         .executable(name: "biosched", targets: ["biosched"]),
         .executable(name: "biosched-bench", targets: ["biosched-bench"]),
-        .executable(name: "biosched-authorized-keys", targets: ["biosched-authorized-keys"]),
+        .executable(name: "biosched-authorized-keys", targets: ["biosched-authorized-keys"])
     ],
     // `swift build --disable-default-traits` builds and tests the SQLite side alone, without libpq.
     traits: [
         .trait(name: "PostgreSQL", description: "The PostgreSQL store (libpq: Debian's libpq-dev); without it biosched is SQLite only."),
-        .default(enabledTraits: ["PostgreSQL"]),
+        .default(enabledTraits: ["PostgreSQL"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // Pure domain: rules, slots, verdicts. No I/O, no clock, no dependency.
@@ -56,7 +56,7 @@ let package = Package(
             dependencies: [
                 "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])),
                 "TerminalUI", "CursesScreen", "CNcursesw", "Notifications", "SSHAccess",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // sshd's AuthorizedKeysCommand at every login: the fast path of `access authorized-keys`
@@ -77,27 +77,31 @@ let package = Package(
             name: "biosched-bench",
             dependencies: [
                 "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])), "rawsqlite",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift")
             ],
             path: "Sources/Benchmarks"
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
-        .testTarget(name: "StoreConformanceTests", dependencies: ["Scheduling", "SchedulingStore", "PostgresTestSupport",
-                                                                .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"]))]),
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: [
+                "Scheduling", "SchedulingStore", "PostgresTestSupport",
+                .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"]))
+            ]),
         // Starts a private PostgreSQL cluster for the tests (initdb, pg_ctl from Debian's postgresql).
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
         .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Scheduling"]),
         .testTarget(name: "SSHAccessTests", dependencies: ["SSHAccess", "Scheduling"]),
         .testTarget(name: "CursesScreenTests", dependencies: ["CursesScreen", "CNcursesw", "TerminalUI", "biosched-bench"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "Scheduling", "SchedulingStore"],
+            exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications", "PostgresTestSupport"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
             dependencies: ["Scheduling", "SchedulingStore", "biosched", "PostgresTestSupport"]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )
-

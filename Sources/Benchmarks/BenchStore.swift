@@ -54,9 +54,10 @@ enum BenchStore {
         var hours: [Weekday: OpeningHours]
         var closures: [LocalDate]
         var center: Center {
-            Center(code: code, name: "\(city) ASC", address: address, city: city,
-                   state: state, zone: ZoneRules(identifier: zone)!, hours: hours, slotMinutes: slotMinutes, stations: stations,
-                   closures: Set(closures))
+            Center(
+                code: code, name: "\(city) ASC", address: address, city: city,
+                state: state, zone: ZoneRules(identifier: zone)!, hours: hours, slotMinutes: slotMinutes, stations: stations,
+                closures: Set(closures))
         }
     }
 
@@ -65,11 +66,13 @@ enum BenchStore {
         ("America/New_York", "NY", 40), ("America/Detroit", "MI", 4), ("America/Chicago", "IL", 32),
         ("America/Denver", "CO", 8), ("America/Boise", "ID", 2), ("America/Phoenix", "AZ", 5),
         ("America/Los_Angeles", "CA", 26), ("America/Anchorage", "AK", 3), ("Pacific/Honolulu", "HI", 4),
-        ("America/Puerto_Rico", "PR", 4), ("Pacific/Guam", "GU", 2),
+        ("America/Puerto_Rico", "PR", 4), ("Pacific/Guam", "GU", 2)
     ]
 
-    static let holidays = ["2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
-                           "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"].compactMap(LocalDate.init(iso:))
+    static let holidays = [
+        "2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
+        "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25"
+    ].compactMap(LocalDate.init(iso:))
 
     static func makeCenters(_ rng: inout BenchRandom) -> [CenterSpec] {
         var out: [CenterSpec] = []
@@ -85,9 +88,12 @@ enum BenchStore {
                 if rng.chance(0.25) { hours[.sat] = OpeningHours(open: LocalTime(minutes: 480)!, close: LocalTime(minutes: 720)!) }
                 var closures = holidays
                 for _ in 0..<rng.int(3) { closures.append(today.adding(days: 2 + rng.int(28))) } // local closures in the window
-                out.append(CenterSpec(code: "\(state)\(i < 10 ? "0" : "")\(i)", address: "\(100 + rng.int(800)) Federal Plaza", city: "\(zone.split(separator: "/").last!.replacingOccurrences(of: "_", with: " ")) \(i)",
-                                      state: state, zone: zone, slotMinutes: rng.pick([15, 20, 30, 30]), stations: 2 + rng.int(7),
-                                      hours: hours, closures: closures))
+                out.append(
+                    CenterSpec(
+                        code: "\(state)\(i < 10 ? "0" : "")\(i)", address: "\(100 + rng.int(800)) Federal Plaza",
+                        city: "\(zone.split(separator: "/").last!.replacingOccurrences(of: "_", with: " ")) \(i)",
+                        state: state, zone: zone, slotMinutes: rng.pick([15, 20, 30, 30]), stations: 2 + rng.int(7),
+                        hours: hours, closures: closures))
             }
         }
         return out.sorted { $0.code < $1.code }
@@ -96,12 +102,19 @@ enum BenchStore {
     // MARK: Build
 
     static let forms = ["I-485", "I-485", "I-765", "I-765", "I-131", "I-90", "N-400", "N-400", "I-751", "I-821D", "I-589"]
-    static let firstNames = ["María", "James", "Wei", "Fatima", "José", "Priya", "Olga", "Kwame", "Sofía", "Minh", "Aisha", "Mateo",
-                             "Yuki", "Chinedu", "Zoë", "Łukasz", "Nadia", "Santiago", "Leilani", "Omar"]
-    static let lastNames = ["García", "Smith", "Nguyễn", "Patel", "Kowalski", "Okafor", "Chen", "Rodríguez", "Haddad", "Kim",
-                            "Müller", "Santos", "Ivanov", "Tanaka", "O'Brien", "Reyes", "Rahman", "Cohen", "Silva", "Jones"]
+    static let firstNames = [
+        "María", "James", "Wei", "Fatima", "José", "Priya", "Olga", "Kwame", "Sofía", "Minh", "Aisha", "Mateo",
+        "Yuki", "Chinedu", "Zoë", "Łukasz", "Nadia", "Santiago", "Leilani", "Omar"
+    ]
+    static let lastNames = [
+        "García", "Smith", "Nguyễn", "Patel", "Kowalski", "Okafor", "Chen", "Rodríguez", "Haddad", "Kim",
+        "Müller", "Santos", "Ivanov", "Tanaka", "O'Brien", "Reyes", "Rahman", "Cohen", "Silva", "Jones"
+    ]
 
-    struct Booking { var start: Int64; var count: Int }
+    struct Booking {
+        var start: Int64
+        var count: Int
+    }
 
     /// Creates the store with biosched, then fills it with direct SQL in one transaction (the
     /// triggers keep the slot counters). Returns the reschedule plan.
@@ -124,9 +137,10 @@ enum BenchStore {
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "PRAGMA cache_size = -1000000")
             try db.inTransaction {
-                let insertCenter = try db.makeStatement(sql: """
-                    INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let insertCenter = try db.makeStatement(
+                    sql: """
+                        INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 let insertHours = try db.makeStatement(sql: "INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)")
                 let insertClosure = try db.makeStatement(sql: "INSERT OR IGNORE INTO center_closures(center, date) VALUES (?, ?)")
                 for s in specs {
@@ -135,12 +149,14 @@ enum BenchStore {
                     for (wd, h) in s.hours { try insertHours.execute(arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes]) }
                     for d in s.closures { try insertClosure.execute(arguments: [c.code, d.iso]) }
                 }
-                let insertCase = try db.makeStatement(sql: """
-                    INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, NULL, NULL)
-                    """)
-                let insertAppointment = try db.makeStatement(sql: """
-                    INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, 0, 1, ?)
-                    """)
+                let insertCase = try db.makeStatement(
+                    sql: """
+                        INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at) VALUES (?, ?, ?, ?, NULL, NULL)
+                        """)
+                let insertAppointment = try db.makeStatement(
+                    sql: """
+                        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, 0, 1, ?)
+                        """)
                 var serial = 0
                 for (index, s) in specs.enumerated() {
                     let c = s.center
@@ -157,7 +173,8 @@ enum BenchStore {
                             let p = ahead < 8 ? 0.93 : ahead < 16 ? 0.6 : ahead < 31 ? 0.35 : 0.15
                             var n = 0
                             for _ in 0..<c.stations where rng.chance(p) { n += 1 }
-                            future.append(Booking(start: start, count: n)); total += n
+                            future.append(Booking(start: start, count: n))
+                            total += n
                         }
                     }
                     // Past slots, most recent first, about 80% of stations, until the quota.
@@ -169,7 +186,8 @@ enum BenchStore {
                             var n = 0
                             for _ in 0..<c.stations where rng.chance(0.8) { n += 1 }
                             n = min(n, want - total)
-                            past.append(Booking(start: start, count: n)); total += n
+                            past.append(Booking(start: start, count: n))
+                            total += n
                         }
                         d += 1
                     }
@@ -177,7 +195,9 @@ enum BenchStore {
                     var i = future.count - 1
                     while total > want && i >= 0 {
                         let cut = min(future[i].count, total - want)
-                        future[i].count -= cut; total -= cut; i -= 1
+                        future[i].count -= cut
+                        total -= cut
+                        i -= 1
                     }
                     for b in future where b.start > earliest && b.start <= latest && b.count < c.stations {
                         targets.append((c.code, c.zone.local(Date(timeIntervalSince1970: TimeInterval(b.start))).iso, b.start))
@@ -189,8 +209,10 @@ enum BenchStore {
                             let receipt = receiptText(serial)
                             let form = rng.pick(forms)
                             let status = isFuture ? "scheduled" : (rng.chance(0.12) ? "missed" : "attended")
-                            try insertCase.execute(arguments: [receipt, form, !isFuture && rng.chance(0.2) ? "approved" : "pending",
-                                                               "\(rng.pick(firstNames)) \(rng.pick(lastNames))"])
+                            try insertCase.execute(arguments: [
+                                receipt, form, !isFuture && rng.chance(0.2) ? "approved" : "pending",
+                                "\(rng.pick(firstNames)) \(rng.pick(lastNames))"
+                            ])
                             try insertAppointment.execute(arguments: [receipt, c.code, b.start, status, b.start - 30 * 86_400])
                             if isFuture && form != "I-589" { movable.append((serial, c.code, b.start)) }
                             if serial % 100_000 == 0 { note("  \(serial) appointments") }

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +53,8 @@ enum IdleBenchmark {
             for tid in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
                 u.threads += 1
                 if let stat = try? String(contentsOfFile: "\(dir)/\(tid)/stat", encoding: .utf8),
-                   let close = stat.lastIndex(of: ")") {
+                    let close = stat.lastIndex(of: ")")
+                {
                     // Fields after "(comm)": state is field 3; utime and stime are fields 14 and 15.
                     let fields = stat[stat.index(after: close)...].split(separator: " ")
                     if fields.count > 13 { u.ticks += (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) }
@@ -83,8 +85,10 @@ enum IdleBenchmark {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let biosched = try TerminalBenchmark.findBiosched(terminal)
         let store = try TerminalBenchmark.demoStore(biosched: biosched, o: terminal, work: work)
-        var environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": work.path,
-                           "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        var environment = [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": work.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        ]
         if let user = ProcessInfo.processInfo.environment["USER"] { environment["USER"] = user }
         note("biosched: \(biosched), \(o.sessions) sessions on one demo store \(store)\(o.calendar ? ", each in the calendar" : "")")
 
@@ -92,14 +96,19 @@ enum IdleBenchmark {
         var sessions: [PtyProcess] = []
         defer { for s in sessions { s.stop(graceMS: 500) } }
         for _ in 0..<o.sessions {
-            sessions.append(try PtyProcess(executable: biosched,
-                                           arguments: ["tui", "--db", store, "--now", terminal.now, "--as", "agent", "--idle-timeout", "0"],
-                                           environment: environment, columns: 80, rows: 24))
+            sessions.append(
+                try PtyProcess(
+                    executable: biosched,
+                    arguments: ["tui", "--db", store, "--now", terminal.now, "--as", "agent", "--idle-timeout", "0"],
+                    environment: environment, columns: 80, rows: 24))
             drain(sessions, forMS: 0)
         }
         drain(sessions, forMS: 1_000)
         if o.calendar {
-            for s in sessions { s.write(Array((terminal.receipt + "\r").utf8)); drain(sessions, forMS: 0) }
+            for s in sessions {
+                s.write(Array((terminal.receipt + "\r").utf8))
+                drain(sessions, forMS: 0)
+            }
         }
         drain(sessions, forMS: o.settleSeconds * 1000)
         let alive = sessions.filter { $0.isRunning() }
@@ -125,19 +134,21 @@ enum IdleBenchmark {
         let involuntary = zip(before, after).map { Double($1.involuntary - $0.involuntary) / elapsed }
         let threads = after.map(\.threads)
         func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(max(1, xs.count)) }
-        print("biosched-bench idle: \(o.sessions) sessions of `biosched tui` at 80x24, \(o.calendar ? "in the calendar" : "on the find screen"), "
-              + "measured \(fmt(elapsed, 1)) s after \(o.settleSeconds) s of settling")
-        print(table([
-            ["metric", "all sessions", "per session"],
-            ["CPU time in the window (ms)", fmt(cpuMS.reduce(0, +), 0), fmt(mean(cpuMS), 2)],
-            ["CPU per minute (ms)", fmt(cpuMS.reduce(0, +) / elapsed * 60, 0), fmt(mean(cpuMS) / elapsed * 60, 2)],
-            ["wake-ups per second (voluntary switches)", fmt(wakeups.reduce(0, +), 1), fmt(mean(wakeups), 3)],
-            ["involuntary switches per second", fmt(involuntary.reduce(0, +), 1), fmt(mean(involuntary), 3)],
-            ["busiest session: wake-ups per second", "", fmt(wakeups.max() ?? 0, 3)],
-            ["threads (min / max)", "", "\(threads.min() ?? 0) / \(threads.max() ?? 0)"],
-            ["anonymous memory (MiB, mean)", fmt(anonymous.reduce(0, +), 0), fmt(mean(anonymous), 2)],
-            ["sessions with an inotify watch", "\(watched) of \(sessions.count)", ""],
-        ]))
+        print(
+            "biosched-bench idle: \(o.sessions) sessions of `biosched tui` at 80x24, \(o.calendar ? "in the calendar" : "on the find screen"), "
+                + "measured \(fmt(elapsed, 1)) s after \(o.settleSeconds) s of settling")
+        print(
+            table([
+                ["metric", "all sessions", "per session"],
+                ["CPU time in the window (ms)", fmt(cpuMS.reduce(0, +), 0), fmt(mean(cpuMS), 2)],
+                ["CPU per minute (ms)", fmt(cpuMS.reduce(0, +) / elapsed * 60, 0), fmt(mean(cpuMS) / elapsed * 60, 2)],
+                ["wake-ups per second (voluntary switches)", fmt(wakeups.reduce(0, +), 1), fmt(mean(wakeups), 3)],
+                ["involuntary switches per second", fmt(involuntary.reduce(0, +), 1), fmt(mean(involuntary), 3)],
+                ["busiest session: wake-ups per second", "", fmt(wakeups.max() ?? 0, 3)],
+                ["threads (min / max)", "", "\(threads.min() ?? 0) / \(threads.max() ?? 0)"],
+                ["anonymous memory (MiB, mean)", fmt(anonymous.reduce(0, +), 0), fmt(mean(anonymous), 2)],
+                ["sessions with an inotify watch", "\(watched) of \(sessions.count)", ""]
+            ]))
     }
 
     /// Reads whatever the sessions wrote, for `forMS` milliseconds (one pass when 0).

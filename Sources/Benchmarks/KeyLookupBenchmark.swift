@@ -38,8 +38,10 @@ enum KeyLookupBenchmark {
         let known = key(1), unknown = key(2)
         let peek = try DatabaseQueue(path: db)
         let (account, cases) = try peek.read { db in
-            (try String.fetchOne(db, sql: "SELECT id FROM accounts WHERE role = 'applicant' ORDER BY id LIMIT 1") ?? "maria",
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0)
+            (
+                try String.fetchOne(db, sql: "SELECT id FROM accounts WHERE role = 'applicant' ORDER BY id LIMIT 1") ?? "maria",
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
+            )
         }
         try peek.close()
         let store = try SQLiteBookingStore(path: db)
@@ -52,10 +54,12 @@ enum KeyLookupBenchmark {
         }
         note("\(cases) cases, one key (account \(account)); \(runs) runs each, a new process each time.")
         var rows = [["lookup", "key", "p50 ms", "p99 ms", "max ms"]]
-        for (label, program, prefix, k) in [("biosched-authorized-keys", fast, [String](), known),
-                                             ("biosched-authorized-keys", fast, [], unknown),
-                                             ("biosched access authorized-keys", biosched, ["access", "authorized-keys"], known),
-                                             ("biosched --version (process start)", biosched, [], known)] {
+        for (label, program, prefix, k) in [
+            ("biosched-authorized-keys", fast, [String](), known),
+            ("biosched-authorized-keys", fast, [], unknown),
+            ("biosched access authorized-keys", biosched, ["access", "authorized-keys"], known),
+            ("biosched --version (process start)", biosched, [], known)
+        ] {
             let args = label.hasSuffix("(process start)") ? ["--version"] : prefix + ["--db", db, me, k.type, k.blob]
             var samples: [UInt64] = []
             for _ in 0..<runs {
@@ -63,8 +67,10 @@ enum KeyLookupBenchmark {
                 guard spawn(program, args, quiet: true) == 0 else { throw BenchFailure("\(label) failed") }
                 samples.append(monotonicNS() - t0)
             }
-            rows.append([label, label.hasSuffix("(process start)") ? "—" : (k == known ? "known" : "unknown"),
-                         fmt(ms(percentile(samples, 50))), fmt(ms(percentile(samples, 99))), fmt(ms(samples.max() ?? 0))])
+            rows.append([
+                label, label.hasSuffix("(process start)") ? "—" : (k == known ? "known" : "unknown"),
+                fmt(ms(percentile(samples, 50))), fmt(ms(percentile(samples, 99))), fmt(ms(samples.max() ?? 0))
+            ])
         }
         print(table(rows))
     }

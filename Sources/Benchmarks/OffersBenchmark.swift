@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
@@ -37,8 +38,10 @@ enum OffersBenchmark {
             return (from...(from + 14)).map { today.adding(days: $0) }.filter { $0.weekday != .sat && $0.weekday != .sun }
         }
         for c in 0..<centers {
-            doc.centers.append(.init(code: String(format: "OF%03d", c), name: "Offer \(c) ASC", address: "\(c) Main St", city: "Town \(c)",
-                                     state: "S\(c % 50)", timeZone: zones[c % zones.count], slotMinutes: 30, stations: 2, hours: hours))
+            doc.centers.append(
+                .init(
+                    code: String(format: "OF%03d", c), name: "Offer \(c) ASC", address: "\(c) Main St", city: "Town \(c)",
+                    state: "S\(c % 50)", timeZone: zones[c % zones.count], slotMinutes: 30, stations: 2, hours: hours))
         }
         // The waiting cases: appointments 20+ days out, one per slot, round robin over the centers.
         var waitingCases: [(String, String)] = []
@@ -48,7 +51,8 @@ enum OffersBenchmark {
             let day = weekdays(from: 20, zone: zone)[k / 16 % 10]
             let r = String(format: "EAC%010d", n)
             doc.cases.append(.init(receipt: r, form: "I-485", applicant: nil, applicantName: "Waiting \(n)"))
-            doc.appointments.append(.init(receipt: r, center: String(format: "OF%03d", c), start: String(format: "%@T%02d:%02d", day.iso, 8 + k % 16 / 2, k % 2 * 30)))
+            doc.appointments.append(
+                .init(receipt: r, center: String(format: "OF%03d", c), start: String(format: "%@T%02d:%02d", day.iso, 8 + k % 16 / 2, k % 2 * 30)))
             waitingCases.append((r, String(format: "OF%03d", c)))
         }
         // The freers: earlier appointments (days 3 to 12), each in a slot of its own.
@@ -59,7 +63,8 @@ enum OffersBenchmark {
             let day = weekdays(from: 3, zone: zone)[k / 16 % 8]
             let r = String(format: "WAC%010d", n)
             doc.cases.append(.init(receipt: r, form: "I-765", applicant: nil, applicantName: "Freer \(n)"))
-            doc.appointments.append(.init(receipt: r, center: String(format: "OF%03d", c), start: String(format: "%@T%02d:%02d", day.iso, 8 + k % 16 / 2, k % 2 * 30)))
+            doc.appointments.append(
+                .init(receipt: r, center: String(format: "OF%03d", c), start: String(format: "%@T%02d:%02d", day.iso, 8 + k % 16 / 2, k % 2 * 30)))
             freers.append((r, String(format: "OF%03d", c)))
         }
         let agent = Actor(role: .agent, id: "bench")
@@ -68,7 +73,8 @@ enum OffersBenchmark {
         note("imported \(doc.appointments.count) appointments at \(centers) centers in \(fmt(ms(monotonicNS() - t0) / 1000, 1)) s")
         t0 = monotonicNS()
         for (r, _) in waitingCases {
-            let asked = WaitlistRequest(receipt: try ReceiptNumber(parsing: r), goodCause: GoodCause(reason: .workOrCare), notify: .email, askedAt: now, actor: agent)
+            let asked = WaitlistRequest(
+                receipt: try ReceiptNumber(parsing: r), goodCause: GoodCause(reason: .workOrCare), notify: .email, askedAt: now, actor: agent)
             guard case .accepted = try WaitlistService.ask(asked, in: store, clock: { now }) else { throw BenchFailure("\(r) was not put on the waiting list") }
         }
         note("\(waiting) waiting requests in \(fmt(ms(monotonicNS() - t0) / 1000, 1)) s")
@@ -97,8 +103,10 @@ enum OffersBenchmark {
             // The time before the call stands until the commit's is known (a pass may be quicker):
             // a latency is never under-counted.
             shared.freed("\(f.center)@\(snap.appointment.start.timeIntervalSince1970)", at: monotonicNS())
-            let out = try store.reschedule(RescheduleRequest(requestID: "free-\(f.receipt)", receipt: r, actor: agent, goodCause: GoodCause(reason: .travel),
-                                                             to: LocalDateTime(iso: String(format: "%@T%02d:%02d", target.iso, 8 + k % 16 / 2, k % 2 * 30))!), clock: { now })
+            let out = try store.reschedule(
+                RescheduleRequest(
+                    requestID: "free-\(f.receipt)", receipt: r, actor: agent, goodCause: GoodCause(reason: .travel),
+                    to: LocalDateTime(iso: String(format: "%@T%02d:%02d", target.iso, 8 + k % 16 / 2, k % 2 * 30))!), clock: { now })
             let at = monotonicNS()
             guard out.result == .booked else { throw BenchFailure("\(f.receipt): \(out.result.rawValue) \(out.verdict.codes)") }
             shared.freed("\(f.center)@\(snap.appointment.start.timeIntervalSince1970)", at: at)
@@ -118,14 +126,17 @@ enum OffersBenchmark {
             for (_, n) in try store.bookedCounts(center: c.code, from: now, to: now.addingTimeInterval(40 * 86_400)) where n > c.stations { overbooked += 1 }
         }
         print("offers on \(backend): \(waiting) waiting requests over \(centers) centers (2 stations a slot), \(freed) stations freed by ordinary reschedules")
-        print(table([["", "value"],
-                     ["offers made", "\(offers)"],
-                     ["freeing commit -> offer in the outbox, p50", "\(fmt(ms(percentile(latencies, 0.50)), 1)) ms"],
-                     ["freeing commit -> offer in the outbox, p99", "\(fmt(ms(percentile(latencies, 0.99)), 1)) ms"],
-                     ["freeing commit -> offer in the outbox, max", "\(fmt(ms(latencies.max() ?? 0), 1)) ms"],
-                     ["all \(freed) freed and offered", "\(fmt(total / 1000, 2)) s"],
-                     ["slots overbooked (bookings + holds > stations)", "\(overbooked)"],
-                     ["requests with two open offers", "\(doubly)"]]))
+        print(
+            table([
+                ["", "value"],
+                ["offers made", "\(offers)"],
+                ["freeing commit -> offer in the outbox, p50", "\(fmt(ms(percentile(latencies, 0.50)), 1)) ms"],
+                ["freeing commit -> offer in the outbox, p99", "\(fmt(ms(percentile(latencies, 0.99)), 1)) ms"],
+                ["freeing commit -> offer in the outbox, max", "\(fmt(ms(latencies.max() ?? 0), 1)) ms"],
+                ["all \(freed) freed and offered", "\(fmt(total / 1000, 2)) s"],
+                ["slots overbooked (bookings + holds > stations)", "\(overbooked)"],
+                ["requests with two open offers", "\(doubly)"]
+            ]))
     }
 }
 
@@ -136,15 +147,32 @@ private final class Shared: @unchecked Sendable {
     private var latencies: [UInt64] = []
     private var offers = 0
     private var done = false
-    var isDone: Bool { lock.lock(); defer { lock.unlock() }; return done }
-    func finish() { lock.lock(); done = true; lock.unlock() }
-    func freed(_ key: String, at: UInt64) { lock.lock(); committed[key] = at; lock.unlock() }
+    var isDone: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
+    }
+    func finish() {
+        lock.lock()
+        done = true
+        lock.unlock()
+    }
+    func freed(_ key: String, at: UInt64) {
+        lock.lock()
+        committed[key] = at
+        lock.unlock()
+    }
     func offered(_ list: [Offer], at: UInt64) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         for o in list {
             offers += 1
             if let c = committed["\(o.centerCode)@\(o.start.timeIntervalSince1970)"] { latencies.append(at - c) }
         }
     }
-    var results: ([UInt64], Int) { lock.lock(); defer { lock.unlock() }; return (latencies, offers) }
+    var results: ([UInt64], Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (latencies, offers)
+    }
 }

@@ -36,8 +36,9 @@ enum PGBenchScript {
             csv += "\(i),\(f[0]),\(f[1]),\(f[2]),\(f[3])\n"
         }
         try csv.write(to: file, atomically: true, encoding: .utf8)
-        try server.psql("CREATE TABLE bench_plan (n INT PRIMARY KEY, receipt TEXT NOT NULL, center TEXT NOT NULL, local TEXT NOT NULL, start BIGINT NOT NULL)",
-                        database: database)
+        try server.psql(
+            "CREATE TABLE bench_plan (n INT PRIMARY KEY, receipt TEXT NOT NULL, center TEXT NOT NULL, local TEXT NOT NULL, start BIGINT NOT NULL)",
+            database: database)
         try server.psql("\\copy bench_plan FROM '\(file.path)' WITH (FORMAT csv)", database: database)
     }
 
@@ -45,10 +46,14 @@ enum PGBenchScript {
     static func run(server: PGServer, database: String, script: URL, clients: Int, each: Int, firstLine: Int, tag: String, logDir: URL) throws -> RawRun {
         let prefix = logDir.appendingPathComponent("raw-\(clients)").path
         let threads = min(clients, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        try server.run(server.bin + "/pgbench", ["-n", "-M", "simple", "-c", String(clients), "-j", String(threads), "-t", String(each),
-                                                 "-f", script.path, "-l", "--log-prefix=\(prefix)", "-D", "tag=\(tag)",
-                                                 "-D", "first=\(firstLine)", "-D", "each=\(each)", "-D", "k=0",
-                                                 "-D", "now=\(BenchStore.nowSeconds)"] + server.connection + [database])
+        try server.run(
+            server.bin + "/pgbench",
+            [
+                "-n", "-M", "simple", "-c", String(clients), "-j", String(threads), "-t", String(each),
+                "-f", script.path, "-l", "--log-prefix=\(prefix)", "-D", "tag=\(tag)",
+                "-D", "first=\(firstLine)", "-D", "each=\(each)", "-D", "k=0",
+                "-D", "now=\(BenchStore.nowSeconds)"
+            ] + server.connection + [database])
         var latencies: [UInt64] = []
         var first = Double.infinity, last = 0.0
         for name in try FileManager.default.contentsOfDirectory(atPath: logDir.path) where name.hasPrefix("raw-\(clients).") {

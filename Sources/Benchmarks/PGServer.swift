@@ -13,7 +13,8 @@ struct PGServer {
     init(_ url: String) throws {
         location = try PostgresLocation.parse(url)
         let env = ProcessInfo.processInfo.environment
-        let candidates = (env["PATH"] ?? "").split(separator: ":").map(String.init)
+        let candidates =
+            (env["PATH"] ?? "").split(separator: ":").map(String.init)
             + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin" }
         guard let dir = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0 + "/pgbench") }) else {
             throw BenchFailure("no pgbench found (in PATH or /usr/lib/postgresql/*/bin): apt-get install postgresql-client")
@@ -54,7 +55,9 @@ struct PGServer {
         p.waitUntilExit()
         let text = String(decoding: o, as: UTF8.self)
         guard p.terminationStatus == 0 else {
-            throw BenchFailure("\((program as NSString).lastPathComponent) \(args.suffix(2).joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: e, as: UTF8.self))\(text)")
+            throw BenchFailure(
+                "\((program as NSString).lastPathComponent) \(args.suffix(2).joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: e, as: UTF8.self))\(text)"
+            )
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -66,7 +67,7 @@ final class PtyProcess {
             sigaddset(&defaults, sig)
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        let setsid: Int32 = 0x80   // POSIX_SPAWN_SETSID, which Glibc does not import
+        let setsid: Int32 = 0x80 // POSIX_SPAWN_SETSID, which Glibc does not import
         posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -79,7 +80,8 @@ final class PtyProcess {
         let started = monotonicNS()
         let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else {
-            close(m); close(s)
+            close(m)
+            close(s)
             throw BenchFailure("posix_spawn \(executable): \(errorText(rc))")
         }
         pid = child
@@ -144,7 +146,10 @@ final class PtyProcess {
         guard !exited else { return false }
         var status: Int32 = 0
         let r = waitpid(pid, &status, WNOHANG)
-        if r == pid { exited = true; return false }
+        if r == pid {
+            exited = true
+            return false
+        }
         return true
     }
 

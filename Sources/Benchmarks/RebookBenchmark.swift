@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
@@ -37,15 +38,18 @@ enum RebookBenchmark {
         var n = 0
         for c in 0..<centers {
             let code = "ST" + String(format: "%02d", c)
-            doc.centers.append(.init(code: code, name: "Storm \(c) ASC", address: "\(c) Main St", city: "Town \(c)", state: "S\(c)",
-                                     timeZone: zone.identifier, slotMinutes: 30, stations: stations, hours: hours))
+            doc.centers.append(
+                .init(
+                    code: code, name: "Storm \(c) ASC", address: "\(c) Main St", city: "Town \(c)", state: "S\(c)",
+                    timeZone: zone.identifier, slotMinutes: 30, stations: stations, hours: hours))
             for d in 2...28 {
                 let day = today.adding(days: d)
                 guard day.weekday != .sat && day.weekday != .sun else { continue }
                 let count = day == closed ? perDay : stations * 16 / 2
                 for k in 0..<count {
                     let slot = k % 16
-                    let r = String(format: "SRC%02d%08d", c, n); n += 1
+                    let r = String(format: "SRC%02d%08d", c, n)
+                    n += 1
                     doc.cases.append(.init(receipt: r, form: "I-90", applicant: nil, applicantName: "Storm \(n)"))
                     doc.appointments.append(.init(receipt: r, center: code, start: String(format: "%@T%02d:%02d", day.iso, 8 + slot / 2, slot % 2 * 30)))
                 }
@@ -59,10 +63,12 @@ enum RebookBenchmark {
         let all = monotonicNS()
         for c in 0..<centers {
             let start = monotonicNS()
-            let report = try AgencyRebooking.close(center: "ST" + String(format: "%02d", c), on: closed, reason: "storm", rebook: true,
-                                                   by: Actor(role: .officer, id: "bench"), in: store, clock: { now })
+            let report = try AgencyRebooking.close(
+                center: "ST" + String(format: "%02d", c), on: closed, reason: "storm", rebook: true,
+                by: Actor(role: .officer, id: "bench"), in: store, clock: { now })
             perCenter.append(ms(monotonicNS() - start))
-            moved += report.rebooked; stranded += report.stranded
+            moved += report.rebooked
+            stranded += report.stranded
         }
         let total = ms(monotonicNS() - all)
         print("rebook on \(backend): \(centers) centers x \(perDay) appointments closed on \(closed.iso) (20 stations, other days half full)")

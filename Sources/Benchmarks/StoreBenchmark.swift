@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import Scheduling
+import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
-import Scheduling
-import SchedulingStore
 
 /// `biosched-bench store`: biosched's store against the same transactions written directly against
 /// the SQLite C API (`rawsqlite`), on a store of 1,000,000 appointments. Prints figures; asserts nothing.
@@ -81,7 +82,9 @@ enum StoreBenchmark {
         let counts = try DatabaseQueue(path: work, configuration: readOnly()).read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM centers") ?? 0)
         }
-        note("\(counts.0) appointments, \(counts.1) centers; now = \(ISO8601DateFormatter().string(from: BenchStore.now)), window \(info.window.leadHours) h to \(info.window.horizonDays) days")
+        note(
+            "\(counts.0) appointments, \(counts.1) centers; now = \(ISO8601DateFormatter().string(from: BenchStore.now)), window \(info.window.leadHours) h to \(info.window.horizonDays) days"
+        )
 
         // 1. Slot search: the first 50 offered slots of a center, the same centers for both.
         let codes = try store.centers().map(\.code)
@@ -112,21 +115,27 @@ enum StoreBenchmark {
             }
             if n < o.limit { emptyResults += 1 }
         }
-        bioTimes.removeFirst(o.warmup); rawTimes.removeFirst(o.warmup)
+        bioTimes.removeFirst(o.warmup)
+        rawTimes.removeFirst(o.warmup)
         if !mismatches.isEmpty { note("WARNING: the two slot searches differ in \(mismatches.count) of \(sequence.count) searches, e.g. \(mismatches[0])") }
 
         // 2. Reschedules: 1 process, then `workers` processes at once, each implementation.
         let me = executablePath()
         var next = 0
-        func range(_ n: Int) -> Int { defer { next += n }; return next }
+        func range(_ n: Int) -> Int {
+            defer { next += n }
+            return next
+        }
         func launch(_ label: String, tag: String, processes: Int, each: Int, biosched: Bool) throws -> Run {
             let first = range(processes * each)
             note("Reschedules: \(label), \(processes) process\(processes == 1 ? "" : "es") × \(each) ...")
             var children: [Child] = []
             for p in 0..<processes {
                 let args = [work, paths.plan.path, String(first + p * each), String(each), String(BenchStore.nowSeconds), tag]
-                children.append(biosched ? Child(me, ["store-worker"] + args, label: "\(label) worker \(p)")
-                                          : Child(raw, [args[0], "worker"] + args.dropFirst(), label: "\(label) worker \(p)"))
+                children.append(
+                    biosched
+                        ? Child(me, ["store-worker"] + args, label: "\(label) worker \(p)")
+                        : Child(raw, [args[0], "worker"] + args.dropFirst(), label: "\(label) worker \(p)"))
             }
             for c in children { try c.start() }
             for c in children {
@@ -135,8 +144,9 @@ enum StoreBenchmark {
             for c in children { c.send("go") }
             let results = try children.map { try WorkerResult(parsing: try $0.finish(), from: $0.label) }
             let wal = (try? FileManager.default.attributesOfItem(atPath: work + "-wal")[.size] as? Int) ?? 0
-            return Run(tag: tag, label: "\(label), \(processes) process\(processes == 1 ? "" : "es")", results: results, walBytes: wal,
-                       planned: processes * each)
+            return Run(
+                tag: tag, label: "\(label), \(processes) process\(processes == 1 ? "" : "es")", results: results, walBytes: wal,
+                planned: processes * each)
         }
         let bio1 = try launch("biosched", tag: "bench-biosched-single", processes: 1, each: o.single, biosched: true)
         let raw1 = try launch("raw C", tag: "bench-rawc-single", processes: 1, each: o.single, biosched: false)
@@ -164,23 +174,43 @@ enum StoreBenchmark {
             ["metric", "biosched", "raw C", "ratio", "target", "met?"],
             ["slot search p50, first \(o.limit) of 1 center (ms)", fmt(ms(bioP50), 3), fmt(ms(rawP50), 3), ratio(ms(bioP50), ms(rawP50)), "—", "—"],
             ["slot search p99 (ms)", fmt(ms(bioP99), 3), fmt(ms(rawP99), 3), ratio(ms(bioP99), ms(rawP99)), "≤ 2× raw C", yes(slotRatio <= 2)],
-            ["reschedules/s, 1 process", fmt(bio1.rate, 0), fmt(raw1.rate, 0), runRatio(bio1.rate, raw1.rate), "≥ 1× raw C", complete ? yes(singleRatio >= 1) : "—"],
-            ["reschedules/s, \(o.workers) processes", fmt(bioN.rate, 0), fmt(rawN.rate, 0), runRatio(bioN.rate, rawN.rate), "≥ 0.8× raw C", complete ? yes(multiRatio >= 0.8) : "—"],
-            ["worst wait (biosched: whole request), \(o.workers) processes (ms)", fmt(ms(bioN.maxWait), 1), fmt(ms(rawN.maxWait), 1), runRatio(ms(bioN.maxWait), ms(rawN.maxWait)), "≤ 500 ms", yes(worstOK)],
-            ["p99 wait (biosched: whole request), \(o.workers) processes (ms)", fmt(ms(bioN.p99Wait), 1), fmt(ms(rawN.p99Wait), 1), runRatio(ms(bioN.p99Wait), ms(rawN.p99Wait)), "—", "—"],
-            ["overbooked slots / counter mismatches / lost bookings", "\(check.overCapacity) / \(check.counterMismatches) / \(check.lostBookings)", "(same store)", "", "0 / 0 / 0", yes(overbookOK)],
-            ["PRAGMA integrity_check", check.integrity, "(same store)", "", "ok", yes(check.integrity == "ok")],
+            [
+                "reschedules/s, 1 process", fmt(bio1.rate, 0), fmt(raw1.rate, 0), runRatio(bio1.rate, raw1.rate), "≥ 1× raw C",
+                complete ? yes(singleRatio >= 1) : "—"
+            ],
+            [
+                "reschedules/s, \(o.workers) processes", fmt(bioN.rate, 0), fmt(rawN.rate, 0), runRatio(bioN.rate, rawN.rate), "≥ 0.8× raw C",
+                complete ? yes(multiRatio >= 0.8) : "—"
+            ],
+            [
+                "worst wait (biosched: whole request), \(o.workers) processes (ms)", fmt(ms(bioN.maxWait), 1), fmt(ms(rawN.maxWait), 1),
+                runRatio(ms(bioN.maxWait), ms(rawN.maxWait)), "≤ 500 ms", yes(worstOK)
+            ],
+            [
+                "p99 wait (biosched: whole request), \(o.workers) processes (ms)", fmt(ms(bioN.p99Wait), 1), fmt(ms(rawN.p99Wait), 1),
+                runRatio(ms(bioN.p99Wait), ms(rawN.p99Wait)), "—", "—"
+            ],
+            [
+                "overbooked slots / counter mismatches / lost bookings", "\(check.overCapacity) / \(check.counterMismatches) / \(check.lostBookings)",
+                "(same store)", "", "0 / 0 / 0", yes(overbookOK)
+            ],
+            ["PRAGMA integrity_check", check.integrity, "(same store)", "", "ok", yes(check.integrity == "ok")]
         ]
         print("")
-        print("biosched store benchmark: \(counts.0) appointments, \(counts.1) centers, \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite \(check.sqliteVersion), synchronous=FULL, WAL")
+        print(
+            "biosched store benchmark: \(counts.0) appointments, \(counts.1) centers, \(ProcessInfo.processInfo.activeProcessorCount) cores, SQLite \(check.sqliteVersion), synchronous=FULL, WAL"
+        )
         print(table(rows))
         print("")
-        print("Slot search: \(o.iterations) searches per side after \(o.warmup) warm-up, centers drawn with a fixed seed; biosched = store.center(code:) + store.offeredSlots(limit: \(o.limit)), in process; raw C = the same SELECTs and slot generation, timed inside rawsqlite. Same slots returned in \(sequence.count - mismatches.count) of \(sequence.count) searches (\(emptyResults) searches found fewer than \(o.limit)).")
+        print(
+            "Slot search: \(o.iterations) searches per side after \(o.warmup) warm-up, centers drawn with a fixed seed; biosched = store.center(code:) + store.offeredSlots(limit: \(o.limit)), in process; raw C = the same SELECTs and slot generation, timed inside rawsqlite. Same slots returned in \(sequence.count - mismatches.count) of \(sequence.count) searches (\(emptyResults) searches found fewer than \(o.limit))."
+        )
         for r in [bio1, raw1, bioN, rawN] {
-            print("Reschedules, \(r.label) (request ids \(r.tag)-N): \(r.booked) booked, \(r.other) other, \(r.errors) errors in \(fmt(r.seconds, 2)) s = \(fmt(r.rate, 0))/s; "
-                  + "lock wait p50 \(fmt(ms(r.p50Wait), 2)) ms, p99 \(fmt(ms(r.p99Wait), 2)) ms, max \(fmt(ms(r.maxWait), 2)) ms "
-                  + "(first transaction of a process: max \(fmt(ms(r.maxFirstWait), 1)) ms; later ones: max \(fmt(ms(r.maxLaterWait), 1)) ms); "
-                  + "a process's first reschedule took up to \(fmt(ms(r.maxFirst), 1)) ms; WAL file \(r.walBytes / 1_048_576) MiB at the end.")
+            print(
+                "Reschedules, \(r.label) (request ids \(r.tag)-N): \(r.booked) booked, \(r.other) other, \(r.errors) errors in \(fmt(r.seconds, 2)) s = \(fmt(r.rate, 0))/s; "
+                    + "lock wait p50 \(fmt(ms(r.p50Wait), 2)) ms, p99 \(fmt(ms(r.p99Wait), 2)) ms, max \(fmt(ms(r.maxWait), 2)) ms "
+                    + "(first transaction of a process: max \(fmt(ms(r.maxFirstWait), 1)) ms; later ones: max \(fmt(ms(r.maxLaterWait), 1)) ms); "
+                    + "a process's first reschedule took up to \(fmt(ms(r.maxFirst), 1)) ms; WAL file \(r.walBytes / 1_048_576) MiB at the end.")
         }
         print("Checks: \(check.summary). Total run \(fmt(Double(monotonicNS() - started) / 1e9, 1)) s.")
         // A side that did not book every reschedule it was given is no measure of the other: say
@@ -192,7 +222,8 @@ enum StoreBenchmark {
                 print("INCOMPLETE: \(r.label) booked \(r.booked) of \(r.planned) (\(r.other) not booked, \(r.errors) failed); first reasons:")
                 for p in Set(r.problems).sorted().prefix(4) { print("  \(p)") }
             }
-            throw BenchFailure("\(incomplete.count) of 4 reschedule runs did not book every planned reschedule (above): the figures compare nothing, no ratio is given")
+            throw BenchFailure(
+                "\(incomplete.count) of 4 reschedule runs did not book every planned reschedule (above): the figures compare nothing, no ratio is given")
         }
         if check.overCapacity != 0 || check.counterMismatches != 0 || check.lostBookings != 0 || check.integrity != "ok" {
             throw BenchFailure("the store's checks failed: \(check.summary)")
@@ -250,7 +281,8 @@ enum StoreBenchmark {
         }
         // A postgresql:// URL is the PostgreSQL store (`store --db`), anything else a SQLite file.
         #if PostgreSQL
-        let store: any BookingStore = PostgresLocation.isPostgres(args[0])
+        let store: any BookingStore =
+            PostgresLocation.isPostgres(args[0])
             ? try PostgresBookingStore.open(try PostgresLocation.parse(args[0])) : try SQLiteBookingStore(path: args[0])
         #else
         let store: any BookingStore = try SQLiteBookingStore(path: args[0])
@@ -261,8 +293,9 @@ enum StoreBenchmark {
         let requests = try (from..<(from + count)).map { i -> RescheduleRequest in
             let f = lines[i].split(separator: " ")
             guard f.count == 4, let to = LocalDateTime(iso: String(f[2])) else { throw BenchFailure("bad plan line \(i)") }
-            return RescheduleRequest(requestID: "\(args[5])-\(i)", receipt: try ReceiptNumber(parsing: String(f[0])), actor: actor,
-                                     goodCause: GoodCause(reason: .medical), centerCode: String(f[1]), to: to)
+            return RescheduleRequest(
+                requestID: "\(args[5])-\(i)", receipt: try ReceiptNumber(parsing: String(f[0])), actor: actor,
+                goodCause: GoodCause(reason: .medical), centerCode: String(f[1]), to: to)
         }
         let now = Date(timeIntervalSince1970: TimeInterval(nowS))
         try? FileHandle.standardOutput.write(contentsOf: Data("READY\n".utf8))
@@ -279,7 +312,9 @@ enum StoreBenchmark {
                 #if PostgreSQL
                 r.roundTrips += (store as? PostgresBookingStore)?.roundTripsOfLastTransaction ?? 0
                 #endif
-                if outcome.result == .booked { r.booked += 1 } else {
+                if outcome.result == .booked {
+                    r.booked += 1
+                } else {
                     r.other += 1
                     if r.problem == nil { r.problem = "\(request.requestID): not booked: \(outcome.result.rawValue): \(outcome.verdict.message)" }
                 }
@@ -314,28 +349,38 @@ enum StoreCheck {
             r.sqliteVersion = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?"
             r.overCapacity = try Int.fetchOne(db, sql: "SELECT count(*) FROM slots WHERE booked > capacity") ?? -1
             // Every counter equals the bookings that hold a station, both ways.
-            let wrongCounters = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a
-                  WHERE a.center = s.center AND a.start = s.start AND a.status IN \(holding))
-                """) ?? -1
-            let uncounted = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT center, start, count(*) AS n FROM appointments WHERE status IN \(holding) GROUP BY center, start) g
-                WHERE NOT EXISTS (SELECT 1 FROM slots s WHERE s.center = g.center AND s.start = g.start AND s.booked = g.n)
-                """) ?? -1
+            let wrongCounters =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a
+                          WHERE a.center = s.center AND a.start = s.start AND a.status IN \(holding))
+                        """) ?? -1
+            let uncounted =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (SELECT center, start, count(*) AS n FROM appointments WHERE status IN \(holding) GROUP BY center, start) g
+                        WHERE NOT EXISTS (SELECT 1 FROM slots s WHERE s.center = g.center AND s.start = g.start AND s.booked = g.n)
+                        """) ?? -1
             r.counterMismatches = wrongCounters + uncounted
             // Each booking reported by a worker is a request whose new appointment is scheduled.
             var parts: [String] = []
             for run in runs {
-                let stored = try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM requests q JOIN appointments a ON a.id = q.new_appointment_id
-                    WHERE q.id LIKE ? AND q.decision = 'booked' AND a.status = 'scheduled' AND a.center = q.preferred_center
-                    """, arguments: [run.tag + "-%"]) ?? -1
+                let stored =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM requests q JOIN appointments a ON a.id = q.new_appointment_id
+                            WHERE q.id LIKE ? AND q.decision = 'booked' AND a.status = 'scheduled' AND a.center = q.preferred_center
+                            """, arguments: [run.tag + "-%"]) ?? -1
                 r.lostBookings += abs(stored - run.booked)
                 parts.append("\(run.tag) \(stored) stored of \(run.booked) reported")
             }
             let started = monotonicNS()
             r.integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
-            r.summary = "\(r.overCapacity) slots over capacity, \(wrongCounters) counters differing from their bookings, \(uncounted) booked slots without an exact counter; "
+            r.summary =
+                "\(r.overCapacity) slots over capacity, \(wrongCounters) counters differing from their bookings, \(uncounted) booked slots without an exact counter; "
                 + parts.joined(separator: ", ") + "; integrity_check \(r.integrity) (\(fmt(Double(monotonicNS() - started) / 1e9, 1)) s)"
             return r
         }

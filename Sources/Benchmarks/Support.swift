@@ -1,5 +1,6 @@
 import Foundation
 import SchedulingStore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -172,7 +173,10 @@ struct OptionReader {
     let args: [String]
     let usage: String
     private(set) var index = 0
-    init(_ args: [String], usage: String) { self.args = args; self.usage = usage }
+    init(_ args: [String], usage: String) {
+        self.args = args
+        self.usage = usage
+    }
 
     /// The option at hand, or nil at the end.
     var current: String? { index < args.count ? args[index] : nil }

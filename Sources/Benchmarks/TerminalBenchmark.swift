@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -144,8 +145,9 @@ enum TerminalBenchmark {
         init(_ subject: Subject, options: Options, environment: [String: String]) throws {
             self.options = options
             screen = VTScreen(columns: options.columns, rows: options.rows)
-            pty = try PtyProcess(executable: subject.executable, arguments: subject.arguments, environment: environment,
-                                 columns: options.columns, rows: options.rows)
+            pty = try PtyProcess(
+                executable: subject.executable, arguments: subject.arguments, environment: environment,
+                columns: options.columns, rows: options.rows)
         }
 
         private func take(_ bytes: ArraySlice<UInt8>, at: UInt64) {
@@ -195,7 +197,9 @@ enum TerminalBenchmark {
             var last: UInt64 = pty.spawnedAt
             while true {
                 let now = monotonicNS()
-                let wait: UInt64 = complete ? (last + UInt64(quietMS) * 1_000_000 > now ? last + UInt64(quietMS) * 1_000_000 - now : 0)
+                let wait: UInt64 =
+                    complete
+                    ? (last + UInt64(quietMS) * 1_000_000 > now ? last + UInt64(quietMS) * 1_000_000 - now : 0)
                     : (deadline > now ? deadline - now : 0)
                 guard let chunk = pty.read(timeoutNS: wait) else {
                     if complete { return (last - pty.spawnedAt, total) }
@@ -261,7 +265,8 @@ enum TerminalBenchmark {
             var total: UInt64 = 0
             for t in tasks {
                 guard let text = try? String(contentsOfFile: "\(dir)/\(t)/schedstat", encoding: .utf8),
-                      let first = text.split(separator: " ").first, let v = UInt64(first) else { continue }
+                    let first = text.split(separator: " ").first, let v = UInt64(first)
+                else { continue }
                 total += v
             }
             return total
@@ -318,7 +323,7 @@ enum TerminalBenchmark {
             "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home.path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "TMPDIR": work.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
-            "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path,
+            "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path
         ]
         if let user = ProcessInfo.processInfo.environment["USER"] { environment["USER"] = user }
 
@@ -342,7 +347,7 @@ enum TerminalBenchmark {
                 // calendar opened: 29 days forward stay in the window (Dec 1 to Dec 30).
                 Move(label: "next day", forward: .right, run: 29, reset: .text("t")),
                 Move(label: "next week", forward: .down, run: 4, reset: .text("t")),
-                Move(label: "next month", forward: .pageDown, run: 1, reset: .text("t")),
+                Move(label: "next month", forward: .pageDown, run: 1, reset: .text("t"))
             ])
         note("biosched: \(biosched) (built \(modified(biosched))), demo store \(store), --now \(o.now), receipt \(o.receipt)")
 
@@ -375,7 +380,7 @@ enum TerminalBenchmark {
                         // ^G goes to today, where calcurse opened.
                         Move(label: "next day", forward: .right, run: 29, reset: .control("g")),
                         Move(label: "next week", forward: .down, run: 4, reset: .control("g")),
-                        Move(label: "next month", forward: .text("m"), run: 1, reset: .control("g")),
+                        Move(label: "next month", forward: .text("m"), run: 1, reset: .control("g"))
                     ])
                 note("calcurse: \(calcurse) (\(calcurseVersion)), \(apts) appointments from \(first) to \(last)")
                 results.append(try measure(subject, o: o, environment: environment))
@@ -385,8 +390,9 @@ enum TerminalBenchmark {
             }
         }
 
-        report(results, o: o, calcurseVersion: calcurseVersion, calcurseNote: calcurseNote,
-               loads: (loadBefore, loadAverage()), seconds: Double(monotonicNS() - started) / 1e9)
+        report(
+            results, o: o, calcurseVersion: calcurseVersion, calcurseNote: calcurseNote,
+            loads: (loadBefore, loadAverage()), seconds: Double(monotonicNS() - started) / 1e9)
     }
 
     static func measure(_ subject: Subject, o: Options, environment: [String: String]) throws -> SubjectResult {
@@ -423,7 +429,10 @@ enum TerminalBenchmark {
                 let late = try s.lateBytes()
                 guard late > 0 else { return }
                 r.lateBytes += late
-                if let i = lastMeasured { r.samples[i].late += late; r.lateKeys += 1 }
+                if let i = lastMeasured {
+                    r.samples[i].late += late
+                    r.lateKeys += 1
+                }
             }
             while r.samples.count < o.keys {
                 for _ in 0..<move.run where r.samples.count < o.keys {
@@ -456,7 +465,9 @@ enum TerminalBenchmark {
     static func explainKey(_ name: String, _ move: Move, before: String, after: String, sample: KeySample) -> String {
         let a = before.split(separator: "\n", omittingEmptySubsequences: false)
         let b = after.split(separator: "\n", omittingEmptySubsequences: false)
-        var lines = ["\(name), first \(move.forward.name) (\(move.label)): \(sample.bytes) bytes, \(sample.changedCells) cells changed, \(sample.writtenCells) written; rows that changed (text only):"]
+        var lines = [
+            "\(name), first \(move.forward.name) (\(move.label)): \(sample.bytes) bytes, \(sample.changedCells) cells changed, \(sample.writtenCells) written; rows that changed (text only):"
+        ]
         for i in 0..<min(a.count, b.count) where a[i] != b[i] {
             lines.append(String(format: "  %2d - ", i) + a[i])
             lines.append(String(format: "  %2d + ", i) + b[i])
@@ -468,8 +479,10 @@ enum TerminalBenchmark {
 
     // MARK: report
 
-    static func report(_ results: [SubjectResult], o: Options, calcurseVersion: String, calcurseNote: String,
-                       loads: (String, String), seconds: Double) {
+    static func report(
+        _ results: [SubjectResult], o: Options, calcurseVersion: String, calcurseNote: String,
+        loads: (String, String), seconds: Double
+    ) {
         let bio = results[0]
         let cal = results.count > 1 ? results[1] : nil
         func ratio(_ a: Double, _ b: Double?) -> String {
@@ -479,45 +492,70 @@ enum TerminalBenchmark {
         func met(_ ok: Bool?) -> String { ok.map { $0 ? "yes" : "no" } ?? "" }
         var rows: [[String]] = [["metric", "biosched", "calcurse", "ratio", "target", "met?"]]
         let calFirst = cal?.firstFrameMS
-        rows.append(["first complete frame, median of \(o.launches) launches (ms)", fmt(bio.firstFrameMS, 1),
-                     calFirst.map { fmt($0, 1) } ?? "", ratio(bio.firstFrameMS, calFirst), "≤ 0.5× calcurse",
-                     met(calFirst.map { bio.firstFrameMS <= 0.5 * $0 })])
-        rows.append(["first frame bytes (median)", "\(Int(percentile(bio.launchBytes.map { UInt64($0) }, 50)))",
-                     cal.map { "\(Int(percentile($0.launchBytes.map { UInt64($0) }, 50)))" } ?? "",
-                     ratio(Double(percentile(bio.launchBytes.map { UInt64($0) }, 50)), cal.map { Double(percentile($0.launchBytes.map { UInt64($0) }, 50)) }),
-                     "—", ""])
+        rows.append([
+            "first complete frame, median of \(o.launches) launches (ms)", fmt(bio.firstFrameMS, 1),
+            calFirst.map { fmt($0, 1) } ?? "", ratio(bio.firstFrameMS, calFirst), "≤ 0.5× calcurse",
+            met(calFirst.map { bio.firstFrameMS <= 0.5 * $0 })
+        ])
+        rows.append([
+            "first frame bytes (median)", "\(Int(percentile(bio.launchBytes.map { UInt64($0) }, 50)))",
+            cal.map { "\(Int(percentile($0.launchBytes.map { UInt64($0) }, 50)))" } ?? "",
+            ratio(Double(percentile(bio.launchBytes.map { UInt64($0) }, 50)), cal.map { Double(percentile($0.launchBytes.map { UInt64($0) }, 50)) }),
+            "—", ""
+        ])
         for (i, m) in bio.moves.enumerated() {
             let c = cal?.moves[safe: i]
             let keys = "\(m.move.label) (\(m.move.forward.name)" + (c.map { $0.move.forward != m.move.forward ? " / \($0.move.forward.name)" : "" } ?? "") + ")"
-            rows.append(["\(keys): bytes per key, median", "\(m.bytes(50))", c.map { "\($0.bytes(50))" } ?? "",
-                         ratio(Double(m.bytes(50)), c.map { Double($0.bytes(50)) }), "≤ 300", met(m.bytes(50) <= 300)])
-            rows.append(["\(keys): bytes per key, p99 / max", "\(m.bytes(99)) / \(m.maxBytes)",
-                         c.map { "\($0.bytes(99)) / \($0.maxBytes)" } ?? "", ratio(Double(m.maxBytes), c.map { Double($0.maxBytes) }),
-                         "≤ 300", met(m.maxBytes <= 300)])
-            rows.append(["\(keys): key to last byte, median (ms)", fmt(m.latency(50)), c.map { fmt($0.latency(50)) } ?? "",
-                         ratio(m.latency(50), c?.latency(50)), "≤ 2 ms", met(m.latency(50) <= 2)])
-            rows.append(["\(keys): key to last byte, p99 (ms)", fmt(m.latency(99)), c.map { fmt($0.latency(99)) } ?? "",
-                         ratio(m.latency(99), c?.latency(99)), "≤ 5 ms", met(m.latency(99) <= 5)])
+            rows.append([
+                "\(keys): bytes per key, median", "\(m.bytes(50))", c.map { "\($0.bytes(50))" } ?? "",
+                ratio(Double(m.bytes(50)), c.map { Double($0.bytes(50)) }), "≤ 300", met(m.bytes(50) <= 300)
+            ])
+            rows.append([
+                "\(keys): bytes per key, p99 / max", "\(m.bytes(99)) / \(m.maxBytes)",
+                c.map { "\($0.bytes(99)) / \($0.maxBytes)" } ?? "", ratio(Double(m.maxBytes), c.map { Double($0.maxBytes) }),
+                "≤ 300", met(m.maxBytes <= 300)
+            ])
+            rows.append([
+                "\(keys): key to last byte, median (ms)", fmt(m.latency(50)), c.map { fmt($0.latency(50)) } ?? "",
+                ratio(m.latency(50), c?.latency(50)), "≤ 2 ms", met(m.latency(50) <= 2)
+            ])
+            rows.append([
+                "\(keys): key to last byte, p99 (ms)", fmt(m.latency(99)), c.map { fmt($0.latency(99)) } ?? "",
+                ratio(m.latency(99), c?.latency(99)), "≤ 5 ms", met(m.latency(99) <= 5)
+            ])
         }
         func anon(_ m: [String: Int]) -> Double { Double(m["Anonymous"] ?? 0) / 1024 }
-        rows.append(["anonymous memory, idle after launch (MiB)", fmt(anon(bio.memoryAtStart), 1),
-                     cal.map { fmt(anon($0.memoryAtStart), 1) } ?? "", ratio(anon(bio.memoryAtStart), cal.map { anon($0.memoryAtStart) }),
-                     "≤ 8 MiB", met(anon(bio.memoryAtStart) <= 8)])
-        rows.append(["anonymous memory, idle in the calendar after the keys (MiB)", fmt(anon(bio.memoryAfterKeys), 1),
-                     cal.map { fmt(anon($0.memoryAfterKeys), 1) } ?? "", ratio(anon(bio.memoryAfterKeys), cal.map { anon($0.memoryAfterKeys) }),
-                     "≤ 8 MiB", met(anon(bio.memoryAfterKeys) <= 8)])
+        rows.append([
+            "anonymous memory, idle after launch (MiB)", fmt(anon(bio.memoryAtStart), 1),
+            cal.map { fmt(anon($0.memoryAtStart), 1) } ?? "", ratio(anon(bio.memoryAtStart), cal.map { anon($0.memoryAtStart) }),
+            "≤ 8 MiB", met(anon(bio.memoryAtStart) <= 8)
+        ])
+        rows.append([
+            "anonymous memory, idle in the calendar after the keys (MiB)", fmt(anon(bio.memoryAfterKeys), 1),
+            cal.map { fmt(anon($0.memoryAfterKeys), 1) } ?? "", ratio(anon(bio.memoryAfterKeys), cal.map { anon($0.memoryAfterKeys) }),
+            "≤ 8 MiB", met(anon(bio.memoryAfterKeys) <= 8)
+        ])
 
         print("")
-        print("Terminal benchmark: \(o.columns)x\(o.rows) pty, TERM=xterm-256color, LANG=C.UTF-8; \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loads.0) before, \(loads.1) after")
-        print("biosched: tui --as agent on the demo store, --now \(o.now), calendar of \(o.receipt). "
-              + (cal != nil ? "calcurse: \(calcurseVersion), \(o.appointments) appointments, calendar panel, today." : calcurseNote))
+        print(
+            "Terminal benchmark: \(o.columns)x\(o.rows) pty, TERM=xterm-256color, LANG=C.UTF-8; \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loads.0) before, \(loads.1) after"
+        )
+        print(
+            "biosched: tui --as agent on the demo store, --now \(o.now), calendar of \(o.receipt). "
+                + (cal != nil ? "calcurse: \(calcurseVersion), \(o.appointments) appointments, calendar panel, today." : calcurseNote))
         print(table(rows))
         print("")
-        print("Definitions: first complete frame = from just before posix_spawn to the read() that returned the last byte before \(o.launchQuietMS) ms with no output, counted once the bottom row shows the hint/status bar (the quiet period itself is not counted). Key to last byte = from just before write() of the key to the read() that returned the last byte of the response, the response ending at the first \(o.gapMS) ms with no output (first byte awaited up to 2 s). Each move key is measured \(o.keys) times in runs from the day the calendar opened on (biosched: 29 days, 4 weeks or 1 month forward within the 30-day booking window, then 't' back to its first day; calcurse: the same runs from today, then ^G), the key to go back sent and awaited the same way but not measured. Anonymous memory = `Anonymous:` of /proc/PID/smaps_rollup (resident anonymous pages: heap, stacks, anonymous mmaps; file-backed pages, shareable between sessions, excluded) after \(o.idleMS) ms with no output.")
+        print(
+            "Definitions: first complete frame = from just before posix_spawn to the read() that returned the last byte before \(o.launchQuietMS) ms with no output, counted once the bottom row shows the hint/status bar (the quiet period itself is not counted). Key to last byte = from just before write() of the key to the read() that returned the last byte of the response, the response ending at the first \(o.gapMS) ms with no output (first byte awaited up to 2 s). Each move key is measured \(o.keys) times in runs from the day the calendar opened on (biosched: 29 days, 4 weeks or 1 month forward within the 30-day booking window, then 't' back to its first day; calcurse: the same runs from today, then ^G), the key to go back sent and awaited the same way but not measured. Anonymous memory = `Anonymous:` of /proc/PID/smaps_rollup (resident anonymous pages: heap, stacks, anonymous mmaps; file-backed pages, shareable between sessions, excluded) after \(o.idleMS) ms with no output."
+        )
         print("")
-        var detail: [[String]] = [["", "key", "keys", "screen unchanged", "late bytes (keys)", "cells changed p50", "cells written p50",
-                                   "reads p50", "first byte p50 (ms)", "CPU per key (ms)", "bytes: text / SGR / motion / erase / scroll / other",
-                                   "rows with most bytes (share)"]]
+        var detail: [[String]] = [
+            [
+                "", "key", "keys", "screen unchanged", "late bytes (keys)", "cells changed p50", "cells written p50",
+                "reads p50", "first byte p50 (ms)", "CPU per key (ms)", "bytes: text / SGR / motion / erase / scroll / other",
+                "rows with most bytes (share)"
+            ]
+        ]
         for r in results {
             for m in r.moves {
                 var kinds = [Int](repeating: 0, count: VTScreen.Kind.allCases.count)
@@ -530,9 +568,11 @@ enum TerminalBenchmark {
                 let shares = kinds.map { "\(Int((Double($0) * 100 / Double(total)).rounded()))%" }.joined(separator: " / ")
                 let topRows = perRow.enumerated().sorted { $0.element > $1.element }.prefix(4).filter { $0.element > 0 }
                     .map { "\($0.offset) (\(Int((Double($0.element) * 100 / Double(total)).rounded()))%)" }.joined(separator: ", ")
-                detail.append([r.name, "\(m.move.label) \(m.move.forward.name)", "\(m.samples.count)", "\(m.unchanged)",
-                               "\(m.lateBytes) (\(m.lateKeys))", "\(m.changed(50))", "\(m.written(50))", "\(m.reads(50))",
-                               fmt(m.firstByte(50)), fmt(ms(m.cpuPerKeyNS)), shares, topRows])
+                detail.append([
+                    r.name, "\(m.move.label) \(m.move.forward.name)", "\(m.samples.count)", "\(m.unchanged)",
+                    "\(m.lateBytes) (\(m.lateKeys))", "\(m.changed(50))", "\(m.written(50))", "\(m.reads(50))",
+                    fmt(m.firstByte(50)), fmt(ms(m.cpuPerKeyNS)), shares, topRows
+                ])
             }
         }
         print(table(detail))
@@ -541,11 +581,17 @@ enum TerminalBenchmark {
             func mib(_ m: [String: Int], _ k: String) -> String { fmt(Double(m[k] ?? 0) / 1024, 1) }
             let m = r.memoryAfterKeys
             let priv = Double((m["Private_Clean"] ?? 0) + (m["Private_Dirty"] ?? 0)) / 1024
-            print("\(r.name) memory after the keys (MiB): Rss \(mib(m, "Rss")), Pss \(mib(m, "Pss")), Private_Clean+Private_Dirty \(fmt(priv, 1)), Private_Dirty \(mib(m, "Private_Dirty")), Anonymous \(mib(m, "Anonymous")); launches (ms): "
-                  + r.launchNS.map { fmt(ms($0), 1) }.joined(separator: " "))
+            print(
+                "\(r.name) memory after the keys (MiB): Rss \(mib(m, "Rss")), Pss \(mib(m, "Pss")), Private_Clean+Private_Dirty \(fmt(priv, 1)), Private_Dirty \(mib(m, "Private_Dirty")), Anonymous \(mib(m, "Anonymous")); launches (ms): "
+                    + r.launchNS.map { fmt(ms($0), 1) }.joined(separator: " "))
         }
         if o.explain || o.explainOver != nil {
-            for r in results { for e in r.exampleScreens { print(""); print(e) } }
+            for r in results {
+                for e in r.exampleScreens {
+                    print("")
+                    print(e)
+                }
+            }
         }
         print("Total run \(fmt(seconds, 1)) s.")
     }
@@ -560,10 +606,12 @@ enum TerminalBenchmark {
         let candidates = [
             URL(fileURLWithPath: executablePath()).deletingLastPathComponent().appendingPathComponent("biosched").path,
             FileManager.default.currentDirectoryPath + "/.build-bench/release/biosched",
-            FileManager.default.currentDirectoryPath + "/.build/release/biosched",
+            FileManager.default.currentDirectoryPath + "/.build/release/biosched"
         ]
         if let p = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) { return p }
-        throw BenchFailure("no biosched binary beside this one or in .build-bench/release or .build/release: build it with `swift build -c release --product biosched` (or pass --biosched PATH)")
+        throw BenchFailure(
+            "no biosched binary beside this one or in .build-bench/release or .build/release: build it with `swift build -c release --product biosched` (or pass --biosched PATH)"
+        )
     }
 
     static func demoStore(biosched: String, o: Options, work: URL) throws -> String {
@@ -624,8 +672,10 @@ enum TerminalBenchmark {
         lines.reserveCapacity(appointments)
         var firstDay = "", lastDay = ""
         let centers = ["BOS", "NYC", "PHI", "ATL", "CHI", "DAL", "DEN", "PHX", "LAX", "SEA", "HNL"]
-        let names = ["María García", "David Kim", "Amina Yusuf", "Jordan Lee", "Wei Zhang", "Olga Petrova", "Luis Fernández",
-                     "Fatima Khan", "John Smith", "Nguyen Van An", "Priya Patel", "Samuel Okafor"]
+        let names = [
+            "María García", "David Kim", "Amina Yusuf", "Jordan Lee", "Wei Zhang", "Olga Petrova", "Luis Fernández",
+            "Fatima Khan", "John Smith", "Nguyen Van An", "Priya Patel", "Samuel Okafor"
+        ]
         let perDay = 40
         var day = 0
         while lines.count < appointments {
@@ -640,8 +690,9 @@ enum TerminalBenchmark {
                 let end = min(minute + 5 * (1 + random.int(12)), 23 * 60 + 59)
                 let digits = String(random.int(10_000_000_000))
                 let receipt = "IOE" + String(repeating: "0", count: 10 - digits.count) + digits
-                lines.append("\(d) @ \(String(format: "%02d:%02d", minute / 60, minute % 60)) -> \(d) @ \(String(format: "%02d:%02d", end / 60, end % 60))"
-                             + " |Biometrics \(receipt) \(random.pick(names)), \(random.pick(centers)) station \(1 + random.int(4))")
+                lines.append(
+                    "\(d) @ \(String(format: "%02d:%02d", minute / 60, minute % 60)) -> \(d) @ \(String(format: "%02d:%02d", end / 60, end % 60))"
+                        + " |Biometrics \(receipt) \(random.pick(names)), \(random.pick(centers)) station \(1 + random.int(4))")
             }
             day += 1
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,9 +13,9 @@ import Darwin
 /// bytes of a response go: text, attributes (SGR), cursor motion, erasing, scrolling.
 struct VTScreen {
     struct Attr: Hashable {
-        var fg: Int32 = -1        // -1 default, 0...255 palette, 0x1000000 | rgb
+        var fg: Int32 = -1 // -1 default, 0...255 palette, 0x1000000 | rgb
         var bg: Int32 = -1
-        var flags: UInt16 = 0     // bold 1, dim 2, italic 4, underline 8, blink 16, reverse 32, invisible 64, strike 128
+        var flags: UInt16 = 0 // bold 1, dim 2, italic 4, underline 8, blink 16, reverse 32, invisible 64, strike 128
     }
     struct Cell: Hashable {
         var text: String = " "
@@ -59,7 +60,7 @@ struct VTScreen {
     private var top = 0
     private var bottom: Int
     private var saved: (row: Int, column: Int, attr: Attr) = (0, 0, Attr())
-    private var lineDrawing = false   // G0 is DEC special graphics
+    private var lineDrawing = false // G0 is DEC special graphics
     private var lastPrinted: String?
 
     // Parser
@@ -121,15 +122,27 @@ struct VTScreen {
             }
             switch b {
             case 0x1B:
-                state = .escape; sequenceLength = 1; params = []; intermediates = []
+                state = .escape
+                sequenceLength = 1
+                params = []
+                intermediates = []
             case 0x00..<0x20, 0x7F:
                 control(b)
             case 0x20..<0x80:
-                utf8 = [b]; printUTF8()
-            case 0xC0..<0xE0: utf8 = [b]; utf8Needed = 1
-            case 0xE0..<0xF0: utf8 = [b]; utf8Needed = 2
-            case 0xF0..<0xF8: utf8 = [b]; utf8Needed = 3
-            default: utf8 = [0xEF, 0xBF, 0xBD]; printUTF8()
+                utf8 = [b]
+                printUTF8()
+            case 0xC0..<0xE0:
+                utf8 = [b]
+                utf8Needed = 1
+            case 0xE0..<0xF0:
+                utf8 = [b]
+                utf8Needed = 2
+            case 0xF0..<0xF8:
+                utf8 = [b]
+                utf8Needed = 3
+            default:
+                utf8 = [0xEF, 0xBF, 0xBD]
+                printUTF8()
             }
         case .escape:
             sequenceLength += 1
@@ -139,14 +152,19 @@ struct VTScreen {
             case UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"): state = .string
             case UInt8(ascii: "("): state = .charset(true)
             case UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"): state = .charset(false)
-            case 0x20..<0x30: intermediates.append(b); state = .escapeIntermediate
+            case 0x20..<0x30:
+                intermediates.append(b)
+                state = .escapeIntermediate
             default:
                 state = .ground
                 escape(b)
             }
         case .escapeIntermediate:
             sequenceLength += 1
-            if b < 0x30 { intermediates.append(b); return }
+            if b < 0x30 {
+                intermediates.append(b)
+                return
+            }
             state = .ground
             count(.other, sequenceLength)
         case let .charset(g0):
@@ -162,12 +180,19 @@ struct VTScreen {
             case 0x40..<0x7F:
                 state = .ground
                 csi(b)
-            case 0x18, 0x1A: state = .ground; count(.other, sequenceLength)
+            case 0x18, 0x1A:
+                state = .ground
+                count(.other, sequenceLength)
             default: break
             }
         case .osc:
             sequenceLength += 1
-            if b == 0x07 { state = .ground; count(.other, sequenceLength) } else if b == 0x1B { state = .oscEscape }
+            if b == 0x07 {
+                state = .ground
+                count(.other, sequenceLength)
+            } else if b == 0x1B {
+                state = .oscEscape
+            }
         case .oscEscape:
             sequenceLength += 1
             state = b == UInt8(ascii: "\\") ? .ground : .osc
@@ -187,7 +212,7 @@ struct VTScreen {
     private static let decGraphics: [UInt8: String] = [
         0x60: "◆", 0x61: "▒", 0x66: "°", 0x67: "±", 0x6A: "┘", 0x6B: "┐", 0x6C: "┌", 0x6D: "└", 0x6E: "┼",
         0x6F: "⎺", 0x70: "⎻", 0x71: "─", 0x72: "⎼", 0x73: "⎽", 0x74: "├", 0x75: "┤", 0x76: "┴", 0x77: "┬",
-        0x78: "│", 0x79: "≤", 0x7A: "≥", 0x7B: "π", 0x7C: "≠", 0x7D: "£", 0x7E: "·",
+        0x78: "│", 0x79: "≤", 0x7A: "≥", 0x7B: "π", 0x7C: "≠", 0x7D: "£", 0x7E: "·"
     ]
 
     private mutating func printUTF8() {
@@ -209,11 +234,19 @@ struct VTScreen {
             return
         }
         if pendingWrap {
-            if autowrap { column = 0; lineFeed() }
+            if autowrap {
+                column = 0
+                lineFeed()
+            }
             pendingWrap = false
         }
         if width == 2 && column == columns - 1 {
-            if autowrap { column = 0; lineFeed() } else { width = 1 }
+            if autowrap {
+                column = 0
+                lineFeed()
+            } else {
+                width = 1
+            }
         }
         if insertMode { insertBlanks(width) }
         let i = row * columns + column
@@ -237,11 +270,22 @@ struct VTScreen {
 
     private mutating func control(_ b: UInt8) {
         switch b {
-        case 0x0D: column = 0; pendingWrap = false; count(.motion, 1)
-        case 0x0A, 0x0B, 0x0C: lineFeed(); pendingWrap = false; count(.motion, 1)
-        case 0x08: if column > 0 { column -= 1 }; pendingWrap = false; count(.motion, 1)
+        case 0x0D:
+            column = 0
+            pendingWrap = false
+            count(.motion, 1)
+        case 0x0A, 0x0B, 0x0C:
+            lineFeed()
+            pendingWrap = false
+            count(.motion, 1)
+        case 0x08:
+            if column > 0 { column -= 1 }
+            pendingWrap = false
+            count(.motion, 1)
         case 0x09:
-            column = min(columns - 1, (column / 8 + 1) * 8); pendingWrap = false; count(.motion, 1)
+            column = min(columns - 1, (column / 8 + 1) * 8)
+            pendingWrap = false
+            count(.motion, 1)
         case 0x0E, 0x0F: count(.sgr, 1)
         default: count(.other, 1)
         }
@@ -249,15 +293,25 @@ struct VTScreen {
 
     private mutating func escape(_ b: UInt8) {
         switch b {
-        case UInt8(ascii: "7"): saved = (row, column, attr); count(.motion, 2)
-        case UInt8(ascii: "8"): (row, column, attr) = saved; pendingWrap = false; count(.motion, 2)
+        case UInt8(ascii: "7"):
+            saved = (row, column, attr)
+            count(.motion, 2)
+        case UInt8(ascii: "8"):
+            (row, column, attr) = saved
+            pendingWrap = false
+            count(.motion, 2)
         case UInt8(ascii: "M"):
             if row == top { scrollDown(1) } else if row > 0 { row -= 1 }
             count(.scroll, 2)
-        case UInt8(ascii: "D"): lineFeed(); count(.scroll, 2)
-        case UInt8(ascii: "E"): column = 0; lineFeed(); count(.motion, 2)
+        case UInt8(ascii: "D"):
+            lineFeed()
+            count(.scroll, 2)
+        case UInt8(ascii: "E"):
+            column = 0
+            lineFeed()
+            count(.motion, 2)
         case UInt8(ascii: "c"): self = VTScreen(columns: columns, rows: rows)
-        default: count(.other, 2)   // ESC = / ESC > (keypad modes) and others
+        default: count(.other, 2) // ESC = / ESC > (keypad modes) and others
         }
     }
 
@@ -275,26 +329,58 @@ struct VTScreen {
             guard i < numbers.count, numbers[i] != 0 else { return fallback }
             return numbers[i]
         }
-        if !intermediates.isEmpty { count(.other, length); return }   // e.g. CSI SP q (cursor style)
+        if !intermediates.isEmpty {
+            count(.other, length)
+            return
+        } // e.g. CSI SP q (cursor style)
         switch final {
-        case UInt8(ascii: "A"): row = max(0, row - p(0)); pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "B"): row = min(rows - 1, row + p(0)); pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "C"): column = min(columns - 1, column + p(0)); pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "D"): column = max(0, column - p(0)); pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "E"): row = min(rows - 1, row + p(0)); column = 0; pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "F"): row = max(0, row - p(0)); column = 0; pendingWrap = false; count(.motion, length)
+        case UInt8(ascii: "A"):
+            row = max(0, row - p(0))
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "B"):
+            row = min(rows - 1, row + p(0))
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "C"):
+            column = min(columns - 1, column + p(0))
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "D"):
+            column = max(0, column - p(0))
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "E"):
+            row = min(rows - 1, row + p(0))
+            column = 0
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "F"):
+            row = max(0, row - p(0))
+            column = 0
+            pendingWrap = false
+            count(.motion, length)
         case UInt8(ascii: "G"), UInt8(ascii: "`"):
-            column = min(columns - 1, p(0) - 1); pendingWrap = false; count(.motion, length)
-        case UInt8(ascii: "d"): row = min(rows - 1, p(0) - 1); pendingWrap = false; count(.motion, length)
+            column = min(columns - 1, p(0) - 1)
+            pendingWrap = false
+            count(.motion, length)
+        case UInt8(ascii: "d"):
+            row = min(rows - 1, p(0) - 1)
+            pendingWrap = false
+            count(.motion, length)
         case UInt8(ascii: "H"), UInt8(ascii: "f"):
-            row = min(rows - 1, p(0) - 1); column = min(columns - 1, p(1) - 1); pendingWrap = false
+            row = min(rows - 1, p(0) - 1)
+            column = min(columns - 1, p(1) - 1)
+            pendingWrap = false
             count(.motion, length)
         case UInt8(ascii: "I"):
             for _ in 0..<p(0) { column = min(columns - 1, (column / 8 + 1) * 8) }
-            pendingWrap = false; count(.motion, length)
+            pendingWrap = false
+            count(.motion, length)
         case UInt8(ascii: "Z"):
             for _ in 0..<p(0) { column = max(0, (column - 1) / 8 * 8) }
-            pendingWrap = false; count(.motion, length)
+            pendingWrap = false
+            count(.motion, length)
         case UInt8(ascii: "J"):
             count(.erase, length)
             let start = row * columns + column
@@ -317,7 +403,9 @@ struct VTScreen {
             count(.erase, length)
             let start = row * columns + column
             blank(start..<(start + min(p(0), columns - column)))
-        case UInt8(ascii: "@"): count(.scroll, length); insertBlanks(p(0))
+        case UInt8(ascii: "@"):
+            count(.scroll, length)
+            insertBlanks(p(0))
         case UInt8(ascii: "P"):
             count(.scroll, length)
             let n = min(p(0), columns - column)
@@ -331,13 +419,25 @@ struct VTScreen {
         case UInt8(ascii: "M"):
             count(.scroll, length)
             if row >= top && row <= bottom { shiftUp(from: row, by: p(0)) }
-        case UInt8(ascii: "S"): count(.scroll, length); scrollUp(p(0))
-        case UInt8(ascii: "T") where marker == nil: count(.scroll, length); scrollDown(p(0))
+        case UInt8(ascii: "S"):
+            count(.scroll, length)
+            scrollUp(p(0))
+        case UInt8(ascii: "T") where marker == nil:
+            count(.scroll, length)
+            scrollDown(p(0))
         case UInt8(ascii: "r") where marker == nil:
             count(.scroll, length)
             let t = p(0) - 1, b = p(1, rows) - 1
-            if t < b && b < rows { top = t; bottom = b } else { top = 0; bottom = rows - 1 }
-            row = 0; column = 0; pendingWrap = false
+            if t < b && b < rows {
+                top = t
+                bottom = b
+            } else {
+                top = 0
+                bottom = rows - 1
+            }
+            row = 0
+            column = 0
+            pendingWrap = false
         case UInt8(ascii: "b"):
             count(.text, length)
             if let last = lastPrinted { for _ in 0..<min(p(0), rows * columns) { put(last) } }
@@ -362,8 +462,13 @@ struct VTScreen {
                     insertMode = on
                 }
             }
-        case UInt8(ascii: "s") where marker == nil: saved = (row, column, attr); count(.motion, length)
-        case UInt8(ascii: "u") where marker == nil: (row, column, attr) = saved; pendingWrap = false; count(.motion, length)
+        case UInt8(ascii: "s") where marker == nil:
+            saved = (row, column, attr)
+            count(.motion, length)
+        case UInt8(ascii: "u") where marker == nil:
+            (row, column, attr) = saved
+            pendingWrap = false
+            count(.motion, length)
         case UInt8(ascii: "n") where marker == nil:
             count(.other, length)
             if p(0, 0) == 6 { replies += Array("\u{1B}[\(row + 1);\(column + 1)R".utf8) }
@@ -373,7 +478,7 @@ struct VTScreen {
             if marker == nil && p(0, 0) == 0 { replies += Array("\u{1B}[?62;22c".utf8) }
             if marker == UInt8(ascii: ">") { replies += Array("\u{1B}[>0;95;0c".utf8) }
         default:
-            count(.other, length)   // window operations (t), tab stops (g) and the like
+            count(.other, length) // window operations (t), tab stops (g) and the like
         }
     }
 
@@ -381,7 +486,10 @@ struct VTScreen {
         var i = 0
         func color(_ at: inout Int) -> Int32? {
             guard at + 1 < n.count else { return nil }
-            if n[at + 1] == 5, at + 2 < n.count { at += 2; return Int32(n[at]) }
+            if n[at + 1] == 5, at + 2 < n.count {
+                at += 2
+                return Int32(n[at])
+            }
             if n[at + 1] == 2, at + 4 < n.count {
                 let red: Int = (n[at + 2] & 255) << 16
                 let green: Int = (n[at + 3] & 255) << 8

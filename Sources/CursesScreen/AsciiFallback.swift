@@ -40,7 +40,8 @@ enum AsciiFallback {
         default:
             // é -> e: the base letter of the canonical decomposition, when it is ASCII.
             if let base = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars.first,
-               base.value >= 0x20 && base.value < 0x7F {
+                base.value >= 0x20 && base.value < 0x7F
+            {
                 return .ascii(UInt8(base.value))
             }
             return .ascii(UInt8(ascii: "?"))

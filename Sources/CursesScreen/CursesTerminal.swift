@@ -52,7 +52,6 @@ public final class CursesTerminal: TerminalDevice {
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-
     /// Takes over the terminal: stdin/stdout when both are terminals, else /dev/tty.
     /// - Parameters:
     ///   - escDelayMilliseconds: how long curses waits after Esc for the rest of a key sequence
@@ -62,9 +61,13 @@ public final class CursesTerminal: TerminalDevice {
     public init(escDelayMilliseconds: Int = 25, mouse: Bool = true) throws {
         var ends: [Int32] = [-1, -1]
         if pipe(&ends) == 0 {
-            for fd in ends { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            for fd in ends {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
         }
-        wakeRead = ends[0]; wakeWrite = ends[1]
+        wakeRead = ends[0]
+        wakeWrite = ends[1]
         isUnicode = cn_setup_locale() != 0
         // Before newterm: curses installs its own SIGINT/SIGTERM handlers only over the default
         // disposition, and stop() puts back exactly what was there before.
@@ -120,11 +123,13 @@ public final class CursesTerminal: TerminalDevice {
         lastSize = Size(columns: Int(columns), rows: Int(rows))
         // After nonl(): without ONLCR a line feed moves straight down, the shortest motion there.
         var modes = termios()
-        let lineFeedKeepsColumn = tcgetattr(cn_output_fd(), &modes) == 0
+        let lineFeedKeepsColumn =
+            tcgetattr(cn_output_fd(), &modes) == 0
             && (modes.c_oflag & tcflag_t(OPOST) == 0 || modes.c_oflag & tcflag_t(ONLCR) == 0)
-        writer = FrameWriter(capabilities: TerminalCapabilities(term: nil) ?? TerminalCapabilities(), depth: depth,
-                             isUnicode: isUnicode, defaultColorsAvailable: defaultColorsAvailable,
-                             lineFeedKeepsColumn: lineFeedKeepsColumn, size: lastSize)
+        writer = FrameWriter(
+            capabilities: TerminalCapabilities(term: nil) ?? TerminalCapabilities(), depth: depth,
+            isUnicode: isUnicode, defaultColorsAvailable: defaultColorsAvailable,
+            lineFeedKeepsColumn: lineFeedKeepsColumn, size: lastSize)
         cn_guard_activate(mouse ? 1 : 0)
         isActive = true
     }
@@ -209,7 +214,10 @@ public final class CursesTerminal: TerminalDevice {
     public nonisolated var waker: (@Sendable () -> Void)? {
         let fd = wakeWrite
         guard fd >= 0 else { return nil }
-        return { var byte: UInt8 = 1; _ = write(fd, &byte, 1) }
+        return {
+            var byte: UInt8 = 1
+            _ = write(fd, &byte, 1)
+        }
     }
 
     public func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
@@ -221,7 +229,10 @@ public final class CursesTerminal: TerminalDevice {
             var code: wint_t = 0
             let status = wget_wch(cn_stdscr(), &code)
             if let reason = takeSignal() { return .hangUp(reason: reason) }
-            if status != ERR, let input = decode(status: status, code: code) { failingSince = nil; return input }
+            if status != ERR, let input = decode(status: status, code: code) {
+                failingSince = nil
+                return input
+            }
             // Then sleep until input, a wake-up, a signal (a resize) or the time-out.
             var fds = [pollfd(fd: cn_input_fd(), events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, Int32(clamping: timeoutMilliseconds))
@@ -258,7 +269,7 @@ public final class CursesTerminal: TerminalDevice {
                 if cn_terminal_gone(cn_input_fd()) != 0 { return .hangUp(reason: "terminal closed") }
                 let waited = asked.duration(to: clock.now)
                 if wait >= 0 && waited >= .milliseconds(Int(wait)) - .milliseconds(5) {
-                    failingSince = nil   // an ordinary time-out
+                    failingSince = nil // an ordinary time-out
                     return nil
                 }
                 // ERR before the time-out: an interrupted read, or a terminal that is going away.
@@ -351,4 +362,3 @@ extension CursesTerminal {
         }
     }
 }
-

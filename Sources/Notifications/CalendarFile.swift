@@ -4,5 +4,9 @@ public struct CalendarFile: Sendable, Hashable {
     public var filename: String
     public var method: Method
     public var text: String
-    public init(filename: String, method: Method, text: String) { self.filename = filename; self.method = method; self.text = text }
+    public init(filename: String, method: Method, text: String) {
+        self.filename = filename
+        self.method = method
+        self.text = text
+    }
 }

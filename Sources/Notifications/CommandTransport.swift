@@ -11,7 +11,9 @@ public struct CommandTransport: Transport {
     public var runner: ProgramRunner
 
     public init(sendmail: String, smsCommand: [String]?, timeout: TimeInterval) {
-        self.sendmail = sendmail; self.smsCommand = smsCommand; self.runner = ProgramRunner(timeout: timeout)
+        self.sendmail = sendmail
+        self.smsCommand = smsCommand
+        self.runner = ProgramRunner(timeout: timeout)
     }
 
     /// `CMD` split at blanks into a program and its arguments (no quoting: it is not a shell).

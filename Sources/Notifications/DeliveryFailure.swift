@@ -7,7 +7,13 @@ public struct DeliveryFailure: Error, Sendable, Hashable {
     public var text: Localized
     public var reason: String { text.english }
     public var permanent: Bool
-    public init(permanent: Bool = false, _ make: (Catalog) -> String) { text = Localized(make); self.permanent = permanent }
+    public init(permanent: Bool = false, _ make: (Catalog) -> String) {
+        text = Localized(make)
+        self.permanent = permanent
+    }
     /// A reason worded elsewhere (a program's own output, a system error): the same in every language.
-    public init(_ reason: String, permanent: Bool = false) { text = Localized { _ in reason }; self.permanent = permanent }
+    public init(_ reason: String, permanent: Bool = false) {
+        text = Localized { _ in reason }
+        self.permanent = permanent
+    }
 }

@@ -8,13 +8,16 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let t = text
         guard t.utf8.count <= 254, let at = t.firstIndex(of: "@"), t.lastIndex(of: "@") == at else { return nil }
         let local = t[..<at], domain = t[t.index(after: at)...]
-        let localOK = !local.isEmpty && local.utf8.count <= 64 && !local.hasPrefix("-") && !local.hasPrefix(".") && !local.hasSuffix(".")
+        let localOK =
+            !local.isEmpty && local.utf8.count <= 64 && !local.hasPrefix("-") && !local.hasPrefix(".") && !local.hasSuffix(".")
             && !local.contains("..") && local.unicodeScalars.allSatisfy { EmailAddress.isAlnum($0) || "._%+-".unicodeScalars.contains($0) }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        let domainOK = labels.count >= 2 && labels.allSatisfy { l in
-            !l.isEmpty && l.utf8.count <= 63 && !l.hasPrefix("-") && !l.hasSuffix("-")
-                && l.unicodeScalars.allSatisfy { EmailAddress.isAlnum($0) || $0 == "-" }
-        }
+        let domainOK =
+            labels.count >= 2
+            && labels.allSatisfy { l in
+                !l.isEmpty && l.utf8.count <= 63 && !l.hasPrefix("-") && !l.hasSuffix("-")
+                    && l.unicodeScalars.allSatisfy { EmailAddress.isAlnum($0) || $0 == "-" }
+            }
         guard localOK, domainOK else { return nil }
         value = t
     }

@@ -20,19 +20,24 @@ public enum ICalendar {
 
     /// The event of `appointment` with `method`: REQUEST (an invitation to keep), CANCEL (it is
     /// off), PUBLISH (a file to import, e.g. `biosched notice --format ics`).
-    public static func file(_ method: CalendarFile.Method, appointment a: CalendarAppointment, receipt: ReceiptNumber,
-                            applicantName: String, storeID: String, stamp: Date,
-                            organizer: Mailbox? = nil, attendee: Mailbox? = nil, comment: String? = nil,
-                            language: Language = .en) -> CalendarFile {
+    public static func file(
+        _ method: CalendarFile.Method, appointment a: CalendarAppointment, receipt: ReceiptNumber,
+        applicantName: String, storeID: String, stamp: Date,
+        organizer: Mailbox? = nil, attendee: Mailbox? = nil, comment: String? = nil,
+        language: Language = .en
+    ) -> CalendarFile {
         let c = a.center
         let t = Catalog(language)
         let when = t.dateTimeLong(a.start, c.zone)
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//biosched//Biometric services appointments//EN",
-                     "CALSCALE:GREGORIAN", "METHOD:\(method.rawValue)"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//biosched//Biometric services appointments//EN",
+            "CALSCALE:GREGORIAN", "METHOD:\(method.rawValue)"
+        ]
         lines += VTimeZone.lines(zone: c.zone, covering: [a.start, a.end])
         let cancelled = method == .cancel
         let summary = t.icsSummary(receipt.value, cancelled: cancelled)
-        var description = cancelled
+        var description =
+            cancelled
             ? t.icsCancelled(when, c.name)
             : t.icsDescription(applicantName, receipt.value, a.noticeNumber, when, c.name, c.fullAddress)
                 + t.noticeBring.map { "- " + $0 }.joined(separator: "\n")
@@ -48,7 +53,7 @@ public enum ICalendar {
             "LOCATION:\(ICalendarText.escape([c.name, c.fullAddress].filter { !$0.isEmpty }.joined(separator: ", ")))",
             "DESCRIPTION:\(ICalendarText.escape(description))",
             "STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")",
-            "TRANSP:OPAQUE",
+            "TRANSP:OPAQUE"
         ]
         if let comment { lines.append("COMMENT:\(ICalendarText.escape(comment))") }
         if let o = organizer { lines.append("ORGANIZER;CN=\(parameter(o.name)):mailto:\(o.address.value)") }

@@ -30,9 +30,11 @@ public enum ICalendarText {
             let limit = lines.isEmpty ? 75 : 74
             if octets + n > limit {
                 lines.append(current)
-                current = ""; octets = 0
+                current = ""
+                octets = 0
             }
-            current.append(ch); octets += n
+            current.append(ch)
+            octets += n
         }
         lines.append(current)
         return lines.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }.joined(separator: "\r\n")

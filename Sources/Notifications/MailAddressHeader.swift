@@ -42,7 +42,10 @@ public enum MailAddressHeader {
         var words: [String] = [], chunk = Data()
         for scalar in text.unicodeScalars {
             let bytes = Data(String(scalar).utf8)
-            if chunk.count + bytes.count > 45 { words.append(chunk.base64EncodedString()); chunk = Data() }
+            if chunk.count + bytes.count > 45 {
+                words.append(chunk.base64EncodedString())
+                chunk = Data()
+            }
             chunk.append(bytes)
         }
         if !chunk.isEmpty { words.append(chunk.base64EncodedString()) }

@@ -14,10 +14,18 @@ public struct MailMessage: Sendable {
     /// Extra `X-` headers (name, value).
     public var extraHeaders: [(String, String)]
 
-    public init(from: Mailbox, to: Mailbox, subject: String, date: Date,
-                messageID: String, text: String, attachments: [CalendarFile] = [], extraHeaders: [(String, String)] = []) {
-        self.from = from; self.to = to; self.subject = subject; self.date = date; self.messageID = messageID
-        self.text = text; self.attachments = attachments; self.extraHeaders = extraHeaders
+    public init(
+        from: Mailbox, to: Mailbox, subject: String, date: Date,
+        messageID: String, text: String, attachments: [CalendarFile] = [], extraHeaders: [(String, String)] = []
+    ) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.date = date
+        self.messageID = messageID
+        self.text = text
+        self.attachments = attachments
+        self.extraHeaders = extraHeaders
     }
 
     /// The message with LF line endings (sendmail's convention; the calendar files keep their CRLF
@@ -30,7 +38,7 @@ public struct MailMessage: Sendable {
             "Date: " + MailMessage.rfc5322(date),
             "Message-ID: " + (try MailAddressHeader.checked(messageID, header: "Message-ID")),
             "MIME-Version: 1.0",
-            "Auto-Submitted: auto-generated",
+            "Auto-Submitted: auto-generated"
         ]
         for (name, value) in extraHeaders {
             guard name.hasPrefix("X-"), name.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != ":" }) else {
@@ -43,13 +51,15 @@ public struct MailMessage: Sendable {
             return (h + textPart).joined(separator: "\n") + "\n"
         }
         let boundary = "=_biosched_" + String(messageID.unicodeScalars.filter { MailMessage.isBoundaryChar($0) }.map(Character.init))
-        let preamble = "This is a message in MIME format."   // not for a person: the MIME preamble (RFC 2046), shown only by mail programs without MIME
+        let preamble = "This is a message in MIME format." // not for a person: the MIME preamble (RFC 2046), shown only by mail programs without MIME
         var body = h + ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", preamble, "", "--" + boundary] + textPart
         for a in attachments {
-            body += ["--" + boundary,
-                     "Content-Type: text/calendar; charset=utf-8; method=\(a.method.rawValue); name=\"\(a.filename)\"",
-                     "Content-Disposition: attachment; filename=\"\(a.filename)\"",
-                     "Content-Transfer-Encoding: base64", "", MailMessage.base64(a.text)]
+            body += [
+                "--" + boundary,
+                "Content-Type: text/calendar; charset=utf-8; method=\(a.method.rawValue); name=\"\(a.filename)\"",
+                "Content-Disposition: attachment; filename=\"\(a.filename)\"",
+                "Content-Transfer-Encoding: base64", "", MailMessage.base64(a.text)
+            ]
         }
         body.append("--" + boundary + "--")
         return body.joined(separator: "\n") + "\n"
@@ -66,7 +76,8 @@ public struct MailMessage: Sendable {
         var i = all.startIndex
         while i < all.endIndex {
             let j = all.index(i, offsetBy: 76, limitedBy: all.endIndex) ?? all.endIndex
-            lines.append(all[i..<j]); i = j
+            lines.append(all[i..<j])
+            i = j
         }
         return lines.joined(separator: "\n")
     }
@@ -76,7 +87,7 @@ public struct MailMessage: Sendable {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"   // not for a person: the RFC 5322 date format
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'" // not for a person: the RFC 5322 date format
         return f.string(from: date)
     }
 }

@@ -2,5 +2,8 @@
 public struct Mailbox: Sendable, Hashable {
     public var name: String
     public var address: EmailAddress
-    public init(name: String, address: EmailAddress) { self.name = name; self.address = address }
+    public init(name: String, address: EmailAddress) {
+        self.name = name
+        self.address = address
+    }
 }

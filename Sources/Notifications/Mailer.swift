@@ -18,9 +18,16 @@ public struct Mailer: Sendable {
     /// The language of the report's lines (the outbox keeps its reasons in English, as records).
     public var language: Language = .en
 
-    public init(store: any OutboxStore, transport: any Transport, from: Mailbox, worker: String, lease: TimeInterval,
-                retry: RetrySchedule = .standard) {
-        self.store = store; self.transport = transport; self.from = from; self.worker = worker; self.lease = lease; self.retry = retry
+    public init(
+        store: any OutboxStore, transport: any Transport, from: Mailbox, worker: String, lease: TimeInterval,
+        retry: RetrySchedule = .standard
+    ) {
+        self.store = store
+        self.transport = transport
+        self.from = from
+        self.worker = worker
+        self.lease = lease
+        self.retry = retry
     }
 
     /// `<outbox-42@biosched.STORE>`: one per outbox message, the same on every try.
@@ -49,7 +56,7 @@ public struct Mailer: Sendable {
         } catch let failure as DeliveryFailure {
             let at = clock()
             let next = failure.permanent ? nil : retry.nextAttempt(after: item.attempts, now: at)
-            let reason = Catalog.en.mailerTry(item.attempts, retry.maxAttempts, failure.reason)   // the record, in English
+            let reason = Catalog.en.mailerTry(item.attempts, retry.maxAttempts, failure.reason) // the record, in English
             let said = t.mailerTry(item.attempts, retry.maxAttempts, failure.text(language) ?? failure.reason)
             try store.markFailed(item.id, worker: worker, reason: reason, retryAt: next, now: at)
             if let next {
@@ -80,11 +87,14 @@ public struct Mailer: Sendable {
             guard let to = EmailAddress(item.recipient) else {
                 throw DeliveryFailure(permanent: true) { $0.badEmailRecipient(item.recipient) }
             }
-            let message = MailMessage(from: from, to: Mailbox(name: item.recipientName, address: to), subject: content.subject, date: now,
-                                      messageID: Mailer.messageID(outbox: item.id, storeID: item.storeID), text: content.text,
-                                      attachments: content.calendars,
-                                      extraHeaders: [("X-Biosched-Outbox", String(item.id)), ("X-Biosched-Kind", item.kind.rawValue),
-                                                     ("X-Biosched-Receipt", item.receipt.value)])
+            let message = MailMessage(
+                from: from, to: Mailbox(name: item.recipientName, address: to), subject: content.subject, date: now,
+                messageID: Mailer.messageID(outbox: item.id, storeID: item.storeID), text: content.text,
+                attachments: content.calendars,
+                extraHeaders: [
+                    ("X-Biosched-Outbox", String(item.id)), ("X-Biosched-Kind", item.kind.rawValue),
+                    ("X-Biosched-Receipt", item.receipt.value)
+                ])
             let text: String
             do { text = try message.render() } catch {
                 let header = error.header

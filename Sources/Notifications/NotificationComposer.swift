@@ -15,8 +15,9 @@ public enum NotificationComposer {
         let r = item.receipt.value
         func when(_ a: CalendarAppointment) -> String { t.dateTimeLong(a.start, a.center.zone) }
         func ics(_ method: CalendarFile.Method, _ a: CalendarAppointment) -> CalendarFile {
-            ICalendar.file(method, appointment: a, receipt: item.receipt, applicantName: item.applicantName,
-                           storeID: item.storeID, stamp: now, organizer: organizer, attendee: attendee, language: item.language)
+            ICalendar.file(
+                method, appointment: a, receipt: item.receipt, applicantName: item.applicantName,
+                storeID: item.storeID, stamp: now, organizer: organizer, attendee: attendee, language: item.language)
         }
         switch item.kind {
         case .legacy:
@@ -29,7 +30,10 @@ public enum NotificationComposer {
             lines += ["", t.mailNewAppointment(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailNoticeNumber(a.noticeNumber)]
             if let p = item.previous { lines.append(t.mailReplaces(when(p), p.center.name)) }
             // R17: a move off a closed day says why, and that it does not count.
-            let closed = item.previous.flatMap { p in ClosedDay.isClosure(p.start, at: p.center) ? ClosedDayMove(from: p.start, center: p.center, reason: p.center.closureReasons[p.center.zone.local(p.start).date]) : nil }
+            let closed = item.previous.flatMap { p in
+                ClosedDay.isClosure(p.start, at: p.center)
+                    ? ClosedDayMove(from: p.start, center: p.center, reason: p.center.closureReasons[p.center.zone.local(p.start).date]) : nil
+            }
             if let closed { lines += ["", closed.text(in: item.language)] }
             lines += ["", t.mailPrintNotice, t.mailCalendarFiles(replacing: item.previous != nil), "", notice(item, a, closedDay: closed, now: now)]
             if let code = item.enrollmentCode {
@@ -72,9 +76,11 @@ public enum NotificationComposer {
         case .reminder:
             let a = try need(item.appointment, \.theAppointment, item)
             let inText = t.inDays(item.reminderDays ?? 1)
-            var lines = [t.mailReminderHead(r, inText), "",
-                         t.mailAppointmentLine(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailReminderNoticeNumber(a.noticeNumber), "",
-                         t.noticeBringHeading]
+            var lines = [
+                t.mailReminderHead(r, inText), "",
+                t.mailAppointmentLine(when(a)), "  \(a.center.name)", "  \(a.center.fullAddress)", t.mailReminderNoticeNumber(a.noticeNumber), "",
+                t.noticeBringHeading
+            ]
             lines += t.noticeBring.map { "  - " + $0 }
             lines += ["", t.noticeToReschedule]
             c = NotificationContent(
@@ -85,12 +91,15 @@ public enum NotificationComposer {
         case .offer:
             let o = try need(item.offer, \.theOffer, item)
             let slot = t.dateTimeLong(o.start, o.center.zone), until = t.dateTimeLong(o.deadline, o.center.zone)
-            var lines = [t.mailOfferHead(r), "", t.mailOfferSlot(slot), "  \(o.center.name)", "  \(o.center.fullAddress)", "",
-                         t.mailOfferDeadline(until), t.mailOfferHow(String(o.id))]
+            var lines = [
+                t.mailOfferHead(r), "", t.mailOfferSlot(slot), "  \(o.center.name)", "  \(o.center.fullAddress)", "",
+                t.mailOfferDeadline(until), t.mailOfferHow(String(o.id))
+            ]
             if let a = item.appointment { lines += ["", t.mailOfferCurrent(when(a), a.center.name)] }
             lines += ["", t.callGuidance]
-            c = NotificationContent(subject: t.subjectOffer(slot, r), text: lines.joined(separator: "\n"),
-                                    sms: t.smsOffer(r, slot, o.center.name, until, String(o.id)))
+            c = NotificationContent(
+                subject: t.subjectOffer(slot, r), text: lines.joined(separator: "\n"),
+                sms: t.smsOffer(r, slot, o.center.name, until, String(o.id)))
         }
         if item.recipientRole == .representative {
             c.text = t.copyFor(item.recipientName, item.applicantName, r) + "\n\n" + c.text
@@ -106,8 +115,9 @@ public enum NotificationComposer {
 
     /// The new notice (R16), as it prints.
     static func notice(_ item: OutboxItem, _ a: CalendarAppointment, closedDay: ClosedDayMove? = nil, now: Date) -> String {
-        var n = AppointmentNotice(number: a.noticeNumber, receipt: item.receipt, applicantName: item.applicantName, center: a.center,
-                                  start: a.start, issuedAt: now)
+        var n = AppointmentNotice(
+            number: a.noticeNumber, receipt: item.receipt, applicantName: item.applicantName, center: a.center,
+            start: a.start, issuedAt: now)
         n.closedDay = closedDay
         return n.text(in: item.language)
     }

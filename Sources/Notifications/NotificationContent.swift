@@ -5,6 +5,9 @@ public struct NotificationContent: Sendable, Hashable {
     public var sms: String
     public var calendars: [CalendarFile]
     public init(subject: String, text: String, sms: String, calendars: [CalendarFile] = []) {
-        self.subject = subject; self.text = text; self.sms = sms; self.calendars = calendars
+        self.subject = subject
+        self.text = text
+        self.sms = sms
+        self.calendars = calendars
     }
 }

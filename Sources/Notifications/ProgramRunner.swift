@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,23 +25,27 @@ public struct ProgramRunner: Sendable {
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1]
         guard pipe(&inPipe) == 0 else { throw DeliveryFailure("pipe: \(String(cString: strerror(errno)))") }
         guard pipe(&outPipe) == 0 else {
-            close(inPipe[0]); close(inPipe[1])
+            close(inPipe[0])
+            close(inPipe[1])
             throw DeliveryFailure("pipe: \(String(cString: strerror(errno)))")
         }
         let spawned: Result<pid_t, POSIXError>
         do {
-            spawned = .success(try ChildProcess.spawn(argv) { actions in
-                posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-                posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-                posix_spawn_file_actions_adddup2(&actions, outPipe[1], 2)
-            })
+            spawned = .success(
+                try ChildProcess.spawn(argv) { actions in
+                    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+                    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+                    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 2)
+                })
         } catch { spawned = .failure(error) }
-        close(inPipe[0]); close(outPipe[1])
+        close(inPipe[0])
+        close(outPipe[1])
         switch spawned {
         case let .success(pid):
             return exchange(pid: pid, stdin: inPipe[1], output: outPipe[0], input: [UInt8](input))
         case let .failure(error):
-            close(inPipe[1]); close(outPipe[0])
+            close(inPipe[1])
+            close(outPipe[0])
             let why = String(cString: strerror(error.code.rawValue))
             throw DeliveryFailure { $0.cannotRun(program, why) }
         }
@@ -52,14 +57,22 @@ public struct ProgramRunner: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         var inFD = stdin, written = 0, collected: [UInt8] = [], timedOut = false
         _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK)
-        if input.isEmpty { close(inFD); inFD = -1 }
+        if input.isEmpty {
+            close(inFD)
+            inFD = -1
+        }
         var outOpen = true
         var buffer = [UInt8](repeating: 0, count: 4096)
         while outOpen || inFD >= 0 {
             let left = deadline.timeIntervalSinceNow
-            if left <= 0 { timedOut = true; break }
-            var fds = [pollfd(fd: outOpen ? output : -1, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)]
+            if left <= 0 {
+                timedOut = true
+                break
+            }
+            var fds = [
+                pollfd(fd: outOpen ? output : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)
+            ]
             let n = poll(&fds, 2, Int32(min(left, 1) * 1000) + 1)
             if n < 0 && errno == EINTR { continue }
             if fds[0].revents != 0 {
@@ -70,9 +83,18 @@ public struct ProgramRunner: Sendable {
                 if fds[1].revents & Int16(POLLOUT) != 0 {
                     let w = input.withUnsafeBytes { Glibc.write(inFD, $0.baseAddress! + written, input.count - written) }
                     if w > 0 { written += w }
-                    if w < 0 && errno != EAGAIN && errno != EINTR { close(inFD); inFD = -1 }
-                } else { close(inFD); inFD = -1 }     // the child closed its standard input
-                if inFD >= 0 && written == input.count { close(inFD); inFD = -1 }
+                    if w < 0 && errno != EAGAIN && errno != EINTR {
+                        close(inFD)
+                        inFD = -1
+                    }
+                } else {
+                    close(inFD)
+                    inFD = -1
+                } // the child closed its standard input
+                if inFD >= 0 && written == input.count {
+                    close(inFD)
+                    inFD = -1
+                }
             }
         }
         if inFD >= 0 { close(inFD) }

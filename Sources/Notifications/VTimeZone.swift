@@ -19,8 +19,10 @@ public enum VTimeZone {
         var out = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
         if transitions.isEmpty {
             let off = zone.offset(at: first)
-            out += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(ICalendarText.offset(off))",
-                    "TZOFFSETTO:\(ICalendarText.offset(off))", "TZNAME:\(ICalendarText.escape(zone.abbreviation(at: first)))", "END:STANDARD"]
+            out += [
+                "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(ICalendarText.offset(off))",
+                "TZOFFSETTO:\(ICalendarText.offset(off))", "TZNAME:\(ICalendarText.escape(zone.abbreviation(at: first)))", "END:STANDARD"
+            ]
         }
         for t in transitions {
             let from = zone.offset(at: t.addingTimeInterval(-1)), to = zone.offset(at: t)
@@ -29,8 +31,10 @@ public enum VTimeZone {
             let wall = Int(t.timeIntervalSince1970.rounded(.down)) + from
             let day = Int((Double(wall) / 86_400).rounded(.down))
             let local = LocalDateTime(date: LocalDate(epochDay: day), time: LocalTime(minutes: (wall - day * 86_400) / 60)!)
-            out += ["BEGIN:\(kind)", "DTSTART:\(ICalendarText.local(local))", "TZOFFSETFROM:\(ICalendarText.offset(from))",
-                    "TZOFFSETTO:\(ICalendarText.offset(to))", "TZNAME:\(ICalendarText.escape(zone.abbreviation(at: t)))", "END:\(kind)"]
+            out += [
+                "BEGIN:\(kind)", "DTSTART:\(ICalendarText.local(local))", "TZOFFSETFROM:\(ICalendarText.offset(from))",
+                "TZOFFSETTO:\(ICalendarText.offset(to))", "TZNAME:\(ICalendarText.escape(zone.abbreviation(at: t)))", "END:\(kind)"
+            ]
         }
         out.append("END:VTIMEZONE")
         return out

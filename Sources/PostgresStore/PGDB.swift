@@ -51,7 +51,10 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
     /// This transaction's COMMIT has been sent (a connection lost since may have committed it).
     private(set) var commitSent = false
 
-    private struct Key: Hashable { let sql: String; let values: [SQLValue] }
+    private struct Key: Hashable {
+        let sql: String
+        let values: [SQLValue]
+    }
     private struct Queued {
         let sql: String
         let arguments: SQLArguments
@@ -132,11 +135,15 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
     /// Rolls back, dropping what waits (nothing to send when `BEGIN` itself is still waiting).
     func rollback() throws {
         let begun = !(waiting.first.map { $0.sql.hasPrefix("BEGIN") } ?? false)
-        waiting = []; prefetched = [:]
+        waiting = []
+        prefetched = [:]
         if begun { try script("ROLLBACK") }
     }
 
-    private func take() -> [Queued] { defer { waiting = [] }; return waiting }
+    private func take() -> [Queued] {
+        defer { waiting = [] }
+        return waiting
+    }
 
     /// A script of statements with no parameters (constant text: migrations, BEGIN, SET), sent at
     /// once (libpq's simple query protocol runs each statement in turn).
@@ -190,10 +197,17 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
 
     /// Calls `body` with the statement's numbered text and its values as libpq takes them
     /// (typed text parameters: int8, text, text[], int8[]).
-    private func withParameters<R>(_ sql: String, _ arguments: SQLArguments,
-                                   _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    private func withParameters<R>(
+        _ sql: String, _ arguments: SQLArguments,
+        _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>) -> R
+    ) -> R {
         let text: String
-        if let cached = numbered[sql] { text = cached } else { text = PGSQL.numbered(sql); numbered[sql] = text }
+        if let cached = numbered[sql] {
+            text = cached
+        } else {
+            text = PGSQL.numbered(sql)
+            numbered[sql] = text
+        }
         let n = arguments.values.count
         var types = [Oid](repeating: 0, count: max(n, 1))
         var values = [UnsafeMutablePointer<CChar>?](repeating: nil, count: max(n, 1))
@@ -201,10 +215,18 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         for (i, a) in arguments.values.enumerated() {
             switch a {
             case .null: continue
-            case let .integer(v): types[i] = 20; values[i] = strdup(String(v))                      // int8
-            case let .text(v): types[i] = 25; values[i] = strdup(v)                                 // text
-            case let .texts(v): types[i] = 1009; values[i] = strdup(SQLArrayLiteral.make(v))        // text[]
-            case let .integers(v): types[i] = 1016; values[i] = strdup("{" + v.map(String.init).joined(separator: ",") + "}")   // int8[]
+            case let .integer(v):
+                types[i] = 20
+                values[i] = strdup(String(v)) // int8
+            case let .text(v):
+                types[i] = 25
+                values[i] = strdup(v) // text
+            case let .texts(v):
+                types[i] = 1009
+                values[i] = strdup(SQLArrayLiteral.make(v)) // text[]
+            case let .integers(v):
+                types[i] = 1016
+                values[i] = strdup("{" + v.map(String.init).joined(separator: ",") + "}") // int8[]
             }
         }
         return types.withUnsafeBufferPointer { tp in
@@ -227,8 +249,9 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         case PGRES_TUPLES_OK:
             let nrows = Int(bpq_ntuples(result)), ncols = Int(bpq_nfields(result))
             changesCount = nrows
-            let columns = SQLColumns(names: (0..<ncols).map { String(cString: bpq_fname(result, Int32($0))) },
-                                     integerColumns: Set((0..<ncols).filter { [20, 21, 23].contains(bpq_ftype(result, Int32($0))) }))
+            let columns = SQLColumns(
+                names: (0..<ncols).map { String(cString: bpq_fname(result, Int32($0))) },
+                integerColumns: Set((0..<ncols).filter { [20, 21, 23].contains(bpq_ftype(result, Int32($0))) }))
             var out: [SQLRow] = []
             out.reserveCapacity(nrows)
             for r in 0..<Int32(nrows) {
@@ -256,14 +279,16 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         let state = field("C")
         let message = field("M") ?? Self.trimmed(String(cString: bpq_resultErrorMessage(result)))
         let lost = bpq_status(conn) == CONNECTION_BAD || (state.map { $0.hasPrefix("08") || $0.hasPrefix("57P") } ?? false)
-        return PGError(sqlState: state, message: message.isEmpty ? "the connection was closed" : message,
-                       constraint: field("n"), detail: field("D"), connectionLost: lost)
+        return PGError(
+            sqlState: state, message: message.isEmpty ? "the connection was closed" : message,
+            constraint: field("n"), detail: field("D"), connectionLost: lost)
     }
 
     private func connectionError() -> PGError {
         let m = Self.trimmed(String(cString: bpq_errorMessage(conn)))
-        return PGError(sqlState: nil, message: m.isEmpty ? "the connection was closed" : m, constraint: nil,
-                       connectionLost: bpq_status(conn) == CONNECTION_BAD)
+        return PGError(
+            sqlState: nil, message: m.isEmpty ? "the connection was closed" : m, constraint: nil,
+            connectionLost: bpq_status(conn) == CONNECTION_BAD)
     }
 
     /// libpq's messages end with a line break and may span lines: one line, for a sentence of ours.
@@ -284,12 +309,25 @@ enum PGSQL {
         var i = 0
         while i < it.count {
             let ch = it[i]
-            if ch == "'" { inQuote.toggle(); out.append(ch); i += 1; continue }
+            if ch == "'" {
+                inQuote.toggle()
+                out.append(ch)
+                i += 1
+                continue
+            }
             if ch == "?" && !inQuote {
                 var j = i + 1
                 var digits = ""
-                while j < it.count, it[j].isASCII, it[j].isNumber { digits.append(it[j]); j += 1 }
-                if digits.isEmpty { n += 1; out += "$\(n)" } else { out += "$" + digits }
+                while j < it.count, it[j].isASCII, it[j].isNumber {
+                    digits.append(it[j])
+                    j += 1
+                }
+                if digits.isEmpty {
+                    n += 1
+                    out += "$\(n)"
+                } else {
+                    out += "$" + digits
+                }
                 i = j
                 continue
             }

@@ -15,7 +15,7 @@ import SchedulingStore
 /// serialization failure is retried a few times. A connection lost mid-transaction commits
 /// nothing: the error says the store is unreachable (exit 4), and the next call connects anew.
 public final class PostgresBookingStore: @unchecked Sendable {
-    public let where_: PostgresLocation
+    public let database: PostgresLocation
     public let origin: AuditOrigin
     private let lock = NSLock()
     private var idle: [PGDB] = []
@@ -24,13 +24,18 @@ public final class PostgresBookingStore: @unchecked Sendable {
     private var holders: [String: PGDB] = [:]
     private var lastRoundTrips = 0
     /// Round trips to the server, `BEGIN` to `COMMIT`, of the last transaction this store committed.
-    public var roundTripsOfLastTransaction: Int { lock.lock(); defer { lock.unlock() }; return lastRoundTrips }
+    public var roundTripsOfLastTransaction: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return lastRoundTrips
+    }
     /// How long a write waits for a row lock held by another transaction (`StoreError.busy` after).
     public static let defaultLockTimeout: TimeInterval = 10
     static let maxAttempts = 5
 
     init(location: PostgresLocation, origin: AuditOrigin) {
-        self.where_ = location; self.origin = origin
+        self.database = location
+        self.origin = origin
     }
 
     /// Opens an existing store: the schema must be there (`biosched init --db ...` makes it); a
@@ -46,9 +51,11 @@ public final class PostgresBookingStore: @unchecked Sendable {
     /// lock. A database that already holds a biosched schema, or any other table, is refused.
     /// `contents` (the demo data) is imported in the same transaction, so a failed import leaves
     /// the database as empty as it was.
-    public static func create(_ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
-                              origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
-                              settings: [StoreSetting: String] = [:]) throws(StoreError) -> PostgresBookingStore {
+    public static func create(
+        _ location: PostgresLocation, training: Bool, createdBy: String, now: Date, window: SlotWindow = .standard,
+        origin: AuditOrigin = AuditOrigin(), contents: ImportDocument? = nil,
+        settings: [StoreSetting: String] = [:]
+    ) throws(StoreError) -> PostgresBookingStore {
         let checked = try StoreSetting.checked(settings)
         let store = PostgresBookingStore(location: location, origin: origin)
         try store.write { db in
@@ -62,15 +69,19 @@ public final class PostgresBookingStore: @unchecked Sendable {
             }
             try db.script("CREATE TABLE biosched_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)")
             try applyMigrations(db, now: now)
-            for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy), ("created_at", String(Int(now.timeIntervalSince1970))),
-                           ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays)), ("reminder_days", "7,1")] {
+            for (k, v) in [
+                ("training", training ? "1" : "0"), ("created_by", createdBy), ("created_at", String(Int(now.timeIntervalSince1970))),
+                ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays)), ("reminder_days", "7,1")
+            ] {
                 try db.run(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
             }
             try db.run(sql: "INSERT INTO settings(key, value) VALUES ('store_id', substr(md5(random()::text || clock_timestamp()::text), 1, 16))")
-            try db.run(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
-                       arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
-                               detail: training ? "training store" : "production store")
+            try db.run(
+                sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                arguments: [createdBy, Int64(now.timeIntervalSince1970), createdBy])
+            try Audit.append(
+                db, origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                detail: training ? "training store" : "production store")
             for (k, v) in checked {
                 _ = try SettingsSQL.change(db, k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
             }
@@ -101,11 +112,14 @@ public final class PostgresBookingStore: @unchecked Sendable {
             return (true, Set(try db.fetchValues(String.self, sql: "SELECT version FROM biosched_migrations")))
         }
         guard present else {
-            throw .unusableStore(Localized { [where_] in $0.pgHoldsNoStore(where_.display) })
+            throw .unusableStore(Localized { [database] in $0.pgHoldsNoStore(database.display) })
         }
         let known = Set(PostgresSchema.migrations.map(\.version))
         if !done.isSubset(of: known) {
-            throw .unusableStore(Localized { [display = where_.display, versions = done.subtracting(known).sorted().joined(separator: ", ")] in $0.pgNewerSchema(display, versions) })
+            throw .unusableStore(
+                Localized { [display = database.display, versions = done.subtracting(known).sorted().joined(separator: ", ")] in
+                    $0.pgNewerSchema(display, versions)
+                })
         }
         if done != known {
             try write { db in
@@ -118,9 +132,12 @@ public final class PostgresBookingStore: @unchecked Sendable {
     // MARK: Connections
 
     func connect() throws -> PGDB {
-        let params = where_.connectionParameters
+        let params = database.connectionParameters
         let keys = params.map { strdup($0.0) }, values = params.map { strdup($0.1) }
-        defer { keys.forEach { free($0) }; values.forEach { free($0) } }
+        defer {
+            for key in keys { free(key) }
+            for value in values { free(value) }
+        }
         let raw: OpaquePointer? = (keys + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { k in
             (values + [nil]).map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
                 bpq_connectdbParams(k.baseAddress, v.baseAddress, 1)
@@ -131,11 +148,12 @@ public final class PostgresBookingStore: @unchecked Sendable {
         guard bpq_status(raw) == CONNECTION_OK else {
             let message = PGDB.trimmed(String(cString: bpq_errorMessage(raw)))
             // A login refused says so with its SQLSTATE in the text only; keep the server's words.
-            throw PGError(sqlState: Self.loginState(message), message: message, constraint: nil,
-                          connectionLost: Self.loginState(message) == nil, tlsRequired: where_.requiresTLSUpgrade)
+            throw PGError(
+                sqlState: Self.loginState(message), message: message, constraint: nil,
+                connectionLost: Self.loginState(message) == nil, tlsRequired: database.requiresTLSUpgrade)
         }
         // Defence in depth: TLS is up to any host that is not this machine (libpq was told `require`).
-        if !where_.clearTextAllowed && !where_.isLocal && !db.usesTLS {
+        if !database.clearTextAllowed && !database.isLocal && !db.usesTLS {
             throw PGError(sqlState: nil, message: "the server did not use TLS", constraint: nil, connectionLost: true, tlsRequired: true)
         }
         try db.script("SET lock_timeout = '\(Int(Self.defaultLockTimeout * 1000))ms'")
@@ -156,7 +174,10 @@ public final class PostgresBookingStore: @unchecked Sendable {
     private func take() throws -> PGDB {
         while true {
             lock.lock()
-            guard let db = idle.popLast() else { lock.unlock(); break }
+            guard let db = idle.popLast() else {
+                lock.unlock()
+                break
+            }
             lock.unlock()
             if db.isOpen { return db }
             discard(db)
@@ -165,7 +186,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
     }
 
     private func giveBack(_ db: PGDB) {
-        lock.lock(); idle.append(db); lock.unlock()
+        lock.lock()
+        idle.append(db)
+        lock.unlock()
     }
 
     /// Closes a connection (libpq's `PQfinish`, when the last reference goes).
@@ -175,7 +198,11 @@ public final class PostgresBookingStore: @unchecked Sendable {
 
     /// Closes the connections, those that hold a lock included (the server then releases it).
     public func close() {
-        lock.lock(); let all = idle + holders.values; idle = []; holders = [:]; lock.unlock()
+        lock.lock()
+        let all = idle + holders.values
+        idle = []
+        holders = [:]
+        lock.unlock()
         for db in all { discard(db) }
     }
 
@@ -189,22 +216,28 @@ public final class PostgresBookingStore: @unchecked Sendable {
                 discard(db)
                 throw error
             }
-            lock.lock(); let old = holders.updateValue(db, forKey: name); lock.unlock()
+            lock.lock()
+            let old = holders.updateValue(db, forKey: name)
+            lock.unlock()
             if let old { discard(old) }
-        } catch { throw Self.map(error, location: where_) }
+        } catch { throw Self.map(error, location: database) }
     }
 
     /// Takes the lock again when the connection that held it is gone (a server restart, a
     /// network blip, a terminated backend): one round trip to find out.
     func keepHolding(_ name: String, classID: Int32, objectID: Int32) throws(StoreError) {
-        lock.lock(); let db = holders[name]; lock.unlock()
+        lock.lock()
+        let db = holders[name]
+        lock.unlock()
         if let db, (try? db.run(sql: "SELECT 1")) != nil { return }
         try hold(name, classID: classID, objectID: objectID)
     }
 
     /// Ends what `hold` took.
     func release(_ name: String) {
-        lock.lock(); let db = holders.removeValue(forKey: name); lock.unlock()
+        lock.lock()
+        let db = holders.removeValue(forKey: name)
+        lock.unlock()
         if let db { discard(db) }
     }
 
@@ -216,7 +249,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
         while true {
             attempt += 1
             let db: PGDB
-            do { db = try take() } catch { throw Self.map(error, location: where_) }
+            do { db = try take() } catch { throw Self.map(error, location: database) }
             let trips = db.roundTrips
             do {
                 // BEGIN (and the lock timeout) go with the transaction's first statement.
@@ -229,7 +262,9 @@ public final class PostgresBookingStore: @unchecked Sendable {
                     if !Self.isConnectionLost(error) { try db.rollback() }
                     throw error
                 }
-                lock.lock(); lastRoundTrips = db.roundTrips - trips; lock.unlock()
+                lock.lock()
+                lastRoundTrips = db.roundTrips - trips
+                lock.unlock()
                 giveBack(db)
                 return result
             } catch {
@@ -242,7 +277,7 @@ public final class PostgresBookingStore: @unchecked Sendable {
                     usleep(UInt32.random(in: 1_000...(10_000 * UInt32(attempt))))
                     continue
                 }
-                throw Self.map(error, location: where_)
+                throw Self.map(error, location: database)
             }
         }
     }
@@ -294,13 +329,15 @@ public final class PostgresBookingStore: @unchecked Sendable {
 }
 
 extension PostgresBookingStore: OpenedStore {
-    public var location: String { where_.display }
+    public var location: String { database.display }
     public var protectedFile: String? { nil }
     /// Nobody owns a database as a person owns a file: the service account's role is the owner here.
     public var isOwnedByThisUser: Bool { false }
 
     public func backup(to path: String) throws(StoreError) -> BackupReport {
-        throw .invalidInput("A PostgreSQL store is backed up by the server's tools (pg_dump, or base backups and WAL archiving), not by `biosched backup`; `biosched store copy --from \(location) --to FILE.sqlite` makes a SQLite copy.")
+        throw .invalidInput(
+            "A PostgreSQL store is backed up by the server's tools (pg_dump, or base backups and WAL archiving), not by `biosched backup`; `biosched store copy --from \(location) --to FILE.sqlite` makes a SQLite copy."
+        )
     }
 }
 
@@ -334,8 +371,10 @@ extension PostgresBookingStore: TransactionalStore {
 extension PostgresBookingStore: StoreAdministration, KeyRegistry {
     /// Appends an audit row, waiting at most `seconds` for a row lock held by another transaction:
     /// for a look-up, whose answer must not wait long behind another process's write.
-    public func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
-                            waitingAtMost seconds: TimeInterval) throws(StoreError) {
+    public func recordEvent(
+        _ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+        waitingAtMost seconds: TimeInterval
+    ) throws(StoreError) {
         let origin = self.origin
         try write(lockTimeout: seconds) { db in
             try Audit.append(db, origin: origin, at: now, actor: actor, action: action, receipt: receipt, detail: detail)

@@ -40,18 +40,23 @@ enum PostgresImporter {
             lastIndex[a.id] = i
             summary.accounts += 1
         }
-        let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map { [$0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone,
-                                                      CallerSearch.phoneDigits($0.element.phone), $0.element.aNumber, $0.element.dateOfBirth?.iso, $0.element.language] }
+        let accountRows: [[(any PGArgument)?]] = doc.accounts.enumerated().filter { lastIndex[$0.element.id] == $0.offset }.map {
+            [
+                $0.element.id, $0.element.role, $0.element.name, $0.element.email, $0.element.phone,
+                CallerSearch.phoneDigits($0.element.phone), $0.element.aNumber, $0.element.dateOfBirth?.iso, $0.element.language
+            ]
+        }
         var offset0 = 0
         while offset0 < accountRows.count {
             let batch = accountRows[offset0..<min(accountRows.count, offset0 + 1000)]
             do {
-                try db.run(sql: "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES "
-                           + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
-                           + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,"
-                           + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth),"
-                           + " language = excluded.language",
-                           arguments: PGArgs(batch.flatMap { $0 }))
+                try db.run(
+                    sql: "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES "
+                        + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+                        + " ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,"
+                        + " a_number = coalesce(excluded.a_number, accounts.a_number), date_of_birth = coalesce(excluded.date_of_birth, accounts.date_of_birth),"
+                        + " language = excluded.language",
+                    arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 throw ImportError("accounts", untranslated: "\(e.message) \(e.detail ?? "")")
             }
@@ -82,7 +87,9 @@ enum PostgresImporter {
                 if name == nil { name = a.name }
             }
             guard receiptsInFile.insert(c.receipt).inserted else { throw ImportError(at) { $0.importDuplicate } }
-            caseRows.append([c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")])
+            caseRows.append([
+                c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant, c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")
+            ])
             for (j, rep) in c.representatives.enumerated() {
                 guard let a = account(rep) else { throw ImportError(at + ".representatives[\(j)]") { $0.importNoAccount(rep) } }
                 guard a.role == "representative" else { throw ImportError(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, a.role) } }
@@ -129,9 +136,11 @@ enum PostgresImporter {
             for r in batch { args += [r.receipt, r.center, r.start, r.status, r.prior, nowS] }
             let values = Array(repeating: "(?, ?, ?, ?, ?, 1, ?)", count: batch.count).joined(separator: ", ")
             do {
-                newIDs += try db.fetchValues(Int64.self, sql: """
-                    INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES \(values) RETURNING id
-                    """, arguments: PGArgs(args))
+                newIDs += try db.fetchValues(
+                    Int64.self,
+                    sql: """
+                        INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES \(values) RETURNING id
+                        """, arguments: PGArgs(args))
             } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 let detail = e.detail ?? ""
                 switch (PostgresBookingStore.sqlState(e), e.constraint) {
@@ -145,15 +154,17 @@ enum PostgresImporter {
             }
             offset += batch.count
         }
-        try db.run(sql: """
-            INSERT INTO slots(center, start, capacity, booked)
-            SELECT a.center, a.start, c.stations, count(*) FROM appointments a JOIN centers c ON c.code = a.center
-            WHERE a.id = ANY(?) AND a.status IN ('scheduled','attended','missed') GROUP BY a.center, a.start, c.stations
-            ON CONFLICT (center, start) DO UPDATE SET booked = slots.booked + EXCLUDED.booked
-            """, arguments: [newIDs])
+        try db.run(
+            sql: """
+                INSERT INTO slots(center, start, capacity, booked)
+                SELECT a.center, a.start, c.stations, count(*) FROM appointments a JOIN centers c ON c.code = a.center
+                WHERE a.id = ANY(?) AND a.status IN ('scheduled','attended','missed') GROUP BY a.center, a.start, c.stations
+                ON CONFLICT (center, start) DO UPDATE SET booked = slots.booked + EXCLUDED.booked
+                """, arguments: [newIDs])
         summary.appointments = rows.count
-        try Audit.append(db, origin: origin, at: now, actor: actor, action: .imported,
-                         detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
+        try Audit.append(
+            db, origin: origin, at: now, actor: actor, action: .imported,
+            detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }
 
@@ -165,8 +176,9 @@ enum PostgresImporter {
         while offset < rows.count {
             let batch = rows[offset..<min(rows.count, offset + 1000)]
             do {
-                try db.run(sql: "INSERT INTO \(target) VALUES " + Array(repeating: one, count: batch.count).joined(separator: ", "),
-                           arguments: PGArgs(batch.flatMap { $0 }))
+                try db.run(
+                    sql: "INSERT INTO \(target) VALUES " + Array(repeating: one, count: batch.count).joined(separator: ", "),
+                    arguments: PGArgs(batch.flatMap { $0 }))
             } catch let e as PGError where PostgresBookingStore.sqlState(e)?.hasPrefix("23") == true {
                 if PostgresBookingStore.sqlState(e) == "23505" {
                     let detail = e.detail ?? ""

@@ -47,8 +47,10 @@ public struct PostgresLocation: Sendable, Hashable {
         if let p = explicit["password"], !p.isEmpty { throw .invalid(Localized { $0.pgPasswordInURL }) }
         let resolved = resolve(explicit)
         // libpq checks these only when it connects, and its failure would read as "unreachable".
-        for (key, valid) in [("sslmode", ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]),
-                             ("target_session_attrs", ["any", "read-write", "read-only", "primary", "standby", "prefer-standby"])] {
+        for (key, valid) in [
+            ("sslmode", ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]),
+            ("target_session_attrs", ["any", "read-write", "read-only", "primary", "standby", "prefer-standby"])
+        ] {
             if let v = resolved[key], !v.isEmpty, !valid.contains(v) {
                 throw .invalid(Localized { $0.pgNotConnectionString(Echo.show(text), "\(key)=\(Echo.show(v)): " + valid.joined(separator: ", ")) })
             }
@@ -57,7 +59,9 @@ public struct PostgresLocation: Sendable, Hashable {
     }
 
     init(conninfo: String, resolved: [String: String], clearTextAllowed: Bool) {
-        self.conninfo = conninfo; self.resolved = resolved.filter { $0.key != "password" }; self.clearTextAllowed = clearTextAllowed
+        self.conninfo = conninfo
+        self.resolved = resolved.filter { $0.key != "password" }
+        self.clearTextAllowed = clearTextAllowed
     }
 
     /// The same server, another database.
@@ -162,7 +166,8 @@ public struct PostgresLocation: Sendable, Hashable {
     /// gives its defaults (with a service applied) through `PQconndefaults`, which reads the
     /// service from `PGSERVICE`: for a service named in the string, it is set for that call.
     static func resolve(_ explicit: [String: String]) -> [String: String] {
-        resolveLock.lock(); defer { resolveLock.unlock() }
+        resolveLock.lock()
+        defer { resolveLock.unlock() }
         let service = explicit["service"]
         let saved = getenv("PGSERVICE").map { String(cString: $0) }
         if let service { setenv("PGSERVICE", service, 1) }

@@ -53,12 +53,14 @@ extension PostgresBookingStore: TrainingSandbox {
     /// Drops the first states whose sessions are gone: their advisory lock is free. Names not as
     /// this store makes them are left alone (they go into SQL as identifiers).
     static func dropAbandonedFirstStates(_ db: PGDB, except mine: String) throws {
-        let names = try db.fetchValues(String.self, sql: "SELECT nspname::text FROM pg_namespace WHERE starts_with(nspname::text, ?)",
-                                       arguments: [firstStatePrefix])
+        let names = try db.fetchValues(
+            String.self, sql: "SELECT nspname::text FROM pg_namespace WHERE starts_with(nspname::text, ?)",
+            arguments: [firstStatePrefix])
         for name in names where name != mine {
             guard let schema = try? checkedFirstState(SandboxFirstState(name: name)) else { continue }
-            let free = try db.fetchValue(Bool.self, sql: "SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)",
-                                         arguments: [Int(firstStateLockClass), Int(lockKey(schema))])
+            let free = try db.fetchValue(
+                Bool.self, sql: "SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)",
+                arguments: [Int(firstStateLockClass), Int(lockKey(schema))])
             if free == true { try db.script("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
         }
     }
@@ -112,7 +114,8 @@ extension PostgresBookingStore: TrainingSandbox {
     public static func holdsTrainingStore(_ location: PostgresLocation) throws(StoreError) -> Bool? {
         try probe(location) { db in
             guard try db.fetchValue(String.self, sql: "SELECT to_regclass('public.biosched_migrations')::text") != nil,
-                  try db.fetchValue(String.self, sql: "SELECT to_regclass('public.settings')::text") != nil else { return nil }
+                try db.fetchValue(String.self, sql: "SELECT to_regclass('public.settings')::text") != nil
+            else { return nil }
             return try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = 'training'") == "1"
         }
     }

@@ -119,9 +119,10 @@ public enum StoreCopy {
             var i = 0
             while i < successors.count {
                 let part = successors[i..<min(successors.count, i + 10_000)]
-                try db.run(sql: """
-                    UPDATE appointments a SET rescheduled_to = l.to_id FROM unnest(?::bigint[], ?::bigint[]) AS l(id, to_id) WHERE a.id = l.id
-                    """, arguments: [part.map(\.id), part.map(\.to)])
+                try db.run(
+                    sql: """
+                        UPDATE appointments a SET rescheduled_to = l.to_id FROM unnest(?::bigint[], ?::bigint[]) AS l(id, to_id) WHERE a.id = l.id
+                        """, arguments: [part.map(\.id), part.map(\.to)])
                 i += part.count
             }
             copied[t] = n
@@ -133,7 +134,9 @@ public enum StoreCopy {
         for t in tables {
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? -1
             let expected = copied[t] ?? 0
-            guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.") }
+            guard n == expected else {
+                throw StoreError.failed("store copy: \(t) has \(n) rows in \(location.display), \(expected) in \(path); nothing was written.")
+            }
             counts.append((t, n))
         }
         let v = try AuditChain.verify(db)
@@ -149,9 +152,11 @@ public enum StoreCopy {
         let data: [String: Table] = try source.read { db in
             var out: [String: Table] = [:]
             for t in tables {
-                let columns = try db.fetchValues(String.self, sql: """
-                    SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position
-                    """, arguments: [t])
+                let columns = try db.fetchValues(
+                    String.self,
+                    sql: """
+                        SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position
+                        """, arguments: [t])
                 let rows = try db.fetchRows(sql: "SELECT * FROM \(t) ORDER BY \(orderColumn(t))")
                 out[t] = (columns, try rows.map { r in try columns.map { c in try pgCell(r, c) } })
             }
@@ -202,14 +207,20 @@ public enum StoreCopy {
                     let expected: Int
                     if t == "slots" {
                         n = try Int.fetchOne($0, sql: "SELECT count(*) FROM slots WHERE booked > 0") ?? -1
-                        let booked = data[t].map { table in table.rows.filter { row in
-                            if let i = table.columns.firstIndex(of: "booked"), case let .int(b) = row[i] { return b > 0 } else { return false } }.count } ?? 0
+                        let booked =
+                            data[t].map { table in
+                                table.rows.filter { row in
+                                    if let i = table.columns.firstIndex(of: "booked"), case let .int(b) = row[i] { return b > 0 } else { return false }
+                                }.count
+                            } ?? 0
                         expected = booked
                     } else {
                         n = try Int.fetchOne($0, sql: "SELECT count(*) FROM \(t)") ?? -1
                         expected = data[t]?.rows.count ?? 0
                     }
-                    guard n == expected else { throw StoreError.failed("store copy: \(t) has \(n) rows in \(path), \(expected) in \(location.display); nothing was kept.") }
+                    guard n == expected else {
+                        throw StoreError.failed("store copy: \(t) has \(n) rows in \(path), \(expected) in \(location.display); nothing was kept.")
+                    }
                     counts.append((t, n))
                 }
                 result = Report(counts: counts)
@@ -245,11 +256,19 @@ public enum StoreCopy {
     }
 
     static func argument(_ c: Cell) -> (any PGArgument)? {
-        switch c { case .null: nil; case let .int(i): i; case let .text(s): s }
+        switch c {
+        case .null: nil
+        case let .int(i): i
+        case let .text(s): s
+        }
     }
 
     static func databaseValue(_ c: Cell) -> (any DatabaseValueConvertible)? {
-        switch c { case .null: nil; case let .int(i): i; case let .text(s): s }
+        switch c {
+        case .null: nil
+        case let .int(i): i
+        case let .text(s): s
+        }
     }
 }
 #endif

@@ -4,7 +4,11 @@ import Scheduling
 /// An authorized_keys file: kept line by line; biosched's lines are recognized by their forced command.
 public struct AuthorizedKeys {
     public struct Entry {
-        public var line: String; public var key: PublicKey; public var account: String?; public var staff: String?; public var role: String?
+        public var line: String
+        public var key: PublicKey
+        public var account: String?
+        public var staff: String?
+        public var role: String?
         public var holder: String? { account ?? staff }
     }
     public let path: String
@@ -29,7 +33,8 @@ public struct AuthorizedKeys {
             // The key is the first "TYPE BASE64" pair after any options.
             let tokens = AuthorizedKeys.tokens(line)
             guard let i = tokens.firstIndex(where: { PublicKey.types.contains($0) }), i + 1 < tokens.count,
-                  let key = try? PublicKey(parsing: tokens[i...].joined(separator: " ")) else { return nil }
+                let key = try? PublicKey(parsing: tokens[i...].joined(separator: " "))
+            else { return nil }
             var entry = Entry(line: line, key: key)
             if let command = AuthorizedKeys.forcedCommand(in: i > 0 ? tokens[0] : ""), let words = ShellWords.split(command) {
                 func value(after flag: String) -> String? {
@@ -52,9 +57,14 @@ public struct AuthorizedKeys {
         let chars = Array(options[r.upperBound...])
         var i = 0
         while i < chars.count {
-            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == "\"" { out.append("\""); i += 2; continue }
+            if chars[i] == "\\" && i + 1 < chars.count && chars[i + 1] == "\"" {
+                out.append("\"")
+                i += 2
+                continue
+            }
             if chars[i] == "\"" { return out }
-            out.append(chars[i]); i += 1
+            out.append(chars[i])
+            i += 1
         }
         return nil
     }
@@ -63,8 +73,19 @@ public struct AuthorizedKeys {
         var out: [String] = [], current = "", quoted = false, previous: Character = " "
         for c in line {
             defer { previous = c }
-            if c == "\"" && !(quoted && previous == "\\") { quoted.toggle(); current.append(c); continue }
-            if c == " " && !quoted { if !current.isEmpty { out.append(current); current = "" } } else { current.append(c) }
+            if c == "\"" && !(quoted && previous == "\\") {
+                quoted.toggle()
+                current.append(c)
+                continue
+            }
+            if c == " " && !quoted {
+                if !current.isEmpty {
+                    out.append(current)
+                    current = ""
+                }
+            } else {
+                current.append(c)
+            }
         }
         if !current.isEmpty { out.append(current) }
         return out
@@ -74,7 +95,7 @@ public struct AuthorizedKeys {
     public static func line(command: String, key: PublicKey) -> String {
         let escaped = command.replacingOccurrences(of: "\"", with: "\\\"")
         let comment = key.comment.isEmpty || Echo.hasControlCharacters(key.comment) ? "" : " " + key.comment
-        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(comment)"   // not for a person: sshd's authorized_keys format
+        return "command=\"\(escaped)\",restrict,pty \(key.type) \(key.blob)\(comment)" // not for a person: sshd's authorized_keys format
     }
 
     public mutating func append(command: String, key: PublicKey) { lines.append(AuthorizedKeys.line(command: command, key: key)) }

@@ -6,8 +6,10 @@ import Scheduling
 /// runs it with.
 public enum ForcedCommand {
     /// The forced command for a key of `holder`.
-    public static func line(for holder: KeyHolder, store: String, key: PublicKey, executable: String = executablePath(),
-                            _ t: Catalog = .en) throws(AccessError) -> String {
+    public static func line(
+        for holder: KeyHolder, store: String, key: PublicKey, executable: String = executablePath(),
+        _ t: Catalog = .en
+    ) throws(AccessError) -> String {
         var words = try prefix(store: store, subcommand: "tui", executable: executable, t)
         switch holder {
         case let .account(id, role): words += ["--as", role.rawValue, "--account", id]
@@ -18,8 +20,10 @@ public enum ForcedCommand {
     }
 
     /// `biosched SUBCOMMAND --db STORE` as absolute, checked words.
-    public static func prefix(store: String, subcommand: String, executable: String = executablePath(),
-                              _ t: Catalog = .en) throws(AccessError) -> [String] {
+    public static func prefix(
+        store: String, subcommand: String, executable: String = executablePath(),
+        _ t: Catalog = .en
+    ) throws(AccessError) -> [String] {
         let exe = executable
         let db = absolutePath(store)
         // sshd reads the option as "..." where only \" is an escape: a backslash would be ambiguous.

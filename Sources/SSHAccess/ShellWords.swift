@@ -22,27 +22,35 @@ public enum ShellWords {
             let c = it[i]
             switch c {
             case " ", "\t":
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
             case "'":
                 inWord = true
                 guard let end = it[(i + 1)...].firstIndex(of: "'") else { return nil }
-                current += String(it[(i + 1)..<end]); i = end
+                current += String(it[(i + 1)..<end])
+                i = end
             case "\"":
                 inWord = true
                 i += 1
                 while i < it.count && it[i] != "\"" {
-                    if it[i] == "\\" && i + 1 < it.count && "\"\\$`".contains(it[i + 1]) { i += 1 }
-                    else if "$`".contains(it[i]) { return nil }
-                    current.append(it[i]); i += 1
+                    if it[i] == "\\" && i + 1 < it.count && "\"\\$`".contains(it[i + 1]) { i += 1 } else if "$`".contains(it[i]) { return nil }
+                    current.append(it[i])
+                    i += 1
                 }
                 guard i < it.count else { return nil }
             case "\\":
                 guard i + 1 < it.count else { return nil }
-                inWord = true; current.append(it[i + 1]); i += 1
+                inWord = true
+                current.append(it[i + 1])
+                i += 1
             case ";", "&", "|", "<", ">", "(", ")", "$", "`", "\n", "*", "?", "[", "#", "~", "{", "}":
                 if c == "#" && inWord { current.append(c) } else { return nil }
             default:
-                inWord = true; current.append(c)
+                inWord = true
+                current.append(c)
             }
             i += 1
         }

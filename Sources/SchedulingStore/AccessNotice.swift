@@ -18,7 +18,8 @@ enum AccessNotice {
 
     /// A key linked to `account`; `receipt` is the case it came through (enrollment), else the
     /// account's first case. An account without a case gets no message (nothing to send it about).
-    static func keyLinked(_ db: any SQLDatabase, account: String, receipt: ReceiptNumber?, fingerprint: String, from: String, enrolled: Bool, now: Date) throws {
+    static func keyLinked(_ db: any SQLDatabase, account: String, receipt: ReceiptNumber?, fingerprint: String, from: String, enrolled: Bool, now: Date) throws
+    {
         try send(db, account: account, receipt: receipt, now: now) { t in
             (t.keyLinkedSubject, t.keyLinkedBody(account, when(now), from, fingerprint, enrolled: enrolled, ContactCenter.phone))
         }
@@ -35,10 +36,12 @@ enum AccessNotice {
         guard let who = try db.fetchRow(sql: "SELECT email, phone, language FROM accounts WHERE id = ?", arguments: [account]) else { return }
         var about = receipt?.value
         if about == nil {
-            about = try db.fetchValue(String.self, sql: """
-                SELECT receipt FROM (SELECT receipt FROM cases WHERE applicant_account = ? UNION SELECT receipt FROM representations WHERE account = ?) AS theirs
-                ORDER BY receipt LIMIT 1
-                """, arguments: [account, account])
+            about = try db.fetchValue(
+                String.self,
+                sql: """
+                    SELECT receipt FROM (SELECT receipt FROM cases WHERE applicant_account = ? UNION SELECT receipt FROM representations WHERE account = ?) AS theirs
+                    ORDER BY receipt LIMIT 1
+                    """, arguments: [account, account])
         }
         guard let about, let r = try? ReceiptNumber(parsing: about) else { return }
         let email: String? = who["email"], phone: String? = who["phone"]
@@ -46,13 +49,17 @@ enum AccessNotice {
         let address = channel == .email ? email.flatMap { $0.isEmpty ? nil : $0 } : phone
         let t = Catalog((who["language"] as String?).flatMap(Language.init(rawValue:)) ?? .en)
         let (subject, body) = text(t)
-        try db.run(sql: """
-            INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'legacy', ?, ?, ?)
-            """, arguments: [r.value, channel.rawValue,
-                             address ?? "(no \(channel == .email ? "email address" : "phone number") on file for \(account))",
-                             subject, body, Records.seconds(now),
-                             try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]) ?? "applicant",
-                             account, Records.seconds(now)])
+        try db.run(
+            sql: """
+                INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind, recipient_role, account, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'legacy', ?, ?, ?)
+                """,
+            arguments: [
+                r.value, channel.rawValue,
+                address ?? "(no \(channel == .email ? "email address" : "phone number") on file for \(account))",
+                subject, body, Records.seconds(now),
+                try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [account]) ?? "applicant",
+                account, Records.seconds(now)
+            ])
     }
 }

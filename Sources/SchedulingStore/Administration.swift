@@ -5,7 +5,9 @@ import Scheduling
 /// a reserved word in PostgreSQL).
 extension SQLStore {
     public func staffRole(of user: String) throws(StoreError) -> StaffRole? {
-        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:)) }
+        try sqlRead { db in
+            try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [user]).flatMap(StaffRole.init(rawValue:))
+        }
     }
 
     public func staff() throws(StoreError) -> [StaffMember] {
@@ -25,8 +27,9 @@ extension SQLStore {
             if let existing = try db.fetchValue(String.self, sql: "SELECT role FROM staff WHERE \"user\" = ?", arguments: [name]) {
                 throw StoreError.invalid(Localized { $0.alreadyStaff(name, existing) })
             }
-            try db.execute(sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, Records.seconds(now), officer])
+            try db.execute(
+                sql: "INSERT INTO staff(\"user\", role, added_at, added_by) VALUES (?, ?, ?, ?)",
+                arguments: [name, role.rawValue, Records.seconds(now), officer])
             try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffAdded, detail: "\(name) as \(role.rawValue)")
         }
     }
@@ -37,16 +40,19 @@ extension SQLStore {
                 throw StoreError.invalid(Localized { $0.notAStaffUser(Echo.show(user)) })
             }
             if role == "officer" {
-                let officers = try db.fetchValue(Int.self, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer'\(db.dialect.forUpdate)) o") ?? 0
+                let officers =
+                    try db.fetchValue(Int.self, sql: "SELECT count(*) FROM (SELECT 1 FROM staff WHERE role = 'officer'\(db.dialect.forUpdate)) o") ?? 0
                 if officers <= 1 { throw StoreError.invalid(Localized { $0.lastOfficer(user) }) }
             }
             try db.execute(sql: "DELETE FROM staff WHERE \"user\" = ?", arguments: [user])
             // Their keys end with the login: adding the login again later revives none of them.
-            try db.execute(sql: "UPDATE ssh_keys SET revoked_at = ?, revoked_by = ? WHERE holder_kind = 'staff' AND holder = ? AND revoked_at IS NULL",
-                           arguments: [Records.seconds(now), officer, user])
+            try db.execute(
+                sql: "UPDATE ssh_keys SET revoked_at = ?, revoked_by = ? WHERE holder_kind = 'staff' AND holder = ? AND revoked_at IS NULL",
+                arguments: [Records.seconds(now), officer, user])
             let keys = db.changesCount
-            try Audit.append(db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved,
-                             detail: "\(user) (\(role))" + (keys > 0 ? " keys revoked=\(keys)" : ""))
+            try Audit.append(
+                db, origin: origin, at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved,
+                detail: "\(user) (\(role))" + (keys > 0 ? " keys revoked=\(keys)" : ""))
         }
     }
 
@@ -55,7 +61,8 @@ extension SQLStore {
     }
 
     public func accountLanguage(_ id: String) throws(StoreError) -> Language? {
-        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:)) }
+        try sqlRead { db in try db.fetchValue(String.self, sql: "SELECT language FROM accounts WHERE id = ?", arguments: [id]).flatMap(Language.init(rawValue:))
+        }
     }
 
     public func auditLog(receipt: ReceiptNumber?) throws(StoreError) -> [AuditEntry] {
@@ -67,9 +74,10 @@ extension SQLStore {
                 rows = try db.fetchRows(sql: "SELECT * FROM audit ORDER BY id")
             }
             return rows.map {
-                AuditEntry(id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
-                           receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"],
-                           origin: AuditOrigin(osUser: $0["os_user"], client: $0["client"], keyFingerprint: $0["key_fingerprint"]))
+                AuditEntry(
+                    id: $0["id"], at: Records.date($0["at"]), actorRole: $0["actor_role"], actor: $0["actor"], action: $0["action"],
+                    receipt: $0["receipt"], requestID: $0["request_id"], detail: $0["detail"],
+                    origin: AuditOrigin(osUser: $0["os_user"], client: $0["client"], keyFingerprint: $0["key_fingerprint"]))
             }
         }
     }

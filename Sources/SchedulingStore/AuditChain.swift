@@ -10,15 +10,19 @@ package enum AuditChain {
 
     /// The hashed fields, in a fixed order, each length-prefixed so no two rows encode alike.
     package static func fields(_ row: SQLRow) -> [String] {
-        [String(row["id"] as Int64), String(row["at"] as Int64), row["actor_role"], row["actor"], row["action"],
-         (row["receipt"] as String?) ?? "", (row["request_id"] as String?) ?? "", row["detail"],
-         row["os_user"], row["client"], row["key_fingerprint"]]
+        [
+            String(row["id"] as Int64), String(row["at"] as Int64), row["actor_role"], row["actor"], row["action"],
+            (row["receipt"] as String?) ?? "", (row["request_id"] as String?) ?? "", row["detail"],
+            row["os_user"], row["client"], row["key_fingerprint"]
+        ]
     }
 
     /// The same fields of an entry read back (the in-memory store keeps entries, not rows).
     package static func fields(_ e: AuditEntry) -> [String] {
-        [String(e.id), String(Int64(e.at.timeIntervalSince1970)), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
-         e.origin.osUser, e.origin.client, e.origin.keyFingerprint]
+        [
+            String(e.id), String(Int64(e.at.timeIntervalSince1970)), e.actorRole, e.actor, e.action, e.receipt ?? "", e.requestID ?? "", e.detail,
+            e.origin.osUser, e.origin.client, e.origin.keyFingerprint
+        ]
     }
 
     package static func hash(prev: String, fields: [String]) -> String {

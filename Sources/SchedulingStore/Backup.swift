@@ -16,8 +16,10 @@ public struct BackupReport: Sendable, Hashable {
 
 extension SQLiteBookingStore {
     /// The tables a backup is counted by.
-    static let backupTables = ["settings", "centers", "center_hours", "center_closures", "accounts", "staff", "cases", "representations",
-                               "slots", "appointments", "requests", "notices", "outbox", "audit"]
+    static let backupTables = [
+        "settings", "centers", "center_hours", "center_closures", "accounts", "staff", "cases", "representations",
+        "slots", "appointments", "requests", "notices", "outbox", "audit"
+    ]
 
     /// Copies the store with SQLite's online backup API while it stays in use: the copy is one
     /// consistent snapshot (taken inside a read transaction, so writers go on), written to a new
@@ -47,7 +49,10 @@ extension SQLiteBookingStore {
             throw Self.map(error, context: .backingUp(self.path))
         }
         let report: BackupReport
-        do { report = try Self.checkBackup(tmp) } catch { StoreFile.removeCreated(tmp); throw error }
+        do { report = try Self.checkBackup(tmp) } catch {
+            StoreFile.removeCreated(tmp)
+            throw error
+        }
         guard report.isGood, report.rows == sourceCounts else {
             StoreFile.removeCreated(tmp)
             let differ = Self.backupTables.filter { report.rows[$0] != sourceCounts[$0] }
@@ -55,7 +60,10 @@ extension SQLiteBookingStore {
             throw .unusableStore(Localized { $0.storeFailed($0.backupDidNotCheck(integrity, tables.isEmpty ? nil : tables, path)) })
         }
         let fd = open(tmp, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); Glibc.close(fd) }
+        if fd >= 0 {
+            fsync(fd)
+            Glibc.close(fd)
+        }
         // link() never replaces a file that appeared meanwhile.
         guard link(tmp, path) == 0 else {
             let e = errno
@@ -65,7 +73,10 @@ extension SQLiteBookingStore {
         }
         unlink(tmp)
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); Glibc.close(dfd) }
+        if dfd >= 0 {
+            fsync(dfd)
+            Glibc.close(dfd)
+        }
         return BackupReport(path: path, integrity: report.integrity, rows: report.rows, auditIntact: report.auditIntact)
     }
 

@@ -1,6 +1,5 @@
 import Scheduling
 
-
 public struct StoreCounts: Sendable, Hashable {
     public var centers = 0, cases = 0, appointments = 0, scheduled = 0, escalated = 0
     public init() {}

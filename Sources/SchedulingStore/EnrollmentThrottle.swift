@@ -26,7 +26,10 @@ public enum EnrollmentThrottle {
         public var pausedUntil: Date?
         public var pauses: Int
         public init(wrong: Int = 0, windowStart: Date, pausedUntil: Date? = nil, pauses: Int = 0) {
-            self.wrong = wrong; self.windowStart = windowStart; self.pausedUntil = pausedUntil; self.pauses = pauses
+            self.wrong = wrong
+            self.windowStart = windowStart
+            self.pausedUntil = pausedUntil
+            self.pauses = pauses
         }
     }
 
@@ -61,8 +64,14 @@ public enum EnrollmentThrottle {
     public static func current(_ s: State?, now: Date) -> State {
         guard var s else { return State(windowStart: now) }
         if let until = s.pausedUntil, until > now { return s }
-        if let until = s.pausedUntil, now >= until.addingTimeInterval(longestPause) { s.pauses = 0; s.pausedUntil = nil }
-        if now >= s.windowStart.addingTimeInterval(window) { s.wrong = 0; s.windowStart = now }
+        if let until = s.pausedUntil, now >= until.addingTimeInterval(longestPause) {
+            s.pauses = 0
+            s.pausedUntil = nil
+        }
+        if now >= s.windowStart.addingTimeInterval(window) {
+            s.wrong = 0
+            s.windowStart = now
+        }
         return s
     }
 

@@ -12,8 +12,10 @@ package enum ImportCenters {
     /// When appointment record `a` starts, in seconds: its center's zone (from `zones`, else read from
     /// the store and kept there) turns the record's local time into an instant. An unknown center, a
     /// malformed time or one the zone skips is an `ImportError` naming the record (`at`).
-    package static func start(of a: ImportDocument.AppointmentRecord, at: String, zones: inout [String: ZoneRules],
-                              in db: any SQLDatabase) throws -> Int64 {
+    package static func start(
+        of a: ImportDocument.AppointmentRecord, at: String, zones: inout [String: ZoneRules],
+        in db: any SQLDatabase
+    ) throws -> Int64 {
         var zone = zones[a.center]
         if zone == nil, let tz = try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [a.center]) {
             zone = ZoneRules(identifier: tz)
@@ -29,8 +31,10 @@ package enum ImportCenters {
         return Records.seconds(instant)
     }
 
-    package static func load(_ db: any SQLDatabase, _ doc: ImportDocument, summary: inout ImportSummary,
-                             guarded: (String, () throws -> Void) throws -> Void) throws -> [String: ZoneRules] {
+    package static func load(
+        _ db: any SQLDatabase, _ doc: ImportDocument, summary: inout ImportSummary,
+        guarded: (String, () throws -> Void) throws -> Void
+    ) throws -> [String: ZoneRules] {
         if let s = doc.settings {
             if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
             if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
@@ -43,24 +47,27 @@ package enum ImportCenters {
                 if let existing {
                     // Capacity or hours added: the waiting list's next pass looks at every slot here.
                     if try addsRoom(db, c, existing: existing) {
-                        try db.execute(sql: "INSERT INTO freed_stations(center, start, freed_at_ms) VALUES (?, ?, ?)",
-                                       arguments: [c.code, Records.seconds(FreedStation.everySlot), Int64(Date().timeIntervalSince1970 * 1000)])
+                        try db.execute(
+                            sql: "INSERT INTO freed_stations(center, start, freed_at_ms) VALUES (?, ?, ?)",
+                            arguments: [c.code, Records.seconds(FreedStation.everySlot), Int64(Date().timeIntervalSince1970 * 1000)])
                     }
                     try updateCenter(db, c, existing: existing, at: at)
                 } else {
                     if let missing = ImportDocument.CenterRecord.requiredForNew.first(where: { !c.given.contains($0) }) {
                         throw ImportError(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
                     }
-                    try db.execute(sql: "INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
+                    try db.execute(
+                        sql: "INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [c.code, c.name, c.address, c.city, c.state, c.timeZone, c.slotMinutes, c.stations])
                 }
                 // Only the weekdays given change; the others keep their hours.
                 for (wd, text) in c.hours {
                     guard let h = OpeningHours(parsing: text) else { throw ImportError(at + ".hours.\(wd.rawValue)") { $0.importHoursShort } }
-                    try db.execute(sql: """
-                        INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)
-                        ON CONFLICT(center, weekday) DO UPDATE SET open_minute = excluded.open_minute, close_minute = excluded.close_minute
-                        """, arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO center_hours(center, weekday, open_minute, close_minute) VALUES (?, ?, ?, ?)
+                            ON CONFLICT(center, weekday) DO UPDATE SET open_minute = excluded.open_minute, close_minute = excluded.close_minute
+                            """, arguments: [c.code, wd.rawValue, h.open.minutes, h.close.minutes])
                 }
                 for d in c.closures {
                     try db.execute(sql: "INSERT INTO center_closures(center, date) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [c.code, d])
@@ -79,8 +86,11 @@ package enum ImportCenters {
         if c.given.contains("stations") && c.stations > (existing["stations"] as Int) { return true }
         for (wd, text) in c.hours {
             guard let h = OpeningHours(parsing: text) else { continue }
-            guard let old = try db.fetchRow(sql: "SELECT open_minute, close_minute FROM center_hours WHERE center = ? AND weekday = ?",
-                                            arguments: [c.code, wd.rawValue]) else { return true }
+            guard
+                let old = try db.fetchRow(
+                    sql: "SELECT open_minute, close_minute FROM center_hours WHERE center = ? AND weekday = ?",
+                    arguments: [c.code, wd.rawValue])
+            else { return true }
             if h.open.minutes < (old["open_minute"] as Int) || h.close.minutes > (old["close_minute"] as Int) { return true }
         }
         return false
@@ -105,10 +115,11 @@ package enum ImportCenters {
         }
         let columns: [(json: String, column: String, value: any SQLBindable)] = [
             ("name", "name", c.name), ("address", "address", c.address), ("city", "city", c.city), ("state", "state", c.state),
-            ("timeZone", "time_zone", c.timeZone), ("slotMinutes", "slot_minutes", c.slotMinutes), ("stations", "stations", c.stations),
+            ("timeZone", "time_zone", c.timeZone), ("slotMinutes", "slot_minutes", c.slotMinutes), ("stations", "stations", c.stations)
         ].filter { c.given.contains($0.json) }
         guard !columns.isEmpty else { return }
-        try db.execute(sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
-                       arguments: SQLArguments(columns.map(\.value) + [c.code]))
+        try db.execute(
+            sql: "UPDATE centers SET " + columns.map { "\($0.column) = ?" }.joined(separator: ", ") + " WHERE code = ?",
+            arguments: SQLArguments(columns.map(\.value) + [c.code]))
     }
 }

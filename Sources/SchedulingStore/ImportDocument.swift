@@ -4,8 +4,14 @@ import Scheduling
 /// What `biosched import FILE.json` loads, and what the demo generator produces.
 /// Every field is checked before anything is written; an error names the record and the field.
 public struct ImportDocument: Sendable {
-    public struct Settings: Sendable { public var leadHours: Int?; public var horizonDays: Int?
-        public init(leadHours: Int? = nil, horizonDays: Int? = nil) { self.leadHours = leadHours; self.horizonDays = horizonDays } }
+    public struct Settings: Sendable {
+        public var leadHours: Int?
+        public var horizonDays: Int?
+        public init(leadHours: Int? = nil, horizonDays: Int? = nil) {
+            self.leadHours = leadHours
+            self.horizonDays = horizonDays
+        }
+    }
     public struct CenterRecord: Sendable {
         public var code: String, name: String, address: String, city: String, state: String, timeZone: String
         public var slotMinutes: Int, stations: Int
@@ -17,10 +23,21 @@ public struct ImportDocument: Sendable {
         public var given: Set<String>
         public static let allFields: Set<String> = ["code", "name", "address", "city", "state", "timeZone", "slotMinutes", "stations", "hours", "closures"]
         public static let requiredForNew = ["name", "timeZone", "slotMinutes", "stations", "hours"]
-        public init(code: String, name: String, address: String = "", city: String = "", state: String = "", timeZone: String,
-                    slotMinutes: Int, stations: Int, hours: [Weekday: String], closures: [String] = [], given: Set<String> = CenterRecord.allFields) {
-            self.code = code; self.name = name; self.address = address; self.city = city; self.state = state; self.timeZone = timeZone
-            self.slotMinutes = slotMinutes; self.stations = stations; self.hours = hours; self.closures = closures; self.given = given
+        public init(
+            code: String, name: String, address: String = "", city: String = "", state: String = "", timeZone: String,
+            slotMinutes: Int, stations: Int, hours: [Weekday: String], closures: [String] = [], given: Set<String> = CenterRecord.allFields
+        ) {
+            self.code = code
+            self.name = name
+            self.address = address
+            self.city = city
+            self.state = state
+            self.timeZone = timeZone
+            self.slotMinutes = slotMinutes
+            self.stations = stations
+            self.hours = hours
+            self.closures = closures
+            self.given = given
         }
     }
     public struct AccountRecord: Sendable {
@@ -30,10 +47,18 @@ public struct ImportDocument: Sendable {
         public var dateOfBirth: LocalDate?
         /// The account's preferred language (`en`, `es`), checked on parsing; `nil` when not given.
         public var language: String?
-        public init(id: String, role: String, name: String, email: String? = nil, phone: String? = nil,
-                    aNumber: String? = nil, dateOfBirth: LocalDate? = nil, language: String? = nil) {
-            self.id = id; self.role = role; self.name = name; self.email = email; self.phone = phone
-            self.aNumber = aNumber; self.dateOfBirth = dateOfBirth; self.language = language
+        public init(
+            id: String, role: String, name: String, email: String? = nil, phone: String? = nil,
+            aNumber: String? = nil, dateOfBirth: LocalDate? = nil, language: String? = nil
+        ) {
+            self.id = id
+            self.role = role
+            self.name = name
+            self.email = email
+            self.phone = phone
+            self.aNumber = aNumber
+            self.dateOfBirth = dateOfBirth
+            self.language = language
         }
     }
     public struct CaseRecord: Sendable {
@@ -41,10 +66,17 @@ public struct ImportDocument: Sendable {
         public var representatives: [String], status: String
         /// When a change of address reached the agency, if one did (R10). JSON: ISO 8601 with offset.
         public var addressChangedAt: Date?
-        public init(receipt: String, form: String, applicant: String?, applicantName: String? = nil, representatives: [String] = [],
-                    status: String = "pending", addressChangedAt: Date? = nil) {
-            self.receipt = receipt; self.form = form; self.applicant = applicant; self.applicantName = applicantName
-            self.representatives = representatives; self.status = status; self.addressChangedAt = addressChangedAt
+        public init(
+            receipt: String, form: String, applicant: String?, applicantName: String? = nil, representatives: [String] = [],
+            status: String = "pending", addressChangedAt: Date? = nil
+        ) {
+            self.receipt = receipt
+            self.form = form
+            self.applicant = applicant
+            self.applicantName = applicantName
+            self.representatives = representatives
+            self.status = status
+            self.addressChangedAt = addressChangedAt
         }
     }
     public struct AppointmentRecord: Sendable {
@@ -53,7 +85,11 @@ public struct ImportDocument: Sendable {
         public var start: String
         public var status: String, priorReschedules: Int
         public init(receipt: String, center: String, start: String, status: String = "scheduled", priorReschedules: Int = 0) {
-            self.receipt = receipt; self.center = center; self.start = start; self.status = status; self.priorReschedules = priorReschedules
+            self.receipt = receipt
+            self.center = center
+            self.start = start
+            self.status = status
+            self.priorReschedules = priorReschedules
         }
     }
 
@@ -63,9 +99,15 @@ public struct ImportDocument: Sendable {
     public var cases: [CaseRecord]
     public var appointments: [AppointmentRecord]
 
-    public init(settings: Settings? = nil, centers: [CenterRecord] = [], accounts: [AccountRecord] = [],
-                cases: [CaseRecord] = [], appointments: [AppointmentRecord] = []) {
-        self.settings = settings; self.centers = centers; self.accounts = accounts; self.cases = cases; self.appointments = appointments
+    public init(
+        settings: Settings? = nil, centers: [CenterRecord] = [], accounts: [AccountRecord] = [],
+        cases: [CaseRecord] = [], appointments: [AppointmentRecord] = []
+    ) {
+        self.settings = settings
+        self.centers = centers
+        self.accounts = accounts
+        self.cases = cases
+        self.appointments = appointments
     }
 }
 
@@ -75,9 +117,15 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// What is wrong there and what is expected, in every language.
     public var text: Localized
     public var problem: String { text.english }
-    public init(_ location: String, _ make: (Catalog) -> String) { self.location = location; text = Localized(make) }
+    public init(_ location: String, _ make: (Catalog) -> String) {
+        self.location = location
+        text = Localized(make)
+    }
     /// A problem the database itself words (a constraint's message): the same in every language.
-    public init(_ location: String, untranslated problem: String) { self.location = location; text = Localized { _ in problem } }
+    public init(_ location: String, untranslated problem: String) {
+        self.location = location
+        text = Localized { _ in problem }
+    }
     public var description: String { description(in: .en) }
     /// `location: problem` in `language` (the location is a JSON path and stays as written).
     public func description(in language: Language) -> String {
@@ -90,7 +138,13 @@ extension ImportDocument {
     /// The first key written twice in one object of a valid JSON text, with where it is
     /// (`accounts[2]`); one pass over the bytes, a set of keys per open object.
     static func duplicateKey(in data: Data) -> (String, String)? {
-        struct Level { var isObject: Bool; var keys: Set<String> = []; var expectKey = true; var name = ""; var index = 0 }
+        struct Level {
+            var isObject: Bool
+            var keys: Set<String> = []
+            var expectKey = true
+            var name = ""
+            var index = 0
+        }
         var stack: [Level] = []
         let bytes = [UInt8](data)
         var i = 0
@@ -123,8 +177,10 @@ extension ImportDocument {
                 if let n = stack.indices.last, stack[n].isObject, stack[n].expectKey {
                     let body = bytes[(start + 1)..<min(i, bytes.count)]
                     // Escapes (\u0061 is "a") are decoded by JSON's own rules; a plain key is its bytes.
-                    let key = body.contains(UInt8(ascii: "\\"))
-                        ? (try? JSONSerialization.jsonObject(with: Data(bytes[start...min(i, bytes.count - 1)]), options: .fragmentsAllowed)) as? String ?? String(decoding: body, as: UTF8.self)
+                    let key =
+                        body.contains(UInt8(ascii: "\\"))
+                        ? (try? JSONSerialization.jsonObject(with: Data(bytes[start...min(i, bytes.count - 1)]), options: .fragmentsAllowed)) as? String
+                            ?? String(decoding: body, as: UTF8.self)
                         : String(decoding: body, as: UTF8.self)
                     if !stack[n].keys.insert(key).inserted { return (key, path()) }
                     lastKey = key
@@ -166,8 +222,9 @@ extension ImportDocument {
         if let s = top["settings"] {
             guard let s = s as? [String: Any] else { throw ImportError("settings") { $0.importExpectedObject } }
             try r.only(s, ["leadHours", "horizonDays"], at: "settings")
-            doc.settings = Settings(leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: SlotWindow.leadHoursRange),
-                                    horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: SlotWindow.horizonDaysRange))
+            doc.settings = Settings(
+                leadHours: try r.int(s, "leadHours", at: "settings", required: false, range: SlotWindow.leadHoursRange),
+                horizonDays: try r.int(s, "horizonDays", at: "settings", required: false, range: SlotWindow.horizonDaysRange))
         }
         for (i, c) in try r.array(top, "centers").enumerated() {
             var at = "centers[\(i)]"
@@ -198,13 +255,15 @@ extension ImportDocument {
             }
             let tz = try r.string(c, "timeZone", at: at, required: false)
             if let tz, ZoneRules(identifier: tz) == nil { throw ImportError(at + ".timeZone") { $0.importTimeZone(Echo.show(tz)) } }
-            doc.centers.append(CenterRecord(code: code, name: try r.string(c, "name", at: at, required: false) ?? "",
-                                            address: try r.string(c, "address", at: at, required: false, allowEmpty: true) ?? "",
-                                            city: try r.string(c, "city", at: at, required: false, allowEmpty: true) ?? "",
-                                            state: try r.string(c, "state", at: at, required: false, allowEmpty: true) ?? "",
-                                            timeZone: tz ?? "", slotMinutes: try r.int(c, "slotMinutes", at: at, required: false, range: 5...240) ?? 0,
-                                            stations: try r.int(c, "stations", at: at, required: false, range: 1...1000) ?? 0, hours: hours, closures: closures,
-                                            given: Set(c.keys)))
+            doc.centers.append(
+                CenterRecord(
+                    code: code, name: try r.string(c, "name", at: at, required: false) ?? "",
+                    address: try r.string(c, "address", at: at, required: false, allowEmpty: true) ?? "",
+                    city: try r.string(c, "city", at: at, required: false, allowEmpty: true) ?? "",
+                    state: try r.string(c, "state", at: at, required: false, allowEmpty: true) ?? "",
+                    timeZone: tz ?? "", slotMinutes: try r.int(c, "slotMinutes", at: at, required: false, range: 5...240) ?? 0,
+                    stations: try r.int(c, "stations", at: at, required: false, range: 1...1000) ?? 0, hours: hours, closures: closures,
+                    given: Set(c.keys)))
         }
         for (i, a) in try r.array(top, "accounts").enumerated() {
             let at = "accounts[\(i)]"
@@ -229,14 +288,18 @@ extension ImportDocument {
             var language: String?
             if let text = try r.string(a, "language", at: at, required: false) {
                 guard let l = Language.parse(text), l.rawValue == text.lowercased() else {
-                    throw ImportError(at + ".language") { $0.importLanguage(Echo.show(text, limit: 20), Language.allCases.map(\.rawValue).joined(separator: ", "), Language.availableList) }
+                    throw ImportError(at + ".language") {
+                        $0.importLanguage(Echo.show(text, limit: 20), Language.allCases.map(\.rawValue).joined(separator: ", "), Language.availableList)
+                    }
                 }
                 language = l.rawValue
             }
-            doc.accounts.append(AccountRecord(id: id, role: role, name: try r.string(a, "name", at: at)!,
-                                              email: try r.string(a, "email", at: at, required: false),
-                                              phone: try r.string(a, "phone", at: at, required: false),
-                                              aNumber: aNumber, dateOfBirth: born, language: language))
+            doc.accounts.append(
+                AccountRecord(
+                    id: id, role: role, name: try r.string(a, "name", at: at)!,
+                    email: try r.string(a, "email", at: at, required: false),
+                    phone: try r.string(a, "phone", at: at, required: false),
+                    aNumber: aNumber, dateOfBirth: born, language: language))
         }
         for (i, c) in try r.array(top, "cases").enumerated() {
             var at = "cases[\(i)]"
@@ -274,8 +337,10 @@ extension ImportDocument {
                 }
                 changed = d
             }
-            doc.cases.append(CaseRecord(receipt: receipt, form: form, applicant: applicant, applicantName: applicantName,
-                                        representatives: reps, status: status, addressChangedAt: changed))
+            doc.cases.append(
+                CaseRecord(
+                    receipt: receipt, form: form, applicant: applicant, applicantName: applicantName,
+                    representatives: reps, status: status, addressChangedAt: changed))
         }
         for (i, a) in try r.array(top, "appointments").enumerated() {
             var at = "appointments[\(i)]"
@@ -288,8 +353,10 @@ extension ImportDocument {
             guard AppointmentStatus(rawValue: status) != nil else {
                 throw ImportError(at + ".status") { $0.importOneOf(AppointmentStatus.allCases.map(\.rawValue).joined(separator: ", "), status) }
             }
-            doc.appointments.append(AppointmentRecord(receipt: receipt, center: (try r.string(a, "center", at: at)!).uppercased(), start: start,
-                                                      status: status, priorReschedules: try r.int(a, "priorReschedules", at: at, required: false, range: 0...99) ?? 0))
+            doc.appointments.append(
+                AppointmentRecord(
+                    receipt: receipt, center: (try r.string(a, "center", at: at)!).uppercased(), start: start,
+                    status: status, priorReschedules: try r.int(a, "priorReschedules", at: at, required: false, range: 0...99) ?? 0))
         }
         return doc
     }
@@ -336,7 +403,8 @@ extension ImportDocument {
                 return nil
             }
             guard let n = v as? NSNumber, n.doubleValue == n.doubleValue.rounded(), Double(range.lowerBound) <= n.doubleValue,
-                  n.doubleValue <= Double(range.upperBound) else {
+                n.doubleValue <= Double(range.upperBound)
+            else {
                 throw ImportError("\(at).\(k)") { $0.importNumber(range.lowerBound, range.upperBound, Echo.show("\(v)")) }
             }
             return n.intValue

@@ -36,26 +36,30 @@ enum Importer {
         var summary = ImportSummary()
         var zones = try ImportCenters.load(GRDBConnection(db), doc, summary: &summary, guarded: guarded)
         // Accounts are upserted, so a document can be loaded again; an account never changes role.
-        let insertAccount = try db.makeStatement(sql: """
-            INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
-              phone_digits = excluded.phone_digits,
-              a_number = coalesce(excluded.a_number, a_number), date_of_birth = coalesce(excluded.date_of_birth, date_of_birth),
-              language = excluded.language
-            """)
+        let insertAccount = try db.makeStatement(
+            sql: """
+                INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
+                  phone_digits = excluded.phone_digits,
+                  a_number = coalesce(excluded.a_number, a_number), date_of_birth = coalesce(excluded.date_of_birth, date_of_birth),
+                  language = excluded.language
+                """)
         for (i, a) in doc.accounts.enumerated() {
             if let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [a.id]), role != a.role {
                 throw ImportError("accounts[\(i)] (id \"\(a.id)\").role") { $0.importRoleChange(role) }
             }
             try guarded("accounts[\(i)] (id \"\(a.id)\")") {
-                try insertAccount.execute(arguments: [a.id, a.role, a.name, a.email, a.phone, CallerSearch.phoneDigits(a.phone),
-                                                      a.aNumber, a.dateOfBirth?.iso, a.language])
+                try insertAccount.execute(arguments: [
+                    a.id, a.role, a.name, a.email, a.phone, CallerSearch.phoneDigits(a.phone),
+                    a.aNumber, a.dateOfBirth?.iso, a.language
+                ])
             }
             summary.accounts += 1
         }
-        let insertCase = try db.makeStatement(sql: """
-            INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertCase = try db.makeStatement(
+            sql: """
+                INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         let insertRep = try db.makeStatement(sql: "INSERT INTO representations(receipt, account) VALUES (?, ?)")
         for (i, c) in doc.cases.enumerated() {
             let at = "cases[\(i)] (receipt \(c.receipt))"
@@ -68,8 +72,10 @@ enum Importer {
                 if name == nil { name = row["name"] }
             }
             try guarded(at) {
-                try insertCase.execute(arguments: [c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
-                                                   c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")])
+                try insertCase.execute(arguments: [
+                    c.receipt, FormType(c.form).code, c.status, name ?? "", c.applicant,
+                    c.addressChangedAt.map(Records.seconds), NameKey.fold(name ?? "")
+                ])
             }
             for (j, rep) in c.representatives.enumerated() {
                 guard let role = try db.fetchValue(String.self, sql: "SELECT role FROM accounts WHERE id = ?", arguments: [rep]) else {
@@ -80,9 +86,10 @@ enum Importer {
             }
             summary.cases += 1
         }
-        let insertAppt = try db.makeStatement(sql: """
-            INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
-            """)
+        let insertAppt = try db.makeStatement(
+            sql: """
+                INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)
+                """)
         let nowS = Records.seconds(now)
         for (i, a) in doc.appointments.enumerated() {
             let at = "appointments[\(i)] (receipt \(a.receipt))"
@@ -103,8 +110,9 @@ enum Importer {
             }
             summary.appointments += 1
         }
-        try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
-                         detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
+        try Audit.append(
+            GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
+            detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }
 

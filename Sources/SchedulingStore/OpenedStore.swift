@@ -21,7 +21,9 @@ public protocol OutboxAdministration: Sendable {
 /// Everything the command line asks of an opened store, whatever the backend: the booking and
 /// administration protocols, keys, the outbox, import, counts, and the few operations of a store
 /// as a whole. The SQLite store implements it; a PostgreSQL store implements it the same way.
-public protocol OpenedStore: BookingStore, StoreAdministration, StoreSettings, TransactionalStore, DocumentImporting, StoreCounting, KeyRegistry, OutboxStore, OutboxAdministration {
+public protocol OpenedStore: BookingStore, StoreAdministration, StoreSettings, TransactionalStore, DocumentImporting, StoreCounting, KeyRegistry, OutboxStore,
+    OutboxAdministration
+{
     /// Where the store is, as a person would name it (a file path, a database URL without password).
     var location: String { get }
     /// A store file that must never be written by anything else (a notice saved by the UI), if any.
@@ -29,8 +31,9 @@ public protocol OpenedStore: BookingStore, StoreAdministration, StoreSettings, T
     /// Whether the store file belongs to this process's user (the service account: docs/security.md).
     var isOwnedByThisUser: Bool { get }
     /// Appends an audit row, waiting at most `seconds` for a lock (a look-up must not wait long).
-    func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
-                     waitingAtMost seconds: TimeInterval) throws(StoreError)
+    func recordEvent(
+        _ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+        waitingAtMost seconds: TimeInterval) throws(StoreError)
     /// An online backup to `path`, checked before it is kept.
     func backup(to path: String) throws(StoreError) -> BackupReport
 }

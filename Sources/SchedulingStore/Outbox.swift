@@ -29,34 +29,46 @@ package enum Outbox {
     }
 
     /// A booking moved the case from `previous` to `appointment`.
-    package static func enqueueBooking(_ db: any SQLDatabase, receipt: ReceiptNumber, appointment: Int64, previous: Int64,
-                               notify: NotifyChannel?, enrollmentCode: String? = nil, now: Date) throws {
-        try enqueue(db, Subject(kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous,
-                                enrollmentCode: enrollmentCode),
-                    to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
+    package static func enqueueBooking(
+        _ db: any SQLDatabase, receipt: ReceiptNumber, appointment: Int64, previous: Int64,
+        notify: NotifyChannel?, enrollmentCode: String? = nil, now: Date
+    ) throws {
+        try enqueue(
+            db,
+            Subject(
+                kind: .booked, receipt: receipt, appointmentID: appointment, previousAppointmentID: previous,
+                enrollmentCode: enrollmentCode),
+            to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
     }
 
     /// An offer of an earlier slot, held until its deadline (the case's current appointment named too).
     package static func enqueueOffer(_ db: any SQLDatabase, offer: Offer, notify: NotifyChannel?) throws {
-        let current = try db.fetchValue(Int64.self, sql: "SELECT id FROM appointments WHERE receipt = ? AND status = 'scheduled'",
-                                        arguments: [offer.receipt.value])
-        try enqueue(db, Subject(kind: .offer, receipt: offer.receipt, appointmentID: current, offerID: offer.id),
-                    to: try recipients(db, receipt: offer.receipt, applicantChannel: notify), now: offer.createdAt)
+        let current = try db.fetchValue(
+            Int64.self, sql: "SELECT id FROM appointments WHERE receipt = ? AND status = 'scheduled'",
+            arguments: [offer.receipt.value])
+        try enqueue(
+            db, Subject(kind: .offer, receipt: offer.receipt, appointmentID: current, offerID: offer.id),
+            to: try recipients(db, receipt: offer.receipt, applicantChannel: notify), now: offer.createdAt)
     }
 
     /// An escalation recorded, or an officer's denial, about request `requestID`.
-    package static func enqueueDecision(_ db: any SQLDatabase, _ kind: OutboxKind, receipt: ReceiptNumber, requestID: String,
-                                notify: NotifyChannel?, now: Date) throws {
+    package static func enqueueDecision(
+        _ db: any SQLDatabase, _ kind: OutboxKind, receipt: ReceiptNumber, requestID: String,
+        notify: NotifyChannel?, now: Date
+    ) throws {
         let appointment = try db.fetchValue(Int64.self, sql: "SELECT appointment_id FROM requests WHERE id = ?", arguments: [requestID])
-        try enqueue(db, Subject(kind: kind, receipt: receipt, appointmentID: appointment, requestID: requestID),
-                    to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
+        try enqueue(
+            db, Subject(kind: kind, receipt: receipt, appointmentID: appointment, requestID: requestID),
+            to: try recipients(db, receipt: receipt, applicantChannel: notify), now: now)
     }
 
     /// Inserts one message per recipient. `key` makes each at most once (the insert is ignored when
     /// a message with the same key exists); returns how many were new.
     @discardableResult
-    package static func enqueue(_ db: any SQLDatabase, _ s: Subject, to recipients: [Recipient], now: Date,
-                        key: ((Recipient) -> String)? = nil) throws -> Int {
+    package static func enqueue(
+        _ db: any SQLDatabase, _ s: Subject, to recipients: [Recipient], now: Date,
+        key: ((Recipient) -> String)? = nil
+    ) throws -> Int {
         var added = 0
         for r in recipients {
             // Without a key every insert adds a row: nothing to wait for (sent with the next round trip).
@@ -66,11 +78,13 @@ package enum Outbox {
                   appointment_id, previous_appointment_id, request_id, reminder_days, dedupe_key, next_attempt_at, enrollment_code, offer_id)
                 VALUES (?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """
-            let arguments: SQLArguments = [s.receipt.value, r.channel.rawValue,
-                                 r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
-                                 Records.seconds(now), s.kind.rawValue, r.role.rawValue,
-                                 r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
-                                 Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil, s.offerID]
+            let arguments: SQLArguments = [
+                s.receipt.value, r.channel.rawValue,
+                r.address ?? "(no \(r.channel == .email ? "email address" : "phone number") on file for \(r.account ?? "a case without an online account"))",
+                Records.seconds(now), s.kind.rawValue, r.role.rawValue,
+                r.account, s.appointmentID, s.previousAppointmentID, s.requestID, s.reminderDays, key?(r),
+                Records.seconds(now), r.role == .applicant ? s.enrollmentCode : nil, s.offerID
+            ]
             if later { try db.runLater(sql: sql, arguments: arguments) } else { try db.run(sql: sql, arguments: arguments) }
             added += later ? 1 : db.changesCount
         }
@@ -79,7 +93,8 @@ package enum Outbox {
 
     package static let applicantAccountOf = "SELECT applicant_account FROM cases WHERE receipt = ?"
     package static let addressOf = "SELECT email, phone FROM accounts WHERE id = ?"
-    package static let representativesOf = "SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = ? ORDER BY a.id"
+    package static let representativesOf =
+        "SELECT a.id, a.email, a.phone FROM representations r JOIN accounts a ON a.id = r.account WHERE r.receipt = ? ORDER BY a.id"
 
     /// The applicant on `applicantChannel` (if one was chosen), and each representative.
     package static func recipients(_ db: any SQLDatabase, receipt: ReceiptNumber, applicantChannel: NotifyChannel?) throws -> [Recipient] {
@@ -88,8 +103,10 @@ package enum Outbox {
             let account = try db.fetchValue(String.self, sql: applicantAccountOf, arguments: [receipt.value])
             let contact = try account.flatMap { try db.fetchRow(sql: addressOf, arguments: [$0]) }
             // Kept even without an address: the mailer refuses it visibly (`biosched outbox --failed`).
-            out.append(Recipient(role: .applicant, account: account, channel: channel,
-                                 address: channel == .email ? contact?["email"] : contact?["phone"]))
+            out.append(
+                Recipient(
+                    role: .applicant, account: account, channel: channel,
+                    address: channel == .email ? contact?["email"] : contact?["phone"]))
         }
         for row in try db.fetchRows(sql: representativesOf, arguments: [receipt.value]) {
             let email: String? = row["email"], phone: String? = row["phone"]

@@ -6,9 +6,11 @@ extension SQLStore {
     /// Messages, newest first; `status` narrows them, `limit` caps them.
     public func outboxEntries(status: OutboxStatus? = nil, limit: Int = 100) throws(StoreError) -> [OutboxEntry] {
         try sqlRead { db in
-            try db.fetchRows(sql: """
-                SELECT * FROM outbox WHERE (CAST(?1 AS TEXT) IS NULL OR status = CAST(?1 AS TEXT)) ORDER BY id DESC LIMIT ?2
-                """, arguments: [status?.rawValue, limit]).map(Self.outboxEntry)
+            try db.fetchRows(
+                sql: """
+                    SELECT * FROM outbox WHERE (CAST(?1 AS TEXT) IS NULL OR status = CAST(?1 AS TEXT)) ORDER BY id DESC LIMIT ?2
+                    """, arguments: [status?.rawValue, limit]
+            ).map(Self.outboxEntry)
         }
     }
 
@@ -43,11 +45,13 @@ extension SQLStore {
                 targets = try db.fetchValues(Int64.self, sql: "SELECT id FROM outbox WHERE status = 'failed' ORDER BY id")
             }
             for id in targets {
-                try db.run(sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
-                           arguments: [Records.seconds(now), id])
+                try db.run(
+                    sql: "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'failed'",
+                    arguments: [Records.seconds(now), id])
                 let receipt = try db.fetchValue(String.self, sql: "SELECT receipt FROM outbox WHERE id = ?", arguments: [id])
-                try Audit.append(db, origin: origin, at: now, actor: actor, action: .outboxRetry, receipt: try receipt.map(ReceiptNumber.init(parsing:)),
-                                 detail: "outbox=\(id)")
+                try Audit.append(
+                    db, origin: origin, at: now, actor: actor, action: .outboxRetry, receipt: try receipt.map(ReceiptNumber.init(parsing:)),
+                    detail: "outbox=\(id)")
             }
             return targets
         }
@@ -71,22 +75,24 @@ extension SQLStore {
         let schedule = try reminderSchedule()
         return try sqlWrite { db in
             let nowS = Records.seconds(now)
-            let rows = try db.fetchRows(sql: """
-                SELECT a.id, a.receipt, a.start, a.created_at, c.time_zone FROM appointments a JOIN centers c ON c.code = a.center
-                WHERE a.status = 'scheduled' AND a.start > ? AND a.start <= ? ORDER BY a.start, a.id
-                """, arguments: [nowS, nowS + Int64(schedule.horizon)])
+            let rows = try db.fetchRows(
+                sql: """
+                    SELECT a.id, a.receipt, a.start, a.created_at, c.time_zone FROM appointments a JOIN centers c ON c.code = a.center
+                    WHERE a.status = 'scheduled' AND a.start > ? AND a.start <= ? ORDER BY a.start, a.id
+                    """, arguments: [nowS, nowS + Int64(schedule.horizon)])
             var added = 0
             for row in rows {
                 let id: Int64 = row["id"]
                 guard let zone = ZoneCache.rules(row["time_zone"]),
-                      let days = schedule.due(start: Records.date(row["start"]), bookedAt: Records.date(row["created_at"]), now: now, zone: zone)
+                    let days = schedule.due(start: Records.date(row["start"]), bookedAt: Records.date(row["created_at"]), now: now, zone: zone)
                 else { continue }
                 let receipt = try ReceiptNumber(parsing: row["receipt"] as String)
                 let recipients = try Outbox.recipients(db, receipt: receipt, applicantChannel: try reminderChannel(db, receipt: receipt, appointment: id))
                     .filter { $0.address != nil }
-                added += try Outbox.enqueue(db, Outbox.Subject(kind: .reminder, receipt: receipt, appointmentID: id, reminderDays: days),
-                                            to: recipients, now: now,
-                                            key: { "reminder:\(id):\(days):\($0.role.rawValue):\($0.account ?? "-")" })
+                added += try Outbox.enqueue(
+                    db, Outbox.Subject(kind: .reminder, receipt: receipt, appointmentID: id, reminderDays: days),
+                    to: recipients, now: now,
+                    key: { "reminder:\(id):\(days):\($0.role.rawValue):\($0.account ?? "-")" })
             }
             return added
         }
@@ -95,27 +101,33 @@ extension SQLStore {
     /// The channel the applicant chose when this appointment was booked, else email, else SMS, by
     /// what their account has; nil without an online account (the notice goes by post).
     func reminderChannel(_ db: any SQLDatabase, receipt: ReceiptNumber, appointment: Int64) throws -> NotifyChannel? {
-        if let chosen = try db.fetchValue(String.self, sql: "SELECT notify FROM requests WHERE new_appointment_id = ? AND notify IS NOT NULL",
-                                          arguments: [appointment]) {
+        if let chosen = try db.fetchValue(
+            String.self, sql: "SELECT notify FROM requests WHERE new_appointment_id = ? AND notify IS NOT NULL",
+            arguments: [appointment])
+        {
             return NotifyChannel(rawValue: chosen)
         }
-        guard let row = try db.fetchRow(sql: """
-            SELECT a.email, a.phone FROM cases c JOIN accounts a ON a.id = c.applicant_account WHERE c.receipt = ?
-            """, arguments: [receipt.value]) else { return nil }
+        guard
+            let row = try db.fetchRow(
+                sql: """
+                    SELECT a.email, a.phone FROM cases c JOIN accounts a ON a.id = c.applicant_account WHERE c.receipt = ?
+                    """, arguments: [receipt.value])
+        else { return nil }
         if let e: String = row["email"], !e.isEmpty { return .email }
         if let p: String = row["phone"], !p.isEmpty { return .sms }
         return nil
     }
 
     static func outboxEntry(_ row: SQLRow) -> OutboxEntry {
-        OutboxEntry(id: row["id"], receipt: row["receipt"], kind: OutboxKind(rawValue: row["kind"]) ?? .legacy,
-                    channel: NotifyChannel(rawValue: row["channel"]) ?? .email, recipient: row["recipient"],
-                    recipientRole: RecipientRole(rawValue: row["recipient_role"]) ?? .applicant,
-                    status: OutboxStatus(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],
-                    createdAt: Records.date(row["created_at"]), nextAttemptAt: Records.date(row["next_attempt_at"]),
-                    lastAttemptAt: (row["last_attempt_at"] as Int64?).map(Records.date), sentAt: (row["sent_at"] as Int64?).map(Records.date),
-                    claimedBy: row["claimed_by"], leaseUntil: (row["lease_until"] as Int64?).map(Records.date),
-                    lastError: row["last_error"], reminderDays: row["reminder_days"])
+        OutboxEntry(
+            id: row["id"], receipt: row["receipt"], kind: OutboxKind(rawValue: row["kind"]) ?? .legacy,
+            channel: NotifyChannel(rawValue: row["channel"]) ?? .email, recipient: row["recipient"],
+            recipientRole: RecipientRole(rawValue: row["recipient_role"]) ?? .applicant,
+            status: OutboxStatus(rawValue: row["status"]) ?? .pending, attempts: row["attempts"],
+            createdAt: Records.date(row["created_at"]), nextAttemptAt: Records.date(row["next_attempt_at"]),
+            lastAttemptAt: (row["last_attempt_at"] as Int64?).map(Records.date), sentAt: (row["sent_at"] as Int64?).map(Records.date),
+            claimedBy: row["claimed_by"], leaseUntil: (row["lease_until"] as Int64?).map(Records.date),
+            lastError: row["last_error"], reminderDays: row["reminder_days"])
     }
 }
 
@@ -135,7 +147,8 @@ extension SQLStore {
         return try sqlRead { db in
             let snap = try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db))
             guard snap.appointment.status == .scheduled,
-                  let a = try OutboxFacts.calendarAppointment(db, id: snap.appointment.id) else { return nil }
+                let a = try OutboxFacts.calendarAppointment(db, id: snap.appointment.id)
+            else { return nil }
             return (a, snap.caseFile.applicantName)
         }
     }

@@ -20,12 +20,26 @@ public struct OutboxEntry: Sendable, Hashable {
     public var lastError: String?
     public var reminderDays: Int?
 
-    public init(id: Int64, receipt: String, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientRole: RecipientRole,
-                status: OutboxStatus, attempts: Int, createdAt: Date, nextAttemptAt: Date, lastAttemptAt: Date?, sentAt: Date?,
-                claimedBy: String?, leaseUntil: Date?, lastError: String?, reminderDays: Int?) {
-        self.id = id; self.receipt = receipt; self.kind = kind; self.channel = channel; self.recipient = recipient
-        self.recipientRole = recipientRole; self.status = status; self.attempts = attempts; self.createdAt = createdAt
-        self.nextAttemptAt = nextAttemptAt; self.lastAttemptAt = lastAttemptAt; self.sentAt = sentAt; self.claimedBy = claimedBy
-        self.leaseUntil = leaseUntil; self.lastError = lastError; self.reminderDays = reminderDays
+    public init(
+        id: Int64, receipt: String, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientRole: RecipientRole,
+        status: OutboxStatus, attempts: Int, createdAt: Date, nextAttemptAt: Date, lastAttemptAt: Date?, sentAt: Date?,
+        claimedBy: String?, leaseUntil: Date?, lastError: String?, reminderDays: Int?
+    ) {
+        self.id = id
+        self.receipt = receipt
+        self.kind = kind
+        self.channel = channel
+        self.recipient = recipient
+        self.recipientRole = recipientRole
+        self.status = status
+        self.attempts = attempts
+        self.createdAt = createdAt
+        self.nextAttemptAt = nextAttemptAt
+        self.lastAttemptAt = lastAttemptAt
+        self.sentAt = sentAt
+        self.claimedBy = claimedBy
+        self.leaseUntil = leaseUntil
+        self.lastError = lastError
+        self.reminderDays = reminderDays
     }
 }

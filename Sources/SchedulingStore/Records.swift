@@ -73,15 +73,20 @@ package enum Records {
         for line in hourLines {
             let f = line.split(separator: " ")
             if f.count == 3, let wd = Weekday(rawValue: String(f[0])), let om = Int(f[1]), let cm = Int(f[2]),
-               let o = LocalTime(minutes: om), let c = LocalTime(minutes: cm), let oh = OpeningHours(open: o, close: c) { hours[wd] = oh }
+                let o = LocalTime(minutes: om), let c = LocalTime(minutes: cm), let oh = OpeningHours(open: o, close: c)
+            {
+                hours[wd] = oh
+            }
         }
-        return Center(code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
-                      zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
-                      closures: Set(closureDates.compactMap { LocalDate(iso: String($0.prefix(10))) }),
-                      closureReasons: Dictionary(closureDates.compactMap { line -> (LocalDate, String)? in
-                          guard let d = LocalDate(iso: String(line.prefix(10))), line.count > 11 else { return nil }
-                          return (d, String(line.dropFirst(11)))
-                      }, uniquingKeysWith: { a, _ in a }))
+        return Center(
+            code: code, name: row["name"], address: row["address"], city: row["city"], state: row["state"],
+            zone: zone, hours: hours, slotMinutes: row["slot_minutes"], stations: row["stations"],
+            closures: Set(closureDates.compactMap { LocalDate(iso: String($0.prefix(10))) }),
+            closureReasons: Dictionary(
+                closureDates.compactMap { line -> (LocalDate, String)? in
+                    guard let d = LocalDate(iso: String(line.prefix(10))), line.count > 11 else { return nil }
+                    return (d, String(line.dropFirst(11)))
+                }, uniquingKeysWith: { a, _ in a }))
     }
 
     package static let caseByReceipt = "SELECT * FROM cases WHERE receipt = ?"
@@ -91,17 +96,19 @@ package enum Records {
         guard let row = try db.fetchRow(sql: caseByReceipt, arguments: [receipt.value]) else { return nil }
         let reps = try db.fetchValues(String.self, sql: representationsOf, arguments: [receipt.value])
         let changed: Int64? = row["address_changed_at"]
-        return CaseFile(receipt: receipt, form: FormType(row["form"]), status: CaseStatus(rawValue: row["status"]) ?? .pending,
-                        applicantName: row["applicant_name"], applicantAccount: row["applicant_account"],
-                        representatives: Set(reps), addressChangedAt: changed.map(date))
+        return CaseFile(
+            receipt: receipt, form: FormType(row["form"]), status: CaseStatus(rawValue: row["status"]) ?? .pending,
+            applicantName: row["applicant_name"], applicantAccount: row["applicant_account"],
+            representatives: Set(reps), addressChangedAt: changed.map(date))
     }
 
     package static func appointment(_ row: SQLRow) throws -> Appointment {
         let receiptText: String = row["receipt"]
         let receipt = try ReceiptNumber(parsing: receiptText)
-        return Appointment(id: row["id"], receipt: receipt, centerCode: row["center"], start: date(row["start"]),
-                           status: AppointmentStatus(rawValue: row["status"]) ?? .cancelled,
-                           priorReschedules: row["prior_reschedules"], version: row["version"])
+        return Appointment(
+            id: row["id"], receipt: receipt, centerCode: row["center"], start: date(row["start"]),
+            status: AppointmentStatus(rawValue: row["status"]) ?? .cancelled,
+            priorReschedules: row["prior_reschedules"], version: row["version"])
     }
 
     /// The current appointment: the scheduled one, else the most recent of the case.
@@ -137,34 +144,46 @@ package enum Records {
 
 /// The append-only audit log, hash-chained (see `AuditChain`).
 package enum Audit {
-    package static func append(_ db: any SQLDatabase, origin: AuditOrigin, at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil,
-                               requestID: String? = nil, detail: String = "") throws {
-        try append(db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action.rawValue,
-                   receipt: receipt?.value, requestID: requestID, detail: detail)
+    package static func append(
+        _ db: any SQLDatabase, origin: AuditOrigin, at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil,
+        requestID: String? = nil, detail: String = ""
+    ) throws {
+        try append(
+            db, origin: origin, at: at, actorRole: actor.role.rawValue, actor: actor.id, action: action.rawValue,
+            receipt: receipt?.value, requestID: requestID, detail: detail)
     }
 
-    package static func append(_ db: any SQLDatabase, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
-                               receipt: String?, requestID: String?, detail: String) throws {
+    package static func append(
+        _ db: any SQLDatabase, origin: AuditOrigin, at: Date, actorRole: String, actor: String, action: String,
+        receipt: String?, requestID: String?, detail: String
+    ) throws {
         let at = Records.seconds(at)
         switch db.dialect {
         case .postgresql:
             // Through the schema's own function (the application role may not write audit_pending
             // itself); the server numbers and hashes the row at commit, under the chain's lock
             // (`biosched_audit_seal`), so the lock is held for the commit alone.
-            try db.runLater(sql: "SELECT biosched_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
+            try db.runLater(
+                sql: "SELECT biosched_audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client, origin.keyFingerprint])
         case .sqlite:
             // SQLite's one writer holds the file's lock for the whole transaction: the chain is extended here.
             let last = try db.fetchRow(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
             let id = ((last?["id"] as Int64?) ?? 0) + 1
             let prev = (last?["hash"] as String?) ?? AuditChain.genesis
-            let fields = [String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
-                          origin.osUser, origin.client, origin.keyFingerprint]
-            try db.run(sql: """
-                INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
-                                 origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)])
+            let fields = [
+                String(id), String(at), actorRole, actor, action, receipt ?? "", requestID ?? "", detail,
+                origin.osUser, origin.client, origin.keyFingerprint
+            ]
+            try db.run(
+                sql: """
+                    INSERT INTO audit(id, at, actor_role, actor, action, receipt, request_id, detail, os_user, client, key_fingerprint, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, at, actorRole, actor, action, receipt, requestID, detail, origin.osUser, origin.client,
+                    origin.keyFingerprint, prev, AuditChain.hash(prev: prev, fields: fields)
+                ])
         }
     }
 }
@@ -173,9 +192,14 @@ package enum Audit {
 package enum CenterCache {
     nonisolated(unsafe) private static var centers: [String: Center] = [:]
     private static let lock = NSLock()
-    static func center(_ key: String) -> Center? { lock.lock(); defer { lock.unlock() }; return centers[key] }
+    static func center(_ key: String) -> Center? {
+        lock.lock()
+        defer { lock.unlock() }
+        return centers[key]
+    }
     static func keep(_ center: Center, _ key: String) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if centers.count >= 1_024 { centers = [:] }
         centers[key] = center
     }
@@ -189,9 +213,12 @@ package enum ZoneCache {
     nonisolated(unsafe) private static var centers: [String: ZoneRules] = [:]
 
     package static func rules(_ identifier: String, of center: String? = nil) -> ZoneRules? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let zone: ZoneRules
-        if let z = cache[identifier] { zone = z } else {
+        if let z = cache[identifier] {
+            zone = z
+        } else {
             guard let z = ZoneRules(identifier: identifier) else { return nil }
             cache[identifier] = z
             zone = z
@@ -202,7 +229,8 @@ package enum ZoneCache {
 
     /// The zone `center` had when last read in this process, if it was.
     package static func lastSeen(center: String) -> ZoneRules? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return centers[center]
     }
 }

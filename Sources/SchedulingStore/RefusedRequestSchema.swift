@@ -12,7 +12,8 @@ enum RefusedRequestSchema {
 
     static func migrate(_ db: Database) throws {
         guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'requests'"),
-              sql.contains(oldCheck) else {
+            sql.contains(oldCheck)
+        else {
             throw DatabaseError(message: "the requests table is not the one migration \(migrationName) expects")
         }
         let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL")

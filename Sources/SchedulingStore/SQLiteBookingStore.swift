@@ -42,8 +42,10 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// connection writes use (each in its own read transaction, so still one snapshot) instead of
     /// a pool of reader connections, and every connection keeps a small page cache. A process that
     /// reads from several threads at once, or reads much, should not be lean.
-    public init(path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout,
-                origin: AuditOrigin = AuditOrigin(), lean: Bool = false) throws(StoreError) {
+    public init(
+        path: String, busyTimeout: TimeInterval = SQLiteBookingStore.defaultBusyTimeout,
+        origin: AuditOrigin = AuditOrigin(), lean: Bool = false
+    ) throws(StoreError) {
         try StoreFile.checkIsBioschedStore(path)
         self.path = path
         self.origin = origin
@@ -59,10 +61,14 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             // without it and open the writer when a write comes.
             let wait = busyWait
             let quick: Result<DatabasePool, StoreError> = wait.with(timeout: 0.25) {
-                do throws(StoreError) { return .success(try Self.openPool(path: path, busyWait: wait, readOnly: false, lean: lean)) } catch { return .failure(error) }
+                do throws(StoreError) { return .success(try Self.openPool(path: path, busyWait: wait, readOnly: false, lean: lean)) } catch {
+                    return .failure(error)
+                }
             }
             switch quick {
-            case let .success(p): self.pool = p; openedReadOnlyUnderLoad = false
+            case let .success(p):
+                self.pool = p
+                openedReadOnlyUnderLoad = false
             case let .failure(e) where e.isBusy:
                 self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true, lean: lean)
                 openedReadOnlyUnderLoad = true
@@ -76,9 +82,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// for it are created for this user only (0600 and 0700, whatever the umask), or for `group`
     /// too (0660, 0770) when the deployment names one.
     /// `settings`: values of `StoreSetting`s to set in the same transaction (checked again here).
-    public static func create(path: String, training: Bool, createdBy: String, now: Date,
-                              window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
-                              group: String? = nil, settings: [StoreSetting: String] = [:]) throws(StoreError) -> SQLiteBookingStore {
+    public static func create(
+        path: String, training: Bool, createdBy: String, now: Date,
+        window: SlotWindow = .standard, origin: AuditOrigin = AuditOrigin(),
+        group: String? = nil, settings: [StoreSetting: String] = [:]
+    ) throws(StoreError) -> SQLiteBookingStore {
         let checked = try StoreSetting.checked(settings)
         try StoreFile.createEmpty(path, group: group)
         do throws(StoreError) {
@@ -86,15 +94,19 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
             try run {
                 try Schema.migrator.migrate(pool)
                 try pool.write { db in
-                    for (k, v) in [("training", training ? "1" : "0"), ("created_by", createdBy),
-                                   ("created_at", String(Int(now.timeIntervalSince1970))),
-                                   ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))] {
+                    for (k, v) in [
+                        ("training", training ? "1" : "0"), ("created_by", createdBy),
+                        ("created_at", String(Int(now.timeIntervalSince1970))),
+                        ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))
+                    ] {
                         try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
                     }
-                    try db.execute(sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
-                                   arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
-                    try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
-                                     detail: training ? "training store" : "production store")
+                    try db.execute(
+                        sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                        arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
+                    try Audit.append(
+                        GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                        detail: training ? "training store" : "production store")
                     for (k, v) in checked {
                         _ = try SettingsSQL.change(GRDBConnection(db), k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
                     }
@@ -138,8 +150,10 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         let (appID, hasSettings, current): (Int32, Bool, Bool)
         do {
             (appID, hasSettings, current) = try poolRead { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"),
-                 try Schema.migrator.hasCompletedMigrations(db))
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try db.tableExists("settings"),
+                    try Schema.migrator.hasCompletedMigrations(db)
+                )
             }
         } catch {
             throw Self.map(error, context: .reading(path))
@@ -157,7 +171,8 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// The pool writes go through: `pool`, or the writer opened late (see `lateWriter`).
     func writer() throws(StoreError) -> DatabasePool {
         guard openedReadOnlyUnderLoad else { return pool }
-        writerLock.lock(); defer { writerLock.unlock() }
+        writerLock.lock()
+        defer { writerLock.unlock() }
         if let w = lateWriter { return w }
         let w = try Self.openPool(path: path, busyWait: busyWait, readOnly: false, lean: lean)
         lateWriter = w
@@ -179,7 +194,9 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// Closes the store's connections (checkpointing the write-ahead log).
     public func close() {
-        writerLock.lock(); let late = lateWriter; writerLock.unlock()
+        writerLock.lock()
+        let late = lateWriter
+        writerLock.unlock()
         try? late?.close()
         try? pool.close()
     }
@@ -295,8 +312,15 @@ final class BusyWait: @unchecked Sendable {
 
     /// Runs `body` with another timeout (e.g. a short one for a write that must not hold up a read).
     func with<T>(timeout t: TimeInterval, _ body: () throws -> T) rethrows -> T {
-        lock.lock(); let saved = timeout; timeout = t; lock.unlock()
-        defer { lock.lock(); timeout = saved; lock.unlock() }
+        lock.lock()
+        let saved = timeout
+        timeout = t
+        lock.unlock()
+        defer {
+            lock.lock()
+            timeout = saved
+            lock.unlock()
+        }
         return try body()
     }
 
@@ -316,7 +340,7 @@ final class BusyWait: @unchecked Sendable {
     }
     /// Retry intervals, in microseconds: `sleep` while the wait so far is below `until`.
     static let phases: [(until: Int, sleep: Int)] = [
-        (20_000, 5_000), (60_000, 2_000), (120_000, 500), (Int.max, 200),
+        (20_000, 5_000), (60_000, 2_000), (120_000, 500), (Int.max, 200)
     ]
     static func sleep(waited: TimeInterval) -> TimeInterval {
         let us = Int(waited * 1_000_000)

@@ -5,7 +5,7 @@ import Scheduling
 /// is never changed (SQLite would switch it to WAL or run migrations on it), a new store is made
 /// for its owner only, and nothing is removed that this process did not create.
 public enum StoreFile {
-    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)   // not for a person: the file header SQLite writes
+    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8) // not for a person: the file header SQLite writes
 
     /// Refuses, without opening it as a database, any file that is not a biosched store.
     static func checkIsBioschedStore(_ path: String) throws(StoreError) {
@@ -90,7 +90,8 @@ public enum StoreFile {
         var missing: [String] = []
         var dir = parent(of: path)
         while !dir.isEmpty && dir != "/" && dir != "." && !FileManager.default.fileExists(atPath: dir) {
-            missing.append(dir); dir = parent(of: dir)
+            missing.append(dir)
+            dir = parent(of: dir)
         }
         for d in missing.reversed() {
             guard mkdir(d, dirMode) == 0 || errno == EEXIST else {

@@ -4,8 +4,9 @@ import Scheduling
 extension SQLStore {
     public func storeInfo() throws(StoreError) -> StoreInfo {
         let s = try sqlRead { db in try Records.settings(db) }
-        return StoreInfo(window: SlotWindow(storedLeadHours: s["lead_hours"], horizonDays: s["horizon_days"]),
-                         isTraining: s["training"] == "1", createdBy: s["created_by"] ?? "")
+        return StoreInfo(
+            window: SlotWindow(storedLeadHours: s["lead_hours"], horizonDays: s["horizon_days"]),
+            isTraining: s["training"] == "1", createdBy: s["created_by"] ?? "")
     }
 
     public func center(code: String) throws(StoreError) -> Center? {
@@ -41,8 +42,9 @@ extension SQLStore {
                 let appt = try Records.currentAppointment(db, receipt: receipt)
                 let zone = try appt.flatMap { try db.fetchValue(String.self, sql: "SELECT time_zone FROM centers WHERE code = ?", arguments: [$0.centerCode]) }
                     .flatMap { ZoneCache.rules($0) }
-                return CaseSummary(receipt: receipt, form: FormType(row["form"]), applicantName: row["applicant_name"],
-                                   centerCode: appt?.centerCode ?? "", start: appt?.start, zone: zone)
+                return CaseSummary(
+                    receipt: receipt, form: FormType(row["form"]), applicantName: row["applicant_name"],
+                    centerCode: appt?.centerCode ?? "", start: appt?.start, zone: zone)
             }
         }
     }
@@ -54,8 +56,9 @@ extension SQLStore {
     package static func booked(_ db: any SQLDatabase, center: String, from: Date, to: Date) throws -> [Date: Int] {
         var out: [Date: Int] = [:]
         out.reserveCapacity(512)
-        let rows = try db.fetchRows(sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?",
-                                    arguments: [center, Records.seconds(from), Records.seconds(to)])
+        let rows = try db.fetchRows(
+            sql: "SELECT start, booked FROM slots WHERE center = ? AND start >= ? AND start < ?",
+            arguments: [center, Records.seconds(from), Records.seconds(to)])
         for r in rows {
             let start: Int64 = r[0]
             out[Records.date(start)] = r[1]
@@ -81,9 +84,10 @@ extension SQLStore {
         let centerCode: String = row["preferred_center"]
         let local = LocalDateTime(iso: row["preferred_local"]) ?? LocalDateTime(date: LocalDate(epochDay: 0), time: LocalTime(minutes: 0)!)
         let start = try Records.center(db, code: centerCode)?.zone.instant(of: local)
-        return ReviewItem(requestID: row["id"], receipt: receipt, codes: codes, goodCause: cause, note: row["note"],
-                          agent: row["actor"], preferredCenter: centerCode, preferredStart: start, preferredLocal: local,
-                          requestedAt: Records.date(row["received_at"]))
+        return ReviewItem(
+            requestID: row["id"], receipt: receipt, codes: codes, goodCause: cause, note: row["note"],
+            agent: row["actor"], preferredCenter: centerCode, preferredStart: start, preferredLocal: local,
+            requestedAt: Records.date(row["received_at"]))
     }
 
     public func currentNotice(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> AppointmentNotice? {
@@ -94,9 +98,10 @@ extension SQLStore {
                 return try JSONDecoder().decode(AppointmentNotice.self, from: Data(json.utf8))
             }
             // Appointments loaded by import or made by the agency have no stored notice yet: show one.
-            return AppointmentNotice(number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
-                                     applicantName: snap.caseFile.applicantName, center: snap.center,
-                                     start: snap.appointment.start, issuedAt: Records.date(0))
+            return AppointmentNotice(
+                number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
+                applicantName: snap.caseFile.applicantName, center: snap.center,
+                start: snap.appointment.start, issuedAt: Records.date(0))
         }
     }
 }
@@ -106,8 +111,12 @@ extension BookingStore where Self: SQLStore {
     public func bookingsInWindow(center: String, now: Date) throws(StoreError) -> (SlotWindow, [Date: Int]) {
         try sqlRead { db in
             let window = try Records.window(db)
-            return (window, try Self.booked(db, center: center, from: window.earliest(after: now),
-                                            to: window.latest(after: now).addingTimeInterval(1)))
+            return (
+                window,
+                try Self.booked(
+                    db, center: center, from: window.earliest(after: now),
+                    to: window.latest(after: now).addingTimeInterval(1))
+            )
         }
     }
 }

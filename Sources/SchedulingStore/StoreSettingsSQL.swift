@@ -16,8 +16,10 @@ package enum SettingsSQL {
     }
 
     /// One setting changed with its audit row, in the caller's transaction; returns before and after.
-    package static func change(_ db: any SQLDatabase, _ setting: StoreSetting, to value: String, by actor: Actor, now: Date,
-                               origin: AuditOrigin) throws -> (old: String, new: String) {
+    package static func change(
+        _ db: any SQLDatabase, _ setting: StoreSetting, to value: String, by actor: Actor, now: Date,
+        origin: AuditOrigin
+    ) throws -> (old: String, new: String) {
         let old = try db.fetchValue(String.self, sql: "SELECT value FROM settings WHERE key = ?\(db.dialect.forUpdate)", arguments: [setting.key])
         if old == nil {
             // Only a store made before its migration could lack the row; the owner may add it.
@@ -27,8 +29,9 @@ package enum SettingsSQL {
         }
         let before = old ?? ""
         if before != value {
-            try Audit.append(db, origin: origin, at: now, actor: actor, action: .settingChanged,
-                             detail: "\(setting.key): \(before.isEmpty ? "(unset)" : before) -> \(value.isEmpty ? "(unset)" : value)")
+            try Audit.append(
+                db, origin: origin, at: now, actor: actor, action: .settingChanged,
+                detail: "\(setting.key): \(before.isEmpty ? "(unset)" : before) -> \(value.isEmpty ? "(unset)" : value)")
         }
         return (before, value)
     }

@@ -19,38 +19,38 @@ enum TrustSchema {
     }
 
     static let sql = """
-    CREATE TRIGGER account_id_pattern_insert BEFORE INSERT ON accounts
-    WHEN NOT \(accountIDCheck("NEW.id"))
-    BEGIN SELECT RAISE(ABORT, 'account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit'); END;
-    CREATE TRIGGER account_id_pattern_update BEFORE UPDATE OF id ON accounts
-    WHEN NOT \(accountIDCheck("NEW.id"))
-    BEGIN SELECT RAISE(ABORT, 'account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit'); END;
-    CREATE TRIGGER staff_login_pattern_insert BEFORE INSERT ON staff
-    WHEN NOT \(loginCheck("NEW.user"))
-    BEGIN SELECT RAISE(ABORT, 'staff login must be 1-32 letters, digits, dot, underscore or dash'); END;
-    CREATE TRIGGER staff_login_pattern_update BEFORE UPDATE OF user ON staff
-    WHEN NOT \(loginCheck("NEW.user"))
-    BEGIN SELECT RAISE(ABORT, 'staff login must be 1-32 letters, digits, dot, underscore or dash'); END;
+        CREATE TRIGGER account_id_pattern_insert BEFORE INSERT ON accounts
+        WHEN NOT \(accountIDCheck("NEW.id"))
+        BEGIN SELECT RAISE(ABORT, 'account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit'); END;
+        CREATE TRIGGER account_id_pattern_update BEFORE UPDATE OF id ON accounts
+        WHEN NOT \(accountIDCheck("NEW.id"))
+        BEGIN SELECT RAISE(ABORT, 'account id must be 1-64 letters, digits, dot, underscore or dash, starting with a letter or digit'); END;
+        CREATE TRIGGER staff_login_pattern_insert BEFORE INSERT ON staff
+        WHEN NOT \(loginCheck("NEW.user"))
+        BEGIN SELECT RAISE(ABORT, 'staff login must be 1-32 letters, digits, dot, underscore or dash'); END;
+        CREATE TRIGGER staff_login_pattern_update BEFORE UPDATE OF user ON staff
+        WHEN NOT \(loginCheck("NEW.user"))
+        BEGIN SELECT RAISE(ABORT, 'staff login must be 1-32 letters, digits, dot, underscore or dash'); END;
 
-    -- Versions unique across a case's chain: every earlier appointment of the case shifts this one up.
-    UPDATE appointments SET version = version + 2 * (SELECT count(*) FROM appointments p WHERE p.receipt = appointments.receipt AND p.id < appointments.id);
+        -- Versions unique across a case's chain: every earlier appointment of the case shifts this one up.
+        UPDATE appointments SET version = version + 2 * (SELECT count(*) FROM appointments p WHERE p.receipt = appointments.receipt AND p.id < appointments.id);
 
-    DROP TRIGGER audit_no_update;
-    ALTER TABLE audit ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
-    ALTER TABLE audit ADD COLUMN client TEXT NOT NULL DEFAULT '';
-    ALTER TABLE audit ADD COLUMN key_fingerprint TEXT NOT NULL DEFAULT '';
-    ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
-    ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
-    """
+        DROP TRIGGER audit_no_update;
+        ALTER TABLE audit ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit ADD COLUMN client TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit ADD COLUMN key_fingerprint TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+        """
 
     static let afterBackfill = """
-    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_row_is_chained BEFORE INSERT ON audit
-    WHEN length(NEW.hash) <> 64 OR length(NEW.prev_hash) <> 64
-      OR NEW.prev_hash <> coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)')
-    BEGIN SELECT RAISE(ABORT, 'an audit row must carry its hash, chained to the previous row'); END;
-    """
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_row_is_chained BEFORE INSERT ON audit
+        WHEN length(NEW.hash) <> 64 OR length(NEW.prev_hash) <> 64
+          OR NEW.prev_hash <> coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)')
+        BEGIN SELECT RAISE(ABORT, 'an audit row must carry its hash, chained to the previous row'); END;
+        """
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: sql)

@@ -9,15 +9,19 @@ struct Biosched: ParsableCommand {
         commandName: "biosched",
         abstract: "Reschedule biometric services appointments (fingerprints, photo, signature).",
         discussion: """
-        Without a subcommand, opens the full-screen terminal UI (in a terminal) or prints a summary of the store. The store is --db PATH, else $BIOSCHED_DB, \
-        else $XDG_DATA_HOME/biosched/biosched.sqlite (created on first use as a training store with demo data).
+            Without a subcommand, opens the full-screen terminal UI (in a terminal) or prints a summary of the store. The store is --db PATH, else $BIOSCHED_DB, \
+            else $XDG_DATA_HOME/biosched/biosched.sqlite (created on first use as a training store with demo data).
 
-        Exit codes: 0 done (an escalation recorded counts as done), 1 refused by policy, 2 bad input or usage, \
-        3 conflict or slot full, 4 store error.
-        """,
+            Exit codes: 0 done (an escalation recorded counts as done), 1 refused by policy, 2 bad input or usage, \
+            3 conflict or slot full, 4 store error.
+            """,
         version: BioschedVersion.current,
-        subcommands: [Start.self, TUI.self, Summary.self, Init.self, Import.self, FindCommand.self, Status.self, Slots.self, Reschedule.self, Review.self,
-                      NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self, SettingsCommand.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self, StoreCommand.self, WaitlistCommand.self, OffersCommand.self],
+        subcommands: [
+            Start.self, TUI.self, Summary.self, Init.self, Import.self, FindCommand.self, Status.self, Slots.self, Reschedule.self, Review.self,
+            NoticeCommand.self, MailerCommand.self, OutboxCommand.self, RemindersCommand.self, AuditCommand.self, BackupCommand.self, Users.self,
+            SettingsCommand.self, Access.self, EnrollCommand.self, Centers.self, ThemesCommand.self, Demo.self, StoreCommand.self, WaitlistCommand.self,
+            OffersCommand.self
+        ],
         defaultSubcommand: Start.self
     )
 
@@ -77,7 +81,10 @@ enum ExitStatus: Int32 {
 struct Failure: Error {
     var code: ExitStatus
     var message: String
-    init(_ code: ExitStatus, _ message: String) { self.code = code; self.message = message }
+    init(_ code: ExitStatus, _ message: String) {
+        self.code = code
+        self.message = message
+    }
 }
 
 /// The default: the terminal UI in a terminal, else a summary of the store.
@@ -89,10 +96,15 @@ struct Start: ParsableCommand {
     func run() throws {
         if sessionOptions.plain || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) {
             // Every stored property of TUI is one of these groups, so the copy is complete.
-            var tui = TUI(); tui.global = global; tui.themeOptions = themeOptions; tui.sessionOptions = sessionOptions
+            var tui = TUI()
+            tui.global = global
+            tui.themeOptions = themeOptions
+            tui.sessionOptions = sessionOptions
             try tui.run()
         } else {
-            var summary = Summary(); summary.global = global; try summary.run()
+            var summary = Summary()
+            summary.global = global
+            try summary.run()
         }
     }
 }

@@ -14,11 +14,21 @@ enum CommandLineArguments {
         while i < args.count {
             let a = args[i]
             let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
-            if flags.contains(a) { leading.append(a); i += 1; continue }
+            if flags.contains(a) {
+                leading.append(a)
+                i += 1
+                continue
+            }
             if valued.contains(name) {
-                if a.contains("=") { leading.append(a); i += 1; continue }
+                if a.contains("=") {
+                    leading.append(a)
+                    i += 1
+                    continue
+                }
                 guard i + 1 < args.count else { break }
-                leading += [a, args[i + 1]]; i += 2; continue
+                leading += [a, args[i + 1]]
+                i += 2
+                continue
             }
             break
         }
@@ -32,7 +42,7 @@ enum CommandLineArguments {
 
     /// ArgumentParser names the hidden default command `start` in its messages: nobody typed that.
     static func publicMessage(_ text: String) -> String {
-        text.replacingOccurrences(of: "biosched start", with: "biosched")   // not for a person: command names
+        text.replacingOccurrences(of: "biosched start", with: "biosched") // not for a person: command names
     }
 
     /// Whether the person asked for JSON (so that errors come as JSON too).

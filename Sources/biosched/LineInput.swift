@@ -24,7 +24,10 @@ final class LineInput {
     private var pending: [UInt8] = []
 
     init(fd: Int32 = STDIN_FILENO, maxBytes: Int, idle: TimeInterval?, deadline: Date? = nil) {
-        self.fd = fd; self.maxBytes = maxBytes; self.idle = idle; self.deadline = deadline
+        self.fd = fd
+        self.maxBytes = maxBytes
+        self.idle = idle
+        self.deadline = deadline
     }
 
     func next() -> Outcome {
@@ -65,7 +68,7 @@ final class LineInput {
                 // The whole idle time passed (poll may wake early only on a signal, handled above).
                 return false
             }
-            return true   // readable, hung up, or an error: the read says which
+            return true // readable, hung up, or an error: the read says which
         }
     }
 }

@@ -2,16 +2,22 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file, a postgresql://USER@HOST:PORT/DATABASE URL (no password: PGPASSWORD or ~/.pgpass), or `postgres` for the PGHOST/PGPORT/PGUSER/PGDATABASE environment.", valueName: "path|url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a SQLite file, a postgresql://USER@HOST:PORT/DATABASE URL (no password: PGPASSWORD or ~/.pgpass), or `postgres` for the PGHOST/PGPORT/PGUSER/PGDATABASE environment.",
+            valueName: "path|url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("A fixed clock, ISO 8601 with offset (training stores only), e.g. 2026-12-01T09:00:00-05:00.", valueName: "datetime"))
+    @Option(
+        name: .long, help: ArgumentHelp("A fixed clock, ISO 8601 with offset (training stores only), e.g. 2026-12-01T09:00:00-05:00.", valueName: "datetime"))
     var now: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting: applicant, representative, agent or officer.", valueName: "role"))
@@ -20,16 +26,28 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The account an applicant or representative acts as.", valueName: "id"))
     var account: String?
 
-    @Option(name: .long, help: ArgumentHelp("The staff person a session of the service account acts for (written into the forced command by `biosched access add --staff`; only the gateway account may name one).", valueName: "login"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The staff person a session of the service account acts for (written into the forced command by `biosched access add --staff`; only the gateway account may name one).",
+            valueName: "login"))
     var login: String?
 
-    @Option(name: .customLong("via-key"), help: ArgumentHelp("The fingerprint of the SSH key that let this session in (written by `biosched access add`; recorded in the audit log).", valueName: "fingerprint", visibility: .hidden))
+    @Option(
+        name: .customLong("via-key"),
+        help: ArgumentHelp(
+            "The fingerprint of the SSH key that let this session in (written by `biosched access add`; recorded in the audit log).", valueName: "fingerprint",
+            visibility: .hidden))
     var viaKey: String?
 
     @Flag(name: .long, help: "Print JSON (camelCase keys).")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("The language of screens, messages and notices: en or es. Default: the account's language, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The language of screens, messages and notices: en or es. Default: the account's language, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.",
+            valueName: "code"))
     var lang: String?
 }
 
@@ -72,7 +90,8 @@ struct Session {
     static func defaultPath() -> String {
         let env = ProcessInfo.processInfo.environment
         if let p = env["BIOSCHED_DB"], !p.isEmpty { return p }
-        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return ((data as NSString).appendingPathComponent("biosched") as NSString).appendingPathComponent("biosched.sqlite")
     }
@@ -179,24 +198,29 @@ struct Session {
         do { actor = try resolveActor(g, store: store, info: info, user: user) } catch {
             // A refused identity is an attempt worth recording (who tried to act as what).
             if error.code == .refused {
-                try? store.recordEvent(.notAuthorized, actor: Actor(role: .agent, id: user), receipt: nil,
-                                       detail: "session refused: \(Echo.show(error.message, limit: 200))", now: fixedNow ?? Date(), waitingAtMost: 2)
+                try? store.recordEvent(
+                    .notAuthorized, actor: Actor(role: .agent, id: user), receipt: nil,
+                    detail: "session refused: \(Echo.show(error.message, limit: 200))", now: fixedNow ?? Date(), waitingAtMost: 2)
             }
             throw error
         }
         let accountLanguage: Language?
-        if actor.role.isStaff { accountLanguage = nil } else {
+        if actor.role.isStaff {
+            accountLanguage = nil
+        } else {
             do { accountLanguage = try store.accountLanguage(actor.id) } catch { throw Failure(storeError: error) }
         }
-        var session = Session(store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
-                              language: try language(g, account: accountLanguage))
+        var session = Session(
+            store: store, info: info, actor: actor, osUser: user, fixedNow: fixedNow, json: g.json,
+            language: try language(g, account: accountLanguage))
         session.languageGiven = g.lang != nil
         Session.spoken = session.language
         // The default demo store (no --db) has one clock, its story time: it starts when the story
         // cases were placed and each session resumes where the store's last recorded moment left it,
         // the first session included (never the real clock there and the creation time later).
         if g.db == nil, info.isTraining, fixedNow == nil, let sqlite = store as? SQLiteBookingStore,
-           let from = try? sqlite.storyResumesAt() {
+            let from = try? sqlite.storyResumesAt()
+        {
             session.storyClock = (from: from, startedAt: Date())
         }
         return session
@@ -225,8 +249,9 @@ struct Session {
     static func resolveActor(_ g: GlobalOptions, store: any OpenedStore, info: StoreInfo, user osUser: String) throws(Failure) -> Actor {
         let t = Catalog(try language(g))
         do {
-            return try ActingAs.resolve(ActorClaim(role: g.role, account: g.account, login: g.login),
-                                        ActorSetting(osUser: osUser, isTraining: info.isTraining, ownsStore: store.isOwnedByThisUser), in: store)
+            return try ActingAs.resolve(
+                ActorClaim(role: g.role, account: g.account, login: g.login),
+                ActorSetting(osUser: osUser, isTraining: info.isTraining, ownsStore: store.isOwnedByThisUser), in: store)
         } catch {
             if case let .store(e) = error { throw Failure(storeError: e) }
             throw Failure(error.isRefusal ? .refused : .badInput, error.message(t))
@@ -292,7 +317,9 @@ extension Failure {
 
 enum JSONOutput {
     static func string(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}"
+        }
         // JSONSerialization escapes C0 controls only: C1 controls (U+0080-U+009F, some terminals
         // read U+009B as CSI) and the line separators are escaped here, still valid JSON.
         var out = ""

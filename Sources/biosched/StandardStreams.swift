@@ -12,7 +12,7 @@ import Scheduling
 enum StandardStreams {
     /// To standard output, after what `print` still holds, so the order is kept.
     static func out(_ text: String) {
-        fflush(nil)   // every stream: what print still holds goes first
+        fflush(nil) // every stream: what print still holds goes first
         try? FileHandle.standardOutput.write(contentsOf: Data(Echo.terminalSafe(text).utf8))
     }
 
@@ -25,7 +25,7 @@ enum StandardStreams {
 
     /// To standard error.
     static func err(_ text: String) {
-        fflush(nil)   // every stream: what print still holds goes first
+        fflush(nil) // every stream: what print still holds goes first
         try? FileHandle.standardError.write(contentsOf: Data(Echo.terminalSafe(text).utf8))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Scheduling
+import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
-import Scheduling
-import SchedulingStore
 
 /// The backend picker: what `--db` names, opened by the store that keeps it. A plain path is the
 /// SQLite store; a PostgreSQL connection string is the PostgreSQL store when this biosched was

@@ -1,6 +1,7 @@
 import CNcursesw
-import Testing
 import TerminalUI
+import Testing
+
 @testable import CursesScreen
 
 // The pure parts of the curses adapter: color mapping, key decoding, ASCII fallbacks.
@@ -42,7 +43,7 @@ import TerminalUI
 
     @Test func indexedAndRGBOnSixteenColorsGoToTheNearestANSI() {
         #expect(curses(.indexed(12), .ansi16).number == 12)
-        #expect(curses(.indexed(196), .ansi16).number == 9)     // #ff0000
+        #expect(curses(.indexed(196), .ansi16).number == 9) // #ff0000
         #expect(curses(.rgb(250, 250, 250), .ansi16).number == 15)
         #expect(curses(.rgb(0, 0, 0), .ansi8) == CursesColor(number: 0))
         #expect(curses(.rgb(255, 255, 0), .ansi8) == CursesColor(number: 3))
@@ -68,7 +69,7 @@ import TerminalUI
 
     @Test func directColorIsExactAndKeepsTheANSINumbers() {
         #expect(curses(.rgb(0x12, 0x34, 0x56), .trueColor).number == 0x123456)
-        #expect(curses(.rgb(0, 0, 5), .trueColor).number == 8)      // 0-7 would be ANSI colors
+        #expect(curses(.rgb(0, 0, 5), .trueColor).number == 8) // 0-7 would be ANSI colors
         #expect(curses(.ansi(2), .trueColor).number == 2)
         #expect(curses(.ansi(9), .trueColor).number == 0xFF0000)
         #expect(curses(.indexed(202), .trueColor).number == 0xFF5F00)

@@ -8,17 +8,22 @@ import Testing
 struct ClosedDayEndToEndTests {
     struct Words: Sendable { var find, flag, noReason, confirm, noticeWhy, noCount: String }
     static let words: [String: Words] = [
-        "en": Words(find: "Find a caller", flag: "CENTER_CLOSED", noReason: "No reason needed: center closed that day.",
-                    confirm: "Confirm the new appointment", noticeWhy: "was moved because the center is closed that day (power cut).", noCount: "does not count as one of your reschedules"),
-        "es": Words(find: "Buscar a la persona", flag: "CENTER_CLOSED", noReason: "No hace falta motivo: centro cerrado.",
-                    confirm: "Confirme la nueva cita", noticeWhy: "porque el centro está cerrado ese día (power cut).", noCount: "no cuenta como uno de sus cambios permitidos"),
+        "en": Words(
+            find: "Find a caller", flag: "CENTER_CLOSED", noReason: "No reason needed: center closed that day.",
+            confirm: "Confirm the new appointment", noticeWhy: "was moved because the center is closed that day (power cut).",
+            noCount: "does not count as one of your reschedules"),
+        "es": Words(
+            find: "Buscar a la persona", flag: "CENTER_CLOSED", noReason: "No hace falta motivo: centro cerrado.",
+            confirm: "Confirme la nueva cita", noticeWhy: "porque el centro está cerrado ese día (power cut).",
+            noCount: "no cuenta como uno de sus cambios permitidos")
     ]
 
     @Test("R17 the agent sees CENTER_CLOSED in the status pane, moves the appointment with no reason; prior reschedules stay", arguments: ["en", "es"])
     func agentMovesClosedDay(language: String) throws {
         guard TmuxSession.available else { return }
         let e2e = TerminalEndToEndTests()
-        let t = try e2e.session(width: 80, height: 24); defer { t.close() }
+        let t = try e2e.session(width: 80, height: 24)
+        defer { t.close() }
         let w = try #require(Self.words[language])
         let now = TerminalEndToEndTests.now
         let receipt = "IOE0923456781"
@@ -30,8 +35,10 @@ struct ClosedDayEndToEndTests {
         let appt = try #require(before["appointment"] as? [String: Any])
         let center = try #require(appt["center"] as? String), local = try #require(appt["local"] as? String)
         let prior = try #require(before["priorReschedules"] as? Int)
-        let (rc, out) = try TmuxSession.runBinary(["centers", "close", center, String(local.prefix(10)), "--reason", "power cut",
-                                                   "--as", "officer", "--db", t.db, "--now", now])
+        let (rc, out) = try TmuxSession.runBinary([
+            "centers", "close", center, String(local.prefix(10)), "--reason", "power cut",
+            "--as", "officer", "--db", t.db, "--now", now
+        ])
         #expect(rc == 0, "\(out)")
         #expect(try status()["flags"] as? [String] == ["CENTER_CLOSED"])
         try e2e.launch(t, "tui --as agent --lang \(language)")

@@ -34,7 +34,8 @@ struct DemoEndToEndTests {
     @Test("A shipped flow plays on its own with its captions; the final screen and the asciicast show them")
     func playsAuto() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let cast = t.dir.appendingPathComponent("demo.cast").path
         try launch(t, "--play online-allowed --auto --speed 8 --cast \(cast)")
         let end = try t.waitFor("End of online-allowed", seconds: 60)
@@ -44,7 +45,7 @@ struct DemoEndToEndTests {
         #expect(end.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE"))
         #expect(end.contains("1 of 2 online reschedules used"))
         #expect(end.contains("Training clock, at start"))
-        try t.keys("Escape")                          // closes the caption; the program is live
+        try t.keys("Escape") // closes the caption; the program is live
         try t.waitFor("Esc back")
         usleep(300_000)
         let live = try t.screen()
@@ -75,24 +76,31 @@ struct DemoEndToEndTests {
         }
 
         // Played into a terminal of the same size, the recording ends on the screen the program showed.
-        let replay = try TmuxSession(width: 100, height: 30); defer { replay.close() }
+        let replay = try TmuxSession(width: 100, height: 30)
+        defer { replay.close() }
         let raw = replay.dir.appendingPathComponent("cast.out")
         try Data(output.utf8).write(to: raw)
         try replay.start("cat \(raw.path); sleep 60")
         var played = ""
         let deadline = Date().addingTimeInterval(10)
-        repeat { played = try replay.screen(); usleep(100_000) } while played != live && Date() < deadline
+        repeat {
+            played = try replay.screen()
+            usleep(100_000)
+        } while played != live && Date() < deadline
         #expect(played == live, "asciicast:\n\(played)\nprogram:\n\(live)")
     }
 
     @Test("The asciicast's reader goes away mid-flow (a pipe): the demo plays on to the end, says the recording is incomplete, exits 2")
     func castReaderGone() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let fifo = t.dir.appendingPathComponent("cast.fifo").path
         let got = t.dir.appendingPathComponent("got.cast").path
         #expect(mkfifo(fifo, 0o600) == 0)
         // The reader takes the first 20,000 bytes and leaves; the flow's frames are many more.
-        try t.start("head -c 20000 \(fifo) > \(got) & \(TmuxSession.binary) demo --db \(t.db) --now \(TerminalEndToEndTests.now) --play online-allowed --auto --speed 8 --cast \(fifo) 2> \(t.dir.path)/stderr.txt; echo EXITED $?; sleep 60")
+        try t.start(
+            "head -c 20000 \(fifo) > \(got) & \(TmuxSession.binary) demo --db \(t.db) --now \(TerminalEndToEndTests.now) --play online-allowed --auto --speed 8 --cast \(fifo) 2> \(t.dir.path)/stderr.txt; echo EXITED $?; sleep 60"
+        )
         let end = try t.waitFor("End of online-allowed", seconds: 60)
         #expect(end.contains("expectations held"))
         try t.keys("Escape")
@@ -114,7 +122,8 @@ struct DemoEndToEndTests {
     @Test("Step by step: the flow waits at each caption until Space")
     func stepsOnSpace() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let captions = try Self.captions("online-refused-within-12-hours")
         try launch(t, "--play online-refused-within-12-hours")
         let first = try t.waitFor(Self.head(captions[0]), seconds: 30)
@@ -131,7 +140,7 @@ struct DemoEndToEndTests {
         let third = try t.waitFor(Self.head(captions[3]))
         #expect(third.contains("ALLOWED"))
         #expect(third.contains("Appointment in 12 h 1 m"))
-        try t.keys("Escape")                         // stop the flow: the program stays live
+        try t.keys("Escape") // stop the flow: the program stays live
         try t.waitFor("Flow stopped")
         try t.keys("q")
         try t.waitFor("EXITED")
@@ -140,17 +149,18 @@ struct DemoEndToEndTests {
     @Test("A recording made with --record plays back to the same final screen")
     func recordsAndPlaysBack() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let flow = t.dir.appendingPathComponent("recorded.flow").path
         try launch(t, "--record \(flow)")
         try t.waitFor("Training stories")
-        try t.keys("Down", "Down", "Enter")          // 11 hours away (Aisha Bello), as an agent
+        try t.keys("Down", "Down", "Enter") // 11 hours away (Aisha Bello), as an agent
         try t.waitFor("WAC2390112345")
         try t.keys("C-t")
         try t.waitFor("Trainer (Esc closes)")
-        try t.keys("1")                              // 13 hours before the appointment
+        try t.keys("1") // 13 hours before the appointment
         try t.waitFor("Appointment in 13 h")
-        try t.keys("r", "r")                         // officer, then the case's applicant
+        try t.keys("r", "r") // officer, then the case's applicant
         try t.waitFor("as applicant, online")
         try t.keys("Escape", "t", "Enter")
         try t.waitFor("Training clock, start")
@@ -171,26 +181,33 @@ struct DemoEndToEndTests {
         #expect(out.hasPrefix("[TRAINING STORE: demo data, not real cases.]"))
         let final = out.components(separatedBy: "Final screen (100x30):\n").last ?? ""
         func rows(_ s: String) -> [String] {
-            s.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-                .filter { !$0.isEmpty }
+            s.split(separator: "\n", omittingEmptySubsequences: false).map {
+                String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }
+            .filter { !$0.isEmpty }
         }
         #expect(rows(final) == rows(before), "recorded:\n\(before)\nplayed back:\n\(final)\nflow:\n\(text)")
     }
 
-    @Test("--check plays a flow at the size it declares, 80x24 when it declares none; every shipped flow passes there", arguments: ["online-allowed", "untimely-escalated-approved", "online-refused-passed"])
+    @Test(
+        "--check plays a flow at the size it declares, 80x24 when it declares none; every shipped flow passes there",
+        arguments: ["online-allowed", "untimely-escalated-approved", "online-refused-passed"])
     func checkAtDeclaredSize(name: String) throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let (status, out) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", name])
         #expect(status == 0, "\(out)")
         #expect(out.contains("expectations, 0 failed."), "\(out)")
         #expect(out.contains("Final screen (80x24):"), "\(out)")
         let flow = t.dir.appendingPathComponent("big.flow")
-        try Data("""
+        try Data(
+            """
             size 120x40
             role applicant maria.garcia
             open IOE0923456781
             expect "✔ ALLOWED"
-            """.utf8).write(to: flow)
+            """.utf8
+        ).write(to: flow)
         let (bigStatus, big) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", flow.path])
         #expect(bigStatus == 0, "\(big)")
         #expect(big.contains("Final screen (120x40):"), "\(big)")
@@ -198,15 +215,18 @@ struct DemoEndToEndTests {
 
     @Test("--check plays a flow headless: a failed expectation is reported with its line, exit 1")
     func checkReportsFailures() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let flow = t.dir.appendingPathComponent("wrong.flow")
-        try Data("""
+        try Data(
+            """
             # The trainer expects the wrong verdict.
             role applicant david.kim
             open EAC2414052317
             expect "✔ ALLOWED"
             expect "WITHIN_12_HOURS"
-            """.utf8).write(to: flow)
+            """.utf8
+        ).write(to: flow)
         let (status, out) = try t.run(["demo", "--db", t.db, "--now", TerminalEndToEndTests.now, "--check", flow.path])
         #expect(status == 1)
         #expect(out.hasPrefix("[TRAINING STORE: demo data, not real cases.]"))
@@ -218,7 +238,8 @@ struct DemoEndToEndTests {
     @Test("Trust 12: a SIGTERM while biosched demo builds its sandbox leaves no temporary folder behind")
     func signalDuringBuild() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try TmuxSession(width: 100, height: 30); defer { t.close() }
+        let t = try TmuxSession(width: 100, height: 30)
+        defer { t.close() }
         let tmp = t.dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         try t.start("TMPDIR=\(tmp.path) \(TmuxSession.binary) demo --now \(TerminalEndToEndTests.now) 2> \(t.dir.path)/stderr.txt; echo EXITED; sleep 60")
@@ -228,7 +249,10 @@ struct DemoEndToEndTests {
         while Date() < deadline {
             made = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []
             if made.contains(where: { $0.hasPrefix("biosched-demo-") }),
-               (try? String(contentsOfFile: t.dir.path + "/stderr.txt", encoding: .utf8))?.contains("Creating") == true { break }
+                (try? String(contentsOfFile: t.dir.path + "/stderr.txt", encoding: .utf8))?.contains("Creating") == true
+            {
+                break
+            }
             usleep(20_000)
         }
         try #require(made.contains(where: { $0.hasPrefix("biosched-demo-") }), "the sandbox folder appeared")
@@ -245,7 +269,8 @@ struct DemoEndToEndTests {
     @Test("biosched demo never opens a production store")
     func refusesProduction() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         let prod = t.dir.appendingPathComponent("prod.sqlite").path
         let (made, _) = try t.run(["init", "--db", prod])
         #expect(made == 0)

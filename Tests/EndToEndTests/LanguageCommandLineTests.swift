@@ -8,7 +8,11 @@ import Testing
 struct LanguageCommandLineTests {
     static let now = "2026-11-30T15:00:00Z"
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     /// Runs biosched with English unless `env` or the arguments ask otherwise.
     static func biosched(_ args: [String], env: [String: String] = [:]) throws -> Run {
@@ -75,9 +79,13 @@ struct LanguageCommandLineTests {
 
         let auditES = try Self.biosched(["audit", "verify", "--db", es, "--as", "officer", "--lang", "es"])
         #expect(auditES.status == 0)
-        #expect(auditES.stdout.range(of: #"El registro de auditoría está intacto: \d+ filas, cada una enlazada con la anterior\."#, options: .regularExpression) != nil, "\(auditES.stdout)")
+        #expect(
+            auditES.stdout.range(of: #"El registro de auditoría está intacto: \d+ filas, cada una enlazada con la anterior\."#, options: .regularExpression)
+                != nil, "\(auditES.stdout)")
         let auditEN = try Self.biosched(["audit", "verify", "--db", en, "--as", "officer"])
-        #expect(auditEN.stdout.range(of: #"The audit log is intact: \d+ rows, each chained to the one before\."#, options: .regularExpression) != nil, "\(auditEN.stdout)")
+        #expect(
+            auditEN.stdout.range(of: #"The audit log is intact: \d+ rows, each chained to the one before\."#, options: .regularExpression) != nil,
+            "\(auditEN.stdout)")
 
         // The store's own refusal, said in the session's language.
         let goneES = try Self.biosched(["users", "remove", "nadie", "--db", es, "--as", "officer", "--lang", "es"])
@@ -127,12 +135,20 @@ struct LanguageCommandLineTests {
         try Data(#"{"centers": [{"code": "B"}]}"#.utf8).write(to: bad)
         let es = try Self.biosched(["import", bad.path, "--db", db, "--as", "officer", "--lang", "es"])
         #expect(es.status == 2)
-        #expect(es.stderr.contains("Importación rechazada, no se escribió nada. \(bad.path): centers[0].code: se esperan de 2 a 8 letras o dígitos, por ejemplo BOS, pero dice \"B\""), "\(es.stderr)")
+        #expect(
+            es.stderr.contains(
+                "Importación rechazada, no se escribió nada. \(bad.path): centers[0].code: se esperan de 2 a 8 letras o dígitos, por ejemplo BOS, pero dice \"B\""
+            ), "\(es.stderr)")
         let en = try Self.biosched(["import", bad.path, "--db", db, "--as", "officer"])
-        #expect(en.stderr.contains("Import refused, nothing was written. \(bad.path): centers[0].code: expected 2 to 8 letters or digits, e.g. BOS, got \"B\""), "\(en.stderr)")
+        #expect(
+            en.stderr.contains("Import refused, nothing was written. \(bad.path): centers[0].code: expected 2 to 8 letters or digits, e.g. BOS, got \"B\""),
+            "\(en.stderr)")
 
         let unknown = dir.appendingPathComponent("unknown.json")
-        try Data(#"{"cases": [{"receipt": "SRC2418854321", "form": "I-485", "applicantName": "Kim"}], "appointments": [{"receipt": "SRC2418854321", "center": "ZZZ", "start": "2026-12-22T09:00"}]}"#.utf8).write(to: unknown)
+        try Data(
+            #"{"cases": [{"receipt": "SRC2418854321", "form": "I-485", "applicantName": "Kim"}], "appointments": [{"receipt": "SRC2418854321", "center": "ZZZ", "start": "2026-12-22T09:00"}]}"#
+                .utf8
+        ).write(to: unknown)
         let storeES = try Self.biosched(["import", unknown.path, "--db", db, "--as", "officer"], env: ["LANG": "es_MX.UTF-8"])
         #expect(storeES.status == 2)
         #expect(storeES.stderr.contains("Importación rechazada, no se escribió nada. appointments[0]"), "\(storeES.stderr)")
@@ -152,7 +168,9 @@ struct LanguageCommandLineTests {
         try Data("ssh-ed25519 AAAA\n".utf8).write(to: key)
         let whoES = try Self.biosched(["access", "add", "--key", key.path, "--db", db, "--as", "officer", "--lang", "es"])
         #expect(whoES.status == 2)
-        #expect(whoES.stderr.contains("Indique de quién son las llaves que quiere agregar: --account ID (un solicitante o representante) o --staff USUARIO."), "\(whoES.stderr)")
+        #expect(
+            whoES.stderr.contains("Indique de quién son las llaves que quiere agregar: --account ID (un solicitante o representante) o --staff USUARIO."),
+            "\(whoES.stderr)")
         let whoEN = try Self.biosched(["access", "add", "--key", key.path, "--db", db, "--as", "officer"])
         #expect(whoEN.stderr.contains("Name whose keys to add: --account ID (an applicant or representative) or --staff LOGIN."), "\(whoEN.stderr)")
 
@@ -161,8 +179,10 @@ struct LanguageCommandLineTests {
         let idEN = try Self.biosched(["access", "code", "--for", "no such!", "--db", db])
         #expect(idEN.stderr.contains("--for \"no such!\" is not an account id; expected 1 to 64 letters"), "\(idEN.stderr)")
 
-        let keyES = try Self.biosched(["access", "add", "--staff", "jdoe", "--key", dir.appendingPathComponent("none.pub").path,
-                                       "--db", db, "--as", "officer", "--lang", "es"])
+        let keyES = try Self.biosched([
+            "access", "add", "--staff", "jdoe", "--key", dir.appendingPathComponent("none.pub").path,
+            "--db", db, "--as", "officer", "--lang", "es"
+        ])
         #expect(keyES.stderr.contains("jdoe no es agente ni oficial de este sistema; agréguelo primero"), "\(keyES.stderr)")
 
         let officerES = try Self.biosched(["access", "--db", db, "--as", "agent", "--lang", "es", "--json"])
@@ -204,7 +224,8 @@ struct LanguageCommandLineTests {
         #expect(english.stderr.contains("a password never goes on a command line") && !english.stderr.contains("s3cret"), "\(english.stderr)")
         let unknown = try Self.biosched(["summary", "--db", "postgresql://app@db1/store?nosuchoption=1"], env: ["LANG": "es_US.UTF-8"])
         #expect(unknown.status == 2, "\(unknown.status) \(unknown.stderr)")
-        #expect(unknown.stderr.contains("no es una cadena de conexión de PostgreSQL") && unknown.stderr.contains("nosuchoption")
+        #expect(
+            unknown.stderr.contains("no es una cadena de conexión de PostgreSQL") && unknown.stderr.contains("nosuchoption")
                 && unknown.stderr.contains("Se espera una URI postgresql://"), "\(unknown.stderr)")
         // Port 1 on loopback: nothing listens there.
         let gone = try Self.biosched(["summary", "--db", "postgresql://app@127.0.0.1:1/store", "--lang", "es"])

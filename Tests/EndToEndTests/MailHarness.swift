@@ -63,13 +63,18 @@ final class MailHarness {
 
     func close() {
         // SIGKILL: a child of the test process may inherit its blocked signals, SIGTERM among them.
-        if let p = sink, p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+        if let p = sink, p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: dir)
     }
 
     /// A sendmail for `--sendmail`: msmtp to the sink, after `delay` seconds.
     func sendmail(delay: Double = 0) throws -> String {
-        try script("sendmail-\(Int(delay * 1000))", """
+        try script(
+            "sendmail-\(Int(delay * 1000))",
+            """
             #!/bin/sh
             \(delay > 0 ? "sleep \(delay)" : "")
             exec \(MailHarness.msmtp) --host=127.0.0.1 --port=\(port) --auth=off --tls=off -t "$@"
@@ -78,7 +83,9 @@ final class MailHarness {
 
     /// A sendmail that refuses every message (EX_TEMPFAIL).
     func failingSendmail() throws -> String {
-        try script("sendmail-failing", """
+        try script(
+            "sendmail-failing",
+            """
             #!/bin/sh
             cat > /dev/null
             echo "sendmail: 451 4.3.0 mail server temporarily rejected message" >&2
@@ -88,7 +95,9 @@ final class MailHarness {
 
     /// A fake SMS gateway: appends what it reads on standard input, then a separator line.
     func smsGateway() throws -> String {
-        try script("sms-gateway", """
+        try script(
+            "sms-gateway",
+            """
             #!/bin/sh
             { cat; echo "----"; } >> \(smsLog)
             """)
@@ -103,7 +112,9 @@ final class MailHarness {
 
     // MARK: biosched
 
-    struct Run { var status: Int32; var output: String
+    struct Run {
+        var status: Int32
+        var output: String
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any] ?? [:] }
     }
 
@@ -128,7 +139,9 @@ final class MailHarness {
     /// Reschedules `receipt` as an agent to the first offered slot at its center; returns the
     /// booked instant (UTC ISO) and the `reschedule --json` answer.
     @discardableResult
-    func bookFirstSlot(_ receipt: String, notify: String?, role: [String] = ["--as", "agent"]) throws -> (start: String, local: String, zone: String, answer: [String: Any]) {
+    func bookFirstSlot(_ receipt: String, notify: String?, role: [String] = ["--as", "agent"]) throws -> (
+        start: String, local: String, zone: String, answer: [String: Any]
+    ) {
         let status = try biosched(["status", receipt, "--json"] + role).json
         let center = try #require((status["appointment"] as? [String: Any])?["center"] as? String, "status of \(receipt)")
         let slots = try biosched(["slots", "--center", center, "--limit", "1", "--json"]).json
@@ -145,13 +158,15 @@ final class MailHarness {
 
     /// The messages the sink received, read by Python's email and icalendar packages.
     func messages() throws -> [[String: Any]] {
-        let (status, out) = try TmuxSession.capture("/usr/bin/env", ["python3", MailHarness.support.appendingPathComponent("read_messages.py").path, sinkDir], errors: .dropped)
+        let (status, out) = try TmuxSession.capture(
+            "/usr/bin/env", ["python3", MailHarness.support.appendingPathComponent("read_messages.py").path, sinkDir], errors: .dropped)
         #expect(status == 0, "read_messages.py failed")
         return (try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [[String: Any]] ?? []
     }
 
     func calendarFacts(_ path: String) throws -> [String: Any] {
-        let (_, out) = try TmuxSession.capture("/usr/bin/env", ["python3", MailHarness.support.appendingPathComponent("read_messages.py").path, "--ics", path], errors: .dropped)
+        let (_, out) = try TmuxSession.capture(
+            "/usr/bin/env", ["python3", MailHarness.support.appendingPathComponent("read_messages.py").path, "--ics", path], errors: .dropped)
         return (try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [String: Any] ?? [:]
     }
 

@@ -13,14 +13,16 @@ struct MailerEndToEndTests {
         messages.compactMap { ($0["headers"] as? [String: String])?["Message-ID"] }
     }
 
-    @Test("R4 R13 R16 a booking by email: headers, the time in the center's zone, the notice, an .ics whose DTSTART is the booked instant; SMS through the gateway; a representative's copy")
+    @Test(
+        "R4 R13 R16 a booking by email: headers, the time in the center's zone, the notice, an .ics whose DTSTART is the booked instant; SMS through the gateway; a representative's copy"
+    )
     func deliversBookings() throws {
         guard let h = try MailHarness.make() else { return }
         defer { h.close() }
         let before = try h.biosched(["status", "IOE0923456781", "--json", "--as", "applicant", "--account", "maria.garcia"]).json
         let oldStart = try #require((before["appointment"] as? [String: Any])?["start"] as? String)
         let maria = try h.bookFirstSlot("IOE0923456781", notify: "email", role: ["--as", "applicant", "--account", "maria.garcia"])
-        let an = try h.bookFirstSlot("LIN2509876543", notify: "sms")            // Nguyễn Văn An, at LAX; attorney.lee has a G-28
+        let an = try h.bookFirstSlot("LIN2509876543", notify: "sms") // Nguyễn Văn An, at LAX; attorney.lee has a G-28
         let queued = try h.outbox()
         #expect(queued.count == 3 && queued.allSatisfy { $0["status"] as? String == "pending" })
 
@@ -50,7 +52,8 @@ struct MailerEndToEndTests {
         #expect(text.contains("printed on paper") && text.contains("photo identification"))
         // The applicant's message carries the one-time enrollment code of the new notice; the store forgets it once sent.
         #expect(text.range(of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, options: .regularExpression) != nil, "\(text)")
-        let leftCodes = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, "SELECT count(*) FROM outbox WHERE enrollment_code IS NOT NULL AND status = 'sent'"], errors: .merged)
+        let leftCodes = try TmuxSession.capture(
+            "/usr/bin/sqlite3", [h.db, "SELECT count(*) FROM outbox WHERE enrollment_code IS NOT NULL AND status = 'sent'"], errors: .merged)
         #expect(leftCodes.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
 
         let calendars = try #require(m["calendars"] as? [[String: Any]])
@@ -139,18 +142,20 @@ struct MailerEndToEndTests {
 
     /// Seven messages: bookings of story cases in several zones (the representatives' copies included).
     func queueSeveral(_ h: MailHarness) throws -> Int {
-        try h.bookFirstSlot("IOE0923456781", notify: "email")      // María García
-        try h.bookFirstSlot("LIN2509876543", notify: "email")      // Nguyễn Văn An + attorney.lee
-        try h.bookFirstSlot("WAC2501928374", notify: nil)          // José Núñez (no account): attorney.lee
-        try h.bookFirstSlot("EAC2407031999", notify: "email")      // Robert Brown
-        try h.bookFirstSlot("CSC2460017010", notify: "email")      // Sofía Hernández, Phoenix
-        try h.bookFirstSlot("WAC2412300777", notify: "email")      // Joaquín Camacho Cruz, Guam
+        try h.bookFirstSlot("IOE0923456781", notify: "email") // María García
+        try h.bookFirstSlot("LIN2509876543", notify: "email") // Nguyễn Văn An + attorney.lee
+        try h.bookFirstSlot("WAC2501928374", notify: nil) // José Núñez (no account): attorney.lee
+        try h.bookFirstSlot("EAC2407031999", notify: "email") // Robert Brown
+        try h.bookFirstSlot("CSC2460017010", notify: "email") // Sofía Hernández, Phoenix
+        try h.bookFirstSlot("WAC2412300777", notify: "email") // Joaquín Camacho Cruz, Guam
         let rows = try h.outbox()
         #expect(rows.count == 7)
         return rows.count
     }
 
-    @Test("kill -9 of the mailer in the middle of a batch, then a restart: every message delivered, duplicates only with the same Message-ID, no row lost, the store intact")
+    @Test(
+        "kill -9 of the mailer in the middle of a batch, then a restart: every message delivered, duplicates only with the same Message-ID, no row lost, the store intact"
+    )
     func killNine() throws {
         guard let h = try MailHarness.make() else { return }
         defer { h.close() }
@@ -172,7 +177,7 @@ struct MailerEndToEndTests {
         let later = Self.t0.addingTimeInterval(600)
         let restart = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail()], now: later)
         #expect(restart.status == 0)
-        usleep(1_500_000)                                           // a sendmail the killed mailer had started may still deliver
+        usleep(1_500_000) // a sendmail the killed mailer had started may still deliver
         let rows = try h.outbox(now: later)
         #expect(rows.count == total && rows.allSatisfy { $0["status"] as? String == "sent" })
         let ids = messageIDs(try h.messages())
@@ -192,7 +197,8 @@ struct MailerEndToEndTests {
         let slow = try h.sendmail(delay: 0.2)
         let a = try h.startMailer(["--once", "--sendmail", slow])
         let b = try h.startMailer(["--once", "--sendmail", slow])
-        a.waitUntilExit(); b.waitUntilExit()
+        a.waitUntilExit()
+        b.waitUntilExit()
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
         let ids = messageIDs(try h.messages())
         #expect(ids.count == total && Set(ids).count == total, "\(ids)")
@@ -203,10 +209,13 @@ struct MailerEndToEndTests {
     /// Escalates the asylum story case (Yonas Tesfaye, no online account, rep-0007 has a G-28) to
     /// the first free slot at its center; returns the request id and that slot's instant.
     func escalateAsylum(_ h: MailHarness) throws -> (requestID: String, start: String) {
-        let center = try #require((try h.biosched(["status", "YSC2400012345", "--json", "--as", "agent"]).json["appointment"] as? [String: Any])?["center"] as? String)
+        let center = try #require(
+            (try h.biosched(["status", "YSC2400012345", "--json", "--as", "agent"]).json["appointment"] as? [String: Any])?["center"] as? String)
         let slot = try #require((try h.biosched(["slots", "--center", center, "--limit", "1", "--json"]).json["slots"] as? [[String: Any]])?.first)
-        let escalated = try h.biosched(["reschedule", "YSC2400012345", "--as", "agent", "--to", try #require(slot["local"] as? String),
-                                        "--reason", "medical", "--json"]).json
+        let escalated = try h.biosched([
+            "reschedule", "YSC2400012345", "--as", "agent", "--to", try #require(slot["local"] as? String),
+            "--reason", "medical", "--json"
+        ]).json
         #expect(escalated["result"] as? String == "escalated")
         return (try #require(escalated["requestId"] as? String), try #require(slot["start"] as? String))
     }
@@ -256,12 +265,14 @@ struct MailerEndToEndTests {
         try Data(doc.utf8).write(to: file)
         // Import refuses a name with a line break (trust boundaries): the mailer must hold even when
         // one reaches the store another way, so it is written straight into the file here.
-        let refused = try TmuxSession.capture(TmuxSession.binary, ["import", file.path, "--as", "officer", "--db", h.db, "--now", MailHarness.iso(MailHarness.start)], errors: .merged)
+        let refused = try TmuxSession.capture(
+            TmuxSession.binary, ["import", file.path, "--as", "officer", "--db", h.db, "--now", MailHarness.iso(MailHarness.start)], errors: .merged)
         #expect(refused.status == 2 && refused.output.contains("control character"), "\(refused.output)")
         try Data(doc.replacingOccurrences(of: "Eve\\r\\nBcc: victim@example.org", with: "Eve").utf8).write(to: file)
         let imported = try h.biosched(["import", file.path, "--as", "officer"])
         #expect(imported.status == 0, "\(imported.output)")
-        let forged = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, "UPDATE accounts SET name = 'Eve' || char(13, 10) || 'Bcc: victim@example.org' WHERE id = 'eve'"], errors: .merged)
+        let forged = try TmuxSession.capture(
+            "/usr/bin/sqlite3", [h.db, "UPDATE accounts SET name = 'Eve' || char(13, 10) || 'Bcc: victim@example.org' WHERE id = 'eve'"], errors: .merged)
         #expect(forged.status == 0, "\(forged.output)")
         try h.bookFirstSlot("MSC2499999999", notify: "email")
         let run = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail()])
@@ -328,10 +339,14 @@ struct MailerEndToEndTests {
         let mail = try h.messages()
         let m = try #require(mail.first { (($0["headers"] as? [String: String])?["To"] ?? "").contains("maria.garcia@example.com") })
         let text = try #require(m["text"] as? String)
-        #expect(text.contains("Código de inscripción: ") && text.contains("para registrar su propia llave SSH: \(command), luego su número de recibo"), "\(text)")
+        #expect(
+            text.contains("Código de inscripción: ") && text.contains("para registrar su propia llave SSH: \(command), luego su número de recibo"), "\(text)")
         #expect(!text.contains("biosched@ "), "no vague host once one is set")
         let sms = try String(contentsOfFile: h.smsLog, encoding: .utf8)
-        #expect(sms.range(of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4} \(ssh -p 2222 biosched@gateway\.uscis\.example\)"#, options: .regularExpression) != nil, "\(sms)")
+        #expect(
+            sms.range(
+                of: #"Enrollment code: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4} \(ssh -p 2222 biosched@gateway\.uscis\.example\)"#, options: .regularExpression)
+                != nil, "\(sms)")
 
         // Unset again: the next message names the account and says the host is the agency's, never a made-up one.
         #expect(try h.biosched(["settings", "unset", "enroll-host", "--as", "officer"]).status == 0)

@@ -5,7 +5,9 @@ import Testing
 /// an aiosmtpd sink (the harness of `MailerEndToEndTests`), on the demo store.
 @Suite("The waiting list's offer by email, end to end", .serialized)
 struct OfferMailEndToEndTests {
-    @Test("W4 an applicant on the waiting list is offered a freed earlier station by the mailer's own pass, which delivers the offer with the slot and the deadline in the center's zone")
+    @Test(
+        "W4 an applicant on the waiting list is offered a freed earlier station by the mailer's own pass, which delivers the offer with the slot and the deadline in the center's zone"
+    )
     func deliversOffer() throws {
         guard let h = try MailHarness.make() else { return }
         defer { h.close() }
@@ -19,10 +21,16 @@ struct OfferMailEndToEndTests {
         // Another case at the same center, earlier than maria's appointment and past the lead time, moves away.
         let startSeconds = Int(MailHarness.date(start).timeIntervalSince1970)
         let earliest = Int(MailHarness.start.timeIntervalSince1970) + 25 * 3600
-        let found = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, """
-            SELECT receipt FROM appointments WHERE center = '\(center)' AND status = 'scheduled' AND start > \(earliest) AND start < \(startSeconds)
-            AND receipt <> 'IOE0923456781' ORDER BY start LIMIT 1
-            """], errors: .merged).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let found = try TmuxSession.capture(
+            "/usr/bin/sqlite3",
+            [
+                h.db,
+                """
+                SELECT receipt FROM appointments WHERE center = '\(center)' AND status = 'scheduled' AND start > \(earliest) AND start < \(startSeconds)
+                AND receipt <> 'IOE0923456781' ORDER BY start LIMIT 1
+                """
+            ], errors: .merged
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
         try #require(!found.isEmpty, "a case at \(center) before \(start)")
         let moved = try h.biosched(["reschedule", found, "--as", "agent", "--to", "2026-12-28T10:00", "--center", center, "--reason", "medical", "--json"]).json
         if moved["result"] as? String != "booked" { try h.bookFirstSlot(found, notify: nil) }
@@ -34,8 +42,9 @@ struct OfferMailEndToEndTests {
         let offer = try #require(offers.first, "maria sees her offer")
         #expect(offers.count == 1 && offer["state"] as? String == "open")
         let mail = try h.messages()
-        let m = try #require(mail.first { (($0["headers"] as? [String: String])?["Subject"] ?? "").contains("Earlier biometrics appointment held for you") },
-                             "\(mail.map { ($0["headers"] as? [String: String])?["Subject"] ?? "" })")
+        let m = try #require(
+            mail.first { (($0["headers"] as? [String: String])?["Subject"] ?? "").contains("Earlier biometrics appointment held for you") },
+            "\(mail.map { ($0["headers"] as? [String: String])?["Subject"] ?? "" })")
         let headers = try #require(m["headers"] as? [String: String])
         #expect(headers["To"]?.contains("maria.garcia@example.com") == true)
         let text = try #require(m["text"] as? String)

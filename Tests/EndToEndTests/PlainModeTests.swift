@@ -62,7 +62,8 @@ struct PlainModeTests {
         var transcript = String(decoding: data, as: UTF8.self)
         // Request ids carry a random session id.
         transcript = transcript.replacingOccurrences(of: #"(Request|Solicitud) [0-9a-f]{8}-(\d+)"#, with: "$1 SESSION-$2", options: .regularExpression)
-        transcript = transcript.replacingOccurrences(of: #"(Enrollment code|Código de inscripción): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "$1: XXXX-XXXX-XXXX", options: .regularExpression)
+        transcript = transcript.replacingOccurrences(
+            of: #"(Enrollment code|Código de inscripción): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "$1: XXXX-XXXX-XXXX", options: .regularExpression)
         #expect(transcript.contains(heading))
         #expect(!transcript.contains("\u{1B}["), "no escape sequences in plain mode")
         if ProcessInfo.processInfo.environment["BIOSCHED_RECORD_GOLDEN"] == "1" {

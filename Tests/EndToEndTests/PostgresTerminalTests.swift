@@ -30,9 +30,10 @@ struct PostgresTerminalTests {
         let doc: [String: Any] = [
             "centers": [["code": "BOS", "name": "Boston ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2, "hours": weekdays]],
             "cases": [["receipt": "EAC2414052317", "form": "I-485", "applicantName": "Ana Perez"]],
-            "appointments": [["receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"]],
+            "appointments": [["receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"]]
         ]
-        let t = try TmuxSession(); defer { t.close() }
+        let t = try TmuxSession()
+        defer { t.close() }
         let file = t.dir.appendingPathComponent("doc.json")
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
         #expect(try TmuxSession.runBinary(["import", file.path, "--db", url, "--now", Self.now]).0 == 0)
@@ -67,7 +68,9 @@ struct PostgresTerminalTests {
         return try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE", seconds: seconds)
     }
 
-    @Test("Failover without restarts: a tui session on a two-host --db (target_session_attrs=read-write) books, the primary stops, the person is told the store is unreachable, the standby is promoted, and the same session books again; each booking is stored exactly once")
+    @Test(
+        "Failover without restarts: a tui session on a two-host --db (target_session_attrs=read-write) books, the primary stops, the person is told the store is unreachable, the standby is promoted, and the same session books again; each booking is stored exactly once"
+    )
     func failoverWithoutRestart() throws {
         let primary = try Self.cluster()
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
@@ -82,9 +85,10 @@ struct PostgresTerminalTests {
         let doc: [String: Any] = [
             "centers": [["code": "BOS", "name": "Boston ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2, "hours": weekdays]],
             "cases": receipts.map { ["receipt": $0, "form": "I-485", "applicantName": "Ana Perez"] },
-            "appointments": receipts.map { ["receipt": $0, "center": "BOS", "start": "2026-06-18T09:00"] },
+            "appointments": receipts.map { ["receipt": $0, "center": "BOS", "start": "2026-06-18T09:00"] }
         ]
-        let t = try TmuxSession(); defer { t.close() }
+        let t = try TmuxSession()
+        defer { t.close() }
         let file = t.dir.appendingPathComponent("doc.json")
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
         #expect(try TmuxSession.runBinary(["import", file.path, "--db", url, "--now", Self.now]).0 == 0)
@@ -121,7 +125,9 @@ struct PostgresTerminalTests {
         #expect(verify == 0, "\(out)")
     }
 
-    @Test("biosched demo on an empty PostgreSQL database: it fills it with the demo data, a shipped flow plays with its expectations held, and a flow's reset puts the store back (status and audit verify agree)")
+    @Test(
+        "biosched demo on an empty PostgreSQL database: it fills it with the demo data, a shipped flow plays with its expectations held, and a flow's reset puts the store back (status and audit verify agree)"
+    )
     func demoOnPostgres() throws {
         let c = try Self.cluster()
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
@@ -129,8 +135,10 @@ struct PostgresTerminalTests {
         let now = TerminalEndToEndTests.now
 
         // 1. A shipped flow, played on its own; the sandbox is made in the empty database first.
-        let t = try TmuxSession(width: 100, height: 30); defer { t.close() }
-        try t.start("\(TmuxSession.binary) demo --db \(url) --now \(now) --play online-allowed --auto --speed 8 2> \(t.dir.path)/stderr.txt; echo EXITED; sleep 60")
+        let t = try TmuxSession(width: 100, height: 30)
+        defer { t.close() }
+        try t.start(
+            "\(TmuxSession.binary) demo --db \(url) --now \(now) --play online-allowed --auto --speed 8 2> \(t.dir.path)/stderr.txt; echo EXITED; sleep 60")
         let end = try t.waitFor("End of online-allowed", seconds: 400)
         #expect(end.contains("expectations held"))
         #expect(end.contains("TRAINING"))
@@ -172,8 +180,10 @@ struct PostgresTerminalTests {
         caption "Done."
 
         """.write(to: flow, atomically: true, encoding: .utf8)
-        let u = try TmuxSession(width: 100, height: 30); defer { u.close() }
-        try u.start("\(TmuxSession.binary) demo --db \(url) --now \(now) --play \(flow.path) --auto --speed 8 2> \(u.dir.path)/stderr.txt; echo EXITED; sleep 60")
+        let u = try TmuxSession(width: 100, height: 30)
+        defer { u.close() }
+        try u.start(
+            "\(TmuxSession.binary) demo --db \(url) --now \(now) --play \(flow.path) --auto --speed 8 2> \(u.dir.path)/stderr.txt; echo EXITED; sleep 60")
         let done = try u.waitFor("End of again-then-reset", seconds: 120)
         #expect(done.contains("expectations held"), "\(done)")
         try u.keys("Escape")
@@ -187,7 +197,9 @@ struct PostgresTerminalTests {
         let (verified, report) = try TmuxSession.runBinary(["audit", "verify", "--db", url])
         #expect(verified == 0, "\(report)")
         // The session's first state is gone from the database when the demo ends.
-        #expect(try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(url.split(separator: "/").last!)) == "0")
+        #expect(
+            try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(url.split(separator: "/").last!))
+                == "0")
     }
 }
 #endif

@@ -21,30 +21,32 @@ struct SSHEndToEndTests {
         func start(authorizedKeysFile: String? = nil, extra: String = "") throws {
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
             let config = """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(dir.path)/hostkey
-            AuthorizedKeysFile \(authorizedKeysFile ?? authorizedKeys)
-            PidFile \(pidFile)
-            UsePAM no
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            PubkeyAuthentication yes
-            PermitRootLogin prohibit-password
-            StrictModes no
-            AllowTcpForwarding no
-            AllowAgentForwarding no
-            X11Forwarding no
-            PermitTunnel no
-            AcceptEnv LANG LC_* COLORTERM
-            PermitUserEnvironment no
-            PrintMotd no
-            ClientAliveInterval 2
-            ClientAliveCountMax 2
-            \(extra)
-            """
+                Port \(port)
+                ListenAddress 127.0.0.1
+                HostKey \(dir.path)/hostkey
+                AuthorizedKeysFile \(authorizedKeysFile ?? authorizedKeys)
+                PidFile \(pidFile)
+                UsePAM no
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PubkeyAuthentication yes
+                PermitRootLogin prohibit-password
+                StrictModes no
+                AllowTcpForwarding no
+                AllowAgentForwarding no
+                X11Forwarding no
+                PermitTunnel no
+                AcceptEnv LANG LC_* COLORTERM
+                PermitUserEnvironment no
+                PrintMotd no
+                ClientAliveInterval 2
+                ClientAliveCountMax 2
+                \(extra)
+                """
             try Data(config.utf8).write(to: dir.appendingPathComponent("sshd_config"))
-            try TmuxSession.spawnDetached(["/usr/sbin/sshd", "-f", dir.appendingPathComponent("sshd_config").path, "-E", dir.appendingPathComponent("sshd.log").path])
+            try TmuxSession.spawnDetached([
+                "/usr/sbin/sshd", "-f", dir.appendingPathComponent("sshd_config").path, "-E", dir.appendingPathComponent("sshd.log").path
+            ])
             let deadline = Date().addingTimeInterval(15)
             while !FileManager.default.fileExists(atPath: pidFile) && Date() < deadline { usleep(50_000) }
         }
@@ -82,7 +84,9 @@ struct SSHEndToEndTests {
         try TmuxSession.capture("/bin/sh", ["-c", command], errors: .merged).output
     }
 
-    @Test("An applicant reschedules over SSH (the deployment scripts/install.sh makes from deploy/), is refused another's receipt, and a dropped client leaves nothing half done")
+    @Test(
+        "An applicant reschedules over SSH (the deployment scripts/install.sh makes from deploy/), is refused another's receipt, and a dropped client leaves nothing half done"
+    )
     func applicantOverSSH() throws {
         guard geteuid() == 0 else {
             Issue.record("This test makes an OS user and runs sshd; it needs root (CI runs as root).")
@@ -99,7 +103,10 @@ struct SSHEndToEndTests {
         let db = srv + "/store.sqlite"
         try Self.sh("install -d -o \(service) -m 700 \(srv) && cp \(template) \(db) && chown \(service) \(db) && chmod 600 \(db)")
         func asService(_ args: [String]) throws -> (Int32, String) {
-            try TmuxSession.capture("/bin/sh", ["-c", "cd / && runuser -u \(service) -- " + ([TmuxSession.binary] + args).map { TrustBoundaryEndToEndTests.q($0) }.joined(separator: " ")], errors: .merged)
+            try TmuxSession.capture(
+                "/bin/sh",
+                ["-c", "cd / && runuser -u \(service) -- " + ([TmuxSession.binary] + args).map { TrustBoundaryEndToEndTests.q($0) }.joined(separator: " ")],
+                errors: .merged)
         }
         let server = try SSHServer(dir: t.dir)
         defer { server.stop() }
@@ -107,20 +114,27 @@ struct SSHEndToEndTests {
         // An officer maps the key to maria.garcia's account, in the store; a key given twice is refused.
         let publicKey = t.dir.appendingPathComponent("client-key.pub").path
         try Self.sh("cp \(server.clientKey).pub \(publicKey) && chmod 644 \(publicKey)")
-        let (added, out) = try asService(["access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"])
+        let (added, out) = try asService([
+            "access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"
+        ])
         #expect(added == 0, "\(out)")
-        let (again, _) = try asService(["access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"])
+        let (again, _) = try asService([
+            "access", "add", "--account", "maria.garcia", "--key", publicKey, "--db", db, "--now", TerminalEndToEndTests.now, "--as", "officer"
+        ])
         #expect(again == 2, "a key given twice is refused")
         // sshd asks biosched through the installed wrapper (the test store is a training store on a fixed clock).
         let (root, include) = try EnrollmentEndToEndTests.install(store: db, now: TerminalEndToEndTests.now)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let parts = try String(contentsOfFile: server.clientKey + ".pub", encoding: .utf8).split(separator: " ")
-        let line = try TmuxSession.capture("/bin/sh", ["-c", "runuser -u \(service) -- \(root)/prefix/libexec/biosched/authorized-keys \(service) \(parts[0]) \(parts[1])"], errors: .dropped).output
-        #expect(line.hasPrefix("command=\"") && line.contains(" --as applicant --account maria.garcia ") && line.contains(",restrict,pty ssh-ed25519 "), "\(line)")
+        let line = try TmuxSession.capture(
+            "/bin/sh", ["-c", "runuser -u \(service) -- \(root)/prefix/libexec/biosched/authorized-keys \(service) \(parts[0]) \(parts[1])"], errors: .dropped
+        ).output
+        #expect(
+            line.hasPrefix("command=\"") && line.contains(" --as applicant --account maria.garcia ") && line.contains(",restrict,pty ssh-ed25519 "), "\(line)")
         try server.start(authorizedKeysFile: "none", extra: "Include \(include)")
 
         try t.start(server.ssh(user: service, key: server.clientKey) + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
-        let list = try t.waitFor("IOE0923456781", seconds: 20)   // the list is loaded after the screen opens
+        let list = try t.waitFor("IOE0923456781", seconds: 20) // the list is loaded after the screen opens
         #expect(list.contains("Your cases"))
         #expect(list.contains("Applicant maria.garcia"))
         // Reschedule start to finish.
@@ -154,11 +168,15 @@ struct SSHEndToEndTests {
         let deadline = Date().addingTimeInterval(15)
         var alive = true
         while Date() < deadline {
-            if (try Self.sh("pgrep -f -- '\(serverSide)'")).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { alive = false; break }
+            if (try Self.sh("pgrep -f -- '\(serverSide)'")).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                alive = false
+                break
+            }
             usleep(100_000)
         }
         #expect(!alive, "the server-side biosched is gone within 15 seconds of the client dying (it takes milliseconds; it once took 3 s, crashing)")
-        let check = try Self.sh("""
+        let check = try Self.sh(
+            """
             sqlite3 \(db) "PRAGMA integrity_check; SELECT count(*) FROM appointments WHERE receipt = 'IOE0923456781' AND status = 'scheduled'; SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'));"
             """)
         #expect(check.split(separator: "\n") == ["ok", "1", "0"], "\(check)")

@@ -24,31 +24,34 @@ struct StoreWaitEndToEndTests {
         }
     }
 
-    @Test("While another process holds the write lock, the confirmed booking says it waits, a second Enter does nothing, help opens and closes; once released, the booking is made once")
+    @Test(
+        "While another process holds the write lock, the confirmed booking says it waits, a second Enter does nothing, help opens and closes; once released, the booking is made once"
+    )
     func bookingWaitsForTheStore() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is needed to hold the lock (apt-get install sqlite3)")
         let e2e = TerminalEndToEndTests()
-        let t = try e2e.session(); defer { t.close() }
+        let t = try e2e.session()
+        defer { t.close() }
         try e2e.launch(t, "tui --as agent")
         try t.waitFor("Find a caller")
         try t.literal("IOE0923456781")
         try t.keys("Enter")
         try t.waitFor("Pick a new time")
-        try t.keys("Right", "Right", "Down", "Enter", "Enter")   // a week later, its first offered time
+        try t.keys("Right", "Right", "Down", "Enter", "Enter") // a week later, its first offered time
         try t.waitFor("Why can't they attend?")
-        try t.keys("Enter", "Tab", "Tab", "Enter")               // medical, notify, continue
+        try t.keys("Enter", "Tab", "Tab", "Enter") // medical, notify, continue
         try t.waitFor("Confirm the new appointment")
 
         let holder = try LockHolder(db: t.db)
         defer { holder.release() }
-        usleep(300_000)                                          // the lock is taken
+        usleep(300_000) // the lock is taken
         let locked = Date()
         try t.keys("Enter")
         let waiting = try t.waitFor("waiting for the store", seconds: 3)
         #expect(waiting.contains("Submitting…"))
         #expect(!waiting.contains("APPOINTMENT NOTICE"))
-        try t.keys("Enter")                                      // a second Enter submits nothing more
+        try t.keys("Enter") // a second Enter submits nothing more
         try t.keys("?")
         try t.waitFor("Everywhere:", seconds: 3)
         try t.keys("Escape")

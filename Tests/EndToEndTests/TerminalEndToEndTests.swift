@@ -34,7 +34,8 @@ struct TerminalEndToEndTests {
 
     @Test("At 80x24 an agent finds the caller by name and date of birth, opens the one match and books; the search is audited")
     func agentFindsByName() throws {
-        let t = try session(width: 80, height: 24); defer { t.close() }
+        let t = try session(width: 80, height: 24)
+        defer { t.close() }
         // The demo's María García: her date of birth, as `find` tells staff.
         let (_, json) = try TmuxSession.runBinary(["find", "garcia", "maria", "--as", "agent", "--json", "--db", t.db, "--now", Self.now])
         let matches = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["matches"] as? [[String: Any]] ?? []
@@ -63,11 +64,13 @@ struct TerminalEndToEndTests {
 
     @Test("Without a UTF-8 locale the frame writer draws box lines in the line-drawing set and everything else in ASCII; a case's calendar pages")
     func asciiFallback() throws {
-        let t = try session(width: 80, height: 24); defer { t.close() }
+        let t = try session(width: 80, height: 24)
+        defer { t.close() }
         // LC_ALL wins over anything the test's environment sets; tmux shows line-drawing cells as
         // their VT100 letters (l q k x).
-        try t.start("\(TmuxSession.binary) tui --as agent --db \(t.db) --now \(Self.now); echo EXITED; sleep 60",
-                    env: ["LANG": "C", "LC_ALL": "C"])
+        try t.start(
+            "\(TmuxSession.binary) tui --as agent --db \(t.db) --now \(Self.now); echo EXITED; sleep 60",
+            env: ["LANG": "C", "LC_ALL": "C"])
         let find = try t.waitFor("Find a caller")
         #expect(find.contains("lq Status q") && find.contains("xNo case open."), "box lines in the line-drawing set:\n\(find)")
         #expect(find.unicodeScalars.allSatisfy { $0.isASCII }, "only ASCII on screen:\n\(find)")
@@ -84,9 +87,10 @@ struct TerminalEndToEndTests {
 
     @Test("Arrow keys typed while the program starts arrive whole, not as Esc and two letters")
     func keysDuringStartUp() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         try launch(t, "tui --as agent")
-        try t.keys("Down", "Down", "Up")          // sent before curses has set up the terminal
+        try t.keys("Down", "Down", "Up") // sent before curses has set up the terminal
         try t.waitFor("Find a caller")
         usleep(500_000)
         let screen = try t.screen()
@@ -99,19 +103,20 @@ struct TerminalEndToEndTests {
 
     @Test("An agent reschedules a case start to finish; status --json shows the new appointment")
     func agentReschedules() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         try launch(t, "tui --as agent")
         try t.waitFor("Find a caller")
         try t.literal("ioe-09-234-56781")
         try t.waitFor("IOE0923456781  13 of 13")
         try t.keys("Enter")
         try t.waitFor("Pick a new time")
-        try t.keys("Right", "Right", "Down")         // a week later
-        try t.keys("Enter", "Enter")                 // its first offered time
+        try t.keys("Right", "Right", "Down") // a week later
+        try t.keys("Enter", "Enter") // its first offered time
         try t.waitFor("Why can't they attend?")
-        try t.keys("Enter")                          // medical
+        try t.keys("Enter") // medical
         try t.literal("Caller is in hospital")
-        try t.keys("Tab", "Tab", "Enter")            // notify, continue
+        try t.keys("Tab", "Tab", "Enter") // notify, continue
         try t.waitFor("Confirm the new appointment")
         try t.keys("Enter")
         let booked = try t.waitFor("BIOMETRIC SERVICES APPOINTMENT NOTICE")
@@ -129,7 +134,8 @@ struct TerminalEndToEndTests {
 
     @Test("biosched with no subcommand opens the terminal UI in a terminal, and prints a summary otherwise")
     func defaultCommand() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         try launch(t, "--as agent --idle-timeout 600")
         try t.waitFor("Find a caller")
         try t.keys("q")
@@ -141,7 +147,8 @@ struct TerminalEndToEndTests {
 
     @Test("R3a an applicant within 12 hours is refused, with the reason on screen")
     func applicantRefused() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         // david.kim's case EAC2414052317 starts exactly 12 hours after now.
         try launch(t, "tui --as applicant --account david.kim")
         try t.waitFor("Your cases")
@@ -155,7 +162,8 @@ struct TerminalEndToEndTests {
 
     @Test("Resizing mid-flow keeps the work, and quitting leaves the terminal sane")
     func resizeAndQuit() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         try launch(t, "tui --as agent")
         try t.waitFor("Find a caller")
         try t.literal("IOE0923456781")
@@ -171,7 +179,7 @@ struct TerminalEndToEndTests {
         try t.resize(width: 120, height: 40)
         let back = try t.waitFor("Jury duty in 東京")
         #expect(back.contains("(•) Other reason"))
-        try t.keys("Escape")                        // out of the text field; the request is still half filled
+        try t.keys("Escape") // out of the text field; the request is still half filled
         try t.keys("q")
         try t.waitFor("Quit?")
         try t.keys("y")
@@ -184,7 +192,8 @@ struct TerminalEndToEndTests {
     @Test("SIGTERM, SIGHUP and every other terminating signal (Trust 12: SIGUSR1, SIGALRM...) end the program cleanly: the terminal is restored")
     func signals() throws {
         for signal in ["TERM", "HUP", "USR1", "USR2", "ALRM", "QUIT"] {
-            let t = try session(); defer { t.close() }
+            let t = try session()
+            defer { t.close() }
             try launch(t, "tui --as agent")
             try t.waitFor("Find a caller")
             let pid = try t.tmux(["list-panes", "-t", t.name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -201,7 +210,8 @@ struct TerminalEndToEndTests {
 
     @Test("The terminal goes away (the window closed, an SSH client gone): the program ends with status 0, not a crash on its last words")
     func terminalGone() throws {
-        let t = try session(width: 80, height: 24); defer { t.close() }
+        let t = try session(width: 80, height: 24)
+        defer { t.close() }
         let rc = t.dir.path + "/rc.txt"
         // The shell around it ignores the hang-up, to outlive the terminal and write how the
         // program ended (biosched sets its own handlers). Its goodbye on standard error meets a
@@ -217,7 +227,8 @@ struct TerminalEndToEndTests {
 
     @Test("Ctrl-Z does not suspend; an idle session warns, then ends and restores the terminal")
     func idleAndNoSuspend() throws {
-        let t = try session(); defer { t.close() }
+        let t = try session()
+        defer { t.close() }
         try launch(t, "tui --as agent --idle-timeout 4")
         try t.waitFor("Find a caller")
         try t.keys("C-z")
@@ -235,10 +246,11 @@ struct TerminalEndToEndTests {
 
     @Test("The idle warning stays on the last row over any dialog, counting down each second; a key keeps the session")
     func idleWarningCountsDown() throws {
-        let t = try session(); defer { t.close() }
-        try launch(t, "tui --as agent --idle-timeout 8")       // the warning shows for the last 4 s
+        let t = try session()
+        defer { t.close() }
+        try launch(t, "tui --as agent --idle-timeout 8") // the warning shows for the last 4 s
         try t.waitFor("Find a caller")
-        try t.keys("F1")                                       // the help overlay is open: the warning still shows
+        try t.keys("F1") // the help overlay is open: the warning still shows
         let first = try t.waitFor("this session ends in", seconds: 10)
         let seconds = { (screen: String) -> Int? in
             screen.range(of: #"ends in (\d+) s"#, options: .regularExpression).flatMap { Int(screen[$0].filter(\.isNumber)) }

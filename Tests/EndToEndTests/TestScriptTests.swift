@@ -33,10 +33,12 @@ struct TestScriptTests {
     @Test("without root or sudo it installs nothing, names the exact packages and runs no test")
     func withoutRootItNamesThePackages() throws {
         let asNobody = getuid() == 0
-        let r = try Self.run(["--filter", "NoSuchSuite"], env: [
-            "BIOSCHED_TEST_APT": "tmux biosched-no-such-package",
-            "BIOSCHED_TEST_PYTHON": "json biosched_no_such_module",
-        ], asNobody: asNobody)
+        let r = try Self.run(
+            ["--filter", "NoSuchSuite"],
+            env: [
+                "BIOSCHED_TEST_APT": "tmux biosched-no-such-package",
+                "BIOSCHED_TEST_PYTHON": "json biosched_no_such_module"
+            ], asNobody: asNobody)
         #expect(r.status == 1, "\(r.output)")
         #expect(r.output.contains("cannot install it (not root, and no password-less sudo)"), "\(r.output)")
         #expect(r.output.contains("Debian packages: biosched-no-such-package  (as root: apt-get install biosched-no-such-package)"), "\(r.output)")
@@ -58,7 +60,8 @@ struct TestScriptTests {
     @Test("the system's python3 gets Debian's python3-MODULE packages, since pip refuses to install into it")
     func systemPythonGetsDebianPackages() throws {
         let probe = "import os, sys, sysconfig; sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')) else 1)"
-        let status = FileManager.default.fileExists(atPath: "/usr/bin/python3")
+        let status =
+            FileManager.default.fileExists(atPath: "/usr/bin/python3")
             ? try TmuxSession.capture("/usr/bin/python3", ["-c", probe], errors: .dropped).status : 1
         let externallyManaged = status == 0
         try #require(externallyManaged, "this test needs Debian's own python3 (/usr/bin/python3, EXTERNALLY-MANAGED)")

@@ -51,7 +51,8 @@ struct ThemeEndToEndTests {
     @Test("NO_COLOR=1: no color escapes on screen, only attributes, whatever the theme")
     func noColor() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try launch(env: ["NO_COLOR": "1"]); defer { t.close() }
+        let t = try launch(env: ["NO_COLOR": "1"])
+        defer { t.close() }
         try t.waitFor("Find a caller")
         let plain = try styled(t)
         #expect(Self.colorParameters(plain).isEmpty, "color escapes: \(Self.colorParameters(plain))")
@@ -67,7 +68,8 @@ struct ThemeEndToEndTests {
     @Test("F2 cycles the themes live: the colors on screen change and the status pane names the theme")
     func cycling() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try launch(); defer { t.close() }
+        let t = try launch()
+        defer { t.close() }
         try t.waitFor("Find a caller")
         let dark = try styled(t)
         #expect(dark.contains("38;5;81"), "default's cyan titles: \(Self.sgr(dark))")
@@ -104,14 +106,16 @@ struct ThemeEndToEndTests {
     @Test("By default nothing watches the theme file: no inotify instance, no watch thread, an edit is not reloaded")
     func noWatchByDefault() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try launch(args: "--theme light --idle-timeout 0"); defer { t.close() }
+        let t = try launch(args: "--theme light --idle-timeout 0")
+        defer { t.close() }
         try t.waitFor("Find a caller")
         let pid = try biosched(t)
         let idle = watches(pid)
         #expect(idle.inotify == 0, "an idle session holds no inotify instance")
         let file = t.dir.appendingPathComponent("themes/light.toml")
         let original = try String(contentsOf: file, encoding: .utf8)
-        try Data(original.replacingOccurrences(of: "paper     = { rgb = \"#fafafa\", 256 = 231", with: "paper     = { rgb = \"#ffffd7\", 256 = 230").utf8).write(to: file)
+        try Data(original.replacingOccurrences(of: "paper     = { rgb = \"#fafafa\", 256 = 231", with: "paper     = { rgb = \"#ffffd7\", 256 = 230").utf8)
+            .write(to: file)
         // A watching session reloads within a second; this one keeps its colors until F2.
         usleep(1_500_000)
         #expect(try styled(t).contains("48;5;231"), "not reloaded without --watch-theme")
@@ -125,7 +129,8 @@ struct ThemeEndToEndTests {
     @Test("--watch-theme: an edited theme file is reloaded live; a broken edit names the file and line and keeps the colors")
     func reload() throws {
         try #require(TmuxSession.available, "tmux is needed (apt-get install tmux)")
-        let t = try launch(args: "--theme light --watch-theme"); defer { t.close() }
+        let t = try launch(args: "--theme light --watch-theme")
+        defer { t.close() }
         try t.waitFor("Find a caller")
         #expect(try styled(t).contains("48;5;231"))
         #expect(watches(try biosched(t)).inotify == 1, "one inotify instance for the watch")
@@ -137,7 +142,8 @@ struct ThemeEndToEndTests {
         #expect(broken.contains("line 2"), "\(broken)")
         #expect(try styled(t).contains("48;5;231"), "the light theme stays")
         // Fixed, with a new page color: reloaded without a restart.
-        try Data(original.replacingOccurrences(of: "paper     = { rgb = \"#fafafa\", 256 = 231", with: "paper     = { rgb = \"#ffffd7\", 256 = 230").utf8).write(to: file)
+        try Data(original.replacingOccurrences(of: "paper     = { rgb = \"#fafafa\", 256 = 231", with: "paper     = { rgb = \"#ffffd7\", 256 = 230").utf8)
+            .write(to: file)
         try t.waitFor("Reloaded theme light")
         let reloaded = try styled(t)
         #expect(reloaded.contains("48;5;230"))

@@ -27,7 +27,8 @@ final class TmuxSession {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-e2e-\(name)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         socket = dir.appendingPathComponent("tmux.sock").path
-        self.width = width; self.height = height
+        self.width = width
+        self.height = height
     }
     let width: Int, height: Int
 

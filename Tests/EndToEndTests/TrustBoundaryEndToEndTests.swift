@@ -15,10 +15,14 @@ struct TrustBoundaryEndToEndTests {
     /// Shell-quotes one word for the test's own `sh -c` lines.
     static func q(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
 
-    static let hostileIDs = ["x;sh", "x;touch /tmp/biosched-pwned-1", "$(id>/tmp/biosched-pwned-2)", "`id>/tmp/biosched-pwned-3`",
-                             "a'b", "a\"b", "a b", "x\nid", "-rf", "x&&id", "x|id", "..", "ä", String(repeating: "a", count: 65)]
+    static let hostileIDs = [
+        "x;sh", "x;touch /tmp/biosched-pwned-1", "$(id>/tmp/biosched-pwned-2)", "`id>/tmp/biosched-pwned-3`",
+        "a'b", "a\"b", "a b", "x\nid", "-rf", "x&&id", "x|id", "..", "ä", String(repeating: "a", count: 65)
+    ]
 
-    @Test("Trust 1: ids that need quoting are refused by access, import and the store; a store path full of shell syntax is quoted, and nothing runs over real sshd")
+    @Test(
+        "Trust 1: ids that need quoting are refused by access, import and the store; a store path full of shell syntax is quoted, and nothing runs over real sshd"
+    )
     func trust1ShellInjection() throws {
         let t = try TmuxSession(width: 80, height: 24)
         defer { t.close() }
@@ -35,7 +39,9 @@ struct TrustBoundaryEndToEndTests {
 
         // access add refuses every id that is not a plain identifier, before touching anything.
         for id in Self.hostileIDs {
-            let (status, _) = try t.run(["access", "add", "--account", id, "--key", server.clientKey + ".pub", "--file", server.authorizedKeys, "--db", db, "--now", now])
+            let (status, _) = try t.run([
+                "access", "add", "--account", id, "--key", server.clientKey + ".pub", "--file", server.authorizedKeys, "--db", db, "--now", now
+            ])
             #expect(status == 2, "access add --account \(id.debugDescription) is bad input")
         }
         #expect(!FileManager.default.fileExists(atPath: server.authorizedKeys), "nothing was written for a refused id")
@@ -55,7 +61,9 @@ struct TrustBoundaryEndToEndTests {
         #expect(raw.0 != 0 && raw.1.contains("account id must be"), "\(raw.1)")
 
         // A real account, the hostile store path: the line is quoted so that sh runs biosched and nothing else.
-        let (added, _) = try t.run(["access", "add", "--account", "maria.garcia", "--key", server.clientKey + ".pub", "--file", server.authorizedKeys, "--db", db, "--now", now])
+        let (added, _) = try t.run([
+            "access", "add", "--account", "maria.garcia", "--key", server.clientKey + ".pub", "--file", server.authorizedKeys, "--db", db, "--now", now
+        ])
         #expect(added == 0)
         var keys = try String(contentsOfFile: server.authorizedKeys, encoding: .utf8)
         #expect(keys.hasPrefix("command=\"/"), "absolute paths only: \(keys)")
@@ -71,7 +79,7 @@ struct TrustBoundaryEndToEndTests {
         try server.start()
 
         try t.start(server.sshCommand + "; echo SSH-ENDED; sleep 60", env: ["LANG": "C.UTF-8"])
-        let screen = try t.waitFor("IOE0923456781", seconds: 20)   // the list is loaded after the screen opens
+        let screen = try t.waitFor("IOE0923456781", seconds: 20) // the list is loaded after the screen opens
         #expect(screen.contains("Your cases"), "the session opened maria.garcia's own cases")
         try t.keys("q")
         try t.waitFor("SSH-ENDED")
@@ -91,7 +99,9 @@ struct TrustBoundaryEndToEndTests {
         }
     }
 
-    @Test("Trust 5: with the store owned by the service account (0600 in a 0700 folder), a person's login can neither read nor write it, and still works through biosched over SSH")
+    @Test(
+        "Trust 5: with the store owned by the service account (0600 in a 0700 folder), a person's login can neither read nor write it, and still works through biosched over SSH"
+    )
     func trust5ServiceAccountDeployment() throws {
         guard geteuid() == 0 else {
             Issue.record("This test makes OS users and runs sshd; it needs root (CI runs as root).")
@@ -122,13 +132,15 @@ struct TrustBoundaryEndToEndTests {
         let store = dataDir + "/store.sqlite"
         _ = db
         let doc = t.dir.appendingPathComponent("data.json")
-        try Data("""
-        {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
-                      "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
-                      "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
-         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicantName": "Ana Ruiz"}],
-         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2030-01-08T09:00"}]}
-        """.utf8).write(to: doc)
+        try Data(
+            """
+            {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
+                          "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
+                          "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+             "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicantName": "Ana Ruiz"}],
+             "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2030-01-08T09:00"}]}
+            """.utf8
+        ).write(to: doc)
         chmod(doc.path, 0o644)
         #expect(try asUser(service, "\(Self.q(bin)) import \(Self.q(doc.path)) --db \(Self.q(store))").0 == 0)
         #expect(try asUser(service, "\(Self.q(bin)) users add \(person) --role agent --db \(Self.q(store))").0 == 0)
@@ -149,13 +161,16 @@ struct TrustBoundaryEndToEndTests {
         let personKey = t.dir.appendingPathComponent("person").path
         #expect(try Self.sh("ssh-keygen -q -t ed25519 -N '' -C agent@desk -f \(Self.q(personKey))").0 == 0)
         let publicKey = t.dir.appendingPathComponent("person-key.pub").path
-        let added = try Self.sh("cp \(Self.q(personKey + ".pub")) \(Self.q(publicKey)) && chmod 644 \(Self.q(publicKey)) && cd / && runuser -u \(service) -- \(Self.q(bin)) access add --staff \(person) --key \(Self.q(publicKey)) --db \(Self.q(store))")
+        let added = try Self.sh(
+            "cp \(Self.q(personKey + ".pub")) \(Self.q(publicKey)) && chmod 644 \(Self.q(publicKey)) && cd / && runuser -u \(service) -- \(Self.q(bin)) access add --staff \(person) --key \(Self.q(publicKey)) --db \(Self.q(store))"
+        )
         #expect(added.0 == 0, "\(added.1)")
         let root = "/run/biosched-e2e-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let installed = try Self.sh("sh \(Self.q(EnrollmentEndToEndTests.repository.path))/scripts/install.sh --binaries \(Self.q(URL(fileURLWithPath: bin).deletingLastPathComponent().path)) "
-                                    + "--user \(service) --store \(Self.q(store)) --sshd-dir \(root)/sshd --systemd-dir \(root)/systemd \(root)/prefix")
+        let installed = try Self.sh(
+            "sh \(Self.q(EnrollmentEndToEndTests.repository.path))/scripts/install.sh --binaries \(Self.q(URL(fileURLWithPath: bin).deletingLastPathComponent().path)) "
+                + "--user \(service) --store \(Self.q(store)) --sshd-dir \(root)/sshd --systemd-dir \(root)/systemd \(root)/prefix")
         #expect(installed.0 == 0, "\(installed.1)")
         try server.start(authorizedKeysFile: "none", extra: "Include \(root)/sshd/biosched.conf")
 
@@ -167,7 +182,10 @@ struct TrustBoundaryEndToEndTests {
         #expect(opened.contains("Ana Ruiz"), "the agent works through biosched: \(opened)")
         try t.keys("C-c")
         _ = try? t.waitFor("SSH-ENDED", seconds: 10)
-        let audit = try asUser(service, "sqlite3 \(Self.q(store)) \"SELECT actor_role || ':' || actor || ' os=' || os_user || ' key=' || substr(key_fingerprint, 1, 7) FROM audit WHERE action = 'case-viewed'\"").1
+        let audit = try asUser(
+            service,
+            "sqlite3 \(Self.q(store)) \"SELECT actor_role || ':' || actor || ' os=' || os_user || ' key=' || substr(key_fingerprint, 1, 7) FROM audit WHERE action = 'case-viewed'\""
+        ).1
         #expect(audit.contains("agent:\(person) os=\(service) key=SHA256:"), "the look-up is the person's, through the service account, by key: \(audit)")
         #expect(try asUser(service, "\(Self.q(bin)) audit verify --db \(Self.q(store))").0 == 0)
     }

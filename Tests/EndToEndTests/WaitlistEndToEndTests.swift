@@ -11,12 +11,18 @@ struct WaitlistEndToEndTests {
     /// An applicant's case (not maria's) at `center`, scheduled after the lead time and before `before`.
     static func otherApplicant(_ h: MailHarness, center: String, before: Date) throws -> (receipt: String, account: String) {
         let earliest = Int(MailHarness.start.timeIntervalSince1970) + 25 * 3600
-        let row = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, """
-            SELECT a.receipt || ' ' || c.applicant_account FROM appointments a JOIN cases c ON c.receipt = a.receipt
-            WHERE a.center = '\(center)' AND a.status = 'scheduled' AND a.start > \(earliest) AND a.start < \(Int(before.timeIntervalSince1970))
-              AND c.applicant_account IS NOT NULL AND c.applicant_account <> 'maria.garcia' AND a.prior_reschedules = 0
-            ORDER BY a.start LIMIT 1
-            """], errors: .merged).output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
+        let row = try TmuxSession.capture(
+            "/usr/bin/sqlite3",
+            [
+                h.db,
+                """
+                SELECT a.receipt || ' ' || c.applicant_account FROM appointments a JOIN cases c ON c.receipt = a.receipt
+                WHERE a.center = '\(center)' AND a.status = 'scheduled' AND a.start > \(earliest) AND a.start < \(Int(before.timeIntervalSince1970))
+                  AND c.applicant_account IS NOT NULL AND c.applicant_account <> 'maria.garcia' AND a.prior_reschedules = 0
+                ORDER BY a.start LIMIT 1
+                """
+            ], errors: .merged
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
         try #require(row.count == 2, "an applicant with a case at \(center) before \(before)")
         return (String(row[0]), String(row[1]))
     }
@@ -24,14 +30,15 @@ struct WaitlistEndToEndTests {
     /// maria's UI in tmux, her case IOE0923456781 opened (typed in the case list's search).
     static func openMariasCase(_ h: MailHarness) throws -> TmuxSession {
         let t = try TmuxSession(width: 80, height: 24)
-        try t.start("\(TmuxSession.binary) tui --db \(h.db) --now \(MailHarness.iso(MailHarness.start)) --as applicant --account maria.garcia; echo EXITED; sleep 60",
-                    env: ["LANG": "C.UTF-8"])
+        try t.start(
+            "\(TmuxSession.binary) tui --db \(h.db) --now \(MailHarness.iso(MailHarness.start)) --as applicant --account maria.garcia; echo EXITED; sleep 60",
+            env: ["LANG": "C.UTF-8"])
         try t.waitFor("IOE0923456781", seconds: 20)
         try t.keys("/")
         try t.literal("IOE0923456781")
-        try t.keys("Enter")             // the filter keeps the one case
+        try t.keys("Enter") // the filter keeps the one case
         try t.waitFor("Filter: IOE0923456781")
-        try t.keys("Enter")             // and opens it
+        try t.keys("Enter") // and opens it
         return t
     }
 
@@ -60,7 +67,9 @@ struct WaitlistEndToEndTests {
         return notice
     }
 
-    @Test("W0-W5 maria asks in the UI, another applicant reschedules away, the mailer delivers the offer, maria's case opens on it and she accepts: a new notice, every step audited; an offer left to expire goes to the next in line")
+    @Test(
+        "W0-W5 maria asks in the UI, another applicant reschedules away, the mailer delivers the offer, maria's case opens on it and she accepts: a new notice, every step audited; an offer left to expire goes to the next in line"
+    )
     func askOfferAccept() throws {
         guard let h = try MailHarness.make() else { return }
         defer { h.close() }
@@ -81,8 +90,10 @@ struct WaitlistEndToEndTests {
         }
         // 2. Another applicant moves away from an earlier slot at the same center.
         let other = try Self.otherApplicant(h, center: center, before: MailHarness.date(start))
-        let moved = try h.biosched(["reschedule", other.receipt, "--as", "applicant", "--account", other.account, "--to", "2026-12-28T10:00",
-                                    "--center", center, "--reason", "medical", "--json"]).json
+        let moved = try h.biosched([
+            "reschedule", other.receipt, "--as", "applicant", "--account", other.account, "--to", "2026-12-28T10:00",
+            "--center", center, "--reason", "medical", "--json"
+        ]).json
         if moved["result"] as? String != "booked" { try h.bookFirstSlot(other.receipt, notify: nil, role: ["--as", "applicant", "--account", other.account]) }
         // 3. The mailer's pass makes the offer and delivers it to the sink.
         let run = try h.biosched(["mailer", "--once", "--sendmail", try h.sendmail(), "--sms-command", try h.smsGateway()])
@@ -115,10 +126,16 @@ struct WaitlistEndToEndTests {
         //    offers it the slot maria left; another asks after it; the first lets the offer expire, and the
         //    pass at a later now offers the station to the other at once.
         let freed = MailHarness.date(start)
-        let candidates = try TmuxSession.capture("/usr/bin/sqlite3", [h.db, """
-            SELECT receipt FROM appointments WHERE center = '\(center)' AND status = 'scheduled' AND start > \(Int(freed.timeIntervalSince1970) + 86_400)
-            AND receipt NOT IN (SELECT receipt FROM waitlist) ORDER BY start LIMIT 12
-            """], errors: .merged).output.split(separator: "\n").map(String.init)
+        let candidates = try TmuxSession.capture(
+            "/usr/bin/sqlite3",
+            [
+                h.db,
+                """
+                SELECT receipt FROM appointments WHERE center = '\(center)' AND status = 'scheduled' AND start > \(Int(freed.timeIntervalSince1970) + 86_400)
+                AND receipt NOT IN (SELECT receipt FROM waitlist) ORDER BY start LIMIT 12
+                """
+            ], errors: .merged
+        ).output.split(separator: "\n").map(String.init)
         // (An agent's request that R7 would send to an officer is refused up front: those are skipped.)
         var rest = candidates[...]
         func ask() throws -> String? {
@@ -147,7 +164,9 @@ struct WaitlistEndToEndTests {
         #expect(all.first { $0["id"] as? Int == first["id"] as? Int }?["state"] as? String == "expired")
     }
 
-    @Test("W0 W4 over real SSH (sshd on loopback, the forced command scripts/install.sh makes): maria asks in the UI, another applicant moves away, the mailer (as the service account) delivers the offer to the SMTP sink, maria logs in again and lands on the offer, accepts it: a new notice, every step audited with her key")
+    @Test(
+        "W0 W4 over real SSH (sshd on loopback, the forced command scripts/install.sh makes): maria asks in the UI, another applicant moves away, the mailer (as the service account) delivers the offer to the SMTP sink, maria logs in again and lands on the offer, accepts it: a new notice, every step audited with her key"
+    )
     func overSSH() throws {
         guard geteuid() == 0 else {
             Issue.record("This test makes an OS user and runs sshd; it needs root (CI runs as root).")
@@ -166,8 +185,14 @@ struct WaitlistEndToEndTests {
         let db = srv + "/store.sqlite"
         try SSHEndToEndTests.sh("install -d -o \(service) -m 700 \(srv) && cp \(h.db) \(db) && chown \(service) \(db) && chmod 600 \(db)")
         func asService(_ args: [String]) throws -> (status: Int32, output: String) {
-            try TmuxSession.capture("/bin/sh", ["-c", "cd / && runuser -u \(service) -- "
-                + ([TmuxSession.binary] + args + ["--db", db, "--now", TerminalEndToEndTests.now]).map { TrustBoundaryEndToEndTests.q($0) }.joined(separator: " ")],
+            try TmuxSession.capture(
+                "/bin/sh",
+                [
+                    "-c",
+                    "cd / && runuser -u \(service) -- "
+                        + ([TmuxSession.binary] + args + ["--db", db, "--now", TerminalEndToEndTests.now]).map { TrustBoundaryEndToEndTests.q($0) }.joined(
+                            separator: " ")
+                ],
                 errors: .dropped)
         }
         func json(_ args: [String]) throws -> [String: Any] {
@@ -208,14 +233,22 @@ struct WaitlistEndToEndTests {
         }
         // 2. Another applicant moves away from an earlier slot at her center.
         let earliest = Int(MailHarness.start.timeIntervalSince1970) + 25 * 3600
-        let row = try TmuxSession.capture("/usr/bin/sqlite3", [db, """
-            SELECT a.receipt || ' ' || c.applicant_account FROM appointments a JOIN cases c ON c.receipt = a.receipt
-            WHERE a.center = '\(center)' AND a.status = 'scheduled' AND a.start > \(earliest) AND a.start < \(Int(MailHarness.date(start).timeIntervalSince1970))
-              AND c.applicant_account IS NOT NULL AND c.applicant_account <> 'maria.garcia' AND a.prior_reschedules = 0
-            ORDER BY a.start LIMIT 1
-            """], errors: .merged).output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+        let row = try TmuxSession.capture(
+            "/usr/bin/sqlite3",
+            [
+                db,
+                """
+                SELECT a.receipt || ' ' || c.applicant_account FROM appointments a JOIN cases c ON c.receipt = a.receipt
+                WHERE a.center = '\(center)' AND a.status = 'scheduled' AND a.start > \(earliest) AND a.start < \(Int(MailHarness.date(start).timeIntervalSince1970))
+                  AND c.applicant_account IS NOT NULL AND c.applicant_account <> 'maria.garcia' AND a.prior_reschedules = 0
+                ORDER BY a.start LIMIT 1
+                """
+            ], errors: .merged
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
         try #require(row.count == 2, "an applicant with a case at \(center) before \(start)")
-        let moved = try json(["reschedule", row[0], "--as", "applicant", "--account", row[1], "--to", "2026-12-28T10:00", "--center", center, "--reason", "medical"])
+        let moved = try json([
+            "reschedule", row[0], "--as", "applicant", "--account", row[1], "--to", "2026-12-28T10:00", "--center", center, "--reason", "medical"
+        ])
         try #require(moved["result"] as? String == "booked", "\(moved)")
         // 3. The mailer, as the service account, makes the offer and delivers it to the sink.
         let run = try asService(["mailer", "--once", "--sendmail", try h.sendmail(), "--sms-command", try h.smsGateway()])

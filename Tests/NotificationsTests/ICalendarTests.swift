@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notifications
 import Scheduling
+import Testing
+
+@testable import Notifications
 
 @Suite("iCalendar files (RFC 5545)")
 struct ICalendarTests {
@@ -28,8 +29,9 @@ struct ICalendarTests {
     @Test("R13 DTSTART is the center's wall clock with TZID and a VTIMEZONE of that zone; CRLF lines")
     func request() {
         let a = NFx.appointment(7, start: "2026-12-08T15:00:00Z", position: 1)
-        let f = ICalendar.file(.request, appointment: a, receipt: NFx.receipt, applicantName: "María García", storeID: "s1", stamp: NFx.now,
-                               organizer: NFx.from, attendee: Mailbox(name: "María", address: EmailAddress("maria@example.org")!))
+        let f = ICalendar.file(
+            .request, appointment: a, receipt: NFx.receipt, applicantName: "María García", storeID: "s1", stamp: NFx.now,
+            organizer: NFx.from, attendee: Mailbox(name: "María", address: EmailAddress("maria@example.org")!))
         let lines = unfold(f.text)
         #expect(f.text.hasSuffix("\r\n"))
         #expect(!f.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -70,8 +72,11 @@ struct ICalendarTests {
         #expect(spring != nil)
         if let i = spring { #expect(Array(ny[i + 1...i + 3]) == ["TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "TZNAME:EDT"]) }
         let phx = VTimeZone.lines(zone: NFx.zone("America/Phoenix"), covering: [NFx.iso("2026-12-08T17:00:00Z")])
-        #expect(phx == ["BEGIN:VTIMEZONE", "TZID:America/Phoenix", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:-0700",
-                        "TZOFFSETTO:-0700", "TZNAME:MST", "END:STANDARD", "END:VTIMEZONE"])
+        #expect(
+            phx == [
+                "BEGIN:VTIMEZONE", "TZID:America/Phoenix", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:-0700",
+                "TZOFFSETTO:-0700", "TZNAME:MST", "END:STANDARD", "END:VTIMEZONE"
+            ])
         let guam = VTimeZone.lines(zone: NFx.zone("Pacific/Guam"), covering: [NFx.iso("2026-12-08T00:00:00Z")])
         #expect(guam.contains("TZOFFSETTO:+1000"))
     }

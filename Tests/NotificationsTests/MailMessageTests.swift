@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Notifications
 
 @Suite("Email messages (MIME) and header injection")
 struct MailMessageTests {
     func message(subject: String = "Appointment", toName: String = "María García", attachments: [CalendarFile] = []) -> MailMessage {
-        MailMessage(from: NFx.from, to: Mailbox(name: toName, address: EmailAddress("maria@example.org")!), subject: subject,
-                    date: NFx.now, messageID: "<outbox-42@biosched.s1>", text: "Hello\nMaría\n", attachments: attachments)
+        MailMessage(
+            from: NFx.from, to: Mailbox(name: toName, address: EmailAddress("maria@example.org")!), subject: subject,
+            date: NFx.now, messageID: "<outbox-42@biosched.s1>", text: "Hello\nMaría\n", attachments: attachments)
     }
 
     @Test("Headers: encoded words for non-ASCII, an RFC 5322 date, the Message-ID; the text in base64")
@@ -34,8 +36,10 @@ struct MailMessageTests {
 
     @Test("With calendar files: multipart/mixed, each text/calendar part with its method and file name")
     func multipart() throws {
-        let files = [CalendarFile(filename: "appointment.ics", method: .request, text: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
-                     CalendarFile(filename: "cancelled-appointment.ics", method: .cancel, text: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]
+        let files = [
+            CalendarFile(filename: "appointment.ics", method: .request, text: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+            CalendarFile(filename: "cancelled-appointment.ics", method: .cancel, text: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+        ]
         let text = try message(attachments: files).render()
         let boundary = try #require(text.components(separatedBy: "boundary=\"").dropFirst().first?.components(separatedBy: "\"").first)
         #expect(text.components(separatedBy: "\n--\(boundary)\n").count == 4)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notifications
 import Scheduling
+import Testing
+
+@testable import Notifications
 
 /// The mailer loop against an in-memory outbox and a recording transport.
 @Suite("The mailer: claim, send, mark; retries and refusals")
@@ -14,14 +15,26 @@ struct MailerTests {
         var skipped: [Int64] = []
         init(_ items: [OutboxItem]) { self.items = items }
         func claimNextMessage(worker: String, now: Date, lease: TimeInterval) throws(StoreError) -> OutboxItem? {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             return items.isEmpty ? nil : items.removeFirst()
         }
-        func markSent(_ id: Int64, worker: String, now: Date) throws(StoreError) -> Bool { lock.lock(); sent.append(id); lock.unlock(); return true }
-        func markFailed(_ id: Int64, worker: String, reason: String, retryAt: Date?, now: Date) throws(StoreError) {
-            lock.lock(); failures.append((id, reason, retryAt)); lock.unlock()
+        func markSent(_ id: Int64, worker: String, now: Date) throws(StoreError) -> Bool {
+            lock.lock()
+            sent.append(id)
+            lock.unlock()
+            return true
         }
-        func markSkipped(_ id: Int64, worker: String, reason: String, now: Date) throws(StoreError) { lock.lock(); skipped.append(id); lock.unlock() }
+        func markFailed(_ id: Int64, worker: String, reason: String, retryAt: Date?, now: Date) throws(StoreError) {
+            lock.lock()
+            failures.append((id, reason, retryAt))
+            lock.unlock()
+        }
+        func markSkipped(_ id: Int64, worker: String, reason: String, now: Date) throws(StoreError) {
+            lock.lock()
+            skipped.append(id)
+            lock.unlock()
+        }
     }
 
     final class Recorder: Transport, @unchecked Sendable {
@@ -31,11 +44,15 @@ struct MailerTests {
         var fail: DeliveryFailure?
         func sendMail(_ message: String, to: EmailAddress, from: EmailAddress) throws(DeliveryFailure) {
             if let fail { throw fail }
-            lock.lock(); mails.append(message); lock.unlock()
+            lock.lock()
+            mails.append(message)
+            lock.unlock()
         }
         func sendSMS(_ text: String, to: PhoneNumber) throws(DeliveryFailure) {
             if let fail { throw fail }
-            lock.lock(); sms.append((to.e164, text)); lock.unlock()
+            lock.lock()
+            sms.append((to.e164, text))
+            lock.unlock()
         }
     }
 
@@ -69,8 +86,10 @@ struct MailerTests {
 
     @Test("An invalid recipient never reaches a program and fails for good at once")
     func invalidRecipient() throws {
-        let store = MemoryOutbox([NFx.item(.booked, recipient: "(no email address on file for x)"),
-                                  NFx.item(.booked, id: 43, channel: .sms, recipient: "617-555-0142; reboot")])
+        let store = MemoryOutbox([
+            NFx.item(.booked, recipient: "(no email address on file for x)"),
+            NFx.item(.booked, id: 43, channel: .sms, recipient: "617-555-0142; reboot")
+        ])
         let t = Recorder()
         let report = try mailer(store, t).drain(clock: { NFx.now })
         #expect(t.mails.isEmpty && t.sms.isEmpty)

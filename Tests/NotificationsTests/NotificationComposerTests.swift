@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notifications
 import Scheduling
+import Testing
+
+@testable import Notifications
 
 @Suite("What each message says")
 struct NotificationComposerTests {
@@ -20,7 +21,8 @@ struct NotificationComposerTests {
 
     @Test("R8 an officer's approval is a booking that says so, with the officer's note")
     func approval() throws {
-        let r = RequestFacts(id: "req-9", decision: .approved, codes: [.untimely], reviewNote: "Hospital letter seen", preferredWhen: nil, preferredCenterName: nil)
+        let r = RequestFacts(
+            id: "req-9", decision: .approved, codes: [.untimely], reviewNote: "Hospital letter seen", preferredWhen: nil, preferredCenterName: nil)
         let c = try NotificationComposer.compose(NFx.item(.booked, request: r), organizer: NFx.from, now: NFx.now)
         #expect(c.subject.hasPrefix("Approved"))
         #expect(c.text.contains("An officer approved") && c.text.contains("Hospital letter seen"))
@@ -28,7 +30,8 @@ struct NotificationComposerTests {
 
     @Test("R7 an escalation names the request and its codes, and says the current appointment stands")
     func escalation() throws {
-        let r = RequestFacts(id: "req-1", decision: .escalated, codes: [.asylum], reviewNote: nil, preferredWhen: "Wed 2026-12-09 09:00 EST", preferredCenterName: "Boston ASC")
+        let r = RequestFacts(
+            id: "req-1", decision: .escalated, codes: [.asylum], reviewNote: nil, preferredWhen: "Wed 2026-12-09 09:00 EST", preferredCenterName: "Boston ASC")
         let c = try NotificationComposer.compose(NFx.item(.escalated, request: r), organizer: nil, now: NFx.now)
         #expect(c.text.contains("req-1") && c.text.contains("ASYLUM"))
         #expect(c.text.contains(ReschedulePolicy.asylumWarning))
@@ -38,7 +41,8 @@ struct NotificationComposerTests {
 
     @Test("R11 a denial of a denied case gives the I-290B route; of another case it does not")
     func denial() throws {
-        let r = RequestFacts(id: "req-2", decision: .denied, codes: [.untimely], reviewNote: "No good cause shown", preferredWhen: nil, preferredCenterName: nil)
+        let r = RequestFacts(
+            id: "req-2", decision: .denied, codes: [.untimely], reviewNote: "No good cause shown", preferredWhen: nil, preferredCenterName: nil)
         let denied = try NotificationComposer.compose(NFx.item(.denied, caseStatus: .denied, request: r), organizer: nil, now: NFx.now)
         #expect(denied.text.contains("Form I-290B") && denied.text.contains("CASE_DENIED"))
         #expect(denied.sms.contains("I-290B"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Notifications
 
 @Suite("Retries: 1 min, 5 min, 30 min, then failed")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Notifications
 import Scheduling
+import Testing
+
+@testable import Notifications
 
 /// Messages to an account whose preferred language is Spanish.
 @Suite("Messages in the recipient's language")

@@ -20,7 +20,8 @@ public final class PostgresCluster: @unchecked Sendable {
         case noBinaries, failed(String)
         public var description: String {
             switch self {
-            case .noBinaries: "the PostgreSQL server binaries are not installed (/usr/lib/postgresql/*/bin/initdb): install Debian's package `postgresql` (apt-get install postgresql)"
+            case .noBinaries:
+                "the PostgreSQL server binaries are not installed (/usr/lib/postgresql/*/bin/initdb): install Debian's package `postgresql` (apt-get install postgresql)"
             case let .failed(m): "the private PostgreSQL cluster did not start: \(m)"
             }
         }
@@ -41,7 +42,10 @@ public final class PostgresCluster: @unchecked Sendable {
     nonisolated(unsafe) private static var running: [PostgresCluster] = []
     private static let runningLock = NSLock()
     static func stopAll() {
-        runningLock.lock(); let all = running; running = []; runningLock.unlock()
+        runningLock.lock()
+        let all = running
+        running = []
+        runningLock.unlock()
         for c in all { c.stop() }
     }
 
@@ -63,8 +67,10 @@ public final class PostgresCluster: @unchecked Sendable {
     /// `tlsOnly`, TCP on 127.0.0.1 is `hostssl` too: a connection without TLS is refused; with
     /// `loopbackPassword`, TCP on 127.0.0.1 asks for the password (SCRAM) instead of trusting; with
     /// `tls` false the server has no TLS at all.
-    public init(listen: [String], hbaNetworks: [String] = [], tls: Bool = true, tlsOnly: Bool = false, loopbackPassword: Bool = false,
-                certificateNames: [String] = ["localhost"]) throws {
+    public init(
+        listen: [String], hbaNetworks: [String] = [], tls: Bool = true, tlsOnly: Bool = false, loopbackPassword: Bool = false,
+        certificateNames: [String] = ["localhost"]
+    ) throws {
         guard let bin = Self.binaries() else { throw Unavailable.noBinaries }
         self.bin = bin
         dir = "/tmp/biosched-pg-" + UUID().uuidString.prefix(8).lowercased()
@@ -72,7 +78,9 @@ public final class PostgresCluster: @unchecked Sendable {
         runAs = geteuid() == 0 ? "postgres" : nil
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if let u = runAs {
-            guard let pw = getpwnam(u) else { throw Unavailable.failed("running as root, but there is no OS user \(u) to run the server as (the postgresql package makes it)") }
+            guard let pw = getpwnam(u) else {
+                throw Unavailable.failed("running as root, but there is no OS user \(u) to run the server as (the postgresql package makes it)")
+            }
             chown(dir, pw.pointee.pw_uid, pw.pointee.pw_gid)
         }
         chmod(dir, 0o700)
@@ -82,28 +90,33 @@ public final class PostgresCluster: @unchecked Sendable {
         chmod(pwfile, 0o600)
         try run(["\(bin)/initdb", "-D", dir + "/data", "-U", superuser, "--pwfile=\(pwfile)", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
         try TestCertificates.make(in: dir, names: certificateNames, addresses: ["127.0.0.1"] + listen, owner: runAs)
-        var hba = "local all all trust\nhost replication all 127.0.0.1/32 trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 \(loopbackPassword ? "scram-sha-256" : "trust")\n"
+        var hba =
+            "local all all trust\nhost replication all 127.0.0.1/32 trust\n\(tlsOnly ? "hostssl" : "host") all all 127.0.0.1/32 \(loopbackPassword ? "scram-sha-256" : "trust")\n"
         for n in hbaNetworks { hba += "\(tls ? "hostssl" : "host") all all \(n) scram-sha-256\n" }
         try hba.write(toFile: dir + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         let conf = """
-        listen_addresses = '\((["127.0.0.1"] + listen).joined(separator: ","))'
-        port = \(port)
-        unix_socket_directories = '\(dir)'
-        fsync = off
-        synchronous_commit = off
-        full_page_writes = off
-        max_connections = 200
-        shared_buffers = 64MB
-        password_encryption = 'scram-sha-256'
-        ssl = \(tls ? "on" : "off")
-        ssl_cert_file = '\(dir)/server.crt'
-        ssl_key_file = '\(dir)/server.key'
+            listen_addresses = '\((["127.0.0.1"] + listen).joined(separator: ","))'
+            port = \(port)
+            unix_socket_directories = '\(dir)'
+            fsync = off
+            synchronous_commit = off
+            full_page_writes = off
+            max_connections = 200
+            shared_buffers = 64MB
+            password_encryption = 'scram-sha-256'
+            ssl = \(tls ? "on" : "off")
+            ssl_cert_file = '\(dir)/server.crt'
+            ssl_key_file = '\(dir)/server.key'
 
-        """
+            """
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/data/postgresql.conf"))
-        handle.seekToEndOfFile(); handle.write(Data(conf.utf8)); try handle.close()
+        handle.seekToEndOfFile()
+        handle.write(Data(conf.utf8))
+        try handle.close()
         try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-l", dir + "/server.log", "-w", "-t", "60", "start"])
-        Self.runningLock.lock(); Self.running.append(self); Self.runningLock.unlock()
+        Self.runningLock.lock()
+        Self.running.append(self)
+        Self.runningLock.unlock()
     }
 
     /// A streaming standby of this cluster (pg_basebackup -R) on a port of its own, read-only
@@ -118,13 +131,19 @@ public final class PostgresCluster: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if let u = runAs, let pw = getpwnam(u) { chown(dir, pw.pointee.pw_uid, pw.pointee.pw_gid) }
         chmod(dir, 0o700)
-        try run(["\(bin)/pg_basebackup", "-h", "127.0.0.1", "-p", String(primary.port), "-U", superuser, "-D", dir + "/data", "-R", "-X", "stream", "-c", "fast"])
+        try run([
+            "\(bin)/pg_basebackup", "-h", "127.0.0.1", "-p", String(primary.port), "-U", superuser, "-D", dir + "/data", "-R", "-X", "stream", "-c", "fast"
+        ])
         for f in ["server.crt", "server.key", "ca.crt"] { try run(["/bin/cp", "-p", primary.dir + "/" + f, dir + "/" + f]) }
         let conf = "port = \(port)\nunix_socket_directories = '\(dir)'\nssl_cert_file = '\(dir)/server.crt'\nssl_key_file = '\(dir)/server.key'\n"
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/data/postgresql.conf"))
-        handle.seekToEndOfFile(); handle.write(Data(conf.utf8)); try handle.close()
+        handle.seekToEndOfFile()
+        handle.write(Data(conf.utf8))
+        try handle.close()
         try run(["\(bin)/pg_ctl", "-D", dir + "/data", "-l", dir + "/server.log", "-w", "-t", "60", "start"])
-        Self.runningLock.lock(); Self.running.append(self); Self.runningLock.unlock()
+        Self.runningLock.lock()
+        Self.running.append(self)
+        Self.runningLock.unlock()
     }
 
     /// Makes a standby the primary (pg_ctl promote, waiting until it accepts writes).
@@ -144,14 +163,19 @@ public final class PostgresCluster: @unchecked Sendable {
     /// Runs SQL as the superuser through psql on the socket; returns its output (tuples only).
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {
-        try run(["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port), "-U", superuser, "-d", database, "-c", sql], asServer: false)
+        try run(
+            ["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port), "-U", superuser, "-d", database, "-c", sql],
+            asServer: false)
     }
 
     /// Runs psql as `role` on the socket with extra arguments (a file, variables); the status and
     /// what it printed, standard error included, so a test can read a refusal.
     public func psql(as role: String, database: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let (status, out, err) = try Self.spawn(["\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port),
-                                                "-U", role, "-d", database] + arguments)
+        let (status, out, err) = try Self.spawn(
+            [
+                "\(bin)/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", dir, "-p", String(port),
+                "-U", role, "-d", database
+            ] + arguments)
         return (status, out + err)
     }
 
@@ -181,7 +205,10 @@ public final class PostgresCluster: @unchecked Sendable {
     /// open for as long as it runs (and Foundation's Process was seen to miss runuser's exit).
     static func spawn(_ argv: [String]) throws -> (Int32, String, String) {
         let base = NSTemporaryDirectory() + "biosched-pg-run-" + UUID().uuidString
-        defer { unlink(base + ".out"); unlink(base + ".err") }
+        defer {
+            unlink(base + ".out")
+            unlink(base + ".err")
+        }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -221,7 +248,9 @@ public final class PostgresCluster: @unchecked Sendable {
             addr.sin_family = sa_family_t(AF_INET)
             addr.sin_port = in_port_t(UInt16(candidate).bigEndian)
             addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 } }
+            let ok = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
             if ok { return candidate }
         }
         return 54_321

@@ -6,12 +6,18 @@ enum TestCertificates {
     static func make(in dir: String, names: [String], addresses: [String], owner: String?) throws {
         let san = (names.map { "DNS:\($0)" } + addresses.map { "IP:\($0)" }).joined(separator: ",")
         let steps: [[String]] = [
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-             "-subj", "/CN=biosched test CA", "-keyout", dir + "/ca.key", "-out", dir + "/ca.crt"],
-            ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=\(names.first ?? "localhost")",
-             "-keyout", dir + "/server.key", "-out", dir + "/server.csr"],
-            ["x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.crt", "-CAkey", dir + "/ca.key", "-CAcreateserial",
-             "-days", "2", "-extfile", dir + "/san.ext", "-out", dir + "/server.crt"],
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                "-subj", "/CN=biosched test CA", "-keyout", dir + "/ca.key", "-out", dir + "/ca.crt"
+            ],
+            [
+                "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=\(names.first ?? "localhost")",
+                "-keyout", dir + "/server.key", "-out", dir + "/server.csr"
+            ],
+            [
+                "x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.crt", "-CAkey", dir + "/ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", dir + "/san.ext", "-out", dir + "/server.crt"
+            ]
         ]
         try "subjectAltName=\(san)\n".write(toFile: dir + "/san.ext", atomically: false, encoding: .utf8)
         for args in steps {

@@ -1,6 +1,6 @@
 import Foundation
-import Scheduling
 import SSHAccess
+import Scheduling
 import Testing
 
 /// SSHAccess: the `authorized_keys` file biosched keeps its lines in (`access export`, `--file`),
@@ -23,22 +23,28 @@ struct SSHAccessTests {
 
     // MARK: ShellWords
 
-    @Test("Plain words stay as they are; anything else is single-quoted, a quote as '\\''",
-          arguments: [("maria.garcia", "maria.garcia"), ("/usr/local/bin/biosched", "/usr/local/bin/biosched"), ("", "''"),
-                      ("a b", "'a b'"), ("ana;touch /tmp/x", "'ana;touch /tmp/x'"), ("it's", #"'it'\''s'"#), ("$(id)", "'$(id)'")])
+    @Test(
+        "Plain words stay as they are; anything else is single-quoted, a quote as '\\''",
+        arguments: [
+            ("maria.garcia", "maria.garcia"), ("/usr/local/bin/biosched", "/usr/local/bin/biosched"), ("", "''"),
+            ("a b", "'a b'"), ("ana;touch /tmp/x", "'ana;touch /tmp/x'"), ("it's", #"'it'\''s'"#), ("$(id)", "'$(id)'")
+        ])
     func quoting(_ word: String, _ quoted: String) {
         #expect(ShellWords.quote(word) == quoted)
     }
 
     @Test("join then split gives back the same words, whatever they hold")
     func roundTrip() {
-        let words = ["/opt/bio sched/biosched", "tui", "--db", "/srv/it's here.sqlite", "--as", "applicant", "--account", "maria.garcia",
-                     "--now", "2026-12-01T09:00:00-05:00", "semi;colon", "back\\slash", "\"quoted\"", "$HOME", "`id`", "tab\there", "ñandú"]
+        let words = [
+            "/opt/bio sched/biosched", "tui", "--db", "/srv/it's here.sqlite", "--as", "applicant", "--account", "maria.garcia",
+            "--now", "2026-12-01T09:00:00-05:00", "semi;colon", "back\\slash", "\"quoted\"", "$HOME", "`id`", "tab\there", "ñandú"
+        ]
         #expect(ShellWords.split(ShellWords.join(words)) == words)
     }
 
-    @Test("split refuses what sh would treat as more than words, and an open quote",
-          arguments: ["a; b", "a | b", "a && b", "$(id)", "`id`", "a > f", "'open", "\"open", "a \"$HOME\"", "x*", "trailing\\"])
+    @Test(
+        "split refuses what sh would treat as more than words, and an open quote",
+        arguments: ["a; b", "a | b", "a && b", "$(id)", "`id`", "a > f", "'open", "\"open", "a \"$HOME\"", "x*", "trailing\\"])
     func splitRefuses(_ line: String) {
         #expect(ShellWords.split(line) == nil)
     }
@@ -54,8 +60,9 @@ struct SSHAccessTests {
     @Test("A key's forced command: absolute paths, the holder's flags, the key's fingerprint, each one shell word")
     func forcedCommand() throws {
         let key = Self.key(1)
-        let account = try ForcedCommand.line(for: .account("maria.garcia", .applicant), store: "/srv/bio sched/store.sqlite", key: key,
-                                             executable: "/usr/local/bin/biosched")
+        let account = try ForcedCommand.line(
+            for: .account("maria.garcia", .applicant), store: "/srv/bio sched/store.sqlite", key: key,
+            executable: "/usr/local/bin/biosched")
         #expect(account == "/usr/local/bin/biosched tui --db '/srv/bio sched/store.sqlite' --as applicant --account maria.garcia --via-key \(key.fingerprint)")
         #expect(ShellWords.split(account)?.count == 10)
         let staff = try ForcedCommand.line(for: .staff("jdoe"), store: "/srv/store.sqlite", key: key, executable: "/usr/local/bin/biosched")
@@ -68,8 +75,9 @@ struct SSHAccessTests {
         #expect(words == ["/bin/biosched", "enroll", "--db", FileManager.default.currentDirectoryPath + "/store.sqlite"])
     }
 
-    @Test("A path with a backslash or a control character is refused by name: sshd could not read it back",
-          arguments: [Language.en, .es])
+    @Test(
+        "A path with a backslash or a control character is refused by name: sshd could not read it back",
+        arguments: [Language.en, .es])
     func unusablePaths(_ language: Language) {
         let t = Catalog(language)
         #expect(throws: AccessError(t.pathNotForcedCommand(t.theStorePath, Echo.show("/srv/a\\b.sqlite")))) {
@@ -84,7 +92,8 @@ struct SSHAccessTests {
 
     @Test("biosched's own lines are rewritten; every other line of the file stays as it was, in order")
     func rewriteKeepsOthers() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("authorized_keys").path
         let mine = Self.key(2, comment: "admin@laptop"), old = Self.key(3), new = Self.key(4, comment: "maria@phone")
         let oldCommand = try ForcedCommand.line(for: .account("maria.garcia", .applicant), store: "/srv/s.sqlite", key: old, executable: "/bin/biosched")
@@ -108,7 +117,7 @@ struct SSHAccessTests {
         #expect(reread.entries.first { $0.staff != nil }?.key == new)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["authorized_keys"])   // nothing left beside it
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["authorized_keys"]) // nothing left beside it
     }
 
     @Test("A forced command's quotes are escaped as sshd reads them, and read back the same")
@@ -124,14 +133,16 @@ struct SSHAccessTests {
     func commentAndMissingFile() throws {
         let key = PublicKey(type: "ssh-ed25519", blob: Self.key(6).blob, comment: "evil\u{1b}[2J")
         #expect(!AuthorizedKeys.line(command: "/bin/biosched tui", key: key).contains("evil"))
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = try AuthorizedKeys(path: dir.appendingPathComponent("none").path)
         #expect(file.lines.isEmpty)
     }
 
     @Test("A file that cannot be written in its folder is refused by name and leaves nothing behind")
     func unwritableFolder() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let blocker = dir.appendingPathComponent("file")
         try Data().write(to: blocker)
         var file = try AuthorizedKeys(path: blocker.path + "/authorized_keys")

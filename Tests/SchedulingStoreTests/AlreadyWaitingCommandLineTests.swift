@@ -14,21 +14,26 @@ struct AlreadyWaitingCommandLineTests {
         func run(_ args: [String]) throws -> Binary.Result { try Binary.run(args + ["--db", db, "--now", now, "--lang", language]) }
         try #require(try run(["init", "--training"]).status == 0)
         let doc = dir.appendingPathComponent("d.json")
-        try Data("""
-        {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
-                      "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
-         "cases": [{"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"}],
-         "appointments": [{"receipt": "IOE0923456781", "center": "BOS", "start": "2026-06-22T10:00"}]}
-        """.utf8).write(to: doc)
+        try Data(
+            """
+            {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
+                          "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+             "cases": [{"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"}],
+             "appointments": [{"receipt": "IOE0923456781", "center": "BOS", "start": "2026-06-22T10:00"}]}
+            """.utf8
+        ).write(to: doc)
         try #require(try run(["import", doc.path]).status == 0)
         let first = try run(["reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical", "--request-id", "esc-a"])
         let second = try run(["reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "travel", "--request-id", "esc-b"])
-        let said = language == "en" ? "a request is already waiting for an officer (request esc-a); nothing new was recorded."
-                                     : "ya hay una solicitud esperando a un oficial (solicitud esc-a); no se registró nada nuevo."
+        let said =
+            language == "en"
+            ? "a request is already waiting for an officer (request esc-a); nothing new was recorded."
+            : "ya hay una solicitud esperando a un oficial (solicitud esc-a); no se registró nada nuevo."
         #expect(!first.stdout.contains(said), "\(first.stdout)")
         #expect(second.stdout.contains(said), "\(second.stdout)")
         #expect(second.status == first.status)
-        let json = try run(["reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "travel", "--request-id", "esc-c", "--json"])
+        let json = try run(["reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "travel", "--request-id", "esc-c", "--json"]
+        )
         #expect(json.stdout.contains("\"alreadyWaiting\":true") || json.stdout.contains("\"alreadyWaiting\" : true"), "\(json.stdout)")
         let queue = try run(["review", "list", "--as", "officer", "--json"])
         #expect(queue.stdout.contains("esc-a") && !queue.stdout.contains("esc-b") && !queue.stdout.contains("esc-c"), "\(queue.stdout)")
@@ -46,11 +51,13 @@ struct FindRankingCommandLineTests {
         func run(_ args: [String]) throws -> Binary.Result { try Binary.run(args + ["--db", db, "--now", now]) }
         try #require(try run(["init", "--training"]).status == 0)
         let doc = dir.appendingPathComponent("d.json")
-        try Data("""
-        {"cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicantName": "Linda Williams"},
-                   {"receipt": "WAC2390112345", "form": "I-485", "applicantName": "William Li"},
-                   {"receipt": "LIN2501234567", "form": "I-485", "applicantName": "Lionel Williamson"}]}
-        """.utf8).write(to: doc)
+        try Data(
+            """
+            {"cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicantName": "Linda Williams"},
+                       {"receipt": "WAC2390112345", "form": "I-485", "applicantName": "William Li"},
+                       {"receipt": "LIN2501234567", "form": "I-485", "applicantName": "Lionel Williamson"}]}
+            """.utf8
+        ).write(to: doc)
         let imported = try run(["import", doc.path])
         try #require(imported.status == 0, "\(imported.stderr)")
         let found = try run(["find", "william", "li", "--as", "agent", "--json"])
@@ -72,16 +79,20 @@ struct MailerUnsentCommandLineTests {
         let early = "2026-06-15T09:00:00-04:00", later = "2026-06-15T11:00:00-04:00"
         try #require(try Binary.run(["init", "--training", "--db", db, "--now", early]).status == 0)
         let doc = dir.appendingPathComponent("d.json")
-        try Data("""
-        {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
-                      "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"}],
-         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"}],
-         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"}]}
-        """.utf8).write(to: doc)
+        try Data(
+            """
+            {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
+                          "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+             "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"}],
+             "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"}],
+             "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"}]}
+            """.utf8
+        ).write(to: doc)
         try #require(try Binary.run(["import", doc.path, "--db", db, "--now", early]).status == 0)
-        let booked = try Binary.run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical", "--notify", "email",
-                                     "--db", db, "--now", later])
+        let booked = try Binary.run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical", "--notify", "email",
+            "--db", db, "--now", later
+        ])
         try #require(booked.status == 0, "\(booked.stdout)\(booked.stderr)")
         let out = try Binary.run(["mailer", "--sendmail", "/bin/true", "--as", "agent", "--db", db, "--now", early, "--lang", language])
         #expect(out.status == 0, "\(out.stderr)")

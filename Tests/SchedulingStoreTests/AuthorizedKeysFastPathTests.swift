@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// `biosched-authorized-keys`, the C fast path sshd runs at every login, answers exactly as
@@ -14,7 +15,8 @@ struct AuthorizedKeysFastPathTests {
 
     @Test("Known, staff, representative, revoked and unknown keys; --now; --enroll; and malformed requests give the same answer from both")
     func sameAnswers() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         let maria = KeyRegistryTests.key(40), lee = KeyRegistryTests.key(41), smith = KeyRegistryTests.key(42)
         let revoked = KeyRegistryTests.key(43), unknown = KeyRegistryTests.key(44)
         try f.store.addKey(maria, for: .account("maria", .applicant), how: "officer", by: StoreFixture.officer, now: StoreFixture.now)
@@ -29,7 +31,7 @@ struct AuthorizedKeysFastPathTests {
         try Data("not a store, just text that is longer than one hundred bytes so the header can be read in full by anyone who looks..".utf8)
             .write(to: URL(fileURLWithPath: notAStore))
         defer { try? FileManager.default.removeItem(atPath: notAStore) }
-        let mismatched = "ssh-rsa"   // maria's blob says ssh-ed25519
+        let mismatched = "ssh-rsa" // maria's blob says ssh-ed25519
         // sshd names the account it authenticates; the lookup answers only for the account it runs as.
         let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
         let someoneElse = me == "nobody" ? "daemon" : "nobody"
@@ -72,7 +74,7 @@ struct AuthorizedKeysFastPathTests {
             ["--enroll", "--db", db, someoneElse, unknown.type, unknown.blob],
             ["--db", link, me, maria.type, maria.blob],
             ["--db", fifo, me, maria.type, maria.blob],
-            ["--db", "/dev/zero", me, maria.type, maria.blob],
+            ["--db", "/dev/zero", me, maria.type, maria.blob]
         ]
         var answered: [Int] = []
         for (i, args) in cases.enumerated() {
@@ -92,12 +94,15 @@ struct AuthorizedKeysFastPathTests {
         let env = try Self.runFast([me, maria.type, maria.blob], env: ["BIOSCHED_DB": db])
         let line = try Binary.run(["access", "authorized-keys", "--db", db, me, maria.type, maria.blob]).stdout
         #expect(env.stdout == line)
-        #expect(line.hasPrefix("command=\"") && line.contains(" tui --db ") && line.contains(" --as applicant --account maria --via-key \(maria.fingerprint)\",restrict,pty ssh-ed25519 "))
+        #expect(
+            line.hasPrefix("command=\"") && line.contains(" tui --db ")
+                && line.contains(" --as applicant --account maria --via-key \(maria.fingerprint)\",restrict,pty ssh-ed25519 "))
     }
 
     @Test("A stored key type longer than any known one (a tampered store) is refused by both, with no overflow")
     func tamperedType() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         let k = KeyRegistryTests.key(50)
         try f.store.addKey(k, for: .account("maria", .applicant), how: "officer", by: StoreFixture.officer, now: StoreFixture.now)
         let long = String(repeating: "ssh-ed25519-", count: 40)

@@ -15,7 +15,10 @@ enum Binary {
             .appendingPathComponent(".build/debug/biosched")
     }()
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
     }
 

@@ -21,19 +21,21 @@ struct ClosedDayCommandLineTests {
     static func document(closures: [String], centersOnly: Bool = false) -> String {
         let list = closures.map { "\"\($0)\"" }.joined(separator: ", ")
         let center = """
-        {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
-                      "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
-                      "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
-                      "closures": [\(list)]}]
-        """
-        return centersOnly ? center + "}" : center + """
-        ,
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"}],
-         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
-                   {"receipt": "LIN2501234567", "form": "I-765", "applicantName": "Sam Doe"}],
-         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00", "priorReschedules": 2},
-                          {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-22T09:00"}]}
-        """
+            {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
+                          "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
+                          "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
+                          "closures": [\(list)]}]
+            """
+        return centersOnly
+            ? center + "}"
+            : center + """
+                ,
+                 "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"}],
+                 "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
+                           {"receipt": "LIN2501234567", "form": "I-765", "applicantName": "Sam Doe"}],
+                 "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00", "priorReschedules": 2},
+                                  {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-22T09:00"}]}
+                """
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -15,21 +15,21 @@ struct CommandLineTests {
         db = dir.appendingPathComponent("cli.sqlite").path
         try #require(Binary.run(["init", "--training", "--db", db, "--now", now]).status == 0)
         let doc = """
-        {"settings": {"leadHours": 24, "horizonDays": 30},
-         "centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
-                      "timeZone": "America/New_York", "slotMinutes": 30, "stations": 1,
-                      "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
-                      "closures": ["2026-06-19"]}],
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "phone": "617-555-0142",
-                       "aNumber": "A-123-456-789", "dateOfBirth": "1985-03-14"},
-                      {"id": "attorney.lee", "role": "representative", "name": "Jordan Lee"}],
-         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria", "representatives": ["attorney.lee"]},
-                   {"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"},
-                   {"receipt": "LIN2501234567", "form": "I-765", "applicantName": "Sam Doe", "status": "denied"}],
-         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
-                          {"receipt": "IOE0923456781", "center": "BOS", "start": "2026-06-15T20:00", "priorReschedules": 0},
-                          {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-22T09:00"}]}
-        """
+            {"settings": {"leadHours": 24, "horizonDays": 30},
+             "centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
+                          "timeZone": "America/New_York", "slotMinutes": 30, "stations": 1,
+                          "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"},
+                          "closures": ["2026-06-19"]}],
+             "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "phone": "617-555-0142",
+                           "aNumber": "A-123-456-789", "dateOfBirth": "1985-03-14"},
+                          {"id": "attorney.lee", "role": "representative", "name": "Jordan Lee"}],
+             "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria", "representatives": ["attorney.lee"]},
+                       {"receipt": "IOE0923456781", "form": "I-589", "applicantName": "Ana Pérez"},
+                       {"receipt": "LIN2501234567", "form": "I-765", "applicantName": "Sam Doe", "status": "denied"}],
+             "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
+                              {"receipt": "IOE0923456781", "center": "BOS", "start": "2026-06-15T20:00", "priorReschedules": 0},
+                              {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-22T09:00"}]}
+            """
         let file = dir.appendingPathComponent("doc.json")
         try Data(doc.utf8).write(to: file)
         let r = try Binary.run(["import", file.path, "--db", db, "--now", now])
@@ -59,14 +59,17 @@ struct CommandLineTests {
         let notice = try run(["notice", "EAC2414052317", "--as", "agent", "--lang", "es"])
         #expect(notice.stdout.contains("AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS"))
         #expect(notice.stdout.contains("Fecha y hora:       jueves, 18 de junio de 2026, 9:00 a. m. EDT"))
-        let refused = try run(["reschedule", "IOE0923456781", "--as", "applicant", "--account", "maria", "--to", "2026-06-17T09:00", "--reason", "medical", "--lang", "es"])
+        let refused = try run([
+            "reschedule", "IOE0923456781", "--as", "applicant", "--account", "maria", "--to", "2026-06-17T09:00", "--reason", "medical", "--lang", "es"
+        ])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("RECHAZADA"))
         #expect(refused.stdout.contains("NOT_AUTHORIZED"))
         #expect(refused.stdout.contains("Usted no tiene autorización para actuar en este caso."))
         // María's account prefers Spanish: her session speaks Spanish, and an agent's notice of her case too.
         let file = dir.appendingPathComponent("lang.json")
-        try Data(#"{"accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "language": "es"}]}"#.utf8).write(to: file)
+        try Data(#"{"accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org", "language": "es"}]}"#.utf8).write(
+            to: file)
         #expect(try run(["import", file.path]).status == 0)
         let hers = try run(["status", "EAC2414052317", "--as", "applicant", "--account", "maria"])
         #expect(hers.stdout.contains("Usted puede cambiar esta cita en línea"), "\(hers.stdout)")
@@ -125,8 +128,10 @@ struct CommandLineTests {
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("[TRAINING STORE"))
         #expect(r.stdout.contains("ASYLUM"))
-        let online = try Binary.run(["reschedule", "EAC2414052317", "--as", "applicant", "--account", "maria", "--to", "2026-06-24T09:00",
-                                     "--reason", "medical", "--db", db, "--now", "2026-06-17T22:00:00-04:00"])
+        let online = try Binary.run([
+            "reschedule", "EAC2414052317", "--as", "applicant", "--account", "maria", "--to", "2026-06-24T09:00",
+            "--reason", "medical", "--db", db, "--now", "2026-06-17T22:00:00-04:00"
+        ])
         #expect(online.status == 1, "\(online.stdout)\(online.stderr)")
         #expect(online.stdout.contains("WITHIN_12_HOURS"))
         #expect(online.stdout.contains("800-375-5283"))
@@ -152,7 +157,7 @@ struct CommandLineTests {
             (base + ["--to", "June 24", "--reason", "medical"], "YYYY-MM-DDTHH:MM"),
             (["status", "EAC2414052317", "--as", "boss"], "applicant, representative, agent or officer"),
             (["slots", "--center", "BOS", "--from", "24/06/2026"], "YYYY-MM-DD"),
-            (["reschedule", "EAC2414052317", "--reason", "medical"], "--to"),
+            (["reschedule", "EAC2414052317", "--reason", "medical"], "--to")
         ] {
             let r = try run(args)
             #expect(r.status == 2, "\(args): \(r.stderr)")
@@ -180,8 +185,10 @@ struct CommandLineTests {
     @Test("R7 R8 escalation is exit 0 with a request id; the officer approves from the queue")
     func escalationAndReview() throws {
         defer { try? FileManager.default.removeItem(at: dir) }
-        let esc = try run(["reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-24T10:00", "--reason", "other",
-                           "--note", "court date", "--request-id", "r-77", "--json"])
+        let esc = try run([
+            "reschedule", "IOE0923456781", "--as", "agent", "--to", "2026-06-24T10:00", "--reason", "other",
+            "--note", "court date", "--request-id", "r-77", "--json"
+        ])
         #expect(esc.status == 0, "\(esc.stderr)")
         #expect(esc.json["decision"] as? String == "escalated")
         #expect(esc.json["codes"] as? [String] == ["OTHER_REASON", "ASYLUM"])

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Scheduling
+import Testing
+
 @testable import SchedulingStore
 
 /// The demo data: deterministic, realistic, inside every invariant of the store, and it loads.
@@ -13,19 +14,25 @@ struct DemoDataTests {
     static let doc = DemoData.document(seed: seed, now: now)
     static let agent = Actor(role: .agent, id: "test")
 
-    static let requiredZones = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
-                                "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "America/Boise"]
+    static let requiredZones = [
+        "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+        "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico", "Pacific/Guam", "America/Boise"
+    ]
 
     /// Every field of a document as lines, to compare two documents.
     static func lines(_ d: ImportDocument) -> [String] {
         var out = ["settings \(String(describing: d.settings?.leadHours)) \(String(describing: d.settings?.horizonDays))"]
         for c in d.centers {
             let hours = c.hours.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ",")
-            out.append("C \(c.code)|\(c.name)|\(c.address)|\(c.city)|\(c.state)|\(c.timeZone)|\(c.slotMinutes)|\(c.stations)|\(hours)|\(c.closures.joined(separator: ","))")
+            out.append(
+                "C \(c.code)|\(c.name)|\(c.address)|\(c.city)|\(c.state)|\(c.timeZone)|\(c.slotMinutes)|\(c.stations)|\(hours)|\(c.closures.joined(separator: ","))"
+            )
         }
         for a in d.accounts { out.append("A \(a.id)|\(a.role)|\(a.name)|\(a.email ?? "-")|\(a.phone ?? "-")") }
         for c in d.cases {
-            out.append("K \(c.receipt)|\(c.form)|\(c.applicant ?? "-")|\(c.applicantName ?? "-")|\(c.representatives.joined(separator: ","))|\(c.status)|\(c.addressChangedAt.map { String($0.timeIntervalSince1970) } ?? "-")")
+            out.append(
+                "K \(c.receipt)|\(c.form)|\(c.applicant ?? "-")|\(c.applicantName ?? "-")|\(c.representatives.joined(separator: ","))|\(c.status)|\(c.addressChangedAt.map { String($0.timeIntervalSince1970) } ?? "-")"
+            )
         }
         for a in d.appointments { out.append("P \(a.receipt)|\(a.center)|\(a.start)|\(a.status)|\(a.priorReschedules)") }
         return out
@@ -34,8 +41,9 @@ struct DemoDataTests {
     static func center(_ r: ImportDocument.CenterRecord) -> Center {
         var hours: [Weekday: OpeningHours] = [:]
         for (d, t) in r.hours { hours[d] = OpeningHours(parsing: t)! }
-        return Center(code: r.code, name: r.name, address: r.address, city: r.city, state: r.state, zone: ZoneRules(identifier: r.timeZone)!,
-                      hours: hours, slotMinutes: r.slotMinutes, stations: r.stations, closures: Set(r.closures.compactMap(LocalDate.init(iso:))))
+        return Center(
+            code: r.code, name: r.name, address: r.address, city: r.city, state: r.state, zone: ZoneRules(identifier: r.timeZone)!,
+            hours: hours, slotMinutes: r.slotMinutes, stations: r.stations, closures: Set(r.closures.compactMap(LocalDate.init(iso:))))
     }
 
     static func instant(_ a: ImportDocument.AppointmentRecord, _ centers: [String: Center]) -> Date? {
@@ -149,8 +157,10 @@ struct DemoDataTests {
         let d = Self.doc, now = Self.now
         let stories = DemoData.stories(now: now)
         #expect(stories.count >= 15)
-        let receipts = ["IOE0923456781", "EAC2414052317", "WAC2390112345", "LIN2501234567", "SRC2418854321", "NBC2412345678",
-                        "MSC2491234567", "YSC2400012345"]
+        let receipts = [
+            "IOE0923456781", "EAC2414052317", "WAC2390112345", "LIN2501234567", "SRC2418854321", "NBC2412345678",
+            "MSC2491234567", "YSC2400012345"
+        ]
         for r in receipts { #expect(stories.contains { $0.receipt == r }, "no story \(r)") }
         let accounts = Dictionary(uniqueKeysWithValues: d.accounts.map { ($0.id, $0.role) })
         let cases = Dictionary(uniqueKeysWithValues: d.cases.map { ($0.receipt, $0) })
@@ -171,7 +181,7 @@ struct DemoDataTests {
         var (a, t) = try current("IOE0923456781")
         #expect(a.priorReschedules == 0 && t.timeIntervalSince(now) >= 60 * h && cases["IOE0923456781"]?.applicant == "maria.garcia")
         (a, t) = try current("EAC2414052317")
-        #expect(t.timeIntervalSince(now) == 12 * h)          // now is on a minute boundary
+        #expect(t.timeIntervalSince(now) == 12 * h) // now is on a minute boundary
         (a, t) = try current("WAC2390112345")
         #expect(t.timeIntervalSince(now) > 10 * h && t.timeIntervalSince(now) < 12 * h)
         (a, t) = try current("LIN2501234567")
@@ -217,13 +227,17 @@ struct DemoDataTests {
         func verdict(_ r: String, _ actor: Actor) throws -> Verdict {
             let c = try #require(d.cases.first { $0.receipt == r })
             let a = try #require(d.appointments.last { $0.receipt == r && $0.status == "scheduled" } ?? d.appointments.last { $0.receipt == r })
-            let file = CaseFile(receipt: try ReceiptNumber(parsing: r), form: FormType(c.form), status: CaseStatus(rawValue: c.status)!,
-                                applicantName: c.applicantName ?? "", applicantAccount: c.applicant, representatives: Set(c.representatives),
-                                addressChangedAt: c.addressChangedAt)
-            let appt = Appointment(receipt: file.receipt, centerCode: a.center, start: try #require(Self.instant(a, centers)),
-                                   status: AppointmentStatus(rawValue: a.status)!, priorReschedules: a.priorReschedules)
-            return ReschedulePolicy.evaluate(RescheduleContext(actor: actor, caseFile: file, appointment: appt,
-                                                               goodCause: GoodCause(reason: .medical), now: now))
+            let file = CaseFile(
+                receipt: try ReceiptNumber(parsing: r), form: FormType(c.form), status: CaseStatus(rawValue: c.status)!,
+                applicantName: c.applicantName ?? "", applicantAccount: c.applicant, representatives: Set(c.representatives),
+                addressChangedAt: c.addressChangedAt)
+            let appt = Appointment(
+                receipt: file.receipt, centerCode: a.center, start: try #require(Self.instant(a, centers)),
+                status: AppointmentStatus(rawValue: a.status)!, priorReschedules: a.priorReschedules)
+            return ReschedulePolicy.evaluate(
+                RescheduleContext(
+                    actor: actor, caseFile: file, appointment: appt,
+                    goodCause: GoodCause(reason: .medical), now: now))
         }
         #expect(try verdict("IOE0923456781", Actor(role: .applicant, id: "maria.garcia")).decision == .allowed)
         #expect(try verdict("EAC2414052317", Actor(role: .applicant, id: "david.kim")).codes.contains(.within12Hours))
@@ -239,15 +253,18 @@ struct DemoDataTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("demo.sqlite").path, training: true,
-                                                  createdBy: "trainer", now: Self.now)
+        let store = try SQLiteBookingStore.create(
+            path: dir.appendingPathComponent("demo.sqlite").path, training: true,
+            createdBy: "trainer", now: Self.now)
         let d = Self.doc
         let clock = ContinuousClock()
         var summary = ImportSummary()
         let took = try clock.measure {
             summary = try store.importDocument(d, actor: Actor(role: .officer, id: "trainer"), now: Self.now)
         }
-        print("DemoData: imported \(summary.centers) centers, \(summary.accounts) accounts, \(summary.cases) cases, \(summary.appointments) appointments in \(took)")
+        print(
+            "DemoData: imported \(summary.centers) centers, \(summary.accounts) accounts, \(summary.cases) cases, \(summary.appointments) appointments in \(took)"
+        )
         #expect(summary.centers == d.centers.count && summary.accounts == d.accounts.count)
         #expect(summary.cases == d.cases.count && summary.appointments == d.appointments.count)
         #expect(try store.centers().count == d.centers.count)
@@ -268,9 +285,13 @@ struct DemoDataTests {
         #expect(exact.appointment.start.timeIntervalSince(Self.now) == 12 * 3600)
         let moved = try store.caseSnapshot(try ReceiptNumber(parsing: "MSC2491234567"), for: Self.agent)
         #expect(moved.caseFile.addressChangedAt != nil)
-        #expect(!CaseFlags.flags(appointment: moved.appointment, caseFile: moved.caseFile, lastRequestAt: moved.lastRequestAt, now: Self.now).contains(.abandonmentRisk))
+        #expect(
+            !CaseFlags.flags(appointment: moved.appointment, caseFile: moved.caseFile, lastRequestAt: moved.lastRequestAt, now: Self.now).contains(
+                .abandonmentRisk))
         let risk = try store.caseSnapshot(try ReceiptNumber(parsing: "NBC2412345678"), for: Self.agent)
-        #expect(CaseFlags.flags(appointment: risk.appointment, caseFile: risk.caseFile, lastRequestAt: risk.lastRequestAt, now: Self.now).contains(.abandonmentRisk))
+        #expect(
+            CaseFlags.flags(appointment: risk.appointment, caseFile: risk.caseFile, lastRequestAt: risk.lastRequestAt, now: Self.now).contains(.abandonmentRisk)
+        )
     }
 }
 

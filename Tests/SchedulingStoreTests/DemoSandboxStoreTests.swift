@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// `DemoSandboxStore`, the store behind `biosched demo`: made, copied from the prepared template,
@@ -62,25 +63,28 @@ struct DemoSandboxStoreTests {
 
     @Test("The usual run copies a young prepared template: not made again, its clock from the template's moment")
     func fromTemplate() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let template = DemoTemplate(path: dir.appendingPathComponent("template.sqlite").path)
         let made = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 - 3600)
         _ = try SQLiteBookingStore.createDemo(path: template.path, createdBy: "trainer", now: made, seed: 1, caseCount: 100)
         #expect(template.isUsable(now: Date()))
-        #expect(!template.isUsable(now: made.addingTimeInterval(DemoTemplate.maxAge + 1)))   // a week old: rebuilt
+        #expect(!template.isUsable(now: made.addingTimeInterval(DemoTemplate.maxAge + 1))) // a week old: rebuilt
         let calls = Calls()
         let sandbox = try DemoSandboxStore.open(db: nil, now: nil, flowStart: nil, seed: 1, user: "trainer", template: template, hooks: Self.hooks(calls))
         defer { sandbox.remove() }
         #expect(sandbox.fromTemplate && !sandbox.created)
         #expect(calls.creating.isEmpty)
         #expect(sandbox.start == made && sandbox.storiesPlacedAt == made)
-        #expect(sandbox.store.location != template.path)   // a copy: the template is never written
+        #expect(sandbox.store.location != template.path) // a copy: the template is never written
     }
 
-    @Test("A production store at --db is refused by name and left as it was; the session's folder goes",
-          arguments: [Language.en, .es])
+    @Test(
+        "A production store at --db is refused by name and left as it was; the session's folder goes",
+        arguments: [Language.en, .es])
     func productionRefused(_ language: Language) throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("prod.sqlite").path
         try SQLiteBookingStore.create(path: path, training: false, createdBy: "admin", now: Self.now).close()
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
@@ -90,7 +94,10 @@ struct DemoSandboxStoreTests {
             _ = try DemoSandboxStore.open(db: path, now: nil, flowStart: nil, seed: 1, user: "trainer", template: nil, hooks: Self.hooks(calls))
             Issue.record("a production store was opened as a sandbox")
         } catch {
-            guard case let .notTraining(location, database) = error else { Issue.record("\(error)"); return }
+            guard case let .notTraining(location, database) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(location == path && !database)
             #expect(error.message(Catalog(language)) == Catalog(language).demoNotProduction(path))
         }
@@ -101,19 +108,22 @@ struct DemoSandboxStoreTests {
 
     @Test("A database location goes to the hook; its store error is the sandbox's, and nothing is left behind")
     func database() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let calls = Calls()
         let before = Self.ownFolders()
         #expect(throws: DemoSandboxError.self) {
-            try DemoSandboxStore.open(db: "postgresql://trainer@db/demo", now: Self.now, flowStart: nil, seed: 1, user: "trainer",
-                                      template: nil, hooks: Self.hooks(calls))
+            try DemoSandboxStore.open(
+                db: "postgresql://trainer@db/demo", now: Self.now, flowStart: nil, seed: 1, user: "trainer",
+                template: nil, hooks: Self.hooks(calls))
         }
         #expect(calls.database == ["postgresql://trainer@db/demo"])
         #expect(Self.ownFolders() == before)
         // A training store the hook hands back is the sandbox, kept for reset as any other.
         let store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("db.sqlite").path, training: true, createdBy: "trainer", now: Self.now)
-        let sandbox = try DemoSandboxStore.open(db: "postgresql://trainer@db/demo", now: Self.now, flowStart: nil, seed: 1, user: "trainer",
-                                                template: nil, hooks: Self.hooks(calls, database: store))
+        let sandbox = try DemoSandboxStore.open(
+            db: "postgresql://trainer@db/demo", now: Self.now, flowStart: nil, seed: 1, user: "trainer",
+            template: nil, hooks: Self.hooks(calls, database: store))
         defer { sandbox.remove() }
         #expect(!sandbox.created && sandbox.info.isTraining && calls.creating.isEmpty)
     }

@@ -27,7 +27,11 @@ struct DemoSeedParityTests {
             let r = try Binary.run(args + ["--as", "agent", "--json", "--db", db, "--now", now])
             var o = r.json
             o.removeValue(forKey: "now")
-            if var a = o["appointment"] as? [String: Any] { a.removeValue(forKey: "id"); a.removeValue(forKey: "version"); o["appointment"] = a }
+            if var a = o["appointment"] as? [String: Any] {
+                a.removeValue(forKey: "id")
+                a.removeValue(forKey: "version")
+                o["appointment"] = a
+            }
             return try canonical(o)
         }
         for receipt in ["IOE0923456781", "EAC2414052317", "WAC2390112345", "LIN2501234567", "SRC2418854321", "NBC2412345678"] {

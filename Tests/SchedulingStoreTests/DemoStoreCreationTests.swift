@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// The demo store that `swift run biosched` creates on first run: made fast (one transaction,
@@ -32,8 +33,12 @@ struct DemoStoreCreationTests {
                         case .null: sha.update(Array("N|".utf8))
                         case let .int64(i): sha.update(Array("I\(i)|".utf8))
                         case let .double(d): sha.update(Array("D\(d)|".utf8))
-                        case let .string(s): sha.update(Array("S\(s.utf8.count):".utf8)); sha.update(Array(s.utf8))
-                        case let .blob(b): sha.update(Array("B\(b.count):".utf8)); sha.update(Array(b))
+                        case let .string(s):
+                            sha.update(Array("S\(s.utf8.count):".utf8))
+                            sha.update(Array(s.utf8))
+                        case let .blob(b):
+                            sha.update(Array("B\(b.count):".utf8))
+                            sha.update(Array(b))
                         }
                     }
                     sha.update([10])
@@ -62,7 +67,8 @@ struct DemoStoreCreationTests {
 
     @Test("The fast demo store equals the imported document, row for row (3,000 cases, two seeds)")
     func sameAsImporter() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         for seed: UInt64 in [1, 20_261_130] {
             let imported = dir.appendingPathComponent("imported-\(seed).sqlite").path
             let fast = dir.appendingPathComponent("fast-\(seed).sqlite").path
@@ -96,7 +102,8 @@ struct DemoStoreCreationTests {
 
     @Test("The full demo store (50,000 cases) is the data it was before the fast path: the recorded fingerprint")
     func fullStoreUnchanged() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let fast = dir.appendingPathComponent("fast.sqlite").path
         _ = try SQLiteBookingStore.createDemo(path: fast, createdBy: "trainer", now: Self.now, seed: 1)
         let store = try SQLiteBookingStore(path: fast)
@@ -108,7 +115,8 @@ struct DemoStoreCreationTests {
 
     @Test("A failure while filling leaves no file behind: the demo store is all or nothing")
     func allOrNothing() throws {
-        let dir = try Self.folder(); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("taken.sqlite").path
         // The path is taken: nothing is overwritten, and the file stays as it was.
         try Data("not a store".utf8).write(to: URL(fileURLWithPath: path))

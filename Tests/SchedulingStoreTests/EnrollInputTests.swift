@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// A child process of the real binary, started with posix_spawn; its peak memory is the highest
@@ -18,13 +19,14 @@ struct Spawned {
     /// The process's own peak resident set so far (its current memory map's high-water mark).
     func sample() {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return }
         peak.kib = max(peak.kib, kib)
     }
 
     static func start(_ args: [String], env extra: [String: String] = [:]) throws -> Spawned {
-        signal(SIGPIPE, SIG_IGN)   // writing to a child that has gone answers EPIPE, never kills the test
+        signal(SIGPIPE, SIG_IGN) // writing to a child that has gone answers EPIPE, never kills the test
         var input: [Int32] = [0, 0], out: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&out) == 0 else { throw CocoaError(.fileWriteUnknown) }
         var actions = posix_spawn_file_actions_t()
@@ -44,7 +46,8 @@ struct Spawned {
         defer { for p in argv + envp { free(p) } }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, Binary.url.path, &actions, nil, argv, envp)
-        close(input[0]); close(out[1])
+        close(input[0])
+        close(out[1])
         guard rc == 0 else { throw CocoaError(.executableNotLoadable) }
         _ = fcntl(input[1], F_SETFL, fcntl(input[1], F_GETFL) | O_NONBLOCK)
         return Spawned(pid: pid, stdin: input[1], output: out[0])
@@ -58,11 +61,20 @@ struct Spawned {
         while sent < total && Date() < end {
             sample()
             var p = pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0)
-            if poll(&p, 1, 200) <= 0 { if exited { break }; continue }
+            if poll(&p, 1, 200) <= 0 {
+                if exited { break }
+                continue
+            }
             let n = chunk.withUnsafeBytes { write(stdin, $0.baseAddress, min($0.count, total - sent)) }
-            if n < 0 { if errno == EAGAIN || errno == EINTR { continue }; break }
+            if n < 0 {
+                if errno == EAGAIN || errno == EINTR { continue }
+                break
+            }
             sent += n
-            if pause > 0 { Thread.sleep(forTimeInterval: pause); if exited { break } }
+            if pause > 0 {
+                Thread.sleep(forTimeInterval: pause)
+                if exited { break }
+            }
         }
         return sent
     }
@@ -70,14 +82,19 @@ struct Spawned {
     /// Whether the child has ended (a zombie not yet reaped, read from /proc).
     var exited: Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
+            let close = stat.lastIndex(of: ")")
+        else { return true }
         return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// Waits, writing nothing, until the child ends or `limit` seconds pass; whether it ended.
     func waitExit(limit: TimeInterval) -> Bool {
         let end = Date().addingTimeInterval(limit)
-        while Date() < end { sample(); if exited { return true }; Thread.sleep(forTimeInterval: 0.05) }
+        while Date() < end {
+            sample()
+            if exited { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         return exited
     }
 
@@ -90,7 +107,10 @@ struct Spawned {
         while true {
             sample()
             var p = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
-            if poll(&p, 1, 200) == 0 { if Date() > end { kill(pid, SIGKILL) }; continue }
+            if poll(&p, 1, 200) == 0 {
+                if Date() > end { kill(pid, SIGKILL) }
+                continue
+            }
             let n = buf.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
             if n <= 0 { break }
             data += buf[0..<n]
@@ -124,7 +144,8 @@ struct EnrollInputTests {
 
     @Test("One very long line (256 MB offered) ends the session after the bound, and the process stays small")
     func longLineMemoryBound() throws {
-        let (f, _, env) = try Self.setUp(); defer { f.remove() }
+        let (f, _, env) = try Self.setUp()
+        defer { f.remove() }
         let p = try Spawned.start(Self.enroll(f), env: env)
         let sent = p.feed([UInt8](repeating: UInt8(ascii: "E"), count: 1 << 16), total: 256 << 20)
         let r = p.finish()
@@ -138,7 +159,8 @@ struct EnrollInputTests {
 
     @Test("A slow drip (a byte every 0.2 s, never a newline) ends at the session's time limit; silence ends at the idle limit")
     func slowDripAndSilence() throws {
-        let (f, _, env) = try Self.setUp(); defer { f.remove() }
+        let (f, _, env) = try Self.setUp()
+        defer { f.remove() }
         let p = try Spawned.start(Self.enroll(f, ["--idle-timeout", "2", "--session-timeout", "3"]), env: env)
         let sent = p.feed([UInt8(ascii: "E")], total: 300, pause: 0.2, limit: 60)
         let ended = p.exited
@@ -147,15 +169,18 @@ struct EnrollInputTests {
         #expect(r.text.contains("Nothing was typed for 2 seconds (or the session's time ran out)"), "\(r.text)")
         // Silence: nothing at all.
         let q = try Spawned.start(Self.enroll(f, ["--idle-timeout", "1"]), env: env)
-        let silentEnded = q.waitExit(limit: 20)   // writes nothing, keeps standard input open
+        let silentEnded = q.waitExit(limit: 20) // writes nothing, keeps standard input open
         let s = q.finish()
         #expect(silentEnded && s.text.contains("Nothing was typed for 1 seconds"), "\(s.text)")
-        #expect(try Binary.run(Self.enroll(f, ["--idle-timeout", "0"]), env: env).stderr.contains("--idle-timeout: expected a whole number of seconds from 1 to 3600"))
+        #expect(
+            try Binary.run(Self.enroll(f, ["--idle-timeout", "0"]), env: env).stderr.contains(
+                "--idle-timeout: expected a whole number of seconds from 1 to 3600"))
     }
 
     @Test("No oracle through the binary: the same wrong codes for a known and an unknown receipt print the same text")
     func sameTextKnownAndUnknown() throws {
-        let (f, _, env) = try Self.setUp(); defer { f.remove() }
+        let (f, _, env) = try Self.setUp()
+        defer { f.remove() }
         func session(_ receipt: String, from client: String) throws -> String {
             var e = env
             e["SSH_CONNECTION"] = "\(client) 52000 127.0.0.1 22"
@@ -169,7 +194,8 @@ struct EnrollInputTests {
         #expect(known.contains("2 tries left this hour"), "\(known)")
         #expect(known == unknown)
         // After the pause started, both get the same pause text.
-        _ = try session("EAC2414052317", from: "198.51.100.7"); _ = try session("EAC2499999999", from: "198.51.100.8")
+        _ = try session("EAC2414052317", from: "198.51.100.7")
+        _ = try session("EAC2499999999", from: "198.51.100.8")
         let knownPaused = try session("EAC2414052317", from: "198.51.100.7")
         let unknownPaused = try session("EAC2499999999", from: "198.51.100.8")
         #expect(knownPaused.contains("Too many wrong tries for this receipt number from your network"), "\(knownPaused)")
@@ -178,7 +204,8 @@ struct EnrollInputTests {
 
     @Test("Plain mode ends a session whose line passes its bound, and reads normal lines as before")
     func plainModeBound() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         let args = ["tui", "--plain", "--db", f.path, "--now", "2026-06-15T13:00:00Z", "--as", "applicant", "--account", "maria"]
         let p = try Spawned.start(args)
         let sent = p.feed([UInt8](repeating: UInt8(ascii: "x"), count: 1 << 16), total: 64 << 20)

@@ -21,16 +21,18 @@ struct InstallScriptTests {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test("A user, store, folder or --now that would need quoting is refused before anything is installed", arguments: [
-        (["--user", "bio;sh"], "--user must be a login name"),
-        (["--user", "Biosched"], "--user must be a login name"),
-        (["--store", "/srv/bio sched/store.sqlite"], "--store may hold only"),
-        (["--store", "relative/store.sqlite"], "--store must be an absolute path"),
-        (["--store", "/srv/../etc/store.sqlite"], "--store may hold only"),
-        (["--sshd-dir", "/etc/ssh/sshd_config.d\n    PermitRootLogin yes"], "--sshd-dir may hold only"),
-        (["--now", "2026-12-01T09:00:00Z\" ; touch /tmp/x"], "--now expects an ISO 8601 time"),
-        (["--bogus"], "unknown option --bogus"),
-    ])
+    @Test(
+        "A user, store, folder or --now that would need quoting is refused before anything is installed",
+        arguments: [
+            (["--user", "bio;sh"], "--user must be a login name"),
+            (["--user", "Biosched"], "--user must be a login name"),
+            (["--store", "/srv/bio sched/store.sqlite"], "--store may hold only"),
+            (["--store", "relative/store.sqlite"], "--store must be an absolute path"),
+            (["--store", "/srv/../etc/store.sqlite"], "--store may hold only"),
+            (["--sshd-dir", "/etc/ssh/sshd_config.d\n    PermitRootLogin yes"], "--sshd-dir may hold only"),
+            (["--now", "2026-12-01T09:00:00Z\" ; touch /tmp/x"], "--now expects an ISO 8601 time"),
+            (["--bogus"], "unknown option --bogus")
+        ])
     func refused(_ args: [String], _ message: String) throws {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("install-\(UUID().uuidString)").path
         let (status, out) = try Self.run(["--binaries", "/nonexistent"] + args + [target])

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 @Suite("Migration v2-outbox-delivery on a store made before it")
@@ -15,14 +16,15 @@ struct OutboxMigrationTests {
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v1")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO settings(key, value) VALUES ('training', '1'), ('created_by', 'officer.jones');
-                INSERT INTO cases(receipt, form, status, applicant_name) VALUES ('EAC2414052317', 'I-485', 'pending', 'María García');
-                INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at) VALUES
-                  ('EAC2414052317', 'email', 'maria@example.org', 'Your biometrics appointment was rescheduled', 'Receipt EAC2414052317: ...', 100),
-                  ('EAC2414052317', 'sms', '+16175550100', 'Rescheduled', 'Receipt EAC2414052317: sent long ago', 90);
-                UPDATE outbox SET sent_at = 95 WHERE channel = 'sms';
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO settings(key, value) VALUES ('training', '1'), ('created_by', 'officer.jones');
+                    INSERT INTO cases(receipt, form, status, applicant_name) VALUES ('EAC2414052317', 'I-485', 'pending', 'María García');
+                    INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at) VALUES
+                      ('EAC2414052317', 'email', 'maria@example.org', 'Your biometrics appointment was rescheduled', 'Receipt EAC2414052317: ...', 100),
+                      ('EAC2414052317', 'sms', '+16175550100', 'Rescheduled', 'Receipt EAC2414052317: sent long ago', 90);
+                    UPDATE outbox SET sent_at = 95 WHERE channel = 'sms';
+                    """)
         }
         try queue.close()
         let store = try SQLiteBookingStore(path: path)

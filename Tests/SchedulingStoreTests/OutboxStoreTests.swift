@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// The outbox as a delivery queue on a real SQLite file (migration v2-outbox-delivery).
@@ -9,22 +10,29 @@ import Testing
 struct OutboxStoreTests {
     let clock: @Sendable () -> Date = { StoreFixture.now }
 
-    func book(_ f: StoreFixture, notify: NotifyChannel? = .email, receipt: String = "EAC2414052317", actor: Actor = StoreFixture.maria,
-              to: String = "2026-06-24T09:00") throws {
-        let r = RescheduleRequest(requestID: UUID().uuidString, receipt: StoreFixture.receipt(receipt), actor: actor,
-                                  goodCause: GoodCause(reason: .medical), to: LocalDateTime(iso: to)!, notify: notify)
+    func book(
+        _ f: StoreFixture, notify: NotifyChannel? = .email, receipt: String = "EAC2414052317", actor: Actor = StoreFixture.maria,
+        to: String = "2026-06-24T09:00"
+    ) throws {
+        let r = RescheduleRequest(
+            requestID: UUID().uuidString, receipt: StoreFixture.receipt(receipt), actor: actor,
+            goodCause: GoodCause(reason: .medical), to: LocalDateTime(iso: to)!, notify: notify)
         #expect(try f.store.reschedule(r, clock: clock).result == .booked)
     }
 
     func constraint(_ f: StoreFixture, _ sql: String) -> String? {
-        do { try f.store.pool.write { db in try db.execute(sql: sql) }; return nil } catch let e as DatabaseError {
+        do {
+            try f.store.pool.write { db in try db.execute(sql: sql) }
+            return nil
+        } catch let e as DatabaseError {
             return e.resultCode == .SQLITE_CONSTRAINT ? (e.message ?? "") : "other: \(e)"
         } catch { return "other: \(error)" }
     }
 
     @Test("R4 a booking's message names what it is about; its text is built when sent; a representative with an email gets a copy")
     func bookingMessage() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try f.store.pool.write { db in try db.execute(sql: "UPDATE accounts SET email = 'lee@law.example.com' WHERE id = 'attorney.lee'") }
         try book(f)
         let rows = try f.store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id") }
@@ -41,7 +49,8 @@ struct OutboxStoreTests {
 
     @Test("A claim holds until its lease runs out: nobody else gets the row before, anybody after")
     func leases() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try book(f)
         let t0 = StoreFixture.now
         let first = try #require(try f.store.claimNextMessage(worker: "w1", now: t0, lease: 300))
@@ -57,7 +66,8 @@ struct OutboxStoreTests {
 
     @Test("A failed try waits for its retry time; the last one makes it failed; retry re-queues it from 0")
     func failures() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try book(f)
         let t0 = StoreFixture.now
         let item = try #require(try f.store.claimNextMessage(worker: "w1", now: t0, lease: 300))
@@ -75,7 +85,8 @@ struct OutboxStoreTests {
 
     @Test("SQLite refuses a claim without a lease, un-sending, deleting, changing content, a failure without a reason")
     func invariants() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try book(f)
         #expect(constraint(f, "UPDATE outbox SET claimed_by = 'x'")?.contains("lease_until") == true)
         #expect(constraint(f, "UPDATE outbox SET status = 'bogus'") != nil)
@@ -83,7 +94,11 @@ struct OutboxStoreTests {
         #expect(constraint(f, "UPDATE outbox SET status = 'sent'")?.contains("sent_at") == true)
         #expect(constraint(f, "UPDATE outbox SET recipient = 'eve@example.org'")?.contains("never changes") == true)
         #expect(constraint(f, "DELETE FROM outbox")?.contains("never deleted") == true)
-        #expect(constraint(f, "INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind) VALUES ('EAC2414052317', 'email', 'a@b.org', '', '', 0, 'booked')")?.contains("names its appointment") == true)
+        #expect(
+            constraint(
+                f,
+                "INSERT INTO outbox(receipt, channel, recipient, subject, body, created_at, kind) VALUES ('EAC2414052317', 'email', 'a@b.org', '', '', 0, 'booked')"
+            )?.contains("names its appointment") == true)
         try f.store.pool.write { db in try db.execute(sql: "UPDATE outbox SET status = 'sent', sent_at = 1") }
         #expect(constraint(f, "UPDATE outbox SET status = 'pending', sent_at = NULL")?.contains("stays sent") == true)
         #expect(try f.count("SELECT count(*) FROM outbox") == 1)
@@ -91,7 +106,8 @@ struct OutboxStoreTests {
 
     @Test("Reminders: each at most once per appointment (a unique key); none for rescheduled appointments")
     func reminders() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try book(f)
         // The booking at `now` made the 2026-06-24 appointment: its 7-day mark (06-17) is after the booking.
         let sevenBefore = StoreFixture.iso("2026-06-17T13:00:00Z")
@@ -102,10 +118,13 @@ struct OutboxStoreTests {
         let oneBefore = StoreFixture.iso("2026-06-23T13:00:00Z")
         #expect(try f.store.enqueueReminders(now: oneBefore) == 1)
         #expect(try f.store.enqueueReminders(now: oneBefore) == 0)
-        let rows = try f.store.pool.read { db in try Row.fetchAll(db, sql: "SELECT reminder_days, appointment_id FROM outbox WHERE kind = 'reminder' ORDER BY id") }
+        let rows = try f.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT reminder_days, appointment_id FROM outbox WHERE kind = 'reminder' ORDER BY id")
+        }
         #expect(rows.map { $0["reminder_days"] as Int } == [7, 1])
         // The rescheduled appointment (06-18, maria's first) got none.
-        let old = try f.count("SELECT count(*) FROM outbox o JOIN appointments a ON a.id = o.appointment_id WHERE o.kind = 'reminder' AND a.status <> 'scheduled'")
+        let old = try f.count(
+            "SELECT count(*) FROM outbox o JOIN appointments a ON a.id = o.appointment_id WHERE o.kind = 'reminder' AND a.status <> 'scheduled'")
         #expect(old == 0)
         // WAC2390112345 (li, no email or phone) and the cases without an online account got none.
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'reminder' AND receipt <> 'EAC2414052317'") == 0)
@@ -115,7 +134,8 @@ struct OutboxStoreTests {
 extension OutboxStoreTests {
     @Test("A message whose facts cannot be read fails visibly instead of stopping every mailer at it")
     func poisonRow() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         try book(f)
         try book(f, notify: .email, receipt: "WAC2390112345", actor: Actor(role: .applicant, id: "li"), to: "2026-06-24T09:30")
         // The first message's center now names a zone this system does not know.

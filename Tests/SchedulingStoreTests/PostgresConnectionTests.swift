@@ -20,9 +20,14 @@ struct PostgresConnectionTests {
         return home
     }
 
-    @Test("verify-full with the test CA, named by service=NAME in ~/.pg_service.conf, the password from ~/.pgpass; a certificate for another host name and a plain connection to a hostssl-only server are refused, saying why")
+    @Test(
+        "verify-full with the test CA, named by service=NAME in ~/.pg_service.conf, the password from ~/.pgpass; a certificate for another host name and a plain connection to a hostssl-only server are refused, saying why"
+    )
     func tlsServiceAndPasswordFile() throws {
-        guard PostgresCluster.binaries() != nil || PostgresCluster.required else { _ = try PostgresProcessTests.cluster(); return }
+        guard PostgresCluster.binaries() != nil || PostgresCluster.required else {
+            _ = try PostgresProcessTests.cluster()
+            return
+        }
         let c = try PostgresCluster(listen: [], tlsOnly: true, loopbackPassword: true)
         defer { c.stop() }
         let db = try c.createDatabase()
@@ -69,13 +74,21 @@ struct PostgresConnectionTests {
         #expect(missing.status != 0 && missing.stderr.contains("nosuch"), "\(missing.stderr)")
     }
 
-    @Test("To a host that is not this machine, biosched sends nothing without TLS: a server without TLS is refused before the password goes out; sslmode=disable written in --db itself allows it")
+    @Test(
+        "To a host that is not this machine, biosched sends nothing without TLS: a server without TLS is refused before the password goes out; sslmode=disable written in --db itself allows it"
+    )
     func noClearTextToAnotherHost() throws {
         guard geteuid() == 0 else {
-            if PostgresCluster.required { Issue.record("the test host needs root (ip netns); CI runs as root"); return }
+            if PostgresCluster.required {
+                Issue.record("the test host needs root (ip netns); CI runs as root")
+                return
+            }
             try Test.cancel("needs root for network namespaces")
         }
-        guard PostgresCluster.binaries() != nil || PostgresCluster.required else { _ = try PostgresProcessTests.cluster(); return }
+        guard PostgresCluster.binaries() != nil || PostgresCluster.required else {
+            _ = try PostgresProcessTests.cluster()
+            return
+        }
         let hosts = try NetworkHosts(count: 1)
         defer { hosts.remove() }
         let c = try PostgresCluster(listen: hosts.serverAddresses, hbaNetworks: hosts.networks, tls: false)
@@ -84,8 +97,9 @@ struct PostgresConnectionTests {
         #expect(try Binary.run(["init", "--db", c.socketURL(db)]).status == 0)
         let remote = "postgresql://\(c.superuser)@\(hosts.serverAddresses[0]):\(c.port)/\(db)"
         func run(_ url: String) throws -> Binary.Result {
-            let (p, out, err) = Binary.process(["summary", "--db", url], env: ["PGPASSWORD": c.password, "PGSSLMODE": "disable"],
-                                               wrap: ["/usr/sbin/ip", "netns", "exec", hosts.names[0]])
+            let (p, out, err) = Binary.process(
+                ["summary", "--db", url], env: ["PGPASSWORD": c.password, "PGSSLMODE": "disable"],
+                wrap: ["/usr/sbin/ip", "netns", "exec", hosts.names[0]])
             try p.run()
             let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
             p.waitUntilExit()

@@ -11,7 +11,9 @@ struct PostgresGrantsTests {
     static let grants = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("deploy/postgresql/grants.sql").path
 
-    @Test("The application role books, audits, verifies and sets the enrollment host; it cannot make a production store a training store, write audit rows of its own, create a table that shadows one, or find a function without its fixed search_path")
+    @Test(
+        "The application role books, audits, verifies and sets the enrollment host; it cannot make a production store a training store, write audit rows of its own, create a table that shadows one, or find a function without its fixed search_path"
+    )
     func applicationRole() throws {
         let c = try PostgresProcessTests.cluster()
         let tag = String(UInt32.random(in: 0...0xFFFFFF), radix: 16)
@@ -19,24 +21,33 @@ struct PostgresGrantsTests {
         try c.psql("CREATE ROLE \(owner) LOGIN; CREATE ROLE \(app) LOGIN")
         try c.psql("CREATE DATABASE \(db) OWNER \(owner)")
         try c.psql("ALTER SCHEMA public OWNER TO \(owner)", database: db)
-        defer { _ = try? c.psql("DROP DATABASE \(db)"); _ = try? c.psql("DROP ROLE \(app)"); _ = try? c.psql("DROP ROLE \(owner)") }
+        defer {
+            _ = try? c.psql("DROP DATABASE \(db)")
+            _ = try? c.psql("DROP ROLE \(app)")
+            _ = try? c.psql("DROP ROLE \(owner)")
+        }
         let asOwner = "host=\(c.socketDirectory) port=\(c.port) dbname=\(db) user=\(owner)"
         let asApp = "host=\(c.socketDirectory) port=\(c.port) dbname=\(db) user=\(app)"
         let made = try Binary.run(["init", "--db", asOwner])
         try #require(made.status == 0, "\(made.stdout)\(made.stderr)")
         // A production store runs on the real clock: an appointment and a slot a few weeks ahead, on weekdays.
         func weekday(_ ahead: Int) -> String {
-            var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "America/New_York")!
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: "America/New_York")!
             var d = cal.date(byAdding: .day, value: ahead, to: Date())!
             while [1, 7].contains(cal.component(.weekday, from: d)) { d = cal.date(byAdding: .day, value: 1, to: d)! }
             let c = cal.dateComponents([.year, .month, .day], from: d)
             return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         }
         let doc: [String: Any] = [
-            "centers": [["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
-                         "hours": PostgresProcessTests.weekdays]],
+            "centers": [
+                [
+                    "code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
+                    "hours": PostgresProcessTests.weekdays
+                ]
+            ],
             "cases": [["receipt": "EAC2414052317", "form": "I-485", "applicantName": "Ana Perez"]],
-            "appointments": [["receipt": "EAC2414052317", "center": "TGT", "start": weekday(10) + "T09:00"]],
+            "appointments": [["receipt": "EAC2414052317", "center": "TGT", "start": weekday(10) + "T09:00"]]
         ]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("grants-\(tag).json")
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
@@ -48,8 +59,10 @@ struct PostgresGrantsTests {
         try #require(applied.status == 0, "\(applied.output)")
 
         // biosched's work as the application role: a reschedule (with its audit row), a read, the chain.
-        let booked = try Binary.run(["reschedule", "EAC2414052317", "--db", asApp, "--as", "officer", "--to", weekday(20) + "T09:00",
-                                     "--reason", "medical", "--json"])
+        let booked = try Binary.run([
+            "reschedule", "EAC2414052317", "--db", asApp, "--as", "officer", "--to", weekday(20) + "T09:00",
+            "--reason", "medical", "--json"
+        ])
         #expect(booked.status == 0 && booked.json["result"] as? String == "booked", "\(booked.stdout)\(booked.stderr)")
         let verify = try Binary.run(["audit", "verify", "--db", asApp, "--as", "officer"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -72,7 +85,8 @@ struct PostgresGrantsTests {
         let ownerFlip = try c.psql(as: owner, database: db, ["-c", "UPDATE settings SET value = '1' WHERE key = 'training'"])
         #expect(ownerFlip.status != 0 && ownerFlip.output.contains("fixed when it is made"), "\(ownerFlip.output)")
         // Every function biosched defines has its fixed search_path; the audit's are the owner's.
-        let loose = try c.psql("""
+        let loose = try c.psql(
+            """
             SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'public' AND p.proname LIKE 'biosched\\_%'
               AND NOT coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, public, pg_temp']

@@ -42,9 +42,11 @@ struct PostgresProcessTests {
             }
         }
         let doc: [String: Any] = [
-            "centers": [["code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4, "hours": weekdays],
-                        ["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 5, "hours": weekdays]],
-            "cases": cases, "appointments": appts,
+            "centers": [
+                ["code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4, "hours": weekdays],
+                ["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 5, "hours": weekdays]
+            ],
+            "cases": cases, "appointments": appts
         ]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgrace-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -57,11 +59,17 @@ struct PostgresProcessTests {
     @Test("R14 32 biosched processes from two network namespaces race for the last 3 stations of a slot, 3 rounds: exactly 3 book each round, counters exact")
     func racingProcessesFromTwoHosts() throws {
         guard geteuid() == 0 else {
-            if PostgresCluster.required { Issue.record("the two-host race needs root (ip netns); CI runs as root"); return }
+            if PostgresCluster.required {
+                Issue.record("the two-host race needs root (ip netns); CI runs as root")
+                return
+            }
             FileHandle.standardError.write(Data("SKIPPED: the two-host PostgreSQL race needs root for `ip netns add` (CI runs as root)\n".utf8))
             try Test.cancel("needs root for network namespaces")
         }
-        guard PostgresCluster.binaries() != nil || PostgresCluster.required else { _ = try Self.cluster(); return }
+        guard PostgresCluster.binaries() != nil || PostgresCluster.required else {
+            _ = try Self.cluster()
+            return
+        }
         let hosts = try NetworkHosts(count: 2)
         defer { hosts.remove() }
         let c = try PostgresCluster(listen: hosts.serverAddresses, hbaNetworks: hosts.networks)
@@ -75,9 +83,13 @@ struct PostgresProcessTests {
                 let host = i % 2
                 let receipt = "MSC\(String(format: "%02d", r))" + String(format: "%08d", i)
                 let remote = "postgresql://\(c.superuser)@\(hosts.serverAddresses[host]):\(c.port)/\(database)?sslmode=verify-full&sslrootcert=\(c.caFile)"
-                running.append(Binary.process(["reschedule", receipt, "--db", remote, "--now", Self.now, "--as", "agent", "--center", "TGT",
-                                               "--to", String(format: "2026-06-24T%02d:00", 9 + r), "--reason", "travel", "--json"],
-                                              env: ["PGPASSWORD": c.password], wrap: ["/usr/sbin/ip", "netns", "exec", hosts.names[host]]))
+                running.append(
+                    Binary.process(
+                        [
+                            "reschedule", receipt, "--db", remote, "--now", Self.now, "--as", "agent", "--center", "TGT",
+                            "--to", String(format: "2026-06-24T%02d:00", 9 + r), "--reason", "travel", "--json"
+                        ],
+                        env: ["PGPASSWORD": c.password], wrap: ["/usr/sbin/ip", "netns", "exec", hosts.names[host]]))
             }
             for p in running { try p.0.run() }
             var statuses: [Int32] = [], results: [String] = []
@@ -94,7 +106,8 @@ struct PostgresProcessTests {
             #expect(statuses.filter { $0 == 0 }.count == 3 && statuses.filter { $0 == 3 }.count == racers - 3, "round \(r): \(statuses)")
         }
         // Every counter equals the bookings it counts; each target slot is full at 5; the clients came over both hosts' addresses.
-        let wrong = try c.psql("""
+        let wrong = try c.psql(
+            """
             SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start
               AND a.status IN ('scheduled','attended','missed'))
             """, database: database)
@@ -106,7 +119,9 @@ struct PostgresProcessTests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     }
 
-    @Test("init makes the schema in an empty database and refuses one that holds a store; a password in the URL is refused; --db postgres reads PGHOST and friends")
+    @Test(
+        "init makes the schema in an empty database and refuses one that holds a store; a password in the URL is refused; --db postgres reads PGHOST and friends"
+    )
     func initAndURLs() throws {
         let c = try Self.cluster()
         let db = try c.createDatabase()
@@ -116,22 +131,26 @@ struct PostgresProcessTests {
         let again = try Binary.run(["init", "--db", c.url(db)])
         #expect(again.status != 0 && again.stderr.contains("already holds a biosched store"), "\(again.stderr)")
         let withPassword = try Binary.run(["summary", "--db", "postgresql://\(c.superuser):secret@127.0.0.1:\(c.port)/\(db)"])
-        #expect(withPassword.status == 2 && withPassword.stderr.contains("password never goes on a command line"), "\(withPassword.status) \(withPassword.stderr)")
+        #expect(
+            withPassword.status == 2 && withPassword.stderr.contains("password never goes on a command line"), "\(withPassword.status) \(withPassword.stderr)")
         #expect(!withPassword.stderr.contains("secret"))
         // A database name is a protocol parameter, never SQL: an odd one is simply not there.
         let odd = try Binary.run(["summary", "--db", "postgresql://\(c.superuser)@127.0.0.1:\(c.port)/x;drop"])
         #expect(odd.status == 4 && odd.stderr.contains("There is no database x;drop"), "\(odd.stderr)")
-        let env = try Binary.run(["summary", "--db", "postgres"], env: ["PGHOST": c.socketDirectory, "PGPORT": String(c.port), "PGUSER": c.superuser, "PGDATABASE": db])
+        let env = try Binary.run(
+            ["summary", "--db", "postgres"], env: ["PGHOST": c.socketDirectory, "PGPORT": String(c.port), "PGUSER": c.superuser, "PGDATABASE": db])
         #expect(env.status == 0, "\(env.stdout)\(env.stderr)")
         let empty = try c.createDatabase()
         let notAStore = try Binary.run(["summary", "--db", c.socketURL(empty)])
         #expect(notAStore.status == 4 && notAStore.stderr.contains("holds no biosched store"), "\(notAStore.stderr)")
     }
 
-    @Test("demo without --db: $BIOSCHED_DB naming a PostgreSQL training store is the sandbox; naming a production store or an empty database, a temporary file, saying why; nothing written there")
+    @Test(
+        "demo without --db: $BIOSCHED_DB naming a PostgreSQL training store is the sandbox; naming a production store or an empty database, a temporary file, saying why; nothing written there"
+    )
     func demoReadsTheEnvironment() throws {
         let c = try Self.cluster()
-        let training = try Self.raceStore(c, racers: 1, rounds: 1)       // holds case MSC0000000000
+        let training = try Self.raceStore(c, racers: 1, rounds: 1) // holds case MSC0000000000
         let production = c.url(try c.createDatabase())
         let made = try Binary.run(["init", "--db", production])
         try #require(made.status == 0, "\(made.stderr)")
@@ -142,26 +161,31 @@ struct PostgresProcessTests {
         let shared = dir.appendingPathComponent("shared.flow")
         try Data("caption \"The class's shared training store.\"\nopen MSC0000000000\nexpect \"MSC0000000000\"\n".utf8).write(to: shared)
         let look = dir.appendingPathComponent("look.flow")
-        try Data("caption \"A look at the sandbox.\"\nexpect \"EAC2414052317\"\n".utf8).write(to: look)   // the find screen's example, in both languages
+        try Data("caption \"A look at the sandbox.\"\nexpect \"EAC2414052317\"\n".utf8).write(to: look) // the find screen's example, in both languages
 
         let onShared = try Binary.run(["demo", "--check", shared.path, "--now", Self.now], env: ["BIOSCHED_DB": training])
         #expect(onShared.status == 0, "\(onShared.stdout)\(onShared.stderr)")
         #expect(onShared.stderr.contains("Using the training store that $BIOSCHED_DB names: \(training)"), "\(onShared.stderr)")
         #expect(!onShared.stderr.contains("Creating a training store"))
-        #expect(try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(training.split(separator: "/").last!)) == "0")
+        #expect(
+            try c.psql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'biosched_first_state_%'", database: String(training.split(separator: "/").last!))
+                == "0")
 
         let audit = try c.psql("SELECT count(*) FROM audit", database: String(production.split(separator: "/").last!))
         let onProduction = try Binary.run(["demo", "--check", look.path], env: ["BIOSCHED_DB": production])
         #expect(onProduction.status == 0, "\(onProduction.stdout)\(onProduction.stderr)")
-        #expect(onProduction.stderr.contains("$BIOSCHED_DB names a production store (\(production)); biosched demo never opens one, so this sandbox is a temporary file."),
-                "\(onProduction.stderr)")
+        #expect(
+            onProduction.stderr.contains(
+                "$BIOSCHED_DB names a production store (\(production)); biosched demo never opens one, so this sandbox is a temporary file."),
+            "\(onProduction.stderr)")
         #expect(try c.psql("SELECT count(*) FROM audit", database: String(production.split(separator: "/").last!)) == audit, "the production store untouched")
 
         let onEmpty = try Binary.run(["demo", "--check", look.path, "--lang", "es"], env: ["BIOSCHED_DB": empty])
         #expect(onEmpty.status == 0, "\(onEmpty.stdout)\(onEmpty.stderr)")
         #expect(onEmpty.stderr.contains("$BIOSCHED_DB indica \(empty), que no contiene ningún sistema de biosched"), "\(onEmpty.stderr)")
-        #expect(try c.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: String(empty.split(separator: "/").last!)) == "0",
-                "an empty database named only by the environment is not filled")
+        #expect(
+            try c.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: String(empty.split(separator: "/").last!)) == "0",
+            "an empty database named only by the environment is not filled")
     }
 
     @Test("Two hosts running init on one empty database at once: one creates the store, the other refuses, and the schema is applied once")
@@ -178,7 +202,7 @@ struct PostgresProcessTests {
             if p.terminationStatus == 0 { ok += 1 } else if e.contains("already holds a biosched store") { refused += 1 }
         }
         #expect(ok == 1 && refused == 3)
-        #expect(try c.psql("SELECT count(*) FROM biosched_migrations", database: db) == "7")   // pg1 to pg7, each once
+        #expect(try c.psql("SELECT count(*) FROM biosched_migrations", database: db) == "7") // pg1 to pg7, each once
         #expect(try c.psql("SELECT count(*) FROM audit", database: db) == "1")
     }
 
@@ -187,13 +211,17 @@ struct PostgresProcessTests {
         let c = try Self.cluster()
         let url = try Self.raceStore(c, racers: 8, rounds: 1)
         let db = String(url.split(separator: "/").last!)
-        let before = try c.psql("SELECT (SELECT count(*) FROM appointments) || '/' || (SELECT count(*) FROM audit) || '/' || (SELECT sum(booked) FROM slots)", database: db)
+        let before = try c.psql(
+            "SELECT (SELECT count(*) FROM appointments) || '/' || (SELECT count(*) FROM audit) || '/' || (SELECT sum(booked) FROM slots)", database: db)
         // Hold the audit lock in another session so the command waits inside its transaction, then end its backend.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "\(c.bin)/psql")
-        holder.arguments = ["-X", "-q", "-h", c.socketDirectory, "-p", String(c.port), "-U", c.superuser, "-d", db, "-c",
-                            "BEGIN; SELECT pg_advisory_xact_lock(\(0x4249_4F54)); SELECT pg_sleep(4); COMMIT;"]
-        holder.standardOutput = FileHandle.nullDevice; holder.standardError = FileHandle.nullDevice
+        holder.arguments = [
+            "-X", "-q", "-h", c.socketDirectory, "-p", String(c.port), "-U", c.superuser, "-d", db, "-c",
+            "BEGIN; SELECT pg_advisory_xact_lock(\(0x4249_4F54)); SELECT pg_sleep(4); COMMIT;"
+        ]
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
         try holder.run()
         Thread.sleep(forTimeInterval: 0.7)
         let receipt = try c.psql("SELECT receipt FROM appointments WHERE status = 'scheduled' ORDER BY id LIMIT 1", database: db)
@@ -209,7 +237,8 @@ struct PostgresProcessTests {
         #expect(e.contains("unreachable"), "\(e)")
         #expect(!e.contains("57P01") && !e.contains("SQLSTATE"), "no raw SQLSTATE: \(e)")
         #expect(try c.psql("SELECT count(*) FROM staff WHERE \"user\" = 'temp.agent'", database: db) == "0", "nothing half committed")
-        let after = try c.psql("SELECT (SELECT count(*) FROM appointments) || '/' || (SELECT count(*) FROM audit) || '/' || (SELECT sum(booked) FROM slots)", database: db)
+        let after = try c.psql(
+            "SELECT (SELECT count(*) FROM appointments) || '/' || (SELECT count(*) FROM audit) || '/' || (SELECT sum(booked) FROM slots)", database: db)
         #expect(after == before)
         let next = try Binary.run(["status", receipt, "--db", url, "--now", Self.now, "--as", "agent"])
         #expect(next.status == 0, "\(next.stdout)\(next.stderr)")
@@ -229,7 +258,7 @@ extension PostgresProcessTests {
             "centers": [["code": "BOS", "name": "Boston ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2, "hours": Self.weekdays]],
             "accounts": [["id": "ana.perez", "role": "applicant", "name": "Ana Perez", "email": "ana@example.org"]],
             "cases": [["receipt": "EAC2414052317", "form": "I-485", "applicant": "ana.perez"]],
-            "appointments": [["receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"]],
+            "appointments": [["receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"]]
         ]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-pgplain-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -240,10 +269,13 @@ extension PostgresProcessTests {
         p.executableURL = Binary.url
         p.arguments = ["tui", "--db", url, "--now", Self.now, "--as", "applicant", "--account", "ana.perez"]
         var env = ProcessInfo.processInfo.environment
-        env["TERM"] = "dumb"; env["BIOSCHED_DB"] = nil
+        env["TERM"] = "dumb"
+        env["BIOSCHED_DB"] = nil
         p.environment = env
         let input = Pipe(), output = Pipe()
-        p.standardInput = input; p.standardOutput = output; p.standardError = output
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = output
         try p.run()
         // Case 1; its first day; its first time; reason 1 (medical); confirmation by email; yes; then quit.
         input.fileHandleForWriting.write(Data("1\n1\n1\n1\n1\n1\nq\n".utf8))
@@ -277,14 +309,22 @@ final class NetworkHosts {
             let name = "bs\(tag)\(i)", host = "bs\(tag)\(i)h", peer = "bs\(tag)\(i)n"
             let octet = 10 + base + i
             let net = "10.213.\(octet)"
-            names.append(name); servers.append("\(net).1"); nets.append("\(net).0/24"); links.append(host)
-            for cmd in [["netns", "add", name], ["link", "add", host, "type", "veth", "peer", "name", peer], ["link", "set", peer, "netns", name],
-                        ["addr", "add", "\(net).1/24", "dev", host], ["link", "set", host, "up"],
-                        ["-n", name, "addr", "add", "\(net).2/24", "dev", peer], ["-n", name, "link", "set", peer, "up"], ["-n", name, "link", "set", "lo", "up"]] {
+            names.append(name)
+            servers.append("\(net).1")
+            nets.append("\(net).0/24")
+            links.append(host)
+            for cmd in [
+                ["netns", "add", name], ["link", "add", host, "type", "veth", "peer", "name", peer], ["link", "set", peer, "netns", name],
+                ["addr", "add", "\(net).1/24", "dev", host], ["link", "set", host, "up"],
+                ["-n", name, "addr", "add", "\(net).2/24", "dev", peer], ["-n", name, "link", "set", peer, "up"], ["-n", name, "link", "set", "lo", "up"]
+            ] {
                 try Self.ip(cmd)
             }
         }
-        self.names = names; self.serverAddresses = servers; self.networks = nets; self.links = links
+        self.names = names
+        self.serverAddresses = servers
+        self.networks = nets
+        self.links = links
     }
 
     func remove() {
@@ -297,7 +337,8 @@ final class NetworkHosts {
         p.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
         p.arguments = args
         let err = Pipe()
-        p.standardError = err; p.standardOutput = FileHandle.nullDevice
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
         try p.run()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// Issue 20: a bounded fuzz run of each parser a stranger reaches, with a fixed seed so a failure
@@ -22,8 +23,10 @@ struct PublicDoorFuzzTests {
     }
 
     static func bytes<G: RandomNumberGenerator>(_ n: Int, _ g: inout G) -> [UInt8] {
-        let pieces: [[UInt8]] = [Array("EAC2414052317\n".utf8), Array("AAAA-BBBB-CCCC\n".utf8), [0x1B, 0x5B, 0x32, 0x4A], [0xFF, 0xFE],
-                                 [0xC3], Array("\r\n".utf8), [0], Array(String(repeating: "9", count: 90).utf8), Array("\n".utf8)]
+        let pieces: [[UInt8]] = [
+            Array("EAC2414052317\n".utf8), Array("AAAA-BBBB-CCCC\n".utf8), [0x1B, 0x5B, 0x32, 0x4A], [0xFF, 0xFE],
+            [0xC3], Array("\r\n".utf8), [0], Array(String(repeating: "9", count: 90).utf8), Array("\n".utf8)
+        ]
         var out: [UInt8] = []
         while out.count < n {
             if Bool.random(using: &g) { out += pieces.randomElement(using: &g)! } else { out.append(UInt8.random(in: 0...255, using: &g)) }
@@ -33,7 +36,8 @@ struct PublicDoorFuzzTests {
 
     @Test("The enroll dialogue: 40 random inputs each end by themselves, print no raw control character, and leave the store whole")
     func enrollDialogue() throws {
-        let (f, _, env) = try EnrollInputTests.setUp(); defer { f.remove() }
+        let (f, _, env) = try EnrollInputTests.setUp()
+        defer { f.remove() }
         var g = Seeded(state: 20)
         var statuses: [Int32: Int] = [:]
         for i in 0..<40 {
@@ -54,7 +58,8 @@ struct PublicDoorFuzzTests {
 
     @Test("The key lookup's arguments: 120 mutated requests get the same answer from the C fast path and from biosched")
     func keyLookupArguments() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         let maria = KeyRegistryTests.key(60), unknown = KeyRegistryTests.key(61)
         try f.store.addKey(maria, for: .account("maria", .applicant), how: "officer", by: StoreFixture.officer, now: StoreFixture.now)
         f.store.close()
@@ -65,7 +70,8 @@ struct PublicDoorFuzzTests {
             switch Int.random(in: 0..<6, using: &g) {
             case 0 where !u.isEmpty: u.remove(at: Int.random(in: 0..<u.count, using: &g))
             case 1: u.insert(UInt8.random(in: 1...255, using: &g), at: Int.random(in: 0...u.count, using: &g))
-            case 2 where !u.isEmpty: u[Int.random(in: 0..<u.count, using: &g)] = [UInt8(ascii: "="), UInt8(ascii: "/"), UInt8(ascii: "'"), 0x1B, 0xC3].randomElement(using: &g)!
+            case 2 where !u.isEmpty:
+                u[Int.random(in: 0..<u.count, using: &g)] = [UInt8(ascii: "="), UInt8(ascii: "/"), UInt8(ascii: "'"), 0x1B, 0xC3].randomElement(using: &g)!
             case 3: u += Array(String(repeating: "A", count: Int.random(in: 1...300, using: &g)).utf8)
             case 4: u = Array(u.prefix(Int.random(in: 0...u.count, using: &g)))
             default: break
@@ -82,7 +88,9 @@ struct PublicDoorFuzzTests {
             args[which] = mutate(args[which])
             let c = try Binary.run(args, executable: Binary.sibling("biosched-authorized-keys"))
             let swift = try Binary.run(["access", "authorized-keys"] + args)
-            #expect(c.stdout == swift.stdout && c.status == swift.status, "run \(i) \(args.map(\.debugDescription)): \(c.status) \(c.stdout.debugDescription) vs \(swift.status) \(swift.stdout.debugDescription)")
+            #expect(
+                c.stdout == swift.stdout && c.status == swift.status,
+                "run \(i) \(args.map(\.debugDescription)): \(c.status) \(c.stdout.debugDescription) vs \(swift.status) \(swift.stdout.debugDescription)")
             if c.stdout == swift.stdout { same += 1 }
         }
         print("key lookup fuzz: 120 mutated requests, \(same) answered alike")

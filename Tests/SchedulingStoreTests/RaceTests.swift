@@ -20,11 +20,17 @@ struct RaceTests {
             appts.append(["receipt": receipt, "center": "RAC", "start": String(format: "2026-06-18T%02d:%02d", 8 + i / 4, (i % 4) * 15)])
         }
         let doc: [String: Any] = [
-            "centers": [["code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4,
-                         "hours": ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]],
-                        ["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 3,
-                         "hours": ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]]],
-            "cases": cases, "appointments": appts,
+            "centers": [
+                [
+                    "code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4,
+                    "hours": ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]
+                ],
+                [
+                    "code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 3,
+                    "hours": ["mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"]
+                ]
+            ],
+            "cases": cases, "appointments": appts
         ]
         let file = dir.appendingPathComponent("race.json")
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
@@ -35,8 +41,11 @@ struct RaceTests {
         var running: [(Process, Pipe, Pipe)] = []
         for i in 0..<racers {
             let receipt = "MSC24" + String(format: "%08d", i)
-            running.append(Binary.process(["reschedule", receipt, "--db", db, "--now", now, "--as", "agent", "--center", "TGT",
-                                           "--to", "2026-06-24T09:00", "--reason", "travel", "--json"]))
+            running.append(
+                Binary.process([
+                    "reschedule", receipt, "--db", db, "--now", now, "--as", "agent", "--center", "TGT",
+                    "--to", "2026-06-24T09:00", "--reason", "travel", "--json"
+                ]))
         }
         for r in running { try r.0.run() }
         var statuses: [Int32] = [], results: [String] = []
@@ -56,10 +65,12 @@ struct RaceTests {
         let q = try DatabaseQueue(path: db)
         let start = Int64(ISO8601DateFormatter().date(from: "2026-06-24T13:00:00Z")!.timeIntervalSince1970)
         let counts: [Int?] = try q.read { db throws -> [Int?] in
-            [try Int.fetchOne(db, sql: "SELECT booked FROM slots WHERE center = 'TGT' AND start = ?", arguments: [start]),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = 'TGT' AND status = 'scheduled'"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE status = 'rescheduled'"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE decision = 'booked'")]
+            [
+                try Int.fetchOne(db, sql: "SELECT booked FROM slots WHERE center = 'TGT' AND start = ?", arguments: [start]),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE center = 'TGT' AND status = 'scheduled'"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM appointments WHERE status = 'rescheduled'"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE decision = 'booked'")
+            ]
         }
         #expect(counts == [3, 3, 3, 3], "slot counter, bookings, old appointments moved, requests")
         let integrity = try q.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// The store benchmark's floor (`rawsqlite`, Sources/RawSQLite/main.c) must write what biosched
@@ -21,24 +22,26 @@ struct RawFloorTests {
         var doc = ImportDocument()
         let weekdays: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
         doc.centers = [
-            .init(code: "BOS", name: "Boston \"Tremont\" ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
-                  slotMinutes: 30, stations: 2, hours: weekdays, closures: ["2026-06-19"]),
-            .init(code: "PHX", name: "Phoenix ASC", address: "1 N Central Ave", city: "Phoenix", state: "AZ", timeZone: "America/Phoenix",
-                  slotMinutes: 20, stations: 3, hours: weekdays),
+            .init(
+                code: "BOS", name: "Boston \"Tremont\" ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
+                slotMinutes: 30, stations: 2, hours: weekdays, closures: ["2026-06-19"]),
+            .init(
+                code: "PHX", name: "Phoenix ASC", address: "1 N Central Ave", city: "Phoenix", state: "AZ", timeZone: "America/Phoenix",
+                slotMinutes: 20, stations: 3, hours: weekdays)
         ]
         doc.accounts = [
             .init(id: "attorney.lee", role: "representative", name: "Jordan Lee, Esq.", email: "lee@law.example.com"),
-            .init(id: "aid.ortiz", role: "representative", name: "Rosa Ortiz", phone: "(602) 555-0142"),
+            .init(id: "aid.ortiz", role: "representative", name: "Rosa Ortiz", phone: "(602) 555-0142")
         ]
         doc.cases = [
             .init(receipt: "EAC2414052317", form: "I-485", applicant: nil, applicantName: "María José Núñez", representatives: ["attorney.lee", "aid.ortiz"]),
             .init(receipt: "WAC2390112345", form: "I-765", applicant: nil, applicantName: "李小龙"),
-            .init(receipt: "LIN2501234567", form: "N-400", applicant: nil, applicantName: "Sam O'Brien"),
+            .init(receipt: "LIN2501234567", form: "N-400", applicant: nil, applicantName: "Sam O'Brien")
         ]
         doc.appointments = [
             .init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
             .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-18T09:30", priorReschedules: 1),
-            .init(receipt: "LIN2501234567", center: "PHX", start: "2026-06-22T10:00"),
+            .init(receipt: "LIN2501234567", center: "PHX", start: "2026-06-22T10:00")
         ]
         _ = try store.importDocument(doc, actor: Actor(role: .officer, id: "bench"), now: now)
         // Everything into the main file, so that a copy of it is the whole store.
@@ -51,7 +54,7 @@ struct RawFloorTests {
     static let plan = [
         ("EAC2414052317", "PHX", "2026-06-23T10:20"),
         ("WAC2390112345", "BOS", "2026-06-24T14:30"),
-        ("LIN2501234567", "BOS", "2026-07-01T08:00"),
+        ("LIN2501234567", "BOS", "2026-07-01T08:00")
     ]
 
     /// Every row of the tables a reschedule writes, as text; JSON columns parsed (a dictionary's
@@ -59,8 +62,10 @@ struct RawFloorTests {
     static func rows(_ path: String) throws -> [String: [[String: String]]] {
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
-        let tables = ["appointments": "id", "slots": "center, start", "notices": "number", "outbox": "id", "requests": "id",
-                      "audit": "id", "enrollment_codes": "rowid"]
+        let tables = [
+            "appointments": "id", "slots": "center, start", "notices": "number", "outbox": "id", "requests": "id",
+            "audit": "id", "enrollment_codes": "rowid"
+        ]
         return try queue.read { db in
             var out: [String: [[String: String]]] = [:]
             for (table, order) in tables {
@@ -82,7 +87,8 @@ struct RawFloorTests {
 
     static func canonicalJSON(_ s: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(s.utf8)),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "NOT JSON: " + s }
+            let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        else { return "NOT JSON: " + s }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -100,8 +106,9 @@ struct RawFloorTests {
         // biosched, as the benchmark's worker does it.
         let store = try SQLiteBookingStore(path: viaStore)
         for (i, p) in Self.plan.enumerated() {
-            let request = RescheduleRequest(requestID: "floor-\(i)", receipt: StoreFixture.receipt(p.0), actor: Actor(role: .agent, id: "bench.agent"),
-                                            goodCause: GoodCause(reason: .medical), centerCode: p.1, to: LocalDateTime(iso: p.2)!)
+            let request = RescheduleRequest(
+                requestID: "floor-\(i)", receipt: StoreFixture.receipt(p.0), actor: Actor(role: .agent, id: "bench.agent"),
+                goodCause: GoodCause(reason: .medical), centerCode: p.1, to: LocalDateTime(iso: p.2)!)
             let outcome = try store.reschedule(request, clock: { Self.now })
             #expect(outcome.result == .booked, "\(p): \(outcome.verdict.message)")
         }
@@ -144,8 +151,9 @@ struct RawFloorTests {
         let planFile = dir.appendingPathComponent("plan.txt")
         // A closed day (Friday 2026-06-19 is a closure at BOS): not an offered slot.
         try "EAC2414052317 BOS 2026-06-19T10:00 0\n".write(to: planFile, atomically: true, encoding: .utf8)
-        let raw = try Binary.run([path, "reschedule", planFile.path, "0", "1", String(Int64(Self.now.timeIntervalSince1970)), "closed"],
-                                 executable: Self.rawsqlite)
+        let raw = try Binary.run(
+            [path, "reschedule", planFile.path, "0", "1", String(Int64(Self.now.timeIntervalSince1970)), "closed"],
+            executable: Self.rawsqlite)
         #expect(raw.stdout.contains("PROBLEM closed-0: not booked: not an offered slot"), "\(raw.stdout)")
         #expect(raw.stdout.contains("RESULT booked=0 other=1 errors=0"), "\(raw.stdout)")
     }

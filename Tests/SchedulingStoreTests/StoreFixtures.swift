@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import Scheduling
+
 @testable import SchedulingStore
 
 /// A real SQLite store in a fresh temporary folder, with a small known data set.
@@ -28,27 +30,29 @@ struct StoreFixture {
         var doc = ImportDocument()
         let weekdays: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
         doc.centers = [
-            .init(code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
-                  slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"]),
-            .init(code: "PHX", name: "Phoenix ASC", address: "1 N Central Ave", city: "Phoenix", state: "AZ", timeZone: "America/Phoenix",
-                  slotMinutes: 30, stations: stations, hours: weekdays),
+            .init(
+                code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
+                slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"]),
+            .init(
+                code: "PHX", name: "Phoenix ASC", address: "1 N Central Ave", city: "Phoenix", state: "AZ", timeZone: "America/Phoenix",
+                slotMinutes: 30, stations: stations, hours: weekdays)
         ]
         doc.accounts = [
             .init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org", phone: "+1-617-555-0100"),
             .init(id: "li", role: "applicant", name: "李小龙"),
-            .init(id: "attorney.lee", role: "representative", name: "Jordan Lee, Esq."),
+            .init(id: "attorney.lee", role: "representative", name: "Jordan Lee, Esq.")
         ]
         doc.cases = [
             .init(receipt: "EAC2414052317", form: "I-485", applicant: "maria", representatives: ["attorney.lee"]),
             .init(receipt: "WAC2390112345", form: "I-765", applicant: "li"),
             .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez"),
-            .init(receipt: "LIN2501234567", form: "I-600", applicant: nil, applicantName: "Sam Doe"),
+            .init(receipt: "LIN2501234567", form: "I-600", applicant: nil, applicantName: "Sam Doe")
         ]
         doc.appointments = [
             .init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
             .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-18T09:30"),
             .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00"),
-            .init(receipt: "LIN2501234567", center: "BOS", start: "2026-06-22T10:30", priorReschedules: 2),
+            .init(receipt: "LIN2501234567", center: "BOS", start: "2026-06-22T10:30", priorReschedules: 2)
         ]
         for i in 0..<extraCases {
             let receipt = "MSC26" + String(format: "%08d", i)
@@ -82,7 +86,9 @@ struct StoreFixture {
 
     /// Every count but the audit log's: a refusal writes nothing but its audit row.
     func countsBesidesAudit() throws -> [String: Int] {
-        var c = try tableCounts(); c["audit"] = nil; return c
+        var c = try tableCounts()
+        c["audit"] = nil
+        return c
     }
 
     /// The actions of the audit rows after row `after`.
@@ -90,5 +96,3 @@ struct StoreFixture {
         try store.pool.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit WHERE id > ? ORDER BY id", arguments: [after]) }
     }
 }
-
-import GRDB

@@ -13,11 +13,12 @@ struct StoryClockTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("default.sqlite").path
         let env = ["BIOSCHED_DB": path]
-        let first = try Binary.run(["status", "IOE0923456781", "--as", "agent"], env: env)   // makes the demo store, then a look-up
+        let first = try Binary.run(["status", "IOE0923456781", "--as", "agent"], env: env) // makes the demo store, then a look-up
         try #require(first.status == 0, "\(first.stderr)")
         // The store was made an hour ago (as a class's store is, by the time its second session opens).
         try DatabaseQueue(path: path).write { db in
-            let made = try Int64.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'created_at'").map { $0 - 3600 }
+            let made =
+                try Int64.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'created_at'").map { $0 - 3600 }
                 ?? Int64(Date().timeIntervalSince1970) - 3600
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'created_at'", arguments: [String(made)])
         }

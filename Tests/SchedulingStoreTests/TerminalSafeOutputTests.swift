@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// Issue 20: text is made terminal-safe where it is printed, whatever wrote it; limits count what a
@@ -15,7 +16,8 @@ struct TerminalSafeOutputTests {
 
     @Test("A name written by direct SQL with escape sequences reaches status, JSON, outbox and error lines only as visible escapes")
     func storedControlCharacters() throws {
-        let f = try StoreFixture(); defer { f.remove() }
+        let f = try StoreFixture()
+        defer { f.remove() }
         let evil = "Mar\u{1B}]0;owned\u{07}\u{1B}[2Jia\u{9B}31m"
         try f.store.pool.write { db in
             try db.execute(sql: "UPDATE cases SET applicant_name = ? WHERE receipt = 'EAC2414052317'", arguments: [evil])
@@ -24,10 +26,12 @@ struct TerminalSafeOutputTests {
         _ = try f.store.issueEnrollmentCode(account: "maria", by: StoreFixture.agent, now: StoreFixture.now)
         f.store.close()
         let now = ["--now", "2026-06-15T13:00:00Z"]
-        for args in [["status", "EAC2414052317", "--db", f.path, "--as", "officer"] + now,
-                     ["status", "EAC2414052317", "--db", f.path, "--as", "officer", "--json"] + now,
-                     ["outbox", "--db", f.path, "--as", "officer"] + now,
-                     ["status", "EAC\u{1B}[2J2414052317", "--db", f.path, "--as", "officer"] + now] {
+        for args in [
+            ["status", "EAC2414052317", "--db", f.path, "--as", "officer"] + now,
+            ["status", "EAC2414052317", "--db", f.path, "--as", "officer", "--json"] + now,
+            ["outbox", "--db", f.path, "--as", "officer"] + now,
+            ["status", "EAC\u{1B}[2J2414052317", "--db", f.path, "--as", "officer"] + now
+        ] {
             let r = try Binary.run(args)
             #expect(!Self.hasRawControl(r.stdout) && !Self.hasRawControl(r.stderr), "\(args): \(r.stdout.debugDescription) \(r.stderr.debugDescription)")
         }
@@ -35,17 +39,21 @@ struct TerminalSafeOutputTests {
         #expect(shown.stdout.contains("Mar\\u{1B}]0;owned"), "the name is shown, escaped: \(shown.stdout)")
         let json = try Binary.run(["status", "EAC2414052317", "--db", f.path, "--as", "officer", "--json"] + now)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(((parsed?["case"] as? [String: Any])?["applicantName"] as? String ?? parsed?["applicantName"] as? String) == evil,
-                "JSON stays valid and carries the exact name (C0 and C1 escaped as \\u): \(json.stdout)")
+        #expect(
+            ((parsed?["case"] as? [String: Any])?["applicantName"] as? String ?? parsed?["applicantName"] as? String) == evil,
+            "JSON stays valid and carries the exact name (C0 and C1 escaped as \\u): \(json.stdout)")
     }
 
     @Test("A sendmail whose own output holds escape sequences is reported without them")
     func mailerProgramOutput() throws {
-        let f = try StoreFixture(); defer { f.remove() }
-        _ = try f.store.reschedule(RescheduleRequest(requestID: "r1", receipt: StoreFixture.receipt("EAC2414052317"), actor: StoreFixture.maria,
-                                                     goodCause: GoodCause(reason: .medical, explanation: ""), note: "", centerCode: nil,
-                                                     to: LocalDateTime(iso: "2026-06-24T09:00")!, notify: .email, expectedVersion: nil),
-                                   clock: { StoreFixture.now })
+        let f = try StoreFixture()
+        defer { f.remove() }
+        _ = try f.store.reschedule(
+            RescheduleRequest(
+                requestID: "r1", receipt: StoreFixture.receipt("EAC2414052317"), actor: StoreFixture.maria,
+                goodCause: GoodCause(reason: .medical, explanation: ""), note: "", centerCode: nil,
+                to: LocalDateTime(iso: "2026-06-24T09:00")!, notify: .email, expectedVersion: nil),
+            clock: { StoreFixture.now })
         f.store.close()
         let fake = f.dir.appendingPathComponent("sendmail").path
         try Data("#!/bin/sh\ncat >/dev/null\nprintf 'bad \\033[2J\\033]0;x\\007 mailbox\\n' >&2\nprintf '\\233 1m out\\n'\nexit 75\n".utf8)
@@ -73,7 +81,10 @@ struct TerminalSafeOutputTests {
         let marks = "A" + String(repeating: "\u{0301}", count: 300_000)
         #expect(marks.count == 1, "one Character to Swift")
         let json = try JSONSerialization.data(withJSONObject: ["accounts": [["id": "a1", "role": "applicant", "name": marks]]])
-        do { _ = try ImportDocument.parse(json: json); Issue.record("a name of 300,001 scalars was taken") } catch {
+        do {
+            _ = try ImportDocument.parse(json: json)
+            Issue.record("a name of 300,001 scalars was taken")
+        } catch {
             #expect(error.problem.contains("300001 letters and marks"), "\(error.problem)")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Scheduling
 import Testing
+
 @testable import SchedulingStore
 
 /// Issue "trust boundaries": one test per numbered finding, named after it, on real SQLite files
@@ -21,16 +22,16 @@ struct TrustBoundaryTests {
     }
 
     static let doc = """
-    {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
-                  "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
-                  "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
-     "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
-                  {"id": "li", "role": "applicant", "name": "Li Wei"}],
-     "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
-               {"receipt": "WAC2390112345", "form": "I-765", "applicant": "li"}],
-     "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
-                      {"receipt": "WAC2390112345", "center": "BOS", "start": "2026-06-18T09:30"}]}
-    """
+        {"centers": [{"code": "BOS", "name": "Boston ASC", "address": "170 Tremont St", "city": "Boston", "state": "MA",
+                      "timeZone": "America/New_York", "slotMinutes": 30, "stations": 2,
+                      "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
+                      {"id": "li", "role": "applicant", "name": "Li Wei"}],
+         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
+                   {"receipt": "WAC2390112345", "form": "I-765", "applicant": "li"}],
+         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
+                          {"receipt": "WAC2390112345", "center": "BOS", "start": "2026-06-18T09:30"}]}
+        """
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = dir.appendingPathComponent(name)
@@ -46,7 +47,8 @@ struct TrustBoundaryTests {
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
         let out = Pipe()
-        p.standardOutput = out; p.standardError = out
+        p.standardOutput = out
+        p.standardError = out
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
@@ -69,22 +71,30 @@ struct TrustBoundaryTests {
         for suffix in ["-wal", "-shm"] { #expect(FileManager.default.contents(atPath: db + suffix) == Data("keep".utf8)) }
     }
 
-    @Test("Trust 4: versions are unique across a case's chain: a second session that saw the first appointment gets CONFLICT, even after a reschedule or an officer's approval")
+    @Test(
+        "Trust 4: versions are unique across a case's chain: a second session that saw the first appointment gets CONFLICT, even after a reschedule or an officer's approval"
+    )
     func trust4ChainVersions() throws {
         defer { cleanup() }
         let seen = try run(["status", "EAC2414052317", "--as", "agent", "--json"]).json["appointment"] as? [String: Any]
         let version = try #require(seen?["version"] as? Int)
         let id = try #require(seen?["id"] as? Int)
-        let first = try run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical",
-                             "--expect-version", "\(version)", "--json"])
+        let first = try run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical",
+            "--expect-version", "\(version)", "--json"
+        ])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         // The other session saw the same appointment: by version alone, and by id and version.
-        let second = try run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "medical",
-                              "--expect-version", "\(version)", "--json"])
+        let second = try run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "medical",
+            "--expect-version", "\(version)", "--json"
+        ])
         #expect(second.status == 3, "\(second.stdout)")
         #expect(second.json["result"] as? String == "conflict")
-        let third = try run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "medical",
-                             "--expect-appointment", "\(id)", "--json"])
+        let third = try run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-25T09:00", "--reason", "medical",
+            "--expect-appointment", "\(id)", "--json"
+        ])
         #expect(third.status == 3)
         let after = try run(["status", "EAC2414052317", "--as", "agent", "--json"]).json["appointment"] as? [String: Any]
         #expect(after?["priorReschedules"] as? Int == 1, "only one of the two sessions booked")
@@ -94,14 +104,18 @@ struct TrustBoundaryTests {
         let distinct = try sql("SELECT count(DISTINCT version) = count(*) FROM appointments WHERE receipt = 'EAC2414052317'", Bool.self)
         #expect(distinct == true)
         // An agent who looked before an officer's approval gets CONFLICT too.
-        let asylum = try run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-26T09:00", "--reason", "other", "--explain", "court date",
-                              "--expect-version", "\(newVersion)", "--json"])
+        let asylum = try run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-26T09:00", "--reason", "other", "--explain", "court date",
+            "--expect-version", "\(newVersion)", "--json"
+        ])
         #expect(asylum.json["result"] as? String == "escalated", "\(asylum.stdout)")
         let request = try #require(asylum.json["requestId"] as? String)
         let approved = try run(["review", "approve", request, "--note", "court summons seen", "--json"])
         #expect(approved.json["result"] as? String == "booked", "\(approved.stdout)")
-        let stale = try run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-29T09:00", "--reason", "medical",
-                             "--expect-version", "\(newVersion)", "--json"])
+        let stale = try run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-29T09:00", "--reason", "medical",
+            "--expect-version", "\(newVersion)", "--json"
+        ])
         #expect(stale.json["result"] as? String == "conflict", "the agent's stale view does not move the approved booking")
     }
 
@@ -111,7 +125,10 @@ struct TrustBoundaryTests {
         let path = dir.appendingPathComponent("new/deeper/store.sqlite").path
         let r = try sh("umask 000 && \(Binary.url.path) init --db '\(path)' && \(Binary.url.path) users add jdoe --role agent --db '\(path)'")
         #expect(r.status == 0, "\(r.output)")
-        func mode(_ p: String) -> Int { var st = stat(); return stat(p, &st) == 0 ? Int(st.st_mode & 0o777) : -1 }
+        func mode(_ p: String) -> Int {
+            var st = stat()
+            return stat(p, &st) == 0 ? Int(st.st_mode & 0o777) : -1
+        }
         #expect(mode(path) == 0o600)
         #expect(mode(dir.appendingPathComponent("new/deeper").path) == 0o700)
         #expect(mode(dir.appendingPathComponent("new").path) == 0o700)
@@ -120,20 +137,28 @@ struct TrustBoundaryTests {
         }
     }
 
-    @Test("Trust 7: another person's request id, reused, reveals nothing of their booking: NOT_AUTHORIZED on their case, a new request of one's own elsewhere (ids are scoped per actor, issue 20)")
+    @Test(
+        "Trust 7: another person's request id, reused, reveals nothing of their booking: NOT_AUTHORIZED on their case, a new request of one's own elsewhere (ids are scoped per actor, issue 20)"
+    )
     func trust7ReplayIsAuthorizedFirst() throws {
         defer { cleanup() }
-        let booked = try run(["reschedule", "EAC2414052317", "--as", "applicant", "--account", "maria", "--to", "2026-06-24T09:00",
-                              "--reason", "medical", "--request-id", "req-maria-1", "--json"])
+        let booked = try run([
+            "reschedule", "EAC2414052317", "--as", "applicant", "--account", "maria", "--to", "2026-06-24T09:00",
+            "--reason", "medical", "--request-id", "req-maria-1", "--json"
+        ])
         #expect(booked.json["result"] as? String == "booked")
         // On her case: NOT_AUTHORIZED, as for any case not one's own.
-        let theirs = try run(["reschedule", "EAC2414052317", "--as", "applicant", "--account", "li", "--to", "2026-06-25T09:00", "--reason", "medical",
-                              "--request-id", "req-maria-1", "--json"])
+        let theirs = try run([
+            "reschedule", "EAC2414052317", "--as", "applicant", "--account", "li", "--to", "2026-06-25T09:00", "--reason", "medical",
+            "--request-id", "req-maria-1", "--json"
+        ])
         #expect(theirs.status == 1 && (theirs.json["codes"] as? [String]) == ["NOT_AUTHORIZED"], "\(theirs.stdout)")
         #expect(theirs.json["notice"] == nil && !theirs.stdout.contains("2026-06-24") && !theirs.stdout.contains("María"))
         // On one's own case: booked as with any new id, the answer naming the id given.
-        let own = try run(["reschedule", "WAC2390112345", "--as", "applicant", "--account", "li", "--to", "2026-06-25T09:00", "--reason", "medical",
-                           "--request-id", "req-maria-1", "--json"])
+        let own = try run([
+            "reschedule", "WAC2390112345", "--as", "applicant", "--account", "li", "--to", "2026-06-25T09:00", "--reason", "medical",
+            "--request-id", "req-maria-1", "--json"
+        ])
         #expect(own.status == 0 && own.json["result"] as? String == "booked" && own.json["requestId"] as? String == "req-maria-1", "\(own.stdout)")
         #expect(!own.stdout.contains("2026-06-24") && !own.stdout.contains("María"), "\(own.stdout)")
     }
@@ -150,7 +175,10 @@ struct TrustBoundaryTests {
             try Row.fetchAll(d, sql: "SELECT action, actor, receipt, os_user, client, key_fingerprint FROM audit WHERE id > 2 ORDER BY id")
         }
         let actions = rows.map { "\($0["action"] as String):\($0["actor"] as String):\(($0["receipt"] as String?) ?? "")" }
-        #expect(actions == ["not-authorized:li:EAC2414052317", "refused:maria:EAC2414052317", "case-viewed:\(try #require(rows.last?["actor"] as String?)):WAC2390112345"], "\(actions)")
+        #expect(
+            actions == [
+                "not-authorized:li:EAC2414052317", "refused:maria:EAC2414052317", "case-viewed:\(try #require(rows.last?["actor"] as String?)):WAC2390112345"
+            ], "\(actions)")
         #expect((rows[0]["client"] as String) == "203.0.113.9 52100")
         #expect((rows[0]["key_fingerprint"] as String) == key)
         #expect(!(rows[0]["os_user"] as String).isEmpty)
@@ -187,7 +215,10 @@ struct TrustBoundaryTests {
         // Removing a row breaks the link of the row after it.
         let copy = dir.appendingPathComponent("copy.sqlite").path
         try FileManager.default.copyItem(atPath: db, toPath: copy)
-        #expect(try sh("sqlite3 '\(copy)' \"UPDATE audit SET detail = (SELECT detail FROM audit WHERE id = 3) WHERE 0; DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4\"").status == 0)
+        #expect(
+            try sh(
+                "sqlite3 '\(copy)' \"UPDATE audit SET detail = (SELECT detail FROM audit WHERE id = 3) WHERE 0; DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4\""
+            ).status == 0)
         let removed = try Binary.run(["audit", "verify", "--json", "--db", copy, "--now", now])
         #expect(removed.json["firstBroken"] as? Int == 3 || removed.json["firstBroken"] as? Int == 5, "\(removed.stdout)")
     }
@@ -204,15 +235,20 @@ struct TrustBoundaryTests {
         holder.standardOutput = FileHandle.nullDevice
         try holder.run()
         input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; INSERT INTO settings(key, value) VALUES ('held', '1');\nSELECT 1;\n".utf8))
-        defer { input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8)); holder.waitUntilExit() }
+        defer {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+            holder.waitUntilExit()
+        }
         usleep(300_000)
         let applicant = try run(["status", "EAC2414052317", "--as", "applicant", "--account", "maria", "--json"])
         #expect(applicant.status == 0, "a read does not wait for a writer: \(applicant.stderr)")
         let staff = try run(["status", "EAC2414052317", "--as", "agent"])
         #expect(staff.status == 0, "a staff look-up answers; its audit row waits only briefly: \(staff.stderr)")
         #expect(staff.stderr.contains("not written to the audit log"))
-        let writer = try Binary.run(["reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical",
-                                     "--db", db, "--now", now])
+        let writer = try Binary.run([
+            "reschedule", "EAC2414052317", "--as", "agent", "--to", "2026-06-24T09:00", "--reason", "medical",
+            "--db", db, "--now", now
+        ])
         #expect(writer.status == 4, "a writer still waits, then says the store is busy")
 
         // Read-only: a copy this user cannot write (nobody), in a folder it cannot write.
@@ -222,10 +258,13 @@ struct TrustBoundaryTests {
         try FileManager.default.createDirectory(at: ro, withIntermediateDirectories: true)
         let roDB = ro.appendingPathComponent("store.sqlite").path
         #expect(try Binary.run(["backup", roDB, "--db", db, "--now", now]).status == 0)
-        chmod(dir.path, 0o755); chmod(ro.path, 0o755); chmod(roDB, 0o644)
+        chmod(dir.path, 0o755)
+        chmod(ro.path, 0o755)
+        chmod(roDB, 0o644)
         let read = try sh("runuser -u nobody -- \(Binary.url.path) status EAC2414052317 --as applicant --account maria --db '\(roDB)' --now \(now)")
         #expect(read.status == 0, "a read-only store answers reads: \(read.output)")
-        let write = try sh("runuser -u nobody -- \(Binary.url.path) reschedule EAC2414052317 --as agent --to 2026-06-24T09:00 --reason medical --db '\(roDB)' --now \(now)")
+        let write = try sh(
+            "runuser -u nobody -- \(Binary.url.path) reschedule EAC2414052317 --as agent --to 2026-06-24T09:00 --reason medical --db '\(roDB)' --now \(now)")
         #expect(write.status == 4 && write.output.contains("read-only"), "\(write.output)")
         #expect(!FileManager.default.fileExists(atPath: roDB + "-wal"))
     }
@@ -264,7 +303,9 @@ struct TrustBoundaryTests {
         }
     }
 
-    @Test("Trust 11: a partial re-import changes only the fields given; zone and slot-length changes under scheduled appointments, control characters and oversized files are refused")
+    @Test(
+        "Trust 11: a partial re-import changes only the fields given; zone and slot-length changes under scheduled appointments, control characters and oversized files are refused"
+    )
     func trust11Import() throws {
         defer { cleanup() }
         let partial = try write("partial.json", #"{"centers": [{"code": "BOS", "name": "Boston ASC (Tremont)", "hours": {"sat": "09:00-12:00"}}]}"#)
@@ -279,7 +320,7 @@ struct TrustBoundaryTests {
             ("slot.json", #"{"centers": [{"code": "BOS", "slotMinutes": 20}]}"#, "slotMinutes"),
             ("nul.json", "{\"accounts\": [{\"id\": \"eve\", \"role\": \"applicant\", \"name\": \"Eve\\u0000Admin\"}]}", "name"),
             ("esc.json", "{\"centers\": [{\"code\": \"BOS\", \"address\": \"1 Main St\\u001b[2J\"}]}", "address"),
-            ("new.json", #"{"centers": [{"code": "NEW", "name": "New ASC"}]}"#, "timeZone"),
+            ("new.json", #"{"centers": [{"code": "NEW", "name": "New ASC"}]}"#, "timeZone")
         ] {
             let bad = try run(["import", try write(name, doc)])
             #expect(bad.status == 2, "\(name): \(bad.stderr)")
@@ -312,8 +353,10 @@ struct TrustBoundaryTests {
     @Test("Trust 13: --now takes one grammar and checks every field; echoed input is escaped and cut")
     func trust13Smaller() throws {
         defer { cleanup() }
-        for bad in ["2026-02-30T09:00:00Z", "2026-06-15T09:00:00+25:00", "2026-06-15 09:00:00Z", "2026-06-15T24:00:00Z", "2026-06-15T09:60Z",
-                    "2026-13-01T09:00Z", "2026-06-15T09:00:00", "2026-06-15T09:00:00+05", "9999-12-31T00:00:00Z", "2026-06-15T09:00:00-14:30"] {
+        for bad in [
+            "2026-02-30T09:00:00Z", "2026-06-15T09:00:00+25:00", "2026-06-15 09:00:00Z", "2026-06-15T24:00:00Z", "2026-06-15T09:60Z",
+            "2026-13-01T09:00Z", "2026-06-15T09:00:00", "2026-06-15T09:00:00+05", "9999-12-31T00:00:00Z", "2026-06-15T09:00:00-14:30"
+        ] {
             let r = try Binary.run(["status", "EAC2414052317", "--db", db, "--now", bad])
             #expect(r.status == 2, "\(bad) is refused: \(r.stdout)")
             #expect(r.stderr.contains("YYYY-MM-DDTHH:MM"))
@@ -335,7 +378,8 @@ struct TrustBoundaryTests {
     func trust14Backup() throws {
         defer { cleanup() }
         // Writers keep rescheduling while the backup runs.
-        let load = try sh("""
+        let load = try sh(
+            """
             for i in 1 2 3 4 5 6 7 8; do
               \(Binary.url.path) status EAC2414052317 --as agent --db '\(db)' --now \(now) >/dev/null 2>&1 &
             done
@@ -364,7 +408,11 @@ struct TrustBoundaryTests {
         #expect(status.status == 0, "\(status.stderr)")
         #expect(try Binary.run(["audit", "verify", "--db", restored, "--now", now]).status == 0)
         let counters = try DatabaseQueue(path: restored).read { d in
-            try Int.fetchOne(d, sql: "SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))")
+            try Int.fetchOne(
+                d,
+                sql:
+                    "SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))"
+            )
         }
         #expect(counters == 0)
     }

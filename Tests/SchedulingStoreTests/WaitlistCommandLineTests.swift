@@ -6,7 +6,9 @@ import Testing
 /// reschedule away, accept as a reschedule, exit codes as `reschedule`, English and Spanish.
 @Suite("The waiting list on the command line")
 struct WaitlistCommandLineTests {
-    @Test("W0-W5 ask, be offered after a reschedule away, accept; bad input and other people's offers refused with the codes and exit codes of reschedule", arguments: ["en", "es"])
+    @Test(
+        "W0-W5 ask, be offered after a reschedule away, accept; bad input and other people's offers refused with the codes and exit codes of reschedule",
+        arguments: ["en", "es"])
     func askOfferAccept(language: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-waitlist-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -16,31 +18,39 @@ struct WaitlistCommandLineTests {
         func flat(_ r: Binary.Result) -> String { (r.stdout + r.stderr).filter { !$0.isWhitespace } }
         try #require(try run(["init", "--training"]).status == 0)
         let doc = dir.appendingPathComponent("d.json")
-        try Data("""
-        {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
-                      "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
-         "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
-                      {"id": "jose", "role": "applicant", "name": "José Luis Garcia", "email": "jose@example.org"}],
-         "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
-                   {"receipt": "LIN2501234567", "form": "I-130", "applicant": "jose"},
-                   {"receipt": "NBC2600000000", "form": "I-90", "applicantName": "Holder A"},
-                   {"receipt": "NBC2600000001", "form": "I-90", "applicantName": "Holder B"}],
-         "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
-                          {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-25T09:00"},
-                          {"receipt": "NBC2600000000", "center": "BOS", "start": "2026-06-17T10:00"},
-                          {"receipt": "NBC2600000001", "center": "BOS", "start": "2026-06-17T10:00"}]}
-        """.utf8).write(to: doc)
+        try Data(
+            """
+            {"centers": [{"code": "BOS", "name": "Boston ASC", "city": "Boston", "state": "MA", "timeZone": "America/New_York", "slotMinutes": 30,
+                          "stations": 2, "hours": {"mon": "08:00-16:00", "tue": "08:00-16:00", "wed": "08:00-16:00", "thu": "08:00-16:00", "fri": "08:00-16:00"}}],
+             "accounts": [{"id": "maria", "role": "applicant", "name": "María García", "email": "maria@example.org"},
+                          {"id": "jose", "role": "applicant", "name": "José Luis Garcia", "email": "jose@example.org"}],
+             "cases": [{"receipt": "EAC2414052317", "form": "I-485", "applicant": "maria"},
+                       {"receipt": "LIN2501234567", "form": "I-130", "applicant": "jose"},
+                       {"receipt": "NBC2600000000", "form": "I-90", "applicantName": "Holder A"},
+                       {"receipt": "NBC2600000001", "form": "I-90", "applicantName": "Holder B"}],
+             "appointments": [{"receipt": "EAC2414052317", "center": "BOS", "start": "2026-06-18T09:00"},
+                              {"receipt": "LIN2501234567", "center": "BOS", "start": "2026-06-25T09:00"},
+                              {"receipt": "NBC2600000000", "center": "BOS", "start": "2026-06-17T10:00"},
+                              {"receipt": "NBC2600000001", "center": "BOS", "start": "2026-06-17T10:00"}]}
+            """.utf8
+        ).write(to: doc)
         try #require(try run(["import", doc.path]).status == 0)
         let maria = ["--as", "applicant", "--account", "maria"], jose = ["--as", "applicant", "--account", "jose"]
         let es = language == "es"
 
         // Bad input: named, exit 2, nothing stored.
         let noon = try run(["waitlist", "add", "EAC2414052317", "--not", "mon,noon"] + maria)
-        #expect(noon.status == 2 && (noon.stdout + noon.stderr).contains("WAITLIST_BAD_EXCLUSION") && (noon.stdout + noon.stderr).contains("noon"), "\((noon.stdout + noon.stderr))")
+        #expect(
+            noon.status == 2 && (noon.stdout + noon.stderr).contains("WAITLIST_BAD_EXCLUSION") && (noon.stdout + noon.stderr).contains("noon"),
+            "\((noon.stdout + noon.stderr))")
         let late = try run(["waitlist", "add", "EAC2414052317", "--before", "2026-07-01"] + maria)
-        #expect(late.status == 2 && (late.stdout + late.stderr).contains("WAITLIST_BEFORE_TOO_LATE") && (late.stdout + late.stderr).contains("2026-06-18"), "\((late.stdout + late.stderr))")
+        #expect(
+            late.status == 2 && (late.stdout + late.stderr).contains("WAITLIST_BEFORE_TOO_LATE") && (late.stdout + late.stderr).contains("2026-06-18"),
+            "\((late.stdout + late.stderr))")
         let badDate = try run(["waitlist", "add", "EAC2414052317", "--from", "2026-13-01"] + maria)
-        #expect(badDate.status == 2 && (badDate.stdout + badDate.stderr).contains("YYYY-MM-DD") == !es && (badDate.stdout + badDate.stderr).contains("2026-13-01"), "\((badDate.stdout + badDate.stderr))")
+        #expect(
+            badDate.status == 2 && (badDate.stdout + badDate.stderr).contains("YYYY-MM-DD") == !es && (badDate.stdout + badDate.stderr).contains("2026-13-01"),
+            "\((badDate.stdout + badDate.stderr))")
         // R5: someone else's case, exit 1, nothing about it said.
         let other = try run(["waitlist", "add", "EAC2414052317"] + jose)
         #expect(other.status == 1 && (other.stdout + other.stderr).contains("NOT_AUTHORIZED"), "\((other.stdout + other.stderr))")
@@ -83,6 +93,7 @@ struct WaitlistCommandLineTests {
         let removed = try run(["waitlist", "remove", "LIN2501234567"] + jose)
         #expect(removed.status == 0, "\(removed.stdout)")
         let notWaiting = try run(["waitlist", "remove", "LIN2501234567"] + jose)
-        #expect(notWaiting.status == 2 && (notWaiting.stdout + notWaiting.stderr).contains("WAITLIST_NOT_WAITING"), "\((notWaiting.stdout + notWaiting.stderr))")
+        #expect(
+            notWaiting.status == 2 && (notWaiting.stdout + notWaiting.stderr).contains("WAITLIST_NOT_WAITING"), "\((notWaiting.stdout + notWaiting.stderr))")
     }
 }

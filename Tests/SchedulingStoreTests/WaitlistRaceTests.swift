@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Testing
+
 #if PostgreSQL
 import PostgresTestSupport
 #endif
-import Testing
 
 /// W4 R14: a held station counts against capacity under any interleaving of real processes. Each
 /// round, a holder of a full 3-station slot moves away (freeing a station) while 16 biosched
@@ -20,7 +21,9 @@ struct WaitlistRaceTests {
         #endif
     }
 
-    @Test("W4 R14 16 bookers, 2 offer passes and 8 acceptors racing for a freed station, 3 rounds: never over capacity; every offer resolved", arguments: backends)
+    @Test(
+        "W4 R14 16 bookers, 2 offer passes and 8 acceptors racing for a freed station, 3 rounds: never over capacity; every offer resolved", arguments: backends
+    )
     func racingOffers(backend: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-offer-race-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -61,46 +64,64 @@ struct WaitlistRaceTests {
             let r = "EAC26" + String(format: "%08d", i)
             accounts.append(["id": "wait\(i)", "role": "applicant", "name": "Waiting \(i)", "email": "wait\(i)@example.org"])
             cases.append(["receipt": r, "form": "I-485", "applicant": "wait\(i)"])
-            appts.append(["receipt": r, "center": "TGT", "start": String(format: "2026-07-0%d T10:00", 6 + i % 4).replacingOccurrences(of: " ", with: "")
-                          .replacingOccurrences(of: "T10:00", with: String(format: "T%02d:00", 10 + i / 4))])
+            appts.append([
+                "receipt": r, "center": "TGT",
+                "start": String(format: "2026-07-0%d T10:00", 6 + i % 4).replacingOccurrences(of: " ", with: "")
+                    .replacingOccurrences(of: "T10:00", with: String(format: "T%02d:00", 10 + i / 4))
+            ])
         }
         let doc: [String: Any] = [
-            "centers": [["code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4, "hours": hours],
-                        ["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 3, "hours": hours]],
-            "accounts": accounts, "cases": cases, "appointments": appts,
+            "centers": [
+                ["code": "RAC", "name": "Race ASC", "timeZone": "America/New_York", "slotMinutes": 15, "stations": 4, "hours": hours],
+                ["code": "TGT", "name": "Target ASC", "timeZone": "America/New_York", "slotMinutes": 30, "stations": 3, "hours": hours]
+            ],
+            "accounts": accounts, "cases": cases, "appointments": appts
         ]
         let file = dir.appendingPathComponent("race.json")
         try JSONSerialization.data(withJSONObject: doc).write(to: file)
         let imported = try Binary.run(["import", file.path, "--db", db, "--now", now])
         try #require(imported.status == 0, "\(imported.stderr)")
         for i in 0..<8 {
-            let added = try Binary.run(["waitlist", "add", "EAC26" + String(format: "%08d", i), "--centers", "TGT", "--db", db, "--now", now,
-                                        "--as", "applicant", "--account", "wait\(i)"])
+            let added = try Binary.run([
+                "waitlist", "add", "EAC26" + String(format: "%08d", i), "--centers", "TGT", "--db", db, "--now", now,
+                "--as", "applicant", "--account", "wait\(i)"
+            ])
             try #require(added.status == 0, "\(added.stdout)\(added.stderr)")
         }
         let bin = Binary.url.path
         let start = Int64(ISO8601DateFormatter().date(from: "2026-06-24T13:00:00Z")!.timeIntervalSince1970)
         for round in 0..<3 {
             var running: [(Process, Pipe, Pipe)] = []
-            running.append(Binary.process(["reschedule", "NBC26" + String(format: "%08d", round), "--db", db, "--now", now, "--as", "agent",
-                                           "--to", "2026-06-26T14:00", "--reason", "travel"]))
+            running.append(
+                Binary.process([
+                    "reschedule", "NBC26" + String(format: "%08d", round), "--db", db, "--now", now, "--as", "agent",
+                    "--to", "2026-06-26T14:00", "--reason", "travel"
+                ]))
             for i in 0..<16 {
-                running.append(Binary.process(["reschedule", "MSC24" + String(format: "%08d", i), "--db", db, "--now", now, "--as", "agent",
-                                               "--center", "TGT", "--to", "2026-06-24T09:00", "--reason", "travel", "--json"]))
+                running.append(
+                    Binary.process([
+                        "reschedule", "MSC24" + String(format: "%08d", i), "--db", db, "--now", now, "--as", "agent",
+                        "--center", "TGT", "--to", "2026-06-24T09:00", "--reason", "travel", "--json"
+                    ]))
             }
             for _ in 0..<2 { running.append(Binary.process(["offers", "--expire", "--db", db, "--now", now, "--as", "agent"])) }
             for i in 0..<8 {
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: "/bin/sh")
                 // Tries every offer id there can be, a few times over (one station a round): only its own can be accepted.
-                p.arguments = ["-c", "for pass in 1 2 3; do for id in $(seq 1 12); do '\(bin)' offers accept $id --db '\(db)' --now \(now) --as applicant --account wait\(i) >/dev/null 2>&1; done; done; echo done"]
+                p.arguments = [
+                    "-c",
+                    "for pass in 1 2 3; do for id in $(seq 1 12); do '\(bin)' offers accept $id --db '\(db)' --now \(now) --as applicant --account wait\(i) >/dev/null 2>&1; done; done; echo done"
+                ]
                 let out = Pipe(), err = Pipe()
-                p.standardOutput = out; p.standardError = err
+                p.standardOutput = out
+                p.standardError = err
                 running.append((p, out, err))
             }
             for r in running { try r.0.run() }
             for (p, out, err) in running {
-                _ = out.fileHandleForReading.readDataToEndOfFile(); _ = err.fileHandleForReading.readDataToEndOfFile()
+                _ = out.fileHandleForReading.readDataToEndOfFile()
+                _ = err.fileHandleForReading.readDataToEndOfFile()
                 p.waitUntilExit()
             }
             let booked = try number("SELECT coalesce((SELECT booked FROM slots WHERE center = 'TGT' AND start = \(start)), 0)")
@@ -114,7 +135,8 @@ struct WaitlistRaceTests {
         let late = Int64(ISO8601DateFormatter().date(from: "2026-06-15T16:00:00Z")!.timeIntervalSince1970)
         let openLeft = try number("SELECT count(*) FROM offers WHERE state = 'open' AND deadline <= \(late)")
         let total = try number("SELECT count(*) FROM offers")
-        let wrongCounters = try number("""
+        let wrongCounters = try number(
+            """
             SELECT count(*) FROM slots s WHERE booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start
               AND a.status IN ('scheduled','attended','missed')) + (SELECT count(*) FROM offers o WHERE o.center = s.center AND o.start = s.start AND o.state = 'open')
               OR booked > capacity

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Who may act as whom (`ActingAs`, what every session passes before R5 limits its cases): every
@@ -49,13 +50,15 @@ struct ActingAsTests {
         Case(os: "gate", store: .production, claim: ActorClaim(), expected: .failure(.isGateway(user: "gate"))),
         Case(os: "ana", store: .production, claim: ActorClaim(role: "boss"), expected: .failure(.badRole("boss"))),
         Case(os: "ana", store: .production, claim: ActorClaim(role: "agent", account: "maria.garcia"), expected: .failure(.accountNotForStaff(user: "ana"))),
-        Case(os: "olga", store: .production, claim: ActorClaim(role: "officer", account: "maria.garcia"), expected: .failure(.accountNotForStaff(user: "olga"))),
+        Case(
+            os: "olga", store: .production, claim: ActorClaim(role: "officer", account: "maria.garcia"), expected: .failure(.accountNotForStaff(user: "olga"))),
         // A training store: anyone, in any role.
         Case(os: "nobody", store: .training, claim: ActorClaim(), expected: ok(.agent, "nobody")),
         Case(os: "nobody", store: .training, claim: ActorClaim(role: "officer"), expected: ok(.officer, "nobody")),
         Case(os: "ana", store: .training, claim: ActorClaim(role: "officer"), expected: ok(.officer, "ana")),
         Case(os: "nobody", store: .training, claim: ActorClaim(role: "applicant", account: "maria.garcia"), expected: ok(.applicant, "maria.garcia")),
-        Case(os: "nobody", store: .training, claim: ActorClaim(role: "applicant", account: "lee.law"), expected: .failure(.noSuchAccount(.applicant, "lee.law"))),
+        Case(
+            os: "nobody", store: .training, claim: ActorClaim(role: "applicant", account: "lee.law"), expected: .failure(.noSuchAccount(.applicant, "lee.law"))),
         // Applicants and representatives: only through the service account, by an account of that role.
         Case(os: "gate", store: .production, claim: ActorClaim(role: "applicant", account: "maria.garcia"), expected: ok(.applicant, "maria.garcia")),
         Case(os: "svc", store: .owned, claim: ActorClaim(role: "applicant", account: "maria.garcia"), expected: ok(.applicant, "maria.garcia")),
@@ -66,22 +69,28 @@ struct ActingAsTests {
         Case(os: "gate", store: .production, claim: ActorClaim(role: "representative", account: ""), expected: .failure(.needsAccount(.representative))),
         Case(os: "gate", store: .production, claim: ActorClaim(role: "applicant", account: "maria;rm"), expected: .failure(.badAccount("maria;rm"))),
         Case(os: "ana", store: .production, claim: ActorClaim(role: "applicant", account: "maria;rm"), expected: .failure(.badAccount("maria;rm"))),
-        Case(os: "gate", store: .production, claim: ActorClaim(role: "representative", account: "maria.garcia"), expected: .failure(.noSuchAccount(.representative, "maria.garcia"))),
+        Case(
+            os: "gate", store: .production, claim: ActorClaim(role: "representative", account: "maria.garcia"),
+            expected: .failure(.noSuchAccount(.representative, "maria.garcia"))),
         Case(os: "gate", store: .production, claim: ActorClaim(role: "applicant", account: "nosuch"), expected: .failure(.noSuchAccount(.applicant, "nosuch"))),
         // A staff login named by the service account.
         Case(os: "gate", store: .production, claim: ActorClaim(login: "ana"), expected: ok(.agent, "ana")),
         Case(os: "svc", store: .owned, claim: ActorClaim(login: "olga"), expected: ok(.officer, "olga")),
         Case(os: "gate", store: .production, claim: ActorClaim(role: "agent", login: "olga"), expected: ok(.agent, "olga")),
-        Case(os: "gate", store: .production, claim: ActorClaim(role: "officer", login: "ana"), expected: .failure(.mayNotActAs(user: "ana", .officer, staff: .agent))),
+        Case(
+            os: "gate", store: .production, claim: ActorClaim(role: "officer", login: "ana"),
+            expected: .failure(.mayNotActAs(user: "ana", .officer, staff: .agent))),
         Case(os: "olga", store: .production, claim: ActorClaim(login: "ana"), expected: .failure(.onlyServiceAccount(osUser: "olga"))),
         Case(os: "gate", store: .production, claim: ActorClaim(login: "x;y"), expected: .failure(.badLogin("x;y"))),
         Case(os: "olga", store: .production, claim: ActorClaim(login: "x;y"), expected: .failure(.badLogin("x;y"))),
         Case(os: "gate", store: .production, claim: ActorClaim(role: "applicant", account: "maria.garcia", login: "ana"), expected: .failure(.loginIsStaff)),
         Case(os: "gate", store: .production, claim: ActorClaim(login: "gate"), expected: .failure(.notStaffOfStore(login: "gate"))),
         Case(os: "gate", store: .production, claim: ActorClaim(login: "nobody"), expected: .failure(.notStaffOfStore(login: "nobody"))),
-        Case(os: "gate", store: .production, claim: ActorClaim(role: "agent", account: "maria.garcia", login: "ana"), expected: .failure(.accountNotForStaff(user: "ana"))),
+        Case(
+            os: "gate", store: .production, claim: ActorClaim(role: "agent", account: "maria.garcia", login: "ana"),
+            expected: .failure(.accountNotForStaff(user: "ana"))),
         Case(os: "nobody", store: .training, claim: ActorClaim(login: "someone"), expected: ok(.agent, "someone")),
-        Case(os: "nobody", store: .training, claim: ActorClaim(login: "gate"), expected: .failure(.notStaffOfStore(login: "gate"))),
+        Case(os: "nobody", store: .training, claim: ActorClaim(login: "gate"), expected: .failure(.notStaffOfStore(login: "gate")))
     ]
 
     static func setting(_ os: String, _ store: Store) -> ActorSetting {
@@ -103,8 +112,9 @@ struct ActingAsTests {
         #expect(!ActorRefusal.store(.failed("disk gone")).isRefusal)
     }
 
-    @Test("R5 acting as: a refused identity says NOT_AUTHORIZED, malformed input says what is expected, in both languages",
-          arguments: [Language.en, .es])
+    @Test(
+        "R5 acting as: a refused identity says NOT_AUTHORIZED, malformed input says what is expected, in both languages",
+        arguments: [Language.en, .es])
     func r5_messages(_ language: Language) {
         let t = Catalog(language)
         let refused = ActorRefusal.mayNotActAs(user: "ana", .officer, staff: .agent)
@@ -114,7 +124,7 @@ struct ActingAsTests {
         let malformed = ActorRefusal.badAccount("bad\u{1b}[2Jid")
         #expect(!malformed.isRefusal)
         #expect(!malformed.message(t).hasPrefix("NOT_AUTHORIZED"))
-        #expect(!malformed.message(t).contains("\u{1b}"))   // printed terminal-safe
+        #expect(!malformed.message(t).contains("\u{1b}")) // printed terminal-safe
         #expect(malformed.message(t).contains(t.accountShape))
         #expect(ActorRefusal.mayNotActAs(user: "nobody", .agent, staff: nil).message(t).contains(t.notifyNone))
     }

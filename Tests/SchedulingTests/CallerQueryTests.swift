@@ -20,7 +20,10 @@ struct CallerQueryTests {
     @Test("Bad input gets a message that says what was wrong and what is expected")
     func refusals() {
         func message(_ s: String) -> String {
-            do { _ = try CallerQuery.parse(s); return "" } catch { return error.message }
+            do {
+                _ = try CallerQuery.parse(s)
+                return ""
+            } catch { return error.message }
         }
         #expect(message("").contains("a receipt (EAC2414052317), an A-number"))
         #expect(message("1985-03-14").contains("needs a name with it"))

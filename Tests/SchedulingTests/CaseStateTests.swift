@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Missed appointments (R10) and denied cases (R11). The appointment is Tue 2026-06-16 09:00 EDT.
@@ -7,12 +8,15 @@ import Testing
 struct CaseStateTests {
     static let afterwards = Fx.iso("2026-06-17T12:00:00-04:00")
 
-    static func flags(status: AppointmentStatus = .missed, lastRequestAt: Date? = nil, addressChangedAt: Date? = nil,
-                      now: Date = afterwards, receipt: String = "EAC2414052317", form: String = "I-485",
-                      caseStatus: CaseStatus = .pending) -> [VerdictCode] {
-        CaseFlags.flags(appointment: Fx.appointment(status: status, receipt: receipt),
-                        caseFile: Fx.caseFile(receipt: receipt, form: form, status: caseStatus, addressChangedAt: addressChangedAt),
-                        lastRequestAt: lastRequestAt, now: now)
+    static func flags(
+        status: AppointmentStatus = .missed, lastRequestAt: Date? = nil, addressChangedAt: Date? = nil,
+        now: Date = afterwards, receipt: String = "EAC2414052317", form: String = "I-485",
+        caseStatus: CaseStatus = .pending
+    ) -> [VerdictCode] {
+        CaseFlags.flags(
+            appointment: Fx.appointment(status: status, receipt: receipt),
+            caseFile: Fx.caseFile(receipt: receipt, form: form, status: caseStatus, addressChangedAt: addressChangedAt),
+            lastRequestAt: lastRequestAt, now: now)
     }
 
     // MARK: R10
@@ -60,20 +64,24 @@ struct CaseStateTests {
     func r10_abandonmentRiskFunction() {
         let a = Fx.appointment(status: .missed)
         #expect(CaseFlags.abandonmentRisk(appointment: a, caseFile: Fx.caseFile(), lastRequestAt: nil, now: Self.afterwards))
-        #expect(!CaseFlags.abandonmentRisk(appointment: a, caseFile: Fx.caseFile(),
-                                           lastRequestAt: Fx.iso("2026-06-15T22:00:00-04:00"), now: Self.afterwards))
+        #expect(
+            !CaseFlags.abandonmentRisk(
+                appointment: a, caseFile: Fx.caseFile(),
+                lastRequestAt: Fx.iso("2026-06-15T22:00:00-04:00"), now: Self.afterwards))
     }
 
     @Test("R10 flags come in a stable order with ASYLUM, CASE_DENIED, UNKNOWN_PREFIX")
     func r10_flagOrder() {
-        #expect(Self.flags(receipt: "ZZZ2414052317", form: "I-589", caseStatus: .denied)
+        #expect(
+            Self.flags(receipt: "ZZZ2414052317", form: "I-589", caseStatus: .denied)
                 == [.abandonmentRisk, .asylum, .caseDenied, .unknownPrefix])
     }
 
     // MARK: R11
 
-    @Test("R11 a denied case cannot be rescheduled: CASE_DENIED with I-290B guidance",
-          arguments: [Fx.applicant, Fx.representative, Fx.agent, Fx.officer])
+    @Test(
+        "R11 a denied case cannot be rescheduled: CASE_DENIED with I-290B guidance",
+        arguments: [Fx.applicant, Fx.representative, Fx.agent, Fx.officer])
     func r11_denied(_ actor: Actor) {
         let v = Fx.evaluate(actor: actor, caseStatus: .denied, now: Fx.iso("2026-06-10T10:00:00-04:00"))
         #expect(v.decision == .refused)
@@ -84,8 +92,9 @@ struct CaseStateTests {
 
     @Test("R11 a denied case shows CASE_DENIED only, not the other failures")
     func r11_deniedOnly() {
-        let v = Fx.evaluate(actor: Fx.applicant, form: "I-600", caseStatus: .denied, prior: 2,
-                            now: Fx.iso("2026-06-16T08:00:00-04:00"))
+        let v = Fx.evaluate(
+            actor: Fx.applicant, form: "I-600", caseStatus: .denied, prior: 2,
+            now: Fx.iso("2026-06-16T08:00:00-04:00"))
         #expect(v.codes == [.caseDenied])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// The message catalog (the domain's words in `Sources/Scheduling/Text`, each layer's own text in
@@ -35,15 +36,23 @@ struct CatalogTests {
             let chars = Array(source)
             var i = 0
             while let start = SwiftSource.find("tr(en:", in: chars, from: i) {
-                if start >= 5 && String(chars[(start - 5)..<start]) == "func " { i = start + 6; continue }   // the definition
+                if start >= 5 && String(chars[(start - 5)..<start]) == "func " {
+                    i = start + 6
+                    continue
+                } // the definition
                 let lineStart = chars[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
-                if String(chars[lineStart..<start]).trimmingCharacters(in: .whitespaces).hasPrefix("//") { i = start + 6; continue }   // a comment
+                if String(chars[lineStart..<start]).trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    i = start + 6
+                    continue
+                } // a comment
                 let open = start + 2
                 guard let close = SwiftSource.matchingParen(chars, open) else { break }
                 let args = String(chars[(open + 1)..<close])
                 let line = chars[..<start].filter { $0 == "\n" }.count + 1
                 guard let esRange = SwiftSource.topLevelLabel("es:", in: Array(args)) else {
-                    Issue.record("\(file):\(line): tr(...) without es:"); i = close; continue
+                    Issue.record("\(file):\(line): tr(...) without es:")
+                    i = close
+                    continue
                 }
                 let a = Array(args)
                 out.append((file, line, String(a[3..<esRange]), String(a[(esRange + 3)...])))
@@ -84,9 +93,13 @@ struct CatalogTests {
         let en = Catalog(.en), es = Catalog(.es)
         for c in VerdictCode.allCases { #expect(en.sentence(c) != es.sentence(c), "\(c.rawValue)") }
         for r in GoodCauseReason.allCases {
-            #expect(en.reasonTitle(r) != es.reasonTitle(r)); #expect(en.reasonShort(r) != es.reasonShort(r))
+            #expect(en.reasonTitle(r) != es.reasonTitle(r))
+            #expect(en.reasonShort(r) != es.reasonShort(r))
         }
-        for s in AppointmentStatus.allCases { #expect(en.statusWord(s) == s.rawValue); #expect(es.statusWord(s) != s.rawValue) }
+        for s in AppointmentStatus.allCases {
+            #expect(en.statusWord(s) == s.rawValue)
+            #expect(es.statusWord(s) != s.rawValue)
+        }
     }
 
     @Test("Dates in Spanish: weekday, day, month, year, 12-hour clock and the center's zone abbreviation")
@@ -158,9 +171,13 @@ enum SwiftSource {
         var depth = 0, i = open
         while i < c.count {
             switch c[i] {
-            case "\"": i = skipString(c, i); continue
+            case "\"":
+                i = skipString(c, i)
+                continue
             case "(": depth += 1
-            case ")": depth -= 1; if depth == 0 { return i }
+            case ")":
+                depth -= 1
+                if depth == 0 { return i }
             default: break
             }
             i += 1
@@ -173,9 +190,13 @@ enum SwiftSource {
         var i = start + 1
         while i < c.count {
             if c[i] == "\\" && i + 1 < c.count && c[i + 1] == "(" {
-                i = (matchingParen(c, i + 1) ?? c.count - 1) + 1; continue
+                i = (matchingParen(c, i + 1) ?? c.count - 1) + 1
+                continue
             }
-            if c[i] == "\\" { i += 2; continue }
+            if c[i] == "\\" {
+                i += 2
+                continue
+            }
             if c[i] == "\"" { return i + 1 }
             i += 1
         }
@@ -188,7 +209,9 @@ enum SwiftSource {
         let l = Array(label)
         while i < c.count {
             switch c[i] {
-            case "\"": i = skipString(c, i); continue
+            case "\"":
+                i = skipString(c, i)
+                continue
             case "(", "[": depth += 1
             case ")", "]": depth -= 1
             default:
@@ -210,12 +233,17 @@ enum SwiftSource {
                     if c[j] == "\\" && j + 1 < c.count && c[j + 1] == "(" {
                         let close = matchingParen(c, j + 1) ?? c.count - 1
                         out.append(String(c[(j + 2)..<close]).trimmingCharacters(in: .whitespaces))
-                        j = close + 1; continue
+                        j = close + 1
+                        continue
                     }
-                    if c[j] == "\\" { j += 2; continue }
+                    if c[j] == "\\" {
+                        j += 2
+                        continue
+                    }
                     j += 1
                 }
-                i = j + 1; continue
+                i = j + 1
+                continue
             }
             i += 1
         }
@@ -230,11 +258,22 @@ enum SwiftSource {
             if c[i] == "\"" {
                 var lit = "", j = i + 1
                 while j < c.count && c[j] != "\"" {
-                    if c[j] == "\\" && j + 1 < c.count && c[j + 1] == "(" { j = (matchingParen(c, j + 1) ?? c.count - 1) + 1; continue }
-                    if c[j] == "\\" { lit.append(c[j]); if j + 1 < c.count { lit.append(c[j + 1]) }; j += 2; continue }
-                    lit.append(c[j]); j += 1
+                    if c[j] == "\\" && j + 1 < c.count && c[j + 1] == "(" {
+                        j = (matchingParen(c, j + 1) ?? c.count - 1) + 1
+                        continue
+                    }
+                    if c[j] == "\\" {
+                        lit.append(c[j])
+                        if j + 1 < c.count { lit.append(c[j + 1]) }
+                        j += 2
+                        continue
+                    }
+                    lit.append(c[j])
+                    j += 1
                 }
-                out.append(lit); i = j + 1; continue
+                out.append(lit)
+                i = j + 1
+                continue
             }
             i += 1
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// The contact center: R7, R8, R9. The appointment is Tue 2026-06-16 09:00 EDT.
@@ -11,8 +12,9 @@ struct ContactCenterTests {
 
     // MARK: R7
 
-    @Test("R7 an agent completes a listed reason at once, also within 12 hours",
-          arguments: [GoodCauseReason.medical, .travel, .lifeEvent, .transportation, .workOrCare, .notice])
+    @Test(
+        "R7 an agent completes a listed reason at once, also within 12 hours",
+        arguments: [GoodCauseReason.medical, .travel, .lifeEvent, .transportation, .workOrCare, .notice])
     func r7_listedReasonWithin12h(_ reason: GoodCauseReason) {
         let v = Fx.evaluate(actor: Fx.agent, prior: 1, cause: GoodCause(reason: reason), now: Self.within12h)
         #expect(v.decision == .allowed)
@@ -68,9 +70,10 @@ struct ContactCenterTests {
 
     @Test("R7 all four escalation codes together, in order")
     func r7_allCodes() {
-        let v = Fx.evaluate(actor: Fx.agent, form: "I-589", prior: 2,
-                            cause: GoodCause(reason: .other, explanation: "Detained by a flight cancellation"),
-                            now: Self.untimely)
+        let v = Fx.evaluate(
+            actor: Fx.agent, form: "I-589", prior: 2,
+            cause: GoodCause(reason: .other, explanation: "Detained by a flight cancellation"),
+            now: Self.untimely)
         #expect(v.decision == .escalated)
         #expect(v.codes == [.untimely, .repeatRequest, .otherReason, .asylum])
         for code in v.codes { #expect(v.message.contains(code.sentence)) }
@@ -79,8 +82,11 @@ struct ContactCenterTests {
     @Test("R7 combined codes: UNTIMELY + REPEAT_REQUEST, REPEAT_REQUEST + OTHER_REASON, UNTIMELY + ASYLUM")
     func r7_pairs() {
         #expect(Fx.evaluate(actor: Fx.agent, prior: 2, now: Self.untimely).codes == [.untimely, .repeatRequest])
-        #expect(Fx.evaluate(actor: Fx.agent, prior: 4, cause: GoodCause(reason: .other, explanation: "x"),
-                            now: Self.timely).codes == [.repeatRequest, .otherReason])
+        #expect(
+            Fx.evaluate(
+                actor: Fx.agent, prior: 4, cause: GoodCause(reason: .other, explanation: "x"),
+                now: Self.timely
+            ).codes == [.repeatRequest, .otherReason])
         #expect(Fx.evaluate(actor: Fx.agent, form: "I-589", now: Self.untimely).codes == [.untimely, .asylum])
     }
 
@@ -104,8 +110,9 @@ struct ContactCenterTests {
 
     // MARK: R9
 
-    @Test("R9 mail and in-person requests are refused CHANNEL_NOT_ACCEPTED for everyone",
-          arguments: [Channel.mail, .inPerson], [Fx.applicant, Fx.representative, Fx.agent, Fx.officer, Fx.otherApplicant])
+    @Test(
+        "R9 mail and in-person requests are refused CHANNEL_NOT_ACCEPTED for everyone",
+        arguments: [Channel.mail, .inPerson], [Fx.applicant, Fx.representative, Fx.agent, Fx.officer, Fx.otherApplicant])
     func r9_channelNotAccepted(_ channel: Channel, _ actor: Actor) {
         let v = Fx.evaluate(actor: actor, channel: channel, now: Self.timely)
         #expect(v.decision == .refused)

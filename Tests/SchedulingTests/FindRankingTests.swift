@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 @Suite("Find ranks whole-word matches first")
@@ -10,17 +11,20 @@ struct FindRankingTests {
 
     @Test("william li: the William Lis before Linda Williams and Lionel Williamson; the stores' order kept within each group")
     func wholeWordsFirst() throws {
-        var result = CallerSearchResult(query: try CallerQuery.parse("william li"), matches: [
-            match("Linda Williams", "EAC2414052317"), match("William Li", "WAC2390112345"),
-            match("Lionel Williamson", "LIN2501234567"), match("Li William Chen", "IOE0923456781"),
-        ], more: false)
+        var result = CallerSearchResult(
+            query: try CallerQuery.parse("william li"),
+            matches: [
+                match("Linda Williams", "EAC2414052317"), match("William Li", "WAC2390112345"),
+                match("Lionel Williamson", "LIN2501234567"), match("Li William Chen", "IOE0923456781")
+            ], more: false)
         result.rankWholeWords()
         #expect(result.matches.map(\.name) == ["William Li", "Li William Chen", "Linda Williams", "Lionel Williamson"])
     }
 
     @Test("A search that is not by name keeps the stores' order")
     func otherQueriesUntouched() throws {
-        var result = CallerSearchResult(query: try CallerQuery.parse("EAC2414052317"), matches: [match("B", "EAC2414052317"), match("A", "WAC2390112345")], more: false)
+        var result = CallerSearchResult(
+            query: try CallerQuery.parse("EAC2414052317"), matches: [match("B", "EAC2414052317"), match("A", "WAC2390112345")], more: false)
         result.rankWholeWords()
         #expect(result.matches.map(\.name) == ["B", "A"])
     }

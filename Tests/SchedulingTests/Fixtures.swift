@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Shared builders for the domain tests. Every instant is fixed: nothing here reads a clock.
@@ -76,47 +77,63 @@ enum Fx {
     static let agent = Actor(role: .agent, id: "agent.lee")
     static let officer = Actor(role: .officer, id: "officer.ng")
 
-    static func caseFile(receipt: String = "EAC2414052317", form: String = "I-485", status: CaseStatus = .pending,
-                         addressChangedAt: Date? = nil) -> CaseFile {
-        CaseFile(receipt: Fx.receipt(receipt), form: FormType(form), status: status,
-                 applicantName: applicantName, applicantAccount: applicant.id,
-                 representatives: [representative.id], addressChangedAt: addressChangedAt)
+    static func caseFile(
+        receipt: String = "EAC2414052317", form: String = "I-485", status: CaseStatus = .pending,
+        addressChangedAt: Date? = nil
+    ) -> CaseFile {
+        CaseFile(
+            receipt: Fx.receipt(receipt), form: FormType(form), status: status,
+            applicantName: applicantName, applicantAccount: applicant.id,
+            representatives: [representative.id], addressChangedAt: addressChangedAt)
     }
 
-    static func appointment(start: Date = vectorStart, prior: Int = 0, status: AppointmentStatus = .scheduled,
-                            receipt: String = "EAC2414052317", center: String = "BOS") -> Appointment {
-        Appointment(id: 41, receipt: Fx.receipt(receipt), centerCode: center, start: start, status: status,
-                    priorReschedules: prior, version: 3)
+    static func appointment(
+        start: Date = vectorStart, prior: Int = 0, status: AppointmentStatus = .scheduled,
+        receipt: String = "EAC2414052317", center: String = "BOS"
+    ) -> Appointment {
+        Appointment(
+            id: 41, receipt: Fx.receipt(receipt), centerCode: center, start: start, status: status,
+            priorReschedules: prior, version: 3)
     }
 
-    static func context(actor: Actor = applicant, channel: Channel? = nil, form: String = "I-485",
-                        caseStatus: CaseStatus = .pending, start: Date = vectorStart, prior: Int = 0,
-                        status: AppointmentStatus = .scheduled, cause: GoodCause? = GoodCause(reason: .medical),
-                        now: Date) -> RescheduleContext {
-        RescheduleContext(actor: actor, channel: channel, caseFile: caseFile(form: form, status: caseStatus),
-                          appointment: appointment(start: start, prior: prior, status: status),
-                          goodCause: cause, now: now)
+    static func context(
+        actor: Actor = applicant, channel: Channel? = nil, form: String = "I-485",
+        caseStatus: CaseStatus = .pending, start: Date = vectorStart, prior: Int = 0,
+        status: AppointmentStatus = .scheduled, cause: GoodCause? = GoodCause(reason: .medical),
+        now: Date
+    ) -> RescheduleContext {
+        RescheduleContext(
+            actor: actor, channel: channel, caseFile: caseFile(form: form, status: caseStatus),
+            appointment: appointment(start: start, prior: prior, status: status),
+            goodCause: cause, now: now)
     }
 
     /// Evaluates one request with the policy.
-    static func evaluate(actor: Actor = applicant, channel: Channel? = nil, form: String = "I-485",
-                         caseStatus: CaseStatus = .pending, start: Date = vectorStart, prior: Int = 0,
-                         status: AppointmentStatus = .scheduled, cause: GoodCause? = GoodCause(reason: .medical),
-                         now: Date) -> Verdict {
-        ReschedulePolicy.evaluate(context(actor: actor, channel: channel, form: form, caseStatus: caseStatus,
-                                          start: start, prior: prior, status: status, cause: cause, now: now))
+    static func evaluate(
+        actor: Actor = applicant, channel: Channel? = nil, form: String = "I-485",
+        caseStatus: CaseStatus = .pending, start: Date = vectorStart, prior: Int = 0,
+        status: AppointmentStatus = .scheduled, cause: GoodCause? = GoodCause(reason: .medical),
+        now: Date
+    ) -> Verdict {
+        ReschedulePolicy.evaluate(
+            context(
+                actor: actor, channel: channel, form: form, caseStatus: caseStatus,
+                start: start, prior: prior, status: status, cause: cause, now: now))
     }
 
     // MARK: Centers
 
     /// A center with the given hours on the given weekdays (others closed).
-    static func center(code: String = "BOS", name: String = "Boston ASC", zone: ZoneRules = newYork,
-                       days: [Weekday] = [.mon, .tue, .wed, .thu, .fri], hours: String = "08:00-16:00",
-                       slotMinutes: Int = 30, stations: Int = 3, closures: Set<LocalDate> = []) -> Center {
+    static func center(
+        code: String = "BOS", name: String = "Boston ASC", zone: ZoneRules = newYork,
+        days: [Weekday] = [.mon, .tue, .wed, .thu, .fri], hours: String = "08:00-16:00",
+        slotMinutes: Int = 30, stations: Int = 3, closures: Set<LocalDate> = []
+    ) -> Center {
         let h = Fx.hours(hours)
-        return Center(code: code, name: name, address: "170 Portland St", city: "Boston", state: "MA",
-                      zone: zone, hours: Dictionary(uniqueKeysWithValues: days.map { ($0, h) }),
-                      slotMinutes: slotMinutes, stations: stations, closures: closures)
+        return Center(
+            code: code, name: name, address: "170 Portland St", city: "Boston", state: "MA",
+            zone: zone, hours: Dictionary(uniqueKeysWithValues: days.map { ($0, h) }),
+            slotMinutes: slotMinutes, stations: stations, closures: closures)
     }
 
     /// A center open every day 00:00-06:00 with 30-minute slots, so that DST gaps and overlaps
@@ -126,9 +143,12 @@ enum Fx {
     }
 
     /// Checks a wall time at a center with the standard window.
-    static func check(_ center: Center, _ local: String, booked: Int = 0, now: Date,
-                      window: SlotWindow = .standard, currentCenter: String? = nil, currentStart: Date? = nil) -> SlotCheck {
-        SlotCalendar.check(center: center, at: Fx.local(local), booked: booked, now: now, window: window,
-                           currentCenter: currentCenter, currentStart: currentStart)
+    static func check(
+        _ center: Center, _ local: String, booked: Int = 0, now: Date,
+        window: SlotWindow = .standard, currentCenter: String? = nil, currentStart: Date? = nil
+    ) -> SlotCheck {
+        SlotCalendar.check(
+            center: center, at: Fx.local(local), booked: booked, now: now, window: window,
+            currentCenter: currentCenter, currentStart: currentStart)
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 @Suite("R16 appointment notice")
 struct NoticeTests {
     static func notice(center: Center, start: Date, number: String = "BIO-2026-000417") -> AppointmentNotice {
-        AppointmentNotice(number: number, receipt: Fx.receipt("eac-24-140-52317"), applicantName: Fx.applicantName,
-                          center: center, start: start, issuedAt: Fx.iso("2026-06-12T14:05:00-04:00"))
+        AppointmentNotice(
+            number: number, receipt: Fx.receipt("eac-24-140-52317"), applicantName: Fx.applicantName,
+            center: center, start: start, issuedAt: Fx.iso("2026-06-12T14:05:00-04:00"))
     }
 
     @Test("R16 the notice text has receipt, name, center, local time with zone, number and what to bring")
@@ -68,30 +70,31 @@ struct SpanishNoticeTests {
     func spanishNotice() {
         var n = NoticeTests.notice(center: Fx.center(), start: Fx.at("2026-06-23T09:30"))
         n.enrollmentCode = "ABCD-EFGH-JK23"
-        #expect(n.text(in: .es) == """
-            Servicio de Ciudadanía e Inmigración de los Estados Unidos (USCIS)
-            AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS
+        #expect(
+            n.text(in: .es) == """
+                Servicio de Ciudadanía e Inmigración de los Estados Unidos (USCIS)
+                AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS
 
-            Número de aviso:    BIO-2026-000417
-            Número de recibo:   EAC2414052317
-            Solicitante:        Maria Elena Sandoval
+                Número de aviso:    BIO-2026-000417
+                Número de recibo:   EAC2414052317
+                Solicitante:        Maria Elena Sandoval
 
-            Centro de servicios de solicitud:
-              Boston ASC
-              170 Portland St, Boston, MA
-            Fecha y hora:       martes, 23 de junio de 2026, 9:30 a. m. EDT
+                Centro de servicios de solicitud:
+                  Boston ASC
+                  170 Portland St, Boston, MA
+                Fecha y hora:       martes, 23 de junio de 2026, 9:30 a. m. EDT
 
-            Traiga consigo:
-              - Este aviso de cita, impreso en papel. Los centros no aceptan copias electrónicas.
-              - Todos los demás avisos de cita que haya recibido.
-              - Una identificación vigente con foto (pasaporte, licencia de conducir u otra identificación del gobierno).
+                Traiga consigo:
+                  - Este aviso de cita, impreso en papel. Los centros no aceptan copias electrónicas.
+                  - Todos los demás avisos de cita que haya recibido.
+                  - Una identificación vigente con foto (pasaporte, licencia de conducir u otra identificación del gobierno).
 
-            Para cambiar la cita, use su cuenta de USCIS en línea o llame al Centro de Contacto al 800-375-5283 (TTY 800-767-1833).
+                Para cambiar la cita, use su cuenta de USCIS en línea o llame al Centro de Contacto al 800-375-5283 (TTY 800-767-1833).
 
-            Código de inscripción: ABCD-EFGH-JK23
-              (para consultar sus casos por SSH con su propia llave: ssh biosched@ seguido del nombre del servidor SSH de la agencia; una vez, dentro de 30 días)
+                Código de inscripción: ABCD-EFGH-JK23
+                  (para consultar sus casos por SSH con su propia llave: ssh biosched@ seguido del nombre del servidor SSH de la agencia; una vez, dentro de 30 días)
 
-            """)
+                """)
         // English is what it always was; `text` is the English notice.
         #expect(n.text == n.text(in: .en))
         #expect(n.text.contains("Date and time:   Tue 2026-06-23 09:30 EDT"))

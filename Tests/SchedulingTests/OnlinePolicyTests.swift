@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// Online self-service: R3, R4, R5, R6. The appointment is Tue 2026-06-16 09:00 EDT.
 @Suite("R3 R4 R5 R6 online self-service")
 struct OnlinePolicyTests {
-    static let comfortable = Fx.iso("2026-06-14T12:00:00-04:00")  // 45 h before
-    static let lateMonday = Fx.iso("2026-06-15T23:30:00-04:00")   // 9 h 30 min before
+    static let comfortable = Fx.iso("2026-06-14T12:00:00-04:00") // 45 h before
+    static let lateMonday = Fx.iso("2026-06-15T23:30:00-04:00") // 9 h 30 min before
 
     // MARK: R3a
 
@@ -40,8 +41,9 @@ struct OnlinePolicyTests {
 
     // MARK: R3b
 
-    @Test("R3b one prior reschedule is allowed, two or more are refused RESCHEDULE_LIMIT_REACHED",
-          arguments: [(0, true), (1, true), (2, false), (3, false)])
+    @Test(
+        "R3b one prior reschedule is allowed, two or more are refused RESCHEDULE_LIMIT_REACHED",
+        arguments: [(0, true), (1, true), (2, false), (3, false)])
     func r3b_limit(_ prior: Int, _ allowed: Bool) {
         let v = Fx.evaluate(actor: Fx.applicant, prior: prior, now: Self.comfortable)
         #expect(v.isAllowed == allowed)
@@ -63,8 +65,9 @@ struct OnlinePolicyTests {
         #expect(v.codes == [.appointmentPassed])
     }
 
-    @Test("R3c an appointment that is not scheduled is refused NOT_SCHEDULED",
-          arguments: [AppointmentStatus.attended, .rescheduled, .cancelled])
+    @Test(
+        "R3c an appointment that is not scheduled is refused NOT_SCHEDULED",
+        arguments: [AppointmentStatus.attended, .rescheduled, .cancelled])
     func r3c_notScheduled(_ status: AppointmentStatus) {
         let v = Fx.evaluate(actor: Fx.applicant, status: status, now: Self.comfortable)
         #expect(v.decision == .refused)
@@ -73,8 +76,9 @@ struct OnlinePolicyTests {
 
     // MARK: R3d
 
-    @Test("R3d intercountry adoption forms are refused FORM_EXCLUDED online",
-          arguments: ["I-600", "I-600A", "I-800", "I-800A", "i-800a", " I-600 "])
+    @Test(
+        "R3d intercountry adoption forms are refused FORM_EXCLUDED online",
+        arguments: ["I-600", "I-600A", "I-800", "I-800A", "i-800a", " I-600 "])
     func r3d_excludedForm(_ form: String) {
         let v = Fx.evaluate(actor: Fx.applicant, form: form, now: Self.comfortable)
         #expect(v.decision == .refused)
@@ -99,8 +103,9 @@ struct OnlinePolicyTests {
 
     @Test("R3 every failing condition is reported: within 12h + limit + excluded form + no good cause")
     func r3_allFailuresTogether() {
-        let v = Fx.evaluate(actor: Fx.applicant, form: "I-600A", prior: 2,
-                            cause: GoodCause(reason: .other, explanation: " "), now: Self.lateMonday)
+        let v = Fx.evaluate(
+            actor: Fx.applicant, form: "I-600A", prior: 2,
+            cause: GoodCause(reason: .other, explanation: " "), now: Self.lateMonday)
         #expect(v.decision == .refused)
         #expect(v.codes == [.within12Hours, .rescheduleLimitReached, .formExcluded, .goodCauseRequired])
         for code in v.codes { #expect(v.message.contains(code.sentence)) }
@@ -167,13 +172,17 @@ struct OnlinePolicyTests {
         #expect(v.codes == [])
     }
 
-    @Test("R5 unauthorized actors get only NOT_AUTHORIZED and see nothing about the case",
-          arguments: [Fx.otherApplicant, Fx.otherRepresentative,
-                      Actor(role: .applicant, id: ""), Actor(role: .representative, id: Fx.applicant.id)])
+    @Test(
+        "R5 unauthorized actors get only NOT_AUTHORIZED and see nothing about the case",
+        arguments: [
+            Fx.otherApplicant, Fx.otherRepresentative,
+            Actor(role: .applicant, id: ""), Actor(role: .representative, id: Fx.applicant.id)
+        ])
     func r5_notAuthorizedOnly(_ actor: Actor) {
         // Everything else about this request would fail too: within 12 h, limit, excluded form, denied.
-        let v = Fx.evaluate(actor: actor, form: "I-600", caseStatus: .denied, prior: 2,
-                            cause: GoodCause(reason: .other), now: Self.lateMonday)
+        let v = Fx.evaluate(
+            actor: actor, form: "I-600", caseStatus: .denied, prior: 2,
+            cause: GoodCause(reason: .other), now: Self.lateMonday)
         #expect(v.decision == .refused)
         #expect(v.codes == [.notAuthorized])
         #expect(v.warnings == [])
@@ -192,9 +201,10 @@ struct OnlinePolicyTests {
 
     @Test("R5 an appointment of another receipt than the case is NOT_AUTHORIZED")
     func r5_mismatchedAppointment() {
-        let c = RescheduleContext(actor: Fx.applicant, caseFile: Fx.caseFile(),
-                                  appointment: Fx.appointment(receipt: "WAC2390112345"),
-                                  goodCause: GoodCause(reason: .medical), now: Self.comfortable)
+        let c = RescheduleContext(
+            actor: Fx.applicant, caseFile: Fx.caseFile(),
+            appointment: Fx.appointment(receipt: "WAC2390112345"),
+            goodCause: GoodCause(reason: .medical), now: Self.comfortable)
         let v = ReschedulePolicy.evaluate(c)
         #expect(v.codes == [.notAuthorized])
     }
@@ -230,8 +240,9 @@ struct OnlinePolicyTests {
         #expect(agent.codes == [.untimely])
     }
 
-    @Test("R6 an applicant or representative cannot claim the contact-center channel to skip R3",
-          arguments: [Fx.applicant, Fx.representative])
+    @Test(
+        "R6 an applicant or representative cannot claim the contact-center channel to skip R3",
+        arguments: [Fx.applicant, Fx.representative])
     func r6_contactCenterIsStaffOnly(_ actor: Actor) {
         // Untimely and within 12 hours: the contact center would escalate or allow, online refuses.
         for now in [Fx.vectorStart, Self.lateMonday] {

@@ -11,15 +11,17 @@ struct PersonTextScanTests {
     /// From the store's target (whose other files are SQL, schema, demo data and the store's own
     /// low-level diagnostics): the import file's parser and the importers, whose errors `biosched
     /// import` prints, and the store's refusals a person reads (the store file, staff, keys, the outbox).
-    static let files = ["Sources/SchedulingStore/ImportDocument.swift", "Sources/SchedulingStore/Importer.swift",
-                        "Sources/SchedulingStore/Memory/MemoryImporter.swift", "Sources/SchedulingStore/StoreFile.swift",
-                        "Sources/SchedulingStore/Administration.swift", "Sources/SchedulingStore/OutboxAdmin.swift",
-                        "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift", "Sources/SchedulingStore/SQLite/SQLiteKeyRegistry.swift",
-                        "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift",
-                        "Sources/SchedulingStore/SQLiteBookingStore.swift",
-                        // Moved out of biosched (issue 25): still scanned as they were there.
-                        "Sources/SchedulingStore/Demo/DemoSandboxStore.swift", "Sources/SchedulingStore/Demo/DemoTemplate.swift",
-                        "Sources/PostgresStore/PostgresSandbox.swift", "Sources/PostgresStore/PostgresLocation.swift"]
+    static let files = [
+        "Sources/SchedulingStore/ImportDocument.swift", "Sources/SchedulingStore/Importer.swift",
+        "Sources/SchedulingStore/Memory/MemoryImporter.swift", "Sources/SchedulingStore/StoreFile.swift",
+        "Sources/SchedulingStore/Administration.swift", "Sources/SchedulingStore/OutboxAdmin.swift",
+        "Sources/SchedulingStore/Memory/MemoryKeyRegistry.swift", "Sources/SchedulingStore/SQLite/SQLiteKeyRegistry.swift",
+        "Sources/SchedulingStore/AuditChain.swift", "Sources/SchedulingStore/Backup.swift", "Sources/SchedulingStore/Sandbox.swift",
+        "Sources/SchedulingStore/SQLiteBookingStore.swift",
+        // Moved out of biosched (issue 25): still scanned as they were there.
+        "Sources/SchedulingStore/Demo/DemoSandboxStore.swift", "Sources/SchedulingStore/Demo/DemoTemplate.swift",
+        "Sources/PostgresStore/PostgresSandbox.swift", "Sources/PostgresStore/PostgresLocation.swift"
+    ]
 
     /// The catalog itself: the domain's words in `Sources/Scheduling/Text/`, each layer's own text
     /// in its target's `Text/` folder (`Sources/TerminalUI/Text/`, ...).
@@ -30,12 +32,15 @@ struct PersonTextScanTests {
 
     /// Literals that are not sentences for a person, by what they are (matched against the literal).
     static let allowedLiterals: [(pattern: String, why: String)] = [
-        (#"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH|DROP|LOCK TABLE|SET LOCAL|TRUNCATE|ON CONFLICT|VALUES|FROM|WHERE|AND|OR|ORDER BY|JOIN)\b"#, "SQL"),
+        (
+            #"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|WITH|DROP|LOCK TABLE|SET LOCAL|TRUNCATE|ON CONFLICT|VALUES|FROM|WHERE|AND|OR|ORDER BY|JOIN)\b"#,
+            "SQL"
+        ),
         (#"^[a-z]+(=[^ ]*)?( [a-z]+=[^ ]*)*$"#, "key=value details of audit rows"),
         (#"^[A-Za-z0-9_.:/+-]*$"#, "one identifier, code, path or format token"),
         (#"^[A-Z-]+[;:]"#, "an iCalendar property line (RFC 5545 names, not words)"),
         (#"^[A-Z][A-Za-z]*(-[A-Z][A-Za-z]*)*: "#, "a mail header line (RFC 5322 field names)"),
-        (#"^[\s·]*biosched[\s·]*$"#, "the program's name between separators"),
+        (#"^[\s·]*biosched[\s·]*$"#, "the program's name between separators")
     ]
 
     /// Lines whose literals are not shown to a person in their language, by what the line does.
@@ -50,7 +55,7 @@ struct PersonTextScanTests {
         (#"recordLookup\(|recordEvent\("#, "an audit row"),
         (#"\.name = ""#, "a thread's name"),
         (#"fatalError\(|preconditionFailure\(|assertionFailure\("#, "a programming error, never shown"),
-        (#"options: \.regularExpression|#""#, "a pattern"),
+        (#"options: \.regularExpression|#""#, "a pattern")
     ]
 
     /// Files whose texts are not in the catalog yet, with how many literals each still has: the
@@ -63,11 +68,16 @@ struct PersonTextScanTests {
     /// allowed as its opener's line is.
     static let allowedOpeners: [(pattern: String, why: String)] = [
         (#"(help|abstract|discussion|usage):\s*$"#, "ArgumentParser help, its text on the next line"),
-        (#"ArgumentHelp\(\s*$"#, "ArgumentParser help, its text on the next line"),
+        (#"ArgumentHelp\(\s*$"#, "ArgumentParser help, its text on the next line")
     ]
 
     /// One string literal on a line: its text (interpolations left out) and the line.
-    struct Found { var file: String; var line: Int; var text: String; var source: String }
+    struct Found {
+        var file: String
+        var line: Int
+        var text: String
+        var source: String
+    }
 
     static func scan() throws -> [Found] {
         var paths: [String] = files
@@ -85,8 +95,11 @@ struct PersonTextScanTests {
                 let l = String(line)
                 let continues = opened
                 opened = allowedOpeners.contains { l.range(of: $0.pattern, options: .regularExpression) != nil }
-                if l.contains("\"\"\"") { inBlock.toggle(); continue }
-                if inBlock { continue }   // multi-line literals: SQL, TOML and JSON templates
+                if l.contains("\"\"\"") {
+                    inBlock.toggle()
+                    continue
+                }
+                if inBlock { continue } // multi-line literals: SQL, TOML and JSON templates
                 if continues { continue }
                 if allowedLines.contains(where: { l.range(of: $0.pattern, options: .regularExpression) != nil }) { continue }
                 for lit in SwiftSource.literals(l) where readsAsWords(lit) {

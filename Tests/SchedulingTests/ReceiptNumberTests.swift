@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 @Suite("R15 receipt numbers")
@@ -13,10 +14,13 @@ struct ReceiptNumberTests {
         }
     }
 
-    @Test("R15 input is normalized: upper case, spaces and dashes removed",
-          arguments: [("eac-24-140-52317", "EAC2414052317"), ("EAC 241 405 2317", "EAC2414052317"),
-                      (" eac2414052317 ", "EAC2414052317"), ("Ioe-0923456781", "IOE0923456781"),
-                      ("wac - 23 - 901 - 12345", "WAC2390112345")])
+    @Test(
+        "R15 input is normalized: upper case, spaces and dashes removed",
+        arguments: [
+            ("eac-24-140-52317", "EAC2414052317"), ("EAC 241 405 2317", "EAC2414052317"),
+            (" eac2414052317 ", "EAC2414052317"), ("Ioe-0923456781", "IOE0923456781"),
+            ("wac - 23 - 901 - 12345", "WAC2390112345")
+        ])
     func r15_normalized(_ input: String, _ expected: String) throws {
         let r = try ReceiptNumber(parsing: input)
         #expect(r.value == expected)
@@ -24,9 +28,12 @@ struct ReceiptNumberTests {
         #expect(r.prefix == String(expected.prefix(3)))
     }
 
-    @Test("R15 the realistic receipts parse with known prefixes",
-          arguments: ["IOE0923456781", "EAC2414052317", "WAC2390112345", "LIN2501234567",
-                      "SRC2418854321", "NBC2412345678", "MSC2491234567", "YSC2400012345"])
+    @Test(
+        "R15 the realistic receipts parse with known prefixes",
+        arguments: [
+            "IOE0923456781", "EAC2414052317", "WAC2390112345", "LIN2501234567",
+            "SRC2418854321", "NBC2412345678", "MSC2491234567", "YSC2400012345"
+        ])
     func r15_realistic(_ s: String) throws {
         let r = try ReceiptNumber(parsing: s)
         #expect(r.value == s)
@@ -38,8 +45,9 @@ struct ReceiptNumberTests {
         #expect(ReceiptNumber.knownPrefixes == ["EAC", "VSC", "WAC", "CSC", "LIN", "NSC", "SRC", "TSC", "MSC", "NBC", "IOE", "YSC"])
     }
 
-    @Test("R15 wrong length is INVALID_RECEIPT with the expected shape",
-          arguments: [("EAC241405231", 12), ("EAC24140523177", 14), ("eac-24-140-5231", 12), ("E", 1)])
+    @Test(
+        "R15 wrong length is INVALID_RECEIPT with the expected shape",
+        arguments: [("EAC241405231", 12), ("EAC24140523177", 14), ("eac-24-140-5231", 12), ("E", 1)])
     func r15_wrongLength(_ input: String, _ count: Int) {
         let e = Self.error(input)
         #expect(e == .wrongLength(normalized: ReceiptNumber.normalize(input), count: count))
@@ -79,23 +87,26 @@ struct ReceiptNumberTests {
         let r = try ReceiptNumber(parsing: "abc-24-140-52317")
         #expect(r.value == "ABC2414052317")
         #expect(!r.hasKnownPrefix)
-        let flags = CaseFlags.flags(appointment: Fx.appointment(receipt: "ABC2414052317"),
-                                    caseFile: Fx.caseFile(receipt: "ABC2414052317"), lastRequestAt: nil,
-                                    now: Fx.iso("2026-06-10T10:00:00-04:00"))
+        let flags = CaseFlags.flags(
+            appointment: Fx.appointment(receipt: "ABC2414052317"),
+            caseFile: Fx.caseFile(receipt: "ABC2414052317"), lastRequestAt: nil,
+            now: Fx.iso("2026-06-10T10:00:00-04:00"))
         #expect(flags == [.unknownPrefix])
         // The policy does not refuse it.
-        let v = ReschedulePolicy.evaluate(RescheduleContext(
-            actor: Fx.applicant, caseFile: Fx.caseFile(receipt: "ABC2414052317"),
-            appointment: Fx.appointment(receipt: "ABC2414052317"), goodCause: GoodCause(reason: .travel),
-            now: Fx.iso("2026-06-10T10:00:00-04:00")))
+        let v = ReschedulePolicy.evaluate(
+            RescheduleContext(
+                actor: Fx.applicant, caseFile: Fx.caseFile(receipt: "ABC2414052317"),
+                appointment: Fx.appointment(receipt: "ABC2414052317"), goodCause: GoodCause(reason: .travel),
+                now: Fx.iso("2026-06-10T10:00:00-04:00")))
         #expect(v.decision == .allowed)
         #expect(v.codes == [])
     }
 
     @Test("R15 a known prefix raises no UNKNOWN_PREFIX flag")
     func r15_knownPrefixNoFlag() {
-        let flags = CaseFlags.flags(appointment: Fx.appointment(), caseFile: Fx.caseFile(), lastRequestAt: nil,
-                                    now: Fx.iso("2026-06-10T10:00:00-04:00"))
+        let flags = CaseFlags.flags(
+            appointment: Fx.appointment(), caseFile: Fx.caseFile(), lastRequestAt: nil,
+            now: Fx.iso("2026-06-10T10:00:00-04:00"))
         #expect(!flags.contains(.unknownPrefix))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// R14: booking re-checks the policy and the slot with the current time. The transaction itself

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 @Suite("Reminders: 7 days and 1 day before on the center's calendar, each when due")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// The new slot: R12 (which slots are offered) and R13 (local wall clock, DST, zones).
@@ -49,8 +50,10 @@ struct SlotTests {
         #expect(c.message == "Boston ASC is closed on 2026-06-19.")
         // The slot as the open center would have made it is refused at the closed center.
         let slot = SlotCalendar.slot(of: Self.boston, at: Fx.local("2026-06-19T10:00"))!
-        #expect(SlotCalendar.refusals(for: slot, of: closed, booked: 0, now: Self.now, window: .standard,
-                                      currentCenter: nil, currentStart: nil) == [.slotUnavailable])
+        #expect(
+            SlotCalendar.refusals(
+                for: slot, of: closed, booked: 0, now: Self.now, window: .standard,
+                currentCenter: nil, currentStart: nil) == [.slotUnavailable])
         let days = SlotCalendar.slots(of: closed, from: Fx.date("2026-06-15"), days: 7)
         #expect(Set(days.map(\.local.date.iso)) == ["2026-06-15", "2026-06-16", "2026-06-17", "2026-06-18"])
         #expect(days.count == 4 * 16)
@@ -171,8 +174,9 @@ struct SlotTests {
     func r12_offered() {
         let current = Fx.at("2026-06-16T10:00")
         let booked = [Fx.at("2026-06-16T09:30"): 3, Fx.at("2026-06-16T11:00"): 2]
-        let offered = SlotCalendar.offered(center: Self.boston, now: Self.now, window: .standard, booked: booked,
-                                           currentCenter: "BOS", currentStart: current, limit: 4)
+        let offered = SlotCalendar.offered(
+            center: Self.boston, now: Self.now, window: .standard, booked: booked,
+            currentCenter: "BOS", currentStart: current, limit: 4)
         #expect(offered.map(\.slot.local.iso) == ["2026-06-16T10:30", "2026-06-16T11:00", "2026-06-16T11:30", "2026-06-16T12:00"])
         #expect(offered.map(\.free) == [3, 1, 3, 3])
         let all = SlotCalendar.offered(center: Self.boston, now: Self.now, window: .standard, booked: [:])
@@ -199,11 +203,12 @@ struct SlotTests {
         #expect(Fx.date("2026-03-08").weekday == .sun)
         let slots = SlotCalendar.slots(of: center, on: Fx.date("2026-03-08"))
         #expect(Self.locals(slots) == ["00:00", "00:30", "01:00", "01:30", "03:00", "03:30", "04:00", "04:30", "05:00", "05:30"])
-        #expect(Fx.utc(slots.map(\.start)) == [
-            "2026-03-08T05:00:00Z", "2026-03-08T05:30:00Z", "2026-03-08T06:00:00Z", "2026-03-08T06:30:00Z",
-            "2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z", "2026-03-08T08:30:00Z",
-            "2026-03-08T09:00:00Z", "2026-03-08T09:30:00Z",
-        ])
+        #expect(
+            Fx.utc(slots.map(\.start)) == [
+                "2026-03-08T05:00:00Z", "2026-03-08T05:30:00Z", "2026-03-08T06:00:00Z", "2026-03-08T06:30:00Z",
+                "2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z", "2026-03-08T08:00:00Z", "2026-03-08T08:30:00Z",
+                "2026-03-08T09:00:00Z", "2026-03-08T09:30:00Z"
+            ])
         #expect(center.zone.format(slots[3].start) == "2026-03-08 01:30 EST")
         #expect(center.zone.format(slots[4].start) == "2026-03-08 03:00 EDT")
         #expect(center.zone.isSkipped(Fx.local("2026-03-08T02:00")))
@@ -241,13 +246,17 @@ struct SlotTests {
         let center = Fx.nightCenter(zone: Fx.chicago)
         #expect(Fx.date("2026-11-01").weekday == .sun)
         let slots = SlotCalendar.slots(of: center, on: Fx.date("2026-11-01"))
-        #expect(Self.locals(slots) == ["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30",
-                                       "04:00", "04:30", "05:00", "05:30"])
-        #expect(Fx.utc(slots.map(\.start)) == [
-            "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z",
-            "2026-11-01T08:00:00Z", "2026-11-01T08:30:00Z", "2026-11-01T09:00:00Z", "2026-11-01T09:30:00Z",
-            "2026-11-01T10:00:00Z", "2026-11-01T10:30:00Z", "2026-11-01T11:00:00Z", "2026-11-01T11:30:00Z",
-        ])
+        #expect(
+            Self.locals(slots) == [
+                "00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30",
+                "04:00", "04:30", "05:00", "05:30"
+            ])
+        #expect(
+            Fx.utc(slots.map(\.start)) == [
+                "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z",
+                "2026-11-01T08:00:00Z", "2026-11-01T08:30:00Z", "2026-11-01T09:00:00Z", "2026-11-01T09:30:00Z",
+                "2026-11-01T10:00:00Z", "2026-11-01T10:30:00Z", "2026-11-01T11:00:00Z", "2026-11-01T11:30:00Z"
+            ])
         #expect(center.zone.format(slots[3].start) == "2026-11-01 01:30 CDT")
         #expect(center.zone.format(slots[4].start) == "2026-11-01 02:00 CST")
         #expect(Set(slots.map(\.start)).count == slots.count)
@@ -274,8 +283,9 @@ struct SlotTests {
 
     // MARK: R13 zones without DST
 
-    @Test("R13 Phoenix has no DST: all slots exist on both 2026 transition days, 30 minutes apart, MST",
-          arguments: ["2026-03-08", "2026-11-01"])
+    @Test(
+        "R13 Phoenix has no DST: all slots exist on both 2026 transition days, 30 minutes apart, MST",
+        arguments: ["2026-03-08", "2026-11-01"])
     func r13_phoenix(_ day: String) {
         let center = Fx.nightCenter(zone: Fx.phoenix)
         let slots = SlotCalendar.slots(of: center, on: Fx.date(day))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// One row of the RULES.md test-vector table. The appointment is Tue 2026-06-16 09:00 EDT
@@ -18,41 +19,52 @@ struct Vector: Sendable, CustomTestStringConvertible {
 @Suite("RULES.md test vectors")
 struct TestVectorTests {
     static let vectors: [Vector] = [
-        Vector(row: "Mon 20:59:59, prior 1, online: allowed",
-               now: Fx.iso("2026-06-15T20:59:59-04:00"), prior: 1, actor: Fx.applicant,
-               cause: GoodCause(reason: .medical), decision: .allowed, codes: []),
-        Vector(row: "Mon 21:00:00 (exactly 12 h), prior 0, online: refused WITHIN_12_HOURS",
-               now: Fx.iso("2026-06-15T21:00:00-04:00"), prior: 0, actor: Fx.applicant,
-               cause: GoodCause(reason: .medical), decision: .refused, codes: [.within12Hours]),
-        Vector(row: "Mon 23:30, prior 2, online: refused WITHIN_12_HOURS, RESCHEDULE_LIMIT_REACHED",
-               now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 2, actor: Fx.applicant,
-               cause: GoodCause(reason: .medical), decision: .refused, codes: [.within12Hours, .rescheduleLimitReached]),
-        Vector(row: "Mon 23:30, prior 0, contact-center agent medical: allowed",
-               now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 0, actor: Fx.agent,
-               cause: GoodCause(reason: .medical), decision: .allowed, codes: []),
-        Vector(row: "Tue 08:59:59, prior 0, contact-center agent travel: allowed",
-               now: Fx.iso("2026-06-16T08:59:59-04:00"), prior: 0, actor: Fx.agent,
-               cause: GoodCause(reason: .travel), decision: .allowed, codes: []),
-        Vector(row: "Tue 09:00:00, prior 0, contact-center agent medical: escalated UNTIMELY",
-               now: Fx.iso("2026-06-16T09:00:00-04:00"), prior: 0, actor: Fx.agent,
-               cause: GoodCause(reason: .medical), decision: .escalated, codes: [.untimely]),
-        Vector(row: "Tue 09:00:00, prior 0, online: refused APPOINTMENT_PASSED",
-               now: Fx.iso("2026-06-16T09:00:00-04:00"), prior: 0, actor: Fx.applicant,
-               cause: GoodCause(reason: .medical), decision: .refused, codes: [.appointmentPassed]),
-        Vector(row: "timely (Mon 10:00), prior 2, contact-center agent medical: escalated REPEAT_REQUEST",
-               now: Fx.iso("2026-06-15T10:00:00-04:00"), prior: 2, actor: Fx.agent,
-               cause: GoodCause(reason: .medical), decision: .escalated, codes: [.repeatRequest]),
-        Vector(row: "timely (Tue 08:59:59), prior 2, contact-center agent medical: escalated REPEAT_REQUEST",
-               now: Fx.iso("2026-06-16T08:59:59-04:00"), prior: 2, actor: Fx.agent,
-               cause: GoodCause(reason: .medical), decision: .escalated, codes: [.repeatRequest]),
-        Vector(row: "timely (Mon 10:00), prior 0, contact-center agent other + text: escalated OTHER_REASON",
-               now: Fx.iso("2026-06-15T10:00:00-04:00"), prior: 0, actor: Fx.agent,
-               cause: GoodCause(reason: .other, explanation: "My landlord locked me out of my apartment."),
-               decision: .escalated, codes: [.otherReason]),
-        Vector(row: "timely (Mon 23:30), prior 0, contact-center agent other + text: escalated OTHER_REASON",
-               now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 0, actor: Fx.agent,
-               cause: GoodCause(reason: .other, explanation: "Jury duty summons."),
-               decision: .escalated, codes: [.otherReason]),
+        Vector(
+            row: "Mon 20:59:59, prior 1, online: allowed",
+            now: Fx.iso("2026-06-15T20:59:59-04:00"), prior: 1, actor: Fx.applicant,
+            cause: GoodCause(reason: .medical), decision: .allowed, codes: []),
+        Vector(
+            row: "Mon 21:00:00 (exactly 12 h), prior 0, online: refused WITHIN_12_HOURS",
+            now: Fx.iso("2026-06-15T21:00:00-04:00"), prior: 0, actor: Fx.applicant,
+            cause: GoodCause(reason: .medical), decision: .refused, codes: [.within12Hours]),
+        Vector(
+            row: "Mon 23:30, prior 2, online: refused WITHIN_12_HOURS, RESCHEDULE_LIMIT_REACHED",
+            now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 2, actor: Fx.applicant,
+            cause: GoodCause(reason: .medical), decision: .refused, codes: [.within12Hours, .rescheduleLimitReached]),
+        Vector(
+            row: "Mon 23:30, prior 0, contact-center agent medical: allowed",
+            now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 0, actor: Fx.agent,
+            cause: GoodCause(reason: .medical), decision: .allowed, codes: []),
+        Vector(
+            row: "Tue 08:59:59, prior 0, contact-center agent travel: allowed",
+            now: Fx.iso("2026-06-16T08:59:59-04:00"), prior: 0, actor: Fx.agent,
+            cause: GoodCause(reason: .travel), decision: .allowed, codes: []),
+        Vector(
+            row: "Tue 09:00:00, prior 0, contact-center agent medical: escalated UNTIMELY",
+            now: Fx.iso("2026-06-16T09:00:00-04:00"), prior: 0, actor: Fx.agent,
+            cause: GoodCause(reason: .medical), decision: .escalated, codes: [.untimely]),
+        Vector(
+            row: "Tue 09:00:00, prior 0, online: refused APPOINTMENT_PASSED",
+            now: Fx.iso("2026-06-16T09:00:00-04:00"), prior: 0, actor: Fx.applicant,
+            cause: GoodCause(reason: .medical), decision: .refused, codes: [.appointmentPassed]),
+        Vector(
+            row: "timely (Mon 10:00), prior 2, contact-center agent medical: escalated REPEAT_REQUEST",
+            now: Fx.iso("2026-06-15T10:00:00-04:00"), prior: 2, actor: Fx.agent,
+            cause: GoodCause(reason: .medical), decision: .escalated, codes: [.repeatRequest]),
+        Vector(
+            row: "timely (Tue 08:59:59), prior 2, contact-center agent medical: escalated REPEAT_REQUEST",
+            now: Fx.iso("2026-06-16T08:59:59-04:00"), prior: 2, actor: Fx.agent,
+            cause: GoodCause(reason: .medical), decision: .escalated, codes: [.repeatRequest]),
+        Vector(
+            row: "timely (Mon 10:00), prior 0, contact-center agent other + text: escalated OTHER_REASON",
+            now: Fx.iso("2026-06-15T10:00:00-04:00"), prior: 0, actor: Fx.agent,
+            cause: GoodCause(reason: .other, explanation: "My landlord locked me out of my apartment."),
+            decision: .escalated, codes: [.otherReason]),
+        Vector(
+            row: "timely (Mon 23:30), prior 0, contact-center agent other + text: escalated OTHER_REASON",
+            now: Fx.iso("2026-06-15T23:30:00-04:00"), prior: 0, actor: Fx.agent,
+            cause: GoodCause(reason: .other, explanation: "Jury duty summons."),
+            decision: .escalated, codes: [.otherReason])
     ]
 
     @Test("R1 R3 R6 R7 test-vector row", arguments: vectors)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 @Suite("R1 R2 timeliness and good cause")
@@ -28,7 +29,7 @@ struct TimelinessTests {
 
     @Test("R1 instants are compared, not wall clocks: 08:30 PDT is after 09:00 EDT")
     func r1_instantsNotWallClocks() {
-        let a = Fx.appointment(start: Fx.vectorStart)  // 09:00 EDT = 06:00 PDT
+        let a = Fx.appointment(start: Fx.vectorStart) // 09:00 EDT = 06:00 PDT
         // The Los Angeles wall clock reads 08:30, earlier than "09:00", yet the instant is later.
         #expect(!a.isTimely(at: Fx.iso("2026-06-16T08:30:00-07:00")))
         #expect(a.isTimely(at: Fx.iso("2026-06-16T05:59:59-07:00")))
@@ -48,14 +49,16 @@ struct TimelinessTests {
 
     @Test("R2 the reason codes are the published ones")
     func r2_reasonCodes() {
-        #expect(GoodCauseReason.allCases.map(\.rawValue)
+        #expect(
+            GoodCauseReason.allCases.map(\.rawValue)
                 == ["medical", "travel", "life-event", "transportation", "work-or-care", "notice", "other"])
         #expect(GoodCauseReason.allCases.filter(\.isListed).count == 6)
         #expect(!GoodCauseReason.other.isListed)
     }
 
-    @Test("R2 each listed reason is good cause without text",
-          arguments: [GoodCauseReason.medical, .travel, .lifeEvent, .transportation, .workOrCare, .notice])
+    @Test(
+        "R2 each listed reason is good cause without text",
+        arguments: [GoodCauseReason.medical, .travel, .lifeEvent, .transportation, .workOrCare, .notice])
     func r2_listedReasonSufficient(_ reason: GoodCauseReason) {
         #expect(GoodCause(reason: reason).isSufficient)
         let v = Fx.evaluate(actor: Fx.applicant, cause: GoodCause(reason: reason), now: Fx.iso("2026-06-14T12:00:00-04:00"))
@@ -71,16 +74,18 @@ struct TimelinessTests {
     @Test("R2 other with text is good cause")
     func r2_otherWithText() {
         #expect(GoodCause(reason: .other, explanation: "Court hearing the same morning").isSufficient)
-        let v = Fx.evaluate(actor: Fx.applicant, cause: GoodCause(reason: .other, explanation: "Court hearing"),
-                            now: Fx.iso("2026-06-14T12:00:00-04:00"))
+        let v = Fx.evaluate(
+            actor: Fx.applicant, cause: GoodCause(reason: .other, explanation: "Court hearing"),
+            now: Fx.iso("2026-06-14T12:00:00-04:00"))
         #expect(v.decision == .allowed)
         #expect(v.codes == [])
     }
 
     @Test("R2 online: other with blank text is refused GOOD_CAUSE_REQUIRED")
     func r2_onlineBlankOther() {
-        let v = Fx.evaluate(actor: Fx.applicant, cause: GoodCause(reason: .other, explanation: "  "),
-                            now: Fx.iso("2026-06-14T12:00:00-04:00"))
+        let v = Fx.evaluate(
+            actor: Fx.applicant, cause: GoodCause(reason: .other, explanation: "  "),
+            now: Fx.iso("2026-06-14T12:00:00-04:00"))
         #expect(v.decision == .refused)
         #expect(v.codes == [.goodCauseRequired])
         #expect(v.guidance?.contains("Choose a reason") == true)
@@ -88,8 +93,9 @@ struct TimelinessTests {
 
     @Test("R2 contact center: other with blank text is refused GOOD_CAUSE_REQUIRED, not escalated")
     func r2_agentBlankOther() {
-        let v = Fx.evaluate(actor: Fx.agent, cause: GoodCause(reason: .other, explanation: ""),
-                            now: Fx.iso("2026-06-14T12:00:00-04:00"))
+        let v = Fx.evaluate(
+            actor: Fx.agent, cause: GoodCause(reason: .other, explanation: ""),
+            now: Fx.iso("2026-06-14T12:00:00-04:00"))
         #expect(v.decision == .refused)
         #expect(v.codes == [.goodCauseRequired])
     }

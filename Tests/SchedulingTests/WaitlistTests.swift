@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 
 /// The waiting list for earlier slots (docs/policy.md W1-W5, and R3/R7 applied up front). The case's
@@ -13,15 +14,19 @@ struct WaitlistTests {
     static let known: Set<String> = ["BOS", "NYC", "PHX"]
 
     static func snapshot(form: String = "I-485", prior: Int = 0, start: Date = current, status: AppointmentStatus = .scheduled) -> CaseSnapshot {
-        CaseSnapshot(caseFile: Fx.caseFile(form: form), appointment: Fx.appointment(start: start, prior: prior, status: status),
-                     center: bos, lastRequestAt: nil, pendingEscalation: nil)
+        CaseSnapshot(
+            caseFile: Fx.caseFile(form: form), appointment: Fx.appointment(start: start, prior: prior, status: status),
+            center: bos, lastRequestAt: nil, pendingEscalation: nil)
     }
 
-    static func ask(_ actor: Actor = Fx.applicant, centers: [String] = [], from: String? = nil, before: String? = nil, not: String = "",
-                    cause: GoodCause = GoodCause(reason: .workOrCare), askedAt: Date = now) -> WaitlistRequest {
+    static func ask(
+        _ actor: Actor = Fx.applicant, centers: [String] = [], from: String? = nil, before: String? = nil, not: String = "",
+        cause: GoodCause = GoodCause(reason: .workOrCare), askedAt: Date = now
+    ) -> WaitlistRequest {
         let ex = try! WaitlistExclusions.parse(not).get()
-        return WaitlistRequest(receipt: Fx.receipt(), centers: centers, from: from.map(Fx.date), before: before.map(Fx.date),
-                               exclusions: ex, goodCause: cause, askedAt: askedAt, actor: actor)
+        return WaitlistRequest(
+            receipt: Fx.receipt(), centers: centers, from: from.map(Fx.date), before: before.map(Fx.date),
+            exclusions: ex, goodCause: cause, askedAt: askedAt, actor: actor)
     }
 
     static func evaluate(_ r: WaitlistRequest, _ s: CaseSnapshot = snapshot(), now: Date = now) -> WaitlistDecision {
@@ -116,7 +121,10 @@ struct WaitlistTests {
         let r = try #require(Self.accepted(Self.evaluate(Self.ask(centers: ["nyc", "BOS", "nyc "]))))
         #expect(r.centers == ["NYC", "BOS"])
         #expect(Self.problems(Self.evaluate(Self.ask(centers: ["XYZ"]))) == [.unknownCenter])
-        #expect(Self.problems(Self.evaluate(Self.ask(centers: ["A1", "A2", "A3", "A4", "A5", "A6"]))) == Array(repeating: .unknownCenter, count: 6) + [.tooManyCenters])
+        #expect(
+            Self.problems(Self.evaluate(Self.ask(centers: ["A1", "A2", "A3", "A4", "A5", "A6"]))) == Array(repeating: .unknownCenter, count: 6) + [
+                .tooManyCenters
+            ])
     }
 
     @Test("W0 before may be the current appointment's day but not later; from must leave a day")
@@ -134,20 +142,32 @@ struct WaitlistTests {
         #expect(e.weekdays == [.mon, .fri])
         #expect(e.times == [.morning, TimeRange(from: LocalTime(hhmm: "13:00")!, to: LocalTime(hhmm: "15:00")!)!])
         #expect(e.text == "mon,fri,00:00-12:00,13:00-15:00")
-        guard case let .failure(p) = WaitlistExclusions.parse("mon,noon") else { Issue.record("accepted noon"); return }
+        guard case let .failure(p) = WaitlistExclusions.parse("mon,noon") else {
+            Issue.record("accepted noon")
+            return
+        }
         #expect(p.code == .badExclusion && p.item == "noon")
         #expect(p.message(in: .en).contains("\"noon\""))
         #expect(p.message(in: .es).contains("«noon»"))
-        guard case .failure = WaitlistExclusions.parse("15:00-13:00") else { Issue.record("accepted a backwards range"); return }
+        guard case .failure = WaitlistExclusions.parse("15:00-13:00") else {
+            Issue.record("accepted a backwards range")
+            return
+        }
         let all = try WaitlistExclusions.parse("mon,tue,wed,thu,fri,sat,sun").get()
-        #expect(Self.problems(Self.evaluate(WaitlistRequest(receipt: Fx.receipt(), exclusions: all, goodCause: GoodCause(reason: .medical),
-                                                            askedAt: Self.now, actor: Fx.applicant))) == [.nothingLeft])
+        #expect(
+            Self.problems(
+                Self.evaluate(
+                    WaitlistRequest(
+                        receipt: Fx.receipt(), exclusions: all, goodCause: GoodCause(reason: .medical),
+                        askedAt: Self.now, actor: Fx.applicant))) == [.nothingLeft])
     }
 
     // MARK: W1, W2, W3 matching and order
 
-    static func entry(_ id: Int64, askedAt: Date, centers: [String] = ["BOS"], from: String? = nil, before: String? = nil, not: String = "",
-                      currentStart: Date = current, open: Bool = false) -> WaitingEntry {
+    static func entry(
+        _ id: Int64, askedAt: Date, centers: [String] = ["BOS"], from: String? = nil, before: String? = nil, not: String = "",
+        currentStart: Date = current, open: Bool = false
+    ) -> WaitingEntry {
         var r = ask(centers: centers, from: from, before: before, not: not, askedAt: askedAt)
         r.centers = centers
         return WaitingEntry(id: id, request: r, currentCenter: "BOS", currentStart: currentStart, hasOpenOffer: open)
@@ -159,15 +179,15 @@ struct WaitlistTests {
     func w1Matches() {
         let w = SlotWindow.standard
         let e = Self.entry(1, askedAt: Self.now, from: "2026-06-17", before: "2026-06-26", not: "wed,pm")
-        #expect(WaitlistMatching.matches(e, slot: Self.slot("2026-06-18T09:00"), now: Self.now, window: w))        // Thu morning
-        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-17T09:00"), now: Self.now, window: w))       // Wed left out
-        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-18T13:00"), now: Self.now, window: w))       // pm left out
-        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-16T09:00"), now: Self.now, window: w))       // before from
-        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-26T09:00"), now: Self.now, window: w))       // on the before day
+        #expect(WaitlistMatching.matches(e, slot: Self.slot("2026-06-18T09:00"), now: Self.now, window: w)) // Thu morning
+        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-17T09:00"), now: Self.now, window: w)) // Wed left out
+        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-18T13:00"), now: Self.now, window: w)) // pm left out
+        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-16T09:00"), now: Self.now, window: w)) // before from
+        #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-26T09:00"), now: Self.now, window: w)) // on the before day
         #expect(!WaitlistMatching.matches(e, slot: Self.slot("2026-06-18T09:00", Self.nyc), now: Self.now, window: w)) // other center
         let plain = Self.entry(2, askedAt: Self.now)
-        #expect(!WaitlistMatching.matches(plain, slot: Self.slot("2026-06-30T09:00"), now: Self.now, window: w))   // not earlier
-        #expect(WaitlistMatching.matches(plain, slot: Self.slot("2026-06-30T08:30"), now: Self.now, window: w))    // 30 min earlier
+        #expect(!WaitlistMatching.matches(plain, slot: Self.slot("2026-06-30T09:00"), now: Self.now, window: w)) // not earlier
+        #expect(WaitlistMatching.matches(plain, slot: Self.slot("2026-06-30T08:30"), now: Self.now, window: w)) // 30 min earlier
         // R12: a slot within the lead time cannot be offered: Mon 2026-06-15 11:30 is 23.5 h away.
         #expect(!WaitlistMatching.matches(plain, slot: Self.slot("2026-06-15T11:30"), now: Self.now, window: w))
         #expect(WaitlistMatching.matches(plain, slot: Self.slot("2026-06-15T12:30"), now: Self.now, window: w))
@@ -179,10 +199,10 @@ struct WaitlistTests {
         let t0 = Self.now.addingTimeInterval(-86_400)
         let entries = [
             Self.entry(5, askedAt: t0.addingTimeInterval(300)),
-            Self.entry(3, askedAt: t0, not: "thu"),                       // asked first, but not Thursdays
+            Self.entry(3, askedAt: t0, not: "thu"), // asked first, but not Thursdays
             Self.entry(4, askedAt: t0.addingTimeInterval(60), open: true), // has an open offer
             Self.entry(7, askedAt: t0.addingTimeInterval(120)),
-            Self.entry(6, askedAt: t0.addingTimeInterval(120)),
+            Self.entry(6, askedAt: t0.addingTimeInterval(120))
         ]
         #expect(WaitlistMatching.next(for: s, among: entries, now: Self.now, window: .standard)?.id == 6)
         #expect(WaitlistMatching.next(for: s, among: entries.filter { $0.id != 6 }, now: Self.now, window: .standard)?.id == 7)
@@ -210,13 +230,16 @@ struct WaitlistTests {
         let near = Self.now.addingTimeInterval(25 * 3600)
         #expect(OfferRules.deadline(now: Self.now, slotStart: near, window: .standard, settings: .standard) == Self.now.addingTimeInterval(3599))
         #expect(OfferRules.deadline(now: Self.now, slotStart: Self.now.addingTimeInterval(24 * 3600), window: .standard, settings: .standard) == nil)
-        #expect(OfferRules.deadline(now: Self.now, slotStart: far, window: .standard, settings: OfferSettings(holdMinutes: 30)) == Self.now.addingTimeInterval(1800))
+        #expect(
+            OfferRules.deadline(now: Self.now, slotStart: far, window: .standard, settings: OfferSettings(holdMinutes: 30)) == Self.now.addingTimeInterval(1800)
+        )
     }
 
     @Test("W5 an open offer is late at its deadline; resolved offers stay as they are; final states never move")
     func w5States() {
-        let o = Offer(id: 1, waitlistID: 1, receipt: Fx.receipt(), centerCode: "BOS", start: Self.current, createdAt: Self.now,
-                      deadline: Self.now.addingTimeInterval(7200), state: .open)
+        let o = Offer(
+            id: 1, waitlistID: 1, receipt: Fx.receipt(), centerCode: "BOS", start: Self.current, createdAt: Self.now,
+            deadline: Self.now.addingTimeInterval(7200), state: .open)
         #expect(OfferRules.resolvable(o, now: Self.now.addingTimeInterval(7199)) == nil)
         #expect(OfferRules.resolvable(o, now: Self.now.addingTimeInterval(7200)) == .offerExpired)
         #expect(o.state(at: Self.now.addingTimeInterval(7200)) == .expired)

@@ -17,12 +17,17 @@ struct PostgresStoreTests {
         #expect(kv.hosts == ["/run/pg"] && kv.port == "5433" && kv.database == "store" && kv.isLocal)
         let two = try PostgresLocation.parse("postgresql://app@db1:5432,db2:5433/biosched?target_session_attrs=read-write")
         #expect(two.hosts == ["db1", "db2"] && two.resolved["target_session_attrs"] == "read-write")
-        for bad in ["postgresql://app@h/db?nosuchoption=1", "host=h bogus=1", "postgresql://app@h/db?sslmode=sometimes", "host='unterminated",
-                    "postgresql://app@h/db\u{1b}[2J"] {
+        for bad in [
+            "postgresql://app@h/db?nosuchoption=1", "host=h bogus=1", "postgresql://app@h/db?sslmode=sometimes", "host='unterminated",
+            "postgresql://app@h/db\u{1b}[2J"
+        ] {
             #expect(throws: StoreError.self, "\(bad)") { try PostgresLocation.parse(bad) }
         }
         for secret in ["postgresql://app:secret@h/db", "postgresql://app@h/db?password=secret", "host=h password=secret dbname=d"] {
-            do { _ = try PostgresLocation.parse(secret); Issue.record("accepted \(secret)") } catch {
+            do {
+                _ = try PostgresLocation.parse(secret)
+                Issue.record("accepted \(secret)")
+            } catch {
                 #expect(error.message.contains("password never goes on a command line") && !error.message.contains("secret"))
             }
         }
@@ -47,8 +52,10 @@ struct PostgresStoreTests {
         #expect(clear.clearTextAllowed && !clear.requiresTLSUpgrade)
         let mixed = try PostgresLocation.parse("postgresql://app@127.0.0.1,db2.example/b")
         #expect(!mixed.isLocal && mixed.requiresTLSUpgrade)
-        for local in ["postgresql://app@127.0.0.1:5433/b", "postgresql://app@localhost/b", "host=/var/run/postgresql dbname=b",
-                      "postgresql://app@[::1]/b", "host=db1.example hostaddr=127.0.0.1 dbname=b"] {
+        for local in [
+            "postgresql://app@127.0.0.1:5433/b", "postgresql://app@localhost/b", "host=/var/run/postgresql dbname=b",
+            "postgresql://app@[::1]/b", "host=db1.example hostaddr=127.0.0.1 dbname=b"
+        ] {
             let l = try PostgresLocation.parse(local)
             #expect(l.isLocal && !l.requiresTLSUpgrade, "\(local)")
         }
@@ -64,12 +71,17 @@ struct PostgresStoreTests {
         #expect(try [String].read(.text("{}")) == [])
     }
 
-    @Test("A reschedule on PostgreSQL is at most 5 round trips from BEGIN to COMMIT (pipeline mode); what it wrote is whole, and a race lost at the write still books nothing")
+    @Test(
+        "A reschedule on PostgreSQL is at most 5 round trips from BEGIN to COMMIT (pipeline mode); what it wrote is whole, and a race lost at the write still books nothing"
+    )
     func reschedulesInFewRoundTrips() throws {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
-        defer { store.close(); _ = try? cluster.psql("DROP DATABASE \(db)") }
+        defer {
+            store.close()
+            _ = try? cluster.psql("DROP DATABASE \(db)")
+        }
         _ = try store.importDocument(StoreUnderTest.document(stations: 1), actor: officer, now: conformanceNow)
         // A case with an online account (an enrollment code, the applicant's message) and one without.
         let first = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "rt-1"), clock: clock)
@@ -89,7 +101,10 @@ struct PostgresStoreTests {
         let stale = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T11:00", id: "rt-4", version: 1), clock: clock)
         #expect(stale.result == .conflict)
         // What the pipelined writes left: one scheduled appointment per case, every counter exact, the chain whole.
-        #expect(try cluster.psql("SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))", database: db) == "0")
+        #expect(
+            try cluster.psql(
+                "SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))",
+                database: db) == "0")
         #expect(try cluster.psql("SELECT count(*) FROM appointments WHERE receipt = 'EAC2414052317' AND status = 'scheduled'", database: db) == "1")
         #expect(try cluster.psql("SELECT count(*) FROM notices WHERE receipt = 'EAC2414052317'", database: db) == "2")
         #expect(try cluster.psql("SELECT count(*) FROM outbox WHERE receipt = 'EAC2414052317' AND kind = 'booked'", database: db) == "2")
@@ -139,7 +154,8 @@ struct PostgresStoreTests {
         #expect(try again.auditLog(receipt: nil) == pg.auditLog(receipt: nil))
         #expect(try again.caseSnapshot(receipt("WAC2390112345"), for: agent) == pg.caseSnapshot(receipt("WAC2390112345"), for: agent))
         // Slots that went back to 0 keep a row in PostgreSQL; SQLite's copy counts the bookings anew.
-        #expect(try again.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 }
+        #expect(
+            try again.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 }
                 == pg.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 })
         #expect(try again.staff().map(\.user).contains("jdoe"))
         #expect(throws: StoreError.self) { try StoreCopy.postgresToSQLite(from: loc, to: back) }
@@ -153,8 +169,9 @@ struct PostgresStoreTests {
         let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
         defer { store.close() }
         let insert = "INSERT INTO audit_pending(at, actor_role, actor, action, receipt, detail) VALUES"
-        try cluster.psql("BEGIN; \(insert) (1, 'agent', 'a.one', 'looked-up', NULL, 'first'); \(insert) (2, 'agent', 'a.one', 'looked-up', 'EAC2414052317', 'zweite Zeile: ü'); COMMIT;",
-                         database: db)
+        try cluster.psql(
+            "BEGIN; \(insert) (1, 'agent', 'a.one', 'looked-up', NULL, 'first'); \(insert) (2, 'agent', 'a.one', 'looked-up', 'EAC2414052317', 'zweite Zeile: ü'); COMMIT;",
+            database: db)
         try cluster.psql("BEGIN; \(insert) (3, 'agent', 'a.two', 'looked-up', NULL, 'rolled back'); ROLLBACK;", database: db)
         try cluster.psql("\(insert) (4, 'agent', 'a.three', 'looked-up', NULL, 'after')", database: db)
         let rows = try cluster.psql("SELECT id || ' ' || detail FROM audit ORDER BY id", database: db).split(separator: "\n").map(String.init)
@@ -163,7 +180,10 @@ struct PostgresStoreTests {
         let v = try store.verifyAudit()
         #expect(v.firstBroken == nil && v.rows == 4, "\(v)")
         // A row added to audit directly, not chained, is refused.
-        #expect((try? cluster.psql("INSERT INTO audit(id, at, actor_role, actor, action, detail, prev_hash, hash) VALUES (5, 5, 'agent', 'x', 'y', '', repeat('0', 64), repeat('0', 64))", database: db)) == nil)
+        #expect(
+            (try? cluster.psql(
+                "INSERT INTO audit(id, at, actor_role, actor, action, detail, prev_hash, hash) VALUES (5, 5, 'agent', 'x', 'y', '', repeat('0', 64), repeat('0', 64))",
+                database: db)) == nil)
     }
 
     @Test("A database not encoded UTF8 is refused, saying how to make one")
@@ -195,8 +215,9 @@ struct PostgresStoreTests {
         }
         #expect(try cluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: db) == "0")
         #expect(try PostgresBookingStore.isEmptyDatabase(location), "still a database demo may fill")
-        let good = try PostgresBookingStore.create(location, training: true, createdBy: officer.id, now: conformanceNow,
-                                                   contents: StoreUnderTest.document(stations: 2))
+        let good = try PostgresBookingStore.create(
+            location, training: true, createdBy: officer.id, now: conformanceNow,
+            contents: StoreUnderTest.document(stations: 2))
         defer { good.close() }
         #expect(try good.storeInfo().isTraining)
         #expect(try cluster.psql("SELECT count(*) > 0 FROM appointments", database: db) == "t")
@@ -214,7 +235,7 @@ struct PostgresStoreTests {
         // The client has noticed the close before the next call (it hung for ever once: postgres-nio
         // never answers a statement written to a closed channel), given time or at once.
         for settle: UInt32 in [500_000, 0] {
-            #expect(try store.storeInfo().isTraining)                     // a connection now waits in the pool
+            #expect(try store.storeInfo().isTraining) // a connection now waits in the pool
             #expect(try cluster.psql(endAll, database: db) == "1", "the pooled connection's backend")
             usleep(settle)
             #expect(try store.storeInfo().isTraining, "the next call works on a new connection (settle \(settle) µs)")

@@ -7,9 +7,11 @@ import Testing
 /// backend (PostgreSQL) joins by adding a `StoreKind`.
 @Suite("Store conformance: every backend")
 struct StoreConformanceTests {
-    @Test("R14 a booking supersedes the old appointment, counts a prior reschedule, moves the station and writes notice and audit", arguments: StoreKind.allCases)
+    @Test(
+        "R14 a booking supersedes the old appointment, counts a prior reschedule, moves the station and writes notice and audit", arguments: StoreKind.allCases)
     func booking(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let s = t.store
         let before = try s.caseSnapshot(receipt("EAC2414052317"), for: maria)
         let out = try s.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock)
@@ -30,16 +32,20 @@ struct StoreConformanceTests {
 
     @Test("R3a R14 a refusal books nothing and is audited", arguments: StoreKind.allCases)
     func refusal(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let out = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00"), clock: clock)
         #expect(out.verdict.codes == [.within12Hours])
         #expect(try t.store.caseSnapshot(receipt("WAC2390112345"), for: li).appointment.priorReschedules == 0)
         #expect(try t.store.auditLog(receipt: receipt("WAC2390112345")).map(\.action) == ["refused"])
     }
 
-    @Test("R14 a request id replayed by its actor returns the first result; anyone else's reuse of it is a new request of their own, revealing nothing (ids scoped per actor)", arguments: StoreKind.allCases)
+    @Test(
+        "R14 a request id replayed by its actor returns the first result; anyone else's reuse of it is a new request of their own, revealing nothing (ids scoped per actor)",
+        arguments: StoreKind.allCases)
     func replay(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let first = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "r-1"), clock: clock)
         let again = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-25T09:00", id: "r-1"), clock: clock)
         #expect(again.replayed && again.notice?.number == first.notice?.number)
@@ -58,7 +64,8 @@ struct StoreConformanceTests {
 
     @Test("R5 another applicant's case and an unknown case are both NOT_AUTHORIZED", arguments: StoreKind.allCases)
     func notAuthorized(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         for r in ["WAC2390112345", "LIN2501234567"] {
             #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt(r), for: maria) }
             let out = try t.store.reschedule(request(r, maria, to: "2026-06-24T09:00"), clock: clock)
@@ -68,7 +75,8 @@ struct StoreConformanceTests {
 
     @Test("R14 CONFLICT for a stale version or appointment, also after a reschedule", arguments: StoreKind.allCases)
     func conflict(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let seen = try t.store.caseSnapshot(receipt("EAC2414052317"), for: agent).appointment
         #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T09:00", version: seen.version), clock: clock).result == .booked)
         #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-25T09:00", version: seen.version), clock: clock).result == .conflict)
@@ -78,7 +86,8 @@ struct StoreConformanceTests {
 
     @Test("R14 SLOT_FULL when the slot's stations are taken", arguments: StoreKind.allCases)
     func slotFull(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind, stations: 1); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind, stations: 1)
+        defer { t.cleanup() }
         #expect(try t.store.reschedule(request("EAC2414052317", agent, to: "2026-06-24T11:00"), clock: clock).result == .booked)
         let out = try t.store.reschedule(request("IOE0923456781", officer, to: "2026-06-24T11:00", reason: .medical), clock: clock)
         #expect(out.result == .slotFull || out.result == .escalated, "\(out.result)")
@@ -89,7 +98,8 @@ struct StoreConformanceTests {
 
     @Test("R7 R8 an escalation books nothing; the officer approves (booking) or denies, always with a note", arguments: StoreKind.allCases)
     func escalationAndReview(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let esc = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-1"), clock: clock)
         #expect(esc.result == .escalated && esc.verdict.codes.contains(.asylum))
         #expect(try t.store.pendingReviews().map(\.requestID) == ["esc-1"])
@@ -113,7 +123,8 @@ struct StoreConformanceTests {
 
     @Test("The audit log is append-only and its chain verifies after every kind of write", arguments: StoreKind.allCases)
     func auditChain(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         _ = try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock)
         _ = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00"), clock: clock)
         try t.store.addStaff("jdoe", role: .agent, by: officer.id, now: conformanceNow)
@@ -128,11 +139,14 @@ struct StoreConformanceTests {
 
     @Test("Import is all or nothing: an error in the last record leaves the store as it was", arguments: StoreKind.allCases)
     func importAllOrNothing(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         var doc = ImportDocument()
         doc.cases = [.init(receipt: "NBC2412345678", form: "I-90", applicant: nil, applicantName: "New Person")]
-        doc.appointments = [.init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:00"),
-                            .init(receipt: "NBC2412345678", center: "ZZZ", start: "2026-06-25T09:30")]
+        doc.appointments = [
+            .init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:00"),
+            .init(receipt: "NBC2412345678", center: "ZZZ", start: "2026-06-25T09:30")
+        ]
         #expect(throws: StoreError.self) { try t.store.importDocument(doc, actor: officer, now: conformanceNow) }
         #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent) }
         doc.appointments.removeLast()
@@ -141,19 +155,29 @@ struct StoreConformanceTests {
         #expect(try t.store.caseSnapshot(receipt("NBC2412345678"), for: agent).caseFile.applicantName == "New Person")
     }
 
-    @Test("Import: a case naming no such account, an applicant who is a representative, or a representative who is an applicant is refused at that record; the right ones load", arguments: StoreKind.allCases)
+    @Test(
+        "Import: a case naming no such account, an applicant who is a representative, or a representative who is an applicant is refused at that record; the right ones load",
+        arguments: StoreKind.allCases)
     func importChecksTheAccountsACaseNames(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         var doc = ImportDocument()
         doc.accounts = [.init(id: "rep.one", role: "representative", name: "Rep One")]
-        doc.appointments = [.init(receipt: "NBC2412345670", center: "BOS", start: "2026-06-25T09:00"),
-                            .init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:30")]
+        doc.appointments = [
+            .init(receipt: "NBC2412345670", center: "BOS", start: "2026-06-25T09:00"),
+            .init(receipt: "NBC2412345678", center: "BOS", start: "2026-06-25T09:30")
+        ]
         let filler = ImportDocument.CaseRecord(receipt: "NBC2412345670", form: "I-90", applicant: "maria")
         let refused: [(ImportDocument.CaseRecord, String)] = [
             (.init(receipt: "NBC2412345678", form: "I-90", applicant: "nobody"), #"cases[1] (receipt NBC2412345678).applicant: no account "nobody""#),
-            (.init(receipt: "NBC2412345678", form: "I-90", applicant: "rep.one"), #"cases[1] (receipt NBC2412345678).applicant: account "rep.one" is a representative, not an applicant"#),
-            (.init(receipt: "NBC2412345678", form: "I-90", applicant: nil, applicantName: "New Person", representatives: ["rep.one", "maria"]),
-             "cases[1] (receipt NBC2412345678).representatives[1]"),
+            (
+                .init(receipt: "NBC2412345678", form: "I-90", applicant: "rep.one"),
+                #"cases[1] (receipt NBC2412345678).applicant: account "rep.one" is a representative, not an applicant"#
+            ),
+            (
+                .init(receipt: "NBC2412345678", form: "I-90", applicant: nil, applicantName: "New Person", representatives: ["rep.one", "maria"]),
+                "cases[1] (receipt NBC2412345678).representatives[1]"
+            )
         ]
         for (record, expected) in refused {
             doc.cases = [filler, record]
@@ -173,7 +197,8 @@ struct StoreConformanceTests {
 
     @Test("R14 capacity: 12 threads racing for a 2-station slot book exactly 2; the rest get SLOT_FULL", arguments: StoreKind.allCases)
     func racingThreads(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         var doc = ImportDocument()
         for i in 0..<12 {
             let r = "SRC26" + String(format: "%08d", i)
@@ -202,15 +227,25 @@ struct StoreConformanceTests {
 final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var all: [RescheduleOutcome.Result?] = []
-    func add(_ r: RescheduleOutcome.Result?) { lock.lock(); all.append(r); lock.unlock() }
-    func count(_ r: RescheduleOutcome.Result) -> Int { lock.lock(); defer { lock.unlock() }; return all.filter { $0 == r }.count }
+    func add(_ r: RescheduleOutcome.Result?) {
+        lock.lock()
+        all.append(r)
+        lock.unlock()
+    }
+    func count(_ r: RescheduleOutcome.Result) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return all.filter { $0 == r }.count
+    }
 }
 
 @Suite("Store conformance: review rules")
 struct ReviewRulesConformanceTests {
-    @Test("Separation of duties: on a production store the officer who escalated a request cannot decide it; another officer can", arguments: StoreKind.allCases)
+    @Test(
+        "Separation of duties: on a production store the officer who escalated a request cannot decide it; another officer can", arguments: StoreKind.allCases)
     func separationOfDuties(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind, training: false); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind, training: false)
+        defer { t.cleanup() }
         try t.store.addStaff("officer.kim", role: .officer, by: officer.id, now: conformanceNow)
         let esc = try t.store.reschedule(request("IOE0923456781", officer, to: "2026-06-24T10:00", id: "esc-own"), clock: clock)
         #expect(esc.result == .escalated)
@@ -223,7 +258,8 @@ struct ReviewRulesConformanceTests {
 
     @Test("A case with a pending escalation gets no second one: the agent is shown the one waiting", arguments: StoreKind.allCases)
     func oneEscalationAtATime(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let first = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-a"), clock: clock)
         let second = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-25T10:00", id: "esc-b"), clock: clock)
         #expect(first.result == .escalated && second.result == .escalated)
@@ -234,9 +270,12 @@ struct ReviewRulesConformanceTests {
 
 @Suite("Store conformance: agency rebooking after a closure")
 struct AgencyRebookingConformanceTests {
-    @Test("Closing a day lists its appointments; --rebook moves each to the nearest free slot, not counted as a reschedule, with a notice; all or nothing", arguments: StoreKind.allCases)
+    @Test(
+        "Closing a day lists its appointments; --rebook moves each to the nearest free slot, not counted as a reschedule, with a notice; all or nothing",
+        arguments: StoreKind.allCases)
     func closeAndRebook(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind, stations: 2); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind, stations: 2)
+        defer { t.cleanup() }
         let day = LocalDate(iso: "2026-06-23")!
         // Listing only: the closure is recorded, the 16 fillers are reported, nothing moves.
         let listed = try AgencyRebooking.close(center: "BOS", on: day, reason: "storm", rebook: false, by: officer, in: t.store, clock: clock)
@@ -258,9 +297,12 @@ struct AgencyRebookingConformanceTests {
         #expect(try t.store.auditLog(receipt: nil).filter { $0.action == "agency-rebooked" }.count == 16)
     }
 
-    @Test("R17 an appointment whose day became a closure is flagged; the applicant moving it online after two reschedules, with no reason, is an agency rebooking: allowed, not counted, the notice says why and the closure's reason", arguments: StoreKind.allCases)
+    @Test(
+        "R17 an appointment whose day became a closure is flagged; the applicant moving it online after two reschedules, with no reason, is an agency rebooking: allowed, not counted, the notice says why and the closure's reason",
+        arguments: StoreKind.allCases)
     func closedDayOnline(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let r = receipt("EAC2414052317")
         #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00"), clock: clock).result == .booked)
         #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-25T09:00"), clock: clock).result == .booked)
@@ -269,7 +311,8 @@ struct AgencyRebookingConformanceTests {
         let before = try t.store.caseSnapshot(r, for: maria)
         #expect(!before.centerClosedThatDay && CaseFlags.flags(before, now: conformanceNow).isEmpty)
         #expect(try t.store.reschedule(request("EAC2414052317", maria, to: "2026-06-26T09:00"), clock: clock).verdict.codes == [.rescheduleLimitReached])
-        let listed = try AgencyRebooking.close(center: "BOS", on: LocalDate(iso: "2026-06-25")!, reason: "water leak", rebook: false, by: officer, in: t.store, clock: clock)
+        let listed = try AgencyRebooking.close(
+            center: "BOS", on: LocalDate(iso: "2026-06-25")!, reason: "water leak", rebook: false, by: officer, in: t.store, clock: clock)
         #expect(listed.moves.map(\.receipt) == [r])
         let snap = try t.store.caseSnapshot(r, for: maria)
         #expect(snap.centerClosedThatDay && CaseFlags.flags(snap, now: conformanceNow) == [.centerClosed])
@@ -288,9 +331,12 @@ struct AgencyRebookingConformanceTests {
         #expect(try t.store.auditLog(receipt: r).map(\.action).suffix(2) == ["refused", "agency-rebooked"])
     }
 
-    @Test("R17 an agent moving a closed-day appointment one by one, and an officer approving an escalation whose day closed since, never count a reschedule", arguments: StoreKind.allCases)
+    @Test(
+        "R17 an agent moving a closed-day appointment one by one, and an officer approving an escalation whose day closed since, never count a reschedule",
+        arguments: StoreKind.allCases)
     func closedDayStaff(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         // The officer: an asylum case escalated on an open day, then its day closes; the approval counts nothing.
         let esc = try t.store.reschedule(request("IOE0923456781", agent, to: "2026-06-24T10:00", id: "esc-closed"), clock: clock)
         #expect(esc.result == .escalated)
@@ -312,9 +358,13 @@ struct AgencyRebookingConformanceTests {
 
     @Test("R17 the stranded days of a list of closures: only days with scheduled appointments, each listed in order", arguments: StoreKind.allCases)
     func strandedDays(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
-        let days = try AgencyRebooking.stranded([(center: "BOS", date: LocalDate(iso: "2026-06-23")!), (center: "BOS", date: LocalDate(iso: "2026-06-19")!),
-                                                 (center: "BOS", date: LocalDate(iso: "2026-06-18")!)], in: t.store)
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
+        let days = try AgencyRebooking.stranded(
+            [
+                (center: "BOS", date: LocalDate(iso: "2026-06-23")!), (center: "BOS", date: LocalDate(iso: "2026-06-19")!),
+                (center: "BOS", date: LocalDate(iso: "2026-06-18")!)
+            ], in: t.store)
         #expect(days.map(\.date.iso) == ["2026-06-23", "2026-06-18"])
         #expect(days[0].appointments.count == 16 && days[1].appointments.map(\.receipt.value) == ["EAC2414052317"])
     }
@@ -326,9 +376,11 @@ struct CallerSearchConformanceTests {
         try t.store.findCallers(try CallerQuery.parse(text), for: actor, limit: limit, now: conformanceNow)
     }
 
-    @Test("R5 staff find a caller by surname, name with date of birth, A-number, email, phone or receipt; each search is audited", arguments: StoreKind.allCases)
+    @Test(
+        "R5 staff find a caller by surname, name with date of birth, A-number, email, phone or receipt; each search is audited", arguments: StoreKind.allCases)
     func findsCallers(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         let garcia = try find(t, "garcia")
         #expect(garcia.matches.map(\.name) == ["José Luis Garcia", "María García"])
         #expect(garcia.more == false)
@@ -356,7 +408,8 @@ struct CallerSearchConformanceTests {
 
     @Test("R5 an applicant or representative cannot search for callers; the refusal is audited and reveals nothing", arguments: StoreKind.allCases)
     func applicantsCannotSearch(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         #expect(throws: StoreError.notAuthorized) { try find(t, "garcia", as: maria) }
         #expect(throws: StoreError.notAuthorized) { try find(t, "li", as: Actor(role: .representative, id: "attorney.lee")) }
         let log = try t.store.auditLog(receipt: nil)
@@ -367,9 +420,12 @@ struct CallerSearchConformanceTests {
 
 @Suite("Refused requests are on the record, on every store")
 struct RefusedRequestConformanceTests {
-    @Test("R3a R14 a refused request is kept with its codes; replaying its id gives the same refusal; it never counts as a request", arguments: StoreKind.allCases)
+    @Test(
+        "R3a R14 a refused request is kept with its codes; replaying its id gives the same refusal; it never counts as a request", arguments: StoreKind.allCases
+    )
     func refusedKept(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
         // Li's appointment is 7 hours away: online is refused (WITHIN_12_HOURS).
         let first = try t.store.reschedule(request("WAC2390112345", li, to: "2026-06-24T09:00", id: "li-1"), clock: clock)
         #expect(first.result == .refused && first.verdict.codes.contains(.within12Hours))
@@ -392,12 +448,22 @@ struct RepresentationConformanceTests {
         return try! PublicKey(parsing: "ssh-ed25519 \(Data(bytes).base64EncodedString())")
     }
 
-    @Test("R5 the officer accepts a G-28: the representative acts on the case, and their code from the acceptance links their key", arguments: StoreKind.allCases)
+    @Test(
+        "R5 the officer accepts a G-28: the representative acts on the case, and their code from the acceptance links their key", arguments: StoreKind.allCases)
     func acceptAndEnroll(kind: StoreKind) throws {
-        let t = try StoreUnderTest(kind); defer { t.cleanup() }
-        guard let keys = t.store as? any KeyRegistry else { Issue.record("\(kind) is not a key registry"); return }
-        _ = try t.store.importDocument({ var d = ImportDocument(); d.accounts = [.init(id: "attorney.kim", role: "representative", name: "Sam Kim, Esq.")]; return d }(),
-                                       actor: officer, now: conformanceNow)
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
+        guard let keys = t.store as? any KeyRegistry else {
+            Issue.record("\(kind) is not a key registry")
+            return
+        }
+        _ = try t.store.importDocument(
+            {
+                var d = ImportDocument()
+                d.accounts = [.init(id: "attorney.kim", role: "representative", name: "Sam Kim, Esq.")]
+                return d
+            }(),
+            actor: officer, now: conformanceNow)
         let kim = Actor(role: .representative, id: "attorney.kim")
         #expect(throws: StoreError.notAuthorized) { try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim) }
         let accepted = try keys.acceptRepresentation(receipt: receipt("EAC2414052317"), account: "attorney.kim", by: officer, now: conformanceNow)
@@ -405,7 +471,8 @@ struct RepresentationConformanceTests {
         #expect(accepted.text.contains("Enrollment code: \(accepted.enrollmentCode)\n"), "the code on a line of its own")
         #expect(try t.store.caseSnapshot(receipt("EAC2414052317"), for: kim).caseFile.receipt.value == "EAC2414052317")
         // The code from the acceptance enrolls the representative's key, for the representative.
-        let result = try keys.enroll(receipt: receipt("EAC2414052317"), code: accepted.enrollmentCode, key: Self.key(1), client: "198.51.100.9", now: conformanceNow)
+        let result = try keys.enroll(
+            receipt: receipt("EAC2414052317"), code: accepted.enrollmentCode, key: Self.key(1), client: "198.51.100.9", now: conformanceNow)
         #expect(result == .enrolled(account: "attorney.kim"))
         #expect(try keys.activeKey(blob: Self.key(1).blob)?.holder == .account("attorney.kim", .representative))
         // Not for a non-representative, and a second acceptance only issues a new code.

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import Scheduling
+import SchedulingStore
+import Testing
+
 #if PostgreSQL
 import PostgresStore
 #endif
-import PostgresTestSupport
-import SchedulingStore
-import Testing
 
 /// Every store the conformance suite runs against, built with the same small data set through
 /// the public protocols only (no SQL).
@@ -47,8 +48,9 @@ struct StoreUnderTest {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-conformance-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            store = try SQLiteBookingStore.create(path: dir.appendingPathComponent("store.sqlite").path, training: training,
-                                                  createdBy: officer.id, now: conformanceNow)
+            store = try SQLiteBookingStore.create(
+                path: dir.appendingPathComponent("store.sqlite").path, training: training,
+                createdBy: officer.id, now: conformanceNow)
             cleanup = { try? FileManager.default.removeItem(at: dir) }
         case .sqliteLean:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-conformance-\(UUID().uuidString)")
@@ -61,10 +63,14 @@ struct StoreUnderTest {
             #if PostgreSQL
             let cluster = try PostgresUnderTest.cluster()
             let db = try cluster.createDatabase()
-            let pg = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: training,
-                                                     createdBy: officer.id, now: conformanceNow)
+            let pg = try PostgresBookingStore.create(
+                try PostgresLocation.parse(cluster.url(db)), training: training,
+                createdBy: officer.id, now: conformanceNow)
             store = pg
-            cleanup = { pg.close(); _ = try? cluster.psql("DROP DATABASE \(db)") }
+            cleanup = {
+                pg.close()
+                _ = try? cluster.psql("DROP DATABASE \(db)")
+            }
             #else
             throw StoreError.unusable("built without the PostgreSQL store")
             #endif
@@ -75,19 +81,29 @@ struct StoreUnderTest {
     static func document(stations: Int) -> ImportDocument {
         var doc = ImportDocument()
         let weekdays: [Weekday: String] = [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"]
-        doc.centers = [.init(code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
-                             slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"])]
-        doc.accounts = [.init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org", phone: "(617) 555-0142",
-                              aNumber: "A012345678", dateOfBirth: LocalDate(iso: "1985-03-14")),
-                        .init(id: "li", role: "applicant", name: "Li Wei"),
-                        .init(id: "jose", role: "applicant", name: "José Luis Garcia", dateOfBirth: LocalDate(iso: "1990-07-01"))]
-        doc.cases = [.init(receipt: "EAC2414052317", form: "I-485", applicant: "maria"),
-                     .init(receipt: "WAC2390112345", form: "I-765", applicant: "li"),
-                     .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez"),
-                     .init(receipt: "LIN2501234567", form: "I-130", applicant: "jose")]
-        doc.appointments = [.init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
-                            .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-15T20:00"),
-                            .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00")]
+        doc.centers = [
+            .init(
+                code: "BOS", name: "Boston ASC", address: "170 Tremont St", city: "Boston", state: "MA", timeZone: "America/New_York",
+                slotMinutes: 30, stations: stations, hours: weekdays, closures: ["2026-06-19"])
+        ]
+        doc.accounts = [
+            .init(
+                id: "maria", role: "applicant", name: "María García", email: "maria@example.org", phone: "(617) 555-0142",
+                aNumber: "A012345678", dateOfBirth: LocalDate(iso: "1985-03-14")),
+            .init(id: "li", role: "applicant", name: "Li Wei"),
+            .init(id: "jose", role: "applicant", name: "José Luis Garcia", dateOfBirth: LocalDate(iso: "1990-07-01"))
+        ]
+        doc.cases = [
+            .init(receipt: "EAC2414052317", form: "I-485", applicant: "maria"),
+            .init(receipt: "WAC2390112345", form: "I-765", applicant: "li"),
+            .init(receipt: "IOE0923456781", form: "I-589", applicant: nil, applicantName: "Ana Pérez"),
+            .init(receipt: "LIN2501234567", form: "I-130", applicant: "jose")
+        ]
+        doc.appointments = [
+            .init(receipt: "EAC2414052317", center: "BOS", start: "2026-06-18T09:00"),
+            .init(receipt: "WAC2390112345", center: "BOS", start: "2026-06-15T20:00"),
+            .init(receipt: "IOE0923456781", center: "BOS", start: "2026-06-22T10:00")
+        ]
         for i in 0..<16 {
             let r = "MSC26" + String(format: "%08d", i)
             doc.cases.append(.init(receipt: r, form: "N-400", applicant: nil, applicantName: "Filler \(i)"))
@@ -100,11 +116,14 @@ struct StoreUnderTest {
 
 func receipt(_ s: String) -> ReceiptNumber { try! ReceiptNumber(parsing: s) }
 
-func request(_ r: String, _ actor: Actor, to: String, reason: GoodCauseReason? = .medical, id: String = UUID().uuidString,
-             version: Int? = nil, appointment: Int64? = nil, center: String? = nil) -> RescheduleRequest {
-    RescheduleRequest(requestID: id, receipt: receipt(r), actor: actor,
-                      goodCause: reason.map { GoodCause(reason: $0, explanation: $0 == .other ? "court date" : "") },
-                      centerCode: center, to: LocalDateTime(iso: to)!, notify: .email, expectedVersion: version, expectedAppointmentID: appointment)
+func request(
+    _ r: String, _ actor: Actor, to: String, reason: GoodCauseReason? = .medical, id: String = UUID().uuidString,
+    version: Int? = nil, appointment: Int64? = nil, center: String? = nil
+) -> RescheduleRequest {
+    RescheduleRequest(
+        requestID: id, receipt: receipt(r), actor: actor,
+        goodCause: reason.map { GoodCause(reason: $0, explanation: $0 == .other ? "court date" : "") },
+        centerCode: center, to: LocalDateTime(iso: to)!, notify: .email, expectedVersion: version, expectedAppointmentID: appointment)
 }
 
 let clock: @Sendable () -> Date = { conformanceNow }

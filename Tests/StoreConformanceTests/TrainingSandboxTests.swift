@@ -1,11 +1,12 @@
 import Foundation
-#if PostgreSQL
-@testable import PostgresStore
-#endif
 import PostgresTestSupport
 import Scheduling
 import SchedulingStore
 import Testing
+
+#if PostgreSQL
+@testable import PostgresStore
+#endif
 
 /// `biosched demo`'s reset on both stores that can hold a sandbox: the first state kept, a
 /// session's bookings, messages and audit rows undone in one transaction, and a production store
@@ -18,8 +19,9 @@ struct TrainingSandboxTests {
         return (s, t.cleanup)
     }
 
-    @Test("Reset puts back the first state: the appointment, the counters, the audit log and the outbox as they were; the next booking works",
-          arguments: StoreKind.persistent)
+    @Test(
+        "Reset puts back the first state: the appointment, the counters, the audit log and the outbox as they were; the next booking works",
+        arguments: StoreKind.persistent)
     func resetPutsBackTheFirstState(_ kind: StoreKind) throws {
         let (store, cleanup) = try Self.sandbox(kind)
         defer { cleanup() }
@@ -80,8 +82,9 @@ struct TrainingSandboxTests {
         for training in [true, false] {
             let db = try cluster.createDatabase()
             defer { _ = try? cluster.psql("DROP DATABASE \(db)") }
-            let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: training,
-                                                        createdBy: officer.id, now: conformanceNow)
+            let store = try PostgresBookingStore.create(
+                try PostgresLocation.parse(cluster.url(db)), training: training,
+                createdBy: officer.id, now: conformanceNow)
             store.close()
             for table in ["audit", "outbox"] {
                 let plain = try? cluster.psql("TRUNCATE \(table) CASCADE", database: db)
@@ -109,7 +112,8 @@ struct TrainingSandboxTests {
         /// First-state locks held in this database (two-key advisory locks), once the count is
         /// `expected` or 30 s have passed.
         func firstStateLocks(settlingAt expected: Int) throws -> Int {
-            let sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            let sql =
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             let deadline = Date().addingTimeInterval(30)
             while true {
                 let n = Int(try cluster.psql(sql, database: db).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -136,7 +140,8 @@ struct TrainingSandboxTests {
         try living.reset(to: alive)
         // The living session's lock connection is cut (a terminated backend): its next reset
         // takes the lock again on a new connection, and a session starting after that keeps its state.
-        let holder = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND objid = \(UInt32(bitPattern: PostgresBookingStore.lockKey(alive.name)))"
+        let holder =
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND objid = \(UInt32(bitPattern: PostgresBookingStore.lockKey(alive.name)))"
         let cut = try cluster.psql(holder, database: db)
         #expect(try cluster.psql("SELECT pg_terminate_backend(\(cut))", database: db) == "t")
         #expect(try firstStateLocks(settlingAt: 1) == 1, "only the third session's lock while the living one's is cut")

@@ -11,8 +11,16 @@ struct WaitlistConformanceTests {
     final class Clock: @unchecked Sendable {
         private let lock = NSLock()
         private var t = conformanceNow
-        var now: Date { lock.lock(); defer { lock.unlock() }; return t }
-        func advance(_ s: TimeInterval) { lock.lock(); t = t.addingTimeInterval(s); lock.unlock() }
+        var now: Date {
+            lock.lock()
+            defer { lock.unlock() }
+            return t
+        }
+        func advance(_ s: TimeInterval) {
+            lock.lock()
+            t = t.addingTimeInterval(s)
+            lock.unlock()
+        }
     }
 
     /// Two fillers fill Wed 06-17 10:00; jose's case is booked Thu 06-25 09:00.
@@ -37,8 +45,9 @@ struct WaitlistConformanceTests {
     static let jose = Actor(role: .applicant, id: "jose")
 
     static func ask(_ r: String, _ a: Actor, at: Date, not: String = "") -> WaitlistRequest {
-        WaitlistRequest(receipt: receipt(r), exclusions: try! WaitlistExclusions.parse(not).get(), goodCause: GoodCause(reason: .workOrCare),
-                        notify: .email, askedAt: at, actor: a)
+        WaitlistRequest(
+            receipt: receipt(r), exclusions: try! WaitlistExclusions.parse(not).get(), goodCause: GoodCause(reason: .workOrCare),
+            notify: .email, askedAt: at, actor: a)
     }
 
     static func slot(_ s: some BookingStore, _ local: String) throws -> Date {
@@ -56,17 +65,22 @@ struct WaitlistConformanceTests {
         #expect(out.result == .booked)
     }
 
-    @Test("W0 R3a online asking is refused up front with R3's codes; R5 another's case is NOT_AUTHORIZED; a valid request is audited", arguments: StoreKind.allCases)
+    @Test(
+        "W0 R3a online asking is refused up front with R3's codes; R5 another's case is NOT_AUTHORIZED; a valid request is audited",
+        arguments: StoreKind.allCases)
     func asking(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         guard case let .refused(v) = try WaitlistService.ask(Self.ask("WAC2390112345", li, at: c.now), in: s, clock: { c.now }) else {
-            Issue.record("li's request within 12 hours was not refused"); return
+            Issue.record("li's request within 12 hours was not refused")
+            return
         }
         #expect(v.codes == [.within12Hours])
         #expect(throws: StoreError.notAuthorized) { try WaitlistService.ask(Self.ask("EAC2414052317", li, at: c.now), in: s, clock: { c.now }) }
         guard case .accepted = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now }) else {
-            Issue.record("maria's request was not accepted"); return
+            Issue.record("maria's request was not accepted")
+            return
         }
         // Asking again replaces the request: still one waiting for the case.
         _ = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now, not: "fri"), in: s, clock: { c.now })
@@ -80,9 +94,12 @@ struct WaitlistConformanceTests {
         #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).entries.isEmpty)
     }
 
-    @Test("W2 W4 a freed station is held for the first to ask (it counts against capacity: nobody else can book it); accepting books it as a reschedule (R14) and counts", arguments: StoreKind.allCases)
+    @Test(
+        "W2 W4 a freed station is held for the first to ask (it counts against capacity: nobody else can book it); accepting books it as a reschedule (R14) and counts",
+        arguments: StoreKind.allCases)
     func offerAndAccept(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         _ = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
         c.advance(60)
@@ -123,9 +140,12 @@ struct WaitlistConformanceTests {
         #expect(next.offered.first.map { $0.start } == (try Self.slot(s, "2026-06-18T09:00")))
     }
 
-    @Test("W2 W5 declining passes the station to the next in line in the same transaction; an expired offer cannot be accepted and goes on at once; nobody is offered the same slot twice", arguments: StoreKind.allCases)
+    @Test(
+        "W2 W5 declining passes the station to the next in line in the same transaction; an expired offer cannot be accepted and goes on at once; nobody is offered the same slot twice",
+        arguments: StoreKind.allCases)
     func declineAndExpire(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         _ = try WaitlistService.ask(Self.ask("LIN2501234567", Self.jose, at: c.now), in: s, clock: { c.now })
         c.advance(60)
@@ -158,7 +178,8 @@ struct WaitlistConformanceTests {
 
     @Test("W1 a request that leaves the slot's weekday out gets no offer, and a slot inside the lead time is never offered", arguments: StoreKind.allCases)
     func matchingRules(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         _ = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now, not: "wed"), in: s, clock: { c.now })
         try Self.freeOne(s, c)
@@ -166,9 +187,12 @@ struct WaitlistConformanceTests {
         #expect(try Self.booked(s, "2026-06-17T10:00") == 1)
     }
 
-    @Test("W4 R14 threads racing: a station freed while 12 bookers, 2 offer passes and 2 acceptors go at the slot, 2 rounds: bookings plus holds never exceed the stations", arguments: StoreKind.allCases)
+    @Test(
+        "W4 R14 threads racing: a station freed while 12 bookers, 2 offer passes and 2 acceptors go at the slot, 2 rounds: bookings plus holds never exceed the stations",
+        arguments: StoreKind.allCases)
     func racingThreads(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         _ = try WaitlistService.ask(Self.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
         _ = try WaitlistService.ask(Self.ask("LIN2501234567", Self.jose, at: c.now), in: s, clock: { c.now })
@@ -185,7 +209,9 @@ struct WaitlistConformanceTests {
                 case 13, 14: _ = try? WaitlistService.pass(in: s, clock: { c.now })
                 default:
                     let who = i == 15 ? maria : Self.jose
-                    for _ in 0..<3 { for id in 1...6 { _ = try? WaitlistService.accept(Int64(id), by: who, requestID: UUID().uuidString, in: s, clock: { c.now }) } }
+                    for _ in 0..<3 {
+                        for id in 1...6 { _ = try? WaitlistService.accept(Int64(id), by: who, requestID: UUID().uuidString, in: s, clock: { c.now }) }
+                    }
                 }
             }
             let booked = try s.bookedCounts(center: "BOS", from: slot, to: slot.addingTimeInterval(1))[slot] ?? 0
@@ -203,22 +229,30 @@ struct WaitlistConformanceTests {
         #expect(try s.verifyAudit().firstBroken == nil)
     }
 
-    @Test("W2 capacity or hours added at a center (an import raising the stations, widening a day) is recorded like a freed station: the next pass offers the slot that now has room", arguments: StoreKind.allCases)
+    @Test(
+        "W2 capacity or hours added at a center (an import raising the stations, widening a day) is recorded like a freed station: the next pass offers the slot that now has room",
+        arguments: StoreKind.allCases)
     func capacityAdded(kind: StoreKind) throws {
-        let t = try Self.setUp(kind); defer { t.cleanup() }
+        let t = try Self.setUp(kind)
+        defer { t.cleanup() }
         let s = t.store, c = Clock()
         // maria wants Wed 06-17 10:00 only (the slot the two holders fill); jose Saturday 06-20 only (closed).
         var m = Self.ask("EAC2414052317", maria, at: c.now, not: "08:00-10:00,10:30-16:00")
-        m.from = LocalDate(iso: "2026-06-17"); m.before = LocalDate(iso: "2026-06-18")
+        m.from = LocalDate(iso: "2026-06-17")
+        m.before = LocalDate(iso: "2026-06-18")
         _ = try WaitlistService.ask(m, in: s, clock: { c.now })
         var j = Self.ask("LIN2501234567", Self.jose, at: c.now)
-        j.from = LocalDate(iso: "2026-06-20"); j.before = LocalDate(iso: "2026-06-21")
+        j.from = LocalDate(iso: "2026-06-20")
+        j.before = LocalDate(iso: "2026-06-21")
         _ = try WaitlistService.ask(j, in: s, clock: { c.now })
         #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.isEmpty)
         // A record that gives BOS no more room records nothing.
         var same = ImportDocument()
-        same.centers = [.init(code: "BOS", name: "Boston ASC", timeZone: "America/New_York", slotMinutes: 30, stations: 2, hours: [.mon: "08:00-16:00"],
-                              given: ["name", "stations", "hours"])]
+        same.centers = [
+            .init(
+                code: "BOS", name: "Boston ASC", timeZone: "America/New_York", slotMinutes: 30, stations: 2, hours: [.mon: "08:00-16:00"],
+                given: ["name", "stations", "hours"])
+        ]
         _ = try s.importDocument(same, actor: officer, now: c.now)
         #expect(try WaitlistService.pass(in: s, clock: { c.now }).offered.isEmpty)
         // Three stations a slot: the full slot has room, and maria is offered it.

@@ -35,7 +35,9 @@ struct WaitlistCopyTests {
         try s.bookedCounts(center: "BOS", from: conformanceNow, to: conformanceNow.addingTimeInterval(30 * 86_400)).filter { $0.value > 0 }
     }
 
-    @Test("W4 store copy SQLite to PostgreSQL and back: declined, accepted and open offers keep their states, holds still count, the audit chain verifies; a new offer starts open")
+    @Test(
+        "W4 store copy SQLite to PostgreSQL and back: declined, accepted and open offers keep their states, holds still count, the audit chain verifies; a new offer starts open"
+    )
     func copyBothWays() throws {
         let cluster = try PostgresUnderTest.cluster()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-offer-copy-\(UUID().uuidString)")
@@ -64,7 +66,10 @@ struct WaitlistCopyTests {
         // Outside the copy an answered offer is still refused at insert.
         #expect(throws: (any Error).self) {
             try pg.write { db in
-                try db.run(sql: "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'")
+                try db.run(
+                    sql:
+                        "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'"
+                )
             }
         }
         // The open offer is answered on the copy: jose accepts it, and the station he leaves is offered on as usual.
@@ -76,21 +81,30 @@ struct WaitlistCopyTests {
         #expect(report.counts.first { $0.table == "offers" }?.rows == 3)
         let again = try SQLiteBookingStore(path: back)
         defer { again.close() }
-        #expect(try WaitlistService.overview(for: officer, in: again, clock: { c.now }).offers == WaitlistService.overview(for: officer, in: pg, clock: { c.now }).offers)
+        #expect(
+            try WaitlistService.overview(for: officer, in: again, clock: { c.now }).offers
+                == WaitlistService.overview(for: officer, in: pg, clock: { c.now }).offers)
         #expect(try Self.counts(again) == Self.counts(pg))
         #expect(try again.verifyAudit().firstBroken == nil)
         // The set-aside triggers are back: an answered offer is refused outside the copy, on SQLite too.
         #expect(throws: (any Error).self) {
             try DatabaseQueue(path: back).write { db in
-                try db.execute(sql: "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'")
+                try db.execute(
+                    sql:
+                        "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state, resolved_at) SELECT waitlist_id, receipt, center, start + 3600, created_at, deadline, 'declined', resolved_at FROM offers WHERE state = 'declined'"
+                )
             }
         }
     }
 
     @Test("W4 a PostgreSQL training sandbox whose first state holds answered offers resets to it: the states, the holds and the audit chain as they were")
     func sandboxResetWithAnsweredOffers() throws {
-        let t = try W.setUp(.postgresql); defer { t.cleanup() }
-        guard let s = t.store as? PostgresBookingStore else { Issue.record("not a PostgreSQL store"); return }
+        let t = try W.setUp(.postgresql)
+        defer { t.cleanup() }
+        guard let s = t.store as? PostgresBookingStore else {
+            Issue.record("not a PostgreSQL store")
+            return
+        }
         let c = W.Clock()
         let offers = try Self.answeredOffers(s, c)
         let counts = try Self.counts(s)
@@ -110,10 +124,16 @@ struct WaitlistCopyTests {
         #expect(try WaitlistService.overview(for: officer, in: s, clock: { c.now }).offers == offers)
     }
 
-    @Test("W4 a training sandbox reset undoes the waiting list of the session (requests, holds, answered offers) on SQLite and PostgreSQL: the counters and the audit chain as they were", arguments: StoreKind.persistent)
+    @Test(
+        "W4 a training sandbox reset undoes the waiting list of the session (requests, holds, answered offers) on SQLite and PostgreSQL: the counters and the audit chain as they were",
+        arguments: StoreKind.persistent)
     func resetUndoesSessionOffers(_ kind: StoreKind) throws {
-        let t = try W.setUp(kind); defer { t.cleanup() }
-        guard let s = t.store as? any TrainingSandbox & ConformingStore else { Issue.record("\(kind) is not a sandbox"); return }
+        let t = try W.setUp(kind)
+        defer { t.cleanup() }
+        guard let s = t.store as? any TrainingSandbox & ConformingStore else {
+            Issue.record("\(kind) is not a sandbox")
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-sandbox-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -134,35 +154,54 @@ struct WaitlistCopyTests {
         _ = try Self.answeredOffers(s, c)
     }
 
-    @Test("W4 W5 PostgreSQL's own invariants attacked with raw SQL: a second open offer per request, a hold the counter does not know, an expired offer accepted, a counter moved by hand, an offer deleted, an answered offer changed: each refused by the database")
+    @Test(
+        "W4 W5 PostgreSQL's own invariants attacked with raw SQL: a second open offer per request, a hold the counter does not know, an expired offer accepted, a counter moved by hand, an offer deleted, an answered offer changed: each refused by the database"
+    )
     func postgresRawSQL() throws {
-        let t = try W.setUp(.postgresql); defer { t.cleanup() }
-        guard let s = t.store as? PostgresBookingStore else { Issue.record("not a PostgreSQL store"); return }
+        let t = try W.setUp(.postgresql)
+        defer { t.cleanup() }
+        guard let s = t.store as? PostgresBookingStore else {
+            Issue.record("not a PostgreSQL store")
+            return
+        }
         let c = W.Clock()
         _ = try WaitlistService.ask(W.ask("EAC2414052317", maria, at: c.now), in: s, clock: { c.now })
         _ = try WaitlistService.ask(W.ask("LIN2501234567", W.jose, at: c.now), in: s, clock: { c.now })
         try W.freeOne(s, c)
         let o = try #require(try WaitlistService.pass(in: s, clock: { c.now }).offered.first)
         func refused(_ sql: String) -> Bool {
-            do { try s.write { db in try db.script(sql) }; return false } catch { return true }
+            do {
+                try s.write { db in try db.script(sql) }
+                return false
+            } catch { return true }
         }
         #expect(try W.booked(s, "2026-06-17T10:00") == 2, "one booking and the hold fill the 2-station slot")
         let id = o.id
-        #expect(refused("INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT waitlist_id, receipt, center, start + 1800, created_at, deadline, 'open' FROM offers WHERE id = \(id)"),
-                "one open offer per request")
-        #expect(refused("INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT w.id, w.receipt, o.center, o.start, o.created_at, o.deadline, 'open' FROM waitlist w, offers o WHERE o.id = \(id) AND w.id <> o.waitlist_id"),
-                "a hold the slot's counter does not count (checked at commit)")
+        #expect(
+            refused(
+                "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT waitlist_id, receipt, center, start + 1800, created_at, deadline, 'open' FROM offers WHERE id = \(id)"
+            ),
+            "one open offer per request")
+        #expect(
+            refused(
+                "INSERT INTO offers(waitlist_id, receipt, center, start, created_at, deadline, state) SELECT w.id, w.receipt, o.center, o.start, o.created_at, o.deadline, 'open' FROM waitlist w, offers o WHERE o.id = \(id) AND w.id <> o.waitlist_id"
+            ),
+            "a hold the slot's counter does not count (checked at commit)")
         #expect(refused("UPDATE offers SET state = 'accepted', resolved_at = deadline WHERE id = \(id)"), "accepted at or after the deadline")
         #expect(refused("UPDATE offers SET state = 'expired', resolved_at = deadline - 1 WHERE id = \(id)"), "expired before the deadline")
-        #expect(refused("UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))"), "a counter moved by hand")
+        #expect(
+            refused("UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))"),
+            "a counter moved by hand")
         #expect(refused("DELETE FROM offers WHERE id = \(id)"), "offers are never deleted")
         #expect(refused("UPDATE offers SET state = 'declined', resolved_at = created_at WHERE id = \(id)"), "a hold ended without giving the station back")
         #expect(try W.booked(s, "2026-06-17T10:00") == 2)
         // Declined with its station given back, in one transaction: allowed, and final from then on.
-        #expect(!refused("""
-            UPDATE offers SET state = 'declined', resolved_at = created_at WHERE id = \(id);
-            UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))
-            """))
+        #expect(
+            !refused(
+                """
+                UPDATE offers SET state = 'declined', resolved_at = created_at WHERE id = \(id);
+                UPDATE slots SET booked = booked - 1 WHERE (center, start) = (SELECT center, start FROM offers WHERE id = \(id))
+                """))
         #expect(try W.booked(s, "2026-06-17T10:00") == 1)
         #expect(refused("UPDATE offers SET state = 'open', resolved_at = NULL WHERE id = \(id)"), "an answer is final")
         #expect(refused("UPDATE offers SET state = 'accepted' WHERE id = \(id)"))

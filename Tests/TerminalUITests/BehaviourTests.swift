@@ -1,13 +1,15 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 @Suite("Terminal UI behaviour, headless")
 struct BehaviourTests {
     @Test("R3a an applicant within 12 hours sees the refusal, the code and the Contact Center in the status pane")
     func applicantRefusedWithin12h() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.maria)
         #expect(p.state.find.cases.map(\.receipt.value) == ["EAC2414052317", "WAC2390112345"])
         p.press(.down, .enter)
@@ -26,7 +28,8 @@ struct BehaviourTests {
 
     @Test("R5 a representative with three clients sees exactly those three")
     func representativeSeesThree() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let p = try f.program(UIFixture.lee)
         #expect(p.state.find.cases.map(\.receipt.value) == ["EAC2414052317", "IOE0923456781", "LIN2501234567"])
         let text = p.render().text
@@ -36,10 +39,13 @@ struct BehaviourTests {
 
     @Test("Resizing mid-flow keeps the work: reason, typed text and selection survive")
     func resizeKeepsWork() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter, .char("t"), .enter, .enter)
-        p.press(.down, .down, .down, .down, .down, .down, .enter); p.type("Court date")
+        p.type("EAC2414052317")
+        p.press(.enter, .char("t"), .enter, .enter)
+        p.press(.down, .down, .down, .down, .down, .down, .enter)
+        p.type("Court date")
         let before = p.state
         p.send(.resize(Size(columns: 20, rows: 5)))
         #expect(p.render().text.contains("Window too small"))
@@ -52,9 +58,11 @@ struct BehaviourTests {
 
     @Test("q asks first when a request is half filled; no asks nothing otherwise")
     func quitConfirm() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter, .char("t"), .enter, .enter)
+        p.type("EAC2414052317")
+        p.press(.enter, .char("t"), .enter, .enter)
         p.press(.char("q"))
         #expect(p.state.overlay == .quitConfirm)
         #expect(!p.state.quit)
@@ -67,7 +75,8 @@ struct BehaviourTests {
 
     @Test("R15 the receipt is validated as typed; a bad one gives INVALID_RECEIPT and no lookup")
     func receiptValidatedAsTyped() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
         p.type("EA1")
         #expect(p.render().text.contains("character at position 3: expected a letter"))
@@ -78,12 +87,15 @@ struct BehaviourTests {
 
     @Test("A mouse click on a day and then on a time selects them")
     func mouse() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         let screen = p.render()
         guard let day = screen.hotspots.first(where: { $0.target == .day(LocalDate(iso: "2026-06-25")!.epochDay) }) else {
-            Issue.record("no hotspot for 2026-06-25"); return
+            Issue.record("no hotspot for 2026-06-25")
+            return
         }
         p.click(at: Point(row: day.rect.row, column: day.rect.column + 1))
         #expect(p.state.picking.selectedDay == LocalDate(iso: "2026-06-25"))
@@ -95,17 +107,25 @@ struct BehaviourTests {
 
     @Test("R14 someone else takes the slot: SLOT_FULL, the screen refreshes and says so")
     func slotTakenMeanwhile() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         // Wednesday 06-24 08:30 has one station left.
-        p.click(at: { let s = p.render(); let d = s.hotspots.first { $0.target == .day(LocalDate(iso: "2026-06-24")!.epochDay) }!; return Point(row: d.rect.row, column: d.rect.column) }())
+        p.click(
+            at: {
+                let s = p.render()
+                let d = s.hotspots.first { $0.target == .day(LocalDate(iso: "2026-06-24")!.epochDay) }!
+                return Point(row: d.rect.row, column: d.rect.column)
+            }())
         p.press(.enter)
         #expect(p.state.picking.selectedSlot?.slot.local.iso == "2026-06-24T08:30")
         p.press(.enter, .enter, .tab, .tab, .enter)
         // Another agent books the last station first.
-        let other = RescheduleRequest(requestID: "other", receipt: try ReceiptNumber(parsing: "WAC2390112345"), actor: UIFixture.officer,
-                                      goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: "2026-06-24T08:30")!)
+        let other = RescheduleRequest(
+            requestID: "other", receipt: try ReceiptNumber(parsing: "WAC2390112345"), actor: UIFixture.officer,
+            goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: "2026-06-24T08:30")!)
         _ = try f.store.reschedule(other, clock: { UIFixture.now })
         p.press(.enter)
         #expect(p.state.phase == .picking)

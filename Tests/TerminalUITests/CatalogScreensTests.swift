@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// The terminal UI's own messages (`Sources/TerminalUI/Text`), checked as SchedulingTests'
@@ -35,12 +36,13 @@ struct CatalogScreensTests {
         #expect(es.timesFree(17) == "17 horas libres")
     }
 
-
     @Test("The keys screen's enrollment line says the command with the host set, or the account and the agency's host when none is set (en, es)")
     func enrollmentOnce() {
         let set = EnrollmentDoor(user: "enroll", host: "gw.uscis.example:2222")
         let unset = EnrollmentDoor()
-        for (l, vague) in [(Language.en, "ssh biosched@ followed by the agency's SSH host name"), (.es, "ssh biosched@ seguido del nombre del servidor SSH de la agencia")] {
+        for (l, vague) in [
+            (Language.en, "ssh biosched@ followed by the agency's SSH host name"), (.es, "ssh biosched@ seguido del nombre del servidor SSH de la agencia")
+        ] {
             let t = Catalog(l)
             #expect(t.enrollmentOnce(set).contains("ssh -p 2222 enroll@gw.uscis.example"), "\(l): \(t.enrollmentOnce(set))")
             #expect(t.enrollmentOnce(unset).contains(vague), "\(l): \(t.enrollmentOnce(unset))")

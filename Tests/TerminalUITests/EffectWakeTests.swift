@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Scheduling
 @testable import TerminalUI
 
@@ -14,7 +15,8 @@ struct EffectWakeTests {
 
     @Test("A case looked up on the worker: the loop waits without polling and is woken by the answer")
     func wokenByTheAnswer() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
         let device = WakingDevice(inputs: Self.typing)
         let now = UIFixture.now
@@ -28,7 +30,8 @@ struct EffectWakeTests {
 
     @Test("A device without a waker: the loop looks for the answer every answerPoll ms while it is in flight")
     func polledWithoutWaker() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
         let device = PollingDevice(inputs: Self.typing)
         let now = UIFixture.now
@@ -50,7 +53,10 @@ final class WakingDevice: TerminalDevice {
     init(inputs: [TerminalInput]) { self.inputs = inputs }
     var size: Size { Size(columns: 100, rows: 30) }
     func present(_ screen: Screen, theme: Theme) {}
-    nonisolated var waker: (@Sendable () -> Void)? { let bell = bell; return { bell.signal() } }
+    nonisolated var waker: (@Sendable () -> Void)? {
+        let bell = bell
+        return { bell.signal() }
+    }
     func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         if !inputs.isEmpty { return inputs.removeFirst() }
         if woken > 0 { return .hangUp(reason: "answered") }

@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// A training sandbox on the demo data, made once per test run (the import takes seconds) and
@@ -59,9 +60,10 @@ enum DemoSandboxFixture {
         let store = try SQLiteBookingStore(path: path)
         let clock = TrainingClock(start: start)
         let config = AppConfig(actor: actor, isTraining: true, window: try store.storeInfo().window, sessionID: "demo", canWriteFiles: false)
-        var program = Program.sandbox(store: store, config: config, clock: clock,
-                                      settings: TrainingSettings(staffID: staff, firstActor: actor, start: start, stories: stories),
-                                      size: size, writeFile: nil, resetStore: { try store.restore(from: template) })
+        var program = Program.sandbox(
+            store: store, config: config, clock: clock,
+            settings: TrainingSettings(staffID: staff, firstActor: actor, start: start, stories: stories),
+            size: size, writeFile: nil, resetStore: { try store.restore(from: template) })
         program.send(.tick(start))
         return Sandbox(dir: dir, store: store, clock: clock, program: program)
     }
@@ -78,7 +80,8 @@ struct FlowFileTests {
 
     @Test("Every step parses; comments and blank lines are skipped; line numbers are kept")
     func parsesEveryStep() throws {
-        let flow = try Flow.parse("""
+        let flow = try Flow.parse(
+            """
             # A comment
             start 2026-11-30T10:00:00-05:00
             seed 7
@@ -133,25 +136,27 @@ struct FlowFileTests {
         #expect(actions[22] == .click(Point(row: 5, column: 40)))
     }
 
-    @Test("Errors name the file, the line and what is wrong", arguments: [
-        ("caption \"ok\"\nfly away", 2, "unknown step \"fly\""),
-        ("\n\nkey Enter Sideways", 3, "unknown key \"Sideways\""),
-        ("clock tomorrow", 1, "`clock` needs an instant"),
-        ("clock +1x", 1, "`clock` needs"),
-        ("clock before", 1, "`clock` needs"),
-        ("role pilot", 1, "`role` needs one of applicant"),
-        ("open EAC24", 1, "`open`:"),
-        ("caption \"no end", 1, "no closing \""),
-        ("expect \"a\" b", 1, "unexpected \"b\""),
-        ("# c\npause -1", 2, "`pause` needs seconds"),
-        ("wait \"x\" soon", 1, "not a time-out"),
-        ("size 100", 1, "`size` needs COLUMNSxROWS"),
-        ("click 5", 1, "`click` needs a row and a column"),
-        ("stories now", 1, "takes nothing after it"),
-        ("start 2026-11-30\n", 1, "`start` needs an ISO 8601"),
-        ("seed 1\nseed 2", 2, "`seed` is given twice"),
-        ("key", 1, "`key` needs one or more key names"),
-    ])
+    @Test(
+        "Errors name the file, the line and what is wrong",
+        arguments: [
+            ("caption \"ok\"\nfly away", 2, "unknown step \"fly\""),
+            ("\n\nkey Enter Sideways", 3, "unknown key \"Sideways\""),
+            ("clock tomorrow", 1, "`clock` needs an instant"),
+            ("clock +1x", 1, "`clock` needs"),
+            ("clock before", 1, "`clock` needs"),
+            ("role pilot", 1, "`role` needs one of applicant"),
+            ("open EAC24", 1, "`open`:"),
+            ("caption \"no end", 1, "no closing \""),
+            ("expect \"a\" b", 1, "unexpected \"b\""),
+            ("# c\npause -1", 2, "`pause` needs seconds"),
+            ("wait \"x\" soon", 1, "not a time-out"),
+            ("size 100", 1, "`size` needs COLUMNSxROWS"),
+            ("click 5", 1, "`click` needs a row and a column"),
+            ("stories now", 1, "takes nothing after it"),
+            ("start 2026-11-30\n", 1, "`start` needs an ISO 8601"),
+            ("seed 1\nseed 2", 2, "`seed` is given twice"),
+            ("key", 1, "`key` needs one or more key names")
+        ])
     func errors(_ text: String, _ line: Int, _ message: String) {
         do {
             _ = try Flow.parse(text, name: "bad", file: "bad.flow")
@@ -174,8 +179,10 @@ struct FlowFileTests {
     func shipped() throws {
         let names = DemoSandboxFixture.shippedFlows
         #expect(names.count >= 6, "\(names)")
-        for required in ["online-allowed.flow", "online-refused-within-12-hours.flow", "online-refused-limit.flow",
-                         "online-refused-passed.flow", "agent-within-12-hours.flow", "untimely-escalated-approved.flow"] {
+        for required in [
+            "online-allowed.flow", "online-refused-within-12-hours.flow", "online-refused-limit.flow",
+            "online-refused-passed.flow", "agent-within-12-hours.flow", "untimely-escalated-approved.flow"
+        ] {
             #expect(names.contains(required), "missing \(required)")
         }
         for name in names {
@@ -187,8 +194,9 @@ struct FlowFileTests {
 
     // MARK: Every shipped flow, headless: its `expect` steps are the assertions
 
-    @Test("Shipped flow plays headless on a fresh sandbox and every expectation holds",
-          arguments: DemoSandboxFixture.shippedFlows)
+    @Test(
+        "Shipped flow plays headless on a fresh sandbox and every expectation holds",
+        arguments: DemoSandboxFixture.shippedFlows)
     func playsHeadless(_ name: String) throws {
         let flow = try Flow.load(DemoSandboxFixture.flowsFolder.appendingPathComponent(name))
         // At the size the flow declares, 80x24 when none (as `demo --check` plays it).
@@ -196,9 +204,14 @@ struct FlowFileTests {
         defer { box.remove() }
         #expect(box.program.state.size == flow.playSize)
         let player = FlowPlayer.playAll(flow, on: &box.program)
-        #expect(player.expectationsChecked == flow.steps.filter {
-            switch $0.action { case .expect, .wait: true; default: false }
-        }.count)
+        #expect(
+            player.expectationsChecked
+                == flow.steps.filter {
+                    switch $0.action {
+                    case .expect, .wait: true
+                    default: false
+                    }
+                }.count)
         for f in player.failures {
             Issue.record("\(name) \(f)\nScreen:\n\(f.screen)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Golden screens: the text of every row plus its style runs, in `Golden/NAME.txt`.
 /// Re-record all of them with `BIOSCHED_RECORD_GOLDEN=1 swift test --filter TerminalUITests`.
@@ -11,8 +11,9 @@ enum Golden {
     static func check(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         check(text: screen.golden, name, sourceLocation: sourceLocation)
         // Every screen is whole: no text a person reads is cut (80x24 matters most).
-        #expect(screen.clipped.isEmpty, "\(name): text cut where it was drawn: \(screen.clipped.map { "\"\($0)\"" }.joined(separator: ", "))",
-                sourceLocation: sourceLocation)
+        #expect(
+            screen.clipped.isEmpty, "\(name): text cut where it was drawn: \(screen.clipped.map { "\"\($0)\"" }.joined(separator: ", "))",
+            sourceLocation: sourceLocation)
         // Values a person reads back to a caller are never cut mid-word, not even by a wrap.
         let cuts = cutValues(screen.text)
         #expect(cuts.isEmpty, "\(name): a value a person reads back is cut: \(cuts.joined(separator: "; "))", sourceLocation: sourceLocation)
@@ -20,9 +21,11 @@ enum Golden {
 
     /// The fixtures' values a person must read whole: zone names, emails, phones, surnames (each a
     /// word no other value starts with).
-    static let mustRead = ["New_York", "Indiana/Indianapolis", "Phoenix", "maria@example.org",
-                           "guadalupe.rodriguez-nakamura.family@example.org", "(317) 555-0199", "Shevchenko",
-                           "Rodríguez", "Wiśniewski", "Nakamura"]
+    static let mustRead = [
+        "New_York", "Indiana/Indianapolis", "Phoenix", "maria@example.org",
+        "guadalupe.rodriguez-nakamura.family@example.org", "(317) 555-0199", "Shevchenko",
+        "Rodríguez", "Wiśniewski", "Nakamura"
+    ]
 
     /// Every place where the start of a must-read value (4 characters or more) stands at the end
     /// of a row, before a border, or before other text, instead of the whole value.
@@ -44,7 +47,8 @@ enum Golden {
                     let endsThere = next.map { !($0.isLetter || $0.isNumber) } ?? true
                     // A wrap before "@" or "." that goes on with the rest on the next row is no cut.
                     let rest = n < want.count ? String(want[n...]) : ""
-                    let wrapped = n < want.count && (want[n] == "@" || want[n] == ".") && index + 1 < lines.count
+                    let wrapped =
+                        n < want.count && (want[n] == "@" || want[n] == ".") && index + 1 < lines.count
                         && lines[index + 1].contains(rest)
                     // An email's local part standing alone is an account id, not a cut email.
                     let accountID = want.firstIndex(of: "@") == n
@@ -61,8 +65,9 @@ enum Golden {
     /// Any golden text, e.g. `screen.golden(theme:depths:)`.
     /// One-time enrollment codes are random: masked (same width) so a screen compares alike.
     static func masked(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(Enrollment code|Código de inscripción): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "$1: XXXX-XXXX-XXXX",
-                                  options: .regularExpression)
+        text.replacingOccurrences(
+            of: #"(Enrollment code|Código de inscripción): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"#, with: "$1: XXXX-XXXX-XXXX",
+            options: .regularExpression)
     }
 
     static func check(text unmasked: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -81,7 +86,8 @@ enum Golden {
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let firstDiff = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-            Issue.record("""
+            Issue.record(
+                """
                 Screen \(name) differs from its golden file at line \(firstDiff + 1):
                 expected: \(firstDiff < e.count ? String(e[firstDiff]) : "<end>")
                 actual:   \(firstDiff < a.count ? String(a[firstDiff]) : "<end>")

@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// The SSH keys screen (issue "applicants let themselves in"): an applicant sees their keys and
@@ -24,7 +25,8 @@ struct KeysScreenTests {
 
     @Test("An applicant opens K from their cases, sees each key's fingerprint and date, and removes one after a confirmation")
     func applicantRemovesAKey() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         for n in [1, 2] { try f.store.addKey(Self.key(n), for: .account("maria", .applicant), how: "enrollment", by: UIFixture.maria, now: UIFixture.now) }
         var p = try program(f, UIFixture.maria)
         p.press(.char("K"))
@@ -43,10 +45,12 @@ struct KeysScreenTests {
 
     @Test("An agent on a caller's case revokes every key (a lost device) and issues a new code, shown once")
     func agentRevokesAndIssues() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         try f.store.addKey(Self.key(3), for: .account("maria", .applicant), how: "officer", by: UIFixture.officer, now: UIFixture.now)
         var p = try program(f, UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         p.press(.char("K"))
         #expect(p.state.focusContext == .callerKeys)
         #expect(p.render().text.contains("SSH keys of maria"))
@@ -57,16 +61,19 @@ struct KeysScreenTests {
         #expect(EnrollmentCode.normalize(code) == code)
         #expect(p.render().text.contains("Enrollment code: \(code)"))
         // The code works, once, for the caller's account.
-        #expect(try f.store.enroll(receipt: ReceiptNumber(parsing: "EAC2414052317"), code: code, key: Self.key(4), client: "198.51.100.1", now: UIFixture.now)
+        #expect(
+            try f.store.enroll(receipt: ReceiptNumber(parsing: "EAC2414052317"), code: code, key: Self.key(4), client: "198.51.100.1", now: UIFixture.now)
                 == .enrolled(account: "maria"))
     }
 
     @Test("Issue 22: the code shown to the agent says the enrollment command with the store's host, whole at 80x24", arguments: [Language.en, .es])
     func enrollCommandAt80x24(_ language: Language) throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         _ = try f.store.changeSetting(.enrollHost, to: "gateway.uscis.example:2222", by: UIFixture.officer, now: UIFixture.now)
         var p = try program(f, UIFixture.agent, language: language)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         p.press(.char("K"), .char("c"))
         #expect(p.state.keys?.code != nil)
         let rows = p.render().text.split(separator: "\n")
@@ -83,16 +90,19 @@ struct KeysScreenTests {
 
     @Test("A case without an online account has no keys: the agent is told so and nothing opens")
     func noAccount() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try program(f, UIFixture.agent)
-        p.type("IOE0923456781"); p.press(.enter)
+        p.type("IOE0923456781")
+        p.press(.enter)
         p.press(.char("K"))
         #expect(p.state.keys == nil && p.state.messages.last?.text.contains("no online account") == true)
     }
 
     @Test("The keys screen is whole at 80x24")
     func fitsAt80x24() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         for n in 1...3 { try f.store.addKey(Self.key(n + 10), for: .account("maria", .applicant), how: "enrollment", by: UIFixture.maria, now: UIFixture.now) }
         var p = try program(f, UIFixture.maria)
         p.press(.char("K"), .char("d"))

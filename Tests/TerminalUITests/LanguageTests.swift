@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// Issue 14 in the terminal UI: F4 switches the screen's language mid-session, and the notice is
@@ -10,9 +11,11 @@ import Testing
 struct LanguageTests {
     @Test("F4 switches every part of the screen between English and Spanish, and back; the keymap shows it in help")
     func switchMidSession() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         var text = p.render().text
         #expect(text.contains("✔ ALLOWED") && text.contains("Pick a new time"))
         p.press(.function(4))
@@ -29,21 +32,26 @@ struct LanguageTests {
 
     @Test("A caller whose account prefers Spanish gets the notice in Spanish on an English screen; l switches it; the saved file is in the notice's language")
     func noticeInCallersLanguage() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let doc = ImportDocument(accounts: [.init(id: "maria", role: "applicant", name: "María García", email: "maria@example.org", language: "es")])
         _ = try f.store.importDocument(doc, actor: UIFixture.officer, now: UIFixture.now)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-lang-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         var p = try f.program(UIFixture.agent, size: Size(columns: 120, rows: 40), savingFiles: true)
-        p.type("EAC2414052317"); p.press(.enter, .char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
+        p.type("EAC2414052317")
+        p.press(.enter, .char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
         #expect(p.state.outcome.answer?.result == .booked)
         #expect(p.state.language == .en && p.state.noticeLanguage == .es)
         var text = p.render().text
         #expect(text.contains("Booked") && text.contains("Notice in Spanish (l changes it)."))
         #expect(text.contains("AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS") && !text.contains("BIOMETRIC SERVICES APPOINTMENT NOTICE"))
         let path = dir.appendingPathComponent("aviso.txt").path
-        p.press(.char("s")); p.press(.ctrl("u")); p.type(path); p.press(.enter)
+        p.press(.char("s"))
+        p.press(.ctrl("u"))
+        p.type(path)
+        p.press(.enter)
         let saved = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         #expect(saved.contains("AVISO DE CITA PARA SERVICIOS BIOMÉTRICOS") && saved.contains("Fecha y hora:"))
         p.press(.char("l"))

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// Issue "trust boundaries", item 3: saving a notice never loses a file.
@@ -14,9 +15,12 @@ struct NoticeSaveTests {
     func names(_ d: URL) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: d.path).sorted() }
     func text(_ p: String) -> String? { FileManager.default.contents(atPath: p).map { String(decoding: $0, as: UTF8.self) } }
 
-    @Test("Trust 3: a new file is written whole; an existing one is kept unless replacing is confirmed; the store and folders are never written; no temporary file stays")
+    @Test(
+        "Trust 3: a new file is written whole; an existing one is kept unless replacing is confirmed; the store and folders are never written; no temporary file stays"
+    )
     func noticeFile() throws {
-        let d = try folder(); defer { try? FileManager.default.removeItem(at: d) }
+        let d = try folder()
+        defer { try? FileManager.default.removeItem(at: d) }
         let store = d.appendingPathComponent("store.sqlite").path
         #expect(FileManager.default.createFile(atPath: store, contents: Data("STORE".utf8)))
         let file = NoticeFile(protecting: store)
@@ -43,9 +47,11 @@ struct NoticeSaveTests {
 
     @Test("Trust 3: in the UI, saving twice asks before replacing, and the store's own path is refused")
     func saveFromOutcome() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent, savingFiles: true)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         p.press(.char("t"), .enter, .enter, .enter, .tab, .tab, .enter, .enter)
         try #require(p.state.outcome.answer?.result == .booked, "\(p.state.messages.map(\.text))")
         let path = f.dir.appendingPathComponent("notice.txt").path

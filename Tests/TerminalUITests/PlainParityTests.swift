@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// Plain mode does what the full screen does: find a caller by name, change the center, page long
@@ -16,11 +17,15 @@ struct PlainParityTests {
 
     @Test("An agent finds the caller by name, changes the center, pages the times, and books")
     func agentByNameAndCenter() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var long = ImportDocument()
-        long.centers = [.init(code: "SEA", name: "Seattle ASC", address: "12500 Tukwila International Blvd", city: "Seattle", state: "WA",
-                              timeZone: "America/Los_Angeles", slotMinutes: 30, stations: 2,
-                              hours: [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"])]
+        long.centers = [
+            .init(
+                code: "SEA", name: "Seattle ASC", address: "12500 Tukwila International Blvd", city: "Seattle", state: "WA",
+                timeZone: "America/Los_Angeles", slotMinutes: 30, stations: 2,
+                hours: [.mon: "08:00-16:00", .tue: "08:00-16:00", .wed: "08:00-16:00", .thu: "08:00-16:00", .fri: "08:00-16:00"])
+        ]
         _ = try f.store.importDocument(long, actor: UIFixture.officer, now: UIFixture.now)
         var plain = PlainMode(program: try f.program(UIFixture.agent))
         #expect(plain.prompt().contains("a name (a surname, or a name and a date of birth)"))
@@ -59,17 +64,22 @@ struct PlainParityTests {
 
     @Test("An officer reads a review item's details (name, reason, note, current and preferred times with zones, waiting) before approving; f filters")
     func officerDetails() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         // An agent escalates the asylum case first.
         var agent = try f.program(UIFixture.agent)
-        agent.type("IOE0923456781"); agent.press(.enter, .char("t"), .enter, .enter, .enter)
-        agent.type("caller in hospital"); agent.press(.tab, .tab, .enter, .enter)
+        agent.type("IOE0923456781")
+        agent.press(.enter, .char("t"), .enter, .enter, .enter)
+        agent.type("caller in hospital")
+        agent.press(.tab, .tab, .enter, .enter)
         #expect(agent.state.outcome.answer?.result == .escalated)
         var plain = PlainMode(program: try f.program(UIFixture.officer))
         _ = plain.handle("r")
         var prompt = plain.prompt()
-        for needle in ["Ana Pérez · I-589 · IOE0923456781", "Reason: Illness", "Agent's note: caller in hospital",
-                       "Current: Mon 2026-06-22 10:00 EDT at BOS", "Preferred: ", "EDT at BOS", "waiting 0 m", "ASYLUM: "] {
+        for needle in [
+            "Ana Pérez · I-589 · IOE0923456781", "Reason: Illness", "Agent's note: caller in hospital",
+            "Current: Mon 2026-06-22 10:00 EDT at BOS", "Preferred: ", "EDT at BOS", "waiting 0 m", "ASYLUM: "
+        ] {
             #expect(prompt.contains(needle), "\(needle): \(prompt)")
         }
         let filter = try #require(option(prompt, "Show only UNTIMELY"))

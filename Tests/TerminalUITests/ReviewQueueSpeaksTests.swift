@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// The review queue speaks: a decision's result heads the queue, a missing note is said in the
@@ -9,14 +10,16 @@ import Testing
 @Suite("The review queue speaks")
 struct ReviewQueueSpeaksTests {
     func escalate(_ f: UIFixture, to local: String) throws {
-        let r = RescheduleRequest(requestID: "esc-1", receipt: try ReceiptNumber(parsing: "IOE0923456781"), actor: UIFixture.agent,
-                                  goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: local)!)
+        let r = RescheduleRequest(
+            requestID: "esc-1", receipt: try ReceiptNumber(parsing: "IOE0923456781"), actor: UIFixture.agent,
+            goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: local)!)
         #expect(try f.store.reschedule(r, clock: { UIFixture.now }).result == .escalated)
     }
 
     @Test("R8 deny: Enter with no note is said in the dialog; the denial's result heads the queue", arguments: Language.allCases)
     func denySpeaks(language: Language) throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         try escalate(f, to: "2026-06-23T10:00")
         var p = try f.program(UIFixture.officer, language: language)
         p.press(.char("r"))
@@ -36,12 +39,17 @@ struct ReviewQueueSpeaksTests {
         #expect(queue.clipped.isEmpty, "\(queue.clipped)")
     }
 
-    @Test("R8 approve when the preferred slot is full: the calendar opens on the preferred day at the next free time and asks before booking", arguments: Language.allCases)
+    @Test(
+        "R8 approve when the preferred slot is full: the calendar opens on the preferred day at the next free time and asks before booking",
+        arguments: Language.allCases)
     func approveAsks(language: Language) throws {
-        let f = try UIFixture(); defer { f.remove() }
-        try escalate(f, to: "2026-06-24T08:00")                 // Wednesday 08:00 is full (two fillers)
+        let f = try UIFixture()
+        defer { f.remove() }
+        try escalate(f, to: "2026-06-24T08:00") // Wednesday 08:00 is full (two fillers)
         var p = try f.program(UIFixture.officer, language: language)
-        p.press(.char("r"), .char("a")); p.type("hospital letter"); p.press(.enter)
+        p.press(.char("r"), .char("a"))
+        p.type("hospital letter")
+        p.press(.enter)
         #expect(p.state.review.approving?.requestID == "esc-1")
         #expect(p.state.picking.selectedDay == LocalDate(iso: "2026-06-24"), "the preferred day")
         #expect(p.state.picking.selectedSlot?.slot.local.iso == "2026-06-24T08:30", "the first free time from the preferred one on")

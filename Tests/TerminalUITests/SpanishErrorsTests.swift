@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// Theme files and flows that do not parse, and the theme switcher's notices, in Spanish (issue 14):
@@ -11,13 +12,18 @@ struct SpanishErrorsTests {
     static let es = Catalog(.es)
 
     static func themeError(_ text: String, _ t: Catalog) -> ThemeFileError? {
-        do { _ = try ThemeFile.parse(text, name: "t", path: "t.toml", t); return nil } catch { return error }
+        do {
+            _ = try ThemeFile.parse(text, name: "t", path: "t.toml", t)
+            return nil
+        } catch { return error }
     }
 
     @Test("A theme file's error: the same place in both languages, the Spanish message and frame")
     func themeErrors() throws {
-        let cases = ["[tokens]\ntitle = bold\n", "[tokens]\nday-free = \"#12345\"\n", "[tokens]\nday-fre = \"#123456\"\n",
-                     "[tokens]\n[tokens]\n", "title = \"x\n", "[tokens]\ntitle = { fg = \"red\" attrs = [] }\n"]
+        let cases = [
+            "[tokens]\ntitle = bold\n", "[tokens]\nday-free = \"#12345\"\n", "[tokens]\nday-fre = \"#123456\"\n",
+            "[tokens]\n[tokens]\n", "title = \"x\n", "[tokens]\ntitle = { fg = \"red\" attrs = [] }\n"
+        ]
         for text in cases {
             let en = try #require(Self.themeError(text, .en), "\(text)")
             let es = try #require(Self.themeError(text, Self.es), "\(text)")
@@ -47,8 +53,10 @@ struct SpanishErrorsTests {
 
     @Test("A flow's error: the same line in both languages, the Spanish message")
     func flowErrors() {
-        let cases = ["jump 3", "pause 9999", "role boss", "key Nope", "expect", "wait \"x\" soon", "start yesterday", "open X1",
-                     "caption \"unclosed", "seed 1\nseed 2", "clock +1x"]
+        let cases = [
+            "jump 3", "pause 9999", "role boss", "key Nope", "expect", "wait \"x\" soon", "start yesterday", "open X1",
+            "caption \"unclosed", "seed 1\nseed 2", "clock +1x"
+        ]
         for text in cases {
             var en: FlowError?, es: FlowError?
             do { _ = try Flow.parse(text, name: "f", file: "f.flow") } catch { en = error }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 /// Issue 20: a text field's bound counts what is stored, Unicode scalars, not Characters.

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// The calendar in every shipped theme, in monochrome and at 16, 256 and true color: the screen
@@ -10,9 +11,11 @@ struct ThemeGoldenTests {
     @Test("The calendar with times in each shipped theme at every depth", arguments: ThemeTests.shipped)
     func calendar(_ name: String) throws {
         let theme = try ThemeTests.load(name).theme
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent, size: Size(columns: 80, rows: 24))
-        p.type("EAC2414052317"); p.press(.enter, .char("l"), .enter, .down)
+        p.type("EAC2414052317")
+        p.press(.enter, .char("l"), .enter, .down)
         let screen = p.render()
         for token in [StyleToken.dayFree, .dayFull, .dayClosed, .dayOutside, .slotFree, .focus, .border, .hintKey] {
             #expect(screen.tokensUsed.contains(token), "the calendar screen should show \(token)")

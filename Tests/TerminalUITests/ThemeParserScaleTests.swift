@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerminalUI
 
 /// Issue 20: the theme parser stays linear (a key look-up per key was a linear search).
@@ -9,7 +10,10 @@ struct ThemeParserScaleTests {
     func bigTheme() throws {
         var text = "[palette]\n"
         var n = 0
-        while text.utf8.count < 250 * 1024 { text += "c\(n) = \"#\(String(format: "%06x", n % 0xFFFFFF))\"\n"; n += 1 }
+        while text.utf8.count < 250 * 1024 {
+            text += "c\(n) = \"#\(String(format: "%06x", n % 0xFFFFFF))\"\n"
+            n += 1
+        }
         let started = Date()
         let table = try TOMLSubset.parse(text)
         print("theme parser: \(text.utf8.count) bytes, \(n) keys in \(String(format: "%.3f", Date().timeIntervalSince(started))) s")

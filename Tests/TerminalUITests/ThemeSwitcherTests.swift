@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// Theme choice, F2 cycling and live reload, through the real full-screen loop on a fake device.
@@ -12,8 +13,9 @@ struct ThemeSwitcherTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for n in names {
-            try FileManager.default.copyItem(at: ThemeTests.themesFolder.appendingPathComponent(n + ".toml"),
-                                             to: dir.appendingPathComponent(n + ".toml"))
+            try FileManager.default.copyItem(
+                at: ThemeTests.themesFolder.appendingPathComponent(n + ".toml"),
+                to: dir.appendingPathComponent(n + ".toml"))
         }
         return dir
     }
@@ -27,7 +29,8 @@ struct ThemeSwitcherTests {
 
     @Test("--theme by name or path; an unknown name or a broken file starts with the default and says why")
     func choosing() throws {
-        let dir = try Self.folder(["light", "projector"]); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder(["light", "projector"])
+        defer { try? FileManager.default.removeItem(at: dir) }
         #expect(ThemeSwitcher(directories: [dir.path], request: nil).theme.name == "default")
         #expect(ThemeSwitcher(directories: [dir.path], request: "light").theme.name == "light")
         #expect(ThemeSwitcher(directories: [], request: ThemeTests.themesFolder.path + "/high-contrast.toml").theme.name == "high-contrast")
@@ -46,7 +49,8 @@ struct ThemeSwitcherTests {
 
     @Test("F2 cycles through the themes in order and back; a broken one is skipped past with a message")
     func cycling() throws {
-        let dir = try Self.folder(["light", "monochrome"]); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder(["light", "monochrome"])
+        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.write("[tokens]\ntext = { fg = \"#ffffff\" bg = \"#000000\" }\n", to: dir.appendingPathComponent("bad.toml"))
         let s = ThemeSwitcher(directories: [dir.path], request: nil, depth: .indexed256)
         #expect(s.cycle.map(\.name) == ["default", "bad", "light", "monochrome"])
@@ -63,13 +67,16 @@ struct ThemeSwitcherTests {
         #expect(s.theme.name == "default")
         // A file added meanwhile joins the cycle.
         try FileManager.default.copyItem(at: ThemeTests.themesFolder.appendingPathComponent("projector.toml"), to: dir.appendingPathComponent("projector.toml"))
-        _ = s.next(); _ = s.next(); _ = s.next()
+        _ = s.next()
+        _ = s.next()
+        _ = s.next()
         #expect(s.next().first?.text == "Theme projector (5 of 5, 256 colors).")
     }
 
     @Test("An edited theme file is reloaded; a broken edit keeps the theme and says where; fixing it applies it")
     func reloading() throws {
-        let dir = try Self.folder([]); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder([])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("mine.toml")
         try Self.write("[tokens]\nday-free = \"#00ff00\"\n", to: file)
         let s = ThemeSwitcher(directories: [dir.path], request: "mine", pollInterval: .zero, watches: true)
@@ -96,7 +103,8 @@ struct ThemeSwitcherTests {
 
     @Test("Not watching (the default): an edited file is never looked at until F2 reads the folder again")
     func notWatching() throws {
-        let dir = try Self.folder([]); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.folder([])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("mine.toml")
         try Self.write("[tokens]\nday-free = \"#00ff00\"\n", to: file)
         let s = ThemeSwitcher(directories: [dir.path], request: "mine", pollInterval: .zero)
@@ -106,17 +114,20 @@ struct ThemeSwitcherTests {
         #expect(s.poll().isEmpty)
         #expect(s.poll(force: true).isEmpty)
         #expect(s.theme.resolvedStyle(.dayFree, depth: .trueColor).foreground == .rgb(0, 255, 0))
-        _ = s.next()   // default
-        _ = s.next()   // mine again, read from its file
+        _ = s.next() // default
+        _ = s.next() // mine again, read from its file
         #expect(s.theme.name == "mine")
         #expect(s.theme.resolvedStyle(.dayFree, depth: .trueColor).foreground == .rgb(0, 0, 255))
     }
 
     @Test("An idle loop whose theme is not watched sleeps to the next minute of the clock: no 5 s look, no inotify instance; watching takes one")
     func idleLoopSleeps() throws {
-        InotifyTests.lock.lock(); defer { InotifyTests.lock.unlock() }
-        let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }
-        let f = try UIFixture(); defer { f.remove() }
+        InotifyTests.lock.lock()
+        defer { InotifyTests.lock.unlock() }
+        let dir = try Self.folder(["light"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = try UIFixture()
+        defer { f.remove() }
         let now = UIFixture.now
         let toMinute = min(60_000, TerminalLoop.millisecondsToNextMinute(now))
         for watching in [false, true] {
@@ -131,25 +142,30 @@ struct ThemeSwitcherTests {
 
     @Test("An idle loop gives back freed heap once after the start and after each key, never on the clock's tick")
     func idleLoopGivesBackMemory() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let now = UIFixture.now
         var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
         var given = 0
-        _ = TerminalLoop.run(&p, device: SleepingDevice(timeouts: 3), theme: .builtInDefault, clock: { now },
-                             giveBackMemory: { given += 1 })
+        _ = TerminalLoop.run(
+            &p, device: SleepingDevice(timeouts: 3), theme: .builtInDefault, clock: { now },
+            giveBackMemory: { given += 1 })
         #expect(given == 1, "three ticks after the start: \(given)")
         var q = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
         given = 0
-        _ = TerminalLoop.run(&q, device: FakeDevice(inputs: [.key(.char("E")), .key(.char("A"))]), theme: .builtInDefault,
-                             clock: { now }, giveBackMemory: { given += 1 })
+        _ = TerminalLoop.run(
+            &q, device: FakeDevice(inputs: [.key(.char("E")), .key(.char("A"))]), theme: .builtInDefault,
+            clock: { now }, giveBackMemory: { given += 1 })
         #expect(given == 3, "the start and two keys: \(given)")
         #expect(q.state.find.receiptField.text == "EA")
     }
 
     @Test("In the full-screen loop: F2 changes the theme presented and says so in the status pane; other keys still work")
     func loop() throws {
-        let dir = try Self.folder(["light"]); defer { try? FileManager.default.removeItem(at: dir) }
-        let f = try UIFixture(); defer { f.remove() }
+        let dir = try Self.folder(["light"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent, size: Size(columns: 100, rows: 30))
         let device = FakeDevice(inputs: [.key(.function(2)), .key(.char("E")), .key(.function(2))])
         let themes = ThemeSwitcher(directories: [dir.path], request: nil, depth: .indexed256)
@@ -184,7 +200,8 @@ final class SleepingDevice: TerminalDevice {
     func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
         waits.append(timeoutMilliseconds)
         let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        inotifyWhileWaiting.append(fds.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")) == "anon_inode:inotify" }.count)
+        inotifyWhileWaiting.append(
+            fds.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")) == "anon_inode:inotify" }.count)
         if left == 0 { return .hangUp(reason: "done") }
         left -= 1
         return nil

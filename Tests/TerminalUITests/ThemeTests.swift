@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TerminalUI
 
 /// The shipped theme files, the theme file format and its errors, color depths, contrast.
@@ -14,13 +15,17 @@ struct ThemeTests {
     }
 
     static func parseError(_ text: String) -> ThemeFileError? {
-        do { _ = try ThemeFile.parse(text, name: "t", path: "Themes/t.toml"); return nil } catch { return error }
+        do {
+            _ = try ThemeFile.parse(text, name: "t", path: "Themes/t.toml")
+            return nil
+        } catch { return error }
     }
 
     // MARK: shipped themes
 
-    @Test("Every shipped theme parses, names every token itself, and resolves every token at every depth",
-          arguments: shipped)
+    @Test(
+        "Every shipped theme parses, names every token itself, and resolves every token at every depth",
+        arguments: shipped)
     func shippedThemeParses(_ name: String) throws {
         let doc = try Self.load(name)
         #expect(doc.theme.name == name)
@@ -106,12 +111,16 @@ struct ThemeTests {
             let ratios = Self.ratios(t, depth: depth)
             let minimum = depth == .ansi16 ? 4.5 : 7.0
             for (token, ratio) in ratios {
-                guard let ratio else { Issue.record("\(token) at \(depth) leaves a color to the terminal"); continue }
+                guard let ratio else {
+                    Issue.record("\(token) at \(depth) leaves a color to the terminal")
+                    continue
+                }
                 #expect(ratio >= minimum, "\(token) at \(depth): \(String(format: "%.2f", ratio)):1")
             }
             let values = ratios.compactMap(\.1)
-            report.append("\(depth): min \(String(format: "%.2f", values.min() ?? 0)):1, "
-                          + ratios.map { "\($0.0.rawValue) \(String(format: "%.1f", $0.1 ?? 0))" }.joined(separator: ", "))
+            report.append(
+                "\(depth): min \(String(format: "%.2f", values.min() ?? 0)):1, "
+                    + ratios.map { "\($0.0.rawValue) \(String(format: "%.1f", $0.1 ?? 0))" }.joined(separator: ", "))
         }
         print("high-contrast ratios\n" + report.joined(separator: "\n"))
     }
@@ -136,7 +145,7 @@ struct ThemeTests {
     static let simulations: [(String, [[Double]])] = [
         ("protanopia", [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
         ("deuteranopia", [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
-        ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+        ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]])
     ]
 
     static func linear(_ v: UInt8) -> Double {
@@ -173,7 +182,7 @@ struct ThemeTests {
 
     static let pairs: [(StyleToken, StyleToken)] = [
         (.dayFree, .dayFull), (.dayFree, .dayNearlyFull), (.dayNearlyFull, .dayFull),
-        (.slotFree, .slotFull), (.statusOK, .statusWarning), (.statusOK, .statusError), (.statusWarning, .statusError),
+        (.slotFree, .slotFull), (.statusOK, .statusWarning), (.statusOK, .statusError), (.statusWarning, .statusError)
     ]
 
     @Test("colorblind-safe: free, nearly full, full, ok, warning and error stay apart (ΔE ≥ 20) under protanopia, deuteranopia and tritanopia")
@@ -205,7 +214,8 @@ struct ThemeTests {
 
     @Test("A partial theme: the named tokens, the rest from the default; palette aliases; fallbacks named or computed")
     func partialTheme() throws {
-        let doc = try ThemeFile.parse("""
+        let doc = try ThemeFile.parse(
+            """
             # comment
             description = 'mine'   # literal string
             [palette]
@@ -226,7 +236,7 @@ struct ThemeTests {
         #expect(t.resolvedStyle(.dayFree, depth: .indexed256) == ResolvedStyle(foreground: .indexed(34)))
         #expect(t.resolvedStyle(.dayFree, depth: .ansi16) == ResolvedStyle(foreground: .ansi(2)))
         #expect(t.resolvedStyle(.title, depth: .indexed256) == ResolvedStyle(foreground: .indexed(117), bold: true, underline: true))
-        #expect(t.resolvedStyle(.title, depth: .ansi16).foreground == .ansi(7))    // nearest of xterm's 16: #e5e5e5
+        #expect(t.resolvedStyle(.title, depth: .ansi16).foreground == .ansi(7)) // nearest of xterm's 16: #e5e5e5
         #expect(t.resolvedStyle(.dayFull, depth: .indexed256).foreground == .indexed(196))
         #expect(t.resolvedStyle(.dayFull, depth: .ansi8) == ResolvedStyle(foreground: .ansi(1), bold: true))
         #expect(t.resolvedStyle(.dayFull, depth: .none) == ResolvedStyle(reverse: true))
@@ -237,12 +247,14 @@ struct ThemeTests {
 
     @Test("Tokens without fg or bg take the text token's colors")
     func textColorsAreInherited() throws {
-        let t = try ThemeFile.parse("""
+        let t = try ThemeFile.parse(
+            """
             [tokens]
             text = { fg = "#000000", bg = "#ffffff" }
             muted = { fg = "#666666" }
             border = { fg = "default" }
-            """, name: "x").theme
+            """, name: "x"
+        ).theme
         #expect(t.resolvedStyle(.muted, depth: .trueColor).background == .rgb(255, 255, 255))
         #expect(t.resolvedStyle(.border, depth: .trueColor) == ResolvedStyle(foreground: nil, background: .rgb(255, 255, 255)))
         // Unnamed tokens too, where the default leaves the color to the terminal.
@@ -252,11 +264,13 @@ struct ThemeTests {
 
     @Test("A syntax error says which file, which line and what was expected")
     func syntaxError() throws {
-        let e = try #require(Self.parseError("""
-            description = "x"
-            [tokens]
-            text = { fg = "#ffffff" bg = "#000000" }
-            """))
+        let e = try #require(
+            Self.parseError(
+                """
+                description = "x"
+                [tokens]
+                text = { fg = "#ffffff" bg = "#000000" }
+                """))
         #expect(e.file == "Themes/t.toml")
         #expect(e.line == 3)
         #expect(e.message.contains("expected ',' or '}'"), "\(e.message)")
@@ -266,46 +280,53 @@ struct ThemeTests {
 
     @Test("An unknown token says which line and suggests the nearest name")
     func unknownToken() throws {
-        let e = try #require(Self.parseError("""
-            [tokens]
-            text = "#ffffff"
+        let e = try #require(
+            Self.parseError(
+                """
+                [tokens]
+                text = "#ffffff"
 
-            day-fre = "#00ff00"
-            """))
+                day-fre = "#00ff00"
+                """))
         #expect(e.line == 4)
         #expect(e.column == 1)
         #expect(e.message == "unknown token 'day-fre'; expected a token name such as 'day-free'")
         #expect(e.detail?.contains("day-nearly-full") == true)
     }
 
-    @Test("A malformed color says which line and what a color looks like",
-          arguments: [("\"#12345\"", "malformed color \"#12345\""), ("\"#gg0000\"", "malformed color \"#gg0000\""),
-                      ("\"reddish\"", "unknown color 'reddish'"), ("{ rgb = \"#ff0000\", 256 = 300 }", "expected a 256-color number 0-255"),
-                      ("{ rgb = \"#ff0000\", 16 = \"pink\" }", "expected a 16-color number 0-15 or a name"),
-                      ("{ 256 = 12 }", "needs rgb = \"#rrggbb\""), ("12", "expected \"#rrggbb\", a palette name")])
+    @Test(
+        "A malformed color says which line and what a color looks like",
+        arguments: [
+            ("\"#12345\"", "malformed color \"#12345\""), ("\"#gg0000\"", "malformed color \"#gg0000\""),
+            ("\"reddish\"", "unknown color 'reddish'"), ("{ rgb = \"#ff0000\", 256 = 300 }", "expected a 256-color number 0-255"),
+            ("{ rgb = \"#ff0000\", 16 = \"pink\" }", "expected a 16-color number 0-15 or a name"),
+            ("{ 256 = 12 }", "needs rgb = \"#rrggbb\""), ("12", "expected \"#rrggbb\", a palette name")
+        ])
     func malformedColor(_ value: String, _ expected: String) throws {
         let e = try #require(Self.parseError("[tokens]\ntext = { fg = \(value) }\n"))
         #expect(e.line == 2)
         #expect(e.message.contains(expected), "\(e.message)")
     }
 
-    @Test("Other mistakes, each at its line", arguments: [
-        ("colour = 1", 1, "unknown key 'colour'"),
-        ("[palette]\nred = \"ff0000\"", 2, "malformed color \"ff0000\""),
-        ("[tokens]\ntext = { fg = \"#ffffff\", blink = true }", 2, "unknown key 'blink' in token 'text'"),
-        ("[tokens]\ntext = { mono = [\"bold\", \"italic\"] }", 2, "unknown attribute 'italic'"),
-        ("[tokens]\ntext = { mono = \"bold\" }", 2, "expected a list of attributes"),
-        ("[tokens]\ntext = \"#ffffff\"\ntext = \"#000000\"", 3, "already defined at line 2"),
-        ("[tokens]\n[tokens]", 2, "already defined at line 1"),
-        ("description = \"unterminated", 1, "unterminated string"),
-        ("description = \"\"\"x\"\"\"", 1, "multi-line strings are not used"),
-        ("[[tokens]]", 1, "arrays of tables"),
-        ("[tokens]\ntext = { fg = \"#ffffff\",\n  bg = \"#000000\" }", 2, "inline tables are one line"),
-        ("\n\ndescription = 1.5", 3, "not an integer"),
-        ("description = \"a\" extra", 1, "expected the end of the line"),
-        ("[tokens]\ntext = bold", 2, "needs quotes"),
-        ("[palette]\ndefault = \"#000000\"", 2, "'default' means the terminal's own color"),
-    ])
+    @Test(
+        "Other mistakes, each at its line",
+        arguments: [
+            ("colour = 1", 1, "unknown key 'colour'"),
+            ("[palette]\nred = \"ff0000\"", 2, "malformed color \"ff0000\""),
+            ("[tokens]\ntext = { fg = \"#ffffff\", blink = true }", 2, "unknown key 'blink' in token 'text'"),
+            ("[tokens]\ntext = { mono = [\"bold\", \"italic\"] }", 2, "unknown attribute 'italic'"),
+            ("[tokens]\ntext = { mono = \"bold\" }", 2, "expected a list of attributes"),
+            ("[tokens]\ntext = \"#ffffff\"\ntext = \"#000000\"", 3, "already defined at line 2"),
+            ("[tokens]\n[tokens]", 2, "already defined at line 1"),
+            ("description = \"unterminated", 1, "unterminated string"),
+            ("description = \"\"\"x\"\"\"", 1, "multi-line strings are not used"),
+            ("[[tokens]]", 1, "arrays of tables"),
+            ("[tokens]\ntext = { fg = \"#ffffff\",\n  bg = \"#000000\" }", 2, "inline tables are one line"),
+            ("\n\ndescription = 1.5", 3, "not an integer"),
+            ("description = \"a\" extra", 1, "expected the end of the line"),
+            ("[tokens]\ntext = bold", 2, "needs quotes"),
+            ("[palette]\ndefault = \"#000000\"", 2, "'default' means the terminal's own color")
+        ])
     func otherMistakes(_ text: String, _ line: Int, _ expected: String) throws {
         let e = try #require(Self.parseError(text), "\(text) should not parse")
         #expect(e.line == line, "\(e)")
@@ -322,7 +343,8 @@ struct ThemeTests {
 
     @Test("The TOML subset: escapes, dotted keys, hex and underscores, arrays over lines")
     func tomlSubset() throws {
-        let t = try TOMLSubset.parse("""
+        let t = try TOMLSubset.parse(
+            """
             a.b = "tab\\there \\u00e9"
             "quoted key" = 0x1F
             n = 1_000
@@ -333,13 +355,19 @@ struct ThemeTests {
             [t.u]
             v = true
             """)
-        guard case let .table(a)? = t["a"]?.value, case let .string(s)? = a["b"]?.value else { Issue.record("a.b"); return }
+        guard case let .table(a)? = t["a"]?.value, case let .string(s)? = a["b"]?.value else {
+            Issue.record("a.b")
+            return
+        }
         #expect(s == "tab\there é")
         #expect(t["quoted key"]?.value == .integer(31))
         #expect(t["n"]?.value == .integer(1000))
         if case let .array(items)? = t["list"]?.value { #expect(items.map(\.value) == [.string("x"), .string("y")]) } else { Issue.record("list") }
         #expect(t["list"]?.line == 4)
-        guard case let .table(tt)? = t["t"]?.value, case let .table(u)? = tt["u"]?.value else { Issue.record("t.u"); return }
+        guard case let .table(tt)? = t["t"]?.value, case let .table(u)? = tt["u"]?.value else {
+            Issue.record("t.u")
+            return
+        }
         #expect(u["v"]?.value == .boolean(true))
         #expect(u["v"]?.line == 9)
     }
@@ -377,16 +405,23 @@ struct ThemeTests {
 
     @Test("Themes folders: BIOSCHED_THEMES_DIR, the package of a swift-run binary, PREFIX/share, XDG, /usr/local, /usr")
     func folders() {
-        let dirs: Set<String> = ["/env/themes", "/src/pkg/Themes", "/opt/bs/share/biosched/themes", "/home/u/.local/share/biosched/themes",
-                                 "/x/biosched/themes", "/usr/local/share/biosched/themes", "/usr/share/biosched/themes"]
+        let dirs: Set<String> = [
+            "/env/themes", "/src/pkg/Themes", "/opt/bs/share/biosched/themes", "/home/u/.local/share/biosched/themes",
+            "/x/biosched/themes", "/usr/local/share/biosched/themes", "/usr/share/biosched/themes"
+        ]
         let files: Set<String> = ["/src/pkg/Package.swift"]
-        let found = ThemeDirectories.search(environment: ["BIOSCHED_THEMES_DIR": "/env/themes", "HOME": "/home/u"],
-                                            executablePath: "/src/pkg/.build/x86_64-unknown-linux-gnu/debug/biosched",
-                                            isDirectory: dirs.contains, fileExists: files.contains)
-        #expect(found == ["/env/themes", "/src/pkg/Themes", "/home/u/.local/share/biosched/themes",
-                          "/usr/local/share/biosched/themes", "/usr/share/biosched/themes"])
-        let installed = ThemeDirectories.search(environment: ["XDG_DATA_HOME": "/x", "HOME": "/home/u"], executablePath: "/opt/bs/bin/biosched",
-                                                isDirectory: dirs.contains, fileExists: files.contains)
+        let found = ThemeDirectories.search(
+            environment: ["BIOSCHED_THEMES_DIR": "/env/themes", "HOME": "/home/u"],
+            executablePath: "/src/pkg/.build/x86_64-unknown-linux-gnu/debug/biosched",
+            isDirectory: dirs.contains, fileExists: files.contains)
+        #expect(
+            found == [
+                "/env/themes", "/src/pkg/Themes", "/home/u/.local/share/biosched/themes",
+                "/usr/local/share/biosched/themes", "/usr/share/biosched/themes"
+            ])
+        let installed = ThemeDirectories.search(
+            environment: ["XDG_DATA_HOME": "/x", "HOME": "/home/u"], executablePath: "/opt/bs/bin/biosched",
+            isDirectory: dirs.contains, fileExists: files.contains)
         #expect(installed == ["/opt/bs/share/biosched/themes", "/x/biosched/themes", "/usr/local/share/biosched/themes", "/usr/share/biosched/themes"])
         #expect(ThemeDirectories.search(environment: [:], executablePath: nil, isDirectory: { _ in false }).isEmpty)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// The trainer's tools in the UI: the clock, roles, stories, reset, recording and asciicasts.
@@ -25,17 +26,17 @@ struct TrainingTests {
         #expect(box.program.state.focusContext == .trainer)
         #expect(box.program.render().text.contains("Trainer (Esc closes)"))
         #expect(box.program.render().text.contains("13 h before appt"))
-        box.program.press(.char("-"))                            // an hour back: 13 hours remain
+        box.program.press(.char("-")) // an hour back: 13 hours remain
         #expect(box.clock.now() == DemoSandboxFixture.start.addingTimeInterval(-3600))
         #expect(box.program.state.now == box.clock.now())
         #expect(box.program.state.verdict?.decision == .allowed)
         #expect(box.program.render().text.contains("✔ ALLOWED"))
-        box.program.press(.char("+"), .char("+"))                // an hour past the start: 11 hours remain
+        box.program.press(.char("+"), .char("+")) // an hour past the start: 11 hours remain
         #expect(box.program.state.verdict?.codes == [.within12Hours])
-        box.program.press(.char(">"))                            // a day later: passed
+        box.program.press(.char(">")) // a day later: passed
         #expect(box.program.state.verdict?.codes.contains(.appointmentPassed) == true)
         #expect(box.program.state.flags.contains(.abandonmentRisk))
-        box.program.press(.char("<"), .char("1"))                // 13 hours before the appointment
+        box.program.press(.char("<"), .char("1")) // 13 hours before the appointment
         let start = try #require(box.program.state.snapshot?.appointment.start)
         #expect(box.clock.now() == start.addingTimeInterval(-13 * 3600))
         #expect(box.program.render().text.contains("Appointment in 13 h"))
@@ -49,7 +50,7 @@ struct TrainingTests {
         box.program.press(.escape)
         #expect(box.program.state.training?.panel == nil)
         #expect(box.program.state.focusContext == .refusal, "at the start she is within 12 hours: told so, no calendar")
-        box.program.press(.ctrl("t"), .char("1"), .escape)        // 13 hours before: the calendar is back
+        box.program.press(.ctrl("t"), .char("1"), .escape) // 13 hours before: the calendar is back
         #expect(box.program.state.focusContext == .calendar)
     }
 
@@ -75,14 +76,14 @@ struct TrainingTests {
         var box = try DemoSandboxFixture.sandbox()
         defer { box.remove() }
         try open(&box.program, Self.twelveHours)
-        #expect(box.program.state.verdict?.decision == .allowed)          // an agent, within 12 hours (R7)
-        box.program.press(.ctrl("t"), .char("r"))                          // → officer
+        #expect(box.program.state.verdict?.decision == .allowed) // an agent, within 12 hours (R7)
+        box.program.press(.ctrl("t"), .char("r")) // → officer
         #expect(box.program.state.config.actor == Actor(role: .officer, id: "trainer"))
-        box.program.press(.char("r"))                                      // → applicant: the case's own account
+        box.program.press(.char("r")) // → applicant: the case's own account
         #expect(box.program.state.config.actor == Actor(role: .applicant, id: "david.kim"))
         #expect(box.program.state.verdict?.codes == [.within12Hours])
         #expect(box.program.render().text.contains("as applicant, online"))
-        box.program.press(.char("r"))                                      // no representative: skipped → agent
+        box.program.press(.char("r")) // no representative: skipped → agent
         #expect(box.program.state.config.actor.role == .agent)
         #expect(box.program.state.messages.contains { $0.text.contains("Skipped representative") })
         #expect(box.program.state.phase == .picking)
@@ -156,7 +157,8 @@ struct TrainingTests {
 
     @Test("The trainer's keys are shown in the hint bar and help only in a sandbox, and do nothing elsewhere")
     func onlyInSandbox() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var plain = try f.program(UIFixture.agent)
         #expect(!plain.render().text.contains("C-t"))
         plain.press(.ctrl("t"))
@@ -184,7 +186,10 @@ struct TrainingTests {
         var size: Size
         var inputs: [TerminalInput]
         var presented = 0
-        init(size: Size, inputs: [TerminalInput]) { self.size = size; self.inputs = inputs }
+        init(size: Size, inputs: [TerminalInput]) {
+            self.size = size
+            self.inputs = inputs
+        }
         func present(_ screen: Screen, theme: Theme) { presented += 1 }
         func nextInput(timeoutMilliseconds: Int) -> TerminalInput? {
             inputs.isEmpty ? .hangUp(reason: "script ended") : inputs.removeFirst()
@@ -198,28 +203,29 @@ struct TrainingTests {
         var recording = try DemoSandboxFixture.sandbox(size: size)
         defer { recording.remove() }
         // What a trainer does: picks a story from the list, moves the clock, switches role, books.
-        var script: [TerminalInput] = [.key(.down), .key(.down), .key(.up), .key(.enter)]          // David Kim's story
+        var script: [TerminalInput] = [.key(.down), .key(.down), .key(.up), .key(.enter)] // David Kim's story
         script += [.key(.ctrl("t")), .key(.char("-")), .key(.char("-")), .key(.char("r")), .key(.char("r")), .key(.escape)]
         script += [.resize(Size(columns: 110, rows: 32)), .resize(size)]
         script += [.key(.char("t")), .key(.enter), .key(.enter), .key(.enter)]
         script += "Has surgery that morning".map { .key(.char($0)) }
         script += [.key(.tab), .key(.tab), .key(.enter)]
-        script += [.key(.char("q")), .key(.char("y"))]                                              // quit, confirmed
+        script += [.key(.char("q")), .key(.char("y"))] // quit, confirmed
         let device = TrainingDevice(base: ScriptedDevice(size: size, inputs: script))
         recording.program.send(.training(.command(.showStories)))
-        device.recorder = FlowRecorder(start: DemoSandboxFixture.start, seed: 1, size: size,
-                                       actor: recording.program.state.config.actor, storiesOpen: true)
+        device.recorder = FlowRecorder(
+            start: DemoSandboxFixture.start, seed: 1, size: size,
+            actor: recording.program.state.config.actor, storiesOpen: true)
         let ended = TerminalLoop.run(&recording.program, device: device, theme: .builtInDefault, clock: recording.clock.closure)
         #expect(ended == "quit")
         var recorder = try #require(device.recorder)
-        recorder.dropLast()                                          // the key that quit
+        recorder.dropLast() // the key that quit
         let text = recorder.text()
         #expect(text.contains("start 2026-11-30T15:00:00Z\nseed 1\nsize 100x30\nrole agent\nstories\n"))
         #expect(text.contains("type \"Has surgery that morning\""))
         #expect(text.contains("key Down Down Up Enter C-t - - r r Esc\n"))
         #expect(text.contains("size 110x32\nsize 100x30"))
         let expected = try #require(device.screenBeforeLastInput)
-        #expect(expected.text.contains("Quit?"))                    // the screen before `y`
+        #expect(expected.text.contains("Quit?")) // the screen before `y`
         #expect(expected.text.contains("Confirm the new appointment"))
 
         let flow = try Flow.parse(text, name: "recorded")
@@ -245,7 +251,7 @@ struct TrainingTests {
         #expect(h["title"] as? String == "demo \"1\"")
         var frames = writer.frame(box.program.render(), at: 0)
         #expect(frames.count == 1)
-        #expect(writer.frame(box.program.render(), at: 0.5).isEmpty)           // nothing changed
+        #expect(writer.frame(box.program.render(), at: 0.5).isEmpty) // nothing changed
         box.program.type("IOE")
         frames += writer.frame(box.program.render(), at: 1)
         frames += writer.frame(Screen(size: Size(columns: 60, rows: 20)), at: 2)
@@ -255,11 +261,11 @@ struct TrainingTests {
             #expect(event.count == 3)
             if event[1] as? String == "o" { output += event[2] as? String ?? "" }
         }
-        #expect(frames.count == 4)                                                // first, changed, resize + redraw
+        #expect(frames.count == 4) // first, changed, resize + redraw
         #expect(frames[2].contains("\"r\", \"60x20\""))
         #expect(output.contains("\u{1b}[2J"))
         #expect(output.contains("TRAINING"))
-        #expect(output.contains("\u{1b}[\(writer.sgr(.trainingBanner))m"))             // the banner in its colors
+        #expect(output.contains("\u{1b}[\(writer.sgr(.trainingBanner))m")) // the banner in its colors
         // The second frame redraws only the rows that changed (the typed field and the hint bar).
         let second = try #require(try JSONSerialization.jsonObject(with: Data(frames[1].utf8)) as? [Any])
         let redrawn = ((second[2] as? String) ?? "").components(separatedBy: ";1H").count - 1

@@ -1,6 +1,7 @@
 import Foundation
 import Scheduling
 import Testing
+
 @testable import TerminalUI
 
 /// `App.update` driven one event at a time, the way The Composable Architecture's `TestStore`
@@ -12,8 +13,10 @@ struct UpdateStep {
     /// Sends `event`: the new state must equal the old one changed by `change`, and the effects
     /// must be `effects`, in order.
     @discardableResult
-    mutating func send(_ event: Event, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
-                       _ change: (inout AppState) -> Void = { _ in }) -> [Effect] {
+    mutating func send(
+        _ event: Event, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (inout AppState) -> Void = { _ in }
+    ) -> [Effect] {
         let (next, fx) = App.update(state, event)
         var expected = state
         change(&expected)
@@ -30,8 +33,10 @@ struct UpdateStep {
         return fx
     }
 
-    mutating func key(_ key: Key, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
-                      _ change: (inout AppState) -> Void = { _ in }) {
+    mutating func key(
+        _ key: Key, effects: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (inout AppState) -> Void = { _ in }
+    ) {
         send(.key(key), effects: effects, sourceLocation: sourceLocation, change)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Scheduling
 import SchedulingStore
 import Testing
+
 @testable import TerminalUI
 
 /// The waiting list in the terminal UI (issue 23): an applicant's case opens on its open offer;
@@ -24,9 +25,10 @@ struct WaitlistScreenTests {
         _ = try f.store.importDocument(doc, actor: UIFixture.officer, now: now)
         let asked = WaitlistRequest(receipt: eac, goodCause: GoodCause(reason: .workOrCare), notify: .email, askedAt: now, actor: UIFixture.maria)
         guard case .accepted = try WaitlistService.ask(asked, in: f.store, clock: { now }) else { throw StoreError.failed("maria could not ask") }
-        let away = RescheduleRequest(requestID: "away", receipt: try ReceiptNumber(parsing: "MSC2600000020"), actor: UIFixture.agent,
-                                     goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: "2026-06-22T09:00")!,
-                                     notify: nil, expectedVersion: nil)
+        let away = RescheduleRequest(
+            requestID: "away", receipt: try ReceiptNumber(parsing: "MSC2600000020"), actor: UIFixture.agent,
+            goodCause: GoodCause(reason: .medical), centerCode: "BOS", to: LocalDateTime(iso: "2026-06-22T09:00")!,
+            notify: nil, expectedVersion: nil)
         #expect(try f.store.reschedule(away, clock: { now }).result == .booked)
         let made = try WaitlistService.pass(in: f.store, clock: { now }).offered
         return try #require(made.first { $0.receipt == eac })
@@ -41,9 +43,12 @@ struct WaitlistScreenTests {
         return p
     }
 
-    @Test("W4 R14 an applicant's case with an open offer opens on it (slot and deadline in the center's zone); accepting books it as a reschedule: new notice, outcome screen, prior reschedules + 1")
+    @Test(
+        "W4 R14 an applicant's case with an open offer opens on it (slot and deadline in the center's zone); accepting books it as a reschedule: new notice, outcome screen, prior reschedules + 1"
+    )
     func applicantLandsOnOfferAndAccepts() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let o = try Self.offer(f)
         var p = try Self.mariaOnHerCase(f)
         #expect(p.state.waitlist?.shown == true, "the case opened on the offer")
@@ -71,7 +76,8 @@ struct WaitlistScreenTests {
 
     @Test("W2 declining in the UI: confirmed, the offer ends declined, the request keeps its place; Esc closes the screen and it does not come back on its own")
     func applicantDeclines() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let o = try Self.offer(f)
         var p = try Self.mariaOnHerCase(f)
         p.press(.char("d"))
@@ -92,10 +98,12 @@ struct WaitlistScreenTests {
 
     @Test("An agent sees the caller's offer and place in the status pane; w opens them; the agent accepts for the caller")
     func agentAcceptsForCaller() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         let o = try Self.offer(f)
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter)
+        p.type("EAC2414052317")
+        p.press(.enter)
         #expect(p.state.waitlist?.shown == false, "staff are not taken away from the case")
         let text = p.render().text
         #expect(text.contains("Offer held: Wed 2026-06-17"))
@@ -109,7 +117,8 @@ struct WaitlistScreenTests {
 
     @Test("W0 R3a asking online within 12 hours is refused up front with R3's code, before any field; the command says the same")
     func askRefusedUpFront() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.maria)
         let row = try #require(p.state.find.visibleCases.firstIndex { $0.receipt.value == "WAC2390112345" })
         for _ in 0..<row { p.press(.down) }
@@ -124,14 +133,21 @@ struct WaitlistScreenTests {
 
     @Test("W1 W3 the form asks (centers, from, before, weekdays left out), says what is wrong with a bad date, changes the request, and withdraws it")
     func askChangeWithdraw() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try Self.mariaOnHerCase(f)
         #expect(p.state.waitlist?.shown == false, "no offer: the case opens on the calendar")
         p.press(.char("w"))
         #expect(p.render().text.contains("No request on the waiting list."))
         p.press(.char("e"))
         #expect(p.state.focusContext == .waitlistForm)
-        p.type("bos"); p.press(.tab); p.type("2026-06-1"); p.press(.tab); p.type("2026-06-18"); p.press(.tab); p.type("fri,pm")
+        p.type("bos")
+        p.press(.tab)
+        p.type("2026-06-1")
+        p.press(.tab)
+        p.type("2026-06-18")
+        p.press(.tab)
+        p.type("fri,pm")
         p.press(.enter)
         #expect(p.state.waitlist?.problems == ["From \"2026-06-1\" is not a date; expected YYYY-MM-DD, e.g. 2026-07-01."])
         #expect(try f.store.auditLog(receipt: Self.eac).isEmpty, "nothing asked with a bad date")
@@ -157,11 +173,15 @@ struct WaitlistScreenTests {
         #expect(try f.store.auditLog(receipt: Self.eac).map(\.action).last == "waitlist-removed")
     }
 
-    @Test("R7 an agent asks for the caller from the UI (the audit row names the agent); a case R7 would send to an officer is refused before the form, with its codes")
+    @Test(
+        "R7 an agent asks for the caller from the UI (the audit row names the agent); a case R7 would send to an officer is refused before the form, with its codes"
+    )
     func agentAsks() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var p = try f.program(UIFixture.agent)
-        p.type("EAC2414052317"); p.press(.enter, .char("w"), .char("e"))
+        p.type("EAC2414052317")
+        p.press(.enter, .char("w"), .char("e"))
         #expect(p.state.focusContext == .waitlistForm)
         p.press(.enter)
         #expect(p.state.waitlist?.view?.request?.request.centers == ["BOS"])
@@ -170,7 +190,8 @@ struct WaitlistScreenTests {
         #expect(row.action == "waitlist-added" && row.actor == "agent.smith")
         // Ana Pérez's asylum case: R7 needs an officer, so the waiting list refuses it up front.
         var q = try f.program(UIFixture.agent)
-        q.type("IOE0923456781"); q.press(.enter, .char("w"), .char("e"))
+        q.type("IOE0923456781")
+        q.press(.enter, .char("w"), .char("e"))
         #expect(q.state.waitlist?.form == nil)
         let v = try #require(q.state.waitlist?.refusal)
         #expect(v.codes.contains(.asylum))
@@ -193,7 +214,8 @@ struct WaitlistScreenTests {
 
     @Test("Plain mode: the case opens on the offer, read as sentences; the applicant accepts by number and hears the notice")
     func plainAccept() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         try Self.offer(f)
         var plain = PlainMode(program: try f.program(UIFixture.maria))
         _ = plain.prompt()
@@ -212,7 +234,8 @@ struct WaitlistScreenTests {
 
     @Test("Plain mode: the form is asked field by field; Enter alone keeps a field")
     func plainAsk() throws {
-        let f = try UIFixture(); defer { f.remove() }
+        let f = try UIFixture()
+        defer { f.remove() }
         var plain = PlainMode(program: try f.program(UIFixture.maria, language: .es))
         _ = plain.prompt()
         let row = try #require(plain.program.state.find.visibleCases.firstIndex { $0.receipt == Self.eac })
@@ -234,16 +257,22 @@ struct WaitlistScreenTests {
         #expect(plain.program.state.waitlist?.view?.request?.request.exclusions.weekdays == [.mon])
     }
 
-    @Test("Golden screens: the offer, accepting it, the form with a wrong date, the refusal up front, the agent's case; 80x24 and 120x40, English and Spanish, nothing cut")
+    @Test(
+        "Golden screens: the offer, accepting it, the form with a wrong date, the refusal up front, the agent's case; 80x24 and 120x40, English and Spanish, nothing cut"
+    )
     func goldens() throws {
         for language in Language.allCases {
             for size in GoldenScreenTests.sizes {
                 func shot(_ name: String, _ make: (UIFixture) throws -> Program) throws {
-                    let f = try UIFixture(); defer { f.remove() }
+                    let f = try UIFixture()
+                    defer { f.remove() }
                     let screen = try make(f).render()
                     Golden.check(screen, language == .en ? "\(name)-\(size)" : "\(name)-\(language.rawValue)-\(size)")
                 }
-                try shot("waitlist-offer") { f in try Self.offer(f); return try Self.mariaOnHerCase(f, size: size, language: language) }
+                try shot("waitlist-offer") { f in
+                    try Self.offer(f)
+                    return try Self.mariaOnHerCase(f, size: size, language: language)
+                }
                 try shot("waitlist-accept-confirm") { f in
                     try Self.offer(f)
                     var p = try Self.mariaOnHerCase(f, size: size, language: language)
@@ -252,7 +281,11 @@ struct WaitlistScreenTests {
                 }
                 try shot("waitlist-form") { f in
                     var p = try Self.mariaOnHerCase(f, size: size, language: language)
-                    p.press(.char("w"), .char("e")); p.type("BOS,PHX"); p.press(.tab); p.type("2026-06-1"); p.press(.enter)
+                    p.press(.char("w"), .char("e"))
+                    p.type("BOS,PHX")
+                    p.press(.tab)
+                    p.type("2026-06-1")
+                    p.press(.enter)
                     return p
                 }
                 try shot("waitlist-refused") { f in
@@ -265,7 +298,8 @@ struct WaitlistScreenTests {
                 try shot("waitlist-agent-case") { f in
                     try Self.offer(f)
                     var p = try f.program(UIFixture.agent, size: size, language: language)
-                    p.type("EAC2414052317"); p.press(.enter)
+                    p.type("EAC2414052317")
+                    p.press(.enter)
                     return p
                 }
             }

@@ -9,13 +9,16 @@ extension Catalog {
     public var theStorePath: String { tr(en: "the store path", es: "La ruta del sistema") }
 
     public func pathNotForcedCommand(_ what: String, _ path: String) -> String {
-        tr(en: "\(what) holds a control character or a backslash (\(path)); it cannot be written into a forced command. Move it to a plain path.",
-           es: "\(what) tiene un carácter de control o una barra invertida (\(path)); no se puede escribir en un comando forzado. Muévalo a una ruta simple.")
+        tr(
+            en: "\(what) holds a control character or a backslash (\(path)); it cannot be written into a forced command. Move it to a plain path.",
+            es: "\(what) tiene un carácter de control o una barra invertida (\(path)); no se puede escribir en un comando forzado. Muévalo a una ruta simple.")
     }
 
     public func cannotReadFile(_ path: String) -> String { tr(en: "Cannot read \(path).", es: "No se puede leer \(path).") }
 
-    public func cannotWriteInFolder(_ dir: String, _ why: String) -> String { tr(en: "Cannot write in \(dir): \(why).", es: "No se puede escribir en \(dir): \(why).") }
+    public func cannotWriteInFolder(_ dir: String, _ why: String) -> String {
+        tr(en: "Cannot write in \(dir): \(why).", es: "No se puede escribir en \(dir): \(why).")
+    }
 
     public func notWrittenCompletely(_ tmp: String, _ path: String) -> String {
         tr(en: "Could not write \(tmp) completely; \(path) is unchanged.", es: "No se pudo escribir \(tmp) por completo; \(path) no ha cambiado.")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an audit row records: one typed vocabulary, stored as its raw value.
 public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case storeCreated = "store-created"
@@ -42,8 +44,11 @@ public struct AuditEvent: Sendable, Hashable {
     public var requestID: String?
     public var detail: String
     public init(at: Date, actor: Actor, action: AuditAction, receipt: ReceiptNumber? = nil, requestID: String? = nil, detail: String = "") {
-        self.at = at; self.actor = actor; self.action = action; self.receipt = receipt; self.requestID = requestID; self.detail = detail
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.receipt = receipt
+        self.requestID = requestID
+        self.detail = detail
     }
 }
-
-import Foundation

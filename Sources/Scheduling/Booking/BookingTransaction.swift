@@ -69,7 +69,11 @@ public struct Contact: Sendable, Hashable {
     public var phone: String?
     /// The account's preferred language: the notice an agent gives starts in it.
     public var language: Language?
-    public init(email: String?, phone: String?, language: Language? = nil) { self.email = email; self.phone = phone; self.language = language }
+    public init(email: String?, phone: String?, language: Language? = nil) {
+        self.email = email
+        self.phone = phone
+        self.language = language
+    }
 }
 
 public struct NewAppointment: Sendable, Hashable {
@@ -82,8 +86,13 @@ public struct NewAppointment: Sendable, Hashable {
     public var version: Int
     public var createdAt: Date
     public init(receipt: ReceiptNumber, centerCode: String, start: Date, priorReschedules: Int, previous: Int64, version: Int, createdAt: Date) {
-        self.receipt = receipt; self.centerCode = centerCode; self.start = start; self.priorReschedules = priorReschedules
-        self.previous = previous; self.version = version; self.createdAt = createdAt
+        self.receipt = receipt
+        self.centerCode = centerCode
+        self.start = start
+        self.priorReschedules = priorReschedules
+        self.previous = previous
+        self.version = version
+        self.createdAt = createdAt
     }
 }
 
@@ -103,10 +112,18 @@ public struct PendingNotification: Sendable, Hashable {
     public var enrollmentCode: String?
     /// The offer an `offer` message is about.
     public var offerID: Int64? = nil
-    public init(kind: OutboxKind, receipt: ReceiptNumber, appointmentID: Int64? = nil, previousAppointmentID: Int64? = nil,
-                requestID: String? = nil, notify: NotifyChannel?, createdAt: Date, enrollmentCode: String? = nil) {
-        self.kind = kind; self.receipt = receipt; self.appointmentID = appointmentID; self.previousAppointmentID = previousAppointmentID
-        self.requestID = requestID; self.notify = notify; self.createdAt = createdAt; self.enrollmentCode = enrollmentCode
+    public init(
+        kind: OutboxKind, receipt: ReceiptNumber, appointmentID: Int64? = nil, previousAppointmentID: Int64? = nil,
+        requestID: String? = nil, notify: NotifyChannel?, createdAt: Date, enrollmentCode: String? = nil
+    ) {
+        self.kind = kind
+        self.receipt = receipt
+        self.appointmentID = appointmentID
+        self.previousAppointmentID = previousAppointmentID
+        self.requestID = requestID
+        self.notify = notify
+        self.createdAt = createdAt
+        self.enrollmentCode = enrollmentCode
     }
 }
 
@@ -120,10 +137,18 @@ public struct RequestRecord: Sendable {
     public var newAppointmentID: Int64?
     public var outcome: RescheduleOutcome
     public var receivedAt: Date
-    public init(request: RescheduleRequest, appointmentID: Int64, centerCode: String, decision: RequestDecision, codes: [VerdictCode],
-                newAppointmentID: Int64?, outcome: RescheduleOutcome, receivedAt: Date) {
-        self.request = request; self.appointmentID = appointmentID; self.centerCode = centerCode; self.decision = decision
-        self.codes = codes; self.newAppointmentID = newAppointmentID; self.outcome = outcome; self.receivedAt = receivedAt
+    public init(
+        request: RescheduleRequest, appointmentID: Int64, centerCode: String, decision: RequestDecision, codes: [VerdictCode],
+        newAppointmentID: Int64?, outcome: RescheduleOutcome, receivedAt: Date
+    ) {
+        self.request = request
+        self.appointmentID = appointmentID
+        self.centerCode = centerCode
+        self.decision = decision
+        self.codes = codes
+        self.newAppointmentID = newAppointmentID
+        self.outcome = outcome
+        self.receivedAt = receivedAt
     }
 }
 
@@ -137,8 +162,13 @@ public struct ReviewRecord: Sendable, Hashable {
     public var newAppointmentID: Int64?
     public var outcome: RescheduleOutcome
     public init(requestID: String, decision: RequestDecision, officer: String, note: String, at: Date, newAppointmentID: Int64?, outcome: RescheduleOutcome) {
-        self.requestID = requestID; self.decision = decision; self.officer = officer; self.note = note; self.at = at
-        self.newAppointmentID = newAppointmentID; self.outcome = outcome
+        self.requestID = requestID
+        self.decision = decision
+        self.officer = officer
+        self.note = note
+        self.at = at
+        self.newAppointmentID = newAppointmentID
+        self.outcome = outcome
     }
 }
 
@@ -154,9 +184,17 @@ public struct StoredRequest: Sendable, Hashable {
     public var outcome: RescheduleOutcome
     /// The review item it makes (codes, reason, preferred slot).
     public var item: ReviewItem
-    public init(id: String, receipt: ReceiptNumber, actor: Actor, decision: RequestDecision, appointmentID: Int64,
-                notify: NotifyChannel?, outcome: RescheduleOutcome, item: ReviewItem) {
-        self.id = id; self.receipt = receipt; self.actor = actor; self.decision = decision; self.appointmentID = appointmentID
-        self.notify = notify; self.outcome = outcome; self.item = item
+    public init(
+        id: String, receipt: ReceiptNumber, actor: Actor, decision: RequestDecision, appointmentID: Int64,
+        notify: NotifyChannel?, outcome: RescheduleOutcome, item: ReviewItem
+    ) {
+        self.id = id
+        self.receipt = receipt
+        self.actor = actor
+        self.decision = decision
+        self.appointmentID = appointmentID
+        self.notify = notify
+        self.outcome = outcome
+        self.item = item
     }
 }

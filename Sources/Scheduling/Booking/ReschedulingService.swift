@@ -25,9 +25,11 @@ public enum ReschedulingService {
                 if outcome.result != .booked && outcome.result != .escalated && !outcome.replayed {
                     let notAuthorized = outcome.verdict.codes == [.notAuthorized]
                     if !notAuthorized { try recordRefusal(tx, r, outcome, now: now) }
-                    try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: notAuthorized ? .notAuthorized : .refused,
-                                                  receipt: r.receipt, requestID: r.requestID,
-                                                  detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))"))
+                    try tx.appendAudit(
+                        AuditEvent(
+                            at: now, actor: r.actor, action: notAuthorized ? .notAuthorized : .refused,
+                            receipt: r.receipt, requestID: r.requestID,
+                            detail: "result=\(outcome.result.rawValue) codes=\(outcome.verdict.codes.map(\.rawValue).joined(separator: ","))"))
                 }
                 return shown(outcome)
             }
@@ -41,8 +43,10 @@ public enum ReschedulingService {
                 r.requestID = try scopedID(tx, asked.requestID, actor: asked.actor)
                 guard try tx.request(r.requestID) == nil else { return }
                 try recordRefusal(tx, r, outcome, now: now)
-                try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: r.requestID,
-                                              detail: "result=\(outcome.result.rawValue) codes=\(VerdictCode.slotFull.rawValue) (the last station went at the write)"))
+                try tx.appendAudit(
+                    AuditEvent(
+                        at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: r.requestID,
+                        detail: "result=\(outcome.result.rawValue) codes=\(VerdictCode.slotFull.rawValue) (the last station went at the write)"))
             }
             return shown(outcome)
         }
@@ -75,8 +79,10 @@ public enum ReschedulingService {
         let snap = try CaseSnapshot.load(r.receipt, for: r.actor, from: tx)
         let asked = (r.centerCode ?? snap.center.code).uppercased()
         let center = try tx.center(asked) != nil ? asked : snap.center.code
-        try tx.insertRequest(RequestRecord(request: r, appointmentID: snap.appointment.id, centerCode: center, decision: .refused,
-                                           codes: outcome.verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
+        try tx.insertRequest(
+            RequestRecord(
+                request: r, appointmentID: snap.appointment.id, centerCode: center, decision: .refused,
+                codes: outcome.verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
     }
 
     public static func noticeNumber(_ appointmentID: Int64) -> String { "BN" + String(format: "%010lld", appointmentID) }
@@ -84,13 +90,17 @@ public enum ReschedulingService {
     static let notAuthorizedGuidance = Localized { $0.guidanceCheckReceipt }
 
     static func slotFull(_ id: String, detail: Localized?) -> RescheduleOutcome {
-        RescheduleOutcome(requestID: id, result: .slotFull,
-                          verdict: Verdict(decision: .refused, codes: [.slotFull], text: detail ?? Localized { $0.sentence(.slotFull) },
-                                           guidance: Localized { $0.guidanceAnotherTime }))
+        RescheduleOutcome(
+            requestID: id, result: .slotFull,
+            verdict: Verdict(
+                decision: .refused, codes: [.slotFull], text: detail ?? Localized { $0.sentence(.slotFull) },
+                guidance: Localized { $0.guidanceAnotherTime }))
     }
 
-    static func refused(_ id: String, _ codes: [VerdictCode], _ message: Localized, guidance: Localized?,
-                        result: RescheduleOutcome.Result = .refused) -> RescheduleOutcome {
+    static func refused(
+        _ id: String, _ codes: [VerdictCode], _ message: Localized, guidance: Localized?,
+        result: RescheduleOutcome.Result = .refused
+    ) -> RescheduleOutcome {
         RescheduleOutcome(requestID: id, result: result, verdict: Verdict(decision: .refused, codes: codes, text: message, guidance: guidance))
     }
 
@@ -115,71 +125,93 @@ public enum ReschedulingService {
         if let earlier = try replay(tx, r.requestID, receipt: r.receipt, actor: r.actor) { return earlier }
         let old = snap.appointment
         if (r.expectedVersion.map { $0 != old.version } ?? false) || (r.expectedAppointmentID.map { $0 != old.id } ?? false) {
-            return refused(r.requestID, [.conflict],
-                           Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, $0.statusWord(old.status)) },
-                           guidance: Localized { $0.guidanceLookAgain }, result: .conflict)
+            return refused(
+                r.requestID, [.conflict],
+                Localized { $0.changedSinceShown($0.dateTimeLong(old.start, snap.center.zone), snap.center.code, $0.statusWord(old.status)) },
+                guidance: Localized { $0.guidanceLookAgain }, result: .conflict)
         }
         var verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: r.actor, channel: r.channel, snapshot: snap, goodCause: r.goodCause, now: now))
         let closed = snap.centerClosedThatDay
         if r.goodCause == nil && verdict.decision != .refused && !closed {
-            verdict = Verdict(decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
-                              guidance: Localized { $0.guidanceGiveReason(GoodCauseReason.codeList) })
+            verdict = Verdict(
+                decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
+                guidance: Localized { $0.guidanceGiveReason(GoodCauseReason.codeList) })
         }
         if verdict.decision == .refused {
             return RescheduleOutcome(requestID: r.requestID, result: .refused, verdict: verdict)
         }
         let centerCode = (r.centerCode ?? old.centerCode).uppercased()
         let center: Center
-        if centerCode == snap.center.code { center = snap.center } else {
+        if centerCode == snap.center.code {
+            center = snap.center
+        } else {
             guard let other = try tx.center(centerCode) else { throw StoreError.unknownCenter(centerCode) }
             center = other
         }
         let instant = center.zone.instant(of: r.to)
         let booked = try instant.map { try tx.bookedCount(center: center.code, start: $0) } ?? 0
-        let check = SlotCalendar.check(center: center, at: r.to, booked: booked, now: now, window: try tx.slotWindow(),
-                                       currentCenter: old.centerCode, currentStart: old.start)
+        let check = SlotCalendar.check(
+            center: center, at: r.to, booked: booked, now: now, window: try tx.slotWindow(),
+            currentCenter: old.centerCode, currentStart: old.start)
 
         if verdict.decision == .escalated, let pending = snap.pendingEscalation {
             // One escalation at a time per case: the agent is shown the one waiting.
-            return RescheduleOutcome(requestID: pending, result: .escalated,
-                                     verdict: Verdict(decision: .escalated, codes: verdict.codes,
-                                                      text: Localized { $0.alreadyEscalated(pending) },
-                                                      guidance: Localized { $0.guidanceWaitForDecision }),
-                                     replayed: true)
+            return RescheduleOutcome(
+                requestID: pending, result: .escalated,
+                verdict: Verdict(
+                    decision: .escalated, codes: verdict.codes,
+                    text: Localized { $0.alreadyEscalated(pending) },
+                    guidance: Localized { $0.guidanceWaitForDecision }),
+                replayed: true)
         }
         if verdict.decision == .escalated {
             // The preferred slot must be a real slot other than the current one; the officer books later.
             guard check.slot != nil, !check.codes.contains(.sameSlot) else {
-                return refused(r.requestID, check.codes.isEmpty ? [.slotUnavailable] : check.codes.filter { $0 != .slotOutOfWindow },
-                               check.text, guidance: Localized { $0.guidancePreferredOffered })
+                return refused(
+                    r.requestID, check.codes.isEmpty ? [.slotUnavailable] : check.codes.filter { $0 != .slotOutOfWindow },
+                    check.text, guidance: Localized { $0.guidancePreferredOffered })
             }
             let outcome = RescheduleOutcome(requestID: r.requestID, result: .escalated, verdict: verdict)
-            try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .escalated,
-                                               codes: verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
-            try tx.enqueueNotification(PendingNotification(kind: .escalated, receipt: r.receipt, appointmentID: old.id, requestID: r.requestID,
-                                                           notify: r.notify, createdAt: now))
-            try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .escalated, receipt: r.receipt, requestID: r.requestID,
-                                          detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)"))
+            try tx.insertRequest(
+                RequestRecord(
+                    request: r, appointmentID: old.id, centerCode: center.code, decision: .escalated,
+                    codes: verdict.codes, newAppointmentID: nil, outcome: outcome, receivedAt: now))
+            try tx.enqueueNotification(
+                PendingNotification(
+                    kind: .escalated, receipt: r.receipt, appointmentID: old.id, requestID: r.requestID,
+                    notify: r.notify, createdAt: now))
+            try tx.appendAudit(
+                AuditEvent(
+                    at: now, actor: r.actor, action: .escalated, receipt: r.receipt, requestID: r.requestID,
+                    detail: "codes=\(verdict.codes.map(\.rawValue).joined(separator: ",")) preferred=\(center.code) \(r.to.iso)"))
             return outcome
         }
 
         guard let slot = check.slot, check.codes.isEmpty else {
             if let s = check.slot, check.codes == [.slotUnavailable], booked >= center.stations {
-                return slotFull(r.requestID, detail: Localized { $0.slotFullAll($0.dateTimeLong(s.start, center.zone), center.name, stations: center.stations) })
+                return slotFull(
+                    r.requestID, detail: Localized { $0.slotFullAll($0.dateTimeLong(s.start, center.zone), center.name, stations: center.stations) })
             }
             return refused(r.requestID, check.codes, check.text, guidance: Localized { $0.guidanceCalendarOffers })
         }
         let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: r.notify, by: r.actor, now: now)
-        let outcome = RescheduleOutcome(requestID: r.requestID, result: .booked,
-                                        verdict: Verdict(decision: .allowed, codes: [],
-                                                         text: Localized { $0.rescheduledTo($0.dateTimeLong(slot.start, center.zone), center.name) + (closed ? " " + $0.closedDayNotCounted : "") },
-                                                         guidance: Localized { $0.guidancePrintNotice }, warnings: verdict.warnings),
-                                        notice: notice)
-        try tx.insertRequest(RequestRecord(request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
-                                           codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
-        try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: closed ? .agencyRebooked : .rescheduled, receipt: r.receipt, requestID: r.requestID,
-                                      detail: "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"
-                                          + (closed ? " closed-day=\(snap.center.zone.local(old.start).date.iso) counted=no" : "")))
+        let outcome = RescheduleOutcome(
+            requestID: r.requestID, result: .booked,
+            verdict: Verdict(
+                decision: .allowed, codes: [],
+                text: Localized { $0.rescheduledTo($0.dateTimeLong(slot.start, center.zone), center.name) + (closed ? " " + $0.closedDayNotCounted : "") },
+                guidance: Localized { $0.guidancePrintNotice }, warnings: verdict.warnings),
+            notice: notice)
+        try tx.insertRequest(
+            RequestRecord(
+                request: r, appointmentID: old.id, centerCode: center.code, decision: .booked,
+                codes: verdict.warnings, newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode, receivedAt: now))
+        try tx.appendAudit(
+            AuditEvent(
+                at: now, actor: r.actor, action: closed ? .agencyRebooked : .rescheduled, receipt: r.receipt, requestID: r.requestID,
+                detail:
+                    "from=\(old.centerCode) \(snap.center.zone.format(old.start)) to=\(center.code) \(notice.when) reason=\(r.goodCause?.reason.rawValue ?? "")"
+                    + (closed ? " closed-day=\(snap.center.zone.local(old.start).date.iso) counted=no" : "")))
         return outcome
     }
 
@@ -189,20 +221,26 @@ public enum ReschedulingService {
     /// and an outbox message are written. R17: moving an appointment off a closed day of its
     /// center is an agency rebooking, whoever does it: prior reschedules stay as they were, and the
     /// notice says why.
-    static func book(_ tx: any BookingTransaction, snap: CaseSnapshot, center: Center, slot: Slot, notify: NotifyChannel?,
-                     by actor: Actor, now: Date) throws -> (Int64, AppointmentNotice) {
+    static func book(
+        _ tx: any BookingTransaction, snap: CaseSnapshot, center: Center, slot: Slot, notify: NotifyChannel?,
+        by actor: Actor, now: Date
+    ) throws -> (Int64, AppointmentNotice) {
         let old = snap.appointment
         let closed = snap.centerClosedThatDay
         guard try tx.supersede(old) else { throw StoreError.conflict }
-        let newID = try tx.insertAppointment(NewAppointment(receipt: old.receipt, centerCode: center.code, start: slot.start,
-                                                            priorReschedules: old.priorReschedules + (closed ? 0 : 1), previous: old.id,
-                                                            version: old.version + 2, createdAt: now))
+        let newID = try tx.insertAppointment(
+            NewAppointment(
+                receipt: old.receipt, centerCode: center.code, start: slot.start,
+                priorReschedules: old.priorReschedules + (closed ? 0 : 1), previous: old.id,
+                version: old.version + 2, createdAt: now))
         try tx.linkSuccessor(of: old.id, to: newID)
-        var notice = AppointmentNotice(number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
-                                       center: center, start: slot.start, issuedAt: now)
+        var notice = AppointmentNotice(
+            number: noticeNumber(newID), receipt: old.receipt, applicantName: snap.caseFile.applicantName,
+            center: center, start: slot.start, issuedAt: now)
         if closed {
-            notice.closedDay = ClosedDayMove(from: old.start, center: snap.center,
-                                             reason: snap.center.closureReasons[snap.center.zone.local(old.start).date])
+            notice.closedDay = ClosedDayMove(
+                from: old.start, center: snap.center,
+                reason: snap.center.closureReasons[snap.center.zone.local(old.start).date])
         }
         try tx.insertNotice(notice, appointmentID: newID)
         // The enrollment code goes on the notice and the message given now, never into a stored copy.
@@ -210,8 +248,10 @@ public enum ReschedulingService {
             notice.enrollmentCode = try tx.issueEnrollmentCode(account: account, by: actor, now: now)
             notice.enrollDoor = try tx.enrollmentDoor()
         }
-        try tx.enqueueNotification(PendingNotification(kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
-                                                       notify: notify, createdAt: now, enrollmentCode: notice.enrollmentCode))
+        try tx.enqueueNotification(
+            PendingNotification(
+                kind: .booked, receipt: old.receipt, appointmentID: newID, previousAppointmentID: old.id,
+                notify: notify, createdAt: now, enrollmentCode: notice.enrollmentCode))
         return (newID, notice)
     }
 
@@ -231,20 +271,28 @@ public enum ReschedulingService {
         let item = stored.item
         switch d.kind {
         case .deny:
-            let outcome = RescheduleOutcome(requestID: d.requestID, result: .denied,
-                                            verdict: Verdict(decision: .refused, codes: item.codes, text: Localized { $0.officerDenied(d.note) },
-                                                             guidance: Localized { $0.guidanceCurrentStands }))
-            try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .denied, officer: d.officer, note: d.note, at: now,
-                                             newAppointmentID: nil, outcome: outcome))
-            try tx.enqueueNotification(PendingNotification(kind: .denied, receipt: item.receipt, appointmentID: stored.appointmentID,
-                                                           requestID: d.requestID, notify: stored.notify, createdAt: now))
+            let outcome = RescheduleOutcome(
+                requestID: d.requestID, result: .denied,
+                verdict: Verdict(
+                    decision: .refused, codes: item.codes, text: Localized { $0.officerDenied(d.note) },
+                    guidance: Localized { $0.guidanceCurrentStands }))
+            try tx.recordReview(
+                ReviewRecord(
+                    requestID: d.requestID, decision: .denied, officer: d.officer, note: d.note, at: now,
+                    newAppointmentID: nil, outcome: outcome))
+            try tx.enqueueNotification(
+                PendingNotification(
+                    kind: .denied, receipt: item.receipt, appointmentID: stored.appointmentID,
+                    requestID: d.requestID, notify: stored.notify, createdAt: now))
             try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewDenied, receipt: item.receipt, requestID: d.requestID, detail: d.note))
             return outcome
         case .approve:
             let snap = try CaseSnapshot.load(item.receipt, for: officer, from: tx)
             guard snap.appointment.id == stored.appointmentID, snap.appointment.status == .scheduled || snap.appointment.status == .missed else {
-                return refused(d.requestID, [.conflict], Localized { $0.changedAfterEscalation($0.dateTimeLong(snap.appointment.start, snap.center.zone), $0.statusWord(snap.appointment.status)) },
-                               guidance: Localized { $0.guidanceDenyOrLook }, result: .conflict)
+                return refused(
+                    d.requestID, [.conflict],
+                    Localized { $0.changedAfterEscalation($0.dateTimeLong(snap.appointment.start, snap.center.zone), $0.statusWord(snap.appointment.status)) },
+                    guidance: Localized { $0.guidanceDenyOrLook }, result: .conflict)
             }
             if snap.caseFile.status == .denied {
                 return refused(d.requestID, [.caseDenied], Localized { $0.sentence(.caseDenied) }, guidance: Localized { $0.guidanceMotionShort })
@@ -254,27 +302,39 @@ public enum ReschedulingService {
             let local = d.to ?? item.preferredLocal
             let instant = center.zone.instant(of: local)
             let booked = try instant.map { try tx.bookedCount(center: center.code, start: $0) } ?? 0
-            let check = SlotCalendar.check(center: center, at: local, booked: booked, now: now, window: try tx.slotWindow(),
-                                           currentCenter: snap.appointment.centerCode, currentStart: snap.appointment.start)
+            let check = SlotCalendar.check(
+                center: center, at: local, booked: booked, now: now, window: try tx.slotWindow(),
+                currentCenter: snap.appointment.centerCode, currentStart: snap.appointment.start)
             guard let slot = check.slot, check.codes.isEmpty else {
                 let gone = d.to == nil
                 if let s = check.slot, booked >= center.stations {
-                    return slotFull(d.requestID, detail: Localized { $0.slotFullShort($0.dateTimeLong(s.start, center.zone), center.name) + (gone ? " " + $0.preferredGone : "") })
+                    return slotFull(
+                        d.requestID,
+                        detail: Localized { $0.slotFullShort($0.dateTimeLong(s.start, center.zone), center.name) + (gone ? " " + $0.preferredGone : "") })
                 }
-                return refused(d.requestID, check.codes, Localized { check.text($0.language)! + (gone ? " " + $0.preferredGone : "") },
-                               guidance: Localized { $0.guidanceApproveOffered })
+                return refused(
+                    d.requestID, check.codes, Localized { check.text($0.language)! + (gone ? " " + $0.preferredGone : "") },
+                    guidance: Localized { $0.guidanceApproveOffered })
             }
             let closed = snap.centerClosedThatDay
             let (newID, notice) = try book(tx, snap: snap, center: center, slot: slot, notify: stored.notify, by: officer, now: now)
-            let outcome = RescheduleOutcome(requestID: d.requestID, result: .booked,
-                                            verdict: Verdict(decision: .allowed, codes: item.codes,
-                                                             text: Localized { $0.approvedRescheduled($0.dateTimeLong(slot.start, center.zone), center.name, d.note) + (closed ? " " + $0.closedDayNotCounted : "") },
-                                                             guidance: Localized { $0.guidancePrintNotice }),
-                                            notice: notice)
-            try tx.recordReview(ReviewRecord(requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,
-                                             newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode))
-            try tx.appendAudit(AuditEvent(at: now, actor: officer, action: .reviewApproved, receipt: item.receipt, requestID: d.requestID,
-                                          detail: "to=\(center.code) \(notice.when) note=\(d.note)"))
+            let outcome = RescheduleOutcome(
+                requestID: d.requestID, result: .booked,
+                verdict: Verdict(
+                    decision: .allowed, codes: item.codes,
+                    text: Localized {
+                        $0.approvedRescheduled($0.dateTimeLong(slot.start, center.zone), center.name, d.note) + (closed ? " " + $0.closedDayNotCounted : "")
+                    },
+                    guidance: Localized { $0.guidancePrintNotice }),
+                notice: notice)
+            try tx.recordReview(
+                ReviewRecord(
+                    requestID: d.requestID, decision: .approved, officer: d.officer, note: d.note, at: now,
+                    newAppointmentID: newID, outcome: outcome.withoutEnrollmentCode))
+            try tx.appendAudit(
+                AuditEvent(
+                    at: now, actor: officer, action: .reviewApproved, receipt: item.receipt, requestID: d.requestID,
+                    detail: "to=\(center.code) \(notice.when) note=\(d.note)"))
             return outcome
         }
     }

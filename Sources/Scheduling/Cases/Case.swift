@@ -37,7 +37,10 @@ public struct Actor: Hashable, Sendable, Codable {
     public var role: Role
     /// The account id (applicants, representatives) or the staff user name (agents, officers).
     public var id: String
-    public init(role: Role, id: String) { self.role = role; self.id = id }
+    public init(role: Role, id: String) {
+        self.role = role
+        self.id = id
+    }
 }
 
 public enum AppointmentStatus: String, CaseIterable, Sendable, Codable {
@@ -61,7 +64,10 @@ public struct FormType: Hashable, Sendable, Codable, CustomStringConvertible {
     public var isAsylum: Bool { code == "I-589" }
     public var description: String { code }
     public init(from decoder: Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
-    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(code) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(code)
+    }
 }
 
 /// A case: a receipt, its form, who may act on it, and its status.
@@ -77,10 +83,16 @@ public struct CaseFile: Hashable, Sendable {
     /// When a change of address reached the agency, if one did.
     public var addressChangedAt: Date?
 
-    public init(receipt: ReceiptNumber, form: FormType, status: CaseStatus = .pending, applicantName: String = "",
-                applicantAccount: String? = nil, representatives: Set<String> = [], addressChangedAt: Date? = nil) {
-        self.receipt = receipt; self.form = form; self.status = status; self.applicantName = applicantName
-        self.applicantAccount = applicantAccount; self.representatives = representatives
+    public init(
+        receipt: ReceiptNumber, form: FormType, status: CaseStatus = .pending, applicantName: String = "",
+        applicantAccount: String? = nil, representatives: Set<String> = [], addressChangedAt: Date? = nil
+    ) {
+        self.receipt = receipt
+        self.form = form
+        self.status = status
+        self.applicantName = applicantName
+        self.applicantAccount = applicantAccount
+        self.representatives = representatives
         self.addressChangedAt = addressChangedAt
     }
 
@@ -106,10 +118,17 @@ public struct Appointment: Hashable, Sendable {
     /// Bumped on every change, for the optimistic check of R14.
     public var version: Int
 
-    public init(id: Int64 = 0, receipt: ReceiptNumber, centerCode: String, start: Date,
-                status: AppointmentStatus = .scheduled, priorReschedules: Int = 0, version: Int = 1) {
-        self.id = id; self.receipt = receipt; self.centerCode = centerCode; self.start = start
-        self.status = status; self.priorReschedules = priorReschedules; self.version = version
+    public init(
+        id: Int64 = 0, receipt: ReceiptNumber, centerCode: String, start: Date,
+        status: AppointmentStatus = .scheduled, priorReschedules: Int = 0, version: Int = 1
+    ) {
+        self.id = id
+        self.receipt = receipt
+        self.centerCode = centerCode
+        self.start = start
+        self.status = status
+        self.priorReschedules = priorReschedules
+        self.version = version
     }
 
     /// R1: timely while `now < start`.

@@ -6,13 +6,15 @@ public struct OpeningHours: Hashable, Sendable, CustomStringConvertible {
     public let close: LocalTime
     public init?(open: LocalTime, close: LocalTime) {
         guard open < close else { return nil }
-        self.open = open; self.close = close
+        self.open = open
+        self.close = close
     }
     /// Parses `HH:MM-HH:MM`.
     public init?(parsing text: String) {
         let p = text.split(separator: "-", omittingEmptySubsequences: false)
         guard p.count == 2, let o = LocalTime(hhmm: String(p[0]).trimmingCharacters(in: .whitespaces)),
-              let c = LocalTime(hhmm: String(p[1]).trimmingCharacters(in: .whitespaces)) else { return nil }
+            let c = LocalTime(hhmm: String(p[1]).trimmingCharacters(in: .whitespaces))
+        else { return nil }
         self.init(open: o, close: c)
     }
     public var description: String { "\(open.hhmm)-\(close.hhmm)" }
@@ -38,12 +40,22 @@ public struct Center: Hashable, Sendable, Identifiable {
 
     public var id: String { code }
 
-    public init(code: String, name: String, address: String = "", city: String = "", state: String = "",
-                zone: ZoneRules, hours: [Weekday: OpeningHours], slotMinutes: Int, stations: Int,
-                closures: Set<LocalDate> = [], closureReasons: [LocalDate: String] = [:]) {
-        self.code = code; self.name = name; self.address = address; self.city = city; self.state = state
-        self.zone = zone; self.hours = hours; self.slotMinutes = slotMinutes; self.stations = stations
-        self.closures = closures; self.closureReasons = closureReasons
+    public init(
+        code: String, name: String, address: String = "", city: String = "", state: String = "",
+        zone: ZoneRules, hours: [Weekday: OpeningHours], slotMinutes: Int, stations: Int,
+        closures: Set<LocalDate> = [], closureReasons: [LocalDate: String] = [:]
+    ) {
+        self.code = code
+        self.name = name
+        self.address = address
+        self.city = city
+        self.state = state
+        self.zone = zone
+        self.hours = hours
+        self.slotMinutes = slotMinutes
+        self.stations = stations
+        self.closures = closures
+        self.closureReasons = closureReasons
     }
 
     public func isClosed(on date: LocalDate) -> Bool { closures.contains(date) || hours[date.weekday] == nil }

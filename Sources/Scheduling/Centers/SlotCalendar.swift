@@ -13,13 +13,15 @@ public struct SlotWindow: Hashable, Sendable {
     public static let leadHoursRange = 0...720
     public static let horizonDaysRange = 1...366
     public init(leadHours: Int = SlotWindow.defaultLeadHours, horizonDays: Int = SlotWindow.defaultHorizonDays) {
-        self.leadHours = leadHours; self.horizonDays = horizonDays
+        self.leadHours = leadHours
+        self.horizonDays = horizonDays
     }
     /// The window from a store's settings as text (`lead_hours`, `horizon_days`); a missing or
     /// unreadable value is its default.
     public init(storedLeadHours lead: String?, horizonDays horizon: String?) {
-        self.init(leadHours: lead.flatMap { Int($0) } ?? SlotWindow.defaultLeadHours,
-                  horizonDays: horizon.flatMap { Int($0) } ?? SlotWindow.defaultHorizonDays)
+        self.init(
+            leadHours: lead.flatMap { Int($0) } ?? SlotWindow.defaultLeadHours,
+            horizonDays: horizon.flatMap { Int($0) } ?? SlotWindow.defaultHorizonDays)
     }
     public static let standard = SlotWindow()
 
@@ -36,7 +38,10 @@ public struct Slot: Hashable, Sendable {
     public let local: LocalDateTime
     public let stations: Int
     public init(centerCode: String, start: Date, local: LocalDateTime, stations: Int) {
-        self.centerCode = centerCode; self.start = start; self.local = local; self.stations = stations
+        self.centerCode = centerCode
+        self.start = start
+        self.local = local
+        self.stations = stations
     }
 }
 
@@ -45,7 +50,10 @@ public struct SlotAvailability: Hashable, Sendable {
     public let slot: Slot
     public let booked: Int
     public var free: Int { max(0, slot.stations - booked) }
-    public init(slot: Slot, booked: Int) { self.slot = slot; self.booked = booked }
+    public init(slot: Slot, booked: Int) {
+        self.slot = slot
+        self.booked = booked
+    }
 }
 
 /// Generates a center's slots on its own wall clock (R13) and decides which are offered (R12).
@@ -65,11 +73,14 @@ public enum SlotCalendar {
         let firstLocal = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes)!)
         let lastLocal = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes + (count - 1) * step)!)
         if let a = center.zone.instant(of: firstLocal), let b = center.zone.instant(of: lastLocal),
-           b.timeIntervalSince(a) == TimeInterval((count - 1) * step * 60) {
+            b.timeIntervalSince(a) == TimeInterval((count - 1) * step * 60)
+        {
             for i in 0..<count {
                 let local = LocalDateTime(date: date, time: LocalTime(minutes: h.open.minutes + i * step)!)
-                out.append(Slot(centerCode: center.code, start: a.addingTimeInterval(TimeInterval(i * step * 60)), local: local,
-                                stations: center.stations))
+                out.append(
+                    Slot(
+                        centerCode: center.code, start: a.addingTimeInterval(TimeInterval(i * step * 60)), local: local,
+                        stations: center.stations))
             }
             return out
         }
@@ -104,8 +115,10 @@ public enum SlotCalendar {
 
     /// Why a slot would not be offered, or an empty list when it is (R12). `booked` is the number
     /// of bookings the slot holds; `current` the start and center of the appointment being moved.
-    public static func refusals(for slot: Slot, of center: Center, booked: Int, now: Date, window: SlotWindow,
-                                currentCenter: String?, currentStart: Date?) -> [VerdictCode] {
+    public static func refusals(
+        for slot: Slot, of center: Center, booked: Int, now: Date, window: SlotWindow,
+        currentCenter: String?, currentStart: Date?
+    ) -> [VerdictCode] {
         var codes: [VerdictCode] = []
         if !window.contains(slot.start, now: now) { codes.append(.slotOutOfWindow) }
         if currentCenter == center.code && currentStart == slot.start { codes.append(.sameSlot) }
@@ -114,8 +127,10 @@ public enum SlotCalendar {
     }
 
     /// Checks a requested wall time at a center: whether it is a slot at all, then R12.
-    public static func check(center: Center, at local: LocalDateTime, booked: Int, now: Date, window: SlotWindow,
-                             currentCenter: String?, currentStart: Date?) -> SlotCheck {
+    public static func check(
+        center: Center, at local: LocalDateTime, booked: Int, now: Date, window: SlotWindow,
+        currentCenter: String?, currentStart: Date?
+    ) -> SlotCheck {
         guard let slot = slot(of: center, at: local) else {
             let reason: Localized
             if center.closures.contains(local.date) {
@@ -131,15 +146,18 @@ public enum SlotCalendar {
             }
             return SlotCheck(slot: nil, codes: [.slotUnavailable], text: reason)
         }
-        let codes = refusals(for: slot, of: center, booked: booked, now: now, window: window,
-                             currentCenter: currentCenter, currentStart: currentStart)
+        let codes = refusals(
+            for: slot, of: center, booked: booked, now: now, window: window,
+            currentCenter: currentCenter, currentStart: currentStart)
         let text = Localized { t in
             var parts: [String] = []
             let when = t.dateTimeLong(slot.start, center.zone)
             if codes.contains(.slotOutOfWindow) {
-                parts.append(t.outsideWindow(when, lead: window.leadHours, horizon: window.horizonDays,
-                                             from: t.dateTimeLong(window.earliest(after: now), center.zone),
-                                             to: t.dateTimeLong(window.latest(after: now), center.zone)))
+                parts.append(
+                    t.outsideWindow(
+                        when, lead: window.leadHours, horizon: window.horizonDays,
+                        from: t.dateTimeLong(window.earliest(after: now), center.zone),
+                        to: t.dateTimeLong(window.latest(after: now), center.zone)))
             }
             if codes.contains(.sameSlot) { parts.append(t.isCurrentAppointment(when)) }
             if codes.contains(.slotUnavailable) { parts.append(t.noFreeStation(when, center.name)) }
@@ -162,9 +180,11 @@ public struct SlotCheck: Sendable {
 extension SlotCalendar {
     /// The offered slots of a center (R12), in order, given the bookings per slot start.
     /// `from` limits the first local date; `limit` stops early (the first N offered).
-    public static func offered(center: Center, now: Date, window: SlotWindow, booked: [Date: Int],
-                               from: LocalDate? = nil, days: Int? = nil,
-                               currentCenter: String? = nil, currentStart: Date? = nil, limit: Int = .max) -> [SlotAvailability] {
+    public static func offered(
+        center: Center, now: Date, window: SlotWindow, booked: [Date: Int],
+        from: LocalDate? = nil, days: Int? = nil,
+        currentCenter: String? = nil, currentStart: Date? = nil, limit: Int = .max
+    ) -> [SlotAvailability] {
         let range = candidateDates(of: center, now: now, window: window)
         var first = range.lowerBound
         if let from, from > first { first = from }
@@ -176,8 +196,10 @@ extension SlotCalendar {
         while day <= last && out.count < limit {
             for slot in slots(of: center, on: day) {
                 let n = booked[slot.start] ?? 0
-                if refusals(for: slot, of: center, booked: n, now: now, window: window,
-                            currentCenter: currentCenter, currentStart: currentStart).isEmpty {
+                if refusals(
+                    for: slot, of: center, booked: n, now: now, window: window,
+                    currentCenter: currentCenter, currentStart: currentStart
+                ).isEmpty {
                     out.append(SlotAvailability(slot: slot, booked: n))
                     if out.count >= limit { break }
                 }
@@ -197,10 +219,13 @@ extension BookingStore {
     }
 
     /// Offered slots at a center, with the store's window and bookings (R12).
-    public func offeredSlots(center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
-                             current: Appointment? = nil, limit: Int = .max) throws(StoreError) -> [SlotAvailability] {
+    public func offeredSlots(
+        center: Center, now: Date, from: LocalDate? = nil, days: Int? = nil,
+        current: Appointment? = nil, limit: Int = .max
+    ) throws(StoreError) -> [SlotAvailability] {
         let (window, booked) = try bookingsInWindow(center: center.code, now: now)
-        return SlotCalendar.offered(center: center, now: now, window: window, booked: booked, from: from, days: days,
-                                    currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
+        return SlotCalendar.offered(
+            center: center, now: now, window: window, booked: booked, from: from, days: days,
+            currentCenter: current?.centerCode, currentStart: current?.start, limit: limit)
     }
 }

@@ -7,7 +7,9 @@ public struct ActorClaim: Hashable, Sendable {
     public var account: String?
     public var login: String?
     public init(role: String? = nil, account: String? = nil, login: String? = nil) {
-        self.role = role; self.account = account; self.login = login
+        self.role = role
+        self.account = account
+        self.login = login
     }
 }
 
@@ -19,7 +21,9 @@ public struct ActorSetting: Hashable, Sendable {
     public var isTraining: Bool
     public var ownsStore: Bool
     public init(osUser: String, isTraining: Bool, ownsStore: Bool) {
-        self.osUser = osUser; self.isTraining = isTraining; self.ownsStore = ownsStore
+        self.osUser = osUser
+        self.isTraining = isTraining
+        self.ownsStore = ownsStore
     }
 }
 
@@ -109,8 +113,10 @@ public enum ActorRefusal: Error, Equatable, Sendable {
 /// file) acts for a caller's account or names another staff login; a training store lets anyone
 /// act in any role, an applicant or representative still by an account of that role.
 public enum ActingAs {
-    public static func resolve(_ claim: ActorClaim, _ setting: ActorSetting,
-                               in directory: some IdentityDirectory) throws(ActorRefusal) -> Actor {
+    public static func resolve(
+        _ claim: ActorClaim, _ setting: ActorSetting,
+        in directory: some IdentityDirectory
+    ) throws(ActorRefusal) -> Actor {
         func ask<T>(_ look: () throws(StoreError) -> T) throws(ActorRefusal) -> T {
             do { return try look() } catch { throw .store(error) }
         }

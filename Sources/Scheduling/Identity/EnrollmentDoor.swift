@@ -21,7 +21,8 @@ public struct EnrollmentDoor: Hashable, Sendable, Codable {
     public var host: String?
 
     public init(user: String = EnrollmentDoor.defaultUser, host: String? = nil) {
-        self.user = user; self.host = host
+        self.user = user
+        self.host = host
     }
 
     /// The door the store's two settings describe; a value that does not pass its pattern (a row
@@ -65,7 +66,8 @@ public struct EnrollmentDoor: Hashable, Sendable, Codable {
 
     /// Checks a login name for the door: `[a-z_][a-z0-9_-]{0,31}`.
     public static func parseUser(_ text: String) throws(StoreError) -> String {
-        let ok = !text.isEmpty && text.utf8.count <= Identifier.maxLoginLength
+        let ok =
+            !text.isEmpty && text.utf8.count <= Identifier.maxLoginLength
             && text.unicodeScalars.first.map { ("a"..."z").contains($0) || $0 == "_" } == true
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
         guard ok else {
@@ -94,16 +96,18 @@ public struct EnrollmentDoor: Hashable, Sendable, Codable {
         guard !host.isEmpty else { return nil }
         guard let portText else { return (String(host), nil) }
         guard (1...5).contains(portText.count), portText.first != "0", portText.allSatisfy({ ("0"..."9").contains($0) }),
-              let port = Int(portText), (1...65535).contains(port) else { return nil }
+            let port = Int(portText), (1...65535).contains(port)
+        else { return nil }
         return (String(host), port)
     }
 
     /// Dotted quad, each part 0-255 without a leading zero.
     static func isIPv4(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { p in
-            (1...3).contains(p.count) && p.allSatisfy { ("0"..."9").contains($0) } && (p.count == 1 || p.first != "0") && Int(p)! <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { p in
+                (1...3).contains(p.count) && p.allSatisfy { ("0"..."9").contains($0) } && (p.count == 1 || p.first != "0") && Int(p)! <= 255
+            }
     }
 
     /// A DNS name: labels of letters, digits and hyphens (1-63, no hyphen at either end), at most
@@ -114,7 +118,8 @@ public struct EnrollmentDoor: Hashable, Sendable, Codable {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)
         for l in labels {
             guard (1...63).contains(l.count), l.first != "-", l.last != "-",
-                  l.unicodeScalars.allSatisfy({ Identifier.isAlnum($0) || $0 == "-" }) else { return false }
+                l.unicodeScalars.allSatisfy({ Identifier.isAlnum($0) || $0 == "-" })
+            else { return false }
         }
         return !labels.last!.allSatisfy { ("0"..."9").contains($0) }
     }

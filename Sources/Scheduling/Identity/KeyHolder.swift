@@ -6,10 +6,18 @@ public enum KeyHolder: Hashable, Sendable {
     case account(String, Role)
     case staff(String)
 
-    public var id: String { switch self { case let .account(a, _): a; case let .staff(u): u } }
+    public var id: String {
+        switch self {
+        case let .account(a, _): a
+        case let .staff(u): u
+        }
+    }
     public var isStaff: Bool { if case .staff = self { return true } else { return false } }
     public var described: String {
-        switch self { case let .account(a, r): "\(r.rawValue) \(a)"; case let .staff(u): "staff \(u)" }
+        switch self {
+        case let .account(a, r): "\(r.rawValue) \(a)"
+        case let .staff(u): "staff \(u)"
+        }
     }
 }
 
@@ -23,6 +31,11 @@ public struct StoredKey: Hashable, Sendable {
     public var addedHow: String
     public var addedBy: String
     public init(holder: KeyHolder, key: PublicKey, fingerprint: String, addedAt: Date, addedHow: String, addedBy: String) {
-        self.holder = holder; self.key = key; self.fingerprint = fingerprint; self.addedAt = addedAt; self.addedHow = addedHow; self.addedBy = addedBy
+        self.holder = holder
+        self.key = key
+        self.fingerprint = fingerprint
+        self.addedAt = addedAt
+        self.addedHow = addedHow
+        self.addedBy = addedBy
     }
 }

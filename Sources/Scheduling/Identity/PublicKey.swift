@@ -9,14 +9,20 @@ public struct PublicKey: Hashable, Sendable {
         public init(_ make: (Catalog) -> String) { text = Localized(make) }
         public func message(in language: Language) -> String { text(language) ?? message }
     }
-    public static let types: Set<String> = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-                                     "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"]
+    public static let types: Set<String> = [
+        "ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+        "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"
+    ]
     public var type: String
     public var blob: String
     public var comment: String
 
     /// A key already checked (read back from a store).
-    public init(type: String, blob: String, comment: String) { self.type = type; self.blob = blob; self.comment = comment }
+    public init(type: String, blob: String, comment: String) {
+        self.type = type
+        self.blob = blob
+        self.comment = comment
+    }
 
     public init(parsing text: String) throws(Problem) {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -41,7 +47,9 @@ public struct PublicKey: Hashable, Sendable {
         guard !Echo.hasControlCharacters(lines[0]) else {
             throw Problem { $0.keyControl }
         }
-        type = parts[0]; blob = parts[1]; comment = parts.count > 2 ? parts[2] : ""
+        type = parts[0]
+        blob = parts[1]
+        comment = parts.count > 2 ? parts[2] : ""
     }
 
     /// OpenSSH's fingerprint: `SHA256:` and the unpadded base64 of the key blob's SHA-256.

@@ -24,9 +24,14 @@ public struct AppointmentNotice: Hashable, Sendable, Codable {
     public var closedDay: ClosedDayMove?
 
     public init(number: String, receipt: ReceiptNumber, applicantName: String, center: Center, start: Date, issuedAt: Date) {
-        self.number = number; self.receipt = receipt; self.applicantName = applicantName
-        self.centerName = center.name; self.centerAddress = center.fullAddress
-        self.when = center.zone.formatLong(start); self.start = start; self.issuedAt = issuedAt
+        self.number = number
+        self.receipt = receipt
+        self.applicantName = applicantName
+        self.centerName = center.name
+        self.centerAddress = center.fullAddress
+        self.when = center.zone.formatLong(start)
+        self.start = start
+        self.issuedAt = issuedAt
         self.timeZone = center.zone.identifier
     }
 
@@ -84,7 +89,9 @@ public struct ClosedDayMove: Hashable, Sendable, Codable {
     public var reason: String?
 
     public init(from: Date, center: Center, reason: String?) {
-        self.from = from; self.centerName = center.name; self.timeZone = center.zone.identifier
+        self.from = from
+        self.centerName = center.name
+        self.timeZone = center.zone.identifier
         self.reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
     }
 

@@ -13,8 +13,13 @@ public struct CalendarAppointment: Sendable, Hashable {
     public var position: Int
 
     public init(id: Int64, center: Center, start: Date, status: AppointmentStatus, noticeNumber: String, chainRoot: Int64, position: Int) {
-        self.id = id; self.center = center; self.start = start; self.status = status; self.noticeNumber = noticeNumber
-        self.chainRoot = chainRoot; self.position = position
+        self.id = id
+        self.center = center
+        self.start = start
+        self.status = status
+        self.noticeNumber = noticeNumber
+        self.chainRoot = chainRoot
+        self.position = position
     }
 
     /// The end of the appointment: one slot after its start.

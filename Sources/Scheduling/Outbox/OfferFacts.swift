@@ -8,6 +8,10 @@ public struct OfferFacts: Sendable, Hashable {
     public var deadline: Date
     public var state: OfferState
     public init(id: Int64, center: Center, start: Date, deadline: Date, state: OfferState) {
-        self.id = id; self.center = center; self.start = start; self.deadline = deadline; self.state = state
+        self.id = id
+        self.center = center
+        self.start = start
+        self.deadline = deadline
+        self.state = state
     }
 }

@@ -34,13 +34,28 @@ public struct OutboxItem: Sendable, Hashable {
     /// The offer an `offer` message is about.
     public var offer: OfferFacts? = nil
 
-    public init(id: Int64, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientName: String, recipientRole: RecipientRole,
-                receipt: ReceiptNumber, applicantName: String, caseStatus: CaseStatus, attempts: Int, storeID: String,
-                storedSubject: String = "", storedBody: String = "", appointment: CalendarAppointment? = nil,
-                previous: CalendarAppointment? = nil, request: RequestFacts? = nil, reminderDays: Int? = nil) {
-        self.id = id; self.kind = kind; self.channel = channel; self.recipient = recipient; self.recipientName = recipientName
-        self.recipientRole = recipientRole; self.receipt = receipt; self.applicantName = applicantName; self.caseStatus = caseStatus
-        self.attempts = attempts; self.storeID = storeID; self.storedSubject = storedSubject; self.storedBody = storedBody
-        self.appointment = appointment; self.previous = previous; self.request = request; self.reminderDays = reminderDays
+    public init(
+        id: Int64, kind: OutboxKind, channel: NotifyChannel, recipient: String, recipientName: String, recipientRole: RecipientRole,
+        receipt: ReceiptNumber, applicantName: String, caseStatus: CaseStatus, attempts: Int, storeID: String,
+        storedSubject: String = "", storedBody: String = "", appointment: CalendarAppointment? = nil,
+        previous: CalendarAppointment? = nil, request: RequestFacts? = nil, reminderDays: Int? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.channel = channel
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.recipientRole = recipientRole
+        self.receipt = receipt
+        self.applicantName = applicantName
+        self.caseStatus = caseStatus
+        self.attempts = attempts
+        self.storeID = storeID
+        self.storedSubject = storedSubject
+        self.storedBody = storedBody
+        self.appointment = appointment
+        self.previous = previous
+        self.request = request
+        self.reminderDays = reminderDays
     }
 }

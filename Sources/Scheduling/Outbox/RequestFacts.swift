@@ -12,7 +12,11 @@ public struct RequestFacts: Sendable, Hashable {
     public var preferredCenterName: String?
 
     public init(id: String, decision: Decision, codes: [VerdictCode], reviewNote: String?, preferredWhen: String?, preferredCenterName: String?) {
-        self.id = id; self.decision = decision; self.codes = codes; self.reviewNote = reviewNote
-        self.preferredWhen = preferredWhen; self.preferredCenterName = preferredCenterName
+        self.id = id
+        self.decision = decision
+        self.codes = codes
+        self.reviewNote = reviewNote
+        self.preferredWhen = preferredWhen
+        self.preferredCenterName = preferredCenterName
     }
 }

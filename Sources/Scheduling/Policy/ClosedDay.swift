@@ -15,7 +15,8 @@ public enum ClosedDay {
     /// did not open) and its day is a closure of its center.
     public static func applies(to appointment: Appointment, at center: Center) -> Bool {
         guard appointment.centerCode == center.code,
-              appointment.status == .scheduled || appointment.status == .missed else { return false }
+            appointment.status == .scheduled || appointment.status == .missed
+        else { return false }
         return isClosure(appointment.start, at: center)
     }
 }
@@ -28,16 +29,18 @@ extension CaseSnapshot {
 extension RescheduleContext {
     /// The context for a case as loaded, R17 included.
     public init(actor: Actor, channel: Channel? = nil, snapshot: CaseSnapshot, goodCause: GoodCause?, now: Date) {
-        self.init(actor: actor, channel: channel, caseFile: snapshot.caseFile, appointment: snapshot.appointment,
-                  goodCause: goodCause, now: now, centerClosed: snapshot.centerClosedThatDay)
+        self.init(
+            actor: actor, channel: channel, caseFile: snapshot.caseFile, appointment: snapshot.appointment,
+            goodCause: goodCause, now: now, centerClosed: snapshot.centerClosedThatDay)
     }
 }
 
 extension CaseFlags {
     /// Every flag of a case as loaded, R17's `CENTER_CLOSED` included.
     public static func flags(_ snapshot: CaseSnapshot, now: Date) -> [VerdictCode] {
-        flags(appointment: snapshot.appointment, caseFile: snapshot.caseFile, lastRequestAt: snapshot.lastRequestAt, now: now,
-              centerClosed: snapshot.centerClosedThatDay)
+        flags(
+            appointment: snapshot.appointment, caseFile: snapshot.caseFile, lastRequestAt: snapshot.lastRequestAt, now: now,
+            centerClosed: snapshot.centerClosedThatDay)
     }
 }
 

@@ -24,7 +24,8 @@ public struct GoodCause: Hashable, Sendable, Codable {
     public var reason: GoodCauseReason
     public var explanation: String
     public init(reason: GoodCauseReason, explanation: String = "") {
-        self.reason = reason; self.explanation = explanation
+        self.reason = reason
+        self.explanation = explanation
     }
 
     /// R2: `other` needs non-blank text.

@@ -13,10 +13,17 @@ public struct RescheduleContext: Sendable {
     /// R17: the appointment's day is a closure of its center (``ClosedDay``).
     public var centerClosed: Bool
 
-    public init(actor: Actor, channel: Channel? = nil, caseFile: CaseFile, appointment: Appointment,
-                goodCause: GoodCause?, now: Date, centerClosed: Bool = false) {
-        self.actor = actor; self.channel = channel ?? actor.role.channel; self.caseFile = caseFile
-        self.appointment = appointment; self.goodCause = goodCause; self.now = now; self.centerClosed = centerClosed
+    public init(
+        actor: Actor, channel: Channel? = nil, caseFile: CaseFile, appointment: Appointment,
+        goodCause: GoodCause?, now: Date, centerClosed: Bool = false
+    ) {
+        self.actor = actor
+        self.channel = channel ?? actor.role.channel
+        self.caseFile = caseFile
+        self.appointment = appointment
+        self.goodCause = goodCause
+        self.now = now
+        self.centerClosed = centerClosed
     }
 }
 
@@ -32,25 +39,29 @@ public enum ReschedulePolicy {
     public static func evaluate(_ c: RescheduleContext) -> Verdict {
         // R9: mail and in-person requests are not accepted on any channel.
         if c.channel == .mail || c.channel == .inPerson {
-            return Verdict(decision: .refused, codes: [.channelNotAccepted],
-                           text: Localized { $0.sentence(.channelNotAccepted) },
-                           guidance: Localized { $0.guidanceOnlineOrCall })
+            return Verdict(
+                decision: .refused, codes: [.channelNotAccepted],
+                text: Localized { $0.sentence(.channelNotAccepted) },
+                guidance: Localized { $0.guidanceOnlineOrCall })
         }
         // The contact-center channel is for agents and officers only: an applicant or representative
         // cannot claim it to skip the online conditions of R3.
         if c.channel == .contactCenter && !c.actor.role.isStaff {
-            return Verdict(decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
-                           guidance: Localized { $0.guidanceOnlineOrCall })
+            return Verdict(
+                decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
+                guidance: Localized { $0.guidanceOnlineOrCall })
         }
         // R5: nothing about the case is shown to someone not authorized.
         guard c.caseFile.isAuthorized(c.actor), c.appointment.receipt == c.caseFile.receipt else {
-            return Verdict(decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
-                           guidance: Localized { $0.guidanceCheckReceiptRoles })
+            return Verdict(
+                decision: .refused, codes: [.notAuthorized], text: Localized { $0.sentence(.notAuthorized) },
+                guidance: Localized { $0.guidanceCheckReceiptRoles })
         }
         // R11: a denied case cannot be rescheduled.
         if c.caseFile.status == .denied {
-            return Verdict(decision: .refused, codes: [.caseDenied], text: Localized { $0.sentence(.caseDenied) },
-                           guidance: Localized { $0.guidanceMotionToReopen })
+            return Verdict(
+                decision: .refused, codes: [.caseDenied], text: Localized { $0.sentence(.caseDenied) },
+                guidance: Localized { $0.guidanceMotionToReopen })
         }
         // R17: a closed day never costs the caller.
         if c.centerClosed && (c.appointment.status == .scheduled || c.appointment.status == .missed) { return closedDay(c) }
@@ -73,8 +84,11 @@ public enum ReschedulePolicy {
         // (b)
         if c.appointment.priorReschedules >= onlineLimit { codes.append(.rescheduleLimitReached) }
         // (c)
-        if c.appointment.status != .scheduled && c.appointment.status != .missed { codes.append(.notScheduled) }
-        else if passed || c.appointment.status == .missed { codes.append(.appointmentPassed) }
+        if c.appointment.status != .scheduled && c.appointment.status != .missed {
+            codes.append(.notScheduled)
+        } else if passed || c.appointment.status == .missed {
+            codes.append(.appointmentPassed)
+        }
         // (d)
         if c.caseFile.form.isExcludedOnline { codes.append(.formExcluded) }
         // (e)
@@ -88,9 +102,10 @@ public enum ReschedulePolicy {
         }
         let onlyReason = codes == [.goodCauseRequired]
         let msg = Localized { t in t.cannotOnline(codes.map(t.sentence).joined(separator: " ")) }
-        return Verdict(decision: .refused, codes: codes, text: msg,
-                       guidance: Localized { onlyReason ? $0.guidanceChooseReasonOrCall : $0.callGuidance },
-                       warnings: warnings)
+        return Verdict(
+            decision: .refused, codes: codes, text: msg,
+            guidance: Localized { onlyReason ? $0.guidanceChooseReasonOrCall : $0.callGuidance },
+            warnings: warnings)
     }
 
     public static var asylumWarning: String { Catalog.en.asylumWarning }
@@ -103,26 +118,30 @@ public enum ReschedulePolicy {
     static func closedDay(_ c: RescheduleContext) -> Verdict {
         let warnings: [VerdictCode] = [.centerClosed] + (c.caseFile.form.isAsylum ? [.asylum] : [])
         if c.channel == .online && c.caseFile.form.isExcludedOnline {
-            return Verdict(decision: .refused, codes: [.formExcluded],
-                           text: Localized { t in t.cannotOnline(t.sentence(.formExcluded)) + " " + t.closedDayNoCost },
-                           guidance: Localized { $0.callGuidance }, warnings: warnings)
+            return Verdict(
+                decision: .refused, codes: [.formExcluded],
+                text: Localized { t in t.cannotOnline(t.sentence(.formExcluded)) + " " + t.closedDayNoCost },
+                guidance: Localized { $0.callGuidance }, warnings: warnings)
         }
         let asylum = c.caseFile.form.isAsylum
-        return Verdict(decision: .allowed, codes: [],
-                       text: Localized { t in t.sentence(.centerClosed) + " " + t.closedDayNoCost + (asylum ? " " + t.asylumWarning : "") },
-                       warnings: warnings)
+        return Verdict(
+            decision: .allowed, codes: [],
+            text: Localized { t in t.sentence(.centerClosed) + " " + t.closedDayNoCost + (asylum ? " " + t.asylumWarning : "") },
+            warnings: warnings)
     }
 
     /// R6, R7, R8: the contact center completes, escalates or refuses.
     static func contactCenter(_ c: RescheduleContext) -> Verdict {
         // Attended, rescheduled or cancelled appointments cannot be moved on any channel.
         if c.appointment.status != .scheduled && c.appointment.status != .missed {
-            return Verdict(decision: .refused, codes: [.notScheduled], text: Localized { $0.sentence(.notScheduled) },
-                           guidance: Localized { $0.guidanceCurrentAppointment })
+            return Verdict(
+                decision: .refused, codes: [.notScheduled], text: Localized { $0.sentence(.notScheduled) },
+                guidance: Localized { $0.guidanceCurrentAppointment })
         }
         if let cause = c.goodCause, !cause.isSufficient {
-            return Verdict(decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
-                           guidance: Localized { $0.guidanceAskCaller })
+            return Verdict(
+                decision: .refused, codes: [.goodCauseRequired], text: Localized { $0.sentence(.goodCauseRequired) },
+                guidance: Localized { $0.guidanceAskCaller })
         }
         var codes: [VerdictCode] = []
         if !c.appointment.isTimely(at: c.now) || c.appointment.status == .missed { codes.append(.untimely) }
@@ -138,9 +157,10 @@ public enum ReschedulePolicy {
         let msg = Localized { t in
             t.toOfficer(codes.map(t.sentence).joined(separator: " ")) + (codes.contains(.untimely) ? " " + t.untimelyDiscretion : "")
         }
-        return Verdict(decision: .escalated, codes: codes, text: msg,
-                       guidance: Localized { $0.guidanceRecordForOfficer },
-                       warnings: warnings)
+        return Verdict(
+            decision: .escalated, codes: codes, text: msg,
+            guidance: Localized { $0.guidanceRecordForOfficer },
+            warnings: warnings)
     }
 }
 
@@ -156,11 +176,16 @@ public enum CaseFlags {
 
     /// Every flag that applies, in a stable order.
     /// R17: `CENTER_CLOSED` comes first, and a day the center did not open is never an abandonment risk.
-    public static func flags(appointment: Appointment, caseFile: CaseFile, lastRequestAt: Date?, now: Date,
-                             centerClosed: Bool = false) -> [VerdictCode] {
+    public static func flags(
+        appointment: Appointment, caseFile: CaseFile, lastRequestAt: Date?, now: Date,
+        centerClosed: Bool = false
+    ) -> [VerdictCode] {
         var out: [VerdictCode] = []
-        if centerClosed { out.append(.centerClosed) }
-        else if abandonmentRisk(appointment: appointment, caseFile: caseFile, lastRequestAt: lastRequestAt, now: now) { out.append(.abandonmentRisk) }
+        if centerClosed {
+            out.append(.centerClosed)
+        } else if abandonmentRisk(appointment: appointment, caseFile: caseFile, lastRequestAt: lastRequestAt, now: now) {
+            out.append(.abandonmentRisk)
+        }
         if caseFile.form.isAsylum { out.append(.asylum) }
         if caseFile.status == .denied { out.append(.caseDenied) }
         if !caseFile.receipt.hasKnownPrefix { out.append(.unknownPrefix) }

@@ -56,14 +56,18 @@ public struct Verdict: Hashable, Sendable, Codable {
     public var localizedGuidance: Localized?
 
     public init(decision: Decision, codes: [VerdictCode], message: String, guidance: String? = nil, warnings: [VerdictCode] = []) {
-        self.decision = decision; self.codes = codes; self.message = message; self.guidance = guidance
+        self.decision = decision
+        self.codes = codes
+        self.message = message
+        self.guidance = guidance
         self.warnings = warnings
     }
 
     /// A verdict whose texts come from the catalog, kept in every language.
     public init(decision: Decision, codes: [VerdictCode], text: Localized, guidance: Localized? = nil, warnings: [VerdictCode] = []) {
         self.init(decision: decision, codes: codes, message: text.english, guidance: guidance?.english, warnings: warnings)
-        localizedMessage = text; localizedGuidance = guidance
+        localizedMessage = text
+        localizedGuidance = guidance
     }
 
     /// The message in `language`.

@@ -8,7 +8,7 @@ public struct ReceiptNumber: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The prefixes of the service centers that issue receipts.
     public static let knownPrefixes: Set<String> = [
-        "EAC", "VSC", "WAC", "CSC", "LIN", "NSC", "SRC", "TSC", "MSC", "NBC", "IOE", "YSC",
+        "EAC", "VSC", "WAC", "CSC", "LIN", "NSC", "SRC", "TSC", "MSC", "NBC", "IOE", "YSC"
     ]
 
     /// The shape a receipt must have, shown with every parse error.

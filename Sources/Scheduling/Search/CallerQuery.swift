@@ -23,7 +23,10 @@ public enum CallerQuery: Hashable, Sendable {
         public var message: String { text.english }
         /// INVALID_RECEIPT when the text was meant as a receipt number.
         public var code: VerdictCode?
-        public init(_ text: Localized, code: VerdictCode? = nil) { self.text = text; self.code = code }
+        public init(_ text: Localized, code: VerdictCode? = nil) {
+            self.text = text
+            self.code = code
+        }
         /// The message in `language`, headed by its code when it has one.
         public func message(in language: Language) -> String {
             let m = text(language) ?? message
@@ -48,7 +51,7 @@ public enum CallerQuery: Hashable, Sendable {
         case .aNumber: "A-number"
         case .email: "email"
         case .phone: "phone"
-        case let .name(_, dob): dob == nil ? "name" : "name and date of birth"   // not for a person: the JSON and audit value (Catalog.searchKind says it)
+        case let .name(_, dob): dob == nil ? "name" : "name and date of birth" // not for a person: the JSON and audit value (Catalog.searchKind says it)
         }
     }
 
@@ -59,7 +62,9 @@ public enum CallerQuery: Hashable, Sendable {
         guard !Echo.hasControlCharacters(text) else { throw Problem(Localized { $0.searchControl }) }
 
         if looksLikeReceipt(text) {
-            do { return .receipt(try ReceiptNumber(parsing: text)) } catch { throw Problem(Localized { error.message(in: $0.language) }, code: .invalidReceipt) }
+            do { return .receipt(try ReceiptNumber(parsing: text)) } catch {
+                throw Problem(Localized { error.message(in: $0.language) }, code: .invalidReceipt)
+            }
         }
         if ANumber.looksLike(text) {
             do { return .aNumber(try ANumber(parsing: text)) } catch { throw Problem(Localized { $0.notANumber(Echo.show(text, limit: 40)) }) }
@@ -68,7 +73,8 @@ public enum CallerQuery: Hashable, Sendable {
             let e = text.lowercased()
             let parts = e.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-                  e.count <= 100, !e.contains(" ") else {
+                e.count <= 100, !e.contains(" ")
+            else {
                 throw Problem(Localized { $0.searchNotEmail(Echo.show(text, limit: 60)) })
             }
             return .email(e)
@@ -109,7 +115,8 @@ public enum CallerQuery: Hashable, Sendable {
         if let d = LocalDate(iso: s) { return (1900...2100).contains(d.year) ? d : nil }
         let parts = s.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), (1900...2100).contains(y) else { return nil }
+            let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2]), (1900...2100).contains(y)
+        else { return nil }
         return LocalDate(year: y, month: m, day: d)
     }
 }
@@ -128,7 +135,12 @@ public struct CallerMatch: Hashable, Sendable {
     /// `CallerSearchResult.markClosedDays`; the stores leave it false).
     public var centerClosed = false
     public init(receipt: ReceiptNumber, name: String, dateOfBirth: LocalDate?, form: String, next: Appointment?, centerTimeZone: String?) {
-        self.receipt = receipt; self.name = name; self.dateOfBirth = dateOfBirth; self.form = form; self.next = next; self.centerTimeZone = centerTimeZone
+        self.receipt = receipt
+        self.name = name
+        self.dateOfBirth = dateOfBirth
+        self.form = form
+        self.next = next
+        self.centerTimeZone = centerTimeZone
     }
 }
 
@@ -137,5 +149,9 @@ public struct CallerSearchResult: Hashable, Sendable {
     public var query: CallerQuery
     public var matches: [CallerMatch]
     public var more: Bool
-    public init(query: CallerQuery, matches: [CallerMatch], more: Bool) { self.query = query; self.matches = matches; self.more = more }
+    public init(query: CallerQuery, matches: [CallerMatch], more: Bool) {
+        self.query = query
+        self.matches = matches
+        self.more = more
+    }
 }

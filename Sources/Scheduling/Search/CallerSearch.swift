@@ -24,7 +24,8 @@ public enum CallerSearch {
         case let .name(words, dob): what = words.joined(separator: " ") + (dob.map { " born \($0.iso)" } ?? "")
         }
         let shown = result.matches.map(\.receipt.value).joined(separator: ",")
-        return "\(result.query.kind) \"\(Echo.show(what, limit: 100))\": \(result.matches.count)\(result.more ? "+" : "") listed" + (shown.isEmpty ? "" : " (\(shown))")
+        return "\(result.query.kind) \"\(Echo.show(what, limit: 100))\": \(result.matches.count)\(result.more ? "+" : "") listed"
+            + (shown.isEmpty ? "" : " (\(shown))")
     }
 
     /// The digits a phone number is compared by: the last 10 (a leading 1 dropped), or nil.
@@ -35,8 +36,10 @@ public enum CallerSearch {
     }
 
     /// Whether one case matches: the in-memory store's rule, and the one the SQL follows.
-    public static func matches(_ query: CallerQuery, receipt: ReceiptNumber, name: String, aNumber: String?, dateOfBirth: LocalDate?,
-                               email: String?, phone: String?) -> Bool {
+    public static func matches(
+        _ query: CallerQuery, receipt: ReceiptNumber, name: String, aNumber: String?, dateOfBirth: LocalDate?,
+        email: String?, phone: String?
+    ) -> Bool {
         switch query {
         case let .receipt(r): return r == receipt
         case let .aNumber(a): return aNumber == a.value

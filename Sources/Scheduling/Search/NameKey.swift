@@ -13,7 +13,7 @@ public enum NameKey {
                 pendingSpace = false
                 out.append(c)
             } else if c == "'" || c == "’" {
-                continue   // O'Brien → obrien
+                continue // O'Brien → obrien
             } else {
                 pendingSpace = true
             }

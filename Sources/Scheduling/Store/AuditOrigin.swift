@@ -7,7 +7,9 @@ public struct AuditOrigin: Sendable, Hashable, Codable {
     public var client: String
     public var keyFingerprint: String
     public init(osUser: String = "", client: String = "", keyFingerprint: String = "") {
-        self.osUser = osUser; self.client = client; self.keyFingerprint = keyFingerprint
+        self.osUser = osUser
+        self.client = client
+        self.keyFingerprint = keyFingerprint
     }
 
     /// `SSH_CONNECTION` is "client-address client-port server-address server-port": the first two,
@@ -16,7 +18,8 @@ public struct AuditOrigin: Sendable, Hashable, Codable {
         guard let value else { return "" }
         let parts = value.split(separator: " ")
         guard parts.count >= 2, parts[0].count <= 45, parts[0].allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }),
-              let port = Int(parts[1]), (0...65535).contains(port) else { return "" }
+            let port = Int(parts[1]), (0...65535).contains(port)
+        else { return "" }
         return "\(parts[0]) \(port)"
     }
 }
@@ -29,10 +32,14 @@ public struct AuditVerification: Sendable, Hashable {
     public var problemText: Localized?
     public var problem: String? { problemText?.english }
     public init(rows: Int, firstBroken: Int64?, problem: String?) {
-        self.rows = rows; self.firstBroken = firstBroken; self.problemText = problem.map { p in Localized { _ in p } }
+        self.rows = rows
+        self.firstBroken = firstBroken
+        self.problemText = problem.map { p in Localized { _ in p } }
     }
     public init(rows: Int, firstBroken: Int64, _ make: (Catalog) -> String) {
-        self.rows = rows; self.firstBroken = firstBroken; self.problemText = Localized(make)
+        self.rows = rows
+        self.firstBroken = firstBroken
+        self.problemText = Localized(make)
     }
     /// The problem in `language`.
     public func problem(in language: Language) -> String? { problemText.map { $0(language) ?? $0.english } }

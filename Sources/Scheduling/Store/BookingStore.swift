@@ -40,7 +40,9 @@ public struct StoreInfo: Sendable, Hashable {
     public var isTraining: Bool
     public var createdBy: String
     public init(window: SlotWindow, isTraining: Bool, createdBy: String) {
-        self.window = window; self.isTraining = isTraining; self.createdBy = createdBy
+        self.window = window
+        self.isTraining = isTraining
+        self.createdBy = createdBy
     }
 }
 
@@ -55,10 +57,16 @@ public struct CaseSnapshot: Sendable, Hashable {
     public var pendingEscalation: String?
     /// The applicant account's email and phone, where a confirmation can go (R4).
     public var contact: Contact?
-    public init(caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?,
-                contact: Contact? = nil) {
-        self.caseFile = caseFile; self.appointment = appointment; self.center = center
-        self.lastRequestAt = lastRequestAt; self.pendingEscalation = pendingEscalation; self.contact = contact
+    public init(
+        caseFile: CaseFile, appointment: Appointment, center: Center, lastRequestAt: Date?, pendingEscalation: String?,
+        contact: Contact? = nil
+    ) {
+        self.caseFile = caseFile
+        self.appointment = appointment
+        self.center = center
+        self.lastRequestAt = lastRequestAt
+        self.pendingEscalation = pendingEscalation
+        self.contact = contact
     }
 }
 
@@ -71,7 +79,11 @@ public struct CaseSummary: Sendable, Hashable {
     /// The center's zone, so the start is shown on its wall clock (R13).
     public var zone: ZoneRules?
     public init(receipt: ReceiptNumber, form: FormType, applicantName: String, centerCode: String, start: Date?, zone: ZoneRules? = nil) {
-        self.receipt = receipt; self.form = form; self.applicantName = applicantName; self.centerCode = centerCode; self.start = start
+        self.receipt = receipt
+        self.form = form
+        self.applicantName = applicantName
+        self.centerCode = centerCode
+        self.start = start
         self.zone = zone
     }
     /// `Thu 2026-12-03 10:00 EST` at the center, or nothing without an appointment.
@@ -102,12 +114,22 @@ public struct RescheduleRequest: Sendable {
     /// The appointment the person saw, if known; another current appointment gives `CONFLICT`.
     public var expectedAppointmentID: Int64?
 
-    public init(requestID: String, receipt: ReceiptNumber, actor: Actor, channel: Channel? = nil, goodCause: GoodCause?,
-                note: String = "", centerCode: String? = nil, to: LocalDateTime, notify: NotifyChannel? = nil, expectedVersion: Int? = nil,
-                expectedAppointmentID: Int64? = nil) {
-        self.requestID = requestID; self.receipt = receipt; self.actor = actor; self.channel = channel ?? actor.role.channel
-        self.goodCause = goodCause; self.note = note; self.centerCode = centerCode; self.to = to; self.notify = notify
-        self.expectedVersion = expectedVersion; self.expectedAppointmentID = expectedAppointmentID
+    public init(
+        requestID: String, receipt: ReceiptNumber, actor: Actor, channel: Channel? = nil, goodCause: GoodCause?,
+        note: String = "", centerCode: String? = nil, to: LocalDateTime, notify: NotifyChannel? = nil, expectedVersion: Int? = nil,
+        expectedAppointmentID: Int64? = nil
+    ) {
+        self.requestID = requestID
+        self.receipt = receipt
+        self.actor = actor
+        self.channel = channel ?? actor.role.channel
+        self.goodCause = goodCause
+        self.note = note
+        self.centerCode = centerCode
+        self.to = to
+        self.notify = notify
+        self.expectedVersion = expectedVersion
+        self.expectedAppointmentID = expectedAppointmentID
     }
 }
 
@@ -121,7 +143,11 @@ public struct RescheduleOutcome: Sendable, Hashable, Codable {
     /// True when this is the stored answer to an earlier request with the same id.
     public var replayed: Bool
     public init(requestID: String, result: Result, verdict: Verdict, notice: AppointmentNotice? = nil, replayed: Bool = false) {
-        self.requestID = requestID; self.result = result; self.verdict = verdict; self.notice = notice; self.replayed = replayed
+        self.requestID = requestID
+        self.result = result
+        self.verdict = verdict
+        self.notice = notice
+        self.replayed = replayed
     }
 }
 
@@ -143,11 +169,20 @@ public struct ReviewItem: Sendable, Hashable {
     public var current: Appointment?
     public var currentZone: ZoneRules?
     public var preferredZone: ZoneRules?
-    public init(requestID: String, receipt: ReceiptNumber, codes: [VerdictCode], goodCause: GoodCause?, note: String, agent: String,
-                preferredCenter: String, preferredStart: Date?, preferredLocal: LocalDateTime, requestedAt: Date) {
-        self.requestID = requestID; self.receipt = receipt; self.codes = codes; self.goodCause = goodCause; self.note = note
-        self.agent = agent; self.preferredCenter = preferredCenter; self.preferredStart = preferredStart
-        self.preferredLocal = preferredLocal; self.requestedAt = requestedAt
+    public init(
+        requestID: String, receipt: ReceiptNumber, codes: [VerdictCode], goodCause: GoodCause?, note: String, agent: String,
+        preferredCenter: String, preferredStart: Date?, preferredLocal: LocalDateTime, requestedAt: Date
+    ) {
+        self.requestID = requestID
+        self.receipt = receipt
+        self.codes = codes
+        self.goodCause = goodCause
+        self.note = note
+        self.agent = agent
+        self.preferredCenter = preferredCenter
+        self.preferredStart = preferredStart
+        self.preferredLocal = preferredLocal
+        self.requestedAt = requestedAt
     }
 }
 
@@ -156,7 +191,10 @@ extension ReviewItem {
     /// in from the store's reads (both stores use this, so the queue shows the same everywhere).
     public func withDetails(from reads: some CaseReads) throws -> ReviewItem {
         var item = self
-        if let c = try reads.caseFile(receipt) { item.applicantName = c.applicantName; item.form = c.form.code }
+        if let c = try reads.caseFile(receipt) {
+            item.applicantName = c.applicantName
+            item.form = c.form.code
+        }
         item.current = try reads.currentAppointment(receipt)
         if let a = item.current { item.currentZone = try reads.center(a.centerCode)?.zone }
         item.preferredZone = try reads.center(preferredCenter)?.zone
@@ -185,7 +223,12 @@ public struct ReviewDecision: Sendable {
     public var centerCode: String?
     public var to: LocalDateTime?
     public init(requestID: String, kind: Kind, officer: String, note: String, centerCode: String? = nil, to: LocalDateTime? = nil) {
-        self.requestID = requestID; self.kind = kind; self.officer = officer; self.note = note; self.centerCode = centerCode; self.to = to
+        self.requestID = requestID
+        self.kind = kind
+        self.officer = officer
+        self.note = note
+        self.centerCode = centerCode
+        self.to = to
     }
 }
 
@@ -268,7 +311,10 @@ public struct StaffMember: Sendable, Hashable, Codable {
     public var addedAt: Date
     public var addedBy: String
     public init(user: String, role: StaffRole, addedAt: Date, addedBy: String) {
-        self.user = user; self.role = role; self.addedAt = addedAt; self.addedBy = addedBy
+        self.user = user
+        self.role = role
+        self.addedAt = addedAt
+        self.addedBy = addedBy
     }
 }
 
@@ -282,9 +328,18 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var requestID: String?
     public var detail: String
     public var origin: AuditOrigin
-    public init(id: Int64, at: Date, actorRole: String, actor: String, action: String, receipt: String?, requestID: String?, detail: String,
-                origin: AuditOrigin = AuditOrigin()) {
-        self.id = id; self.at = at; self.actorRole = actorRole; self.actor = actor; self.action = action
-        self.receipt = receipt; self.requestID = requestID; self.detail = detail; self.origin = origin
+    public init(
+        id: Int64, at: Date, actorRole: String, actor: String, action: String, receipt: String?, requestID: String?, detail: String,
+        origin: AuditOrigin = AuditOrigin()
+    ) {
+        self.id = id
+        self.at = at
+        self.actorRole = actorRole
+        self.actor = actor
+        self.action = action
+        self.receipt = receipt
+        self.requestID = requestID
+        self.detail = detail
+        self.origin = origin
     }
 }

@@ -54,10 +54,18 @@ public struct RepresentationAcceptance: Sendable, Hashable {
     public var validDays: Int
     /// Where to use the code (the store's `enroll_host` and `enroll_user`).
     public var enrollDoor: EnrollmentDoor
-    public init(receipt: ReceiptNumber, account: String, representativeName: String, applicantName: String, form: String,
-                alreadyOnFile: Bool, enrollmentCode: String, validDays: Int, enrollDoor: EnrollmentDoor = EnrollmentDoor()) {
-        self.receipt = receipt; self.account = account; self.representativeName = representativeName; self.applicantName = applicantName
-        self.form = form; self.alreadyOnFile = alreadyOnFile; self.enrollmentCode = enrollmentCode; self.validDays = validDays
+    public init(
+        receipt: ReceiptNumber, account: String, representativeName: String, applicantName: String, form: String,
+        alreadyOnFile: Bool, enrollmentCode: String, validDays: Int, enrollDoor: EnrollmentDoor = EnrollmentDoor()
+    ) {
+        self.receipt = receipt
+        self.account = account
+        self.representativeName = representativeName
+        self.applicantName = applicantName
+        self.form = form
+        self.alreadyOnFile = alreadyOnFile
+        self.enrollmentCode = enrollmentCode
+        self.validDays = validDays
         self.enrollDoor = enrollDoor
     }
 

@@ -6,15 +6,19 @@ import Foundation
 extension Catalog {
     static let weekdaysES: [Weekday: (short: String, long: String)] = [
         .mon: ("lun", "lunes"), .tue: ("mar", "martes"), .wed: ("mié", "miércoles"), .thu: ("jue", "jueves"),
-        .fri: ("vie", "viernes"), .sat: ("sáb", "sábado"), .sun: ("dom", "domingo"),
+        .fri: ("vie", "viernes"), .sat: ("sáb", "sábado"), .sun: ("dom", "domingo")
     ]
     static let weekdaysEN: [Weekday: String] = [
-        .mon: "Monday", .tue: "Tuesday", .wed: "Wednesday", .thu: "Thursday", .fri: "Friday", .sat: "Saturday", .sun: "Sunday",
+        .mon: "Monday", .tue: "Tuesday", .wed: "Wednesday", .thu: "Thursday", .fri: "Friday", .sat: "Saturday", .sun: "Sunday"
     ]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                           "October", "November", "December"]
-    static let monthsES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                           "octubre", "noviembre", "diciembre"]
+    static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December"
+    ]
+    static let monthsES = [
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre"
+    ]
 
     /// `Tue` / `mar`.
     public func weekdayShort(_ d: Weekday) -> String { tr(en: d.shortName, es: Catalog.weekdaysES[d]!.short) }
@@ -35,8 +39,9 @@ extension Catalog {
     public func dateTimeShort(_ instant: Date, _ zone: ZoneRules) -> String {
         let l = zone.local(instant)
         let abbr = zone.abbreviation(at: instant)
-        return tr(en: "\(weekdayShort(l.date.weekday)) \(l.date.iso) \(l.time.hhmm) \(abbr)",
-                  es: "\(weekdayShort(l.date.weekday)) \(l.date.iso) \(l.time.hhmm) \(abbr)")
+        return tr(
+            en: "\(weekdayShort(l.date.weekday)) \(l.date.iso) \(l.time.hhmm) \(abbr)",
+            es: "\(weekdayShort(l.date.weekday)) \(l.date.iso) \(l.time.hhmm) \(abbr)")
     }
 
     /// For notices and messages: `Tue 2026-12-01 09:30 CST` (English keeps the form notices have

@@ -7,14 +7,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Validates the date (proleptic Gregorian calendar).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -95,7 +98,10 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else {
-            if hour == 24 && minute == 0 { self.minutes = 1440; return }
+            if hour == 24 && minute == 0 {
+                self.minutes = 1440
+                return
+            }
             return nil
         }
         self.minutes = hour * 60 + minute
@@ -117,7 +123,10 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let date: LocalDate
     public let time: LocalTime
-    public init(date: LocalDate, time: LocalTime) { self.date = date; self.time = time }
+    public init(date: LocalDate, time: LocalTime) {
+        self.date = date
+        self.time = time
+    }
 
     /// Parses `YYYY-MM-DDTHH:MM` (a space may stand for the `T`).
     public init?(iso: String) {
@@ -150,7 +159,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }
         let year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]
         guard let date = LocalDate(year: year, month: v[5] * 10 + v[6], day: v[8] * 10 + v[9]),
-              let time = LocalTime(hour: v[11] * 10 + v[12], minute: v[14] * 10 + v[15]), time.minutes < 1440 else { return nil }
+            let time = LocalTime(hour: v[11] * 10 + v[12], minute: v[14] * 10 + v[15]), time.minutes < 1440
+        else { return nil }
         return LocalDateTime(date: date, time: time)
     }
 
@@ -165,8 +175,13 @@ public enum Weekday: String, CaseIterable, Sendable, Codable {
     case mon, tue, wed, thu, fri, sat, sun
     public var shortName: String {
         switch self {
-        case .mon: "Mon"; case .tue: "Tue"; case .wed: "Wed"; case .thu: "Thu"
-        case .fri: "Fri"; case .sat: "Sat"; case .sun: "Sun"
+        case .mon: "Mon"
+        case .tue: "Tue"
+        case .wed: "Wed"
+        case .thu: "Thu"
+        case .fri: "Fri"
+        case .sat: "Sat"
+        case .sun: "Sun"
         }
     }
 }

@@ -22,9 +22,14 @@ public enum Timestamp {
             i += n
             return v
         }
-        func expect(_ c: UInt8) -> Bool { guard i < u.count, u[i] == c else { return false }; i += 1; return true }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < u.count, u[i] == c else { return false }
+            i += 1
+            return true
+        }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2), expect(84),
-              let hour = digits(2), expect(58), let minute = digits(2) else { return nil }
+            let hour = digits(2), expect(58), let minute = digits(2)
+        else { return nil }
         var second = 0
         var fraction = 0.0
         if i < u.count && u[i] == 58 {
@@ -35,22 +40,31 @@ public enum Timestamp {
                 i += 1
                 let start = i
                 var value = 0.0, scale = 0.1
-                while i < u.count, u[i] >= 48 && u[i] <= 57, i - start < 9 { value += Double(u[i] - 48) * scale; scale /= 10; i += 1 }
+                while i < u.count, u[i] >= 48 && u[i] <= 57, i - start < 9 {
+                    value += Double(u[i] - 48) * scale
+                    scale /= 10
+                    i += 1
+                }
                 guard i > start else { return nil }
                 fraction = value
             }
         }
         var offset = 0
         guard i < u.count else { return nil }
-        if u[i] == 90 { i += 1 } else if u[i] == 43 || u[i] == 45 {
+        if u[i] == 90 {
+            i += 1
+        } else if u[i] == 43 || u[i] == 45 {
             let sign = u[i] == 45 ? -1 : 1
             i += 1
             guard let oh = digits(2), expect(58), let om = digits(2), om < 60, oh * 60 + om <= 14 * 60 else { return nil }
             offset = sign * (oh * 3600 + om * 60)
-        } else { return nil }
+        } else {
+            return nil
+        }
         guard i == u.count else { return nil }
         guard (1970...2200).contains(year), (1...12).contains(month), (1...LocalDate.daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        else { return nil }
         guard let date = LocalDate(year: year, month: month, day: day) else { return nil }
         let days = date.epochDay
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset

@@ -78,7 +78,7 @@ public struct ZoneRules: Sendable, Hashable {
         "America/Juneau": ("AKST", "AKDT"), "Pacific/Honolulu": ("HST", "HST"),
         "America/Puerto_Rico": ("AST", "AST"), "America/St_Thomas": ("AST", "AST"),
         "Pacific/Guam": ("ChST", "ChST"), "Pacific/Saipan": ("ChST", "ChST"),
-        "Pacific/Pago_Pago": ("SST", "SST"), "UTC": ("UTC", "UTC"),
+        "Pacific/Pago_Pago": ("SST", "SST"), "UTC": ("UTC", "UTC")
     ]
 
     public static func == (a: ZoneRules, b: ZoneRules) -> Bool { a.identifier == b.identifier }

@@ -10,7 +10,10 @@ public struct WaitingEntry: Hashable, Sendable {
     /// True while one of its offers is open (one open offer per request).
     public var hasOpenOffer: Bool
     public init(id: Int64, request: WaitlistRequest, currentCenter: String, currentStart: Date, hasOpenOffer: Bool = false) {
-        self.id = id; self.request = request; self.currentCenter = currentCenter; self.currentStart = currentStart
+        self.id = id
+        self.request = request
+        self.currentCenter = currentCenter
+        self.currentStart = currentStart
         self.hasOpenOffer = hasOpenOffer
     }
 }
@@ -44,9 +47,10 @@ public enum WaitlistMatching {
     /// W3: a request's place: 1 + the waiting requests that asked before it and share a center.
     public static func place(of e: WaitingEntry, among entries: some Sequence<WaitingEntry>) -> Int {
         let mine = Set(e.request.centers)
-        return 1 + entries.filter { o in
-            o.id != e.id && (o.request.askedAt, o.id) < (e.request.askedAt, e.id) && !mine.isDisjoint(with: o.request.centers)
-        }.count
+        return 1
+            + entries.filter { o in
+                o.id != e.id && (o.request.askedAt, o.id) < (e.request.askedAt, e.id) && !mine.isDisjoint(with: o.request.centers)
+            }.count
     }
 }
 
@@ -76,10 +80,19 @@ public struct Offer: Hashable, Sendable {
     public var deadline: Date
     public var state: OfferState
     public var resolvedAt: Date?
-    public init(id: Int64, waitlistID: Int64, receipt: ReceiptNumber, centerCode: String, start: Date, createdAt: Date, deadline: Date,
-                state: OfferState, resolvedAt: Date? = nil) {
-        self.id = id; self.waitlistID = waitlistID; self.receipt = receipt; self.centerCode = centerCode; self.start = start
-        self.createdAt = createdAt; self.deadline = deadline; self.state = state; self.resolvedAt = resolvedAt
+    public init(
+        id: Int64, waitlistID: Int64, receipt: ReceiptNumber, centerCode: String, start: Date, createdAt: Date, deadline: Date,
+        state: OfferState, resolvedAt: Date? = nil
+    ) {
+        self.id = id
+        self.waitlistID = waitlistID
+        self.receipt = receipt
+        self.centerCode = centerCode
+        self.start = start
+        self.createdAt = createdAt
+        self.deadline = deadline
+        self.state = state
+        self.resolvedAt = resolvedAt
     }
 
     /// W5: late at the deadline itself (as R1 makes the start itself untimely).

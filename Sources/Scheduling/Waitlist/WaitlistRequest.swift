@@ -35,7 +35,8 @@ public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
     public var to: LocalTime
     public init?(from: LocalTime, to: LocalTime) {
         guard from < to else { return nil }
-        self.from = from; self.to = to
+        self.from = from
+        self.to = to
     }
     public func contains(_ t: LocalTime) -> Bool { t >= from && t < to }
     public var description: String { "\(from.hhmm)-\(to.hhmm)" }
@@ -47,7 +48,10 @@ public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
 public struct WaitlistExclusions: Hashable, Sendable {
     public var weekdays: Set<Weekday>
     public var times: [TimeRange]
-    public init(weekdays: Set<Weekday> = [], times: [TimeRange] = []) { self.weekdays = weekdays; self.times = times }
+    public init(weekdays: Set<Weekday> = [], times: [TimeRange] = []) {
+        self.weekdays = weekdays
+        self.times = times
+    }
     public var isEmpty: Bool { weekdays.isEmpty && times.isEmpty }
 
     /// Whether a slot at this wall-clock time is left out.
@@ -70,12 +74,22 @@ public struct WaitlistExclusions: Hashable, Sendable {
         guard items.count <= 20 else { return .failure(WaitlistProblem(.badExclusion, item: String(text.prefix(24)))) }
         for item in items {
             if item.isEmpty { continue }
-            if item.count <= 11, let d = weekday(item) { out.weekdays.insert(d); continue }
-            if item == "am" { out.times.append(.morning); continue }
-            if item == "pm" { out.times.append(.afternoon); continue }
+            if item.count <= 11, let d = weekday(item) {
+                out.weekdays.insert(d)
+                continue
+            }
+            if item == "am" {
+                out.times.append(.morning)
+                continue
+            }
+            if item == "pm" {
+                out.times.append(.afternoon)
+                continue
+            }
             let parts = item.split(separator: "-", omittingEmptySubsequences: false)
             if item.count <= 11, parts.count == 2, let a = LocalTime(hhmm: String(parts[0])), let b = LocalTime(hhmm: String(parts[1])),
-               let r = TimeRange(from: a, to: b) {
+                let r = TimeRange(from: a, to: b)
+            {
                 if !out.times.contains(r) { out.times.append(r) }
                 continue
             }
@@ -88,7 +102,7 @@ public struct WaitlistExclusions: Hashable, Sendable {
         "monday": .mon, "tuesday": .tue, "wednesday": .wed, "thursday": .thu, "friday": .fri, "saturday": .sat, "sunday": .sun,
         "lunes": .mon, "martes": .tue, "miercoles": .wed, "miércoles": .wed, "jueves": .thu, "viernes": .fri,
         "sabado": .sat, "sábado": .sat, "domingo": .sun,
-        "lun": .mon, "mar": .tue, "mie": .wed, "mié": .wed, "jue": .thu, "vie": .fri, "sab": .sat, "sáb": .sat, "dom": .sun,
+        "lun": .mon, "mar": .tue, "mie": .wed, "mié": .wed, "jue": .thu, "vie": .fri, "sab": .sat, "sáb": .sat, "dom": .sun
     ]
     static func weekday(_ s: String) -> Weekday? { Weekday(rawValue: s) ?? names[s] }
 }
@@ -97,7 +111,10 @@ public struct WaitlistExclusions: Hashable, Sendable {
 public struct WaitlistProblem: Error, Hashable, Sendable {
     public var code: WaitlistCode
     public var item: String?
-    public init(_ code: WaitlistCode, item: String? = nil) { self.code = code; self.item = item }
+    public init(_ code: WaitlistCode, item: String? = nil) {
+        self.code = code
+        self.item = item
+    }
     /// What was wrong and what is expected, in `language`.
     public func message(in language: Language) -> String { Catalog(language).waitlistProblem(self) }
 }
@@ -122,11 +139,20 @@ public struct WaitlistRequest: Hashable, Sendable {
 
     public static let maxCenters = 5
 
-    public init(receipt: ReceiptNumber, centers: [String] = [], from: LocalDate? = nil, before: LocalDate? = nil,
-                exclusions: WaitlistExclusions = WaitlistExclusions(), goodCause: GoodCause, notify: NotifyChannel? = nil,
-                askedAt: Date, actor: Actor, channel: Channel? = nil) {
-        self.receipt = receipt; self.centers = centers; self.from = from; self.before = before; self.exclusions = exclusions
-        self.goodCause = goodCause; self.notify = notify; self.askedAt = askedAt; self.actor = actor
+    public init(
+        receipt: ReceiptNumber, centers: [String] = [], from: LocalDate? = nil, before: LocalDate? = nil,
+        exclusions: WaitlistExclusions = WaitlistExclusions(), goodCause: GoodCause, notify: NotifyChannel? = nil,
+        askedAt: Date, actor: Actor, channel: Channel? = nil
+    ) {
+        self.receipt = receipt
+        self.centers = centers
+        self.from = from
+        self.before = before
+        self.exclusions = exclusions
+        self.goodCause = goodCause
+        self.notify = notify
+        self.askedAt = askedAt
+        self.actor = actor
         self.channel = channel ?? actor.role.channel
     }
 }
@@ -147,16 +173,19 @@ public enum WaitlistPolicy {
     /// center's R7, where an escalation refuses), then the request's own shape.
     public static func evaluate(_ asked: WaitlistRequest, snapshot: CaseSnapshot, knownCenters: Set<String>, now: Date) -> WaitlistDecision {
         var r = asked
-        let ctx = RescheduleContext(actor: r.actor, channel: r.channel, caseFile: snapshot.caseFile, appointment: snapshot.appointment,
-                                    goodCause: r.goodCause, now: now)
+        let ctx = RescheduleContext(
+            actor: r.actor, channel: r.channel, caseFile: snapshot.caseFile, appointment: snapshot.appointment,
+            goodCause: r.goodCause, now: now)
         let verdict = ReschedulePolicy.evaluate(ctx)
         switch verdict.decision {
         case .refused: return .refused(verdict)
         case .escalated:
             let codes = verdict.codes
-            return .refused(Verdict(decision: .refused, codes: codes,
-                                    text: Localized { t in t.waitlistNeedsOfficer(codes.map(\.rawValue).joined(separator: ", ")) },
-                                    guidance: Localized { $0.guidanceRecordForOfficer }, warnings: verdict.warnings))
+            return .refused(
+                Verdict(
+                    decision: .refused, codes: codes,
+                    text: Localized { t in t.waitlistNeedsOfficer(codes.map(\.rawValue).joined(separator: ", ")) },
+                    guidance: Localized { $0.guidanceRecordForOfficer }, warnings: verdict.warnings))
         case .allowed: break
         }
         var problems: [WaitlistProblem] = []

@@ -4,7 +4,10 @@ import Foundation
 public struct StoredWaitlistEntry: Hashable, Sendable {
     public var entry: WaitingEntry
     public var state: String
-    public init(entry: WaitingEntry, state: String) { self.entry = entry; self.state = state }
+    public init(entry: WaitingEntry, state: String) {
+        self.entry = entry
+        self.state = state
+    }
 }
 
 /// A station given back (an appointment left its slot, or a hold ended unaccepted), as the freeing
@@ -16,7 +19,10 @@ public struct FreedStation: Hashable, Sendable {
     /// When the freeing transaction wrote it (the database's clock, milliseconds), for the benchmark.
     public var freedAtMillis: Int64
     public init(id: Int64, centerCode: String, start: Date, freedAtMillis: Int64) {
-        self.id = id; self.centerCode = centerCode; self.start = start; self.freedAtMillis = freedAtMillis
+        self.id = id
+        self.centerCode = centerCode
+        self.start = start
+        self.freedAtMillis = freedAtMillis
     }
     /// The `start` of a record that stands for every slot of its center: capacity or hours were
     /// added (an import raised the stations or widened a day's hours), so any slot may have room.
@@ -74,7 +80,10 @@ public struct OfferAnswer: Sendable {
     /// Offers made to the next in line (a decline).
     public var passedOn: [Offer]
     public init(offer: Offer?, outcome: RescheduleOutcome? = nil, problem: WaitlistCode? = nil, passedOn: [Offer] = []) {
-        self.offer = offer; self.outcome = outcome; self.problem = problem; self.passedOn = passedOn
+        self.offer = offer
+        self.outcome = outcome
+        self.problem = problem
+        self.passedOn = passedOn
     }
 }
 
@@ -104,14 +113,22 @@ public enum WaitlistService {
                     replaced = " replaced=\(old.id)"
                 }
                 let id = try w.insertWaitlist(ok)
-                try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .waitlistAdded, receipt: r.receipt, requestID: nil,
-                                              detail: "waitlist=\(id) centers=\(ok.centers.joined(separator: ",")) from=\(ok.from?.iso ?? "") before=\(ok.before?.iso ?? "") not=\(ok.exclusions.text) reason=\(ok.goodCause.reason.rawValue)\(replaced)"))
+                try tx.appendAudit(
+                    AuditEvent(
+                        at: now, actor: r.actor, action: .waitlistAdded, receipt: r.receipt, requestID: nil,
+                        detail:
+                            "waitlist=\(id) centers=\(ok.centers.joined(separator: ",")) from=\(ok.from?.iso ?? "") before=\(ok.before?.iso ?? "") not=\(ok.exclusions.text) reason=\(ok.goodCause.reason.rawValue)\(replaced)"
+                    ))
             case let .refused(v):
-                try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: nil,
-                                              detail: "waitlist codes=\(v.codes.map(\.rawValue).joined(separator: ","))"))
+                try tx.appendAudit(
+                    AuditEvent(
+                        at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: nil,
+                        detail: "waitlist codes=\(v.codes.map(\.rawValue).joined(separator: ","))"))
             case let .invalid(p):
-                try tx.appendAudit(AuditEvent(at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: nil,
-                                              detail: "waitlist codes=\(p.map(\.code.rawValue).joined(separator: ","))"))
+                try tx.appendAudit(
+                    AuditEvent(
+                        at: now, actor: r.actor, action: .refused, receipt: r.receipt, requestID: nil,
+                        detail: "waitlist codes=\(p.map(\.code.rawValue).joined(separator: ","))"))
             }
             return decision
         }
@@ -154,12 +171,16 @@ public enum WaitlistService {
         let before = try w.waitlistIDsOffered(center: code, start: start)
         var entries = try w.waitingEntries(center: code).filter { !before.contains($0.id) }
         while try w.bookedCount(center: code, start: start) < center.stations && !center.isClosed(on: local.date),
-              let e = WaitlistMatching.next(for: slot, among: entries, now: now, window: window) {
+            let e = WaitlistMatching.next(for: slot, among: entries, now: now, window: window)
+        {
             let id = try w.insertOffer(waitlistID: e.id, receipt: e.request.receipt, center: code, start: start, createdAt: now, deadline: deadline)
-            let o = Offer(id: id, waitlistID: e.id, receipt: e.request.receipt, centerCode: code, start: start, createdAt: now, deadline: deadline, state: .open)
+            let o = Offer(
+                id: id, waitlistID: e.id, receipt: e.request.receipt, centerCode: code, start: start, createdAt: now, deadline: deadline, state: .open)
             try w.enqueueOffer(o, notify: e.request.notify)
-            try w.appendAudit(AuditEvent(at: now, actor: actor, action: .offerMade, receipt: e.request.receipt, requestID: nil,
-                                         detail: "offer=\(id) waitlist=\(e.id) slot=\(code) \(center.zone.format(start)) deadline=\(center.zone.format(deadline))"))
+            try w.appendAudit(
+                AuditEvent(
+                    at: now, actor: actor, action: .offerMade, receipt: e.request.receipt, requestID: nil,
+                    detail: "offer=\(id) waitlist=\(e.id) slot=\(code) \(center.zone.format(start)) deadline=\(center.zone.format(deadline))"))
             out.append(o)
             entries.removeAll { $0.id == e.id }
         }
@@ -181,8 +202,10 @@ public enum WaitlistService {
         var out: [Offer] = []
         var day = dates.lowerBound
         while day <= lastDate && !waiting.isEmpty {
-            for slot in SlotCalendar.slots(of: center, on: day) where !waiting.isEmpty
-                && waiting.contains(where: { WaitlistMatching.matches($0, slot: slot, now: now, window: window) }) {
+            for slot in SlotCalendar.slots(of: center, on: day)
+            where !waiting.isEmpty
+                && waiting.contains(where: { WaitlistMatching.matches($0, slot: slot, now: now, window: window) })
+            {
                 let made = try offerStation(w, center: code, start: slot.start, now: now, by: actor)
                 let served = Set(made.map(\.waitlistID))
                 waiting.removeAll { served.contains($0.id) }
@@ -204,7 +227,9 @@ public enum WaitlistService {
                 let now = clock()
                 let late = try w.lateOffers(now: now).prefix(batch)
                 for o in late where try w.resolveOffer(o.id, to: .expired, at: now, appointmentID: nil) {
-                    var e = o; e.state = .expired; e.resolvedAt = now
+                    var e = o
+                    e.state = .expired
+                    e.resolvedAt = now
                     report.expired.append(e)
                     try tx.appendAudit(AuditEvent(at: now, actor: system, action: .offerExpired, receipt: o.receipt, requestID: nil, detail: "offer=\(o.id)"))
                 }
@@ -212,8 +237,10 @@ public enum WaitlistService {
                 report.freedSeen += freed.count
                 var seen = Set<String>()
                 for f in freed where seen.insert("\(f.centerCode)@\(f.start.timeIntervalSince1970)").inserted {
-                    report.offered += f.isEverySlot ? try offerCenter(w, center: f.centerCode, now: now, by: system)
-                                                    : try offerStation(w, center: f.centerCode, start: f.start, now: now, by: system)
+                    report.offered +=
+                        f.isEverySlot
+                        ? try offerCenter(w, center: f.centerCode, now: now, by: system)
+                        : try offerStation(w, center: f.centerCode, start: f.start, now: now, by: system)
                 }
                 return late.count == batch || freed.count == batch
             }
@@ -236,7 +263,9 @@ public enum WaitlistService {
     /// message, the audit row, one more prior reschedule), the offer marked accepted, the request
     /// served. A refusal by the rules writes nothing (the offer stays open until declined or late);
     /// anything refused after the hold was released rolls all of it back.
-    public static func accept(_ id: Int64, by actor: Actor, requestID: String, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> OfferAnswer {
+    public static func accept(_ id: Int64, by actor: Actor, requestID: String, in store: some TransactionalStore, clock: () -> Date) throws(StoreError)
+        -> OfferAnswer
+    {
         try store.withWriteTransaction { tx in
             let w = try wtx(tx)
             let now = clock()
@@ -247,23 +276,30 @@ public enum WaitlistService {
             }
             // The rules first, with nothing written: an escalation or a refusal books nothing.
             let snap = try CaseSnapshot.load(o.receipt, for: actor, from: tx)
-            let verdict = ReschedulePolicy.evaluate(RescheduleContext(actor: actor, caseFile: snap.caseFile, appointment: snap.appointment,
-                                                                      goodCause: e.request.goodCause, now: now, centerClosed: snap.centerClosedThatDay))
+            let verdict = ReschedulePolicy.evaluate(
+                RescheduleContext(
+                    actor: actor, caseFile: snap.caseFile, appointment: snap.appointment,
+                    goodCause: e.request.goodCause, now: now, centerClosed: snap.centerClosedThatDay))
             guard verdict.decision == .allowed else {
-                let v = verdict.decision == .escalated
-                    ? Verdict(decision: .refused, codes: verdict.codes,
-                              text: Localized { t in t.waitlistNeedsOfficer(verdict.codes.map(\.rawValue).joined(separator: ", ")) },
-                              guidance: Localized { $0.guidanceRecordForOfficer })
+                let v =
+                    verdict.decision == .escalated
+                    ? Verdict(
+                        decision: .refused, codes: verdict.codes,
+                        text: Localized { t in t.waitlistNeedsOfficer(verdict.codes.map(\.rawValue).joined(separator: ", ")) },
+                        guidance: Localized { $0.guidanceRecordForOfficer })
                     : verdict
-                try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .refused, receipt: o.receipt, requestID: nil,
-                                              detail: "offer=\(id) codes=\(v.codes.map(\.rawValue).joined(separator: ","))"))
+                try tx.appendAudit(
+                    AuditEvent(
+                        at: now, actor: actor, action: .refused, receipt: o.receipt, requestID: nil,
+                        detail: "offer=\(id) codes=\(v.codes.map(\.rawValue).joined(separator: ","))"))
                 return OfferAnswer(offer: o, outcome: RescheduleOutcome(requestID: requestID, result: .refused, verdict: v))
             }
             try w.lockSlots([(snap.appointment.centerCode, snap.appointment.start), (o.centerCode, o.start)])
             guard try w.resolveOffer(id, to: .accepted, at: now, appointmentID: nil) else { return OfferAnswer(offer: o, problem: .offerResolved) }
-            let r = RescheduleRequest(requestID: requestID, receipt: o.receipt, actor: actor, goodCause: e.request.goodCause,
-                                      note: "offer \(id)", centerCode: o.centerCode, to: center.zone.local(o.start), notify: e.request.notify,
-                                      expectedAppointmentID: snap.appointment.id)
+            let r = RescheduleRequest(
+                requestID: requestID, receipt: o.receipt, actor: actor, goodCause: e.request.goodCause,
+                note: "offer \(id)", centerCode: o.centerCode, to: center.zone.local(o.start), notify: e.request.notify,
+                expectedAppointmentID: snap.appointment.id)
             let outcome = try ReschedulingService.decide(tx, r, now: now)
             guard outcome.result == .booked, !outcome.replayed, let newID = try tx.currentAppointment(o.receipt)?.id else {
                 // Released but not booked: nothing of it stays.
@@ -271,9 +307,13 @@ public enum WaitlistService {
             }
             try w.resolveOffer(id, to: .accepted, at: now, appointmentID: newID)
             try w.endWaitlist(id: e.id, state: "served", at: now)
-            try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .offerAccepted, receipt: o.receipt, requestID: r.requestID,
-                                          detail: "offer=\(id) appointment=\(newID)"))
-            var done = o; done.state = .accepted; done.resolvedAt = now
+            try tx.appendAudit(
+                AuditEvent(
+                    at: now, actor: actor, action: .offerAccepted, receipt: o.receipt, requestID: r.requestID,
+                    detail: "offer=\(id) appointment=\(newID)"))
+            var done = o
+            done.state = .accepted
+            done.resolvedAt = now
             return OfferAnswer(offer: done, outcome: outcome)
         }
     }
@@ -289,7 +329,9 @@ public enum WaitlistService {
             guard try w.resolveOffer(id, to: .declined, at: now, appointmentID: nil) else { return OfferAnswer(offer: o, problem: .offerResolved) }
             try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .offerDeclined, receipt: o.receipt, requestID: nil, detail: "offer=\(id)"))
             let next = try offerStation(w, center: o.centerCode, start: o.start, now: now, by: actor)
-            var done = o; done.state = .declined; done.resolvedAt = now
+            var done = o
+            done.state = .declined
+            done.resolvedAt = now
             return OfferAnswer(offer: done, passedOn: next)
         }
     }
@@ -314,7 +356,9 @@ public struct WaitlistOverview: Sendable {
 }
 
 extension WaitlistService {
-    public static func overview(for actor: Actor, center: String? = nil, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> WaitlistOverview {
+    public static func overview(for actor: Actor, center: String? = nil, in store: some TransactionalStore, clock: () -> Date) throws(StoreError)
+        -> WaitlistOverview
+    {
         try store.withWriteTransaction { tx in
             let w = try wtx(tx)
             let now = clock()
@@ -340,14 +384,17 @@ extension WaitlistService {
                 for code in codes.sorted() {
                     let waiting = all.filter { $0.request.centers.contains(code) }
                     let here = offers.filter { $0.centerCode == code }
-                    lines.append(WaitlistCenterLine(center: code, waiting: waiting.count, oldest: waiting.map(\.request.askedAt).min(),
-                                                    offersOut: here.filter { $0.state(at: now) == .open }.count,
-                                                    accepted: here.filter { $0.state == .accepted }.count,
-                                                    expired: here.filter { $0.state(at: now) == .expired }.count))
+                    lines.append(
+                        WaitlistCenterLine(
+                            center: code, waiting: waiting.count, oldest: waiting.map(\.request.askedAt).min(),
+                            offersOut: here.filter { $0.state(at: now) == .open }.count,
+                            accepted: here.filter { $0.state == .accepted }.count,
+                            expired: here.filter { $0.state(at: now) == .expired }.count))
                 }
             }
-            return WaitlistOverview(centers: lines, entries: visible.map { ($0, WaitlistMatching.place(of: $0, among: all)) },
-                                    offers: offers.filter { o in center == nil || o.centerCode == center })
+            return WaitlistOverview(
+                centers: lines, entries: visible.map { ($0, WaitlistMatching.place(of: $0, among: all)) },
+                offers: offers.filter { o in center == nil || o.centerCode == center })
         }
     }
 }
@@ -361,14 +408,20 @@ public struct WaitlistCaseView: Sendable, Hashable {
     public var openOffers: [Offer]
     public var centers: [String: Center]
     public init(receipt: ReceiptNumber, request: WaitingEntry? = nil, place: Int? = nil, openOffers: [Offer] = [], centers: [String: Center] = [:]) {
-        self.receipt = receipt; self.request = request; self.place = place; self.openOffers = openOffers; self.centers = centers
+        self.receipt = receipt
+        self.request = request
+        self.place = place
+        self.openOffers = openOffers
+        self.centers = centers
     }
 }
 
 extension WaitlistService {
     /// The case's request, its place (W3) and its open offers. R5 first: a case the actor may not
     /// see is `.notAuthorized`, as opening it is.
-    public static func caseView(_ receipt: ReceiptNumber, for actor: Actor, in store: some TransactionalStore, clock: () -> Date) throws(StoreError) -> WaitlistCaseView {
+    public static func caseView(_ receipt: ReceiptNumber, for actor: Actor, in store: some TransactionalStore, clock: () -> Date) throws(StoreError)
+        -> WaitlistCaseView
+    {
         try store.withWriteTransaction { tx in
             let w = try wtx(tx)
             let now = clock()

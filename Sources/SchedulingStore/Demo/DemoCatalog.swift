@@ -64,7 +64,7 @@ enum DemoNames {
             ("MAZ", "Mayagüez", "PR", "America/Puerto_Rico"),
             ("STT", "Charlotte Amalie", "VI", "America/St_Thomas"),
             ("GUM", "Hagåtña", "GU", "Pacific/Guam"),
-            ("SPN", "Saipan", "MP", "Pacific/Saipan"),
+            ("SPN", "Saipan", "MP", "Pacific/Saipan")
         ]
     }()
 
@@ -72,7 +72,7 @@ enum DemoNames {
         "Federal Plaza", "Commerce Way", "Liberty Avenue", "Independence Drive", "Constitution Boulevard",
         "Union Street", "Freedom Parkway", "Harbor View Road", "Meridian Court", "Civic Center Drive",
         "Heritage Lane", "Gateway Boulevard", "Pioneer Way", "Riverside Avenue", "Lakeshore Drive",
-        "Founders Square", "Eagle Crest Road", "Summit Avenue", "Capitol Street", "Magnolia Plaza",
+        "Founders Square", "Eagle Crest Road", "Summit Avenue", "Capitol Street", "Magnolia Plaza"
     ]
 
     static let firstNames = [
@@ -85,7 +85,7 @@ enum DemoNames {
         "Kwame", "Ama", "Dmitri", "Olga", "Oksana", "Bohdan", "Zoë", "François", "Chloé", "Björn",
         "Søren", "Łukasz", "Małgorzata", "Minh", "Anh", "Tuấn", "Renée", "Nadia", "Tariq", "Esperanza",
         "Joaquín", "Gabriel", "Isabela", "João", "Conceição", "Mihai", "Ștefan", "Thanh", "Jesús", "Ramón",
-        "Beatriz", "Kateryna", "Aleksandr", "Giulia", "Marco", "Amara", "Tenzin", "Nour", "Emeka", "Leilani",
+        "Beatriz", "Kateryna", "Aleksandr", "Giulia", "Marco", "Amara", "Tenzin", "Nour", "Emeka", "Leilani"
     ]
 
     static let lastNames = [
@@ -98,14 +98,14 @@ enum DemoNames {
         "Wiśniewski", "Ivanov", "Petrova", "Shevchenko", "Müller", "Schröder", "O'Brien", "Murphy", "Dubois", "Lefèvre",
         "Rossi", "Esposito", "Silva", "Santos", "Oliveira", "Gonçalves", "Cohen", "Haddad", "Khoury", "Abdullah",
         "Rahman", "Hossain", "Yılmaz", "Öztürk", "Castillo", "Núñez", "Peña", "Ortiz", "Cruz", "Reyes",
-        "Flores", "Morales", "Gutiérrez", "Jiménez", "Álvarez", "Tanaka", "Suzuki", "Sato", "Nakamura", "Camacho",
+        "Flores", "Morales", "Gutiérrez", "Jiménez", "Álvarez", "Tanaka", "Suzuki", "Sato", "Nakamura", "Camacho"
     ]
 
     /// Names written in their own script or with their own order, used now and then as they are.
     static let wholeNames = [
         "李小龙", "王芳", "张伟", "陈静", "Nguyễn Văn An", "Trần Thị Mai", "Lê Hoàng Nam", "김민준", "이서연", "박지훈",
         "山田太郎", "佐藤花子", "Δημήτρης Παπαδόπουλος", "Олена Коваленко", "Мария Иванова", "محمد الأحمد",
-        "José Núñez", "François Lefèvre", "Zoë Ångström", "Siobhán Ó Briain", "Nguyễn Thị Hồng", "Ahmad Karimi",
+        "José Núñez", "François Lefèvre", "Zoë Ångström", "Siobhán Ó Briain", "Nguyễn Thị Hồng", "Ahmad Karimi"
     ]
 
     static let areaCodes = [212, 617, 312, 713, 305, 213, 206, 602, 303, 404, 215, 702, 808, 907, 787, 671, 415, 512, 214, 571]

@@ -41,8 +41,9 @@ struct Generator {
         }
         fillWeek(site: plan.fullWeekSite, from: plan.fullWeekFirst)
         while cases.count < caseCount { randomCase() }
-        return ImportDocument(settings: .init(leadHours: SlotWindow.defaultLeadHours, horizonDays: SlotWindow.defaultHorizonDays), centers: sites.map(\.record),
-                              accounts: accounts, cases: cases, appointments: appointments)
+        return ImportDocument(
+            settings: .init(leadHours: SlotWindow.defaultLeadHours, horizonDays: SlotWindow.defaultHorizonDays), centers: sites.map(\.record),
+            accounts: accounts, cases: cases, appointments: appointments)
     }
 
     // MARK: People
@@ -59,7 +60,8 @@ struct Generator {
         if rng.chance(0.08) {
             // A second family name, as many Hispanic names have.
             let l2 = rng.int(DemoNames.lastNames.count)
-            name += " \(DemoNames.lastNames[l2])"; slug += ".\(lastSlugs[l2])"
+            name += " \(DemoNames.lastNames[l2])"
+            slug += ".\(lastSlugs[l2])"
         }
         return (name, slug)
     }
@@ -113,8 +115,10 @@ struct Generator {
         let email: String? = r < 0.9 ? "\(local)\(applicantSeq % 1000)@\(domain)" : nil
         let ph: String? = r < 0.7 || email == nil ? phone() : nil
         let identity = DemoIdentity.of(id)
-        accounts.append(.init(id: id, role: "applicant", name: p.name, email: email, phone: ph,
-                              aNumber: identity.aNumber, dateOfBirth: identity.dateOfBirth))
+        accounts.append(
+            .init(
+                id: id, role: "applicant", name: p.name, email: email, phone: ph,
+                aNumber: identity.aNumber, dateOfBirth: identity.dateOfBirth))
         return id
     }
 
@@ -152,24 +156,32 @@ struct Generator {
         var changed: Date?
         if kind == .missed {
             let r = rng.unit()
-            if r < 0.25 { changed = slot.start.addingTimeInterval(-Double(rng.int(in: 1...20)) * 86_400 - Double(rng.int(86_400))) }
-            else if r < 0.35 { changed = slot.start.addingTimeInterval(Double(rng.int(in: 1...10)) * 86_400) }
+            if r < 0.25 {
+                changed = slot.start.addingTimeInterval(-Double(rng.int(in: 1...20)) * 86_400 - Double(rng.int(86_400)))
+            } else if r < 0.35 {
+                changed = slot.start.addingTimeInterval(Double(rng.int(in: 1...10)) * 86_400)
+            }
             if let c = changed, c > now { changed = now.addingTimeInterval(-3600) }
         }
         let r1 = receipt(for: form)
-        cases.append(.init(receipt: r1, form: form, applicant: applicant, applicantName: p.name, representatives: reps,
-                           status: status, addressChangedAt: changed))
+        cases.append(
+            .init(
+                receipt: r1, form: form, applicant: applicant, applicantName: p.name, representatives: reps,
+                status: status, addressChangedAt: changed))
         appointments.append(book(s, slot, kind: kind, receipt: r1))
 
         // Adjustment of status: the I-765 or I-131 filed with it, booked at the same center the same days.
         if form == "I-485" && (kind == .future || kind == .attended || kind == .missed) && rng.chance(0.2) {
             let companion = rng.chance(0.6) ? "I-765" : "I-131"
             let after = kind == .future ? max(slot.start.addingTimeInterval(-1), now.addingTimeInterval(86_400)) : slot.start.addingTimeInterval(-1)
-            let upTo = kind == .future ? slot.start.addingTimeInterval(2 * 86_400) : min(slot.start.addingTimeInterval(2 * 86_400), now.addingTimeInterval(-3600))
+            let upTo =
+                kind == .future ? slot.start.addingTimeInterval(2 * 86_400) : min(slot.start.addingTimeInterval(2 * 86_400), now.addingTimeInterval(-3600))
             if let near = ledger.randomFree(s, after: after, upTo: upTo, rng: &rng) {
                 let r2 = receipt(for: companion)
-                cases.append(.init(receipt: r2, form: companion, applicant: applicant, applicantName: p.name, representatives: reps,
-                                   status: status, addressChangedAt: changed))
+                cases.append(
+                    .init(
+                        receipt: r2, form: companion, applicant: applicant, applicantName: p.name, representatives: reps,
+                        status: status, addressChangedAt: changed))
                 appointments.append(book(s, near, kind: kind, receipt: r2))
             }
         }
@@ -200,11 +212,14 @@ struct Generator {
         switch kind {
         case .future, .soon, .overdue:
             status = "scheduled"
-            let r = rng.unit(); prior = r < 0.8 ? 0 : r < 0.93 ? 1 : 2
+            let r = rng.unit()
+            prior = r < 0.8 ? 0 : r < 0.93 ? 1 : 2
         case .attended:
-            status = "attended"; prior = rng.chance(0.1) ? 1 : 0
+            status = "attended"
+            prior = rng.chance(0.1) ? 1 : 0
         case .missed:
-            status = "missed"; prior = rng.chance(0.1) ? 1 : 0
+            status = "missed"
+            prior = rng.chance(0.1) ? 1 : 0
         }
         return .init(receipt: receipt, center: sites[s].code, start: slot.local.iso, status: status, priorReschedules: prior)
     }

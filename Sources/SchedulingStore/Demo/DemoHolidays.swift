@@ -24,12 +24,12 @@ enum Holidays {
         var out: [LocalDate] = []
         for y in (today.year - 1)...(today.year + 1) {
             for (m, d) in [(1, 1), (6, 19), (7, 4), (11, 11), (12, 25)] { out += observed(LocalDate(year: y, month: m, day: d)!) }
-            out.append(nth(3, .mon, month: 1, year: y))   // Martin Luther King Jr. Day
-            out.append(nth(3, .mon, month: 2, year: y))   // Washington's Birthday
-            out.append(last(.mon, month: 5, year: y))     // Memorial Day
-            out.append(nth(1, .mon, month: 9, year: y))   // Labor Day
-            out.append(nth(2, .mon, month: 10, year: y))  // Columbus Day
-            out.append(nth(4, .thu, month: 11, year: y))  // Thanksgiving
+            out.append(nth(3, .mon, month: 1, year: y)) // Martin Luther King Jr. Day
+            out.append(nth(3, .mon, month: 2, year: y)) // Washington's Birthday
+            out.append(last(.mon, month: 5, year: y)) // Memorial Day
+            out.append(nth(1, .mon, month: 9, year: y)) // Labor Day
+            out.append(nth(2, .mon, month: 10, year: y)) // Columbus Day
+            out.append(nth(4, .thu, month: 11, year: y)) // Thanksgiving
         }
         return window(out, today)
     }

@@ -3,8 +3,14 @@ import Scheduling
 
 /// Every booking made so far, per slot, so no slot gets more bookings than stations.
 struct Ledger {
-    struct DayKey: Hashable { let site: Int; let day: Int }
-    struct SlotKey: Hashable { let site: Int; let start: Int64 }
+    struct DayKey: Hashable {
+        let site: Int
+        let day: Int
+    }
+    struct SlotKey: Hashable {
+        let site: Int
+        let start: Int64
+    }
     let sites: [Site]
     private var days: [DayKey: [Slot]] = [:]
     private var booked: [SlotKey: Int] = [:]

@@ -48,12 +48,17 @@ public struct DemoSandboxStore: Sendable {
         /// While the sandbox is built: a fatal signal removes this folder.
         public var guardFolder: (String) -> Void
         public var unguardFolder: () -> Void
-        public init(isDatabase: @escaping (String) -> Bool,
-                    openDatabase: @escaping (String, Date, UInt64) throws(StoreError) -> (any TrainingSandbox, Bool),
-                    creating: @escaping (String) -> Void = { _ in }, guardFolder: @escaping (String) -> Void = { _ in },
-                    unguardFolder: @escaping () -> Void = {}) {
-            self.isDatabase = isDatabase; self.openDatabase = openDatabase; self.creating = creating
-            self.guardFolder = guardFolder; self.unguardFolder = unguardFolder
+        public init(
+            isDatabase: @escaping (String) -> Bool,
+            openDatabase: @escaping (String, Date, UInt64) throws(StoreError) -> (any TrainingSandbox, Bool),
+            creating: @escaping (String) -> Void = { _ in }, guardFolder: @escaping (String) -> Void = { _ in },
+            unguardFolder: @escaping () -> Void = {}
+        ) {
+            self.isDatabase = isDatabase
+            self.openDatabase = openDatabase
+            self.creating = creating
+            self.guardFolder = guardFolder
+            self.unguardFolder = unguardFolder
         }
     }
 
@@ -61,8 +66,10 @@ public struct DemoSandboxStore: Sendable {
     /// `flowStart`: a recorded flow's own start; `template`: where the prepared store is kept
     /// (used only for the usual run: no --db, no clock, no flow start). A store that is not a
     /// training store is refused and left as it was.
-    public static func open(db: String?, now: Date?, flowStart: Date?, seed: UInt64, user: String, template: DemoTemplate?,
-                            hooks: Hooks) throws(DemoSandboxError) -> DemoSandboxStore {
+    public static func open(
+        db: String?, now: Date?, flowStart: Date?, seed: UInt64, user: String, template: DemoTemplate?,
+        hooks: Hooks
+    ) throws(DemoSandboxError) -> DemoSandboxStore {
         let fm = FileManager.default
         let folder = fm.temporaryDirectory.appendingPathComponent("biosched-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -98,7 +105,8 @@ public struct DemoSandboxStore: Sendable {
                         // A cached template this build cannot open (made by another build of the same
                         // version): it is dropped, and the sandbox made afresh, as with no template.
                         guard fromTemplate, let template else { throw error }
-                        unlink(path); unlink(template.path)
+                        unlink(path)
+                        unlink(template.path)
                         fromTemplate = false
                         try createFile()
                         store = try SQLiteBookingStore(path: path)
@@ -119,8 +127,9 @@ public struct DemoSandboxStore: Sendable {
             if created && ordinary, let template, let sqlite = store as? SQLiteBookingStore { template.save(sqlite) }
             let pristine: SandboxFirstState
             do { pristine = try store.keepFirstState(in: folder) } catch { throw .store(error) }
-            return DemoSandboxStore(store: store, info: info, start: start, seed: seed, created: created, fromTemplate: fromTemplate,
-                                    folder: folder, pristine: pristine, storiesPlacedAt: createdAt ?? start)
+            return DemoSandboxStore(
+                store: store, info: info, start: start, seed: seed, created: created, fromTemplate: fromTemplate,
+                folder: folder, pristine: pristine, storiesPlacedAt: createdAt ?? start)
         } catch {
             try? fm.removeItem(at: folder)
             throw error

@@ -11,8 +11,10 @@ struct Site {
 
 enum Sites {
     /// Centers whose calendars the stories rely on: no ad-hoc closures there.
-    static let storyCenters: Set<String> = ["BOS", "CHI", "NYC", "FAR", "GUM", "PHX", "NWK", "HOU", "SFO", "ATL", "DAL",
-                                            "LAX", "MIA", "SEA", "DCA"]
+    static let storyCenters: Set<String> = [
+        "BOS", "CHI", "NYC", "FAR", "GUM", "PHX", "NWK", "HOU", "SFO", "ATL", "DAL",
+        "LAX", "MIA", "SEA", "DCA"
+    ]
 
     static func make(now: Date) -> [Site] {
         let utcToday = ZoneRules(identifier: "UTC")!.local(now).date
@@ -32,12 +34,16 @@ enum Sites {
             switch code {
             case "NYC", "LAX", "MIA", "HOU":
                 // The busiest centers open on weekends too.
-                hours[.sat] = "08:00-12:00"; hours[.sun] = "09:00-13:00"; stations = 6
+                hours[.sat] = "08:00-12:00"
+                hours[.sun] = "09:00-13:00"
+                stations = 6
             case "CHI": stations = 6
             case "FAR":
                 // The center of the full-week story: small, so its week fills with few cases.
                 for d in weekdays { hours[d] = "08:00-16:00" }
-                hours[.sat] = nil; slotMinutes = 30; stations = 2
+                hours[.sat] = nil
+                slotMinutes = 30
+                stations = 2
             default: break
             }
             var closures = holidays
@@ -60,9 +66,10 @@ enum Sites {
                 timeZone: tz, slotMinutes: slotMinutes, stations: stations, hours: hours, closures: closures)
             var parsed: [Weekday: OpeningHours] = [:]
             for (d, t) in hours { parsed[d] = OpeningHours(parsing: t)! }
-            let center = Center(code: code, name: record.name, address: record.address, city: city, state: state, zone: zone,
-                                hours: parsed, slotMinutes: slotMinutes, stations: stations,
-                                closures: Set(closures.compactMap(LocalDate.init(iso:))))
+            let center = Center(
+                code: code, name: record.name, address: record.address, city: city, state: state, zone: zone,
+                hours: parsed, slotMinutes: slotMinutes, stations: stations,
+                closures: Set(closures.compactMap(LocalDate.init(iso:))))
             sites.append(Site(index: i, record: record, center: center))
         }
         return sites

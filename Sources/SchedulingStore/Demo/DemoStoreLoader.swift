@@ -12,9 +12,11 @@ extension SQLiteBookingStore {
     /// still check every row), statements are prepared once and their values bound through SQLite's
     /// C API. If filling fails, the file this call created is removed; an existing file is never touched.
     @discardableResult
-    public static func createDemo(path: String, createdBy: String, now: Date, seed: UInt64, caseCount: Int = 50_000,
-                                  origin: AuditOrigin = AuditOrigin(), group: String? = nil,
-                                  settings: [StoreSetting: String] = [:]) throws(StoreError) -> ImportSummary {
+    public static func createDemo(
+        path: String, createdBy: String, now: Date, seed: UInt64, caseCount: Int = 50_000,
+        origin: AuditOrigin = AuditOrigin(), group: String? = nil,
+        settings: [StoreSetting: String] = [:]
+    ) throws(StoreError) -> ImportSummary {
         let doc = DemoData.document(seed: seed, now: now, caseCount: caseCount)
         let store = try create(path: path, training: true, createdBy: createdBy, now: now, origin: origin, group: group, settings: settings)
         do {
@@ -66,24 +68,28 @@ enum DemoStoreLoader {
     static let rowGuards = ["account_id_pattern_insert", "appointment_takes_station", "slot_inserted_empty", "slot_counter_is_exact"]
 
     static func load(_ db: Database, _ doc: ImportDocument, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
-        let guards = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
-                                          + rowGuards.map { "'\($0)'" }.joined(separator: ", ") + ") ORDER BY name")
+        let guards = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+                + rowGuards.map { "'\($0)'" }.joined(separator: ", ") + ") ORDER BY name")
         guard guards.count == rowGuards.count else { throw StoreError.failed("the store's triggers are not the ones the demo load knows") }
         for g in guards { try db.execute(sql: "DROP TRIGGER " + (g["name"] as String)) }
         let summary = try insertAll(db, doc, actor: actor, now: now, origin: origin)
         // What appointment_takes_station keeps: one row per slot holding bookings, capacity the center's.
-        try db.execute(sql: """
-            INSERT INTO slots(center, start, capacity, booked)
-            SELECT a.center, a.start, c.stations, count(*) FROM appointments a JOIN centers c ON c.code = a.center
-            WHERE a.status IN \(Schema.holding) GROUP BY a.center, a.start
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO slots(center, start, capacity, booked)
+                SELECT a.center, a.start, c.stations, count(*) FROM appointments a JOIN centers c ON c.code = a.center
+                WHERE a.status IN \(Schema.holding) GROUP BY a.center, a.start
+                """)
         // What account_id_pattern_insert refuses.
         if let bad = try String.fetchOne(db, sql: "SELECT id FROM accounts WHERE NOT \(TrustSchema.accountIDCheck("id")) LIMIT 1") {
             throw StoreError.failed("demo account id \(bad) does not match the account id pattern")
         }
         for g in guards { try db.execute(sql: g["sql"] as String) }
-        try Audit.append(GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
-                         detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
+        try Audit.append(
+            GRDBConnection(db), origin: origin, at: now, actor: actor, action: .imported,
+            detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)")
         return summary
     }
 
@@ -98,8 +104,14 @@ enum DemoStoreLoader {
         let closure = try BulkStatement(db, "INSERT OR IGNORE INTO center_closures(center, date)", columns: 2)
         var zones: [String: ZoneRules] = [:]
         for c in doc.centers {
-            center.text(c.code); center.text(c.name); center.text(c.address); center.text(c.city); center.text(c.state)
-            center.text(c.timeZone); center.int(c.slotMinutes); center.int(c.stations)
+            center.text(c.code)
+            center.text(c.name)
+            center.text(c.address)
+            center.text(c.city)
+            center.text(c.state)
+            center.text(c.timeZone)
+            center.int(c.slotMinutes)
+            center.int(c.stations)
             try center.row()
             zones[c.code] = ZoneRules(identifier: c.timeZone)
             summary.centers += 1
@@ -110,25 +122,39 @@ enum DemoStoreLoader {
         for c in doc.centers {
             for (wd, text) in c.hours {
                 guard let h = OpeningHours(parsing: text) else { throw StoreError.failed("demo center \(c.code): hours \(text)") }
-                hours.text(c.code); hours.text(wd.rawValue); hours.int(h.open.minutes); hours.int(h.close.minutes)
+                hours.text(c.code)
+                hours.text(wd.rawValue)
+                hours.int(h.open.minutes)
+                hours.int(h.close.minutes)
                 try hours.row()
             }
-            for d in c.closures { closure.text(c.code); closure.text(d); try closure.row() }
+            for d in c.closures {
+                closure.text(c.code)
+                closure.text(d)
+                try closure.row()
+            }
         }
         for b in [hours, closure] { try b.finish() }
         let account = try BulkStatement(db, "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language)", columns: 9)
         var names: [String: String] = [:]
         names.reserveCapacity(doc.accounts.count)
         for a in doc.accounts {
-            account.text(a.id); account.text(a.role); account.text(a.name); account.text(a.email); account.text(a.phone)
-            account.text(CallerSearch.phoneDigits(a.phone)); account.text(a.aNumber); account.text(a.dateOfBirth?.iso)
+            account.text(a.id)
+            account.text(a.role)
+            account.text(a.name)
+            account.text(a.email)
+            account.text(a.phone)
+            account.text(CallerSearch.phoneDigits(a.phone))
+            account.text(a.aNumber)
+            account.text(a.dateOfBirth?.iso)
             account.text(a.language)
             try account.row()
             names[a.id] = a.name
             summary.accounts += 1
         }
         try account.finish()
-        let insertCase = try BulkStatement(db, "INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key)", columns: 7)
+        let insertCase = try BulkStatement(
+            db, "INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key)", columns: 7)
         let representation = try BulkStatement(db, "INSERT INTO representations(receipt, account)", columns: 2)
         // Names repeat (first and family names drawn from short lists): each is folded once.
         var folded: [String: String] = [:]
@@ -138,10 +164,16 @@ enum DemoStoreLoader {
                 guard let known = names[acc] else { throw StoreError.failed("demo case \(c.receipt): no account \(acc)") }
                 if name == nil { name = known }
             }
-            insertCase.text(c.receipt); insertCase.text(FormType(c.form).code); insertCase.text(c.status)
-            insertCase.text(name ?? ""); insertCase.text(c.applicant); insertCase.int(c.addressChangedAt.map(Records.seconds))
+            insertCase.text(c.receipt)
+            insertCase.text(FormType(c.form).code)
+            insertCase.text(c.status)
+            insertCase.text(name ?? "")
+            insertCase.text(c.applicant)
+            insertCase.int(c.addressChangedAt.map(Records.seconds))
             let plain = name ?? ""
-            if let known = folded[plain] { insertCase.text(known) } else {
+            if let known = folded[plain] {
+                insertCase.text(known)
+            } else {
                 let key = NameKey.fold(plain)
                 folded[plain] = key
                 insertCase.text(key)
@@ -153,7 +185,11 @@ enum DemoStoreLoader {
         // After every case: a representation refers to its case (foreign keys are checked per
         // statement, and a statement holds many rows). The table has no row ids: order is no matter.
         for c in doc.cases {
-            for rep in c.representatives { representation.text(c.receipt); representation.text(rep); try representation.row() }
+            for rep in c.representatives {
+                representation.text(c.receipt)
+                representation.text(rep)
+                try representation.row()
+            }
         }
         try representation.finish()
         let appointment = try BulkStatement(db, "INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at)", columns: 7)
@@ -162,8 +198,13 @@ enum DemoStoreLoader {
             guard let zone = zones[a.center], let local = LocalDateTime(iso: a.start), let instant = zone.instant(of: local) else {
                 throw StoreError.failed("demo appointment \(a.receipt): \(a.center) \(a.start)")
             }
-            appointment.text(a.receipt); appointment.text(a.center); appointment.int(Records.seconds(instant))
-            appointment.text(a.status); appointment.int(a.priorReschedules); appointment.int(1); appointment.int(nowS)
+            appointment.text(a.receipt)
+            appointment.text(a.center)
+            appointment.int(Records.seconds(instant))
+            appointment.text(a.status)
+            appointment.int(a.priorReschedules)
+            appointment.int(1)
+            appointment.int(nowS)
             try appointment.row()
             summary.appointments += 1
         }
@@ -252,7 +293,8 @@ final class BulkStatement {
     }
 
     private static func error(_ db: Database, _ sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                      message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+        DatabaseError(
+            resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+            message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
     }
 }

@@ -49,8 +49,10 @@ struct StoryPlan {
 
         func account(_ id: String, _ name: String, email: String? = nil, phone: String? = nil, role: String = "applicant") {
             let identity = role == "applicant" ? DemoIdentity.of(id) : nil
-            p.accounts.append(.init(id: id, role: role, name: name, email: email ?? "\(id)@example.com", phone: phone,
-                                    aNumber: identity?.aNumber, dateOfBirth: identity?.dateOfBirth))
+            p.accounts.append(
+                .init(
+                    id: id, role: role, name: name, email: email ?? "\(id)@example.com", phone: phone,
+                    aNumber: identity?.aNumber, dateOfBirth: identity?.dateOfBirth))
         }
         /// Books `start` at `s` (a slot or an exact instant) and returns the appointment record.
         func book(_ s: Int, _ start: Date, _ status: String = "scheduled", prior: Int = 0) -> ImportDocument.AppointmentRecord {
@@ -58,8 +60,14 @@ struct StoryPlan {
             return .init(receipt: "", center: sites[s].code, start: sites[s].zone.local(start).iso, status: status, priorReschedules: prior)
         }
         func add(_ story: StoryCase?, _ c: ImportDocument.CaseRecord, _ appts: [ImportDocument.AppointmentRecord]) {
-            p.entries.append(StoryEntry(story: story, caseRecord: c,
-                                        appointments: appts.map { var a = $0; a.receipt = c.receipt; return a }))
+            p.entries.append(
+                StoryEntry(
+                    story: story, caseRecord: c,
+                    appointments: appts.map {
+                        var a = $0
+                        a.receipt = c.receipt
+                        return a
+                    }))
         }
 
         // R3/R4: eligible online.
@@ -67,9 +75,11 @@ struct StoryPlan {
             let s = site("BOS")
             let slot = ledger.near(s, day: today(s).adding(days: 3), minute: 600, after: now.addingTimeInterval(3 * 86_400 - 12 * 3600), before: far)
             account("maria.garcia", "María García", phone: "(617) 555-0142")
-            add(StoryCase(receipt: Story.eligible, title: t.storyEligibleTitle,
-                          description: t.storyEligible(when(s, slot.start)),
-                          role: "applicant", account: "maria.garcia"),
+            add(
+                StoryCase(
+                    receipt: Story.eligible, title: t.storyEligibleTitle,
+                    description: t.storyEligible(when(s, slot.start)),
+                    role: "applicant", account: "maria.garcia"),
                 .init(receipt: Story.eligible, form: "I-485", applicant: "maria.garcia", applicantName: "María García"),
                 [book(s, slot.start)])
         }
@@ -81,19 +91,24 @@ struct StoryPlan {
             let (s, start) = Self.exactly(target, sites: sites, ledger: &ledger, prefer: ["DCA", "GUM", "HNL", "SJU"])
             let exact = secs(start) == secs(now) + cutoff
             account("david.kim", "David Kim", phone: "(202) 555-0117")
-            add(StoryCase(receipt: Story.twelveHours, title: t.storyTwelveTitle,
-                          description: t.storyTwelve(when(s, start), exact: exact, duration(secs(start) - secs(now))),
-                          role: "applicant", account: "david.kim"),
+            add(
+                StoryCase(
+                    receipt: Story.twelveHours, title: t.storyTwelveTitle,
+                    description: t.storyTwelve(when(s, start), exact: exact, duration(secs(start) - secs(now))),
+                    role: "applicant", account: "david.kim"),
                 .init(receipt: Story.twelveHours, form: "I-765", applicant: "david.kim", applicantName: "David Kim"),
                 [book(s, start)])
         }
         do {
-            let (s, start) = Self.around(now.addingTimeInterval(TimeInterval(cutoff - 3600)), within: 30 * 60, sites: sites, ledger: &ledger,
-                                         prefer: ["LAX", "CHI", "HNL", "GUM"])
+            let (s, start) = Self.around(
+                now.addingTimeInterval(TimeInterval(cutoff - 3600)), within: 30 * 60, sites: sites, ledger: &ledger,
+                prefer: ["LAX", "CHI", "HNL", "GUM"])
             account("aisha.bello", "Aisha Bello", phone: "(312) 555-0163")
-            add(StoryCase(receipt: Story.elevenHours, title: t.storyElevenTitle,
-                          description: t.storyEleven(when(s, start), duration(secs(start) - secs(now))),
-                          role: "agent"),
+            add(
+                StoryCase(
+                    receipt: Story.elevenHours, title: t.storyElevenTitle,
+                    description: t.storyEleven(when(s, start), duration(secs(start) - secs(now))),
+                    role: "agent"),
                 .init(receipt: Story.elevenHours, form: "N-400", applicant: "aisha.bello", applicantName: "Aisha Bello"),
                 [book(s, start)])
         }
@@ -105,21 +120,26 @@ struct StoryPlan {
             let second = ledger.near(s, day: today(s).adding(days: 2), minute: 780, after: now.addingTimeInterval(24 * 3600), before: far)
             let current = ledger.near(s, day: today(s).adding(days: 5), minute: 660, after: now.addingTimeInterval(4 * 86_400), before: far)
             account("priya.patel", "Priya Patel", phone: "(312) 555-0188")
-            add(StoryCase(receipt: Story.twice, title: t.storyTwiceTitle,
-                          description: t.storyTwice(when(s, current.start)),
-                          role: "applicant", account: "priya.patel"),
+            add(
+                StoryCase(
+                    receipt: Story.twice, title: t.storyTwiceTitle,
+                    description: t.storyTwice(when(s, current.start)),
+                    role: "applicant", account: "priya.patel"),
                 .init(receipt: Story.twice, form: "I-485", applicant: "priya.patel", applicantName: "Priya Patel"),
                 [book(s, first.start, "rescheduled", prior: 0), book(s, second.start, "rescheduled", prior: 1), book(s, current.start, prior: 2)])
         }
 
         // R1/R3c/R6: the appointment passed an hour ago.
         do {
-            let (s, start) = Self.around(now.addingTimeInterval(-3600), within: 20 * 60, sites: sites, ledger: &ledger,
-                                         prefer: ["DCA", "CHI", "DEN", "LAX"], before: now)
+            let (s, start) = Self.around(
+                now.addingTimeInterval(-3600), within: 20 * 60, sites: sites, ledger: &ledger,
+                prefer: ["DCA", "CHI", "DEN", "LAX"], before: now)
             account("tomasz.nowak", "Tomasz Nowak", phone: "(215) 555-0139")
-            add(StoryCase(receipt: Story.passed, title: t.storyPassedTitle,
-                          description: t.storyPassed(when(s, start), duration(secs(now) - secs(start))),
-                          role: "agent"),
+            add(
+                StoryCase(
+                    receipt: Story.passed, title: t.storyPassedTitle,
+                    description: t.storyPassed(when(s, start), duration(secs(now) - secs(start))),
+                    role: "agent"),
                 .init(receipt: Story.passed, form: "I-90", applicant: "tomasz.nowak", applicantName: "Tomasz Nowak"),
                 [book(s, start)])
         }
@@ -128,9 +148,11 @@ struct StoryPlan {
         do {
             let s = site("NWK")
             let slot = ledger.near(s, day: today(s).adding(days: -3), step: -1, minute: 600, after: longAgo, before: now.addingTimeInterval(-3600))
-            add(StoryCase(receipt: Story.missedRisk, title: t.storyMissedRiskTitle,
-                          description: t.storyMissedRisk(when(s, slot.start)),
-                          role: "officer"),
+            add(
+                StoryCase(
+                    receipt: Story.missedRisk, title: t.storyMissedRiskTitle,
+                    description: t.storyMissedRisk(when(s, slot.start)),
+                    role: "officer"),
                 .init(receipt: Story.missedRisk, form: "N-400", applicant: nil, applicantName: "Jean-Baptiste Moreau"),
                 [book(s, slot.start, "missed")])
         }
@@ -139,9 +161,11 @@ struct StoryPlan {
             let slot = ledger.near(s, day: today(s).adding(days: -3), step: -1, minute: 630, after: longAgo, before: now.addingTimeInterval(-3600))
             let moved = slot.start.addingTimeInterval(-2 * 86_400 - 5 * 3600)
             account("fatima.rahman", "Fatima Rahman", phone: "(713) 555-0176")
-            add(StoryCase(receipt: Story.missedMoved, title: t.storyMissedMovedTitle,
-                          description: t.storyMissedMoved(when(s, slot.start), t.dateTimeLong(moved, sites[s].zone)),
-                          role: "agent"),
+            add(
+                StoryCase(
+                    receipt: Story.missedMoved, title: t.storyMissedMovedTitle,
+                    description: t.storyMissedMoved(when(s, slot.start), t.dateTimeLong(moved, sites[s].zone)),
+                    role: "agent"),
                 .init(receipt: Story.missedMoved, form: "I-485", applicant: "fatima.rahman", applicantName: "Fatima Rahman", addressChangedAt: moved),
                 [book(s, slot.start, "missed")])
         }
@@ -150,9 +174,11 @@ struct StoryPlan {
         do {
             let s = site("SFO")
             let slot = ledger.near(s, day: today(s).adding(days: 6), minute: 570, after: now.addingTimeInterval(2 * 86_400), before: far)
-            add(StoryCase(receipt: Story.asylum, title: t.storyAsylumTitle,
-                          description: t.storyAsylum(when(s, slot.start)),
-                          role: "agent"),
+            add(
+                StoryCase(
+                    receipt: Story.asylum, title: t.storyAsylumTitle,
+                    description: t.storyAsylum(when(s, slot.start)),
+                    role: "agent"),
                 .init(receipt: Story.asylum, form: "I-589", applicant: nil, applicantName: "Yonas Tesfaye", representatives: ["rep-0007"]),
                 [book(s, slot.start)])
         }
@@ -162,9 +188,11 @@ struct StoryPlan {
             let s = site("ATL")
             let slot = ledger.near(s, day: today(s).adding(days: 8), minute: 600, after: now.addingTimeInterval(2 * 86_400), before: far)
             account("emily.johnson", "Emily Johnson", phone: "(404) 555-0121")
-            add(StoryCase(receipt: Story.adoption, title: t.storyAdoptionTitle,
-                          description: t.storyAdoption(when(s, slot.start)),
-                          role: "applicant", account: "emily.johnson"),
+            add(
+                StoryCase(
+                    receipt: Story.adoption, title: t.storyAdoptionTitle,
+                    description: t.storyAdoption(when(s, slot.start)),
+                    role: "applicant", account: "emily.johnson"),
                 .init(receipt: Story.adoption, form: "I-600", applicant: "emily.johnson", applicantName: "Emily Johnson"),
                 [book(s, slot.start)])
         }
@@ -174,9 +202,11 @@ struct StoryPlan {
             let s = site("DAL")
             let slot = ledger.near(s, day: today(s).adding(days: 9), minute: 840, after: now.addingTimeInterval(2 * 86_400), before: far)
             account("carlos.mendoza", "Carlos Mendoza", phone: "(214) 555-0155")
-            add(StoryCase(receipt: Story.denied, title: t.storyDeniedTitle,
-                          description: t.storyDenied(when(s, slot.start)),
-                          role: "applicant", account: "carlos.mendoza"),
+            add(
+                StoryCase(
+                    receipt: Story.denied, title: t.storyDeniedTitle,
+                    description: t.storyDenied(when(s, slot.start)),
+                    role: "applicant", account: "carlos.mendoza"),
                 .init(receipt: Story.denied, form: "I-485", applicant: "carlos.mendoza", applicantName: "Carlos Mendoza", status: "denied"),
                 [book(s, slot.start)])
         }
@@ -188,7 +218,7 @@ struct StoryPlan {
             let plan: [(String, String, String, String?, String, Int)] = [
                 (Story.leeClients[0], "I-485", "Nguyễn Văn An", "nguyen.van.an", "LAX", 4),
                 (Story.leeClients[1], "I-765", "José Núñez", nil, "MIA", 10),
-                (Story.leeClients[2], "N-400", "李小龙", nil, "SEA", 12),
+                (Story.leeClients[2], "N-400", "李小龙", nil, "SEA", 12)
             ]
             var booked: [(String, String, String, String?, Int, Slot)] = []
             for (receipt, form, name, acc, code, days) in plan {
@@ -198,10 +228,14 @@ struct StoryPlan {
             }
             let list = booked.map { "\($0.2) (\($0.1), \($0.0))" }.joined(separator: ", ")
             for (i, (receipt, form, name, acc, s, slot)) in booked.enumerated() {
-                let story = i == 0 ? StoryCase(receipt: receipt, title: t.storyAttorneyTitle,
-                                               description: t.storyAttorney(list),
-                                               role: "representative", account: "attorney.lee") : nil
-                add(story, .init(receipt: receipt, form: form, applicant: acc, applicantName: name, representatives: ["attorney.lee"]),
+                let story =
+                    i == 0
+                    ? StoryCase(
+                        receipt: receipt, title: t.storyAttorneyTitle,
+                        description: t.storyAttorney(list),
+                        role: "representative", account: "attorney.lee") : nil
+                add(
+                    story, .init(receipt: receipt, form: form, applicant: acc, applicantName: name, representatives: ["attorney.lee"]),
                     [book(s, slot.start)])
             }
         }
@@ -211,13 +245,16 @@ struct StoryPlan {
             let s = site("FAR")
             p.fullWeekSite = s
             p.fullWeekFirst = today(s).adding(days: 7)
-            let slot = ledger.near(s, day: today(s).adding(days: 3), minute: 600, after: now.addingTimeInterval(2 * 86_400),
-                                   before: sites[s].zone.instant(of: LocalDateTime(date: p.fullWeekFirst, time: LocalTime(minutes: 0)!))!)
+            let slot = ledger.near(
+                s, day: today(s).adding(days: 3), minute: 600, after: now.addingTimeInterval(2 * 86_400),
+                before: sites[s].zone.instant(of: LocalDateTime(date: p.fullWeekFirst, time: LocalTime(minutes: 0)!))!)
             account("olena.kovalenko", "Olena Kovalenko", phone: "(701) 555-0133")
             let last = p.fullWeekFirst.adding(days: 6)
-            add(StoryCase(receipt: Story.fullWeek, title: t.storyFullWeekTitle,
-                          description: t.storyFullWeek(sites[s].record.name, t.day(p.fullWeekFirst), t.day(last), when(s, slot.start)),
-                          role: "applicant", account: "olena.kovalenko"),
+            add(
+                StoryCase(
+                    receipt: Story.fullWeek, title: t.storyFullWeekTitle,
+                    description: t.storyFullWeek(sites[s].record.name, t.day(p.fullWeekFirst), t.day(last), when(s, slot.start)),
+                    role: "applicant", account: "olena.kovalenko"),
                 .init(receipt: Story.fullWeek, form: "I-765", applicant: "olena.kovalenko", applicantName: "Olena Kovalenko"),
                 [book(s, slot.start)])
         }
@@ -234,10 +271,13 @@ struct StoryPlan {
             account("robert.brown", "Robert Brown", phone: "(212) 555-0104")
             let evening = zone.instant(of: LocalDateTime(date: slot.local.date.adding(days: -1), time: LocalTime(hour: 20, minute: 30)!))!
             let wall = (slot.local.wallSeconds - LocalDateTime(date: slot.local.date.adding(days: -1), time: LocalTime(hour: 20, minute: 30)!).wallSeconds)
-            add(StoryCase(receipt: Story.dst, title: t.storyDSTTitle,
-                          description: t.storyDST(when(s, slot.start), springs: springs, d.iso, t.dateTimeLong(evening, zone),
-                                                  duration(secs(slot.start) - secs(evening)), duration(Int64(wall))),
-                          role: "applicant", account: "robert.brown"),
+            add(
+                StoryCase(
+                    receipt: Story.dst, title: t.storyDSTTitle,
+                    description: t.storyDST(
+                        when(s, slot.start), springs: springs, d.iso, t.dateTimeLong(evening, zone),
+                        duration(secs(slot.start) - secs(evening)), duration(Int64(wall))),
+                    role: "applicant", account: "robert.brown"),
                 .init(receipt: Story.dst, form: "N-400", applicant: "robert.brown", applicantName: "Robert Brown"),
                 [book(s, slot.start)])
         }
@@ -247,9 +287,11 @@ struct StoryPlan {
             let s = site("GUM")
             let slot = ledger.near(s, day: today(s).adding(days: 2), minute: 600, after: now.addingTimeInterval(26 * 3600), before: far)
             account("joaquin.cruz", "Joaquín Camacho Cruz", phone: "(671) 555-0110")
-            add(StoryCase(receipt: Story.guam, title: t.storyGuamTitle,
-                          description: t.storyGuam(when(s, slot.start), t.dateTimeLong(slot.start, ZoneRules(identifier: "America/New_York")!)),
-                          role: "applicant", account: "joaquin.cruz"),
+            add(
+                StoryCase(
+                    receipt: Story.guam, title: t.storyGuamTitle,
+                    description: t.storyGuam(when(s, slot.start), t.dateTimeLong(slot.start, ZoneRules(identifier: "America/New_York")!)),
+                    role: "applicant", account: "joaquin.cruz"),
                 .init(receipt: Story.guam, form: "I-90", applicant: "joaquin.cruz", applicantName: "Joaquín Camacho Cruz"),
                 [book(s, slot.start)])
         }
@@ -257,9 +299,11 @@ struct StoryPlan {
             let s = site("PHX")
             let slot = ledger.near(s, day: today(s).adding(days: 2), minute: 600, after: now.addingTimeInterval(26 * 3600), before: far)
             account("sofia.hernandez", "Sofía Hernández", phone: "(602) 555-0127")
-            add(StoryCase(receipt: Story.phoenix, title: t.storyPhoenixTitle,
-                          description: t.storyPhoenix(when(s, slot.start)),
-                          role: "applicant", account: "sofia.hernandez"),
+            add(
+                StoryCase(
+                    receipt: Story.phoenix, title: t.storyPhoenixTitle,
+                    description: t.storyPhoenix(when(s, slot.start)),
+                    role: "applicant", account: "sofia.hernandez"),
                 .init(receipt: Story.phoenix, form: "I-765", applicant: "sofia.hernandez", applicantName: "Sofía Hernández"),
                 [book(s, slot.start)])
         }
@@ -281,16 +325,20 @@ struct StoryPlan {
 
     /// A free slot starting within `within` of `target` (and before `before`), closest first; else
     /// `exactly` at `target` to the minute.
-    static func around(_ target: Date, within: TimeInterval, sites: [Site], ledger: inout Ledger, prefer: [String],
-                       before: Date? = nil) -> (Int, Date) {
+    static func around(
+        _ target: Date, within: TimeInterval, sites: [Site], ledger: inout Ledger, prefer: [String],
+        before: Date? = nil
+    ) -> (Int, Date) {
         var best: (Int, Date, TimeInterval)?
         let lo = target.addingTimeInterval(-within), hi = target.addingTimeInterval(within)
         for s in orderSites(sites, prefer) {
             let zone = sites[s].zone
             var d = zone.local(lo).date
             while d <= zone.local(hi).date {
-                for slot in ledger.slots(s, d) where slot.start >= lo && slot.start <= hi && (before.map { slot.start < $0 } ?? true)
-                    && ledger.isFree(s, slot.start) {
+                for slot in ledger.slots(s, d)
+                where slot.start >= lo && slot.start <= hi && (before.map { slot.start < $0 } ?? true)
+                    && ledger.isFree(s, slot.start)
+                {
                     let dist = abs(slot.start.timeIntervalSince(target))
                     if best == nil || dist < best!.2 { best = (s, slot.start, dist) }
                 }

@@ -30,7 +30,10 @@ public struct DemoTemplate: Sendable {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let tmp = dir + "/.demo-template-\(getpid()).sqlite"
         unlink(tmp)
-        do { try store.snapshot(to: tmp) } catch { unlink(tmp); return }
+        do { try store.snapshot(to: tmp) } catch {
+            unlink(tmp)
+            return
+        }
         if rename(tmp, path) != 0 { unlink(tmp) }
     }
 }

@@ -43,7 +43,10 @@ public struct SplitMix64: Sendable {
         let total: Int
         public init(_ weights: [Int]) {
             var sum = 0
-            ends = weights.map { sum += $0; return sum }
+            ends = weights.map {
+                sum += $0
+                return sum
+            }
             total = sum
         }
     }

@@ -12,6 +12,10 @@ public struct StoryCase: Sendable, Hashable {
     /// The account to sign in with for `applicant` and `representative`; nil for staff roles.
     public var account: String?
     public init(receipt: String, title: String, description: String, role: String, account: String? = nil) {
-        self.receipt = receipt; self.title = title; self.description = description; self.role = role; self.account = account
+        self.receipt = receipt
+        self.title = title
+        self.description = description
+        self.role = role
+        self.account = account
     }
 }

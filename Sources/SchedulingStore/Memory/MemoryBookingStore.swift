@@ -12,7 +12,12 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         var rescheduledTo: Int64?
     }
     struct AccountRow {
-        var role: Role; var name: String; var email: String?; var phone: String?; var aNumber: String? = nil; var dateOfBirth: LocalDate? = nil
+        var role: Role
+        var name: String
+        var email: String?
+        var phone: String?
+        var aNumber: String? = nil
+        var dateOfBirth: LocalDate? = nil
         var language: Language? = nil
     }
     struct RequestRow {
@@ -58,20 +63,24 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         state = State(window: window, isTraining: training, createdBy: createdBy)
         state.staff[createdBy] = StaffMember(user: createdBy, role: .officer, addedAt: now, addedBy: createdBy)
         _ = try? withWriteTransaction { tx in
-            try tx.appendAudit(AuditEvent(at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
-                                          detail: training ? "training store" : "production store"))
+            try tx.appendAudit(
+                AuditEvent(
+                    at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                    detail: training ? "training store" : "production store"))
         }
     }
 
     func reading<T>(_ body: (State) throws -> T) throws(StoreError) -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         do { return try body(state) } catch let e as StoreError { throw e } catch { throw .failed("\(error)") }
     }
 
     // MARK: Transactions
 
     public func withWriteTransaction<T>(_ body: (any BookingTransaction) throws -> T) throws(StoreError) -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let tx = MemoryTransaction(state: state, origin: origin)
         let result: T
         do { result = try body(tx) } catch let e as StoreError { throw e } catch { throw .failed("\(error)") }
@@ -118,8 +127,10 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
             let old = m.state.settings[setting.key] ?? ""
             m.state.settings[setting.key] = normalized
             if old != normalized {
-                try m.appendAudit(AuditEvent(at: now, actor: actor, action: .settingChanged,
-                                             detail: "\(setting.key): \(old.isEmpty ? "(unset)" : old) -> \(normalized.isEmpty ? "(unset)" : normalized)"))
+                try m.appendAudit(
+                    AuditEvent(
+                        at: now, actor: actor, action: .settingChanged,
+                        detail: "\(setting.key): \(old.isEmpty ? "(unset)" : old) -> \(normalized.isEmpty ? "(unset)" : normalized)"))
             }
             return (old, normalized)
         }
@@ -148,8 +159,9 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
             }
             return try mine.sorted { $0.receipt < $1.receipt }.map { c in
                 let a = try tx.currentAppointment(c.receipt)
-                return CaseSummary(receipt: c.receipt, form: c.form, applicantName: c.applicantName, centerCode: a?.centerCode ?? "",
-                                   start: a?.start, zone: a.flatMap { s.centers[$0.centerCode]?.zone })
+                return CaseSummary(
+                    receipt: c.receipt, form: c.form, applicantName: c.applicantName, centerCode: a?.centerCode ?? "",
+                    start: a?.start, zone: a.flatMap { s.centers[$0.centerCode]?.zone })
             }
         }
     }
@@ -164,13 +176,15 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
             let m = tx as! MemoryTransaction
             let found = m.state.cases.values.filter { c in
                 let a = c.applicantAccount.flatMap { m.state.accounts[$0] }
-                return CallerSearch.matches(query, receipt: c.receipt, name: c.applicantName, aNumber: a?.aNumber, dateOfBirth: a?.dateOfBirth,
-                                            email: a?.email, phone: a?.phone)
+                return CallerSearch.matches(
+                    query, receipt: c.receipt, name: c.applicantName, aNumber: a?.aNumber, dateOfBirth: a?.dateOfBirth,
+                    email: a?.email, phone: a?.phone)
             }.sorted { (NameKey.fold($0.applicantName), $0.receipt.value) < (NameKey.fold($1.applicantName), $1.receipt.value) }
             let matches = try found.prefix(limit).map { c in
                 let appt = try m.currentAppointment(c.receipt).flatMap { $0.status == .scheduled ? $0 : nil }
-                return CallerMatch(receipt: c.receipt, name: c.applicantName, dateOfBirth: c.applicantAccount.flatMap { m.state.accounts[$0]?.dateOfBirth },
-                                   form: c.form.code, next: appt, centerTimeZone: appt.flatMap { m.state.centers[$0.centerCode]?.zone.identifier })
+                return CallerMatch(
+                    receipt: c.receipt, name: c.applicantName, dateOfBirth: c.applicantAccount.flatMap { m.state.accounts[$0]?.dateOfBirth },
+                    form: c.form.code, next: appt, centerTimeZone: appt.flatMap { m.state.centers[$0.centerCode]?.zone.identifier })
             }
             let result = CallerSearchResult(query: query, matches: matches, more: found.count > limit)
             try m.appendAudit(AuditEvent(at: now, actor: actor, action: .callersSearched, detail: CallerSearch.auditDetail(result)))
@@ -182,8 +196,10 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         try reading { s in
             var out: [Date: Int] = [:]
             for o in s.offers.values where o.state == .open && o.centerCode == center && o.start >= from && o.start < to { out[o.start, default: 0] += 1 }
-            for row in s.appointments.values where row.appointment.centerCode == center && row.appointment.status.holdsStation
-                && row.appointment.start >= from && row.appointment.start < to {
+            for row in s.appointments.values
+            where row.appointment.centerCode == center && row.appointment.status.holdsStation
+                && row.appointment.start >= from && row.appointment.start < to
+            {
                 out[row.appointment.start, default: 0] += 1
             }
             return out
@@ -215,9 +231,11 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         let snap = try caseSnapshot(receipt, for: actor)
         guard snap.appointment.status == .scheduled else { return nil }
         return try reading { s in
-            s.notices[snap.appointment.id] ?? AppointmentNotice(number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
-                                                               applicantName: snap.caseFile.applicantName, center: snap.center,
-                                                               start: snap.appointment.start, issuedAt: Date(timeIntervalSince1970: 0))
+            s.notices[snap.appointment.id]
+                ?? AppointmentNotice(
+                    number: ReschedulingService.noticeNumber(snap.appointment.id), receipt: receipt,
+                    applicantName: snap.caseFile.applicantName, center: snap.center,
+                    start: snap.appointment.start, issuedAt: Date(timeIntervalSince1970: 0))
         }
     }
 
@@ -251,8 +269,9 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
                 throw StoreError.invalid(Localized { $0.lastOfficer(user) })
             }
             m.state.staff[user] = nil
-            m.state.keys.removeAll { $0.holder.isStaff && $0.holder.id == user }   // their keys end with the login
-            try m.appendAudit(AuditEvent(at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(member.role.rawValue))"))
+            m.state.keys.removeAll { $0.holder.isStaff && $0.holder.id == user } // their keys end with the login
+            try m.appendAudit(
+                AuditEvent(at: now, actor: Actor(role: .officer, id: officer), action: .staffRemoved, detail: "\(user) (\(member.role.rawValue))"))
         }
     }
 

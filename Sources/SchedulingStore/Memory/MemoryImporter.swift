@@ -50,8 +50,9 @@ enum MemoryImporter {
                     throw refuse(at + ".\(missing)") { $0.importNewCenterNeeds(ImportDocument.CenterRecord.requiredForNew.joined(separator: ", ")) }
                 }
                 guard let zone = ZoneRules(identifier: c.timeZone) else { throw refuse(at + ".timeZone") { $0.importUnknownTimeZone(c.timeZone) } }
-                tx.state.centers[c.code] = Center(code: c.code, name: c.name, address: c.address, city: c.city, state: c.state, zone: zone,
-                                                  hours: hours, slotMinutes: c.slotMinutes, stations: c.stations, closures: closures)
+                tx.state.centers[c.code] = Center(
+                    code: c.code, name: c.name, address: c.address, city: c.city, state: c.state, zone: zone,
+                    hours: hours, slotMinutes: c.slotMinutes, stations: c.stations, closures: closures)
             }
             summary.centers += 1
         }
@@ -61,9 +62,10 @@ enum MemoryImporter {
                 throw refuse("accounts[\(i)] (id \"\(a.id)\").role") { $0.importRoleChange(existing.role.rawValue) }
             }
             let old = tx.state.accounts[a.id]
-            tx.state.accounts[a.id] = .init(role: role, name: a.name, email: a.email, phone: a.phone,
-                                            aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth,
-                                            language: a.language.flatMap(Language.init(rawValue:)))
+            tx.state.accounts[a.id] = .init(
+                role: role, name: a.name, email: a.email, phone: a.phone,
+                aNumber: a.aNumber ?? old?.aNumber, dateOfBirth: a.dateOfBirth ?? old?.dateOfBirth,
+                language: a.language.flatMap(Language.init(rawValue:)))
             summary.accounts += 1
         }
         for (i, c) in doc.cases.enumerated() {
@@ -80,9 +82,10 @@ enum MemoryImporter {
                 guard let row = tx.state.accounts[rep] else { throw refuse(at + ".representatives[\(j)]") { $0.importNoAccount(rep) } }
                 guard row.role == .representative else { throw refuse(at + ".representatives[\(j)]") { $0.importNotRepresentative(rep, row.role.rawValue) } }
             }
-            tx.state.cases[receipt] = CaseFile(receipt: receipt, form: FormType(c.form), status: CaseStatus(rawValue: c.status) ?? .pending,
-                                               applicantName: name ?? "", applicantAccount: c.applicant, representatives: Set(c.representatives),
-                                               addressChangedAt: c.addressChangedAt)
+            tx.state.cases[receipt] = CaseFile(
+                receipt: receipt, form: FormType(c.form), status: CaseStatus(rawValue: c.status) ?? .pending,
+                applicantName: name ?? "", applicantAccount: c.applicant, representatives: Set(c.representatives),
+                addressChangedAt: c.addressChangedAt)
             summary.cases += 1
         }
         for (i, a) in doc.appointments.enumerated() {
@@ -97,18 +100,24 @@ enum MemoryImporter {
             if try status.holdsStation && tx.bookedCount(center: center.code, start: instant) >= center.stations {
                 throw refuse(at + ".start") { $0.importSlotFull(a.start, a.center) }
             }
-            if status == .scheduled && tx.state.appointments.values.contains(where: { $0.appointment.receipt == receipt && $0.appointment.status == .scheduled }) {
+            if status == .scheduled
+                && tx.state.appointments.values.contains(where: { $0.appointment.receipt == receipt && $0.appointment.status == .scheduled })
+            {
                 throw refuse(at + ".status") { $0.importOneScheduled }
             }
             let id = tx.state.nextAppointmentID
             tx.state.nextAppointmentID += 1
-            tx.state.appointments[id] = .init(appointment: Appointment(id: id, receipt: receipt, centerCode: center.code, start: instant, status: status,
-                                                                       priorReschedules: a.priorReschedules, version: 1),
-                                              chainRoot: nil, rescheduledTo: nil)
+            tx.state.appointments[id] = .init(
+                appointment: Appointment(
+                    id: id, receipt: receipt, centerCode: center.code, start: instant, status: status,
+                    priorReschedules: a.priorReschedules, version: 1),
+                chainRoot: nil, rescheduledTo: nil)
             summary.appointments += 1
         }
-        try tx.appendAudit(AuditEvent(at: now, actor: actor, action: .imported,
-                                      detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)"))
+        try tx.appendAudit(
+            AuditEvent(
+                at: now, actor: actor, action: .imported,
+                detail: "centers=\(summary.centers) accounts=\(summary.accounts) cases=\(summary.cases) appointments=\(summary.appointments)"))
         return summary
     }
 }

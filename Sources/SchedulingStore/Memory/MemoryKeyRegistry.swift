@@ -11,7 +11,8 @@ extension MemoryBookingStore: KeyRegistry {
                 throw StoreError.invalid(Localized { $0.keyInUse(by: nil) })
             }
             m.state.keys.append(StoredKey(holder: holder, key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: how, addedBy: actor.id))
-            try m.appendAudit(AuditEvent(at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded, detail: "\(holder.described) key=\(key.fingerprint)"))
+            try m.appendAudit(
+                AuditEvent(at: now, actor: actor, action: how == "enrollment" ? .enrolled : .accessAdded, detail: "\(holder.described) key=\(key.fingerprint)"))
         }
     }
 
@@ -35,7 +36,9 @@ extension MemoryBookingStore: KeyRegistry {
 
     public func issueEnrollmentCode(account: String, by actor: Actor, now: Date) throws(StoreError) -> String {
         try withWriteTransaction { tx in
-            guard (tx as! MemoryTransaction).state.accounts[account] != nil else { throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) }) }
+            guard (tx as! MemoryTransaction).state.accounts[account] != nil else {
+                throw StoreError.invalid(Localized { $0.noAccountInStore(Echo.show(account)) })
+            }
             return try tx.issueEnrollmentCode(account: account, by: actor, now: now)
         }
     }
@@ -51,14 +54,17 @@ extension MemoryBookingStore: KeyRegistry {
             }
             let already = c.representatives.contains(account)
             if !already { m.state.cases[receipt]?.representatives.insert(account) }
-            try m.appendAudit(AuditEvent(at: now, actor: actor, action: .representationAccepted, receipt: receipt,
-                                         detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")"))
+            try m.appendAudit(
+                AuditEvent(
+                    at: now, actor: actor, action: .representationAccepted, receipt: receipt,
+                    detail: "account=\(account)\(already ? " (already on file: a new enrollment code)" : "")"))
             return (c, who, already)
         }
         let code = try issueEnrollmentCode(account: account, by: actor, now: now)
-        return RepresentationAcceptance(receipt: receipt, account: account, representativeName: who.name, applicantName: c.applicantName,
-                                        form: c.form.code, alreadyOnFile: already, enrollmentCode: code, validDays: days,
-                                        enrollDoor: try enrollmentDoor())
+        return RepresentationAcceptance(
+            receipt: receipt, account: account, representativeName: who.name, applicantName: c.applicantName,
+            form: c.form.code, alreadyOnFile: already, enrollmentCode: code, validDays: days,
+            enrollDoor: try enrollmentDoor())
     }
 
     public func enroll(receipt: ReceiptNumber, code: String, key: PublicKey, client: String, now: Date) throws(StoreError) -> EnrollmentResult {
@@ -67,7 +73,9 @@ extension MemoryBookingStore: KeyRegistry {
             // The applicant, or a representative with a G-28 on file (their code came with its acceptance).
             let people = [m.state.cases[receipt]?.applicantAccount].compactMap { $0 } + (m.state.cases[receipt]?.representatives.sorted() ?? [])
             guard let normalized = EnrollmentCode.normalize(code),
-                  let i = m.state.enrollmentCodes.firstIndex(where: { c in people.contains(c.account) && c.hash == EnrollmentCode.hash(normalized, account: c.account) })
+                let i = m.state.enrollmentCodes.firstIndex(where: { c in
+                    people.contains(c.account) && c.hash == EnrollmentCode.hash(normalized, account: c.account)
+                })
             else { return .refused(triesLeft: EnrollmentLimits.wrongPerAccountPerHour - 1) }
             let account = m.state.enrollmentCodes[i].account
             let c = m.state.enrollmentCodes[i]
@@ -76,8 +84,11 @@ extension MemoryBookingStore: KeyRegistry {
             if m.state.keys.contains(where: { $0.key.blob == key.blob }) { return .keyTaken }
             m.state.enrollmentCodes[i].used = true
             let role = m.state.accounts[account]?.role ?? .applicant
-            m.state.keys.append(StoredKey(holder: .account(account, role), key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: "enrollment", addedBy: account))
-            try m.appendAudit(AuditEvent(at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt, detail: "key=\(key.fingerprint) client=\(client)"))
+            m.state.keys.append(
+                StoredKey(holder: .account(account, role), key: key, fingerprint: key.fingerprint, addedAt: now, addedHow: "enrollment", addedBy: account))
+            try m.appendAudit(
+                AuditEvent(
+                    at: now, actor: Actor(role: role, id: account), action: .enrolled, receipt: receipt, detail: "key=\(key.fingerprint) client=\(client)"))
             return .enrolled(account: account)
         }
     }

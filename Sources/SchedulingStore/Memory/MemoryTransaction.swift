@@ -6,7 +6,10 @@ final class MemoryTransaction: BookingTransaction {
     var state: MemoryBookingStore.State
     let origin: AuditOrigin
 
-    init(state: MemoryBookingStore.State, origin: AuditOrigin) { self.state = state; self.origin = origin }
+    init(state: MemoryBookingStore.State, origin: AuditOrigin) {
+        self.state = state
+        self.origin = origin
+    }
 
     func caseFile(_ receipt: ReceiptNumber) throws -> CaseFile? { state.cases[receipt] }
 
@@ -28,7 +31,8 @@ final class MemoryTransaction: BookingTransaction {
     }
 
     func lastRequest(appointmentID: Int64, before: Date) throws -> Date? {
-        state.requests.values.filter { $0.stored.appointmentID == appointmentID && $0.receivedAt < before && $0.stored.decision != .refused }.map(\.receivedAt).max()
+        state.requests.values.filter { $0.stored.appointmentID == appointmentID && $0.receivedAt < before && $0.stored.decision != .refused }.map(\.receivedAt)
+            .max()
     }
 
     func pendingEscalation(_ receipt: ReceiptNumber) throws -> String? {
@@ -40,8 +44,10 @@ final class MemoryTransaction: BookingTransaction {
     func slotCounts(center: String, from: Date, to: Date) throws -> [Date: Int] {
         var out: [Date: Int] = [:]
         for o in state.offers.values where o.state == .open && o.centerCode == center && o.start >= from && o.start < to { out[o.start, default: 0] += 1 }
-        for row in state.appointments.values where row.appointment.centerCode == center && row.appointment.status.holdsStation
-            && row.appointment.start >= from && row.appointment.start < to { out[row.appointment.start, default: 0] += 1 }
+        for row in state.appointments.values
+        where row.appointment.centerCode == center && row.appointment.status.holdsStation
+            && row.appointment.start >= from && row.appointment.start < to
+        { out[row.appointment.start, default: 0] += 1 }
         return out
     }
 
@@ -73,9 +79,11 @@ final class MemoryTransaction: BookingTransaction {
         let id = state.nextAppointmentID
         state.nextAppointmentID += 1
         let root = state.appointments[a.previous].map { $0.chainRoot ?? a.previous }
-        state.appointments[id] = .init(appointment: Appointment(id: id, receipt: a.receipt, centerCode: a.centerCode, start: a.start, status: .scheduled,
-                                                                priorReschedules: a.priorReschedules, version: a.version),
-                                       chainRoot: root, rescheduledTo: nil)
+        state.appointments[id] = .init(
+            appointment: Appointment(
+                id: id, receipt: a.receipt, centerCode: a.centerCode, start: a.start, status: .scheduled,
+                priorReschedules: a.priorReschedules, version: a.version),
+            chainRoot: root, rescheduledTo: nil)
         return id
     }
 
@@ -92,17 +100,22 @@ final class MemoryTransaction: BookingTransaction {
         let r = rec.request
         guard state.requests[r.requestID] == nil else { throw StoreError.failed("request id \(r.requestID) exists") }
         let preferredStart = state.centers[rec.centerCode]?.zone.instant(of: r.to)
-        let item = ReviewItem(requestID: r.requestID, receipt: r.receipt, codes: rec.codes, goodCause: r.goodCause, note: r.note, agent: r.actor.id,
-                              preferredCenter: rec.centerCode, preferredStart: preferredStart, preferredLocal: r.to, requestedAt: rec.receivedAt)
-        state.requests[r.requestID] = .init(stored: StoredRequest(id: r.requestID, receipt: r.receipt, actor: r.actor, decision: rec.decision,
-                                                                  appointmentID: rec.appointmentID, notify: r.notify, outcome: rec.outcome, item: item),
-                                            receivedAt: rec.receivedAt, review: nil)
+        let item = ReviewItem(
+            requestID: r.requestID, receipt: r.receipt, codes: rec.codes, goodCause: r.goodCause, note: r.note, agent: r.actor.id,
+            preferredCenter: rec.centerCode, preferredStart: preferredStart, preferredLocal: r.to, requestedAt: rec.receivedAt)
+        state.requests[r.requestID] = .init(
+            stored: StoredRequest(
+                id: r.requestID, receipt: r.receipt, actor: r.actor, decision: rec.decision,
+                appointmentID: rec.appointmentID, notify: r.notify, outcome: rec.outcome, item: item),
+            receivedAt: rec.receivedAt, review: nil)
         state.requestOrder.append(r.requestID)
     }
 
     func recordReview(_ review: ReviewRecord) throws {
         guard var row = state.requests[review.requestID] else { throw StoreError.unknownRequest(review.requestID) }
-        guard !review.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw StoreError.invalidInput("A review always needs a note saying why.") }
+        guard !review.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalidInput("A review always needs a note saying why.")
+        }
         row.stored.decision = review.decision
         row.stored.outcome = review.outcome
         row.review = review
@@ -113,19 +126,23 @@ final class MemoryTransaction: BookingTransaction {
         var rng = SystemRandomNumberGenerator()
         let code = EnrollmentCode.generate(using: &rng)
         // A new code ends every older unused one (as the SQLite store).
-        for i in state.enrollmentCodes.indices where state.enrollmentCodes[i].account == account && !state.enrollmentCodes[i].used
-            && state.enrollmentCodes[i].expires > now {
+        for i in state.enrollmentCodes.indices
+        where state.enrollmentCodes[i].account == account && !state.enrollmentCodes[i].used
+            && state.enrollmentCodes[i].expires > now
+        {
             state.enrollmentCodes[i].expires = now
         }
-        state.enrollmentCodes.append((account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400), used: false))
+        state.enrollmentCodes.append(
+            (account: account, hash: EnrollmentCode.hash(code, account: account), expires: now.addingTimeInterval(30 * 86_400), used: false))
         try appendAudit(AuditEvent(at: now, actor: actor, action: .enrollmentCodeIssued, detail: "account=\(account) valid 30 days"))
         return code
     }
 
     func appendAudit(_ e: AuditEvent) throws {
         let id = Int64(state.audit.count + 1)
-        let entry = AuditEntry(id: id, at: Date(timeIntervalSince1970: e.at.timeIntervalSince1970.rounded(.down)), actorRole: e.actor.role.rawValue,
-                               actor: e.actor.id, action: e.action.rawValue, receipt: e.receipt?.value, requestID: e.requestID, detail: e.detail, origin: origin)
+        let entry = AuditEntry(
+            id: id, at: Date(timeIntervalSince1970: e.at.timeIntervalSince1970.rounded(.down)), actorRole: e.actor.role.rawValue,
+            actor: e.actor.id, action: e.action.rawValue, receipt: e.receipt?.value, requestID: e.requestID, detail: e.detail, origin: origin)
         let prev = state.audit.last?.hash ?? AuditChain.genesis
         state.audit.append((entry, AuditChain.hash(prev: prev, fields: AuditChain.fields(entry))))
     }

@@ -13,7 +13,7 @@ extension MemoryTransaction: WaitlistTransaction {
 
     func entry(_ id: Int64) -> WaitingEntry? {
         guard let w = state.waitlist[id], w.state == "waiting",
-              let a = state.appointments.values.first(where: { $0.appointment.receipt == w.request.receipt && $0.appointment.status == .scheduled })
+            let a = state.appointments.values.first(where: { $0.appointment.receipt == w.request.receipt && $0.appointment.status == .scheduled })
         else { return nil }
         let open = state.offers.values.contains { $0.waitlistID == id && $0.state == .open }
         return WaitingEntry(id: id, request: w.request, currentCenter: a.appointment.centerCode, currentStart: a.appointment.start, hasOpenOffer: open)
@@ -50,8 +50,9 @@ extension MemoryTransaction: WaitlistTransaction {
         if try bookedCount(center: center, start: start) >= c.stations { throw StoreError.capacityExceeded }
         if state.offers.values.contains(where: { $0.waitlistID == waitlistID && $0.state == .open }) { throw StoreError.conflict }
         let id = Int64(state.offers.count + 1)
-        state.offers[id] = Offer(id: id, waitlistID: waitlistID, receipt: receipt, centerCode: center, start: start, createdAt: createdAt,
-                                 deadline: deadline, state: .open)
+        state.offers[id] = Offer(
+            id: id, waitlistID: waitlistID, receipt: receipt, centerCode: center, start: start, createdAt: createdAt,
+            deadline: deadline, state: .open)
         return id
     }
 

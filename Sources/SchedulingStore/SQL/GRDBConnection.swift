@@ -30,15 +30,16 @@ final class GRDBConnection: SQLDatabase {
     var changesCount: Int { db.changesCount }
 
     static func arguments(_ a: SQLArguments) -> StatementArguments {
-        StatementArguments(a.values.map { v -> DatabaseValue in
-            switch v {
-            case .null: return .null
-            case let .integer(i): return i.databaseValue
-            case let .text(s): return s.databaseValue
-            case let .texts(l): return (String(decoding: (try? JSONSerialization.data(withJSONObject: l)) ?? Data("[]".utf8), as: UTF8.self)).databaseValue
-            case let .integers(l): return ("[" + l.map(String.init).joined(separator: ",") + "]").databaseValue
-            }
-        })
+        StatementArguments(
+            a.values.map { v -> DatabaseValue in
+                switch v {
+                case .null: return .null
+                case let .integer(i): return i.databaseValue
+                case let .text(s): return s.databaseValue
+                case let .texts(l): return (String(decoding: (try? JSONSerialization.data(withJSONObject: l)) ?? Data("[]".utf8), as: UTF8.self)).databaseValue
+                case let .integers(l): return ("[" + l.map(String.init).joined(separator: ",") + "]").databaseValue
+                }
+            })
     }
 
     /// A row GRDB read, as a `SQLRow`.

@@ -62,7 +62,10 @@ public protocol SQLDatabase: AnyObject {
 public struct SQLStatement: Sendable {
     public let sql: String
     public let arguments: SQLArguments
-    public init(_ sql: String, _ arguments: SQLArguments = []) { self.sql = sql; self.arguments = arguments }
+    public init(_ sql: String, _ arguments: SQLArguments = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
 }
 
 extension SQLDatabase {
@@ -108,8 +111,9 @@ public protocol SQLStore: AnyObject, Sendable {
     var origin: AuditOrigin { get }
     /// Appends an audit row, waiting at most `seconds` for another writer's lock (a look-up's row
     /// must not hold its answer up long): each database waits its own way.
-    func recordEvent(_ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
-                     waitingAtMost seconds: TimeInterval) throws(StoreError)
+    func recordEvent(
+        _ action: AuditAction, actor: Actor, receipt: ReceiptNumber?, detail: String, now: Date,
+        waitingAtMost seconds: TimeInterval) throws(StoreError)
 }
 
 extension SQLStore {

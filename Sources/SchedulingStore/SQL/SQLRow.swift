@@ -7,7 +7,8 @@ public final class SQLColumns: @unchecked Sendable {
     public let integerColumns: Set<Int>
     let index: [String: Int]
     public init(names: [String], integerColumns: Set<Int> = []) {
-        self.names = names; self.integerColumns = integerColumns
+        self.names = names
+        self.integerColumns = integerColumns
         var idx: [String: Int] = [:]
         for (i, n) in names.enumerated() where idx[n] == nil { idx[n] = i }
         index = idx
@@ -19,7 +20,10 @@ public final class SQLColumns: @unchecked Sendable {
 public struct SQLRow: Sendable {
     public let columns: SQLColumns
     public let values: [SQLValue]
-    public init(columns: SQLColumns, values: [SQLValue]) { self.columns = columns; self.values = values }
+    public init(columns: SQLColumns, values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
 
     public subscript<T: SQLColumn>(_ name: String) -> T {
         guard let i = columns.index[name] else { fatalError("no column \(name) in the result") }

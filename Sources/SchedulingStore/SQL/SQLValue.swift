@@ -97,36 +97,49 @@ extension Optional: SQLColumn where Wrapped: SQLColumn {
 public enum SQLArrayLiteral {
     /// Every element quoted, `"` and `\` escaped.
     public static func make(_ items: [String]) -> String {
-        "{" + items.map { item in
-            var out = "\""
-            for ch in item.unicodeScalars {
-                if ch == "\"" || ch == "\\" { out.unicodeScalars.append("\\") }
-                out.unicodeScalars.append(ch)
-            }
-            return out + "\""
-        }.joined(separator: ",") + "}"
+        "{"
+            + items.map { item in
+                var out = "\""
+                for ch in item.unicodeScalars {
+                    if ch == "\"" || ch == "\\" { out.unicodeScalars.append("\\") }
+                    out.unicodeScalars.append(ch)
+                }
+                return out + "\""
+            }.joined(separator: ",") + "}"
     }
 
     public static func parse(_ t: String) throws -> [String] {
         var s = Substring(t)
-        if s.first == "[", let eq = s.firstIndex(of: "=") { s = s[s.index(after: eq)...] }   // [1:2]={...}
+        if s.first == "[", let eq = s.firstIndex(of: "=") { s = s[s.index(after: eq)...] } // [1:2]={...}
         guard s.first == "{", s.last == "}" else { throw SQLDecodingError(value: .text(t), type: "[String]") }
         s = s.dropFirst().dropLast()
         var out: [String] = []
         var cur = "", quoted = false, inQuotes = false, escaped = false, any = false
         for ch in s {
-            if escaped { cur.append(ch); escaped = false; continue }
+            if escaped {
+                cur.append(ch)
+                escaped = false
+                continue
+            }
             if inQuotes {
                 if ch == "\\" { escaped = true } else if ch == "\"" { inQuotes = false } else { cur.append(ch) }
                 continue
             }
             switch ch {
-            case "\"": inQuotes = true; quoted = true; any = true
-            case "\\": escaped = true; any = true
+            case "\"":
+                inQuotes = true
+                quoted = true
+                any = true
+            case "\\":
+                escaped = true
+                any = true
             case ",":
                 if quoted || cur != "NULL" { out.append(cur) }
-                cur = ""; quoted = false
-            default: cur.append(ch); any = true
+                cur = ""
+                quoted = false
+            default:
+                cur.append(ch)
+                any = true
             }
         }
         if any, quoted || cur != "NULL" { out.append(cur) }

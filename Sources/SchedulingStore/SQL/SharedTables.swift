@@ -17,12 +17,16 @@ extension SQLDialect {
 
     /// True when `column` holds a valid account id (`Identifier.isAccountID`).
     public func isAccountID(_ column: String) -> String {
-        say(sqlite: "(length(\(column)) BETWEEN 1 AND \(Identifier.maxAccountLength) AND \(column) GLOB '[A-Za-z0-9]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._-]*')",
+        say(
+            sqlite:
+                "(length(\(column)) BETWEEN 1 AND \(Identifier.maxAccountLength) AND \(column) GLOB '[A-Za-z0-9]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._-]*')",
             postgresql: "\(column) ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,\(Identifier.maxAccountLength - 1)}$'")
     }
     /// True when `column` holds a valid staff login (`Identifier.isLogin`).
     public func isLogin(_ column: String) -> String {
-        say(sqlite: "(length(\(column)) BETWEEN 1 AND \(Identifier.maxLoginLength) AND \(column) GLOB '[A-Za-z0-9_]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._-]*')",
+        say(
+            sqlite:
+                "(length(\(column)) BETWEEN 1 AND \(Identifier.maxLoginLength) AND \(column) GLOB '[A-Za-z0-9_]*' AND \(column) NOT GLOB '*[^A-Za-z0-9._-]*')",
             postgresql: "\(column) ~ '^[A-Za-z0-9_][A-Za-z0-9._-]{0,\(Identifier.maxLoginLength - 1)}$'")
     }
 }

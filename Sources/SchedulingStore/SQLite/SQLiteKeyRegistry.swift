@@ -9,7 +9,9 @@ extension SQLiteBookingStore: KeyRegistry {
     /// no keys yet, answers an error (the caller admits nobody).
     public static func lookUpKey(path: String, blob: String) throws(StoreError) -> StoredKey? {
         try readingFile(path, doing: StoreStep.lookingUpKey) { db in
-            try db.fetchRow(sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap { try storedKey(GRDBConnection(db), GRDBConnection.row($0)) }
+            try db.fetchRow(sql: "SELECT * FROM ssh_keys WHERE blob = ? AND revoked_at IS NULL", arguments: [blob]).flatMap {
+                try storedKey(GRDBConnection(db), GRDBConnection.row($0))
+            }
         }
     }
 }

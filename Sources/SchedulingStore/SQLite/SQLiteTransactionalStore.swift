@@ -16,7 +16,9 @@ extension SQLiteBookingStore: TransactionalStore {
             }
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_CHECK && StoreConstraint.named(e) == StoreConstraint.slotCapacity {
             throw .capacityExceeded
-        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && StoreConstraint.named(e) == StoreConstraint.oneScheduledPerCase {
+        } catch let e as DatabaseError
+            where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && StoreConstraint.named(e) == StoreConstraint.oneScheduledPerCase
+        {
             throw .conflict
         } catch {
             throw Self.map(error, context: nil)

@@ -59,8 +59,11 @@ public struct AppState: Sendable, Hashable {
     public var inFlight: [Work] = []
 
     public init(config: AppConfig, now: Date, size: Size) {
-        self.config = config; self.now = now; self.size = size
-        language = config.language; noticeLanguage = config.language
+        self.config = config
+        self.now = now
+        self.size = size
+        language = config.language
+        noticeLanguage = config.language
         phase = config.actor.role.isStaff ? .findCase : .caseList
     }
 
@@ -87,8 +90,10 @@ public struct AppState: Sendable, Hashable {
     public var refusedAtOpen: Verdict? {
         guard phase == .picking, review.approving == nil, let snap = snapshot else { return nil }
         let verdicts = ([nil] + GoodCauseReason.allCases.map(Optional.some)).map { r in
-            ReschedulePolicy.evaluate(RescheduleContext(actor: config.actor, snapshot: snap,
-                                                        goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
+            ReschedulePolicy.evaluate(
+                RescheduleContext(
+                    actor: config.actor, snapshot: snap,
+                    goodCause: r.map { GoodCause(reason: $0, explanation: "explanation") }, now: now))
         }
         guard verdicts.allSatisfy({ $0.decision == .refused }) else { return nil }
         return verdicts[0]
@@ -149,7 +154,7 @@ public struct AppState: Sendable, Hashable {
     mutating func log(_ level: Message.Level, _ text: String) {
         messages.append(Message(at: now, level: level, text: text))
         if messages.count > 200 { messages.removeFirst(messages.count - 200) }
-        statusPage = nil   // a new message shows at once
+        statusPage = nil // a new message shows at once
     }
 }
 

@@ -20,7 +20,10 @@ public final class EffectWorker: @unchecked Sendable {
     private var started = false
     private var stopping = false
 
-    public init(runner: EffectRunner, wake: (@Sendable () -> Void)? = nil) { self.runner = runner; self.wake = wake }
+    public init(runner: EffectRunner, wake: (@Sendable () -> Void)? = nil) {
+        self.runner = runner
+        self.wake = wake
+    }
 
     /// Starts `effect` behind the ones already started.
     public func start(_ effect: Effect, actor: Actor) {
@@ -42,14 +45,20 @@ public final class EffectWorker: @unchecked Sendable {
 
     /// Lets the thread end once the effects started are done (their answers are dropped).
     public func stop() {
-        condition.withLock { stopping = true; condition.signal() }
+        condition.withLock {
+            stopping = true
+            condition.signal()
+        }
     }
 
     private func work() {
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }
-            if queue.isEmpty { condition.unlock(); return }
+            if queue.isEmpty {
+                condition.unlock()
+                return
+            }
             let (effect, actor) = queue.removeFirst()
             condition.unlock()
             let answer = runner.run(effect, actor: actor)

@@ -5,6 +5,7 @@ public struct IdlePolicy: Sendable, Hashable {
     public var timeout: TimeInterval
     public var warning: TimeInterval
     public init(timeout: TimeInterval, warning: TimeInterval = 60) {
-        self.timeout = timeout; self.warning = min(warning, timeout / 2)
+        self.timeout = timeout
+        self.warning = min(warning, timeout / 2)
     }
 }

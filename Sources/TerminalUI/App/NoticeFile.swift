@@ -47,7 +47,10 @@ public struct NoticeFile: Sendable {
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let tmp = "\(dir)/.\(base).biosched-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { let why = String(cString: strerror(errno)); throw .failed(Localized { $0.cannotWriteIn(dir, why) }) }
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno))
+            throw .failed(Localized { $0.cannotWriteIn(dir, why) })
+        }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
@@ -57,18 +60,32 @@ public struct NoticeFile: Sendable {
         }
         let synced = fsync(fd) == 0
         close(fd)
-        guard written == bytes.count, synced else { unlink(tmp); throw .failed(Localized { $0.diskIncomplete }) }
+        guard written == bytes.count, synced else {
+            unlink(tmp)
+            throw .failed(Localized { $0.diskIncomplete })
+        }
         if replacing {
-            guard rename(tmp, path) == 0 else { let e = String(cString: strerror(errno)); unlink(tmp); throw .failed(Localized { _ in e }) }
+            guard rename(tmp, path) == 0 else {
+                let e = String(cString: strerror(errno))
+                unlink(tmp)
+                throw .failed(Localized { _ in e })
+            }
         } else {
             // link() never replaces: if the name was taken meanwhile, nothing is overwritten.
             let linked = link(tmp, path) == 0
             let e = errno
             unlink(tmp)
-            if !linked { if e == EEXIST { throw .exists }; let why = String(cString: strerror(e)); throw .failed(Localized { _ in why }) }
+            if !linked {
+                if e == EEXIST { throw .exists }
+                let why = String(cString: strerror(e))
+                throw .failed(Localized { _ in why })
+            }
         }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
     }
 
     static func folder(of path: String) -> String {

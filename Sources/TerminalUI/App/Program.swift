@@ -34,7 +34,10 @@ public struct Program: Sendable {
 
     mutating func perform(_ effect: Effect) {
         if effect == .quit { return }
-        if defersEffects { pending.append(effect); return }
+        if defersEffects {
+            pending.append(effect)
+            return
+        }
         if let result = runner.run(effect, actor: state.config.actor) { send(result) }
     }
 

@@ -12,9 +12,13 @@ public struct EffectRunner: Sendable {
     /// The store's SSH keys and enrollment codes, for the keys screen (nil: the screen says it is not available).
     public var keyRegistry: (any KeyRegistry)?
 
-    public init(store: any BookingStore, clock: @escaping @Sendable () -> Date,
-                writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?) {
-        self.store = store; self.clock = clock; self.writeFile = writeFile
+    public init(
+        store: any BookingStore, clock: @escaping @Sendable () -> Date,
+        writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?
+    ) {
+        self.store = store
+        self.clock = clock
+        self.writeFile = writeFile
     }
 
     /// Saves notices with `NoticeFile`, never over the store at `storePath`.
@@ -40,19 +44,24 @@ public struct EffectRunner: Sendable {
             }
             return .caseLoaded(result)
         case let .findCallers(query, text):
-            return .callersFound(text: text, attempt { () throws(StoreError) in
-                var found = try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
-                try found.markClosedDays { (code) throws(StoreError) in try store.center(code: code) }   // R17
-                found.rankWholeWords()
-                return found
-            })
+            return .callersFound(
+                text: text,
+                attempt { () throws(StoreError) in
+                    var found = try store.findCallers(query, for: actor, limit: CallerSearch.limit, now: clock())
+                    try found.markClosedDays { (code) throws(StoreError) in try store.center(code: code) } // R17
+                    found.rankWholeWords()
+                    return found
+                })
         case let .loadBookings(center):
             let now = clock()
-            return .bookingsLoaded(center: center, attempt { () throws(StoreError) in
-                let w = try store.storeInfo().window
-                return try store.bookedCounts(center: center, from: w.earliest(after: now).addingTimeInterval(-86_400),
-                                              to: w.latest(after: now).addingTimeInterval(86_400 * 2))
-            })
+            return .bookingsLoaded(
+                center: center,
+                attempt { () throws(StoreError) in
+                    let w = try store.storeInfo().window
+                    return try store.bookedCounts(
+                        center: center, from: w.earliest(after: now).addingTimeInterval(-86_400),
+                        to: w.latest(after: now).addingTimeInterval(86_400 * 2))
+                })
         case .loadCenters:
             return .centersLoaded(attempt { () throws(StoreError) in try store.centers() })
         case let .submit(draft):
@@ -60,13 +69,19 @@ public struct EffectRunner: Sendable {
         case .loadReviews:
             return .reviewsLoaded(attempt { () throws(StoreError) in try store.pendingReviews() })
         case let .review(id, approve, note, center, to):
-            return .reviewed(attempt { () throws(StoreError) in
-                try store.review(ReviewDecision(requestID: id, kind: approve ? .approve : .deny, officer: actor.id, note: note,
-                                                centerCode: center, to: to), clock: clock)
-            })
+            return .reviewed(
+                attempt { () throws(StoreError) in
+                    try store.review(
+                        ReviewDecision(
+                            requestID: id, kind: approve ? .approve : .deny, officer: actor.id, note: note,
+                            centerCode: center, to: to), clock: clock)
+                })
         case let .saveNotice(path, text, replacing):
             guard let writeFile else { return .noticeSaved(path: path, error: Localized { $0.savingNotAvailable }) }
-            do { try writeFile(path, text, replacing); return .noticeSaved(path: path, error: nil) } catch {
+            do {
+                try writeFile(path, text, replacing)
+                return .noticeSaved(path: path, error: nil)
+            } catch {
                 if error == .exists { return .noticeFileExists(path: path) }
                 return .noticeSaved(path: path, error: error.text)
             }

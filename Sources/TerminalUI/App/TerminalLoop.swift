@@ -1,8 +1,9 @@
 import Foundation
+import Scheduling
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Scheduling
 
 /// The full-screen loop over a terminal device.
 @MainActor
@@ -30,11 +31,13 @@ public enum TerminalLoop {
     /// Once a frame is presented with no effect in flight after a key, a click or an answer, the loop
     /// calls `giveBackMemory` (by default `giveBackFreeHeap`) before it sleeps: an idle session then
     /// holds no freed heap pages. The clock's tick does not call it.
-    public static func run(_ program: inout Program, device: any TerminalDevice, theme: Theme,
-                           clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
-                           idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
-                           giveBackMemory: () -> Void = TerminalLoop.giveBackFreeHeap,
-                           onFrame: ((Screen) -> Void)? = nil) -> String {
+    public static func run(
+        _ program: inout Program, device: any TerminalDevice, theme: Theme,
+        clock: @escaping @Sendable () -> Date, tickMilliseconds: Int = 60_000,
+        idle: IdlePolicy? = nil, themes: ThemeSwitcher? = nil, effects: Effects = .inline,
+        giveBackMemory: () -> Void = TerminalLoop.giveBackFreeHeap,
+        onFrame: ((Screen) -> Void)? = nil
+    ) -> String {
         let worker = effects == .background ? EffectWorker(runner: program.runner, wake: device.waker) : nil
         let answersWake = worker != nil && device.waker != nil
         defer { worker?.stop() }
@@ -65,7 +68,7 @@ public enum TerminalLoop {
             case let .key(k):
                 if let themes, Keymap.action(for: k, in: program.state.focusContext) == .cycleTheme {
                     themes.language = program.state.language
-                    for n in themes.next() { send(.notice(n.level, n.text)) }   // F2: the next theme
+                    for n in themes.next() { send(.notice(n.level, n.text)) } // F2: the next theme
                 } else {
                     send(.key(k))
                 }
@@ -83,9 +86,12 @@ public enum TerminalLoop {
             watch?.watch(themes?.watchedFile)
             if watch?.takeChange() == true {
                 themes?.language = program.state.language
-                for n in themes?.poll(force: true) ?? [] { send(.notice(n.level, n.text)) }   // an edited theme file
+                for n in themes?.poll(force: true) ?? [] { send(.notice(n.level, n.text)) } // an edited theme file
             }
-            for answer in worker?.takeAnswers() ?? [] { send(answer); worked = true }
+            for answer in worker?.takeAnswers() ?? [] {
+                send(answer)
+                worked = true
+            }
             while !held.isEmpty && !program.state.isLoading {
                 if let end = handle(held.removeFirst()) { return end }
             }
@@ -111,7 +117,7 @@ public enum TerminalLoop {
                 send(.tick(clock()))
                 if let themes, themes.watches {
                     themes.language = program.state.language
-                    for n in themes.poll() { send(.notice(n.level, n.text)) }   // an edited theme file
+                    for n in themes.poll() { send(.notice(n.level, n.text)) } // an edited theme file
                 }
                 if let idle {
                     let idleFor = TimeInterval(DispatchTime.now().uptimeNanoseconds - lastInput) / 1e9
@@ -128,10 +134,17 @@ public enum TerminalLoop {
                 continue
             }
             lastInput = DispatchTime.now().uptimeNanoseconds
-            if warned { warned = false; send(.idle(secondsLeft: nil)); send(.notice(.info, program.state.t.stillHere)) }
+            if warned {
+                warned = false
+                send(.idle(secondsLeft: nil))
+                send(.notice(.info, program.state.t.stillHere))
+            }
             switch input {
             case .key, .click:
-                if program.state.isLoading || !held.isEmpty { held.append(input); continue }
+                if program.state.isLoading || !held.isEmpty {
+                    held.append(input)
+                    continue
+                }
             case .resize, .hangUp: break
             }
             if let end = handle(input) { return end }

@@ -16,10 +16,20 @@ public enum Key: Hashable, Sendable {
         switch self {
         case .char(" "): "Space"
         case let .char(c): String(c)
-        case .up: "Up"; case .down: "Down"; case .left: "Left"; case .right: "Right"
-        case .pageUp: "PgUp"; case .pageDown: "PgDn"; case .home: "Home"; case .end: "End"
-        case .enter: "Enter"; case .escape: "Esc"; case .tab: "Tab"; case .backTab: "S-Tab"
-        case .backspace: "Backspace"; case .delete: "Delete"
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Delete"
         case let .ctrl(c): "C-\(c)"
         case let .function(n): "F\(n)"
         }
@@ -29,16 +39,33 @@ public enum Key: Hashable, Sendable {
     public init?(name: String) {
         switch name.lowercased() {
         case "space": self = .char(" ")
-        case "up": self = .up; case "down": self = .down; case "left": self = .left; case "right": self = .right
-        case "pgup", "pageup": self = .pageUp; case "pgdn", "pagedown": self = .pageDown
-        case "home": self = .home; case "end": self = .end
-        case "enter", "return": self = .enter; case "esc", "escape": self = .escape
-        case "tab": self = .tab; case "s-tab", "btab", "backtab": self = .backTab
-        case "backspace", "bs": self = .backspace; case "delete", "del": self = .delete
+        case "up": self = .up
+        case "down": self = .down
+        case "left": self = .left
+        case "right": self = .right
+        case "pgup", "pageup": self = .pageUp
+        case "pgdn", "pagedown": self = .pageDown
+        case "home": self = .home
+        case "end": self = .end
+        case "enter", "return": self = .enter
+        case "esc", "escape": self = .escape
+        case "tab": self = .tab
+        case "s-tab", "btab", "backtab": self = .backTab
+        case "backspace", "bs": self = .backspace
+        case "delete", "del": self = .delete
         default:
-            if name.count == 1 { self = .char(name.first!); return }
-            if name.lowercased().hasPrefix("c-"), name.count == 3 { self = .ctrl(Character(name.suffix(1).lowercased())); return }
-            if name.uppercased().hasPrefix("F"), let n = Int(name.dropFirst()), (1...24).contains(n) { self = .function(n); return }
+            if name.count == 1 {
+                self = .char(name.first!)
+                return
+            }
+            if name.lowercased().hasPrefix("c-"), name.count == 3 {
+                self = .ctrl(Character(name.suffix(1).lowercased()))
+                return
+            }
+            if name.uppercased().hasPrefix("F"), let n = Int(name.dropFirst()), (1...24).contains(n) {
+                self = .function(n)
+                return
+            }
             return nil
         }
     }
@@ -46,8 +73,8 @@ public enum Key: Hashable, Sendable {
 
 /// What a mouse click landed on.
 public enum ClickTarget: Hashable, Sendable {
-    case day(Int)            // epoch day of a calendar cell
-    case time(Int)           // index in the times list
-    case listRow(Int)        // a row of the active list (cases, centers, reasons, queue)
-    case button(String)      // a named button
+    case day(Int) // epoch day of a calendar cell
+    case time(Int) // index in the times list
+    case listRow(Int) // a row of the active list (cases, centers, reasons, queue)
+    case button(String) // a named button
 }

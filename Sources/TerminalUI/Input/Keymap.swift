@@ -102,7 +102,9 @@ public enum Keymap {
         KeyBinding(keys: [.char("x")], action: .withdrawWaitlist, label: .withdrawWaitlist, contexts: [.waitlist], hint: true),
         KeyBinding(keys: [.char("t")], action: .firstOffered, label: .firstFree, contexts: [.calendar, .times], hint: true),
         KeyBinding(keys: [.char("c")], action: .changeCenter, label: .center, contexts: [.calendar, .times], hint: true),
-        KeyBinding(keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue], hint: true),
+        KeyBinding(
+            keys: [.enter, .char(" ")], action: .select, label: .select, contexts: [.calendar, .times, .caseList, .reasons, .centerPicker, .reviewQueue],
+            hint: true),
         KeyBinding(keys: [.enter], action: .select, label: .findOpen, contexts: [.findCase], hint: true),
         KeyBinding(keys: [.enter], action: .select, label: .open, contexts: [.callerList], hint: true),
         KeyBinding(keys: [.up], action: .up, label: .up, contexts: [.callerList], hint: false),
@@ -156,7 +158,7 @@ public enum Keymap {
         KeyBinding(keys: [.down, .char("j")], action: .down, label: .down, contexts: [.help], hint: false),
         KeyBinding(keys: [.pageDown, .char(" ")], action: .pageDown, label: .pageDown, contexts: [.help], hint: true),
         KeyBinding(keys: [.pageUp], action: .pageUp, label: .pageUp, contexts: [.help], hint: true),
-        KeyBinding(keys: [.escape], action: .back, label: .close, contexts: [.help], hint: true),
+        KeyBinding(keys: [.escape], action: .back, label: .close, contexts: [.help], hint: true)
     ]
 
     /// The editing keys of a one-line field (`TextField`), Emacs and readline style.
@@ -168,7 +170,7 @@ public enum Keymap {
         ([.home, .ctrl("a")], .home),
         ([.end, .ctrl("e")], .end),
         ([.ctrl("u")], .deleteToStart),
-        ([.ctrl("k")], .deleteToEnd),
+        ([.ctrl("k")], .deleteToEnd)
     ]
 
     /// What `key` does in a one-line field, if it edits (a printable key types itself).
@@ -228,9 +230,12 @@ public enum Keymap {
         for b in bindings where b.contexts.contains(context) && (training || !b.trainingOnly) {
             let keys = b.keys.filter { key in
                 if typing, case .char = key { return false }
-                return action(for: key, in: context, training: training) == b.action   // not taken by an earlier binding
+                return action(for: key, in: context, training: training) == b.action // not taken by an earlier binding
             }
-            if [.up, .down, .left, .right].contains(b.action) { arrows += keys.filter { $0.isArrow }; continue }
+            if [.up, .down, .left, .right].contains(b.action) {
+                arrows += keys.filter { $0.isArrow }
+                continue
+            }
             guard b.hint, !keys.isEmpty, seen.insert(b.action).inserted else { continue }
             out.append(Hint(keys: keys, label: b.label, action: b.action, keyText: keys.map(\.name).joined(separator: "/")))
         }
@@ -253,7 +258,8 @@ public enum Keymap {
 
     /// The help overlay's sections: the keys of the screen under it first, then those that work
     /// everywhere, then every other screen's, each under its name.
-    public static func helpSections(training: Bool, first: FocusContext, language: Language = .en) -> [(title: String, lines: [(keys: String, label: String)])] {
+    public static func helpSections(training: Bool, first: FocusContext, language: Language = .en) -> [(title: String, lines: [(keys: String, label: String)])]
+    {
         let t = Catalog(language)
         let global = bindings.filter { screens.subtracting([.waiting]).isSubset(of: $0.contexts) }
         func lines(_ list: [KeyBinding]) -> [(keys: String, label: String)] {

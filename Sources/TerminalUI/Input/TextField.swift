@@ -17,7 +17,9 @@ public struct TextField: Hashable, Sendable {
             if scalars > maxLength { break }
             kept.append(c)
         }
-        characters = kept; cursor = characters.count; self.maxLength = maxLength
+        characters = kept
+        cursor = characters.count
+        self.maxLength = maxLength
     }
 
     public var text: String { String(characters) }
@@ -30,7 +32,8 @@ public struct TextField: Hashable, Sendable {
             // The bound counts Unicode scalars: a letter pasted with thousands of combining marks
             // (one Character) fills the field as they would one by one (issue 20).
             guard characters.reduce(0, { $0 + $1.unicodeScalars.count }) + c.unicodeScalars.count <= maxLength, !c.isNewline else { return true }
-            characters.insert(c, at: cursor); cursor += 1
+            characters.insert(c, at: cursor)
+            cursor += 1
             return true
         }
         guard let edit = Keymap.fieldEdit(for: key) else { return false }
@@ -41,19 +44,27 @@ public struct TextField: Hashable, Sendable {
     public mutating func apply(_ edit: FieldEdit) {
         switch edit {
         case .deleteBackward:
-            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+            if cursor > 0 {
+                characters.remove(at: cursor - 1)
+                cursor -= 1
+            }
         case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(characters.count, cursor + 1)
         case .home: cursor = 0
         case .end: cursor = characters.count
-        case .deleteToStart: characters.removeFirst(cursor); cursor = 0
+        case .deleteToStart:
+            characters.removeFirst(cursor)
+            cursor = 0
         case .deleteToEnd: characters.removeLast(characters.count - cursor)
         }
     }
 
-    public mutating func set(_ text: String) { characters = Array(text.prefix(maxLength)); cursor = characters.count }
+    public mutating func set(_ text: String) {
+        characters = Array(text.prefix(maxLength))
+        cursor = characters.count
+    }
 
     /// The visible part for a field `width` columns wide, scrolled so the cursor shows, and the
     /// cursor's column in it.
@@ -64,7 +75,8 @@ public struct TextField: Hashable, Sendable {
         while widthBetween(start, cursor) > width - 1 { start += 1 }
         var end = start, used = 0
         while end < characters.count, used + DisplayWidth.of(characters[end]) <= width {
-            used += DisplayWidth.of(characters[end]); end += 1
+            used += DisplayWidth.of(characters[end])
+            end += 1
         }
         return (String(characters[start..<end]), widthBetween(start, cursor))
     }

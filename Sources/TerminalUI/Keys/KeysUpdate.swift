@@ -10,13 +10,15 @@ enum KeysScreen {
         let own: Bool
         switch actor.role {
         case .applicant, .representative:
-            holder = .account(actor.id, actor.role); own = true
+            holder = .account(actor.id, actor.role)
+            own = true
         case .agent, .officer:
             guard let account = s.snapshot?.caseFile.applicantAccount else {
                 s.log(.info, s.t.noAccountNoKeys)
                 return
             }
-            holder = .account(account, .applicant); own = false
+            holder = .account(account, .applicant)
+            own = false
         }
         s.keys = KeysState(holder: holder, own: own)
         fx.append(.keys(.load(holder)))
@@ -66,7 +68,9 @@ enum KeysScreen {
         guard var k = s.keys else { return }
         switch e {
         case let .loaded(.success(list)):
-            k.keys = list; k.loaded = true; k.index = min(k.index, max(0, list.count - 1))
+            k.keys = list
+            k.loaded = true
+            k.index = min(k.index, max(0, list.count - 1))
         case let .revoked(.success(n)):
             s.log(.ok, s.t.keysRevoked(n))
             fx.append(.keys(.load(k.holder)))

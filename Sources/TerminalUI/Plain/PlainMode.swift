@@ -25,7 +25,7 @@ public struct PlainMode {
         write(plain.intro())
         write(plain.prompt())
         while !plain.program.state.quit {
-            guard let line = readLine() else { return "end of input" }   // not for a person: the end reason, never printed
+            guard let line = readLine() else { return "end of input" } // not for a person: the end reason, never printed
             let reply = plain.handle(line)
             // Every message ends its line: a screen reader never hears it run into the next menu.
             if !reply.isEmpty { write(reply.hasSuffix("\n") ? reply : reply + "\n") }
@@ -63,12 +63,16 @@ public struct PlainMode {
             if s.phase == .reason || s.phase == .confirm { send(.back) }
             return changes(since: before)
         case "n" where s.phase == .picking || s.phase == .reviewQueue:
-            dayPage += 1; return ""
+            dayPage += 1
+            return ""
         case "p" where s.phase == .picking || s.phase == .reviewQueue:
-            dayPage = max(0, dayPage - 1); return ""
+            dayPage = max(0, dayPage - 1)
+            return ""
         case _ where s.overlay == .centerPicker && Int(line) == nil && !line.isEmpty:
             // Letters narrow the list of centers, as typing does on the full screen.
-            edit(.deleteToStart); edit(.home); edit(.deleteToEnd)
+            edit(.deleteToStart)
+            edit(.home)
+            edit(.deleteToEnd)
             for c in line { program.send(.key(.char(c))) }
             dayPage = 0
             return ""
@@ -142,13 +146,15 @@ public struct PlainMode {
         switch field {
         case .receipt:
             if text.lowercased() == "r" && program.state.config.actor.role == .officer {
-                send(.reviewQueue, in: .findCase, fieldEmpty: true); return changes(since: before)
+                send(.reviewQueue, in: .findCase, fieldEmpty: true)
+                return changes(since: before)
             }
-            send(.back)   // a new search: the field and the last matches cleared
+            send(.back) // a new search: the field and the last matches cleared
             for c in text { program.send(.key(.char(c))) }
             send(.select)
         case .explanation, .note, .reviewNote, .savePath:
-            edit(.home); edit(.deleteToEnd)
+            edit(.home)
+            edit(.deleteToEnd)
             for c in text { program.send(.key(.char(c))) }
             send(.select)
             if field == .reviewNote || field == .savePath { return changes(since: before) }
@@ -160,7 +166,8 @@ public struct PlainMode {
             // Enter alone keeps the field, "-" empties it; the last field sends the request.
             guard let f = program.state.waitlist?.form else { break }
             if !text.isEmpty {
-                edit(.home); edit(.deleteToEnd)
+                edit(.home)
+                edit(.deleteToEnd)
                 if text != "-" { for c in text { program.send(.key(.char(c))) } }
             }
             send(f.focus == WaitlistForm.Field.allCases.last ? .select : .focusNext)
@@ -185,9 +192,13 @@ public struct PlainMode {
             if let d = describe(s) { out.append(d) }
         } else if out.isEmpty {
             // The same step, one choice further: say what was chosen.
-            if s.phase == .picking, s.picking.focusTimes, let day = s.picking.selectedDay { out.append(s.t.dayChosen(s.t.day(day))) }
-            else if s.phase == .reason, let r = s.reason.chosen { out.append(s.t.reasonChosen(s.t.reasonTitle(r))) }
-            else if let d = describe(s) { out.append(d) }
+            if s.phase == .picking, s.picking.focusTimes, let day = s.picking.selectedDay {
+                out.append(s.t.dayChosen(s.t.day(day)))
+            } else if s.phase == .reason, let r = s.reason.chosen {
+                out.append(s.t.reasonChosen(s.t.reasonTitle(r)))
+            } else if let d = describe(s) {
+                out.append(d)
+            }
         }
         return out.joined(separator: "\n") + (out.isEmpty ? "" : "\n")
     }
@@ -197,12 +208,16 @@ public struct PlainMode {
         switch s.phase {
         case .picking:
             guard let snap = s.snapshot else { return nil }
-            var text = t.plainCase(snap.caseFile.receipt.value, snap.caseFile.form.code, snap.caseFile.applicantName,
-                                   t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name,
-                                   used: snap.appointment.priorReschedules, limit: ReschedulePolicy.onlineLimit)
+            var text = t.plainCase(
+                snap.caseFile.receipt.value, snap.caseFile.form.code, snap.caseFile.applicantName,
+                t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name,
+                used: snap.appointment.priorReschedules, limit: ReschedulePolicy.onlineLimit)
             for f in s.flags { text += " \(f.rawValue): \(t.sentence(f))" }
             if let v = s.verdict {
-                text += " " + (v.decision == .allowed ? t.plainAllowed : v.decision == .escalated ? t.plainOfficerMust : t.plainRefused(v.codes.map(\.rawValue).joined(separator: ", ")))
+                text +=
+                    " "
+                    + (v.decision == .allowed
+                        ? t.plainAllowed : v.decision == .escalated ? t.plainOfficerMust : t.plainRefused(v.codes.map(\.rawValue).joined(separator: ", ")))
                 text += " \(v.message(in: s.language))"
                 if let g = v.guidance(in: s.language) { text += " \(g)" }
             }
@@ -213,8 +228,9 @@ public struct PlainMode {
             return o.verdict.message(in: s.language) + (o.verdict.guidance(in: s.language).map { " " + $0 } ?? "")
         case .confirm:
             guard let snap = s.snapshot, let slot = s.picking.selectedSlot, let c = s.picking.calendar?.center else { return nil }
-            return t.plainMove(t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name, t.dateTimeLong(slot.slot.start, c.zone), c.name,
-                               s.reason.chosen.map(t.reasonTitle) ?? t.reasonNone)
+            return t.plainMove(
+                t.dateTimeLong(snap.appointment.start, snap.center.zone), snap.center.name, t.dateTimeLong(slot.slot.start, c.zone), c.name,
+                s.reason.chosen.map(t.reasonTitle) ?? t.reasonNone)
         default:
             return nil
         }
@@ -235,8 +251,9 @@ public struct PlainMode {
             let list = s.visibleCenters
             let pageSize = 9
             let page = min(dayPage, max(0, (list.count - 1) / pageSize))
-            if list.isEmpty { lines.append(s.centerPicker.centers.isEmpty ? t.loadingCenters : t.noCenterMatches) }
-            else {
+            if list.isEmpty {
+                lines.append(s.centerPicker.centers.isEmpty ? t.loadingCenters : t.noCenterMatches)
+            } else {
                 lines.append(t.plainCentersPage(s.centerPicker.filter.text, page + 1, (list.count + pageSize - 1) / pageSize))
             }
             for (i, c) in list.enumerated().dropFirst(page * pageSize).prefix(pageSize) {
@@ -279,8 +296,10 @@ public struct PlainMode {
                 let ask = t.plainFindPrompt(officer: s.config.actor.role == .officer) + "\n"
                 guard s.find.callersListed, let found = s.find.callers else { return ask }
                 for (i, m) in found.matches.enumerated() {
-                    let next = m.next.flatMap { a in m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) } }
-                        .map { m.centerClosed ? t.withClosedDay($0) : $0 }   // R17
+                    let next = m.next.flatMap { a in
+                        m.centerTimeZone.flatMap(ZoneRules.init(identifier:)).map { t.nextAppointment(a.centerCode, t.dateTimeShort(a.start, $0)) }
+                    }
+                    .map { m.centerClosed ? t.withClosedDay($0) : $0 } // R17
                     options.append((t.plainMatch(m.name, m.dateOfBirth?.iso ?? t.unknownWord, m.form, next ?? t.noAppointmentScheduled), [.click(.listRow(i))]))
                 }
                 for (i, o) in options.enumerated() { lines.append("\(i + 1). \(o.label)") }
@@ -303,13 +322,17 @@ public struct PlainMode {
                     let pageSize = 9
                     let page = min(dayPage, max(0, (summary.offered.count - 1) / pageSize))
                     let pages = (summary.offered.count + pageSize - 1) / pageSize
-                    lines.append(summary.offered.count > pageSize
-                                 ? t.timesOnPaged(t.day(day), cal.center.name, cal.center.zone.identifier, page + 1, pages)
-                                 : t.timesOn(t.day(day), cal.center.name, cal.center.zone.identifier))
+                    lines.append(
+                        summary.offered.count > pageSize
+                            ? t.timesOnPaged(t.day(day), cal.center.name, cal.center.zone.identifier, page + 1, pages)
+                            : t.timesOn(t.day(day), cal.center.name, cal.center.zone.identifier))
                     for i in summary.offered.dropFirst(page * pageSize).prefix(pageSize) {
                         let slot = summary.slots[i]
-                        options.append(("\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(t.freeOf(slot.free, slot.slot.stations))",
-                                        [.click(.time(i))] + keys(.select, in: .times)))
+                        options.append(
+                            (
+                                "\(slot.slot.local.time.hhmm) \(cal.center.zone.abbreviation(at: slot.slot.start)), \(t.freeOf(slot.free, slot.slot.stations))",
+                                [.click(.time(i))] + keys(.select, in: .times)
+                            ))
                     }
                 } else if days.isEmpty {
                     lines.append(t.noFreeDayChooseCenter(cal.center.name))
@@ -336,7 +359,7 @@ public struct PlainMode {
                 if s.reason.chosen == nil {
                     lines.append(s.config.actor.role.isStaff ? t.chooseReason : t.chooseReasonYou)
                     if s.snapshot?.centerClosedThatDay == true, let proceed = items.firstIndex(of: .proceed) {
-                        options.append((t.closedDayNoReason, [.click(.listRow(proceed))]))   // R17
+                        options.append((t.closedDayNoReason, [.click(.listRow(proceed))])) // R17
                     }
                     for (i, item) in items.enumerated() {
                         if case let .reason(r) = item { options.append((t.reasonTitle(r), [.click(.listRow(i))])) }
@@ -345,13 +368,16 @@ public struct PlainMode {
                     let notifyIndex = items.firstIndex(of: .notify)!
                     let proceedIndex = items.firstIndex(of: .proceed)!
                     let order = s.notifyChoices
-                    lines.append(order.count > 1 || s.config.actor.role.isStaff
-                                 ? t.howConfirmation
-                                 : t.confirmationGoesBy(s.notifyLabel(order[0])))
+                    lines.append(
+                        order.count > 1 || s.config.actor.role.isStaff
+                            ? t.howConfirmation
+                            : t.confirmationGoesBy(s.notifyLabel(order[0])))
                     func setNotify(_ target: NotifyChannel?) -> [Event] {
                         // Enter on the notify item cycles through the choices in order.
                         let from = order.firstIndex(of: s.reason.notify) ?? 0, to = order.firstIndex(of: target)!
-                        return Array(repeating: Event.click(.listRow(notifyIndex)), count: (to - from + order.count) % order.count) + [.click(.listRow(proceedIndex))]
+                        return Array(repeating: Event.click(.listRow(notifyIndex)), count: (to - from + order.count) % order.count) + [
+                            .click(.listRow(proceedIndex))
+                        ]
                     }
                     options = order.map { channel in
                         let label = s.notifyLabel(channel)
@@ -381,7 +407,10 @@ public struct PlainMode {
                     options.append((t.denyOption(r.requestID), [.click(.listRow(i))] + keys(.deny)))
                 }
                 if !s.review.queue.isEmpty {
-                    let next = s.review.filter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map { $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all" }
+                    let next =
+                        s.review.filter.flatMap { ReviewItem.filterCodes.firstIndex(of: $0) }.map {
+                            $0 + 1 < ReviewItem.filterCodes.count ? ReviewItem.filterCodes[$0 + 1].rawValue : "all"
+                        }
                         ?? ReviewItem.filterCodes[0].rawValue
                     options.append((next == "all" ? t.showAllRequests : t.showOnly(next), keys(.filterCode)))
                 }
@@ -408,14 +437,17 @@ public struct PlainMode {
             out.append(t.waitlistNoOffer)
         }
         if let e = view.request {
-            out.append(t.waitlistRequestPlace(view.place ?? 1) + ". " + t.waitlistRequestCenters(e.request.centers.joined(separator: ", ")) + ". "
-                       + t.waitlistRequestRange(e.request.from.map(t.day) ?? t.waitlistAnyDay, e.request.before.map(t.day) ?? t.waitlistBeforeAppointment) + "."
-                       + (e.request.exclusions.isEmpty ? "" : " " + t.waitlistRequestNot(e.request.exclusions.text) + "."))
+            out.append(
+                t.waitlistRequestPlace(view.place ?? 1) + ". " + t.waitlistRequestCenters(e.request.centers.joined(separator: ", ")) + ". "
+                    + t.waitlistRequestRange(e.request.from.map(t.day) ?? t.waitlistAnyDay, e.request.before.map(t.day) ?? t.waitlistBeforeAppointment) + "."
+                    + (e.request.exclusions.isEmpty ? "" : " " + t.waitlistRequestNot(e.request.exclusions.text) + "."))
         } else {
             out.append(t.waitlistNoRequest)
         }
         if let v = w.refusal {
-            out.append(t.codesLine(v.codes.map(\.rawValue).joined(separator: ", ")) + " " + v.message(in: s.language) + (v.guidance(in: s.language).map { " " + $0 } ?? ""))
+            out.append(
+                t.codesLine(v.codes.map(\.rawValue).joined(separator: ", ")) + " " + v.message(in: s.language)
+                    + (v.guidance(in: s.language).map { " " + $0 } ?? ""))
         }
         return out
     }

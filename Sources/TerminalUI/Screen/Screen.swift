@@ -16,27 +16,39 @@ public struct Cell: Hashable, Sendable {
     /// The grapheme drawn here; empty for the second column of a wide character.
     public var text: String
     public var style: StyleToken
-    public init(_ text: String = " ", _ style: StyleToken = .text) { self.text = text; self.style = style }
+    public init(_ text: String = " ", _ style: StyleToken = .text) {
+        self.text = text
+        self.style = style
+    }
     public var isContinuation: Bool { text.isEmpty }
 }
 
 public struct Size: Hashable, Sendable, CustomStringConvertible {
     public var columns: Int
     public var rows: Int
-    public init(columns: Int, rows: Int) { self.columns = columns; self.rows = rows }
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
     public var description: String { "\(columns)x\(rows)" }
 }
 
 public struct Point: Hashable, Sendable {
     public var row: Int
     public var column: Int
-    public init(row: Int, column: Int) { self.row = row; self.column = column }
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
 }
 
 public struct Rect: Hashable, Sendable {
     public var row: Int, column: Int, width: Int, height: Int
     public init(row: Int, column: Int, width: Int, height: Int) {
-        self.row = row; self.column = column; self.width = max(0, width); self.height = max(0, height)
+        self.row = row
+        self.column = column
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
     public func contains(_ p: Point) -> Bool {
         p.row >= row && p.row < row + height && p.column >= column && p.column < column + width
@@ -86,7 +98,10 @@ public struct Screen: Hashable, Sendable {
             if col >= 0 {
                 clearWide(row: row, column: col)
                 self[row, col] = Cell(String(ch), style)
-                if w == 2 { clearWide(row: row, column: col + 1); self[row, col + 1] = Cell("", style) }
+                if w == 2 {
+                    clearWide(row: row, column: col + 1)
+                    self[row, col + 1] = Cell("", style)
+                }
             }
             col += w
         }
@@ -98,7 +113,8 @@ public struct Screen: Hashable, Sendable {
         guard column < size.columns else { return }
         if self[row, column].isContinuation, column > 0 { self[row, column - 1] = Cell(" ", self[row, column - 1].style) }
         if column + 1 < size.columns, self[row, column + 1].isContinuation, !self[row, column].isContinuation,
-           DisplayWidth.of(self[row, column].text) == 2 {
+            DisplayWidth.of(self[row, column].text) == 2
+        {
             self[row, column + 1] = Cell(" ", self[row, column + 1].style)
         }
     }
@@ -177,7 +193,10 @@ public struct Screen: Hashable, Sendable {
 public struct Hotspot: Hashable, Sendable {
     public var rect: Rect
     public var target: ClickTarget
-    public init(rect: Rect, target: ClickTarget) { self.rect = rect; self.target = target }
+    public init(rect: Rect, target: ClickTarget) {
+        self.rect = rect
+        self.target = target
+    }
 }
 
 extension String {

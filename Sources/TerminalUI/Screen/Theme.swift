@@ -18,10 +18,16 @@ public struct TokenStyle: Hashable, Sendable {
     public var underline = false
     public var reverse = false
     public var dim = false
-    public init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false, underline: Bool = false,
-                reverse: Bool = false, dim: Bool = false) {
-        self.foreground = foreground; self.background = background
-        self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
+    public init(
+        foreground: Color? = nil, background: Color? = nil, bold: Bool = false, underline: Bool = false,
+        reverse: Bool = false, dim: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.underline = underline
+        self.reverse = reverse
+        self.dim = dim
     }
 }
 
@@ -32,7 +38,9 @@ public struct Theme: Hashable, Sendable {
     public var styles: [StyleToken: TokenStyle]
     public var monochrome: [StyleToken: TokenStyle]
     public init(name: String, styles: [StyleToken: TokenStyle], monochrome: [StyleToken: TokenStyle]) {
-        self.name = name; self.styles = styles; self.monochrome = monochrome
+        self.name = name
+        self.styles = styles
+        self.monochrome = monochrome
     }
 
     public func style(_ token: StyleToken, color: Bool) -> TokenStyle {

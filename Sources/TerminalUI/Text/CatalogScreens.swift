@@ -152,7 +152,9 @@ extension Catalog {
     public func fileExists(_ path: String) -> String { tr(en: "\(path) exists.", es: "\(path) ya existe.") }
     public var replaceLoses: String { tr(en: "Replacing it loses what it holds.", es: "Si lo reemplaza, se pierde su contenido.") }
     public var replaceKeys: String { tr(en: "y  replace      n / Esc  choose another name", es: "s  reemplazar      n / Esc  otro nombre") }
-    public func reviewTitle(approve: Bool) -> String { approve ? tr(en: "Approve request", es: "Aprobar solicitud") : tr(en: "Deny request", es: "Negar solicitud") }
+    public func reviewTitle(approve: Bool) -> String {
+        approve ? tr(en: "Approve request", es: "Aprobar solicitud") : tr(en: "Deny request", es: "Negar solicitud")
+    }
     public func reviewPrompt(approve: Bool) -> String {
         approve ? tr(en: "Note (why it is approved):", es: "Nota (por qué se aprueba):") : tr(en: "Note (why it is denied):", es: "Nota (por qué se niega):")
     }
@@ -195,8 +197,9 @@ extension Catalog {
     public var findTitle: String { tr(en: "Find a case", es: "Buscar un caso") }
     public var receiptLabel: String { tr(en: "Receipt number:", es: "Número de recibo:") }
     public var receiptShape: String {
-        tr(en: "Three letters and ten digits, e.g. EAC2414052317; spaces and dashes are ignored.",
-           es: "Tres letras y diez dígitos, por ejemplo EAC2414052317; los espacios y guiones no cuentan.")
+        tr(
+            en: "Three letters and ten digits, e.g. EAC2414052317; spaces and dashes are ignored.",
+            es: "Tres letras y diez dígitos, por ejemplo EAC2414052317; los espacios y guiones no cuentan.")
     }
     public func typedOf13(_ typed: String, _ n: Int) -> String { tr(en: "\(typed)  \(n) of 13", es: "\(typed)  \(n) de 13") }
     public func unknownPrefix(_ prefix: String) -> String {
@@ -241,8 +244,9 @@ extension Catalog {
         }
     }
     public func outsideWindowShort(lead: Int, horizon: Int) -> String {
-        tr(en: "Outside the booking window: more than \(lead) h and at most \(horizon) days ahead.",
-           es: "Fuera del periodo de reserva: más de \(lead) h y a lo sumo \(horizon) días por delante.")
+        tr(
+            en: "Outside the booking window: more than \(lead) h and at most \(horizon) days ahead.",
+            es: "Fuera del periodo de reserva: más de \(lead) h y a lo sumo \(horizon) días por delante.")
     }
     public var closedClosure: String { tr(en: "closed (closure)", es: "cerrado (cierre)") }
     public func closedOnWeekday(_ d: Weekday) -> String { tr(en: "closed on \(weekdayShort(d))", es: "cierra el \(weekdayShort(d))") }
@@ -269,8 +273,9 @@ extension Catalog {
     public var explainOther: String { tr(en: "Explain the other reason:", es: "Explique el otro motivo:") }
     public var noteForRecord: String { tr(en: "Note for the record:", es: "Nota para el expediente:") }
     public func confirmationBy(_ how: String, changes: Bool) -> String {
-        changes ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Avisar por: \(how)  (Enter cambia)")
-                : tr(en: "Confirmation by: \(how)", es: "Avisar por: \(how)")
+        changes
+            ? tr(en: "Confirmation by: \(how)  (Enter changes)", es: "Avisar por: \(how)  (Enter cambia)")
+            : tr(en: "Confirmation by: \(how)", es: "Avisar por: \(how)")
     }
     public var continueButton: String { tr(en: "[ Continue to confirm ]", es: "[ Seguir a confirmar ]") }
     public func notifyEmail(_ address: String?) -> String {
@@ -328,8 +333,9 @@ extension Catalog {
     }
     public var copyFromScreen: String { tr(en: "Copy or print this notice from your screen.", es: "Copie o imprima este aviso desde su pantalla.") }
     public var mustBeMailed: String {
-        tr(en: "No online account (no email, no phone): the notice must be mailed to the applicant.",
-           es: "No tiene cuenta en línea (ni correo ni teléfono): el aviso se debe enviar por correo postal al solicitante.")
+        tr(
+            en: "No online account (no email, no phone): the notice must be mailed to the applicant.",
+            es: "No tiene cuenta en línea (ni correo ni teléfono): el aviso se debe enviar por correo postal al solicitante.")
     }
     /// A language's name in this catalog's language: `Spanish` / `español`.
     public func languageName(_ l: Language) -> String {
@@ -347,8 +353,12 @@ extension Catalog {
     }
     public func codesLine(_ codes: String) -> String { tr(en: "Codes: \(codes)", es: "Códigos: \(codes)") }
     public var whatHappensNext: String {
-        tr(en: "What happens next: an officer approves (booking the preferred slot, or another if it is gone) or denies it, always with a note. Until then the current appointment stands.",
-           es: "Qué sigue: un oficial la aprueba (reserva el horario preferido, u otro si ya no está) o la niega, siempre con una nota. Mientras tanto, la cita actual se mantiene.")
+        tr(
+            en:
+                "What happens next: an officer approves (booking the preferred slot, or another if it is gone) or denies it, always with a note. Until then the current appointment stands.",
+            es:
+                "Qué sigue: un oficial la aprueba (reserva el horario preferido, u otro si ya no está) o la niega, siempre con una nota. Mientras tanto, la cita actual se mantiene."
+        )
     }
     public func whatToDo(_ g: String) -> String { tr(en: "What to do: \(g)", es: "Qué hacer: \(g)") }
 
@@ -397,14 +407,16 @@ extension Catalog {
     public func summaryDenied(_ message: String) -> String { tr(en: "Denied: \(message)", es: "Negada: \(message)") }
     public var noNoticeToSave: String { tr(en: "There is no notice to save for this outcome.", es: "Este resultado no tiene un aviso que guardar.") }
     public var noticeShownNotSaved: String {
-        tr(en: "Over this connection the notice is shown, not saved: copy or print it from your screen.",
-           es: "Por esta conexión el aviso se muestra, no se guarda: cópielo o imprímalo desde su pantalla.")
+        tr(
+            en: "Over this connection the notice is shown, not saved: copy or print it from your screen.",
+            es: "Por esta conexión el aviso se muestra, no se guarda: cópielo o imprímalo desde su pantalla.")
     }
     public var typeFileName: String { tr(en: "Type a file name for the notice, or Esc.", es: "Escriba un nombre de archivo para el aviso, o Esc.") }
     public func nothingSaved(_ path: String) -> String { tr(en: "Nothing was saved; \(path) is unchanged.", es: "No se guardó nada; \(path) no cambió.") }
     public var separationOffInTraining: String {
-        tr(en: "Training store: you escalated this request yourself. Separation of duties is off here; on a real store another officer decides it.",
-           es: "Sistema de práctica: usted envió esta solicitud. Aquí no se separan las funciones; en un sistema real la decide otro oficial.")
+        tr(
+            en: "Training store: you escalated this request yourself. Separation of duties is off here; on a real store another officer decides it.",
+            es: "Sistema de práctica: usted envió esta solicitud. Aquí no se separan las funciones; en un sistema real la decide otro oficial.")
     }
     /// The head of the result shown on the review queue.
     public func reviewDecided(_ id: String) -> String { tr(en: "Request \(id):", es: "Solicitud \(id):") }
@@ -418,16 +430,21 @@ extension Catalog {
     public var approveOtherYes: String { tr(en: "Approve at this time", es: "Aprobar a esta hora") }
     public var approveOtherNo: String { tr(en: "Pick another time", es: "Elegir otra hora") }
     public var approveOtherKeys: String { tr(en: "y  approve at this time      n / Esc  pick another", es: "s  aprobar a esta hora      n / Esc  elegir otra") }
-    public var noFreeDay: String { tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.") }
-    public var timeNotOffered: String { tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.") }
+    public var noFreeDay: String {
+        tr(en: "No day in the booking window has a free slot at this center.", es: "Ningún día del periodo de reserva tiene horarios libres en este centro.")
+    }
+    public var timeNotOffered: String {
+        tr(en: "That time is not offered; choose a time marked free.", es: "Esa hora no está disponible; elija una hora marcada como libre.")
+    }
     public func centerChosen(_ code: String, _ name: String, _ zone: String) -> String {
         tr(en: "Center \(code) \(name) chosen; times are in \(zone).", es: "Se eligió el centro \(code) \(name); las horas están en \(zone).")
     }
     public func chooseReasonFirst(_ code: String) -> String { tr(en: "\(code): choose a reason first.", es: "\(code): primero elija un motivo.") }
     public func explainOtherReason(_ code: String) -> String { tr(en: "\(code): explain the other reason.", es: "\(code): explique el otro motivo.") }
     public func preferredGoneFor(_ id: String) -> String {
-        tr(en: "The preferred slot is gone: pick another time for request \(id), then Enter to approve.",
-           es: "El horario preferido ya no está: elija otra hora para la solicitud \(id) y pulse Enter para aprobar.")
+        tr(
+            en: "The preferred slot is gone: pick another time for request \(id), then Enter to approve.",
+            es: "El horario preferido ya no está: elija otra hora para la solicitud \(id) y pulse Enter para aprobar.")
     }
     public var noLinkedCases: String { tr(en: "No cases are linked to your account.", es: "No hay casos vinculados a su cuenta.") }
     public func caseLoaded(_ receipt: String) -> String { tr(en: "Case \(receipt) loaded.", es: "Se abrió el caso \(receipt).") }
@@ -436,23 +453,27 @@ extension Catalog {
     }
     public func noticeSaved(_ path: String) -> String { tr(en: "Notice saved to \(path).", es: "Aviso guardado en \(path).") }
     public var noAccountNoKeys: String {
-        tr(en: "This case has no online account, so no SSH keys: the notice goes by mail.",
-           es: "Este caso no tiene cuenta en línea, así que no tiene llaves SSH: el aviso va por correo postal.")
+        tr(
+            en: "This case has no online account, so no SSH keys: the notice goes by mail.",
+            es: "Este caso no tiene cuenta en línea, así que no tiene llaves SSH: el aviso va por correo postal.")
     }
     public var noKeyToRemove: String { tr(en: "There is no key to remove.", es: "No hay ninguna llave que quitar.") }
     public var accountNoKeyInForce: String { tr(en: "The account has no key in force.", es: "La cuenta no tiene llaves vigentes.") }
     public func keysRevoked(_ n: Int) -> String {
         if n == 0 { return tr(en: "No key was in force.", es: "No había llaves vigentes.") }
-        return n == 1 ? tr(en: "1 key revoked: logins with it are refused from now on.", es: "1 llave revocada: desde ahora se rechaza la entrada con ella.")
-                      : tr(en: "\(n) keys revoked: logins with them are refused from now on.", es: "\(n) llaves revocadas: desde ahora se rechaza la entrada con ellas.")
+        return n == 1
+            ? tr(en: "1 key revoked: logins with it are refused from now on.", es: "1 llave revocada: desde ahora se rechaza la entrada con ella.")
+            : tr(en: "\(n) keys revoked: logins with them are refused from now on.", es: "\(n) llaves revocadas: desde ahora se rechaza la entrada con ellas.")
     }
     public func newCodeFor(_ holder: String) -> String {
-        tr(en: "New enrollment code for \(holder): read it to the caller; it works once, for 30 days.",
-           es: "Nuevo código de inscripción para \(holder): léaselo a la persona; sirve una vez, durante 30 días.")
+        tr(
+            en: "New enrollment code for \(holder): read it to the caller; it works once, for 30 days.",
+            es: "Nuevo código de inscripción para \(holder): léaselo a la persona; sirve una vez, durante 30 días.")
     }
     public func idleWarning(_ seconds: Int) -> String {
-        tr(en: "No activity: this session ends in \(seconds) seconds unless you press a key.",
-           es: "Sin actividad: esta sesión termina en \(seconds) segundos si no pulsa una tecla.")
+        tr(
+            en: "No activity: this session ends in \(seconds) seconds unless you press a key.",
+            es: "Sin actividad: esta sesión termina en \(seconds) segundos si no pulsa una tecla.")
     }
     public var stillHere: String { tr(en: "Still here: the session stays open.", es: "Sigue aquí: la sesión continúa abierta.") }
     public func languageNow(_ l: Language) -> String {
@@ -470,16 +491,18 @@ extension Catalog {
     public var findCallerTitle: String { tr(en: "Find a caller", es: "Buscar a la persona") }
     public var findCallerLabel: String { tr(en: "Receipt, A-number, name, phone or email:", es: "Recibo, número A, nombre, teléfono o correo:") }
     public var findCallerExamples: String {
-        tr(en: "e.g. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (a name and a date of birth) · (617) 555-0142 · maria@example.org",
-           es: "p. ej. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (un nombre y una fecha de nacimiento) · (617) 555-0142 · maria@example.org")
+        tr(
+            en: "e.g. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (a name and a date of birth) · (617) 555-0142 · maria@example.org",
+            es: "p. ej. EAC2414052317 · A123456789 · Garcia · Garcia 1985-03-14 (un nombre y una fecha de nacimiento) · (617) 555-0142 · maria@example.org")
     }
     public var demoCasesToTry: String { tr(en: "Demo cases to try:", es: "Casos de prueba para practicar:") }
     public var searching: String { tr(en: "Searching…", es: "Buscando…") }
     public var noCaseMatchesSearch: String { tr(en: "No case matches.", es: "Ningún caso coincide.") }
     public func matchesLine(_ n: Int, more: Bool) -> String {
         let plus = more ? "+" : ""
-        return n == 1 ? tr(en: "\(n)\(plus) match · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultado · ↑ ↓ elegir · Enter abre")
-                      : tr(en: "\(n)\(plus) matches · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultados · ↑ ↓ elegir · Enter abre")
+        return n == 1
+            ? tr(en: "\(n)\(plus) match · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultado · ↑ ↓ elegir · Enter abre")
+            : tr(en: "\(n)\(plus) matches · ↑ ↓ choose · Enter opens", es: "\(n)\(plus) resultados · ↑ ↓ elegir · Enter abre")
     }
     public func born(_ date: String) -> String { tr(en: "born \(date)", es: "nació el \(date)") }
     public var bornUnknown: String { tr(en: "born unknown", es: "nacimiento desconocido") }
@@ -487,26 +510,40 @@ extension Catalog {
     public func nextAppointment(_ center: String, _ when: String) -> String {
         tr(en: "next appointment \(center) \(when)", es: "próxima cita \(center) \(when)")
     }
-    public var findTheCaller: String { tr(en: "Find the caller: a receipt, A-number, name, phone or email.", es: "Busque a la persona: recibo, número A, nombre, teléfono o correo.") }
+    public var findTheCaller: String {
+        tr(en: "Find the caller: a receipt, A-number, name, phone or email.", es: "Busque a la persona: recibo, número A, nombre, teléfono o correo.")
+    }
     public var keysTitle: String { tr(en: "Keys", es: "Teclas") }
     public var anyKeyCloses: String { tr(en: "Any key closes.", es: "Cualquier tecla cierra.") }
     public func helpScroll(_ from: Int, _ to: Int, _ total: Int) -> String {
-        tr(en: "\(from)–\(to) of \(total) · ↑↓ PgUp PgDn scroll · other keys close", es: "\(from)–\(to) de \(total) · ↑↓ PgUp PgDn desplazan · otras teclas cierran")
+        tr(
+            en: "\(from)–\(to) of \(total) · ↑↓ PgUp PgDn scroll · other keys close",
+            es: "\(from)–\(to) de \(total) · ↑↓ PgUp PgDn desplazan · otras teclas cierran")
     }
     public var more: String { tr(en: "more", es: "más") }
     // Plain mode's caller search.
     public func plainFindPrompt(officer: Bool) -> String {
-        officer ? tr(en: "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, or r for the review queue, then Enter:",
-                     es: "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, o r para las revisiones, y pulse Enter:")
-                : tr(en: "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, then Enter:",
-                     es: "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, y pulse Enter:")
+        officer
+            ? tr(
+                en:
+                    "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, or r for the review queue, then Enter:",
+                es:
+                    "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, o r para las revisiones, y pulse Enter:"
+            )
+            : tr(
+                en: "Type a receipt number, an A-number, a name (a surname, or a name and a date of birth), a phone or an email, then Enter:",
+                es:
+                    "Escriba un número de recibo, un número A, un nombre (un apellido, o un nombre y una fecha de nacimiento), un teléfono o un correo, y pulse Enter:"
+            )
     }
     public func plainMatch(_ name: String, _ born: String, _ form: String, _ next: String) -> String {
         tr(en: "\(name), born \(born), \(form), \(next)", es: "\(name), nació el \(born), \(form), \(next)")
     }
     public var unknownWord: String { tr(en: "unknown", es: "desconocido") }
     public func plainChooseMatch(_ n: Int) -> String {
-        tr(en: "Choose 1 to \(n) to open a case, or type another search (q quits):", es: "Elija del 1 al \(n) para abrir un caso, o escriba otra búsqueda (q sale):")
+        tr(
+            en: "Choose 1 to \(n) to open a case, or type another search (q quits):",
+            es: "Elija del 1 al \(n) para abrir un caso, o escriba otra búsqueda (q sale):")
     }
 }
 
@@ -516,45 +553,58 @@ public enum DayMarkWord: String, CaseIterable, Sendable { case free, few, full, 
 /// Caller search (the find screen's field, `biosched find`).
 extension Catalog {
     public func searchNoMatch(_ text: String) -> String {
-        tr(en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
-           es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
+        tr(
+            en: "No case matches \"\(text)\". Check the spelling, or try a surname, an A-number, a phone or an email.",
+            es: "Ningún caso coincide con «\(text)». Revise la ortografía, o pruebe con un apellido, un número A, un teléfono o un correo.")
     }
     public func searchMore(_ n: Int, _ text: String, _ query: CallerQuery? = nil) -> String {
-        tr(en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed.", es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n).")
+        tr(
+            en: "More than \(n) cases match \"\(text)\"; the first \(n) are listed.",
+            es: "Más de \(n) casos coinciden con «\(text)»; se muestran los primeros \(n).")
             + " " + narrowHint(query)
     }
     public func searchMatches(_ n: Int, _ text: String) -> String {
-        n == 1 ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")
-               : tr(en: "\(n) cases match \"\(text)\".", es: "\(n) casos coinciden con «\(text)».")
+        n == 1
+            ? tr(en: "1 case matches \"\(text)\".", es: "1 caso coincide con «\(text)».")
+            : tr(en: "\(n) cases match \"\(text)\".", es: "\(n) casos coinciden con «\(text)».")
     }
 }
 
 /// The training sandbox (`biosched demo`): the trainer panel, the story list, their messages.
 /// Story titles and descriptions are the demo data's, in English; a flow's captions are as it writes them.
 extension Catalog {
-    public func trainingClockMoved(_ clock: String, _ relative: String) -> String { tr(en: "Clock: \(clock) (\(relative)).", es: "Reloj: \(clock) (\(relative)).") }
+    public func trainingClockMoved(_ clock: String, _ relative: String) -> String {
+        tr(en: "Clock: \(clock) (\(relative)).", es: "Reloj: \(clock) (\(relative)).")
+    }
     public func sandboxResetFailed(_ e: String) -> String { tr(en: "The sandbox could not be reset: \(e)", es: "No se pudo reiniciar la práctica: \(e)") }
     public var sandboxReset: String {
-        tr(en: "Sandbox reset: the store and the clock are back to their first state.", es: "Práctica reiniciada: el sistema y el reloj vuelven a su estado inicial.")
+        tr(
+            en: "Sandbox reset: the store and the clock are back to their first state.",
+            es: "Práctica reiniciada: el sistema y el reloj vuelven a su estado inicial.")
     }
     public var trainingOnlyInSandbox: String {
-        tr(en: "Training tools work only in a training sandbox (biosched demo).", es: "Las herramientas de práctica solo funcionan en un sistema de práctica (biosched demo).")
+        tr(
+            en: "Training tools work only in a training sandbox (biosched demo).",
+            es: "Las herramientas de práctica solo funcionan en un sistema de práctica (biosched demo).")
     }
     public var openCaseFirst: String {
         tr(en: "Open a case first: that clock move is relative to its appointment.", es: "Primero abra un caso: ese cambio de reloj depende de su cita.")
     }
     public var noApplicantAccount: String {
-        tr(en: "This case has no online applicant account: it cannot be shown as its applicant.",
-           es: "Este caso no tiene cuenta en línea del solicitante: no se puede mostrar como lo vería el solicitante.")
+        tr(
+            en: "This case has no online applicant account: it cannot be shown as its applicant.",
+            es: "Este caso no tiene cuenta en línea del solicitante: no se puede mostrar como lo vería el solicitante.")
     }
     public var openCaseWithRepresentative: String {
-        tr(en: "Open a case with a representative (G-28 on file) to act as one, or name the account.",
-           es: "Abra un caso con un representante (G-28 registrado) para actuar como tal, o indique la cuenta.")
+        tr(
+            en: "Open a case with a representative (G-28 on file) to act as one, or name the account.",
+            es: "Abra un caso con un representante (G-28 registrado) para actuar como tal, o indique la cuenta.")
     }
     public func rolesSkipped(_ list: [String], caseOpen: Bool) -> String {
         let roles = tr(en: list.joined(separator: " and "), es: list.joined(separator: " y "))
-        return caseOpen ? tr(en: "Skipped \(roles): this case has none.", es: "Se omitió \(roles): este caso no tiene.")
-                 : tr(en: "Skipped \(roles): no case is open.", es: "Se omitió \(roles): no hay un caso abierto.")
+        return caseOpen
+            ? tr(en: "Skipped \(roles): this case has none.", es: "Se omitió \(roles): este caso no tiene.")
+            : tr(en: "Skipped \(roles): no case is open.", es: "Se omitió \(roles): no hay un caso abierto.")
     }
     public func storyOpened(_ title: String, _ who: String) -> String { tr(en: "Story: \(title), as \(who).", es: "Historia: \(title), como \(who).") }
     public var resettingSandbox: String { tr(en: "Resetting the sandbox…", es: "Reiniciando la práctica…") }
@@ -563,7 +613,9 @@ extension Catalog {
         return tr(en: "\(who) \(id) (\(channel))", es: "\(who) \(id) (\(channel))")
     }
     public func nowActingAs(_ who: String) -> String { tr(en: "Now acting as \(who).", es: "Ahora actúa como \(who).") }
-    public func mayNotSee(_ code: String, _ id: String) -> String { tr(en: "\(code): \(id) may not see this case (R5).", es: "\(code): \(id) no puede ver este caso (R5).") }
+    public func mayNotSee(_ code: String, _ id: String) -> String {
+        tr(en: "\(code): \(id) may not see this case (R5).", es: "\(code): \(id) no puede ver este caso (R5).")
+    }
     public var atStart: String { tr(en: "at start", es: "al inicio") }
     public func startOffset(_ d: String) -> String { tr(en: "start \(d)", es: "inicio \(d)") }
     public var appointmentStartsNow: String { tr(en: "Appointment starts now", es: "La cita empieza ahora") }
@@ -591,7 +643,9 @@ extension Catalog {
 
     public func reviewQueueTitleFiltered(_ n: Int, _ code: String?) -> String {
         let requests = tr(en: count(n, "escalated request", "escalated requests"), es: count(n, "solicitud enviada", "solicitudes enviadas"))
-        if let code { return tr(en: "Review queue: \(requests) with \(code), oldest first", es: "Revisiones: \(requests) con \(code), las más antiguas primero") }
+        if let code {
+            return tr(en: "Review queue: \(requests) with \(code), oldest first", es: "Revisiones: \(requests) con \(code), las más antiguas primero")
+        }
         return tr(en: "Review queue: \(requests), oldest first", es: "Revisiones: \(requests), las más antiguas primero")
     }
     public func noReviewWithCode(_ code: String) -> String {
@@ -602,8 +656,9 @@ extension Catalog {
         online ? tr(en: "Not possible online", es: "No es posible en línea") : tr(en: "Cannot be rescheduled", es: "No se puede cambiar")
     }
     public func nothingChanged(online: Bool) -> String {
-        online ? tr(en: "Nothing was changed: your appointment stays as it is.", es: "No se cambió nada: su cita sigue igual.")
-               : tr(en: "Nothing was changed: the appointment stays as it is.", es: "No se cambió nada: la cita sigue igual.")
+        online
+            ? tr(en: "Nothing was changed: your appointment stays as it is.", es: "No se cambió nada: su cita sigue igual.")
+            : tr(en: "Nothing was changed: the appointment stays as it is.", es: "No se cambió nada: la cita sigue igual.")
     }
     public var escGoesBack: String { tr(en: "Esc goes back.", es: "Esc vuelve.") }
     public var noneGiven: String { tr(en: "none given", es: "no se indicó") }
@@ -619,8 +674,9 @@ extension Catalog {
     public func reviewCurrent(_ c: String) -> String { tr(en: "Current: \(c)", es: "Actual: \(c)") }
     /// The last row of a pane longer than its room: where the view is and how to scroll.
     public func scrollLine(more: Bool, from: Int, to: Int, of total: Int) -> String {
-        more ? tr(en: "↓ more · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "↓ más · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
-             : tr(en: "end · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "fin · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+        more
+            ? tr(en: "↓ more · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "↓ más · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
+            : tr(en: "end · lines \(from)–\(to) of \(total) · ↑↓ scroll", es: "fin · líneas \(from)–\(to) de \(total) · ↑↓ desplazar")
     }
     public func statusMorePage(_ page: Int, _ pages: Int) -> String { tr(en: "F3 more · page \(page) of \(pages)", es: "F3 más · página \(page) de \(pages)") }
     public func statusMoreLines(_ n: Int) -> String { tr(en: "F3 more (\(n) lines)", es: "F3 más (líneas: \(n))") }
@@ -631,14 +687,18 @@ extension Catalog {
     }
     public func anotherCenter(_ now: String) -> String { tr(en: "Another center (now \(now))", es: "Otro centro (ahora \(now))") }
     public func idleBar(_ left: Int) -> String {
-        tr(en: "⚠ No activity: this session ends in \(left) s. Press any key to stay.", es: "⚠ Sin actividad: la sesión termina en \(left) s. Pulse una tecla para seguir.")
+        tr(
+            en: "⚠ No activity: this session ends in \(left) s. Press any key to stay.",
+            es: "⚠ Sin actividad: la sesión termina en \(left) s. Pulse una tecla para seguir.")
     }
     public func idleBarShort(_ left: Int) -> String { tr(en: "⚠ Ends in \(left) s: press a key", es: "⚠ Termina en \(left) s: pulse una tecla") }
     public func notFoundInUI(_ receipt: String) -> String {
         receipt.isEmpty
-            ? tr(en: "NOT_FOUND: there is no case with that receipt in this store. Check the receipt number with the caller, or search by name.",
-                 es: "NOT_FOUND: no hay ningún caso con ese recibo en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
-            : tr(en: "NOT_FOUND: there is no case \(receipt) in this store. Check the receipt number with the caller, or search by name.",
-                 es: "NOT_FOUND: no hay ningún caso \(receipt) en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
+            ? tr(
+                en: "NOT_FOUND: there is no case with that receipt in this store. Check the receipt number with the caller, or search by name.",
+                es: "NOT_FOUND: no hay ningún caso con ese recibo en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
+            : tr(
+                en: "NOT_FOUND: there is no case \(receipt) in this store. Check the receipt number with the caller, or search by name.",
+                es: "NOT_FOUND: no hay ningún caso \(receipt) en este sistema. Revise el número de recibo con la persona, o busque por nombre.")
     }
 }

@@ -1,4 +1,5 @@
 import Scheduling
+
 /// What a terminal can show. Found for each session from its own terminal (`TERM` and its
 /// terminfo `colors`, `COLORTERM`) and `NO_COLOR`; see `ColorDepth.detect`.
 public enum ColorDepth: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
@@ -30,11 +31,17 @@ public enum ColorDepth: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// From terminfo's `colors` (and whether the terminal has color at all), as the presenter
     /// finds them, and `NO_COLOR`.
     public init(colors: Int, hasColors: Bool, noColor: Bool) {
-        if !hasColors || noColor || colors < 8 { self = .none }
-        else if colors >= 0x1000000 { self = .trueColor }
-        else if colors >= 256 { self = .indexed256 }
-        else if colors >= 16 { self = .ansi16 }
-        else { self = .ansi8 }
+        if !hasColors || noColor || colors < 8 {
+            self = .none
+        } else if colors >= 0x1000000 {
+            self = .trueColor
+        } else if colors >= 256 {
+            self = .indexed256
+        } else if colors >= 16 {
+            self = .ansi16
+        } else {
+            self = .ansi8
+        }
     }
 
     /// The depth for a session: `NO_COLOR` set to any non-empty value means none; otherwise what
@@ -56,7 +63,8 @@ public enum ColorDepth: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// nil when there is nothing to try; the presenter falls back to `TERM` when it is missing.
     public static func directTerminfoName(environment: [String: String]) -> String? {
         guard let colorterm = environment["COLORTERM"]?.lowercased(), colorterm == "truecolor" || colorterm == "24bit",
-              !noColor(environment), let term = environment["TERM"], !term.isEmpty, !term.hasSuffix("-direct") else { return nil }
+            !noColor(environment), let term = environment["TERM"], !term.isEmpty, !term.hasSuffix("-direct")
+        else { return nil }
         var base = term
         for suffix in ["-256color", "-88color", "-16color", "-color"] where base.hasSuffix(suffix) {
             base.removeLast(suffix.count)
@@ -97,7 +105,11 @@ public enum ResolvedColor: Hashable, Sendable, CustomStringConvertible {
 
 public struct RGB: Hashable, Sendable {
     public var r: UInt8, g: UInt8, b: UInt8
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
+        self.r = r
+        self.g = g
+        self.b = b
+    }
 }
 
 /// A token's style made concrete for one depth: colors (nil: the terminal's default) and the
@@ -106,10 +118,16 @@ public struct ResolvedStyle: Hashable, Sendable, CustomStringConvertible {
     public var foreground: ResolvedColor?
     public var background: ResolvedColor?
     public var bold = false, underline = false, reverse = false, dim = false
-    public init(foreground: ResolvedColor? = nil, background: ResolvedColor? = nil, bold: Bool = false,
-                underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
-        self.foreground = foreground; self.background = background
-        self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
+    public init(
+        foreground: ResolvedColor? = nil, background: ResolvedColor? = nil, bold: Bool = false,
+        underline: Bool = false, reverse: Bool = false, dim: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.underline = underline
+        self.reverse = reverse
+        self.dim = dim
     }
 
     public var attributes: [String] {
@@ -188,8 +206,9 @@ extension TokenStyle {
     public func resolved(at depth: ColorDepth) -> ResolvedStyle {
         let fg = foreground?.resolved(at: depth, foreground: true)
         let bg = background?.resolved(at: depth, foreground: false)
-        return ResolvedStyle(foreground: fg?.color, background: bg?.color, bold: bold || (fg?.boldForBright ?? false),
-                             underline: underline, reverse: reverse, dim: dim)
+        return ResolvedStyle(
+            foreground: fg?.color, background: bg?.color, bold: bold || (fg?.boldForBright ?? false),
+            underline: underline, reverse: reverse, dim: dim)
     }
 }
 
@@ -217,12 +236,12 @@ public enum Palette {
     /// xterm's default 16 colors.
     public static let ansi: [RGB] = [
         RGB(0, 0, 0), RGB(205, 0, 0), RGB(0, 205, 0), RGB(205, 205, 0), RGB(0, 0, 238), RGB(205, 0, 205), RGB(0, 205, 205), RGB(229, 229, 229),
-        RGB(127, 127, 127), RGB(255, 0, 0), RGB(0, 255, 0), RGB(255, 255, 0), RGB(92, 92, 255), RGB(255, 0, 255), RGB(0, 255, 255), RGB(255, 255, 255),
+        RGB(127, 127, 127), RGB(255, 0, 0), RGB(0, 255, 0), RGB(255, 255, 0), RGB(92, 92, 255), RGB(255, 0, 255), RGB(0, 255, 255), RGB(255, 255, 255)
     ]
     /// The names theme files may use for the 16 colors, by number.
     public static let ansiNames = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan", "bright-white",
+        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan", "bright-white"
     ]
     static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 
@@ -267,7 +286,10 @@ public enum Palette {
         var best = 0, bestDistance = Int.max
         for (i, p) in ansi.enumerated() {
             let d = distance(c, (Int(p.r), Int(p.g), Int(p.b)))
-            if d < bestDistance { best = i; bestDistance = d }
+            if d < bestDistance {
+                best = i
+                bestDistance = d
+            }
         }
         return best
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ public final class FileWatch: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         self.fd = fd
         let thread = Thread { [weak self] in
-            EffectWorker.blockSignals()   // a resize or a quit signal must reach the UI thread
+            EffectWorker.blockSignals() // a resize or a quit signal must reach the UI thread
             var buffer = [UInt8](repeating: 0, count: 4096)
             let header = MemoryLayout<inotify_event>.size
             while true {
@@ -52,7 +53,10 @@ public final class FileWatch: @unchecked Sendable {
         #if os(Linux)
         lock.withLock {
             guard path != self.path else { return }
-            if folder >= 0 { inotify_rm_watch(fd, folder); folder = -1 }
+            if folder >= 0 {
+                inotify_rm_watch(fd, folder)
+                folder = -1
+            }
             self.path = path
             name = []
             guard let path else { return }
@@ -65,7 +69,12 @@ public final class FileWatch: @unchecked Sendable {
     }
 
     /// True once after the watched file changed.
-    public func takeChange() -> Bool { lock.withLock { defer { fired = false }; return fired } }
+    public func takeChange() -> Bool {
+        lock.withLock {
+            defer { fired = false }
+            return fired
+        }
+    }
 
     /// True when a watch is in place (false: the folder could not be watched).
     public var isWatching: Bool { lock.withLock { folder >= 0 } }

@@ -10,7 +10,7 @@ extension Screen {
         let used = tokensUsed
         let width = StyleToken.allCases.map(\.rawValue.count).max() ?? 0
         for depth in depths {
-            out += "theme \(theme.name) at \(depth.rawValue) (\(depth))\n"   // not for a person: the golden file's format
+            out += "theme \(theme.name) at \(depth.rawValue) (\(depth))\n" // not for a person: the golden file's format
             for token in StyleToken.allCases {
                 let name = token.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                 out += "\(used.contains(token) ? "*" : " ") \(name) = \(theme.resolvedStyle(token, depth: depth))\n"

@@ -11,9 +11,11 @@ import Scheduling
 /// 5. `/usr/local/share/biosched/themes`, `/usr/share/biosched/themes`.
 /// The default theme is compiled in, so none of them needs to exist.
 public enum ThemeDirectories {
-    public static func search(environment: [String: String], executablePath: String?,
-                              isDirectory: (String) -> Bool = ThemeDirectories.isDirectory,
-                              fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) -> [String] {
+    public static func search(
+        environment: [String: String], executablePath: String?,
+        isDirectory: (String) -> Bool = ThemeDirectories.isDirectory,
+        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) -> [String] {
         var candidates: [String] = []
         if let dir = environment["BIOSCHED_THEMES_DIR"], !dir.isEmpty { candidates.append(dir) }
         if let exe = executablePath, !exe.isEmpty {
@@ -62,15 +64,19 @@ public enum ThemeDirectories {
 public struct ThemeEntry: Sendable, Hashable {
     public var name: String
     public var path: String?
-    public init(name: String, path: String?) { self.name = name; self.path = path }
+    public init(name: String, path: String?) {
+        self.name = name
+        self.path = path
+    }
 
     public static let compiledIn = ThemeEntry(name: "default", path: nil)
 
     /// Parses the file (or gives the compiled-in default).
     public func load(_ t: Catalog = .en) throws(ThemeFileError) -> ThemeDocument {
         guard let path else {
-            return ThemeDocument(theme: BuiltInThemes.default, description: t.compiledInDefault,
-                                 namedTokens: Set(StyleToken.allCases), path: nil)
+            return ThemeDocument(
+                theme: BuiltInThemes.default, description: t.compiledInDefault,
+                namedTokens: Set(StyleToken.allCases), path: nil)
         }
         return try ThemeFile.load(path: path, t)
     }
@@ -114,7 +120,10 @@ public struct ThemeNotice: Sendable, Hashable {
     public var level: Message.Level
     /// In the switcher's language when it was said.
     public var text: String
-    public init(_ level: Message.Level, _ text: String) { self.level = level; self.text = text }
+    public init(_ level: Message.Level, _ text: String) {
+        self.level = level
+        self.text = text
+    }
 }
 
 /// The live theme of a full-screen session: the one asked for (`--theme`, `BIOSCHED_THEME`),
@@ -153,8 +162,9 @@ public final class ThemeSwitcher {
         var inode: Int?
         static func of(_ path: String?) -> FileStamp? {
             guard let path, let a = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-            return FileStamp(modified: a[.modificationDate] as? Date, size: (a[.size] as? NSNumber)?.intValue,
-                             inode: (a[.systemFileNumber] as? NSNumber)?.intValue)
+            return FileStamp(
+                modified: a[.modificationDate] as? Date, size: (a[.size] as? NSNumber)?.intValue,
+                inode: (a[.systemFileNumber] as? NSNumber)?.intValue)
         }
     }
 
@@ -163,8 +173,10 @@ public final class ThemeSwitcher {
     ///   - request: `--theme` or `$BIOSCHED_THEME` (a name or a path), nil for `default`.
     ///   - pollInterval: how often `poll` looks at the file (the loop calls it on every tick).
     ///   - watches: reload the theme's file when it changes (`--watch-theme`).
-    public init(directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1),
-                language: Language = .en, watches: Bool = false) {
+    public init(
+        directories: [String], request: String?, depth: ColorDepth? = nil, pollInterval: Duration = .seconds(1),
+        language: Language = .en, watches: Bool = false
+    ) {
         catalog = ThemeCatalog.scan(directories)
         self.depth = depth
         self.watches = watches
@@ -232,8 +244,11 @@ public final class ThemeSwitcher {
             let list = cycle
             let position = (list.firstIndex(of: entry) ?? 0) + 1
             let depthText = depth.map { t.colorDepthName($0.colors) }
-            return ThemeNotice(.info, verb == .switched ? t.themeSwitched(doc.theme.name, position, list.count, depthText)
-                                                        : t.themeReloaded(doc.theme.name, position, list.count, depthText))
+            return ThemeNotice(
+                .info,
+                verb == .switched
+                    ? t.themeSwitched(doc.theme.name, position, list.count, depthText)
+                    : t.themeReloaded(doc.theme.name, position, list.count, depthText))
         } catch {
             return ThemeNotice(.error, "\(error.sentence(t)). \(fallback)")
         }

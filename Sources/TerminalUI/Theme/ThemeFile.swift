@@ -53,7 +53,9 @@ public enum ThemeFile {
         return name
     }
 
-    public static func parse(_ text: String, name: String, path: String? = nil, base: Theme? = .builtInDefault, _ t: Catalog = .en) throws(ThemeFileError) -> ThemeDocument {
+    public static func parse(_ text: String, name: String, path: String? = nil, base: Theme? = .builtInDefault, _ t: Catalog = .en) throws(ThemeFileError)
+        -> ThemeDocument
+    {
         let root = try TOMLSubset.parse(text, file: path, t)
         let r = Reader(file: path, t: t)
         var description = ""
@@ -83,15 +85,21 @@ public enum ThemeFile {
         }
 
         // Each token as the file gives it (nil fields: not given).
-        struct Given { var fg: Color??; var bg: Color??; var attrs: TokenStyle?; var mono: TokenStyle? }
+        struct Given {
+            var fg: Color??
+            var bg: Color??
+            var attrs: TokenStyle?
+            var mono: TokenStyle?
+        }
         var given: [StyleToken: Given] = [:]
         for e in tokensTable?.entries ?? [] {
             guard let token = StyleToken(rawValue: e.key) else {
                 let names = StyleToken.allCases.map(\.rawValue)
                 let near = Reader.nearest(e.key, among: names)
-                throw ThemeFileError(file: path, line: e.line, column: e.column,
-                                     message: t.unknownToken(e.key, near: near),
-                                     detail: t.tokenNames(names.joined(separator: ", ")))
+                throw ThemeFileError(
+                    file: path, line: e.line, column: e.column,
+                    message: t.unknownToken(e.key, near: near),
+                    detail: t.tokenNames(names.joined(separator: ", ")))
             }
             var g = Given()
             switch e.node.value {
@@ -137,8 +145,9 @@ public enum ThemeFile {
             styles[token] = token == .text ? colored(.text, textFg: nil, textBg: nil) : colored(token, textFg: textFg, textBg: textBg)
             mono[token] = given[token]?.mono ?? base?.monochrome[token] ?? TokenStyle()
         }
-        return ThemeDocument(theme: Theme(name: name, styles: styles, monochrome: mono), description: description,
-                             namedTokens: Set(given.keys), path: path)
+        return ThemeDocument(
+            theme: Theme(name: name, styles: styles, monochrome: mono), description: description,
+            namedTokens: Set(given.keys), path: path)
     }
 
     struct Reader {
@@ -173,9 +182,10 @@ public enum ThemeFile {
                 if allowNames {
                     if s == "default" { return nil }
                     if let c = palette[s] { return c }
-                    throw ThemeFileError(file: file, line: node.line, column: node.column,
-                                         message: t.unknownColor(s, what, suggestion(s, among: Array(palette.keys)), expected),
-                                         detail: palette.isEmpty ? t.noPalette : t.paletteList(palette.keys.sorted().joined(separator: ", ")))
+                    throw ThemeFileError(
+                        file: file, line: node.line, column: node.column,
+                        message: t.unknownColor(s, what, suggestion(s, among: Array(palette.keys)), expected),
+                        detail: palette.isEmpty ? t.noPalette : t.paletteList(palette.keys.sorted().joined(separator: ", ")))
                 }
                 throw fail(node.line, node.column, t.malformedColor(s, what, expected))
             case let .table(table):
@@ -228,7 +238,9 @@ public enum ThemeFile {
                 case "underline": s.underline = true
                 case "reverse": s.reverse = true
                 default:
-                    throw fail(item.line, item.column, t.unknownAttribute(name, what, suggestion(name, among: ThemeFile.attributeNames), ThemeFile.attributeNames.joined(separator: ", ")))
+                    throw fail(
+                        item.line, item.column,
+                        t.unknownAttribute(name, what, suggestion(name, among: ThemeFile.attributeNames), ThemeFile.attributeNames.joined(separator: ", ")))
                 }
             }
             return s
@@ -261,7 +273,10 @@ public enum ThemeFile {
             var bestDistance = Int.max
             for name in names.sorted() {
                 let d = editDistance(word.lowercased(), name.lowercased())
-                if d < bestDistance { best = name; bestDistance = d }
+                if d < bestDistance {
+                    best = name
+                    bestDistance = d
+                }
             }
             return bestDistance <= max(1, min(3, word.count / 3)) ? best : nil
         }

@@ -61,7 +61,11 @@ public struct ThemeFileError: Error, Sendable, Hashable, CustomStringConvertible
     public var detail: String?
 
     public init(file: String? = nil, line: Int, column: Int = 0, message: String, detail: String? = nil) {
-        self.file = file; self.line = line; self.column = column; self.message = message; self.detail = detail
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.detail = detail
     }
 
     /// `FILE:LINE:COLUMN: message`, the form editors and compilers use, then the detail.
@@ -104,7 +108,11 @@ public enum TOMLSubset {
         private var index: [String: Int] = [:]
         var origin: Origin
         let line: Int, column: Int
-        init(origin: Origin, line: Int, column: Int) { self.origin = origin; self.line = line; self.column = column }
+        init(origin: Origin, line: Int, column: Int) {
+            self.origin = origin
+            self.line = line
+            self.column = column
+        }
 
         func find(_ key: String) -> (value: Builder, line: Int)? {
             index[key].map { (entries[$0].value, entries[$0].line) }
@@ -159,7 +167,10 @@ public enum TOMLSubset {
         static func isNewline(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
 
         mutating func advance() {
-            if let c = current, Self.isNewline(c) { line += 1; lineStart = i + 1 }
+            if let c = current, Self.isNewline(c) {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
 
@@ -168,9 +179,7 @@ public enum TOMLSubset {
         /// Spaces, newlines and comments (inside arrays).
         mutating func skipBlank() {
             while let c = current {
-                if c == " " || c == "\t" || Self.isNewline(c) { advance() }
-                else if c == "#" { skipComment() }
-                else { break }
+                if c == " " || c == "\t" || Self.isNewline(c) { advance() } else if c == "#" { skipComment() } else { break }
             }
         }
 
@@ -213,7 +222,7 @@ public enum TOMLSubset {
 
         mutating func header(_ root: TableBuilder) throws(ThemeFileError) -> TableBuilder {
             let headerLine = line, headerColumn = column
-            advance()  // [
+            advance() // [
             if current == "[" { throw fail(t.tomlNoArraysOfTables) }
             skipSpaces()
             let path = try key()
@@ -228,13 +237,15 @@ public enum TOMLSubset {
                 let last = n == path.count - 1
                 if let (existing, existingLine) = table.find(part.name) {
                     guard case let .table(t) = existing, t.origin != .inline else {
-                        throw fail(self.t.tomlAlreadyValue(path.prefix(n + 1).map(\.name).joined(separator: "."), existingLine),
-                                   line: headerLine, column: headerColumn)
+                        throw fail(
+                            self.t.tomlAlreadyValue(path.prefix(n + 1).map(\.name).joined(separator: "."), existingLine),
+                            line: headerLine, column: headerColumn)
                     }
                     if last {
                         if t.origin == .header || t.origin == .dotted {
-                            throw fail(self.t.tomlTableTwice(path.map(\.name).joined(separator: "."), existingLine),
-                                       line: headerLine, column: headerColumn)
+                            throw fail(
+                                self.t.tomlTableTwice(path.map(\.name).joined(separator: "."), existingLine),
+                                line: headerLine, column: headerColumn)
                         }
                         t.origin = .header
                     }
@@ -248,7 +259,11 @@ public enum TOMLSubset {
             return table
         }
 
-        struct KeyPart { var name: String; var line: Int; var column: Int }
+        struct KeyPart {
+            var name: String
+            var line: Int
+            var column: Int
+        }
 
         /// A dotted key: `a`, `"a b"`, `a.b.'c'`.
         mutating func key() throws(ThemeFileError) -> [KeyPart] {
@@ -258,11 +273,16 @@ public enum TOMLSubset {
                 let l = line, c = column
                 guard let ch = current else { throw fail(t.tomlKeyAtEnd) }
                 let name: String
-                if ch == "\"" { name = try basicString() }
-                else if ch == "'" { name = try literalString() }
-                else if Self.isBare(ch) {
+                if ch == "\"" {
+                    name = try basicString()
+                } else if ch == "'" {
+                    name = try literalString()
+                } else if Self.isBare(ch) {
                     var s = ""
-                    while let b = current, Self.isBare(b) { s.append(b); advance() }
+                    while let b = current, Self.isBare(b) {
+                        s.append(b)
+                        advance()
+                    }
                     name = s
                 } else {
                     throw fail(t.tomlBadKey(describe(ch)))
@@ -331,7 +351,8 @@ public enum TOMLSubset {
             default:
                 var word = ""
                 while let b = current, !(b == " " || b == "\t" || b == "," || b == "]" || b == "}" || b == "#" || Self.isNewline(b)) {
-                    word.append(b); advance()
+                    word.append(b)
+                    advance()
                 }
                 if word == "true" { return leaf(.boolean(true)) }
                 if word == "false" { return leaf(.boolean(false)) }
@@ -358,7 +379,12 @@ public enum TOMLSubset {
         static func integer(_ word: String) -> Int? {
             var w = word
             var sign = 1
-            if w.hasPrefix("+") { w.removeFirst() } else if w.hasPrefix("-") { sign = -1; w.removeFirst() }
+            if w.hasPrefix("+") {
+                w.removeFirst()
+            } else if w.hasPrefix("-") {
+                sign = -1
+                w.removeFirst()
+            }
             guard !w.isEmpty, !w.hasPrefix("_"), !w.hasSuffix("_"), !w.contains("__") else { return nil }
             let digits = w.replacingOccurrences(of: "_", with: "")
             if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16).map { sign * $0 } }
@@ -367,25 +393,37 @@ public enum TOMLSubset {
         }
 
         mutating func array() throws(ThemeFileError) -> [TOMLNode] {
-            advance()  // [
+            advance() // [
             var items: [TOMLNode] = []
             while true {
                 skipBlank()
                 guard let ch = current else { throw fail(t.tomlArrayNotClosed) }
-                if ch == "]" { advance(); return items }
+                if ch == "]" {
+                    advance()
+                    return items
+                }
                 items.append(try value().build())
                 skipBlank()
-                if current == "," { advance(); continue }
-                if current == "]" { advance(); return items }
+                if current == "," {
+                    advance()
+                    continue
+                }
+                if current == "]" {
+                    advance()
+                    return items
+                }
                 throw fail(t.tomlArraySeparator(current.map(describe) ?? t.tomlEndOfFile))
             }
         }
 
         mutating func inlineTable() throws(ThemeFileError) -> TableBuilder {
             let t = TableBuilder(origin: .inline, line: line, column: column)
-            advance()  // {
+            advance() // {
             skipSpaces()
-            if current == "}" { advance(); return t }
+            if current == "}" {
+                advance()
+                return t
+            }
             while true {
                 skipSpaces()
                 if let c = current, Self.isNewline(c) {
@@ -394,8 +432,14 @@ public enum TOMLSubset {
                 try keyValue(into: t, inline: true)
                 skipSpaces()
                 guard let c = current else { throw fail(self.t.tomlInlineNotClosed) }
-                if c == "," { advance(); continue }
-                if c == "}" { advance(); return t }
+                if c == "," {
+                    advance()
+                    continue
+                }
+                if c == "}" {
+                    advance()
+                    return t
+                }
                 throw fail(self.t.tomlInlineSeparator(describe(c)))
             }
         }
@@ -405,9 +449,13 @@ public enum TOMLSubset {
             advance()
             var s = ""
             while let ch = current {
-                if ch == "'" { advance(); return s }
+                if ch == "'" {
+                    advance()
+                    return s
+                }
                 if Self.isNewline(ch) { break }
-                s.append(ch); advance()
+                s.append(ch)
+                advance()
             }
             throw fail(t.tomlLiteralUnterminated, line: l, column: c)
         }
@@ -417,7 +465,10 @@ public enum TOMLSubset {
             advance()
             var s = ""
             while let ch = current {
-                if ch == "\"" { advance(); return s }
+                if ch == "\"" {
+                    advance()
+                    return s
+                }
                 if Self.isNewline(ch) { break }
                 if ch == "\\" {
                     advance()
@@ -450,7 +501,8 @@ public enum TOMLSubset {
                     advance()
                     continue
                 }
-                s.append(ch); advance()
+                s.append(ch)
+                advance()
             }
             throw fail(t.tomlBasicUnterminated, line: l, column: c)
         }

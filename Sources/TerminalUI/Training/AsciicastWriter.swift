@@ -10,12 +10,17 @@ public struct AsciicastWriter: Sendable {
     public let theme: Theme
     private var previous: Screen?
 
-    public init(size: Size, theme: Theme) { self.size = size; self.theme = theme }
+    public init(size: Size, theme: Theme) {
+        self.size = size
+        self.theme = theme
+    }
 
     /// The header line.
     public static func header(size: Size, timestamp: Date, title: String?) -> String {
-        var fields = ["\"version\": 2", "\"width\": \(size.columns)", "\"height\": \(size.rows)",
-                      "\"timestamp\": \(Int(timestamp.timeIntervalSince1970))"]
+        var fields = [
+            "\"version\": 2", "\"width\": \(size.columns)", "\"height\": \(size.rows)",
+            "\"timestamp\": \(Int(timestamp.timeIntervalSince1970))"
+        ]
         if let title { fields.append("\"title\": \(jsonString(title))") }
         fields.append("\"env\": {\"TERM\": \"xterm-256color\", \"SHELL\": \"/bin/sh\"}")
         return "{" + fields.joined(separator: ", ") + "}"

@@ -13,7 +13,10 @@ public struct Flow: Sendable, Hashable {
     public var seed: UInt64?
 
     public init(name: String, steps: [FlowStep], start: Date? = nil, seed: UInt64? = nil) {
-        self.name = name; self.steps = steps; self.start = start; self.seed = seed
+        self.name = name
+        self.steps = steps
+        self.start = start
+        self.seed = seed
     }
 
     public var captions: [String] { steps.compactMap { if case let .caption(c) = $0.action { c } else { nil } } }
@@ -40,7 +43,10 @@ public struct FlowStep: Sendable, Hashable {
     /// 1-based line in the file.
     public var line: Int
     public var action: FlowAction
-    public init(line: Int, action: FlowAction) { self.line = line; self.action = action }
+    public init(line: Int, action: FlowAction) {
+        self.line = line
+        self.action = action
+    }
 }
 
 public enum FlowAction: Sendable, Hashable {
@@ -80,8 +86,10 @@ public struct FlowError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Flow {
-    public static let stepNames = ["clock", "role", "open", "stories", "reset", "caption", "key", "type", "pause", "wait",
-                                   "expect", "size", "click", "start", "seed", "lang"]
+    public static let stepNames = [
+        "clock", "role", "open", "stories", "reset", "caption", "key", "type", "pause", "wait",
+        "expect", "size", "click", "start", "seed", "lang"
+    ]
 
     /// Reads a flow file.
     public static func load(_ url: URL, _ t: Catalog = .en) throws -> Flow {
@@ -126,14 +134,16 @@ extension Flow {
                 guard args.count == 1 else { throw fail(t.flowOpen) }
                 do { action = .open(try ReceiptNumber(parsing: args[0])) } catch { throw fail(t.flowOpenBad(error.message(in: t.language))) }
             case "stories":
-                try noArgs(); action = .stories
+                try noArgs()
+                action = .stories
             case "lang", "language":
                 guard args.count == 1, let l = Language.parse(args[0]), l.rawValue == args[0].lowercased() else {
                     throw fail(t.flowLang(Language.availableList, rest))
                 }
                 action = .language(l)
             case "reset":
-                try noArgs(); action = .reset
+                try noArgs()
+                action = .reset
             case "caption":
                 action = .caption(try text(t.flowACaption))
             case "type":
@@ -170,7 +180,10 @@ extension Flow {
             case "expect":
                 var r = rest
                 var present = true
-                if r.hasPrefix("not ") || r.hasPrefix("not\t") { present = false; r = r.dropFirst(4).trimmingCharacters(in: .whitespaces) }
+                if r.hasPrefix("not ") || r.hasPrefix("not\t") {
+                    present = false
+                    r = r.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                }
                 guard !r.isEmpty else { throw fail(t.flowExpect) }
                 if r.hasPrefix("\"") {
                     let (s, after) = try quoted(r, fail, t)

@@ -4,10 +4,15 @@ import Foundation
 /// in one of its parent folders (the package's own `Flows/` when run from a build folder), else
 /// `share/biosched/Flows` beside an installed `bin/`.
 public enum FlowLibrary {
-    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                 executable: URL? = FlowLibrary.executableURL) -> URL? {
+    public static func directory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: URL? = FlowLibrary.executableURL
+    ) -> URL? {
         let fm = FileManager.default
-        func isDir(_ u: URL) -> Bool { var d: ObjCBool = false; return fm.fileExists(atPath: u.path, isDirectory: &d) && d.boolValue }
+        func isDir(_ u: URL) -> Bool {
+            var d: ObjCBool = false
+            return fm.fileExists(atPath: u.path, isDirectory: &d) && d.boolValue
+        }
         if let p = environment["BIOSCHED_FLOWS_DIR"], !p.isEmpty { return URL(fileURLWithPath: p) }
         guard let exe = executable else { return nil }
         var dir = exe.deletingLastPathComponent()

@@ -17,7 +17,11 @@ public struct FlowRecorder: Sendable {
     private var inputs: [(input: Input, at: Date)] = []
 
     public init(start: Date, seed: UInt64, size: Size, actor: Actor, storiesOpen: Bool) {
-        self.start = start; self.seed = seed; self.size = size; self.actor = actor; self.storiesOpen = storiesOpen
+        self.start = start
+        self.seed = seed
+        self.size = size
+        self.actor = actor
+        self.storiesOpen = storiesOpen
     }
 
     public var count: Int { inputs.count }
@@ -36,12 +40,14 @@ public struct FlowRecorder: Sendable {
 
     /// The flow text.
     public func text(recordedAt: Date = Date()) -> String {
-        var lines = ["# Recorded with biosched demo --record on \(Flow.instantText(recordedAt)).",   // not for a person: a flow file comment
-                     "# Plays back with: biosched demo --play THIS-FILE (the sandbox is made at `start` with `seed`).",   // not for a person: a flow file comment
-                     "start \(Flow.instantText(start))",
-                     "seed \(seed)",
-                     "size \(size.columns)x\(size.rows)",
-                     "role \(actor.role.rawValue)\(actor.role.isStaff ? "" : " " + actor.id)"]
+        var lines = [
+            "# Recorded with biosched demo --record on \(Flow.instantText(recordedAt)).", // not for a person: a flow file comment
+            "# Plays back with: biosched demo --play THIS-FILE (the sandbox is made at `start` with `seed`).", // not for a person: a flow file comment
+            "start \(Flow.instantText(start))",
+            "seed \(seed)",
+            "size \(size.columns)x\(size.rows)",
+            "role \(actor.role.rawValue)\(actor.role.isStaff ? "" : " " + actor.id)"
+        ]
         if storiesOpen { lines.append("stories") }
         var typed = ""
         var keys: [String] = []
@@ -49,7 +55,8 @@ public struct FlowRecorder: Sendable {
         /// characters, or words with a space), else as keys (`t`, `- - r`): both play back the same.
         func flushTyped() {
             if typed.count >= 5 || (typed.count >= 2 && typed.contains(" ") && typed.trimmingCharacters(in: .whitespaces).count > 0) {
-                flushKeys(); lines.append("type \(Flow.quote(typed))")
+                flushKeys()
+                lines.append("type \(Flow.quote(typed))")
             } else {
                 keys += typed.map { Key.char($0).name }
                 if keys.count >= 12 { flushKeys() }
@@ -63,7 +70,8 @@ public struct FlowRecorder: Sendable {
         var last: Date?
         for (input, at) in inputs {
             if let last, at.timeIntervalSince(last) >= 1.5 {
-                flushTyped(); flushKeys()
+                flushTyped()
+                flushKeys()
                 let pause = min(5, (at.timeIntervalSince(last) * 2).rounded() / 2)
                 lines.append("pause \(pause == pause.rounded() ? String(Int(pause)) : String(pause))")
             }
@@ -76,14 +84,17 @@ public struct FlowRecorder: Sendable {
                 keys.append(k.name)
                 if keys.count >= 12 { flushKeys() }
             case let .click(p):
-                flushTyped(); flushKeys()
+                flushTyped()
+                flushKeys()
                 lines.append("click \(p.row) \(p.column)")
             case let .resize(s):
-                flushTyped(); flushKeys()
+                flushTyped()
+                flushKeys()
                 lines.append("size \(s.columns)x\(s.rows)")
             }
         }
-        flushTyped(); flushKeys()
+        flushTyped()
+        flushKeys()
         return lines.joined(separator: "\n") + "\n"
     }
 }

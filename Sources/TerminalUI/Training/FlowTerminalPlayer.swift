@@ -8,7 +8,10 @@ public struct Caption: Sendable, Hashable {
     public var footer: String
     public var isError: Bool
     public init(text: String, title: String, footer: String, isError: Bool = false) {
-        self.text = text; self.title = title; self.footer = footer; self.isError = isError
+        self.text = text
+        self.title = title
+        self.footer = footer
+        self.isError = isError
     }
 
     /// Draws the caption in a box just above the hint bar, across the whole width.
@@ -71,7 +74,8 @@ public final class TrainingDevice: TerminalDevice {
         screenBeforeLastInput = shown
         recorder?.record(input)
         if captionUntilKey, case .key = input {
-            caption = nil; captionUntilKey = false
+            caption = nil
+            captionUntilKey = false
         }
         return input
     }
@@ -85,7 +89,10 @@ public enum FlowTerminalPlayer {
     public struct Pace: Sendable {
         public var auto: Bool
         public var speed: Double
-        public init(auto: Bool, speed: Double = 1) { self.auto = auto; self.speed = max(0.01, speed) }
+        public init(auto: Bool, speed: Double = 1) {
+            self.auto = auto
+            self.speed = max(0.01, speed)
+        }
         /// A key press of a `key` step, a character of a `type` step, any other step.
         var key: Double { 0.4 / speed }
         var character: Double { 0.07 / speed }
@@ -98,8 +105,10 @@ public enum FlowTerminalPlayer {
     enum Wake { case timeout, next, stop, hangUp(String) }
 
     /// Plays `flow` on `program`; returns the player (its captions and failures) and how it ended.
-    public static func play(_ flow: Flow, program: inout Program, device: TrainingDevice, theme: Theme,
-                            clock: @Sendable () -> Date, pace: Pace) -> (FlowPlayer, Ending) {
+    public static func play(
+        _ flow: Flow, program: inout Program, device: TrainingDevice, theme: Theme,
+        clock: @Sendable () -> Date, pace: Pace
+    ) -> (FlowPlayer, Ending) {
         var player = FlowPlayer(flow: flow)
         var auto = pace.auto
         let scenes = max(1, flow.captions.count)
@@ -109,10 +118,16 @@ public enum FlowTerminalPlayer {
 
         func footer() -> String { program.state.t.playerFooter(auto: auto) }
         func showCaption() {
-            guard let text = captionText else { device.caption = nil; return }
+            guard let text = captionText else {
+                device.caption = nil
+                return
+            }
             device.caption = Caption(text: text, title: "\(flow.name) · \(scene)/\(scenes)", footer: footer(), isError: captionError)
         }
-        func present() { showCaption(); device.present(program.render(), theme: theme) }
+        func present() {
+            showCaption()
+            device.present(program.render(), theme: theme)
+        }
 
         /// Waits `seconds` (nil: until Space) while answering the player's keys.
         func idle(_ seconds: Double?) -> Wake {
@@ -133,7 +148,8 @@ public enum FlowTerminalPlayer {
                     if auto && seconds == nil { return .next }
                 case .key(.escape), .key(.char("q")), .key(.ctrl("c")): return .stop
                 case let .resize(size):
-                    program.send(.resize(size)); present()
+                    program.send(.resize(size))
+                    present()
                 case let .hangUp(reason): return .hangUp(reason)
                 default: break
                 }
@@ -149,7 +165,8 @@ public enum FlowTerminalPlayer {
             case let .caption(text):
                 player.step(&program)
                 scene += 1
-                captionText = text; captionError = false
+                captionText = text
+                captionError = false
                 present()
                 wake = idle(auto ? pace.reading(text) : nil)
             case .keys, .type:
@@ -176,12 +193,13 @@ public enum FlowTerminalPlayer {
                 let before = player.failures.count
                 player.step(&program)
                 if player.failures.count > before, let f = player.failures.last {
-                    captionText = "✖ Line \(f.line): \(f.message)"; captionError = true
+                    captionText = "✖ Line \(f.line): \(f.message)"
+                    captionError = true
                     present()
                     wake = idle(auto ? 4 / pace.speed + 1 : nil)
                 }
             case .size:
-                player.skip()   // the terminal's own size stands
+                player.skip() // the terminal's own size stands
             default:
                 player.step(&program)
                 present()
@@ -189,8 +207,9 @@ public enum FlowTerminalPlayer {
             }
             switch wake {
             case .stop:
-                device.caption = Caption(text: program.state.t.flowStopped(player.next?.line ?? step.line),
-                                         title: flow.name, footer: program.state.t.anyKeyClosesFooter)
+                device.caption = Caption(
+                    text: program.state.t.flowStopped(player.next?.line ?? step.line),
+                    title: flow.name, footer: program.state.t.anyKeyClosesFooter)
                 device.captionUntilKey = true
                 device.present(program.render(), theme: theme)
                 return (player, .stopped(line: step.line))
@@ -203,7 +222,8 @@ public enum FlowTerminalPlayer {
         }
         let failed = player.failures.count
         let t = program.state.t
-        let summary = failed == 0
+        let summary =
+            failed == 0
             ? t.flowHeld(flow.name, player.expectationsChecked)
             : t.flowFailedSummary(flow.name, failed, player.expectationsChecked, player.failures[0].line)
         device.caption = Caption(text: summary, title: t.flowDoneTitle(flow.name), footer: t.anyKeyClosesFooter, isError: failed > 0)

@@ -14,7 +14,10 @@ public final class TrainingClock: @unchecked Sendable {
     public let start: Date
     private var current: Date
 
-    public init(start: Date) { self.start = start; current = start }
+    public init(start: Date) {
+        self.start = start
+        current = start
+    }
 
     public func now() -> Date { lock.withLock { current } }
     public func set(_ date: Date) { lock.withLock { current = date } }
@@ -30,7 +33,8 @@ public struct TrainingControl: Sendable {
     /// Restores the store's first state (the demo command copies it back from a snapshot).
     public let resetStore: @Sendable () throws -> Void
     public init(clock: TrainingClock, resetStore: @escaping @Sendable () throws -> Void) {
-        self.clock = clock; self.resetStore = resetStore
+        self.clock = clock
+        self.resetStore = resetStore
     }
 }
 
@@ -43,7 +47,11 @@ public struct TrainingStory: Sendable, Hashable {
     /// The applicant's or representative's account; nil for staff.
     public var account: String?
     public init(receipt: String, title: String, description: String, role: Role, account: String? = nil) {
-        self.receipt = receipt; self.title = title; self.description = description; self.role = role; self.account = account
+        self.receipt = receipt
+        self.title = title
+        self.description = description
+        self.role = role
+        self.account = account
     }
 }
 
@@ -55,7 +63,10 @@ public struct TrainingSettings: Sendable, Hashable {
     public var start: Date
     public var stories: [TrainingStory]
     public init(staffID: String, firstActor: Actor, start: Date, stories: [TrainingStory]) {
-        self.staffID = staffID; self.firstActor = firstActor; self.start = start; self.stories = stories
+        self.staffID = staffID
+        self.firstActor = firstActor
+        self.start = start
+        self.stories = stories
     }
 }
 
@@ -65,7 +76,10 @@ public struct TrainingState: Sendable, Hashable {
     public var settings: TrainingSettings
     public var panel: Panel?
     public var storyIndex = 0
-    public init(settings: TrainingSettings, panel: Panel? = nil) { self.settings = settings; self.panel = panel }
+    public init(settings: TrainingSettings, panel: Panel? = nil) {
+        self.settings = settings
+        self.panel = panel
+    }
 
     var focusContext: FocusContext? {
         switch panel {
@@ -146,9 +160,12 @@ public enum TrainingDuration {
     public static func text(_ seconds: TimeInterval, compact: Bool = false) -> String {
         var s = Int(abs(seconds).rounded())
         if s == 0 { return compact ? "0m" : "0 m" }
-        let d = s / 86_400; s %= 86_400
-        let h = s / 3600; s %= 3600
-        let m = s / 60; s %= 60
+        let d = s / 86_400
+        s %= 86_400
+        let h = s / 3600
+        s %= 3600
+        let m = s / 60
+        s %= 60
         var parts: [String] = []
         if d > 0 { parts.append("\(d)\(compact ? "" : " ")d") }
         if h > 0 { parts.append("\(h)\(compact ? "" : " ")h") }
@@ -161,7 +178,10 @@ public enum TrainingDuration {
     public static func parse(_ text: String) -> TimeInterval? {
         var total = 0.0, number = "", any = false
         for c in text {
-            if c.isNumber { number.append(c); continue }
+            if c.isNumber {
+                number.append(c)
+                continue
+            }
             guard let n = Double(number) else { return nil }
             switch c {
             case "d": total += n * 86_400
@@ -170,7 +190,8 @@ public enum TrainingDuration {
             case "s": total += n
             default: return nil
             }
-            number = ""; any = true
+            number = ""
+            any = true
         }
         return any && number.isEmpty ? total : nil
     }
@@ -179,9 +200,11 @@ public enum TrainingDuration {
 extension Program {
     /// A program on a training sandbox: the runner's clock is the sandbox's (so store transactions
     /// see the moved time), the runner can reset the store, and the state carries the stories.
-    public static func sandbox(store: any BookingStore, config: AppConfig, clock: TrainingClock, settings: TrainingSettings,
-                               size: Size, writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?,
-                               resetStore: @escaping @Sendable () throws -> Void) -> Program {
+    public static func sandbox(
+        store: any BookingStore, config: AppConfig, clock: TrainingClock, settings: TrainingSettings,
+        size: Size, writeFile: (@Sendable (String, String, Bool) throws(NoticeFile.Problem) -> Void)?,
+        resetStore: @escaping @Sendable () throws -> Void
+    ) -> Program {
         var runner = EffectRunner(store: store, clock: clock.closure, writeFile: writeFile)
         runner.training = TrainingControl(clock: clock, resetStore: resetStore)
         var state = AppState(config: config, now: clock.now(), size: size)

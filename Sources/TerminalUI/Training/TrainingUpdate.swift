@@ -84,7 +84,8 @@ enum Training {
             s.recomputeCalendar()
             // A day the moved clock put outside the booking window: the first offered day is chosen again.
             if s.phase == .picking, s.review.approving == nil, let d = s.picking.selectedDay, s.picking.calendar?.days[d].map({ $0.mark == .outside }) ?? true {
-                s.picking.selectedDay = nil; s.picking.focusTimes = false
+                s.picking.selectedDay = nil
+                s.picking.focusTimes = false
             }
             // The calendar's bookings were read for the old booking window.
             if let code = s.picking.calendar?.center.code { fx.append(.loadBookings(center: code)) }
@@ -129,9 +130,11 @@ enum Training {
             fx.append(.training(.setClock(date)))
         case let .role(role, account):
             guard let actor = actor(for: role, account: account, s) else {
-                s.log(.warning, role == .applicant
-                      ? s.t.noApplicantAccount
-                      : s.t.openCaseWithRepresentative)
+                s.log(
+                    .warning,
+                    role == .applicant
+                        ? s.t.noApplicantAccount
+                        : s.t.openCaseWithRepresentative)
                 return
             }
             if actor != s.config.actor { switchActor(&s, actor, &fx) }
@@ -152,8 +155,10 @@ enum Training {
         case let .openStory(i):
             guard let story = t.settings.stories[safe: i], let receipt = try? ReceiptNumber(parsing: story.receipt) else { return }
             s.training?.storyIndex = i
-            s.config.actor = story.role.isStaff ? Actor(role: story.role, id: t.settings.staffID)
-                                                : Actor(role: story.role, id: story.account ?? "")
+            s.config.actor =
+                story.role.isStaff
+                ? Actor(role: story.role, id: t.settings.staffID)
+                : Actor(role: story.role, id: story.account ?? "")
             resetRequest(&s)
             s.log(.info, s.t.storyOpened(story.title, describe(s.config.actor, s.language)))
             open(&s, receipt, &fx)
@@ -199,30 +204,50 @@ enum Training {
         resetRequest(&s)
         s.log(.info, s.t.nowActingAs(describe(actor, s.language)))
         if let snap = s.snapshot, snap.caseFile.isAuthorized(actor) {
-            if s.phase != .picking { s.phase = .picking; s.picking.focusTimes = false }
+            if s.phase != .picking {
+                s.phase = .picking
+                s.picking.focusTimes = false
+            }
             if !actor.role.isStaff { fx.append(.loadCases) }
             fx.append(.loadCase(snap.caseFile.receipt))
             return
         }
         if s.snapshot != nil { s.log(.warning, s.t.mayNotSee(VerdictCode.notAuthorized.rawValue, actor.id)) }
-        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.find.receiptField.set("")
+        s.snapshot = nil
+        s.picking.calendar = nil
+        s.picking.selectedDay = nil
+        s.find.receiptField.set("")
         s.phase = actor.role.isStaff ? .findCase : .caseList
-        s.find.cases = []; s.find.caseIndex = 0; s.find.caseFilter.set(""); s.find.filtering = false
+        s.find.cases = []
+        s.find.caseIndex = 0
+        s.find.caseFilter.set("")
+        s.find.filtering = false
         if s.phase == .caseList { fx.append(.loadCases) }
     }
 
     /// Forgets a half-made request (another role sees other reason items and channels).
     static func resetRequest(_ s: inout AppState) {
-        s.reason.chosen = nil; s.reason.explanation.set(""); s.reason.note.set(""); s.reason.notify = nil; s.reason.focus = 0
-        s.confirm.pendingRequestID = nil; s.outcome.answer = nil; s.review.approving = nil; s.overlay = nil
+        s.reason.chosen = nil
+        s.reason.explanation.set("")
+        s.reason.note.set("")
+        s.reason.notify = nil
+        s.reason.focus = 0
+        s.confirm.pendingRequestID = nil
+        s.outcome.answer = nil
+        s.review.approving = nil
+        s.overlay = nil
     }
 
     /// Opens `receipt` as the current role, from wherever the session is.
     static func open(_ s: inout AppState, _ receipt: ReceiptNumber, _ fx: inout [Effect]) {
         s.training?.panel = nil
         resetRequest(&s)
-        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.picking.focusTimes = false
-        s.find.filtering = false; s.find.caseFilter.set("")
+        s.snapshot = nil
+        s.picking.calendar = nil
+        s.picking.selectedDay = nil
+        s.picking.focusTimes = false
+        s.find.filtering = false
+        s.find.caseFilter.set("")
         if s.config.actor.role.isStaff {
             s.phase = .findCase
             s.find.receiptField.set(receipt.value)

@@ -80,8 +80,9 @@ enum TrainingView {
             let style: StyleToken = isSelected ? .focus : .dialog
             let role = s.t.roleWord(story.role)
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: 1), style: style)
-            scr.put("\(isSelected ? "▶" : " ") \(story.title)", row: row, column: inner.column, style: style,
-                    maxWidth: inner.width - role.displayWidth - 2)
+            scr.put(
+                "\(isSelected ? "▶" : " ") \(story.title)", row: row, column: inner.column, style: style,
+                maxWidth: inner.width - role.displayWidth - 2)
             scr.put(role, row: row, column: inner.column + inner.width - role.displayWidth - 1, style: style)
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: 1), target: .listRow(i)))
             if isSelected { scr.cursor = Point(row: row, column: inner.column) }
@@ -89,8 +90,9 @@ enum TrainingView {
         let sep = inner.row + listRows
         scr.put(String(repeating: "─", count: inner.width), row: sep, column: inner.column, style: .dialog)
         for (i, l) in about.prefix(detailRows).enumerated() {
-            scr.put(l, row: sep + 1 + i, column: inner.column + 1, style: i == 0 ? .dialogTitle : .dialog,
-                    maxWidth: inner.width - 2)
+            scr.put(
+                l, row: sep + 1 + i, column: inner.column + 1, style: i == 0 ? .dialogTitle : .dialog,
+                maxWidth: inner.width - 2)
         }
     }
 }

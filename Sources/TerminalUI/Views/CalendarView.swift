@@ -5,7 +5,7 @@ import Scheduling
 /// alone), and the selected day's times with free stations.
 enum CalendarView {
     static let legend: [(String, DayMarkWord, StyleToken)] = [
-        ("●", .free, .dayFree), ("◐", .few, .dayNearlyFull), ("○", .full, .dayFull), ("×", .closed, .dayClosed), ("·", .outside, .dayOutside),
+        ("●", .free, .dayFree), ("◐", .few, .dayNearlyFull), ("○", .full, .dayFull), ("×", .closed, .dayClosed), ("·", .outside, .dayOutside)
     ]
 
     static func glyph(_ mark: DaySummary.Mark?) -> (String, StyleToken) {
@@ -18,11 +18,19 @@ enum CalendarView {
         }
     }
 
-    static func draw(_ p: PickingState, _ v: ViewContext, open snapshot: CaseSnapshot?, approving: ReviewItem?, refusal: Verdict?,
-                     _ scr: inout Screen, _ r: Rect) {
+    static func draw(
+        _ p: PickingState, _ v: ViewContext, open snapshot: CaseSnapshot?, approving: ReviewItem?, refusal: Verdict?,
+        _ scr: inout Screen, _ r: Rect
+    ) {
         let t = v.t
-        if let refusal { drawRefusal(refusal, v, &scr, r); return }
-        guard let cal = p.calendar else { scr.box(r, title: t.pickTitle); return }
+        if let refusal {
+            drawRefusal(refusal, v, &scr, r)
+            return
+        }
+        guard let cal = p.calendar else {
+            scr.box(r, title: t.pickTitle)
+            return
+        }
         let c = cal.center
         let title = approving.map { t.approvePickTitle($0.requestID) } ?? t.pickTitle
         scr.box(r, title: title)
@@ -35,7 +43,9 @@ enum CalendarView {
             // The zone is read back to callers: never cut. The place and the zone take a line each
             // (the second is the blank line above the month).
             scr.put(c.city + ", " + c.state, row: inner.row + 1, column: inner.column, style: .muted, maxWidth: inner.width)
-            scr.put(t.timesIn("", c.zone.abbreviation(at: v.now), c.zone.identifier), row: inner.row + 2, column: inner.column, style: .muted, maxWidth: inner.width)
+            scr.put(
+                t.timesIn("", c.zone.abbreviation(at: v.now), c.zone.identifier), row: inner.row + 2, column: inner.column, style: .muted, maxWidth: inner.width
+            )
         }
         guard cal.loaded, let day = p.selectedDay, let month = p.month else {
             scr.put(t.loadingSlots, row: inner.row + 3, column: inner.column, style: .muted)
@@ -83,26 +93,33 @@ enum CalendarView {
         var legendLine = legendRow
         for (g, word, style) in legend {
             let name = t.legend(word)
-            if lc + name.displayWidth + 3 > gridCol + (side ? gridWidth : inner.width) { legendLine += 1; lc = gridCol }
+            if lc + name.displayWidth + 3 > gridCol + (side ? gridWidth : inner.width) {
+                legendLine += 1
+                lc = gridCol
+            }
             guard legendLine < inner.row + inner.height else { break }
             lc = scr.put(g, row: legendLine, column: lc, style: style)
             lc = scr.put(" \(name) ", row: legendLine, column: lc, style: .muted)
         }
         // Times of the selected day: beside the grid when there is room, else below.
-        let timesRect = side
+        let timesRect =
+            side
             ? Rect(row: inner.row + 3, column: gridCol + gridWidth + 2, width: inner.width - gridWidth - 2, height: inner.height - 3)
             : Rect(row: legendLine + 2, column: gridCol, width: inner.width, height: inner.row + inner.height - legendLine - 2)
         drawTimes(p, v, open: snapshot, cal, day, &scr, timesRect)
     }
 
-    static func drawTimes(_ p: PickingState, _ v: ViewContext, open snapshot: CaseSnapshot?, _ cal: CalendarModel, _ day: LocalDate, _ scr: inout Screen, _ r: Rect) {
+    static func drawTimes(
+        _ p: PickingState, _ v: ViewContext, open snapshot: CaseSnapshot?, _ cal: CalendarModel, _ day: LocalDate, _ scr: inout Screen, _ r: Rect
+    ) {
         guard r.height >= 2 else { return }
         let c = cal.center
         let t = v.t
         let dayText = t.day(day)
         guard let shown = cal.timesDay(for: day), let summary = cal.days[shown] else {
             scr.put(dayText, row: r.row, column: r.column, style: .title, maxWidth: r.width)
-            for (i, l) in wrap(t.outsideWindowShort(lead: v.config.window.leadHours, horizon: v.config.window.horizonDays), width: r.width).enumerated() where i < r.height - 1 {
+            for (i, l) in wrap(t.outsideWindowShort(lead: v.config.window.leadHours, horizon: v.config.window.horizonDays), width: r.width).enumerated()
+            where i < r.height - 1 {
                 scr.put(l, row: r.row + 1 + i, column: r.column, style: .muted)
             }
             return
@@ -112,12 +129,14 @@ enum CalendarView {
         } else {
             // Closed or outside the window: the pane keeps its place and shows the nearest day with
             // times, saying so on its first line (Enter goes there).
-            let why = cal.days[day]?.mark == .closed
+            let why =
+                cal.days[day]?.mark == .closed
                 ? (c.closures.contains(day) ? t.closedClosure : t.closedOnWeekday(day.weekday))
                 : t.outsideWindowWord
             // One style for the whole line: fewer style switches on the way in and out.
-            scr.put(t.timesOf("\(t.weekdayShort(day.weekday)) \(day.iso.suffix(5))", why, "\(t.weekdayShort(shown.weekday)) \(shown.iso.suffix(5))"),
-                    row: r.row, column: r.column, style: .dayClosed, maxWidth: r.width)
+            scr.put(
+                t.timesOf("\(t.weekdayShort(day.weekday)) \(day.iso.suffix(5))", why, "\(t.weekdayShort(shown.weekday)) \(shown.iso.suffix(5))"),
+                row: r.row, column: r.column, style: .dayClosed, maxWidth: r.width)
         }
         let selectable = shown == day
         // When the times do not all fit, the last row says how many are above and below (PgUp/PgDn,
@@ -141,10 +160,15 @@ enum CalendarView {
             // legend): moving from the window's first or last day to another redraws marks, not rows.
             let outside = !offered && slot.free > 0 && !v.config.window.contains(slot.slot.start, now: v.now)
             let status: String
-            if offered || outside { status = t.freeOf(slot.free, slot.slot.stations) }
-            else if slot.free == 0 { status = t.slotFullWord }
-            else if slot.slot.start == snapshot?.appointment.start && c.code == snapshot?.appointment.centerCode { status = t.slotCurrentWord }
-            else { status = t.slotNotOffered }
+            if offered || outside {
+                status = t.freeOf(slot.free, slot.slot.stations)
+            } else if slot.free == 0 {
+                status = t.slotFullWord
+            } else if slot.slot.start == snapshot?.appointment.start && c.code == snapshot?.appointment.centerCode {
+                status = t.slotCurrentWord
+            } else {
+                status = t.slotNotOffered
+            }
             let mark = offered ? "●" : (slot.free == 0 ? "○" : "·")
             var style: StyleToken = offered || outside ? .slotFree : (slot.free == 0 ? .slotFull : .dayOutside)
             if selected { style = .focus }
@@ -167,7 +191,10 @@ extension CalendarView {
         let width = inner.width - 2, left = inner.column + 1, bottom = inner.row + inner.height
         var row = inner.row + 1
         func say(_ text: String, _ style: StyleToken) {
-            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+            for l in wrap(text, width: width) where row < bottom {
+                scr.put(l, row: row, column: left, style: style)
+                row += 1
+            }
             row += 1
         }
         say("✖ " + verdict.codes.map(\.rawValue).joined(separator: " "), .statusError)

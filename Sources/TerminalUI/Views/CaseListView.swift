@@ -35,8 +35,11 @@ enum CaseListView {
             scr.fill(Rect(row: row, column: inner.column, width: inner.width, height: perCase), style: selected ? style : .text)
             scr.put(text, row: row, column: inner.column, style: style, maxWidth: inner.width)
             if !when.isEmpty {
-                if oneLine { scr.put(when, row: row, column: inner.column + inner.width - when.displayWidth, style: selected ? style : .muted) }
-                else { scr.put("  " + when, row: row + 1, column: inner.column, style: selected ? style : .muted, maxWidth: inner.width) }
+                if oneLine {
+                    scr.put(when, row: row, column: inner.column + inner.width - when.displayWidth, style: selected ? style : .muted)
+                } else {
+                    scr.put("  " + when, row: row + 1, column: inner.column, style: selected ? style : .muted, maxWidth: inner.width)
+                }
             }
             scr.hotspots.append(Hotspot(rect: Rect(row: row, column: inner.column, width: inner.width, height: perCase), target: .listRow(i)))
             if selected && !find.filtering && !v.dialogOpen { scr.cursor = Point(row: row, column: inner.column) }

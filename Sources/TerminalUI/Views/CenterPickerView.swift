@@ -15,8 +15,14 @@ enum CenterPickerView {
         scr.put(shown, row: inner.row, column: inner.column + 8, style: .input)
         scr.cursor = Point(row: inner.row, column: inner.column + 8 + cur)
         let list = picker.visible(home: home)
-        if picker.centers.isEmpty { scr.put(v.t.loadingCenters, row: inner.row + 2, column: inner.column, style: .dialog); return }
-        if list.isEmpty { scr.put(v.t.noCenterMatches, row: inner.row + 2, column: inner.column, style: .dialog); return }
+        if picker.centers.isEmpty {
+            scr.put(v.t.loadingCenters, row: inner.row + 2, column: inner.column, style: .dialog)
+            return
+        }
+        if list.isEmpty {
+            scr.put(v.t.noCenterMatches, row: inner.row + 2, column: inner.column, style: .dialog)
+            return
+        }
         let rows = inner.height - 2
         let first = max(0, min(picker.index - rows + 1, list.count - rows))
         for (i, c) in list.enumerated().dropFirst(first).prefix(rows) {

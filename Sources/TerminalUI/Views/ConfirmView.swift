@@ -25,19 +25,26 @@ enum ConfirmView {
             row += 1
         }
         row += 1
-        let reasonText = s.reason.chosen.map { $0 == .other ? t.otherReason(s.reason.explanation.text) : t.reasonTitle($0) }
+        let reasonText =
+            s.reason.chosen.map { $0 == .other ? t.otherReason(s.reason.explanation.text) : t.reasonTitle($0) }
             ?? (s.snapshot?.centerClosedThatDay == true ? t.closedDayNoReason : "-")
-        scr.put(t.reasonLine(reasonText), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
-        scr.put(t.channelLine(t.channelName(s.config.actor.role.channel), s.config.actor.role, s.config.actor.id), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2); row += 1
+        scr.put(t.reasonLine(reasonText), row: row, column: inner.column + 1, style: .dialog, maxWidth: inner.width - 2)
+        row += 1
+        scr.put(
+            t.channelLine(t.channelName(s.config.actor.role.channel), s.config.actor.role, s.config.actor.id), row: row, column: inner.column + 1,
+            style: .dialog, maxWidth: inner.width - 2)
+        row += 1
         if let v = s.verdict {
-            let (text, style): (String, StyleToken) = switch v.decision {
-            case .allowed: (t.enterBooks, .dialogTitle)
-            case .escalated: (t.enterEscalates(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
-            case .refused: (t.enterRefused(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
-            }
+            let (text, style): (String, StyleToken) =
+                switch v.decision {
+                case .allowed: (t.enterBooks, .dialogTitle)
+                case .escalated: (t.enterEscalates(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
+                case .refused: (t.enterRefused(v.codes.map(\.rawValue).joined(separator: ", ")), .dialogTitle)
+                }
             row += 1
             for l in wrap(text, width: inner.width - 2) where row < inner.row + inner.height - 1 {
-                scr.put(l, row: row, column: inner.column + 1, style: style); row += 1
+                scr.put(l, row: row, column: inner.column + 1, style: style)
+                row += 1
             }
         }
         let hint = s.phase == .submitting ? (s.isWaitingForStore ? t.bookingWaiting : t.pleaseWait) : t.confirmHint

@@ -11,7 +11,8 @@ enum FindView {
         let width = inner.width - 2, left = inner.column + 1
         var row = inner.row
         for l in wrap(t.findCallerLabel, width: width) {
-            scr.put(l, row: row, column: left, style: .text); row += 1
+            scr.put(l, row: row, column: left, style: .text)
+            row += 1
         }
         let text = find.receiptField.text
         let receiptProblem = CallerQuery.looksLikeReceipt(text) ? ReceiptNumber.problemSoFar(ReceiptNumber.normalize(text))?.message(in: v.language) : nil
@@ -22,7 +23,10 @@ enum FindView {
         row += 1
         let bottom = inner.row + inner.height
         func say(_ text: String, _ style: StyleToken) {
-            for l in wrap(text, width: width) where row < bottom { scr.put(l, row: row, column: left, style: style); row += 1 }
+            for l in wrap(text, width: width) where row < bottom {
+                scr.put(l, row: row, column: left, style: style)
+                row += 1
+            }
         }
         if let receiptProblem {
             say(receiptProblem, .statusError)
@@ -44,12 +48,18 @@ enum FindView {
                     let lines = wrap(c.title, width: titleWidth)
                     guard bottom - row >= lines.count else { break }
                     scr.put(c.receipt.value, row: row, column: left, style: .text)
-                    for l in lines { scr.put(l, row: row, column: left + 14, style: .muted); row += 1 }
+                    for l in lines {
+                        scr.put(l, row: row, column: left + 14, style: .muted)
+                        row += 1
+                    }
                 }
             }
         }
         guard let found = find.callers, find.callersText == text else {
-            if v.inFlight.contains(.callers) { row += 1; say(t.searching, .muted) }
+            if v.inFlight.contains(.callers) {
+                row += 1
+                say(t.searching, .muted)
+            }
             return
         }
         row += 1
@@ -78,7 +88,9 @@ enum FindView {
             let next: String
             if let a = m.next, let zone = m.centerTimeZone.flatMap(ZoneRules.init(identifier:)) {
                 next = "\(a.centerCode) \(t.dateTimeShort(a.start, zone))"
-            } else { next = t.noAppointmentScheduled }
+            } else {
+                next = t.noAppointmentScheduled
+            }
             scr.put("  \(m.form) · \(next)", row: below + 1, column: left, style: selected ? style : .muted, maxWidth: width)
             if m.centerClosed {
                 scr.put("  ⚑ " + t.closedDayShort, row: below + 2, column: left, style: selected ? style : .statusWarning, maxWidth: width)

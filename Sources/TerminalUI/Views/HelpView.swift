@@ -30,8 +30,10 @@ enum HelpView {
         let all = lines(s)
         let page = pageSize(scr.size)
         let fits = all.count <= page
-        let r = fits ? Rect(row: (scr.size.rows - (all.count + 3)) / 2, column: frame(scr.size).column, width: frame(scr.size).width, height: all.count + 3)
-                     : frame(scr.size)
+        let r =
+            fits
+            ? Rect(row: (scr.size.rows - (all.count + 3)) / 2, column: frame(scr.size).column, width: frame(scr.size).width, height: all.count + 3)
+            : frame(scr.size)
         scr.fill(r, style: .dialog)
         scr.box(r, title: s.t.keysTitle, style: .dialog, titleStyle: .dialogTitle)
         let inner = r.inset(1)
@@ -40,7 +42,8 @@ enum HelpView {
         for (i, l) in all.dropFirst(first).prefix(page).enumerated() {
             let row = inner.row + i
             switch l {
-            case let .heading(t): scr.put(t.prefix(1).uppercased() + t.dropFirst() + ":", row: row, column: inner.column + 1, style: .dialogTitle, maxWidth: inner.width - 2)
+            case let .heading(t):
+                scr.put(t.prefix(1).uppercased() + t.dropFirst() + ":", row: row, column: inner.column + 1, style: .dialogTitle, maxWidth: inner.width - 2)
             case let .key(k, label):
                 scr.put(k, row: row, column: inner.column + 3, style: .dialogTitle, maxWidth: keyWidth)
                 scr.put(label, row: row, column: inner.column + 3 + keyWidth, style: .dialog, maxWidth: inner.width - keyWidth - 4)

@@ -11,8 +11,7 @@ enum KeysView {
         scr.box(rect, title: s.t.keysTitle(own: k.own, k.holder.id), style: .dialog, titleStyle: .dialogTitle)
         let inner = w - 4
         var lines: [(String, StyleToken)] = []
-        if !k.loaded { lines.append((s.t.loading, .muted)) }
-        else if k.keys.isEmpty { lines.append((k.own ? s.t.noOwnKey : s.t.noKeyInForce, .muted)) }
+        if !k.loaded { lines.append((s.t.loading, .muted)) } else if k.keys.isEmpty { lines.append((k.own ? s.t.noOwnKey : s.t.noKeyInForce, .muted)) }
         for (i, key) in k.keys.enumerated() {
             let added = ISO8601DateFormatter.string(from: key.addedAt, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
             lines.append(((i == k.index ? "▸ " : "  ") + key.fingerprint, i == k.index ? .selection : .text))

@@ -5,7 +5,10 @@ import Scheduling
 enum OutcomeView {
     static func draw(_ outcome: OutcomeState, open snapshot: CaseSnapshot?, noticeLanguage: Language, _ v: ViewContext, _ scr: inout Screen, _ r: Rect) {
         let t = v.t
-        guard let o = outcome.answer else { scr.box(r, title: t.outcomeTitle); return }
+        guard let o = outcome.answer else {
+            scr.box(r, title: t.outcomeTitle)
+            return
+        }
         let title = t.outcomeWord(o.result)
         let style: StyleToken
         switch o.result {
@@ -42,7 +45,10 @@ enum OutcomeView {
         default:
             for w in wrap(t.codesLine(o.verdict.codes.map(\.rawValue).joined(separator: ", ")), width: inner.width) { lines.append((w, style)) }
             for l in wrap(o.verdict.message(in: v.language), width: inner.width) { lines.append((l, .text)) }
-            if let g = o.verdict.guidance(in: v.language) { lines.append(("", .text)); for l in wrap(t.whatToDo(g), width: inner.width) { lines.append((l, .muted)) } }
+            if let g = o.verdict.guidance(in: v.language) {
+                lines.append(("", .text))
+                for l in wrap(t.whatToDo(g), width: inner.width) { lines.append((l, .muted)) }
+            }
         }
         // Longer than the pane: the last row says where the view is and how to scroll.
         let room = lines.count > inner.height ? inner.height - 1 : inner.height
@@ -51,8 +57,9 @@ enum OutcomeView {
             scr.put(text, row: inner.row + i, column: inner.column, style: st, maxWidth: inner.width)
         }
         if room < inner.height {
-            scr.put(t.scrollLine(more: scroll + room < lines.count, from: scroll + 1, to: min(lines.count, scroll + room), of: lines.count),
-                    row: inner.row + room, column: inner.column, style: .muted, maxWidth: inner.width)
+            scr.put(
+                t.scrollLine(more: scroll + room < lines.count, from: scroll + 1, to: min(lines.count, scroll + room), of: lines.count),
+                row: inner.row + room, column: inner.column, style: .muted, maxWidth: inner.width)
         }
         if !v.dialogOpen { scr.cursor = Point(row: inner.row, column: inner.column) }
     }

@@ -13,7 +13,7 @@ enum ReasonView {
             row += 2
         }
         let closed = s.snapshot?.centerClosedThatDay == true
-        if closed {   // R17: said on the line the blank left, so nothing below moves.
+        if closed { // R17: said on the line the blank left, so nothing below moves.
             scr.put(t.closedDayNoReason, row: row - 1, column: inner.column, style: .statusWarning, maxWidth: inner.width)
         }
         for (i, item) in s.reasonItems.enumerated() where row < inner.row + inner.height {
@@ -50,8 +50,9 @@ enum ReasonView {
                     // The address is read back to the caller: never cut. The channel takes the blank
                     // line above, the address a line of its own (an email too long for it breaks
                     // before its "@").
-                    scr.put(t.confirmationBy(s.notifyLabel(s.reason.notify, withAddress: false), changes: s.notifyChoices.count > 1),
-                            row: row - 1, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
+                    scr.put(
+                        t.confirmationBy(s.notifyLabel(s.reason.notify, withAddress: false), changes: s.notifyChoices.count > 1),
+                        row: row - 1, column: inner.column, style: focused ? .focus : .text, maxWidth: inner.width)
                     var parts = [address]
                     if address.displayWidth > inner.width, let at = address.firstIndex(of: "@") {
                         parts = [String(address[..<at]), String(address[at...])]

@@ -37,9 +37,9 @@ public enum Render {
         case .reviewQueue:
             ReviewView.draw(s.review, s.viewContext, &scr, body)
         }
-        WaitlistView.draw(s.waitlist, s.viewContext, &scr)   // the case's waiting list, when shown
-        KeysView.draw(s, &scr)       // the SSH keys screen, when open
-        TrainingView.draw(s, &scr)   // the trainer panel and the story list (training sandbox only)
+        WaitlistView.draw(s.waitlist, s.viewContext, &scr) // the case's waiting list, when shown
+        KeysView.draw(s, &scr) // the SSH keys screen, when open
+        TrainingView.draw(s, &scr) // the trainer panel and the story list (training sandbox only)
         let t = s.t
         switch s.overlay {
         case .help?: HelpView.draw(s, &scr)
@@ -51,8 +51,9 @@ public enum Render {
         case let .replaceConfirm(path)?:
             Dialog.message(&scr, title: t.replaceTitle, lines: [t.fileExists(Echo.show(path, limit: 40)), t.replaceLoses, "", t.replaceKeys])
         case let .reviewNote(approve)?:
-            Dialog.input(&scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.review.note,
-                         hint: t.reviewHint(approve: approve), error: s.review.noteMissing ? t.reviewNeedsNote : nil)
+            Dialog.input(
+                &scr, title: t.reviewTitle(approve: approve), prompt: t.reviewPrompt(approve: approve), field: s.review.note,
+                hint: t.reviewHint(approve: approve), error: s.review.noteMissing ? t.reviewNeedsNote : nil)
         case let .approveOther(id, when, preferred)?:
             Dialog.message(&scr, title: t.approveOtherTitle(id), lines: [t.approveOtherFull(preferred), t.approveOtherAsk(when), "", t.approveOtherKeys])
         case nil: break
@@ -131,17 +132,20 @@ extension Render {
             shown = []
             // Moving, choosing and going back first; then the screen's own keys in table order.
             func rank(_ a: Action) -> Int { [.down: 0, .select: 1, .back: 2, .nextMonth: 4][a] ?? 3 }
-            let ordered = zip(entries, all).enumerated().sorted { (rank($0.element.0.action), $0.offset) < (rank($1.element.0.action), $1.offset) }.map(\.element.1)
+            let ordered = zip(entries, all).enumerated().sorted { (rank($0.element.0.action), $0.offset) < (rank($1.element.0.action), $1.offset) }.map(
+                \.element.1)
             for h in ordered where h.label != help.label {
                 guard size(h) <= room else { break }
-                shown.append(h); room -= size(h)
+                shown.append(h)
+                room -= size(h)
             }
             shown.append(more)
         }
         var out: [(String, String, Int)] = [], col = 0
         for h in shown {
             guard col + size(h) <= width else { break }
-            out.append((h.keys, h.label, col)); col += size(h)
+            out.append((h.keys, h.label, col))
+            col += size(h)
         }
         return out
     }
@@ -156,13 +160,28 @@ func wrap(_ text: String, width: Int) -> [String] {
         for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
             var w = String(word)
             while w.displayWidth > width {
-                if !line.isEmpty { lines.append(line); line = "" }
+                if !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                }
                 var head = "", used = 0
                 var rest = Substring(w)
-                while let c = rest.first, used + DisplayWidth.of(c) <= width { head.append(c); used += DisplayWidth.of(c); rest = rest.dropFirst() }
-                lines.append(head); w = String(rest)
+                while let c = rest.first, used + DisplayWidth.of(c) <= width {
+                    head.append(c)
+                    used += DisplayWidth.of(c)
+                    rest = rest.dropFirst()
+                }
+                lines.append(head)
+                w = String(rest)
             }
-            if line.isEmpty { line = w } else if line.displayWidth + 1 + w.displayWidth <= width { line += " " + w } else { lines.append(line); line = w }
+            if line.isEmpty {
+                line = w
+            } else if line.displayWidth + 1 + w.displayWidth <= width {
+                line += " " + w
+            } else {
+                lines.append(line)
+                line = w
+            }
         }
         lines.append(line)
     }

@@ -12,7 +12,12 @@ enum ReviewView {
         var inner = r.inset(1)
         // The last decision's result heads the queue.
         if let result = review.result {
-            let style: StyleToken = switch result.level { case .ok: .statusOK; case .error: .statusError; default: .statusWarning }
+            let style: StyleToken =
+                switch result.level {
+                case .ok: .statusOK
+                case .error: .statusError
+                default: .statusWarning
+                }
             let lines = wrap(result.text, width: inner.width).prefix(3)
             for (i, l) in lines.enumerated() { scr.put(l, row: inner.row + i, column: inner.column, style: style, maxWidth: inner.width) }
             inner = Rect(row: inner.row + lines.count + 1, column: inner.column, width: inner.width, height: max(0, inner.height - lines.count - 1))
@@ -42,8 +47,11 @@ enum ReviewView {
         guard let item = list[safe: review.index] else { return }
         var y = inner.row + listHeight + 1
         scr.put(String(repeating: "─", count: inner.width), row: y - 1, column: inner.column, style: .border)
-        for l in detailLines(item, now: v.now, v.language, ownOnTraining: v.config.ownRequestOnTraining(item)).flatMap({ line in wrap(line.0, width: inner.width).map { ($0, line.1) } }) where y < inner.row + inner.height {
-            scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width); y += 1
+        for l in detailLines(item, now: v.now, v.language, ownOnTraining: v.config.ownRequestOnTraining(item)).flatMap({ line in
+            wrap(line.0, width: inner.width).map { ($0, line.1) }
+        }) where y < inner.row + inner.height {
+            scr.put(l.0, row: y, column: inner.column, style: l.1, maxWidth: inner.width)
+            y += 1
         }
     }
 
@@ -54,14 +62,15 @@ enum ReviewView {
         let t = Catalog(language)
         func when(_ d: Date?, _ zone: ZoneRules?, fallback: String) -> String { d.flatMap { d in zone.map { t.dateTimeShort(d, $0) } } ?? fallback }
         let reason = item.goodCause.map { t.reasonTitle($0.reason) + ($0.explanation.isEmpty ? "" : ": " + $0.explanation) } ?? t.noneGiven
-        let current = item.current.map { t.reviewCurrentAt(when($0.start, item.currentZone, fallback: "?"), $0.centerCode, t.statusWord($0.status)) } ?? t.noAppointment
+        let current =
+            item.current.map { t.reviewCurrentAt(when($0.start, item.currentZone, fallback: "?"), $0.centerCode, t.statusWord($0.status)) } ?? t.noAppointment
         var lines: [(String, StyleToken)] = [
             ("\(item.applicantName.isEmpty ? t.noName : item.applicantName) · \(item.form) · \(item.receipt.value)", .title),
             (t.reviewRequestBy(item.requestID, item.agent, item.waited(now: now)), .muted),
             (t.reviewReason(reason), .text),
             (t.agentNote(item.note.isEmpty ? t.noneWord : item.note), .text),
             (t.reviewCurrent(current), .text),
-            (t.reviewPreferred(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso), item.preferredCenter), .text),
+            (t.reviewPreferred(when(item.preferredStart, item.preferredZone, fallback: item.preferredLocal.iso), item.preferredCenter), .text)
         ]
         lines += item.codes.map { (t.codeMessage($0.rawValue, t.sentence($0)), .statusWarning) }
         if ownOnTraining { lines.insert((t.separationOffInTraining, .statusWarning), at: 0) }

@@ -17,15 +17,19 @@ enum StatusPane {
     /// The case, its appointment, flags and the verdict (or what to do with no case open).
     static func contentLines(_ s: AppState, width w: Int, into lines: inout [(String, StyleToken)]) {
         let t = s.t
-        lines += TrainingView.statusLines(s, width: w)   // the trainer's clock (sandbox only)
+        lines += TrainingView.statusLines(s, width: w) // the trainer's clock (sandbox only)
         if let snap = s.snapshot {
             let c = snap.center, a = snap.appointment
             lines.append(("\(snap.caseFile.receipt.value) \(snap.caseFile.form.code)", .title))
-            for l in wrap(snap.caseFile.applicantName, width: w) { lines.append((l, .text)) }   // a name is never cut
+            for l in wrap(snap.caseFile.applicantName, width: w) { lines.append((l, .text)) } // a name is never cut
             lines.append((t.appointmentStatus(t.statusWord(a.status)), .muted))
             lines.append((t.dateTimeShort(a.start, c.zone), .text))
             for l in wrap("\(c.name) [\(c.code)]", width: w) { lines.append((l, .text)) }
-            lines.append((t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit), a.priorReschedules >= ReschedulePolicy.onlineLimit ? .statusWarning : .text))
+            lines.append(
+                (
+                    t.reschedulesUsed(a.priorReschedules, ReschedulePolicy.onlineLimit),
+                    a.priorReschedules >= ReschedulePolicy.onlineLimit ? .statusWarning : .text
+                ))
             let flags = s.flags
             if flags.isEmpty { lines.append((t.flagsNone, .muted)) }
             for f in flags {
@@ -42,11 +46,12 @@ enum StatusPane {
             }
             if let v = s.verdict {
                 lines.append(("", .text))
-                let style: StyleToken = switch v.decision {
-                case .allowed: .statusOK
-                case .escalated: .statusWarning
-                case .refused: .statusError
-                }
+                let style: StyleToken =
+                    switch v.decision {
+                    case .allowed: .statusOK
+                    case .escalated: .statusWarning
+                    case .refused: .statusError
+                    }
                 let word = t.decisionWord(v.decision)
                 lines.append((word, style))
                 lines.append((t.asRoleChannel(s.config.actor.role, online: s.config.actor.role.channel == .online), .muted))
@@ -66,12 +71,13 @@ enum StatusPane {
 
     static func messageLines(_ s: AppState, width w: Int) -> [(String, StyleToken)] {
         s.messages.flatMap { m -> [(String, StyleToken)] in
-            let style: StyleToken = switch m.level {
-            case .info: .muted
-            case .ok: .statusOK
-            case .warning: .statusWarning
-            case .error: .statusError
-            }
+            let style: StyleToken =
+                switch m.level {
+                case .info: .muted
+                case .ok: .statusOK
+                case .warning: .statusWarning
+                case .error: .statusError
+                }
             return wrap(m.text, width: w).map { ($0, style) }
         }
     }

@@ -73,8 +73,13 @@ enum WaitlistView {
             case let .accept(id):
                 let o = w.view?.openOffers.first { $0.id == id }
                 let zone = o.flatMap { w.view?.centers[$0.centerCode]?.zone } ?? ZoneRules(identifier: "UTC")!
-                Dialog.message(&scr, title: t.waitlistAcceptTitle, lines: wrapAll([t.waitlistAcceptAsk(o.map { t.dateTimeShort($0.start, zone) } ?? String(id)),
-                                                                                  "", t.waitlistYesNo], scr))
+                Dialog.message(
+                    &scr, title: t.waitlistAcceptTitle,
+                    lines: wrapAll(
+                        [
+                            t.waitlistAcceptAsk(o.map { t.dateTimeShort($0.start, zone) } ?? String(id)),
+                            "", t.waitlistYesNo
+                        ], scr))
             case .decline:
                 Dialog.message(&scr, title: t.waitlistDeclineTitle, lines: wrapAll([t.waitlistDeclineAsk, "", t.waitlistYesNo], scr))
             case .withdraw:

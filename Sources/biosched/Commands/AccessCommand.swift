@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import SSHAccess
 import Scheduling
 import SchedulingStore
-import SSHAccess
 
 /// `biosched access`: SSH keys as rows of the store, mapped to an applicant's or representative's
 /// account or to a staff login, the way git hosting maps keys to identities. OpenSSH
@@ -18,7 +18,9 @@ struct Access: ParsableCommand {
     struct FileOptions: ParsableArguments {
         @Option(help: ArgumentHelp("Also write this authorized_keys file from the store (as `access export`).", valueName: "path"))
         var file: String?
-        @Option(help: ArgumentHelp("A staff login (instead of --account): the key opens biosched as this agent or officer through the service account.", valueName: "login"))
+        @Option(
+            help: ArgumentHelp(
+                "A staff login (instead of --account): the key opens biosched as this agent or officer through the service account.", valueName: "login"))
         var staff: String?
     }
 
@@ -92,7 +94,7 @@ struct Access: ParsableCommand {
             let s = try Access.officer(g)
             let holder = try Access.holder(s, who)
             let publicKey = try PublicKey.read(file: key, s.t)
-            _ = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey, s.t)   // refuses an unusable path before writing
+            _ = try Access.forcedCommand(for: holder, store: s.store.location, key: publicKey, s.t) // refuses an unusable path before writing
             do { try s.store.addKey(publicKey, for: holder, how: "officer", by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             var note = ""
             if let file = files.file { note = " " + (try Access.export(s, to: file)) }
@@ -136,25 +138,37 @@ struct Access: ParsableCommand {
             let keys: [StoredKey]
             do { keys = try s.store.activeKeys(of: holder) } catch { throw Failure(storeError: error) }
             if s.json {
-                s.sayJSON(["keys": keys.map { k -> [String: Any] in
-                    var o: [String: Any] = ["type": k.key.type, "fingerprint": k.fingerprint, "comment": k.key.comment,
-                                            "addedAt": JSONOutput.iso(k.addedAt), "addedHow": k.addedHow, "addedBy": k.addedBy]
-                    switch k.holder {
-                    case let .account(a, r): o["account"] = a; o["role"] = r.rawValue
-                    case let .staff(u): o["staff"] = u; o["role"] = "staff"
+                s.sayJSON([
+                    "keys": keys.map { k -> [String: Any] in
+                        var o: [String: Any] = [
+                            "type": k.key.type, "fingerprint": k.fingerprint, "comment": k.key.comment,
+                            "addedAt": JSONOutput.iso(k.addedAt), "addedHow": k.addedHow, "addedBy": k.addedBy
+                        ]
+                        switch k.holder {
+                        case let .account(a, r):
+                            o["account"] = a
+                            o["role"] = r.rawValue
+                        case let .staff(u):
+                            o["staff"] = u
+                            o["role"] = "staff"
+                        }
+                        return o
                     }
-                    return o
-                }])
+                ])
             } else {
-                s.say(keys.isEmpty ? s.t.noKeysInForce : keys.map {
-                    s.t.keyRow(s.t.holder($0.holder), $0.key.type, $0.fingerprint, JSONOutput.iso($0.addedAt), $0.addedHow, Echo.show($0.key.comment))
-                }.joined(separator: "\n"))
+                s.say(
+                    keys.isEmpty
+                        ? s.t.noKeysInForce
+                        : keys.map {
+                            s.t.keyRow(s.t.holder($0.holder), $0.key.type, $0.fingerprint, JSONOutput.iso($0.addedAt), $0.addedHow, Echo.show($0.key.comment))
+                        }.joined(separator: "\n"))
             }
         }
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write an authorized_keys file from the store (a small install without AuthorizedKeysCommand).")
+        static let configuration = CommandConfiguration(
+            abstract: "Write an authorized_keys file from the store (a small install without AuthorizedKeysCommand).")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The file (default: the gateway user's ~/.ssh/authorized_keys).", valueName: "path")) var file: String?
         func run() throws {
@@ -191,8 +205,10 @@ struct Access: ParsableCommand {
                 door = try s.store.enrollmentDoor()
             } catch { throw Failure(storeError: error) }
             if s.json {
-                s.sayJSON(["account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays,
-                           "enrollCommand": door.command ?? NSNull()])
+                s.sayJSON([
+                    "account": account, "code": code, "validDays": EnrollmentLimits.defaultValidDays,
+                    "enrollCommand": door.command ?? NSNull()
+                ])
             } else {
                 s.say(s.t.enrollmentCodeIssued(account, code, EnrollmentLimits.defaultValidDays, door))
             }
@@ -200,11 +216,13 @@ struct Access: ParsableCommand {
     }
 
     struct AcceptG28: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "g28",
+        static let configuration = CommandConfiguration(
+            commandName: "g28",
             abstract: "Accept a Form G-28 (officers): the representative may act on the case, and gets a one-time enrollment code with the acceptance.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The case's receipt number.") var receipt: String
-        @Option(name: .customLong("representative"), help: ArgumentHelp("The attorney's or accredited representative's account.", valueName: "id")) var account: String
+        @Option(name: .customLong("representative"), help: ArgumentHelp("The attorney's or accredited representative's account.", valueName: "id")) var account:
+            String
         func run() throws {
             guard Identifier.isAccountID(account) else {
                 throw Failure(.badInput, Session.catalog(global).badAccountFlag("--representative", Echo.show(account)))
@@ -214,9 +232,11 @@ struct Access: ParsableCommand {
             let accepted: RepresentationAcceptance
             do { accepted = try s.store.acceptRepresentation(receipt: r, account: account, by: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
             if s.json {
-                s.sayJSON(["receipt": r.value, "account": account, "alreadyOnFile": accepted.alreadyOnFile, "code": accepted.enrollmentCode,
-                           "validDays": accepted.validDays, "enrollCommand": accepted.enrollDoor.command ?? NSNull(),
-                           "text": accepted.text(in: s.language)])
+                s.sayJSON([
+                    "receipt": r.value, "account": account, "alreadyOnFile": accepted.alreadyOnFile, "code": accepted.enrollmentCode,
+                    "validDays": accepted.validDays, "enrollCommand": accepted.enrollDoor.command ?? NSNull(),
+                    "text": accepted.text(in: s.language)
+                ])
             } else {
                 s.say(accepted.text(in: s.language))
             }

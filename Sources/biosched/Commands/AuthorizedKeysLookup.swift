@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import SSHAccess
 import Scheduling
 import SchedulingStore
-import SSHAccess
 
 /// `biosched access authorized-keys [--enroll] USER TYPE KEY`, for sshd's AuthorizedKeysCommand
 /// (`%u %t %k`): prints the one `authorized_keys` line of that key, with the forced command of its
@@ -13,10 +13,14 @@ import SSHAccess
 /// malformed argument or anything unexpected prints nothing (sshd then refuses the key) and says
 /// why on standard error, which sshd logs.
 struct AuthorizedKeysLookup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "authorized-keys",
+    static let configuration = CommandConfiguration(
+        commandName: "authorized-keys",
         abstract: "For sshd's AuthorizedKeysCommand (%u %t %k): the authorized_keys line of a key in the store, or nothing.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "A well-formed key the store does not hold gets the forced command `biosched enroll` (one service account for everyone); a key it holds gets its holder's command as without it.") var enroll = false
+    @Flag(
+        help:
+            "A well-formed key the store does not hold gets the forced command `biosched enroll` (one service account for everyone); a key it holds gets its holder's command as without it."
+    ) var enroll = false
     @Argument(help: "The login user sshd is authenticating (%u).") var user: String
     @Argument(help: "The key type (%t).") var type: String
     @Argument(help: "The key, base64 (%k).") var key: String
@@ -40,18 +44,26 @@ struct AuthorizedKeysLookup: ParsableCommand {
         let me = Session.currentUser()
         guard c.user == me else { throw Failure(.badInput, Session.catalog(c.global).userNotServiceAccount(c.user, me)) }
         let publicKey: PublicKey
-        do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch { throw Failure(.badInput, error.message(in: Session.catalog(c.global).language)) }
+        do { publicKey = try PublicKey(parsing: "\(c.type) \(c.key)") } catch {
+            throw Failure(.badInput, error.message(in: Session.catalog(c.global).language))
+        }
         let path = try Session.storePath(c.global)
         // The short path: one read-only connection (this runs for every login).
         guard let stored = try SQLiteBookingStore.lookUpKey(path: path, blob: publicKey.blob) else {
             guard c.enroll else { return nil }
             // A key the store does not hold may only enroll: `biosched enroll`, on the same account.
             var words = try Access.commandPrefix(store: path, subcommand: "enroll", Session.catalog(c.global))
-            if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); words += ["--now", now] }
+            if let now = c.global.now {
+                _ = try Session.parseNow(now, Session.catalog(c.global))
+                words += ["--now", now]
+            }
             return AuthorizedKeys.line(command: ShellWords.join(words), key: publicKey)
         }
         var command = try Access.forcedCommand(for: stored.holder, store: path, key: publicKey, Session.catalog(c.global))
-        if let now = c.global.now { _ = try Session.parseNow(now, Session.catalog(c.global)); command += " --now " + ShellWords.quote(now) }
+        if let now = c.global.now {
+            _ = try Session.parseNow(now, Session.catalog(c.global))
+            command += " --now " + ShellWords.quote(now)
+        }
         return AuthorizedKeys.line(command: command, key: publicKey)
     }
 }

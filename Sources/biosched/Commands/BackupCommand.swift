@@ -9,7 +9,9 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Back up the store while it is in use (SQLite's online backup), checked before it is kept; --check FILE checks a backup.",
-        discussion: "The copy is one consistent snapshot in a new file (0600); it is kept only when its integrity check, row counts and audit chain check out. See docs/backup.md for the restore procedure and a cron line.")
+        discussion:
+            "The copy is one consistent snapshot in a new file (0600); it is kept only when its integrity check, row counts and audit chain check out. See docs/backup.md for the restore procedure and a cron line."
+    )
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file to create (never an existing file).") var file: String
     @Flag(help: "Check FILE (a backup or a store) instead of making one: integrity, row counts, audit chain.") var check = false
@@ -26,17 +28,21 @@ struct BackupCommand: ParsableCommand {
             let session = try Session.openAsOfficer(global, to: \.purposeBackups)
             s = session
             do { report = try session.store.backup(to: file) } catch { throw Failure(storeError: error) }
-            try? session.store.recordEvent(.backupMade, actor: session.actor, receipt: nil,
-                                           detail: "to=\(Echo.show(file, limit: 200)) appointments=\(report.rows["appointments"] ?? 0) audit=\(report.rows["audit"] ?? 0)",
-                                           now: session.now)
+            try? session.store.recordEvent(
+                .backupMade, actor: session.actor, receipt: nil,
+                detail: "to=\(Echo.show(file, limit: 200)) appointments=\(report.rows["appointments"] ?? 0) audit=\(report.rows["audit"] ?? 0)",
+                now: session.now)
         }
         let rows = report.rows.sorted { $0.key < $1.key }
         if global.json {
-            let o: [String: Any] = ["file": report.path, "integrity": report.integrity, "auditIntact": report.auditIntact, "good": report.isGood,
-                                    "rows": Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.value) })]
+            let o: [String: Any] = [
+                "file": report.path, "integrity": report.integrity, "auditIntact": report.auditIntact, "good": report.isGood,
+                "rows": Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.value) })
+            ]
             if let s { s.sayJSON(o) } else { print(JSONOutput.string(o)) }
         } else {
-            let text = t.backupReport(checked: check, report.path, report.integrity, auditIntact: report.auditIntact) + "\n  "
+            let text =
+                t.backupReport(checked: check, report.path, report.integrity, auditIntact: report.auditIntact) + "\n  "
                 + rows.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             if let s { s.say(text) } else { print(text) }
         }

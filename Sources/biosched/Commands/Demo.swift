@@ -2,12 +2,13 @@ import ArgumentParser
 import CNcursesw
 import CursesScreen
 import Foundation
-#if PostgreSQL
-import PostgresStore
-#endif
 import Scheduling
 import SchedulingStore
 import TerminalUI
+
+#if PostgreSQL
+import PostgresStore
+#endif
 
 /// `biosched demo`: the terminal UI on a training sandbox, for trainers. A fresh store full of story
 /// cases (a temporary file unless --db), a clock the trainer moves, role switching, reset; flows
@@ -16,27 +17,35 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Training: a sandbox store with story cases, a clock you move, role switching, and flows that play, record and test themselves.",
         discussion: """
-        Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \
-        It never opens a production store: without --db the sandbox is a temporary file, removed at the end (or the \
-        PostgreSQL training store that $BIOSCHED_DB names, if it names one; anything else there is said and left alone); with --db \
-        it is that file (created with demo data if it does not exist; refused if it is a production store), or that \
-        PostgreSQL database (postgresql://user@host/db, or postgres for the libpq environment: filled with demo data if it \
-        is empty, as createdb makes it). Reset puts back the store as it was when demo started, on either store.
+            Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \
+            It never opens a production store: without --db the sandbox is a temporary file, removed at the end (or the \
+            PostgreSQL training store that $BIOSCHED_DB names, if it names one; anything else there is said and left alone); with --db \
+            it is that file (created with demo data if it does not exist; refused if it is a production store), or that \
+            PostgreSQL database (postgresql://user@host/db, or postgres for the libpq environment: filled with demo data if it \
+            is empty, as createdb makes it). Reset puts back the store as it was when demo started, on either store.
 
-        In the UI, Ctrl-T opens the trainer panel: move the clock (- + an hour, < > a day; 1 13 hours before the open \
-        case's appointment, 2 11 hours before, 3 just after its start, 0 back to the start), r switches the role \
-        (applicant, representative, agent, officer) on the open case, s lists the stories, R resets the sandbox.
+            In the UI, Ctrl-T opens the trainer panel: move the clock (- + an hour, < > a day; 1 13 hours before the open \
+            case's appointment, 2 11 hours before, 3 just after its start, 0 back to the start), r switches the role \
+            (applicant, representative, agent, officer) on the open case, s lists the stories, R resets the sandbox.
 
-        Flows (README, "Training"): --play FLOW plays one with its captions, step by step (Space for the next \
-        caption) or on its own with --auto; --cast FILE also writes an asciicast v2 recording; --record FILE writes what \
-        you do as a flow; --check FLOW plays one headless and reports its expectations (exit 1 if one fails). \
-        FLOW is a file, or the name of a shipped flow (--list shows them).
-        """)
+            Flows (README, "Training"): --play FLOW plays one with its captions, step by step (Space for the next \
+            caption) or on its own with --auto; --cast FILE also writes an asciicast v2 recording; --record FILE writes what \
+            you do as a flow; --check FLOW plays one headless and reports its expectations (exit 1 if one fails). \
+            FLOW is a file, or the name of a shipped flow (--list shows them).
+            """)
 
-    @Option(name: .long, help: ArgumentHelp("The sandbox store: a file, created with demo data if missing, or a postgresql:// database, filled with demo data if empty (createdb); never a production store. Default: a temporary file.", valueName: "path|url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The sandbox store: a file, created with demo data if missing, or a postgresql:// database, filled with demo data if empty (createdb); never a production store. Default: a temporary file.",
+            valueName: "path|url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("The sandbox's first instant (the story cases are placed relative to it), ISO 8601 with offset. Default: a recorded flow's `start`, else now.", valueName: "datetime"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The sandbox's first instant (the story cases are placed relative to it), ISO 8601 with offset. Default: a recorded flow's `start`, else now.",
+            valueName: "datetime"))
     var now: String?
 
     @Option(name: .long, help: ArgumentHelp("The demo data's seed (default 1, or a recorded flow's `seed`).", valueName: "n"))
@@ -69,7 +78,10 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "List the shipped flows and the story cases, then exit.")
     var list = false
 
-    @Option(name: .long, help: ArgumentHelp("The language of the screens and the story titles: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The language of the screens and the story titles: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
     var lang: String?
 
     @OptionGroup var themeOptions: ThemeOptions
@@ -96,13 +108,15 @@ struct Demo: ParsableCommand {
         if let name = play ?? check { flow = try Demo.loadFlow(name, dir: dir, t) }
         let user = Session.currentUser()
         let chosen = db ?? environmentSandbox()
-        let sandbox = try DemoSandbox.open(db: chosen, now: try now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) },
-                                           seed: seed, flow: flow, user: user, t)
+        let sandbox = try DemoSandbox.open(
+            db: chosen, now: try now.map { (text: String) throws(Failure) in try Session.parseNow(text, t) },
+            seed: seed, flow: flow, user: user, t)
         defer { sandbox.remove() }
         let actor = try firstActor(sandbox.store, user: user)
         // --check plays a flow at the size it declares, 80x24 when it declares none (where classes run it).
-        var program = sandbox.program(actor: actor, staffID: user, size: check != nil ? (flow?.playSize ?? Flow.defaultSize) : Size(columns: 100, rows: 30),
-                                      language: language)
+        var program = sandbox.program(
+            actor: actor, staffID: user, size: check != nil ? (flow?.playSize ?? Flow.defaultSize) : Size(columns: 100, rows: 30),
+            language: language)
 
         if let flow, check != nil {
             program.send(.tick(sandbox.start))
@@ -188,8 +202,9 @@ struct Demo: ParsableCommand {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw Failure(.badInput, t.cannotStartUI("\(error)")) }
         defer { terminal.stop() }
-        let themes = ThemeOptions.switcher(request: themeOptions.request, depth: terminal.depth, language: language,
-                                           watches: themeOptions.watches(always: true))
+        let themes = ThemeOptions.switcher(
+            request: themeOptions.request, depth: terminal.depth, language: language,
+            watches: themeOptions.watches(always: true))
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = sandbox.clockNote { program.send(.notice(.info, note)) }
         let theme = themes.theme
@@ -197,18 +212,27 @@ struct Demo: ParsableCommand {
         let clock = sandbox.clock.closure
         if let cast {
             do {
-                device.cast = try AsciicastFile(path: cast, size: terminal.size, theme: theme,
-                                                title: "biosched demo" + (flow.map { ": \($0.name)" } ?? ""))   // not for a person: the recording's title, a command name
+                device.cast = try AsciicastFile(
+                    path: cast, size: terminal.size, theme: theme,
+                    title: "biosched demo" + (flow.map { ": \($0.name)" } ?? "")) // not for a person: the recording's title, a command name
             } catch { throw Failure(.badInput, t.demoCannotWriteCast(cast, error.localizedDescription)) }
         }
         defer { device.cast?.close() }
         var result = FullScreenResult(ended: "quit")
-        func finished(_ r: FullScreenResult) -> FullScreenResult { var r = r; r.castFailure = device.cast?.failure; return r }
+        func finished(_ r: FullScreenResult) -> FullScreenResult {
+            var r = r
+            r.castFailure = device.cast?.failure
+            return r
+        }
         if let flow {
-            let (player, ending) = FlowTerminalPlayer.play(flow, program: &program, device: device, theme: theme, clock: clock,
-                                                           pace: .init(auto: auto, speed: speed))
+            let (player, ending) = FlowTerminalPlayer.play(
+                flow, program: &program, device: device, theme: theme, clock: clock,
+                pace: .init(auto: auto, speed: speed))
             result.player = player
-            if case let .hungUp(reason) = ending { result.ended = reason; return finished(result) }
+            if case let .hungUp(reason) = ending {
+                result.ended = reason
+                return finished(result)
+            }
             if program.state.quit { return finished(result) }
         } else {
             program.send(.training(.command(.showStories)))
@@ -295,8 +319,9 @@ struct DemoSandbox {
             unguardFolder: { cn_unguard_temporary_folder() })
         let base: DemoSandboxStore
         do {
-            base = try DemoSandboxStore.open(db: db, now: now, flowStart: flow?.start, seed: seed, user: user,
-                                             template: DemoTemplate(seed: seed, version: BioschedVersion.current), hooks: hooks)
+            base = try DemoSandboxStore.open(
+                db: db, now: now, flowStart: flow?.start, seed: seed, user: user,
+                template: DemoTemplate(seed: seed, version: BioschedVersion.current), hooks: hooks)
         } catch {
             switch error {
             case .noTemporaryFolder: throw Failure(.storeError, error.message(t))
@@ -305,25 +330,29 @@ struct DemoSandbox {
             }
         }
         let stories = DemoData.stories(now: base.storiesPlacedAt, t.language).map {
-            TrainingStory(receipt: $0.receipt, title: $0.title, description: $0.description,
-                          role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
+            TrainingStory(
+                receipt: $0.receipt, title: $0.title, description: $0.description,
+                role: Role(rawValue: $0.role) ?? .agent, account: $0.account)
         }
-        return DemoSandbox(base: base, clock: TrainingClock(start: base.start), stories: stories,
-                           clockNote: base.fromTemplate ? t.demoClockNote(JSONOutput.iso(base.start)) : nil)
+        return DemoSandbox(
+            base: base, clock: TrainingClock(start: base.start), stories: stories,
+            clockNote: base.fromTemplate ? t.demoClockNote(JSONOutput.iso(base.start)) : nil)
     }
 
     /// A program on the sandbox: its clock, its reset, its stories.
     func program(actor: Actor, staffID: String, size: Size, language: Language = .en) -> Program {
         let env = ProcessInfo.processInfo.environment
         let canWriteFiles = env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil
-        let config = AppConfig(actor: actor, isTraining: info.isTraining, window: info.window,
-                               sessionID: created ? "demo" : String(UUID().uuidString.prefix(8)).lowercased(),
-                               canWriteFiles: canWriteFiles, language: language)
+        let config = AppConfig(
+            actor: actor, isTraining: info.isTraining, window: info.window,
+            sessionID: created ? "demo" : String(UUID().uuidString.prefix(8)).lowercased(),
+            canWriteFiles: canWriteFiles, language: language)
         let store = self.store, pristine = base.pristine
-        return Program.sandbox(store: store, config: config, clock: clock,
-                               settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
-                               size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.protectedFile) : nil,
-                               resetStore: { try store.reset(to: pristine) })
+        return Program.sandbox(
+            store: store, config: config, clock: clock,
+            settings: TrainingSettings(staffID: staffID, firstActor: actor, start: start, stories: stories),
+            size: size, writeFile: canWriteFiles ? EffectRunner.writingFiles(protecting: store.protectedFile) : nil,
+            resetStore: { try store.reset(to: pristine) })
     }
 
     /// Forgets the first state and removes the temporary folder (and with it the sandbox, unless it

@@ -1,17 +1,20 @@
 import ArgumentParser
 import Foundation
+import Scheduling
+import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
-import Scheduling
-import SchedulingStore
 
 /// Creates a training store filled with the demo data.
 enum DemoStore {
     /// Refuses an existing file (nothing is ever overwritten or removed); if filling the new store
     /// fails, only the file this call created is removed.
-    static func create(path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en,
-                       settings: [StoreSetting: String] = [:]) throws(Failure) {
+    static func create(
+        path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en,
+        settings: [StoreSetting: String] = [:]
+    ) throws(Failure) {
         if !quiet { StandardStreams.err(t.creatingDemoStore(path) + "\n") }
         // One transaction, statements prepared once (SchedulingStore/Demo/DemoStoreLoader.swift): the
         // same rows as `import` of the same document, in well under the time.
@@ -23,13 +26,15 @@ enum DemoStore {
     /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
     /// makes it), a new training store with the demo data (one transaction: a failure leaves the
     /// database empty). Says whether it made it.
-    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(StoreError) -> (any TrainingSandbox, Bool) {
+    static func openOrCreatePostgres(_ url: String, user: String, now: Date, seed: UInt64, _ t: Catalog = .en) throws(StoreError) -> (any TrainingSandbox, Bool)
+    {
         #if PostgreSQL
         let location = try PostgresLocation.parse(url)
         guard try PostgresBookingStore.isEmptyDatabase(location) else { return (try PostgresBookingStore.open(location), false) }
         StandardStreams.err(t.creatingDemoDatabase(location.display) + "\n")
-        let store = try PostgresBookingStore.create(location, training: true, createdBy: user, now: now,
-                                                    contents: DemoData.document(seed: seed, now: now))
+        let store = try PostgresBookingStore.create(
+            location, training: true, createdBy: user, now: now,
+            contents: DemoData.document(seed: seed, now: now))
         return (store, true)
         #else
         throw StoreBackends.withoutPostgres

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
@@ -14,13 +15,16 @@ import PostgresStore
 /// and per network; past the limit a wrong code is answered with a pause that doubles, while the
 /// right code always works. Every line is bounded (`LineInput`); a silent session ends.
 struct EnrollCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enroll",
+    static let configuration = CommandConfiguration(
+        commandName: "enroll",
         abstract: "Link the SSH key of this session to your account with the enrollment code on your notice (the enrollment account's forced command).")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("max-tries"), help: "Wrong tries allowed in one session.") var maxTries = 3
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds with nothing typed (1-3600).", valueName: "seconds"))
     var idleTimeout = 60
-    @Option(name: .customLong("session-timeout"), help: ArgumentHelp("End the session this many seconds after it began, whatever is typed (1-3600).", valueName: "seconds"))
+    @Option(
+        name: .customLong("session-timeout"),
+        help: ArgumentHelp("End the session this many seconds after it began, whatever is typed (1-3600).", valueName: "seconds"))
     var sessionTimeout = 300
 
     /// The longest line read: a receipt number or a code is short; a pasted "Enrollment code: ..." fits too.
@@ -40,8 +44,9 @@ struct EnrollCommand: ParsableCommand {
             throw Failure(.badInput, "")
         }
         let path = try Session.storePath(global)
-        let origin = AuditOrigin(osUser: Session.currentUser(), client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]),
-                                 keyFingerprint: key.fingerprint)
+        let origin = AuditOrigin(
+            osUser: Session.currentUser(), client: AuditOrigin.client(fromSSHConnection: env["SSH_CONNECTION"]),
+            keyFingerprint: key.fingerprint)
         let store: any OpenedStore
         do { store = try StoreBackends.open(path, origin: origin) } catch {
             say(t.enrollUnavailable(ContactCenter.phone))
@@ -114,7 +119,8 @@ struct EnrollCommand: ParsableCommand {
     /// The first public key in the file sshd names in `SSH_USER_AUTH` ("publickey TYPE BASE64").
     static func sessionKey(_ path: String?) -> PublicKey? {
         guard let path, let attrs = try? FileManager.default.attributesOfItem(atPath: path), (attrs[.size] as? Int ?? 0) < 65_536,
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix("publickey ") {
             if let k = try? PublicKey(parsing: String(line.dropFirst("publickey ".count))) { return k }
         }

@@ -25,10 +25,14 @@ struct Import: ParsableCommand {
         do { stranded = try AgencyRebooking.stranded(closures, in: s.store) } catch { throw Failure(storeError: error) }
         let t = s.t
         if s.json {
-            s.sayJSON(["centers": summary.centers, "accounts": summary.accounts, "cases": summary.cases, "appointments": summary.appointments,
-                       "onClosedDays": stranded.flatMap { d in d.appointments.map { a -> [String: Any] in
-                           ["receipt": a.receipt.value, "center": d.center.code, "date": d.date.iso, "start": JSONOutput.iso(a.start)]
-                       } }])
+            s.sayJSON([
+                "centers": summary.centers, "accounts": summary.accounts, "cases": summary.cases, "appointments": summary.appointments,
+                "onClosedDays": stranded.flatMap { d in
+                    d.appointments.map { a -> [String: Any] in
+                        ["receipt": a.receipt.value, "center": d.center.code, "date": d.date.iso, "start": JSONOutput.iso(a.start)]
+                    }
+                }
+            ])
         } else {
             var lines = [t.imported(summary.centers, summary.accounts, summary.cases, summary.appointments)]
             for d in stranded {

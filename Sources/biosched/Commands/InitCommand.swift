@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import SchedulingStore
+
 #if PostgreSQL
 import PostgresStore
 #endif
@@ -14,11 +15,20 @@ struct Init: ParsableCommand {
     @Option(help: "The demo data's seed.") var seed: UInt64 = 1
     @Option(name: .customLong("lead-hours"), help: "Slots must start more than this many hours ahead.") var leadHours = SlotWindow.defaultLeadHours
     @Option(name: .customLong("horizon-days"), help: "Slots must start at most this many days ahead.") var horizonDays = SlotWindow.defaultHorizonDays
-    @Option(help: ArgumentHelp("Make the store (and any folder made for it) readable and writable by this group too (0660/2770); by default only its owner may (0600/0700).", valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            "Make the store (and any folder made for it) readable and writable by this group too (0660/2770); by default only its owner may (0600/0700).",
+            valueName: "group"))
     var group: String?
-    @Option(name: .customLong("enroll-host"), help: ArgumentHelp("Where callers enroll their SSH key: notices and messages say `ssh enroll-user@HOST` (a DNS name, an IPv4 address or [IPv6], optionally :PORT). Later: `biosched settings set enroll-host HOST`.", valueName: "host"))
+    @Option(
+        name: .customLong("enroll-host"),
+        help: ArgumentHelp(
+            "Where callers enroll their SSH key: notices and messages say `ssh enroll-user@HOST` (a DNS name, an IPv4 address or [IPv6], optionally :PORT). Later: `biosched settings set enroll-host HOST`.",
+            valueName: "host"))
     var enrollHost: String?
-    @Option(name: .customLong("enroll-user"), help: ArgumentHelp("The service account sshd admits, as notices name it (default biosched: scripts/install.sh --user).", valueName: "login"))
+    @Option(
+        name: .customLong("enroll-user"),
+        help: ArgumentHelp("The service account sshd admits, as notices name it (default biosched: scripts/install.sh --user).", valueName: "login"))
     var enrollUser: String?
 
     /// `--enroll-host` and `--enroll-user`, checked before anything is made.
@@ -57,17 +67,19 @@ struct Init: ParsableCommand {
         } else {
             let origin = try Session.origin(global, user: user)
             do {
-                _ = try SQLiteBookingStore.create(path: path, training: isTraining, createdBy: user, now: now,
-                                                  window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays),
-                                                  origin: origin, group: group, settings: settings)
+                _ = try SQLiteBookingStore.create(
+                    path: path, training: isTraining, createdBy: user, now: now,
+                    window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays),
+                    origin: origin, group: group, settings: settings)
             } catch { throw Failure(storeError: error) }
         }
         let store: SQLiteBookingStore
         do { store = try SQLiteBookingStore(path: path) } catch { throw Failure(storeError: error) }
         let info: StoreInfo
         do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
-        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
-                        language: try Session.language(global))
+        let s = Session(
+            store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
+            language: try Session.language(global))
         if global.json {
             s.sayJSON(["path": path, "demo": demo, "createdBy": user, "enrollCommand": (try? store.enrollmentDoor())?.command ?? NSNull()])
         } else {
@@ -84,15 +96,17 @@ struct Init: ParsableCommand {
         let store: PostgresBookingStore
         do {
             let location = try PostgresLocation.parse(url)
-            store = try PostgresBookingStore.create(location, training: isTraining, createdBy: user, now: now,
-                                                    window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin,
-                                                    contents: demo ? DemoData.document(seed: seed, now: now) : nil, settings: settings)
+            store = try PostgresBookingStore.create(
+                location, training: isTraining, createdBy: user, now: now,
+                window: SlotWindow(leadHours: leadHours, horizonDays: horizonDays), origin: origin,
+                contents: demo ? DemoData.document(seed: seed, now: now) : nil, settings: settings)
         } catch { throw Failure(storeError: error) }
         defer { store.close() }
         let info: StoreInfo
         do { info = try store.storeInfo() } catch { throw Failure(storeError: error) }
-        let s = Session(store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
-                        language: try Session.language(global))
+        let s = Session(
+            store: store, info: info, actor: Actor(role: .officer, id: user), osUser: user, fixedNow: nil, json: global.json,
+            language: try Session.language(global))
         if global.json {
             s.sayJSON(["path": store.location, "demo": demo, "createdBy": user, "enrollCommand": (try? store.enrollmentDoor())?.command ?? NSNull()])
         } else {

@@ -10,11 +10,11 @@ struct MailerCommand: ParsableCommand {
         commandName: "mailer",
         abstract: "Send the outbox: email through sendmail -t -oi, SMS through a gateway command (staff).",
         discussion: """
-        Each message is claimed (a lease), handed over, and marked sent, each in its own transaction; a failed try is retried \
-        after 1, 5 and 30 minutes, then the message is failed (biosched outbox --failed; biosched outbox retry). Every email \
-        carries a Message-ID made from its outbox id, the same on every try. The SMS command gets the number (E.164) on the \
-        first line of standard input and the text after it; it is split at blanks and run without a shell.
-        """)
+            Each message is claimed (a lease), handed over, and marked sent, each in its own transaction; a failed try is retried \
+            after 1, 5 and 30 minutes, then the message is failed (biosched outbox --failed; biosched outbox retry). Every email \
+            carries a Message-ID made from its outbox id, the same on every try. The SMS command gets the number (E.164) on the \
+            first line of standard input and the text after it; it is split at blanks and run without a shell.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Send what is due now, then exit (the default).") var once = false
@@ -22,14 +22,17 @@ struct MailerCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sendmail program.", valueName: "path")) var sendmail = "/usr/sbin/sendmail"
     @Option(name: .customLong("sms-command"), help: ArgumentHelp("The SMS gateway: a program and fixed arguments, no shell.", valueName: "cmd"))
     var smsCommand: String?
-    @Option(help: ArgumentHelp("The From of every email, \"Name <address>\" or an address (default: the store's mail_from setting, else \(MailerCommand.defaultFrom)).", valueName: "mailbox"))
+    @Option(
+        help: ArgumentHelp(
+            "The From of every email, \"Name <address>\" or an address (default: the store's mail_from setting, else \(MailerCommand.defaultFrom)).",
+            valueName: "mailbox"))
     var from: String?
     @Option(help: ArgumentHelp("Seconds a program may take before it is stopped and the try fails.", valueName: "seconds")) var timeout = 60
     @Option(help: ArgumentHelp("Seconds a claim holds; another mailer takes the message after that (at least --timeout + 30).", valueName: "seconds"))
     var lease = 300
     @Option(help: ArgumentHelp("With --follow: seconds between two passes.", valueName: "seconds")) var interval = 10
 
-    static let defaultFrom = "USCIS Biometric Services <no-reply@biosched.invalid>"   // not for a person: a mailbox, the same in every language
+    static let defaultFrom = "USCIS Biometric Services <no-reply@biosched.invalid>" // not for a person: a mailbox, the same in every language
 
     func run() throws {
         let t0 = Session.catalog(global)
@@ -52,8 +55,9 @@ struct MailerCommand: ParsableCommand {
         let sender = try Self.mailbox(from ?? stored ?? Self.defaultFrom, s.t)
         signal(SIGPIPE, SIG_IGN)
         let stop = StopSignal()
-        var mailer = Mailer(store: s.store, transport: CommandTransport(sendmail: sendmail, smsCommand: sms, timeout: TimeInterval(timeout)),
-                            from: sender, worker: Self.workerID(), lease: TimeInterval(lease))
+        var mailer = Mailer(
+            store: s.store, transport: CommandTransport(sendmail: sendmail, smsCommand: sms, timeout: TimeInterval(timeout)),
+            from: sender, worker: Self.workerID(), lease: TimeInterval(lease))
         mailer.language = s.language
         repeat {
             // The waiting list first: late offers end and freed stations are offered, so an offer
@@ -67,15 +71,23 @@ struct MailerCommand: ParsableCommand {
                 // later than this command's clock (the store's story time and --now differ).
                 let now = s.clock()
                 let waiting: [OutboxEntry]
-                do { waiting = try s.store.outboxEntries(status: .pending, limit: 1000).filter { $0.nextAttemptAt > now } } catch { throw Failure(storeError: error) }
+                do { waiting = try s.store.outboxEntries(status: .pending, limit: 1000).filter { $0.nextAttemptAt > now } } catch {
+                    throw Failure(storeError: error)
+                }
                 let unsent = waiting.map { e -> (OutboxEntry, String) in
                     let at = JSONOutput.iso(e.nextAttemptAt)
-                    return (e, e.createdAt > now ? s.t.mailerMadeLater(e.id, JSONOutput.iso(e.createdAt), JSONOutput.iso(now))
-                                                 : s.t.mailerNotDue(e.id, at, e.attempts))
+                    return (
+                        e,
+                        e.createdAt > now
+                            ? s.t.mailerMadeLater(e.id, JSONOutput.iso(e.createdAt), JSONOutput.iso(now))
+                            : s.t.mailerNotDue(e.id, at, e.attempts)
+                    )
                 }
                 if s.json {
-                    s.sayJSON(["sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines,
-                               "unsent": unsent.map { ["id": $0.0.id, "nextAttemptAt": JSONOutput.iso($0.0.nextAttemptAt), "why": $0.1] as [String: Any] }])
+                    s.sayJSON([
+                        "sent": report.sent, "retrying": report.retrying, "failed": report.failed, "skipped": report.skipped, "messages": report.lines,
+                        "unsent": unsent.map { ["id": $0.0.id, "nextAttemptAt": JSONOutput.iso($0.0.nextAttemptAt), "why": $0.1] as [String: Any] }
+                    ])
                 } else {
                     s.say((report.lines + unsent.map(\.1) + [summary] + (unsent.isEmpty ? [] : [s.t.mailerUnsent(unsent.count)])).joined(separator: "\n"))
                 }

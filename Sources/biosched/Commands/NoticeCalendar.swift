@@ -19,9 +19,13 @@ enum NoticeCalendar {
         guard let (appointment, name) = found else {
             throw Failure(.refused, s.t.noCurrentNotice(VerdictCode.notScheduled.rawValue, r.value))
         }
-        let file = ICalendar.file(.publish, appointment: appointment, receipt: r, applicantName: name, storeID: storeID, stamp: s.now,
-                                  comment: s.info.isTraining ? s.t.trainingBanner : nil, language: s.language)
-        if s.json { s.sayJSON(["ics": file.text, "filename": file.filename]); return }
+        let file = ICalendar.file(
+            .publish, appointment: appointment, receipt: r, applicantName: name, storeID: storeID, stamp: s.now,
+            comment: s.info.isTraining ? s.t.trainingBanner : nil, language: s.language)
+        if s.json {
+            s.sayJSON(["ics": file.text, "filename": file.filename])
+            return
+        }
         if s.info.isTraining { StandardStreams.err("[\(s.t.trainingBanner)]\n") }
         StandardStreams.out(file.text)
     }

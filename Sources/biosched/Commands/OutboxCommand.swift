@@ -38,8 +38,10 @@ struct OutboxCommand: ParsableCommand {
                 storeID = try s.store.outboxStoreID()
             } catch { throw Failure(storeError: error) }
             if s.json {
-                s.sayJSON(["messages": entries.map { OutboxCommand.json($0, storeID: storeID) },
-                           "counts": Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })])
+                s.sayJSON([
+                    "messages": entries.map { OutboxCommand.json($0, storeID: storeID) },
+                    "counts": Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
+                ])
                 return
             }
             let t = s.t
@@ -48,7 +50,11 @@ struct OutboxCommand: ParsableCommand {
                 var line = "\(e.id)\t\(e.status.rawValue)\t\(e.kind.rawValue)\t\(e.channel.rawValue) \(e.recipient)\t\(e.receipt)\t" + t.outboxTries(e.attempts)
                 switch e.status {
                 case .sent: line += "\t" + t.outboxSent(JSONOutput.iso(e.sentAt ?? e.createdAt))
-                case .pending: line += "\t" + (e.claimedBy.map { t.outboxClaimed($0, JSONOutput.iso(e.leaseUntil ?? e.nextAttemptAt)) } ?? t.outboxNextTry(JSONOutput.iso(e.nextAttemptAt)))
+                case .pending:
+                    line +=
+                        "\t"
+                        + (e.claimedBy.map { t.outboxClaimed($0, JSONOutput.iso(e.leaseUntil ?? e.nextAttemptAt)) }
+                            ?? t.outboxNextTry(JSONOutput.iso(e.nextAttemptAt)))
                 case .failed, .skipped: break
                 }
                 if let err = e.lastError { line += "\t\(err)" }
@@ -70,17 +76,21 @@ struct OutboxCommand: ParsableCommand {
             let s = try OutboxCommand.staff(global)
             let done: [Int64]
             do { done = try s.store.retryOutbox(ids: all ? nil : ids, actor: s.actor, now: s.now) } catch { throw Failure(storeError: error) }
-            if s.json { s.sayJSON(["requeued": done]) } else {
+            if s.json {
+                s.sayJSON(["requeued": done])
+            } else {
                 s.say(done.isEmpty ? s.t.noFailedToRetry : s.t.requeued(done.count, done.map(String.init).joined(separator: ", ")))
             }
         }
     }
 
     static func json(_ e: OutboxEntry, storeID: String) -> [String: Any] {
-        var o: [String: Any] = ["id": e.id, "receipt": e.receipt, "kind": e.kind.rawValue, "channel": e.channel.rawValue,
-                                "recipient": e.recipient, "recipientRole": e.recipientRole.rawValue, "status": e.status.rawValue,
-                                "attempts": e.attempts, "createdAt": JSONOutput.iso(e.createdAt), "nextAttemptAt": JSONOutput.iso(e.nextAttemptAt),
-                                "messageId": Mailer.messageID(outbox: e.id, storeID: storeID)]
+        var o: [String: Any] = [
+            "id": e.id, "receipt": e.receipt, "kind": e.kind.rawValue, "channel": e.channel.rawValue,
+            "recipient": e.recipient, "recipientRole": e.recipientRole.rawValue, "status": e.status.rawValue,
+            "attempts": e.attempts, "createdAt": JSONOutput.iso(e.createdAt), "nextAttemptAt": JSONOutput.iso(e.nextAttemptAt),
+            "messageId": Mailer.messageID(outbox: e.id, storeID: storeID)
+        ]
         if let d = e.lastAttemptAt { o["lastAttemptAt"] = JSONOutput.iso(d) }
         if let d = e.sentAt { o["sentAt"] = JSONOutput.iso(d) }
         if let c = e.claimedBy { o["claimedBy"] = c }

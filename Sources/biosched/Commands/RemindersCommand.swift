@@ -22,7 +22,9 @@ struct RemindersCommand: ParsableCommand {
                 schedule = try s.store.reminderSchedule()
                 added = try s.store.enqueueReminders(now: s.now)
             } catch { throw Failure(storeError: error) }
-            if s.json { s.sayJSON(["enqueued": added, "reminderDays": schedule.days]) } else {
+            if s.json {
+                s.sayJSON(["enqueued": added, "reminderDays": schedule.days])
+            } else {
                 s.say(s.t.remindersQueued(schedule.days.map { "\($0) d" }.joined(separator: ", "), added))
             }
             if !once { stop.sleep(TimeInterval(interval)) }

@@ -15,8 +15,11 @@ struct Reschedule: ParsableCommand {
     @Option(help: "A note for the record (agents: what the caller said).") var note: String?
     @Option(help: "Confirmation channel: email or sms (recorded in the outbox).") var notify: String?
     @Option(name: .customLong("request-id"), help: "An id that makes a retried request return the first result.") var requestID: String?
-    @Option(name: .customLong("expect-version"), help: "The appointment version you saw (status --json: appointment.version); any other gives CONFLICT.") var expectVersion: Int?
-    @Option(name: .customLong("expect-appointment"), help: "The appointment id you saw (status --json: appointment.id); another current appointment gives CONFLICT.") var expectAppointment: Int64?
+    @Option(name: .customLong("expect-version"), help: "The appointment version you saw (status --json: appointment.version); any other gives CONFLICT.")
+    var expectVersion: Int?
+    @Option(
+        name: .customLong("expect-appointment"), help: "The appointment id you saw (status --json: appointment.id); another current appointment gives CONFLICT."
+    ) var expectAppointment: Int64?
 
     func run() throws {
         let s = try Session.open(global)
@@ -45,9 +48,10 @@ struct Reschedule: ParsableCommand {
                 throw Failure(.badInput, s.t.textTooLong(flag, text.count))
             }
         }
-        let request = RescheduleRequest(requestID: requestID ?? UUID().uuidString.lowercased(), receipt: r, actor: s.actor, goodCause: cause,
-                                        note: note ?? "", centerCode: center, to: local, notify: channel, expectedVersion: expectVersion,
-                                        expectedAppointmentID: expectAppointment)
+        let request = RescheduleRequest(
+            requestID: requestID ?? UUID().uuidString.lowercased(), receipt: r, actor: s.actor, goodCause: cause,
+            note: note ?? "", centerCode: center, to: local, notify: channel, expectedVersion: expectVersion,
+            expectedAppointmentID: expectAppointment)
         let outcome: RescheduleOutcome
         do { outcome = try s.store.reschedule(request, clock: s.clock) } catch { throw Failure(storeError: error) }
         Self.report(outcome, session: s, asked: request.requestID)
@@ -78,7 +82,10 @@ struct Reschedule: ParsableCommand {
         case .refused, .conflict, .slotFull, .denied: lines.append(t.resultWord(outcome.result))
         }
         lines.append(Present.verdictText(outcome.verdict, s.language))
-        if let n = outcome.notice { lines.append(""); lines.append(n.text(in: s.language)) }
+        if let n = outcome.notice {
+            lines.append("")
+            lines.append(n.text(in: s.language))
+        }
         s.say(lines.joined(separator: "\n"))
     }
 }

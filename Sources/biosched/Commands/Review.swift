@@ -25,17 +25,21 @@ struct Review: ParsableCommand {
             if s.json {
                 var list: [[String: Any]] = []
                 for i in items {
-                    list.append(["id": i.requestID, "receipt": i.receipt.value, "codes": i.codes.map(\.rawValue),
-                                 "reason": i.goodCause?.reason.rawValue ?? "", "explanation": i.goodCause?.explanation ?? "",
-                                 "note": i.note, "agent": i.agent, "preferredCenter": i.preferredCenter,
-                                 "preferredLocal": i.preferredLocal.iso, "preferred": try zoneText(i), "requestedAt": JSONOutput.iso(i.requestedAt)])
+                    list.append([
+                        "id": i.requestID, "receipt": i.receipt.value, "codes": i.codes.map(\.rawValue),
+                        "reason": i.goodCause?.reason.rawValue ?? "", "explanation": i.goodCause?.explanation ?? "",
+                        "note": i.note, "agent": i.agent, "preferredCenter": i.preferredCenter,
+                        "preferredLocal": i.preferredLocal.iso, "preferred": try zoneText(i), "requestedAt": JSONOutput.iso(i.requestedAt)
+                    ])
                 }
                 s.sayJSON(["requests": list])
                 return
             }
             var lines = items.isEmpty ? [s.t.noReviewWaiting] : []
             for i in items {
-                lines.append("\(i.requestID)  \(i.receipt.value)  \(i.codes.map(\.rawValue).joined(separator: ","))  reason \(i.goodCause?.reason.rawValue ?? "-")\(i.goodCause?.explanation.isEmpty == false ? " (\(i.goodCause!.explanation))" : "")")
+                lines.append(
+                    "\(i.requestID)  \(i.receipt.value)  \(i.codes.map(\.rawValue).joined(separator: ","))  reason \(i.goodCause?.reason.rawValue ?? "-")\(i.goodCause?.explanation.isEmpty == false ? " (\(i.goodCause!.explanation))" : "")"
+                )
                 lines.append(s.t.cliPreferred(try zoneText(i), i.preferredCenter, i.agent, i.note))
             }
             s.say(lines.joined(separator: "\n"))
@@ -47,7 +51,8 @@ struct Review: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request id.") var id: String
         @Option(help: "Why (always required).") var note: String
-        @Option(help: ArgumentHelp("Another time, YYYY-MM-DDTHH:MM on the center's clock, if the preferred one is gone.", valueName: "local-datetime")) var to: String?
+        @Option(help: ArgumentHelp("Another time, YYYY-MM-DDTHH:MM on the center's clock, if the preferred one is gone.", valueName: "local-datetime")) var to:
+            String?
         @Option(help: "Another center for --to.") var center: String?
         func run() throws {
             let s = try Review.officerSession(global)
@@ -59,7 +64,8 @@ struct Review: ParsableCommand {
             if center != nil && local == nil { throw Failure(.badInput, s.t.centerNeedsTo) }
             let outcome: RescheduleOutcome
             do {
-                outcome = try s.store.review(ReviewDecision(requestID: id, kind: .approve, officer: s.actor.id, note: note, centerCode: center, to: local), clock: s.clock)
+                outcome = try s.store.review(
+                    ReviewDecision(requestID: id, kind: .approve, officer: s.actor.id, note: note, centerCode: center, to: local), clock: s.clock)
             } catch { throw Failure(storeError: error) }
             Reschedule.report(outcome, session: s)
             let status = Present.exitStatus(for: outcome)
@@ -77,7 +83,9 @@ struct Review: ParsableCommand {
         func run() throws {
             let s = try Review.officerSession(global)
             let outcome: RescheduleOutcome
-            do { outcome = try s.store.review(ReviewDecision(requestID: id, kind: .deny, officer: s.actor.id, note: note), clock: s.clock) } catch { throw Failure(storeError: error) }
+            do { outcome = try s.store.review(ReviewDecision(requestID: id, kind: .deny, officer: s.actor.id, note: note), clock: s.clock) } catch {
+                throw Failure(storeError: error)
+            }
             Reschedule.report(outcome, session: s)
         }
     }

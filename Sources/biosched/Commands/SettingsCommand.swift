@@ -32,8 +32,10 @@ struct SettingsCommand: ParsableCommand {
             do { door = try s.store.enrollmentDoor() } catch { throw Failure(storeError: error) }
             let command = s.t.enrollCommand(door)
             if s.json {
-                s.sayJSON(["enrollHost": door.host ?? NSNull(), "enrollUser": door.user, "enrollCommand": door.command ?? NSNull(),
-                           "enrollText": command])
+                s.sayJSON([
+                    "enrollHost": door.host ?? NSNull(), "enrollUser": door.user, "enrollCommand": door.command ?? NSNull(),
+                    "enrollText": command
+                ])
             } else {
                 s.say(s.t.settingsShown(host: door.host, user: door.user, command: command, hostSet: door.host != nil))
             }
@@ -77,8 +79,10 @@ struct SettingsCommand: ParsableCommand {
         } catch { throw Failure(storeError: error) }
         let changed = result.old != result.new
         if s.json {
-            s.sayJSON(["setting": setting.rawValue, "old": result.old.isEmpty ? NSNull() as Any : result.old, "new": result.new.isEmpty ? NSNull() as Any : result.new,
-                       "changed": changed, "enrollCommand": door.command ?? NSNull()])
+            s.sayJSON([
+                "setting": setting.rawValue, "old": result.old.isEmpty ? NSNull() as Any : result.old, "new": result.new.isEmpty ? NSNull() as Any : result.new,
+                "changed": changed, "enrollCommand": door.command ?? NSNull()
+            ])
         } else if changed {
             s.say(s.t.settingChanged(setting.rawValue, shown(setting, result.old, s.t), shown(setting, result.new, s.t), s.t.enrollCommand(door)))
         } else {

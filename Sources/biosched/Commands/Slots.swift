@@ -22,15 +22,21 @@ struct Slots: ParsableCommand {
         if let days, days < 1 || days > 366 { throw Failure(.badInput, s.t.badDays(days)) }
         if days != nil && fromDate == nil { fromDate = SlotCalendar.candidateDates(of: c, now: s.now, window: s.info.window).lowerBound }
         let offered: [SlotAvailability]
-        do { offered = try s.store.offeredSlots(center: c, now: s.now, from: fromDate, days: days, limit: limit ?? .max) } catch { throw Failure(storeError: error) }
+        do { offered = try s.store.offeredSlots(center: c, now: s.now, from: fromDate, days: days, limit: limit ?? .max) } catch {
+            throw Failure(storeError: error)
+        }
         if s.json {
-            s.sayJSON(["center": c.code, "centerName": c.name, "timeZone": c.zone.identifier,
-                       "slots": offered.map { Present.slotJSON($0, center: c) }])
+            s.sayJSON([
+                "center": c.code, "centerName": c.name, "timeZone": c.zone.identifier,
+                "slots": offered.map { Present.slotJSON($0, center: c) }
+            ])
             return
         }
         let t = s.t
-        var lines = [t.slotsHeading(c.name, c.code, c.fullAddress, c.zone.identifier),
-                     t.slotsWindow(t.dateTimeShort(s.info.window.earliest(after: s.now), c.zone), t.dateTimeShort(s.info.window.latest(after: s.now), c.zone))]
+        var lines = [
+            t.slotsHeading(c.name, c.code, c.fullAddress, c.zone.identifier),
+            t.slotsWindow(t.dateTimeShort(s.info.window.earliest(after: s.now), c.zone), t.dateTimeShort(s.info.window.latest(after: s.now), c.zone))
+        ]
         if offered.isEmpty { lines.append(t.noSlotOffered) }
         var lastDay: LocalDate?
         for o in offered {
@@ -45,8 +51,9 @@ struct Slots: ParsableCommand {
 }
 
 struct Centers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The Application Support Centers: list them, or close one for a day.",
-                                                    subcommands: [CentersList.self, CentersClose.self], defaultSubcommand: CentersList.self)
+    static let configuration = CommandConfiguration(
+        abstract: "The Application Support Centers: list them, or close one for a day.",
+        subcommands: [CentersList.self, CentersClose.self], defaultSubcommand: CentersList.self)
 }
 
 struct CentersList: ParsableCommand {
@@ -62,16 +69,21 @@ struct CentersList: ParsableCommand {
             list = list.filter { "\($0.code) \($0.name) \($0.city) \($0.state)".lowercased().contains(f) }
         }
         if s.json {
-            s.sayJSON(["centers": list.map { c -> [String: Any] in
-                ["code": c.code, "name": c.name, "address": c.address, "city": c.city, "state": c.state, "timeZone": c.zone.identifier,
-                 "slotMinutes": c.slotMinutes, "stations": c.stations,
-                 "hours": Dictionary(uniqueKeysWithValues: c.hours.map { ($0.key.rawValue, $0.value.description) })]
-            }])
+            s.sayJSON([
+                "centers": list.map { c -> [String: Any] in
+                    [
+                        "code": c.code, "name": c.name, "address": c.address, "city": c.city, "state": c.state, "timeZone": c.zone.identifier,
+                        "slotMinutes": c.slotMinutes, "stations": c.stations,
+                        "hours": Dictionary(uniqueKeysWithValues: c.hours.map { ($0.key.rawValue, $0.value.description) })
+                    ]
+                }
+            ])
             return
         }
-        s.say(list.map { c in
-            let days = Weekday.allCases.compactMap { wd in c.hours[wd].map { "\(wd.shortName) \($0)" } }.joined(separator: ", ")
-            return "\(c.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(c.name), \(c.city) \(c.state)  \(c.zone.identifier)  \(days)"
-        }.joined(separator: "\n") + (list.isEmpty ? s.t.noCenterMatches : ""))
+        s.say(
+            list.map { c in
+                let days = Weekday.allCases.compactMap { wd in c.hours[wd].map { "\(wd.shortName) \($0)" } }.joined(separator: ", ")
+                return "\(c.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(c.name), \(c.city) \(c.state)  \(c.zone.identifier)  \(days)"
+            }.joined(separator: "\n") + (list.isEmpty ? s.t.noCenterMatches : ""))
     }
 }

@@ -28,12 +28,14 @@ struct Status: ParsableCommand {
         let flags = CaseFlags.flags(snap, now: now)
         let a = snap.appointment, c = snap.center
         if s.json {
-            var o: [String: Any] = ["receipt": r.value, "form": snap.caseFile.form.code, "caseStatus": snap.caseFile.status.rawValue,
-                                    "applicantName": snap.caseFile.applicantName,
-                                    "appointment": Present.appointmentJSON(a, center: c), "priorReschedules": a.priorReschedules,
-                                    "flags": flags.map(\.rawValue), "centerClosedThatDay": snap.centerClosedThatDay, "verdict": Present.verdictJSON(verdict),
-                                    "actor": ["role": s.actor.role.rawValue, "id": s.actor.id], "channel": s.actor.role.channel.rawValue,
-                                    "now": JSONOutput.iso(now)]
+            var o: [String: Any] = [
+                "receipt": r.value, "form": snap.caseFile.form.code, "caseStatus": snap.caseFile.status.rawValue,
+                "applicantName": snap.caseFile.applicantName,
+                "appointment": Present.appointmentJSON(a, center: c), "priorReschedules": a.priorReschedules,
+                "flags": flags.map(\.rawValue), "centerClosedThatDay": snap.centerClosedThatDay, "verdict": Present.verdictJSON(verdict),
+                "actor": ["role": s.actor.role.rawValue, "id": s.actor.id], "channel": s.actor.role.channel.rawValue,
+                "now": JSONOutput.iso(now)
+            ]
             if let p = snap.pendingEscalation { o["pendingEscalation"] = p }
             s.sayJSON(o)
         } else {
@@ -41,7 +43,7 @@ struct Status: ParsableCommand {
             var lines = [
                 t.statusCase(r.value, snap.caseFile.form.code, snap.caseFile.applicantName, t.caseStatusWord(snap.caseFile.status)),
                 t.statusAppointment(t.dateTimeShort(a.start, c.zone), c.name, c.code, t.statusWord(a.status)),
-                t.statusUsed(a.priorReschedules, ReschedulePolicy.onlineLimit),
+                t.statusUsed(a.priorReschedules, ReschedulePolicy.onlineLimit)
             ]
             if !flags.isEmpty { lines.append(t.statusFlags(flags.map { "\($0.rawValue) (\(t.sentence($0)))" }.joined(separator: "; "))) }
             if let p = snap.pendingEscalation { lines.append(t.statusPending(p)) }

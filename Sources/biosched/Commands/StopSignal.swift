@@ -17,8 +17,16 @@ final class StopSignal: @unchecked Sendable {
         }
     }
 
-    func stop() { lock.lock(); stopped = true; lock.unlock() }
-    var isStopped: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+    var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
 
     /// Sleeps up to `seconds`, waking early when stopped.
     func sleep(_ seconds: TimeInterval) {

@@ -28,17 +28,20 @@ struct TUI: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Failure(.badInput, s.t.tuiNeedsTerminal)
         }
-        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request, watchTheme: themeOptions.watches()) }
+        let status = try MainActor.assumeIsolated { () throws(Failure) -> Int32 in
+            try TUI.runFullScreen(s, idle: idle, theme: themeOptions.request, watchTheme: themeOptions.watches())
+        }
         if status != 0 { throw Failure(ExitStatus(rawValue: status) ?? .storeError, "") }
     }
 
     static func config(_ s: Session) -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         // Over SSH a notice is shown for the client to copy or print, never written to a server file.
-        var c = AppConfig(actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
-                          sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
-                          canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil,
-                          language: s.language)
+        var c = AppConfig(
+            actor: s.actor, isTraining: s.info.isTraining, window: s.info.window,
+            sessionID: String(UUID().uuidString.prefix(8)).lowercased(),
+            canWriteFiles: env["SSH_CONNECTION"] == nil && env["SSH_CLIENT"] == nil && env["SSH_TTY"] == nil,
+            language: s.language)
         if s.info.isTraining && s.actor.role.isStaff { c.tryCases = tryCases(s) }
         return c
     }
@@ -59,23 +62,35 @@ struct TUI: ParsableCommand {
 
     static func runPlain(_ s: Session, idleSeconds: Int) {
         let clock = s.clock
-        let program = Program(state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
-                              runner: { var r = EffectRunner(store: s.store, clock: clock, writeFile: nil); r.keyRegistry = s.store; return r }())
+        let program = Program(
+            state: AppState(config: config(s), now: clock(), size: Size(columns: 80, rows: 24)),
+            runner: {
+                var r = EffectRunner(store: s.store, clock: clock, writeFile: nil)
+                r.keyRegistry = s.store
+                return r
+            }())
         var p = program
         p.send(.tick(clock()))
         if let note = s.storyClockNote { p.send(.notice(.info, note)) }
         // Bounded reads: a line past the bound, or no line for the idle time, ends the session (said first).
         let input = LineInput(maxBytes: plainMaxLineBytes, idle: idleSeconds == 0 ? nil : TimeInterval(idleSeconds))
-        _ = PlainMode.run(p, readLine: {
-            switch input.next() {
-            case let .line(text): return text
-            case .end: return nil
-            case .tooLong: StandardStreams.out("\n" + s.t.lineTooLong(plainMaxLineBytes) + "\n"); return nil
-            case .timedOut: StandardStreams.out("\n" + s.t.inputTimedOut(idleSeconds) + "\n"); return nil
-            }
-        }, write: { text in
-            StandardStreams.out(text)
-        })
+        _ = PlainMode.run(
+            p,
+            readLine: {
+                switch input.next() {
+                case let .line(text): return text
+                case .end: return nil
+                case .tooLong:
+                    StandardStreams.out("\n" + s.t.lineTooLong(plainMaxLineBytes) + "\n")
+                    return nil
+                case .timedOut:
+                    StandardStreams.out("\n" + s.t.inputTimedOut(idleSeconds) + "\n")
+                    return nil
+                }
+            },
+            write: { text in
+                StandardStreams.out(text)
+            })
     }
 
     @MainActor
@@ -90,13 +105,15 @@ struct TUI: ParsableCommand {
         // The first load waits for the loop's worker too: the screen never waits on the store.
         var runner = EffectRunner(store: s.store, clock: clock, writeFile: EffectRunner.writingFiles(protecting: s.store.protectedFile))
         runner.keyRegistry = s.store
-        var program = Program(state: AppState(config: config, now: clock(), size: terminal.size),
-                              runner: runner, defersEffects: true)
+        var program = Program(
+            state: AppState(config: config, now: clock(), size: terminal.size),
+            runner: runner, defersEffects: true)
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language, watches: watchTheme)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = s.storyClockNote { program.send(.notice(.info, note)) }
-        let reason = TerminalLoop.run(&program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
-                                      effects: .background)
+        let reason = TerminalLoop.run(
+            &program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
+            effects: .background)
         terminal.stop()
         if reason != "quit" {
             StandardStreams.err(s.t.sessionEnded(reason) + "\n")
@@ -110,6 +127,10 @@ struct SessionOptions: ParsableArguments {
     @Flag(help: "Numbered menus and line prompts for screen readers (chosen automatically when TERM=dumb).")
     var plain = false
 
-    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("End the session after this many seconds without a key (a warning comes a minute before); 0 never. Default 900, or $BIOSCHED_IDLE_TIMEOUT.", valueName: "seconds"))
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp(
+            "End the session after this many seconds without a key (a warning comes a minute before); 0 never. Default 900, or $BIOSCHED_IDLE_TIMEOUT.",
+            valueName: "seconds"))
     var idleTimeout: Int?
 }

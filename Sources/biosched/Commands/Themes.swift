@@ -6,10 +6,16 @@ import TerminalUI
 
 /// `--theme NAME|PATH` (the full-screen UI), else `$BIOSCHED_THEME`.
 struct ThemeOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The color theme: a name from the Themes folder (biosched themes lists them) or a .toml file. Default $BIOSCHED_THEME, else default. F2 cycles the themes.", valueName: "name|path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The color theme: a name from the Themes folder (biosched themes lists them) or a .toml file. Default $BIOSCHED_THEME, else default. F2 cycles the themes.",
+            valueName: "name|path"))
     var theme: String?
 
-    @Flag(name: .customLong("watch-theme"), help: "Reload the theme's file when it is edited (for a person editing a theme; a file watch per session). Off by default; always on in biosched demo.")
+    @Flag(
+        name: .customLong("watch-theme"),
+        help: "Reload the theme's file when it is edited (for a person editing a theme; a file watch per session). Off by default; always on in biosched demo.")
     var watchTheme = false
 
     /// `--watch-theme`, or `always` (biosched demo).
@@ -35,7 +41,9 @@ struct ThemeOptions: ParsableArguments {
 /// `--lang` for the commands that open no store session (`themes`, `store copy`): else the
 /// environment's language, else English.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The language of messages: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The language of messages: en or es. Default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG, else English.", valueName: "code"))
     var lang: String?
 
     func validate() throws {
@@ -50,10 +58,10 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the color themes with a preview, or check a theme file.",
         discussion: """
-        Themes are TOML files, one per theme, found in $BIOSCHED_THEMES_DIR, the Themes folder of the package (swift run), \
-        PREFIX/share/biosched/themes next to an installed PREFIX/bin/biosched, $XDG_DATA_HOME/biosched/themes, \
-        /usr/local/share/biosched/themes and /usr/share/biosched/themes. The default theme is compiled in.
-        """,
+            Themes are TOML files, one per theme, found in $BIOSCHED_THEMES_DIR, the Themes folder of the package (swift run), \
+            PREFIX/share/biosched/themes next to an installed PREFIX/bin/biosched, $XDG_DATA_HOME/biosched/themes, \
+            /usr/local/share/biosched/themes and /usr/share/biosched/themes. The default theme is compiled in.
+            """,
         subcommands: [List.self, Check.self],
         defaultSubcommand: List.self
     )
@@ -74,7 +82,10 @@ struct ThemesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the themes, each with a one-line preview.")
 
-        @Option(help: ArgumentHelp("Preview at this color depth (none, 8, 16, 256, truecolor), even when the output is not a terminal. Default: this terminal's, and no colors when the output is not a terminal.", valueName: "depth"))
+        @Option(
+            help: ArgumentHelp(
+                "Preview at this color depth (none, 8, 16, 256, truecolor), even when the output is not a terminal. Default: this terminal's, and no colors when the output is not a terminal.",
+                valueName: "depth"))
         var depth: DepthOption?
 
         @OptionGroup var languageOption: LanguageOption
@@ -89,7 +100,8 @@ struct ThemesCommand: ParsableCommand {
             // Every part read from a file or the environment is made terminal-safe here; the preview's
             // color sequences are biosched's own, so the whole goes out as it is.
             let safe = Echo.terminalSafe
-            var out = dirs.isEmpty
+            var out =
+                dirs.isEmpty
                 ? t.noThemesFolder + "\n"
                 : safe(t.themesFrom(dirs.joined(separator: ", "))) + "\n"
             let width = max(14, (catalog.entries.map(\.name.count).max() ?? 0) + 2)
@@ -112,7 +124,8 @@ struct ThemesCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a theme file: exits 2, with FILE:LINE:COLUMN and what was expected, when it cannot be used.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check a theme file: exits 2, with FILE:LINE:COLUMN and what was expected, when it cannot be used.")
 
         @Argument(help: "The theme file (or a theme's name).")
         var file: String
@@ -147,7 +160,7 @@ struct ThemesCommand: ParsableCommand {
             ("14", .dayFree), (" ", .text), ("15", .dayNearlyFull), (" ", .text), ("16", .dayFull), (" ", .text),
             ("17", .dayClosed), (" ", .text), ("18", .today), (" ", .text), ("09:00", .slotFree), (" ", .text), ("09:30", .slotFull),
             (" ", .text), ("✔ ok", .statusOK), (" ", .text), ("▲ warn", .statusWarning), (" ", .text), ("✖ error", .statusError),
-            (" ", .text), ("F2", .hintKey), (" theme", .hintText),
+            (" ", .text), ("F2", .hintKey), (" theme", .hintText)
         ]
         let width = parts.reduce(0) { $0 + $1.0.displayWidth }
         var screen = Screen(size: Size(columns: width, rows: 1))

@@ -4,8 +4,9 @@ import Scheduling
 import SchedulingStore
 
 struct Users: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Which local users are staff (officers only).",
-                                                    subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
+    static let configuration = CommandConfiguration(
+        abstract: "Which local users are staff (officers only).",
+        subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
 
     static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: \.purposeManageUsers) }
 

@@ -21,11 +21,16 @@ struct WaitlistCommand: ParsableCommand {
             do { o = try WaitlistService.overview(for: s.actor, center: code, in: s.store, clock: s.clock) } catch { throw Failure(storeError: error) }
             let zones = Dictionary(uniqueKeysWithValues: ((try? s.store.centers()) ?? []).map { ($0.code, $0.zone) })
             if s.json {
-                s.sayJSON(["centers": o.centers.map { l -> [String: Any] in
-                              ["center": l.center, "waiting": l.waiting, "oldest": l.oldest.map(JSONOutput.iso) as Any,
-                               "offersOut": l.offersOut, "accepted": l.accepted, "expired": l.expired] },
-                           "requests": o.entries.map { WaitlistCommand.entryJSON($0.entry, place: $0.place) },
-                           "offers": o.offers.map { OffersCommand.offerJSON($0, zone: zones[$0.centerCode], now: s.now) }])
+                s.sayJSON([
+                    "centers": o.centers.map { l -> [String: Any] in
+                        [
+                            "center": l.center, "waiting": l.waiting, "oldest": l.oldest.map(JSONOutput.iso) as Any,
+                            "offersOut": l.offersOut, "accepted": l.accepted, "expired": l.expired
+                        ]
+                    },
+                    "requests": o.entries.map { WaitlistCommand.entryJSON($0.entry, place: $0.place) },
+                    "offers": o.offers.map { OffersCommand.offerJSON($0, zone: zones[$0.centerCode], now: s.now) }
+                ])
                 return
             }
             var lines: [String] = []
@@ -33,16 +38,21 @@ struct WaitlistCommand: ParsableCommand {
                 lines.append(s.t.waitlistHeader)
                 for l in o.centers {
                     let oldest = l.oldest.map { zones[l.center]?.format($0) ?? JSONOutput.iso($0) } ?? "-"
-                    lines.append(Echo.terminalSafe(String(format: "%-6@ %7d  %-22@ %6d %8d %7d", l.center as NSString, l.waiting, oldest as NSString,
-                                                          l.offersOut, l.accepted, l.expired)))
+                    lines.append(
+                        Echo.terminalSafe(
+                            String(
+                                format: "%-6@ %7d  %-22@ %6d %8d %7d", l.center as NSString, l.waiting, oldest as NSString,
+                                l.offersOut, l.accepted, l.expired)))
                 }
                 if o.centers.isEmpty { lines.append(s.t.waitlistEmpty) }
             } else if o.entries.isEmpty {
                 lines.append(s.t.waitlistNoneOfYours)
             }
             for (e, place) in o.entries where !s.actor.role.isStaff || code != nil {
-                lines.append(s.t.waitlistEntryLine(e.request.receipt.value, e.request.centers.joined(separator: ","), place,
-                                                   e.request.from?.iso ?? "-", e.request.before?.iso ?? "-", e.request.exclusions.text))
+                lines.append(
+                    s.t.waitlistEntryLine(
+                        e.request.receipt.value, e.request.centers.joined(separator: ","), place,
+                        e.request.from?.iso ?? "-", e.request.before?.iso ?? "-", e.request.exclusions.text))
             }
             for offer in o.offers where offer.state(at: s.now) == .open && !s.actor.role.isStaff {
                 lines.append(OffersCommand.line(offer, zone: zones[offer.centerCode], s))
@@ -58,7 +68,8 @@ struct WaitlistCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Centers, comma-separated (default: the current appointment's).", valueName: "CODE,CODE")) var centers: String?
         @Option(help: ArgumentHelp("Slots on or after this day, YYYY-MM-DD.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Slots on days before this one, YYYY-MM-DD (at most the current appointment's day).", valueName: "date")) var before: String?
-        @Option(name: .customLong("not"), help: ArgumentHelp("Weekdays and times left out: mon,...,sun, am, pm, HH:MM-HH:MM.", valueName: "days")) var not: String?
+        @Option(name: .customLong("not"), help: ArgumentHelp("Weekdays and times left out: mon,...,sun, am, pm, HH:MM-HH:MM.", valueName: "days")) var not:
+            String?
         @Option(help: ArgumentHelp("Good cause: \(GoodCauseReason.codeList).", valueName: "code")) var reason: String = "work-or-care"
         @Option(help: "The explanation for --reason other.") var explain: String?
         @Option(help: "Where the offer is sent: email or sms.") var notify: String = "email"
@@ -91,21 +102,30 @@ struct WaitlistCommand: ParsableCommand {
             if list.count > 20 || list.contains(where: { $0.count > 12 }) {
                 throw Failure(.badInput, WaitlistProblem(.tooManyCenters, item: String(list.count)).message(in: s.language))
             }
-            let asked = WaitlistRequest(receipt: r, centers: list, from: fromDate, before: beforeDate, exclusions: exclusions,
-                                        goodCause: GoodCause(reason: code, explanation: explain ?? ""), notify: channel, askedAt: s.now, actor: s.actor)
+            let asked = WaitlistRequest(
+                receipt: r, centers: list, from: fromDate, before: beforeDate, exclusions: exclusions,
+                goodCause: GoodCause(reason: code, explanation: explain ?? ""), notify: channel, askedAt: s.now, actor: s.actor)
             let decision: WaitlistDecision
             do { decision = try WaitlistService.ask(asked, in: s.store, clock: s.clock) } catch { throw Failure(storeError: error) }
             switch decision {
             case let .accepted(ok):
-                let place = (try? WaitlistService.overview(for: s.actor, in: s.store, clock: s.clock).entries.first { $0.entry.request.receipt == r }?.place) ?? nil
+                let place =
+                    (try? WaitlistService.overview(for: s.actor, in: s.store, clock: s.clock).entries.first { $0.entry.request.receipt == r }?.place) ?? nil
                 if s.json {
-                    s.sayJSON(["result": "waiting", "receipt": r.value, "centers": ok.centers, "from": ok.from?.iso as Any, "before": ok.before?.iso as Any,
-                               "not": ok.exclusions.text, "place": place as Any])
+                    s.sayJSON([
+                        "result": "waiting", "receipt": r.value, "centers": ok.centers, "from": ok.from?.iso as Any, "before": ok.before?.iso as Any,
+                        "not": ok.exclusions.text, "place": place as Any
+                    ])
                 } else {
                     s.say(s.t.waitlistAdded(r.value, ok.centers.joined(separator: ", "), place ?? 1))
                 }
             case let .refused(v):
-                if s.json { var o = Present.verdictJSON(v); o["result"] = "refused"; s.sayJSON(o); throw Failure(.refused, "") }
+                if s.json {
+                    var o = Present.verdictJSON(v)
+                    o["result"] = "refused"
+                    s.sayJSON(o)
+                    throw Failure(.refused, "")
+                }
                 throw Failure(.refused, Present.verdictText(v, s.language))
             case let .invalid(problems):
                 throw Failure(.badInput, problems.map { $0.message(in: s.language) }.joined(separator: "\n"))
@@ -129,9 +149,11 @@ struct WaitlistCommand: ParsableCommand {
     }
 
     static func entryJSON(_ e: WaitingEntry, place: Int) -> [String: Any] {
-        ["id": e.id, "receipt": e.request.receipt.value, "centers": e.request.centers, "from": e.request.from?.iso as Any,
-         "before": e.request.before?.iso as Any, "not": e.request.exclusions.text, "askedAt": JSONOutput.iso(e.request.askedAt),
-         "place": place, "hasOpenOffer": e.hasOpenOffer, "channel": e.request.channel.rawValue]
+        [
+            "id": e.id, "receipt": e.request.receipt.value, "centers": e.request.centers, "from": e.request.from?.iso as Any,
+            "before": e.request.before?.iso as Any, "not": e.request.exclusions.text, "askedAt": JSONOutput.iso(e.request.askedAt),
+            "place": place, "hasOpenOffer": e.hasOpenOffer, "channel": e.request.channel.rawValue
+        ]
     }
 }
 
@@ -166,7 +188,10 @@ struct OffersCommand: ParsableCommand {
             do { o = try WaitlistService.overview(for: s.actor, in: s.store, clock: s.clock) } catch { throw Failure(storeError: error) }
             let offers = o.offers.filter { r == nil || $0.receipt == r }
             let zones = Dictionary(uniqueKeysWithValues: ((try? s.store.centers()) ?? []).map { ($0.code, $0.zone) })
-            if s.json { s.sayJSON(["offers": offers.map { offerJSON($0, zone: zones[$0.centerCode], now: s.now) }]); return }
+            if s.json {
+                s.sayJSON(["offers": offers.map { offerJSON($0, zone: zones[$0.centerCode], now: s.now) }])
+                return
+            }
             s.say(offers.isEmpty ? s.t.offersNone : offers.map { line($0, zone: zones[$0.centerCode], s) }.joined(separator: "\n"))
         }
     }
@@ -184,8 +209,9 @@ struct OffersCommand: ParsableCommand {
                 throw Failure(.badInput, s.t.badRequestID(Echo.show(requestID)))
             }
             let answer: OfferAnswer
-            do { answer = try WaitlistService.accept(offerID, by: s.actor, requestID: requestID ?? UUID().uuidString.lowercased(), in: s.store, clock: s.clock) }
-            catch { throw Failure(storeError: error) }
+            do {
+                answer = try WaitlistService.accept(offerID, by: s.actor, requestID: requestID ?? UUID().uuidString.lowercased(), in: s.store, clock: s.clock)
+            } catch { throw Failure(storeError: error) }
             try OffersCommand.fail(answer, id, s)
             guard let outcome = answer.outcome else { return }
             Reschedule.report(outcome, session: s)
@@ -195,7 +221,8 @@ struct OffersCommand: ParsableCommand {
     }
 
     struct Decline: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline an offer: the slot goes to the next in line; the request keeps its place.")
+        static let configuration = CommandConfiguration(
+            commandName: "decline", abstract: "Decline an offer: the slot goes to the next in line; the request keeps its place.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The offer's id.") var id: String
 
@@ -222,9 +249,11 @@ struct OffersCommand: ParsableCommand {
     }
 
     static func offerJSON(_ o: Offer, zone: ZoneRules?, now: Date) -> [String: Any] {
-        ["id": o.id, "receipt": o.receipt.value, "center": o.centerCode, "start": JSONOutput.iso(o.start),
-         "local": zone.map { $0.local(o.start).iso } as Any, "deadline": JSONOutput.iso(o.deadline), "createdAt": JSONOutput.iso(o.createdAt),
-         "state": o.state(at: now).rawValue, "resolvedAt": o.resolvedAt.map(JSONOutput.iso) as Any]
+        [
+            "id": o.id, "receipt": o.receipt.value, "center": o.centerCode, "start": JSONOutput.iso(o.start),
+            "local": zone.map { $0.local(o.start).iso } as Any, "deadline": JSONOutput.iso(o.deadline), "createdAt": JSONOutput.iso(o.createdAt),
+            "state": o.state(at: now).rawValue, "resolvedAt": o.resolvedAt.map(JSONOutput.iso) as Any
+        ]
     }
 
     static func line(_ o: Offer, zone: ZoneRules?, _ s: Session) -> String {

@@ -15,8 +15,12 @@ public struct AppConfig: Sendable, Hashable {
     /// The session's language at the start (`--lang`, the account's, the environment's, else English).
     public var language: Language
     public init(actor: Actor, isTraining: Bool, window: SlotWindow, sessionID: String, canWriteFiles: Bool = true, language: Language = .en) {
-        self.actor = actor; self.isTraining = isTraining; self.window = window; self.sessionID = sessionID
-        self.canWriteFiles = canWriteFiles; self.language = language
+        self.actor = actor
+        self.isTraining = isTraining
+        self.window = window
+        self.sessionID = sessionID
+        self.canWriteFiles = canWriteFiles
+        self.language = language
     }
 
     /// The viewer escalated this request themselves on a training store (separation of duties is
@@ -29,6 +33,9 @@ public struct AppConfig: Sendable, Hashable {
     public struct TryCase: Sendable, Hashable {
         public var receipt: ReceiptNumber
         public var title: String
-        public init(receipt: ReceiptNumber, title: String) { self.receipt = receipt; self.title = title }
+        public init(receipt: ReceiptNumber, title: String) {
+            self.receipt = receipt
+            self.title = title
+        }
     }
 }

@@ -10,7 +10,9 @@ public struct CalendarModel: Sendable, Hashable {
     public var window: ClosedRange<LocalDate>?
 
     public init(center: Center, booked: [Date: Int] = [:], loaded: Bool = false) {
-        self.center = center; self.booked = booked; self.loaded = loaded
+        self.center = center
+        self.booked = booked
+        self.loaded = loaded
     }
 
     /// Recomputes every day in the booking window (R12) for `now`.
@@ -24,19 +26,28 @@ public struct CalendarModel: Sendable, Hashable {
             var offered: [Int] = []
             var freeStations = 0, capacity = 0, inWindow = 0
             for (i, s) in slots.enumerated() {
-                let refusals = SlotCalendar.refusals(for: s.slot, of: center, booked: s.booked, now: now, window: w,
-                                                     currentCenter: current?.centerCode, currentStart: current?.start)
+                let refusals = SlotCalendar.refusals(
+                    for: s.slot, of: center, booked: s.booked, now: now, window: w,
+                    currentCenter: current?.centerCode, currentStart: current?.start)
                 if w.contains(s.slot.start, now: now) {
-                    inWindow += 1; capacity += s.slot.stations; freeStations += s.free
+                    inWindow += 1
+                    capacity += s.slot.stations
+                    freeStations += s.free
                 }
                 if refusals.isEmpty { offered.append(i) }
             }
             let mark: DaySummary.Mark
-            if center.isClosed(on: d) { mark = .closed }
-            else if inWindow == 0 { mark = .outside }
-            else if offered.isEmpty { mark = .full }
-            else if freeStations * 4 <= capacity { mark = .nearlyFull }
-            else { mark = .free }
+            if center.isClosed(on: d) {
+                mark = .closed
+            } else if inWindow == 0 {
+                mark = .outside
+            } else if offered.isEmpty {
+                mark = .full
+            } else if freeStations * 4 <= capacity {
+                mark = .nearlyFull
+            } else {
+                mark = .free
+            }
             days[d] = DaySummary(slots: slots, offered: offered, mark: mark)
             d = d.adding(days: 1)
         }

@@ -19,7 +19,8 @@ public struct PickingState: Sendable, Hashable {
     /// The chosen slot, if the selected time is an offered one.
     public var selectedSlot: SlotAvailability? {
         guard let day = selectedDay, let summary = calendar?.days[day], summary.slots.indices.contains(timeIndex),
-              summary.offered.contains(timeIndex) else { return nil }
+            summary.offered.contains(timeIndex)
+        else { return nil }
         return summary.slots[timeIndex]
     }
 

@@ -24,7 +24,8 @@ public struct ReviewState: Sendable, Hashable {
     /// The next filter: all → UNTIMELY → REPEAT_REQUEST → ASYLUM → OTHER_REASON → all; back to the top.
     mutating func nextFilter() {
         let codes = ReviewItem.filterCodes
-        filter = filter.flatMap { codes.firstIndex(of: $0) }.flatMap { $0 + 1 < codes.count ? codes[$0 + 1] : nil }
+        filter =
+            filter.flatMap { codes.firstIndex(of: $0) }.flatMap { $0 + 1 < codes.count ? codes[$0 + 1] : nil }
             ?? (filter == nil ? codes.first : nil)
         index = 0
     }

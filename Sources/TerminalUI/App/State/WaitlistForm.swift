@@ -23,10 +23,20 @@ public struct WaitlistForm: Sendable, Hashable {
 
     public subscript(_ f: Field) -> TextField {
         get {
-            switch f { case .centers: centers; case .from: from; case .before: before; case .not: not }
+            switch f {
+            case .centers: centers
+            case .from: from
+            case .before: before
+            case .not: not
+            }
         }
         set {
-            switch f { case .centers: centers = newValue; case .from: from = newValue; case .before: before = newValue; case .not: not = newValue }
+            switch f {
+            case .centers: centers = newValue
+            case .from: from = newValue
+            case .before: before = newValue
+            case .not: not = newValue
+            }
         }
     }
 }

@@ -8,18 +8,25 @@ extension App {
             // A whole receipt number that is not in the list is looked up: the store answers
             // NOT_AUTHORIZED for a case that is not theirs, and reveals nothing else (R5).
             if action == .select, let r = try? ReceiptNumber(parsing: f.caseFilter.text),
-               !f.cases.contains(where: { $0.receipt == r }) {
-                f.filtering = false; f.caseFilter.set(""); f.caseIndex = 0
+                !f.cases.contains(where: { $0.receipt == r })
+            {
+                f.filtering = false
+                f.caseFilter.set("")
+                f.caseIndex = 0
                 fx.append(.loadCase(r))
                 return
             }
             switch action {
             case .select, .back:
-                f.filtering = false; if action == .back { f.caseFilter.set("") }; f.caseIndex = 0
+                f.filtering = false
+                if action == .back { f.caseFilter.set("") }
+                f.caseIndex = 0
             case .up, .down:
-                f.filtering = false; handleCaseList(&f, key, action, &fx)
+                f.filtering = false
+                handleCaseList(&f, key, action, &fx)
             default:
-                _ = f.caseFilter.handle(key); f.caseIndex = 0
+                _ = f.caseFilter.handle(key)
+                f.caseIndex = 0
             }
             return
         }
@@ -30,7 +37,11 @@ extension App {
         case .search: f.filtering = true
         case .select: if let c = list[safe: f.caseIndex] { fx.append(.loadCase(c.receipt)) }
         case .refresh: fx.append(.loadCases)
-        case .back: if !f.caseFilter.text.isEmpty { f.caseFilter.set(""); f.caseIndex = 0 }
+        case .back:
+            if !f.caseFilter.text.isEmpty {
+                f.caseFilter.set("")
+                f.caseIndex = 0
+            }
         default: break
         }
     }

@@ -9,12 +9,16 @@ extension App {
         let listed = s.find.callersListed
         switch action {
         case .select:
-            if listed { openCaller(&s, at: s.find.callerIndex, &fx); return }
+            if listed {
+                openCaller(&s, at: s.find.callerIndex, &fx)
+                return
+            }
             let text = s.find.receiptField.text
             do {
                 switch try CallerQuery.parse(text) {
                 case let .receipt(r):
-                    s.find.receiptField.set(r.value); s.find.callers = nil
+                    s.find.receiptField.set(r.value)
+                    s.find.callers = nil
                     fx.append(.loadCase(r))
                 case let q:
                     fx.append(.findCallers(q, text: text))
@@ -25,16 +29,27 @@ extension App {
         case .up where listed: s.find.callerIndex = max(0, s.find.callerIndex - 1)
         case .down where listed: s.find.callerIndex = min((s.find.callers?.matches.count ?? 1) - 1, s.find.callerIndex + 1)
         case .reviewQueue where s.config.actor.role == .officer:
-            s.phase = .reviewQueue; fx.append(.loadReviews)
-        case .back: s.find.receiptField.set(""); s.find.callers = nil
+            s.phase = .reviewQueue
+            fx.append(.loadReviews)
+        case .back:
+            s.find.receiptField.set("")
+            s.find.callers = nil
         case .refresh: break
         default:
             // In the empty field a bound letter acts (the keymap's r, q, ?) instead of typing.
             if case .char = key, s.find.receiptField.text.isEmpty {
                 switch Keymap.action(for: key, in: .findCase, training: s.training != nil, fieldEmpty: true) {
-                case .reviewQueue? where s.config.actor.role == .officer: s.phase = .reviewQueue; fx.append(.loadReviews); return
-                case .quit?: s.quit = true; fx.append(.quit); return
-                case .help?: s.overlay = .help; return
+                case .reviewQueue? where s.config.actor.role == .officer:
+                    s.phase = .reviewQueue
+                    fx.append(.loadReviews)
+                    return
+                case .quit?:
+                    s.quit = true
+                    fx.append(.quit)
+                    return
+                case .help?:
+                    s.overlay = .help
+                    return
                 default: break
                 }
             }
@@ -52,7 +67,9 @@ extension App {
     static func handleCallersFound(_ s: inout AppState, _ text: String, _ result: Result<CallerSearchResult, StoreError>) {
         switch result {
         case let .success(found):
-            s.find.callers = found; s.find.callersText = text; s.find.callerIndex = 0
+            s.find.callers = found
+            s.find.callersText = text
+            s.find.callerIndex = 0
             let n = found.matches.count
             if n == 0 {
                 s.log(.warning, s.t.searchNoMatch(Echo.show(text, limit: 40)))

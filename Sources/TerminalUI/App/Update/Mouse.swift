@@ -13,13 +13,23 @@ extension App {
             s.picking.select(day: LocalDate(epochDay: epochDay))
         case let .time(i):
             guard s.phase == .picking else { return }
-            s.picking.focusTimes = true; s.picking.timeIndex = i; s.picking.clampTime()
+            s.picking.focusTimes = true
+            s.picking.timeIndex = i
+            s.picking.clampTime()
         case let .listRow(i):
-            if s.overlay == .centerPicker { s.centerPicker.index = i; handleCenterPicker(&s, .enter, .select, &fx); return }
+            if s.overlay == .centerPicker {
+                s.centerPicker.index = i
+                handleCenterPicker(&s, .enter, .select, &fx)
+                return
+            }
             switch s.phase {
-            case .caseList: s.find.caseIndex = i; handleCaseList(&s.find, .enter, .select, &fx)
+            case .caseList:
+                s.find.caseIndex = i
+                handleCaseList(&s.find, .enter, .select, &fx)
             case .findCase: openCaller(&s, at: i, &fx)
-            case .reason: s.reason.focus = i; handleReason(&s, .enter, .select, &fx)
+            case .reason:
+                s.reason.focus = i
+                handleReason(&s, .enter, .select, &fx)
             case .reviewQueue: s.review.index = i
             default: break
             }

@@ -13,17 +13,23 @@ extension App {
             s.confirm.pendingRequestID = nil
             switch outcome.result {
             case .booked, .escalated, .refused, .denied:
-                s.outcome.answer = outcome; s.phase = .outcome; s.outcome.scroll = 0
+                s.outcome.answer = outcome
+                s.phase = .outcome
+                s.outcome.scroll = 0
                 let level: Message.Level = outcome.result == .refused ? .error : .ok
                 s.log(level, summary(outcome, s.language))
                 if outcome.result != .refused, let r = s.snapshot?.caseFile.receipt {
                     if outcome.result == .booked { s.outcome.savePath.set("notice-\(r.value).txt") }
-                    s.reason.chosen = nil; s.reason.explanation.set(""); s.reason.note.set(""); s.reason.notify = nil
+                    s.reason.chosen = nil
+                    s.reason.explanation.set("")
+                    s.reason.note.set("")
+                    s.reason.notify = nil
                     fx.append(.loadCase(r))
                 }
             case .conflict, .slotFull:
                 s.log(.warning, s.t.refreshedChooseAgain(summary(outcome, s.language)))
-                s.phase = .picking; s.picking.focusTimes = true
+                s.phase = .picking
+                s.picking.focusTimes = true
                 if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
             }
         }
@@ -46,12 +52,20 @@ extension App {
     static func handleOutcome(_ s: inout AppState, _ key: Key, _ action: Action?, _ fx: inout [Effect]) {
         switch action {
         case .saveNotice:
-            guard s.outcome.answer?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
-            if s.config.canWriteFiles { s.overlay = .savePrompt } else {
+            guard s.outcome.answer?.notice != nil else {
+                s.log(.info, s.t.noNoticeToSave)
+                return
+            }
+            if s.config.canWriteFiles {
+                s.overlay = .savePrompt
+            } else {
                 s.log(.info, s.t.noticeShownNotSaved)
             }
         case .noticeLanguage:
-            guard s.outcome.answer?.notice != nil else { s.log(.info, s.t.noNoticeToSave); return }
+            guard s.outcome.answer?.notice != nil else {
+                s.log(.info, s.t.noNoticeToSave)
+                return
+            }
             s.noticeLanguage = s.noticeLanguage.next
             s.log(.info, s.t.noticeLanguageNow(s.noticeLanguage))
         case .findCase:
@@ -60,7 +74,9 @@ extension App {
         case .back:
             // Back to the case, refreshed: its new appointment and a new calendar.
             s.outcome.answer = nil
-            s.phase = .picking; s.picking.focusTimes = false; s.picking.selectedDay = nil
+            s.phase = .picking
+            s.picking.focusTimes = false
+            s.picking.selectedDay = nil
             if let r = s.snapshot?.caseFile.receipt { fx.append(.loadCase(r)) }
         case .up: s.outcome.scroll = max(0, s.outcome.scroll - 1)
         case .down: s.outcome.scroll += 1

@@ -14,21 +14,35 @@ extension App {
             case .up?: s.helpScroll -= 1
             case .pageDown?: s.helpScroll += page
             case .pageUp?: s.helpScroll -= page
-            default: s.overlay = nil; s.helpScroll = 0; return true
+            default:
+                s.overlay = nil
+                s.helpScroll = 0
+                return true
             }
             s.helpScroll = max(0, min(s.helpScroll, HelpView.lines(s).count - page))
             return true
         case .quitConfirm:
-            if action == .select { s.quit = true; fx.append(.quit) } else if action == .back { s.overlay = nil }
+            if action == .select {
+                s.quit = true
+                fx.append(.quit)
+            } else if action == .back {
+                s.overlay = nil
+            }
             return true
         case .centerPicker:
             handleCenterPicker(&s, key, action, &fx)
             return true
         case .savePrompt:
-            if action == .back { s.overlay = nil; return true }
+            if action == .back {
+                s.overlay = nil
+                return true
+            }
             if action == .select {
                 let path = s.outcome.savePath.text.trimmingCharacters(in: .whitespaces)
-                guard !path.isEmpty else { s.log(.warning, s.t.typeFileName); return true }
+                guard !path.isEmpty else {
+                    s.log(.warning, s.t.typeFileName)
+                    return true
+                }
                 if let text = s.outcome.answer?.notice?.text(in: s.noticeLanguage) { fx.append(.saveNotice(path: path, text: text, replacing: false)) }
                 s.overlay = nil
                 return true
@@ -45,10 +59,20 @@ extension App {
             }
             return true
         case let .reviewNote(approve):
-            if action == .back { s.overlay = nil; return true }
+            if action == .back {
+                s.overlay = nil
+                return true
+            }
             if action == .select {
-                guard !s.review.note.isBlank else { s.review.noteMissing = true; s.log(.warning, s.t.reviewNeedsNote); return true }
-                guard let item = s.review.visible[safe: s.review.index] else { s.overlay = nil; return true }
+                guard !s.review.note.isBlank else {
+                    s.review.noteMissing = true
+                    s.log(.warning, s.t.reviewNeedsNote)
+                    return true
+                }
+                guard let item = s.review.visible[safe: s.review.index] else {
+                    s.overlay = nil
+                    return true
+                }
                 fx.append(.review(requestID: item.requestID, approve: approve, note: s.review.note.text, center: nil, to: nil))
                 s.overlay = nil
                 return true
@@ -61,7 +85,7 @@ extension App {
                 s.phase = .submitting
                 fx.append(.review(requestID: item.requestID, approve: true, note: s.review.note.text, center: center.code, to: slot.slot.local))
             } else if action == .back {
-                s.overlay = nil   // pick another time
+                s.overlay = nil // pick another time
             }
             return true
         case nil:

@@ -41,11 +41,18 @@ extension App {
             if !s.picking.focusTimes {
                 // A closed day shows another day's times: Enter goes there.
                 if let shown = s.picking.calendar?.timesDay(for: day), shown != day { s.picking.select(day: shown) }
-                s.picking.focusTimes = true; s.picking.timeIndex = s.picking.calendar?.days[s.picking.selectedDay ?? day]?.offered.first ?? 0
+                s.picking.focusTimes = true
+                s.picking.timeIndex = s.picking.calendar?.days[s.picking.selectedDay ?? day]?.offered.first ?? 0
                 return
             }
-            guard s.picking.selectedSlot != nil else { s.log(.warning, s.t.timeNotOffered); return }
-            if let item = s.review.approving { approveWith(&s, item, &fx); return }
+            guard s.picking.selectedSlot != nil else {
+                s.log(.warning, s.t.timeNotOffered)
+                return
+            }
+            if let item = s.review.approving {
+                approveWith(&s, item, &fx)
+                return
+            }
             s.phase = .reason
             s.reason.focus = s.reason.chosen.flatMap { r in s.reasonItems.firstIndex(of: .reason(r)) } ?? 0
             // R17: no reason is needed off a closed day: Continue has the focus (a reason or a note stays one ↑ away).
@@ -61,21 +68,32 @@ extension App {
 
     static func leaveCase(_ s: inout AppState, _ fx: inout [Effect]) {
         if s.review.approving != nil {
-            s.review.approving = nil; s.phase = .reviewQueue; fx.append(.loadReviews); return
+            s.review.approving = nil
+            s.phase = .reviewQueue
+            fx.append(.loadReviews)
+            return
         }
-        s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil; s.find.receiptField.set(""); s.waitlist = nil
+        s.snapshot = nil
+        s.picking.calendar = nil
+        s.picking.selectedDay = nil
+        s.find.receiptField.set("")
+        s.waitlist = nil
         s.phase = s.config.actor.role.isStaff ? .findCase : .caseList
         if s.phase == .caseList { fx.append(.loadCases) }
     }
 
     static func openCenters(_ s: inout AppState, _ fx: inout [Effect]) {
-        s.overlay = .centerPicker; s.centerPicker.filter.set(""); s.centerPicker.index = 0
+        s.overlay = .centerPicker
+        s.centerPicker.filter.set("")
+        s.centerPicker.index = 0
         if s.centerPicker.centers.isEmpty { fx.append(.loadCenters) }
     }
 
     static func choose(center c: Center, _ s: inout AppState, _ fx: inout [Effect]) {
         s.picking.calendar = CalendarModel(center: c)
-        s.picking.selectedDay = nil; s.picking.timeIndex = 0; s.picking.focusTimes = false
+        s.picking.selectedDay = nil
+        s.picking.timeIndex = 0
+        s.picking.focusTimes = false
         s.log(.info, s.t.centerChosen(c.code, c.name, c.zone.identifier))
         fx.append(.loadBookings(center: c.code))
     }

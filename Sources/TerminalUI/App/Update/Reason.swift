@@ -15,9 +15,13 @@ extension App {
             case let .reason(r)?:
                 s.reason.chosen = r
                 let after = s.reasonItems
-                if r == .other, let i = after.firstIndex(of: .explanation) { s.reason.focus = i }
-                else if let i = after.firstIndex(of: .note) { s.reason.focus = i }
-                else if let i = after.firstIndex(of: .notify) { s.reason.focus = i }
+                if r == .other, let i = after.firstIndex(of: .explanation) {
+                    s.reason.focus = i
+                } else if let i = after.firstIndex(of: .note) {
+                    s.reason.focus = i
+                } else if let i = after.firstIndex(of: .notify) {
+                    s.reason.focus = i
+                }
             case .explanation?, .note?:
                 s.reason.focus = min(items.count - 1, s.reason.focus + 1)
             case .notify?:
@@ -25,8 +29,13 @@ extension App {
                 s.reason.notify = choices[((choices.firstIndex(of: s.reason.notify) ?? -1) + 1) % choices.count]
             case .proceed?:
                 guard let r = s.reason.chosen else {
-                    if s.snapshot?.centerClosedThatDay == true { s.phase = .confirm; return }   // R17: no reason needed
-                    s.log(.warning, s.t.chooseReasonFirst(VerdictCode.goodCauseRequired.rawValue)); s.reason.focus = 0; return
+                    if s.snapshot?.centerClosedThatDay == true {
+                        s.phase = .confirm
+                        return
+                    } // R17: no reason needed
+                    s.log(.warning, s.t.chooseReasonFirst(VerdictCode.goodCauseRequired.rawValue))
+                    s.reason.focus = 0
+                    return
                 }
                 if r == .other && s.reason.explanation.isBlank {
                     s.log(.warning, s.t.explainOtherReason(VerdictCode.goodCauseRequired.rawValue))

@@ -17,8 +17,9 @@ public struct RescheduleRequestDraft: Sendable, Hashable {
     public var expectedAppointmentID: Int64? = nil
 
     public var request: RescheduleRequest {
-        RescheduleRequest(requestID: requestID, receipt: receipt, actor: actor, goodCause: goodCause, note: note,
-                          centerCode: centerCode, to: to, notify: notify, expectedVersion: expectedVersion,
-                          expectedAppointmentID: expectedAppointmentID)
+        RescheduleRequest(
+            requestID: requestID, receipt: receipt, actor: actor, goodCause: goodCause, note: note,
+            centerCode: centerCode, to: to, notify: notify, expectedVersion: expectedVersion,
+            expectedAppointmentID: expectedAppointmentID)
     }
 }

@@ -13,10 +13,14 @@ extension App {
             s.log(.info, s.t.showingRequests(n, s.review.filter?.rawValue))
         case .approve, .select:
             guard !s.review.visible.isEmpty else { return }
-            s.review.note.set(""); s.review.noteMissing = false; s.overlay = .reviewNote(approve: true)
+            s.review.note.set("")
+            s.review.noteMissing = false
+            s.overlay = .reviewNote(approve: true)
         case .deny:
             guard !s.review.visible.isEmpty else { return }
-            s.review.note.set(""); s.review.noteMissing = false; s.overlay = .reviewNote(approve: false)
+            s.review.note.set("")
+            s.review.noteMissing = false
+            s.overlay = .reviewNote(approve: false)
         case .refresh: fx.append(.loadReviews)
         case .back: s.phase = .findCase
         default: break
@@ -28,8 +32,9 @@ extension App {
     static func approveWith(_ s: inout AppState, _ item: ReviewItem, _ fx: inout [Effect]) {
         guard let slot = s.picking.selectedSlot, let center = s.picking.calendar?.center else { return }
         let preferred = item.preferredStart.flatMap { p in item.preferredZone.map { s.t.dateTimeShort(p, $0) } } ?? item.preferredLocal.iso
-        s.overlay = .approveOther(requestID: item.requestID, when: "\(s.t.dateTimeShort(slot.slot.start, center.zone)) [\(center.code)]",
-                                  preferred: "\(preferred) [\(item.preferredCenter)]")
+        s.overlay = .approveOther(
+            requestID: item.requestID, when: "\(s.t.dateTimeShort(slot.slot.start, center.zone)) [\(center.code)]",
+            preferred: "\(preferred) [\(item.preferredCenter)]")
     }
 
     static func handleReviewed(_ s: inout AppState, _ result: Result<RescheduleOutcome, StoreError>, _ fx: inout [Effect]) {
@@ -47,17 +52,22 @@ extension App {
             }
             s.log(o.result == .booked || o.result == .denied ? .ok : .warning, summary(o, s.language))
             // Said on the queue itself, where the officer looks next.
-            s.review.result = Message(at: s.now, level: o.result == .booked || o.result == .denied ? .ok : .warning,
-                                     text: s.t.reviewDecided(o.requestID) + " " + summary(o, s.language))
+            s.review.result = Message(
+                at: s.now, level: o.result == .booked || o.result == .denied ? .ok : .warning,
+                text: s.t.reviewDecided(o.requestID) + " " + summary(o, s.language))
             if o.result == .booked, let item = s.review.approving {
                 // Every pane shows the new appointment at once: the case is read again.
-                s.review.approving = nil; s.outcome.answer = o; s.phase = .outcome
+                s.review.approving = nil
+                s.outcome.answer = o
+                s.phase = .outcome
                 fx.append(.loadCase(item.receipt))
                 return
             }
             // A case on screen whose request was just decided is stale: it is dropped, not shown old.
             if let snap = s.snapshot, s.review.queue.contains(where: { $0.receipt == snap.caseFile.receipt && $0.requestID == o.requestID }) {
-                s.snapshot = nil; s.picking.calendar = nil; s.picking.selectedDay = nil
+                s.snapshot = nil
+                s.picking.calendar = nil
+                s.picking.selectedDay = nil
             }
             s.review.approving = nil
             s.phase = .reviewQueue

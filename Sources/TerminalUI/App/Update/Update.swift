@@ -40,7 +40,8 @@ public enum App {
         case let .casesLoaded(result):
             switch result {
             case let .success(list):
-                s.find.cases = list; s.find.caseIndex = min(s.find.caseIndex, max(0, list.count - 1))
+                s.find.cases = list
+                s.find.caseIndex = min(s.find.caseIndex, max(0, list.count - 1))
                 if list.isEmpty { s.log(.info, s.t.noLinkedCases) }
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
@@ -53,8 +54,12 @@ public enum App {
                 if !sameCase { s.noticeLanguage = snap.contact?.language ?? s.language }
                 if !sameCase || s.picking.calendar == nil || s.picking.selectedDay == nil {
                     s.picking.calendar = CalendarModel(center: snap.center)
-                    s.picking.selectedDay = nil; s.picking.month = nil; s.picking.timeIndex = 0
-                    s.reason.chosen = nil; s.reason.explanation = TextField(maxLength: 300); s.reason.note = TextField(maxLength: 300)
+                    s.picking.selectedDay = nil
+                    s.picking.month = nil
+                    s.picking.timeIndex = 0
+                    s.reason.chosen = nil
+                    s.reason.explanation = TextField(maxLength: 300)
+                    s.reason.note = TextField(maxLength: 300)
                     s.reason.notify = s.config.actor.role.isStaff ? nil : (s.notifyChoices.first ?? nil)
                     s.reason.focus = 0
                     s.log(.info, s.t.caseLoaded(snap.caseFile.receipt.value))
@@ -80,16 +85,21 @@ public enum App {
                 s.picking.calendar?.loaded = true
                 s.recomputeCalendar()
                 if s.picking.selectedDay == nil, let item = s.review.approving, item.preferredCenter == center,
-                   s.picking.calendar?.days[item.preferredLocal.date] != nil {
+                    s.picking.calendar?.days[item.preferredLocal.date] != nil
+                {
                     // An approval whose preferred slot was full opens on the preferred day, at the
                     // first offered time from the preferred one on.
                     let day = item.preferredLocal.date
-                    s.picking.selectedDay = day; s.picking.month = day.firstOfMonth; s.picking.focusTimes = true
+                    s.picking.selectedDay = day
+                    s.picking.month = day.firstOfMonth
+                    s.picking.focusTimes = true
                     let slots = s.picking.calendar?.days[day]?.slots ?? []
                     let offered = s.picking.calendar?.days[day]?.offered ?? []
                     s.picking.timeIndex = offered.first { slots[$0].slot.local.time >= item.preferredLocal.time } ?? offered.last ?? 0
                 } else if s.picking.selectedDay == nil, let first = s.picking.calendar?.firstOfferedDay ?? s.picking.calendar?.window?.lowerBound {
-                    s.picking.selectedDay = first; s.picking.month = first.firstOfMonth; s.picking.timeIndex = s.picking.calendar?.days[first]?.offered.first ?? 0
+                    s.picking.selectedDay = first
+                    s.picking.month = first.firstOfMonth
+                    s.picking.timeIndex = s.picking.calendar?.days[first]?.offered.first ?? 0
                 }
                 s.picking.clampTime()
             case let .failure(e): s.log(.error, e.message(in: s.language))
@@ -104,7 +114,8 @@ public enum App {
         case let .reviewsLoaded(result):
             switch result {
             case let .success(list):
-                s.review.queue = list; s.review.index = min(s.review.index, max(0, s.review.visible.count - 1))
+                s.review.queue = list
+                s.review.index = min(s.review.index, max(0, s.review.visible.count - 1))
             case let .failure(e): s.log(.error, e.message(in: s.language))
             }
         case let .reviewed(result):
@@ -112,7 +123,8 @@ public enum App {
         case let .notice(level, text):
             s.log(level, text)
         case let .language(l):
-            s.language = l; s.noticeLanguage = l
+            s.language = l
+            s.noticeLanguage = l
         case let .idle(left):
             s.idleSecondsLeft = left
         case let .training(e):
@@ -122,7 +134,11 @@ public enum App {
         case let .waitlist(e):
             WaitlistScreen.handle(&s, e, &fx)
         case let .noticeSaved(path, error):
-            if let error { s.log(.error, s.t.couldNotSave(Echo.show(path), error(s.language) ?? error.english)) } else { s.log(.ok, s.t.noticeSaved(Echo.show(path))) }
+            if let error {
+                s.log(.error, s.t.couldNotSave(Echo.show(path), error(s.language) ?? error.english))
+            } else {
+                s.log(.ok, s.t.noticeSaved(Echo.show(path)))
+            }
         case let .noticeFileExists(path):
             s.overlay = .replaceConfirm(path: path)
         }
@@ -139,19 +155,31 @@ public enum App {
 
         // Keys that work everywhere.
         switch action {
-        case .help: s.overlay = .help; return
-        case .sshKeys: KeysScreen.open(&s, &fx); return
-        case .waitlist: WaitlistScreen.open(&s, &fx); return
+        case .help:
+            s.overlay = .help
+            return
+        case .sshKeys:
+            KeysScreen.open(&s, &fx)
+            return
+        case .waitlist:
+            WaitlistScreen.open(&s, &fx)
+            return
         case .switchLanguage:
             s.language = s.language.next
             if s.phase != .outcome { s.noticeLanguage = s.snapshot?.contact?.language ?? s.language }
-            s.log(.info, s.t.languageNow(s.language)); return
+            s.log(.info, s.t.languageNow(s.language))
+            return
         case .statusMore:
             let pages = StatusPane.pageCount(s)
             s.statusPage = pages <= 1 ? nil : ((s.statusPage ?? -1) + 1 < pages ? (s.statusPage ?? -1) + 1 : nil)
             return
         case .quit:
-            if s.isRequestHalfFilled { s.overlay = .quitConfirm } else { s.quit = true; fx.append(.quit) }
+            if s.isRequestHalfFilled {
+                s.overlay = .quitConfirm
+            } else {
+                s.quit = true
+                fx.append(.quit)
+            }
             return
         default: break
         }

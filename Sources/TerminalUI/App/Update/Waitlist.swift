@@ -15,9 +15,13 @@ enum WaitlistScreen {
     /// `w`: the screen over the case.
     static func open(_ s: inout AppState, _ fx: inout [Effect]) {
         guard let r = s.snapshot?.caseFile.receipt else { return }
-        if s.waitlist?.receipt != r { s.waitlist = WaitlistState(receipt: r); fx.append(.waitlist(.load(r))) }
+        if s.waitlist?.receipt != r {
+            s.waitlist = WaitlistState(receipt: r)
+            fx.append(.waitlist(.load(r)))
+        }
         s.waitlist?.shown = true
-        s.waitlist?.refusal = nil; s.waitlist?.problems = []
+        s.waitlist?.refusal = nil
+        s.waitlist?.problems = []
     }
 
     /// Keys while the screen shows; true when the key was the screen's.
@@ -45,11 +49,15 @@ enum WaitlistScreen {
         case .declineOffer:
             if let o = w.offer { w.confirm = .decline(o.id) } else { s.log(.info, s.t.waitlistNoOffer) }
         case .askWaitlist:
-            w.refusal = nil; w.problems = []
+            w.refusal = nil
+            w.problems = []
             // Refused up front, before anything is typed, when the case could not be asked for
             // anyway (online: R3's codes; an agent: R7 that needs an officer), as the command does.
-            if let snap = s.snapshot, case let .refused(v) = WaitlistPolicy.evaluate(request(s, w.receipt, WaitlistForm()), snapshot: snap,
-                                                                                  knownCenters: [snap.center.code], now: s.now) {
+            if let snap = s.snapshot,
+                case let .refused(v) = WaitlistPolicy.evaluate(
+                    request(s, w.receipt, WaitlistForm()), snapshot: snap,
+                    knownCenters: [snap.center.code], now: s.now)
+            {
                 w.refusal = v
             } else {
                 w.form = WaitlistForm(w.view?.request?.request)
@@ -59,9 +67,11 @@ enum WaitlistScreen {
         case .refresh:
             fx.append(.waitlist(.load(w.receipt)))
         case .back:
-            w.shown = false; w.refusal = nil; w.problems = []
+            w.shown = false
+            w.refusal = nil
+            w.problems = []
         default:
-            return false   // help, quit, language, theme: the keys that work everywhere
+            return false // help, quit, language, theme: the keys that work everywhere
         }
         return true
     }
@@ -71,7 +81,8 @@ enum WaitlistScreen {
         defer { if w.form != nil { w.form = f } }
         switch action {
         case .back:
-            w.form = nil; w.problems = []
+            w.form = nil
+            w.problems = []
         case .focusNext:
             f.focus = WaitlistForm.Field(rawValue: (f.focus.rawValue + 1) % WaitlistForm.Field.allCases.count)!
         case .focusPrev:
@@ -84,7 +95,10 @@ enum WaitlistScreen {
             return false
         default:
             var field = f[f.focus]
-            if field.handle(key) { f[f.focus] = field; w.problems = [] }
+            if field.handle(key) {
+                f[f.focus] = field
+                w.problems = []
+            }
         }
         return true
     }
@@ -95,7 +109,10 @@ enum WaitlistScreen {
         func date(_ field: TextField, _ name: String) -> LocalDate? {
             let text = field.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }
-            guard let d = LocalDate(iso: text) else { problems.append(s.t.badWaitlistDate(name, Echo.show(text, limit: 20))); return nil }
+            guard let d = LocalDate(iso: text) else {
+                problems.append(s.t.badWaitlistDate(name, Echo.show(text, limit: 20)))
+                return nil
+            }
             return d
         }
         var r = request(s, receipt, f)
@@ -113,13 +130,16 @@ enum WaitlistScreen {
     static func request(_ s: AppState, _ receipt: ReceiptNumber, _ f: WaitlistForm) -> WaitlistRequest {
         let centers = f.centers.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
         let channel = s.notifyChoices.compactMap { $0 }.first ?? .email
-        return WaitlistRequest(receipt: receipt, centers: centers, goodCause: GoodCause(reason: .workOrCare), notify: channel,
-                               askedAt: s.now, actor: s.config.actor)
+        return WaitlistRequest(
+            receipt: receipt, centers: centers, goodCause: GoodCause(reason: .workOrCare), notify: channel,
+            askedAt: s.now, actor: s.config.actor)
     }
 
     static func accept(_ s: inout AppState, _ w: inout WaitlistState, _ id: Int64, _ fx: inout [Effect]) {
         let requestID: String
-        if let pending = w.pendingRequestID { requestID = pending } else {
+        if let pending = w.pendingRequestID {
+            requestID = pending
+        } else {
             s.confirm.requestSeq += 1
             requestID = "\(s.config.sessionID)-\(s.confirm.requestSeq)"
             w.pendingRequestID = requestID
@@ -136,17 +156,20 @@ enum WaitlistScreen {
             w.view = view
             // An applicant's or representative's case with an open offer opens on the offer, once.
             if !s.config.actor.role.isStaff, !w.landed, view.openOffers.first != nil {
-                w.shown = true; w.landed = true
+                w.shown = true
+                w.landed = true
                 s.log(.info, t.waitlistOfferWaiting)
             }
         case .loaded(_, .success):
-            break   // another case's answer, come late
+            break // another case's answer, come late
         case let .loaded(_, .failure(err)):
             s.log(.error, err.message(in: s.language))
         case let .asked(.success(decision)):
             switch decision {
             case let .accepted(r):
-                w.form = nil; w.refusal = nil; w.problems = []
+                w.form = nil
+                w.refusal = nil
+                w.problems = []
                 s.log(.ok, t.waitlistAskedUI(r.centers.joined(separator: ", ")))
                 fx.append(.waitlist(.load(w.receipt)))
             case let .refused(v):

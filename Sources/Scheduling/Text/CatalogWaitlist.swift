@@ -72,59 +72,8 @@ extension Catalog {
     }
 }
 
-/// The offer's message (the mailer composes it when it sends the outbox row).
+/// What the waiting list's commands and screens both say (the domain's answers, a bad date).
 extension Catalog {
-    public var theOffer: String { tr(en: "the offer", es: "la oferta") }
-    public func mailOfferHead(_ receipt: String) -> String {
-        tr(
-            en: "An earlier biometrics appointment is available for receipt \(receipt), and it is held for you.",
-            es: "Hay una cita de datos biométricos más temprana para el recibo \(receipt), y está reservada para usted.")
-    }
-    public func mailOfferSlot(_ when: String) -> String { tr(en: "Offered:       \(when)", es: "Se ofrece:     \(when)") }
-    public func mailOfferDeadline(_ until: String) -> String {
-        tr(
-            en: "Answer by \(until). After that the slot goes to the next person waiting; your request keeps its place.",
-            es: "Responda antes de \(until). Después el horario pasa a la siguiente persona en espera; su solicitud conserva su lugar.")
-    }
-    public func mailOfferHow(_ id: String) -> String {
-        tr(
-            en: "To accept, sign in to biosched (the offer opens first), or run: biosched offers accept \(id). To decline: biosched offers decline \(id).",
-            es:
-                "Para aceptar, entre en biosched (la oferta se abre primero), o ejecute: biosched offers accept \(id). Para rechazar: biosched offers decline \(id)."
-        )
-    }
-    public func mailOfferCurrent(_ when: String, _ center: String) -> String {
-        tr(
-            en: "Until you accept, your current appointment stands: \(when), \(center).",
-            es: "Mientras no acepte, su cita actual sigue en pie: \(when), \(center).")
-    }
-    public func subjectOffer(_ when: String, _ receipt: String) -> String {
-        tr(
-            en: "Earlier biometrics appointment held for you: \(when) (receipt \(receipt))",
-            es: "Cita biométrica más temprana reservada para usted: \(when) (recibo \(receipt))")
-    }
-    public func smsOffer(_ receipt: String, _ when: String, _ center: String, _ until: String, _ id: String) -> String {
-        tr(
-            en:
-                "USCIS: an earlier biometrics slot for \(receipt) is held for you: \(when), \(center). Answer by \(until): biosched offers accept \(id) (or decline \(id)).",
-            es:
-                "USCIS: hay un horario biométrico más temprano para \(receipt) reservado para usted: \(when), \(center). Responda antes de \(until): biosched offers accept \(id) (o decline \(id))."
-        )
-    }
-}
-
-/// The command line's waiting-list texts.
-extension Catalog {
-    public var waitlistHeader: String {
-        tr(en: "Center Waiting  Oldest request         Offers Accepted Expired", es: "Centro En espera Solicitud más antigua Ofertas Aceptadas Vencidas")
-    }
-    public var waitlistEmpty: String { tr(en: "Nobody is waiting.", es: "No hay nadie en espera.") }
-    public var waitlistNoneOfYours: String { tr(en: "You have no request on the waiting list.", es: "No tiene ninguna solicitud en la lista de espera.") }
-    public func waitlistEntryLine(_ receipt: String, _ centers: String, _ place: Int, _ from: String, _ before: String, _ not: String) -> String {
-        tr(
-            en: "\(receipt): waiting for \(centers), place \(place); from \(from), before \(before)" + (not.isEmpty ? "" : "; not \(not)"),
-            es: "\(receipt): en espera para \(centers), lugar \(place); desde \(from), antes de \(before)" + (not.isEmpty ? "" : "; excepto \(not)"))
-    }
     public func waitlistAdded(_ receipt: String, _ centers: String, _ place: Int) -> String {
         tr(
             en:
@@ -142,38 +91,5 @@ extension Catalog {
         tr(
             en: "\(flag) \"\(given)\" is not a date; expected YYYY-MM-DD, e.g. 2026-07-01.",
             es: "\(flag) «\(given)» no es una fecha; se espera AAAA-MM-DD, por ejemplo 2026-07-01.")
-    }
-    public func badOfferID(_ given: String) -> String {
-        tr(
-            en: "\"\(given)\" is not an offer id; expected the number `biosched offers` shows.",
-            es: "«\(given)» no es un número de oferta; se espera el número que muestra `biosched offers`.")
-    }
-    public var offersNone: String { tr(en: "No offers.", es: "No hay ofertas.") }
-    public func offerLine(_ id: String, _ receipt: String, _ when: String, _ center: String, _ until: String, _ state: String) -> String {
-        tr(
-            en: "Offer \(id): \(receipt) \(when) at \(center), answer by \(until) [\(state)]",
-            es: "Oferta \(id): \(receipt) \(when) en \(center), responda antes de \(until) [\(state)]")
-    }
-    public func offerStateWord(_ s: OfferState) -> String {
-        switch s {
-        case .open: tr(en: "open", es: "abierta")
-        case .accepted: tr(en: "accepted", es: "aceptada")
-        case .declined: tr(en: "declined", es: "rechazada")
-        case .expired: tr(en: "expired", es: "vencida")
-        case .withdrawn: tr(en: "withdrawn", es: "retirada")
-        }
-    }
-    public func offerDeclinedSaid(_ id: String) -> String {
-        tr(
-            en: "Offer \(id) declined; the slot goes to the next person waiting. Your request keeps its place.",
-            es: "Oferta \(id) rechazada; el horario pasa a la siguiente persona en espera. Su solicitud conserva su lugar.")
-    }
-    public var offersPassOnlyStaff: String {
-        tr(en: "only staff run the offer pass (offers --expire).", es: "solo el personal ejecuta el proceso de ofertas (offers --expire).")
-    }
-    public func offersPassDone(_ expired: Int, _ offered: Int, _ freed: Int) -> String {
-        tr(
-            en: "Offer pass: \(expired) expired, \(offered) offered, \(freed) freed stations seen.",
-            es: "Proceso de ofertas: \(expired) vencidas, \(offered) ofrecidas, \(freed) puestos liberados revisados.")
     }
 }

@@ -81,6 +81,8 @@ let package = Package(
             ],
             path: "Sources/Benchmarks"
         ),
+        // One writer process driven on stdin, for the writers' queue tests (SchedulingStoreTests).
+        .executableTarget(name: "store-queue-probe", dependencies: ["SchedulingStore"], path: "Tests/StoreQueueProbe"),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"]),
         // The same expectations on every store backend (in-memory, SQLite; PostgreSQL joins later).
         .testTarget(
@@ -100,7 +102,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["biosched", "Notifications", "PostgresTestSupport"], exclude: ["Golden", "Support"]),
         .testTarget(
             name: "SchedulingStoreTests",
-            dependencies: ["Scheduling", "SchedulingStore", "biosched", "PostgresTestSupport"]
+            dependencies: ["Scheduling", "SchedulingStore", "biosched", "store-queue-probe", "PostgresTestSupport"]
         )
     ],
     swiftLanguageModes: [.v6]

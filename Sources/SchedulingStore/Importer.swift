@@ -17,9 +17,11 @@ extension SQLiteBookingStore {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 var summary = ImportSummary()
-                try db.inTransaction(.immediate) {
-                    summary = try Importer.load(db, doc, actor: actor, now: now, origin: origin)
-                    return .commit
+                try queued {
+                    try db.inTransaction(.immediate) {
+                        summary = try Importer.load(db, doc, actor: actor, now: now, origin: origin)
+                        return .commit
+                    }
                 }
                 return summary
             }

@@ -15,6 +15,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
     /// write-ahead log file is missing, and a read must not wait for that).
     private var lateWriter: DatabasePool?
     private let writerLock = NSLock()
+    /// The writers' queue beside the store (`WriterQueue`), opened on the first write; `.some(nil)`
+    /// once it was found unusable (writes then go without it).
+    private var writerQueue: WriterQueue??
+    /// The store file with its links resolved, as SQLite names its own files beside it.
+    private let resolvedPath: String
     private let openedReadOnlyUnderLoad: Bool
     /// An interactive session's store (`lean:`): one connection for reads and writes, with a small
     /// page cache, since a thousand idle `tui` sessions each holding a reader connection and two
@@ -53,6 +58,11 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         let readOnly = !StoreFile.isWritable(path)
         self.isReadOnly = readOnly
         self.busyWait = BusyWait(timeout: busyTimeout)
+        self.resolvedPath =
+            realpath(path, nil).map { p in
+                defer { free(p) }
+                return String(cString: p)
+            } ?? path
         if readOnly {
             self.pool = try Self.openPool(path: path, busyWait: busyWait, readOnly: true, lean: lean)
             openedReadOnlyUnderLoad = false
@@ -259,14 +269,7 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One `BEGIN IMMEDIATE` transaction: all of it or none of it.
     func immediate<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        try writer().writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(GRDBConnection(db))
-                return .commit
-            }
-            return result!
-        }
+        try queuedTransaction(.immediate) { db in try body(GRDBConnection(db)) }
     }
 
     /// One write transaction (GRDB begins it IMMEDIATE): all of it or none of it.
@@ -276,7 +279,52 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
 
     /// One write transaction on GRDB's own `Database`.
     func grdbWrite<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer().write(body) } catch { throw Self.map(error, context: nil) }
+        do { return try queuedTransaction(nil, body) } catch { throw Self.map(error, context: nil) }
+    }
+
+    /// One transaction on the writer connection (`kind`, or GRDB's choice: IMMEDIATE on a writable
+    /// connection), begun when this store's turn in the writers' queue has come (`queued`).
+    private func queuedTransaction<T>(_ kind: Database.TransactionKind?, _ body: (Database) throws -> T) throws -> T {
+        try writer().writeWithoutTransaction { db in
+            try queued {
+                var result: T?
+                try db.inTransaction(kind) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// Runs `transaction` (on the writer connection's queue, so one at a time) first in the
+    /// writers' queue: after every writer that asked before, in any process. The busy timeout counts
+    /// from the moment the place was taken; past it the write fails as "store busy", in the queue or
+    /// at SQLite's lock. Without a usable queue the transaction runs at once, as before.
+    func queued<T>(_ transaction: () throws -> T) throws -> T {
+        guard let queue = openedWriterQueue() else { return try transaction() }
+        let asked = DispatchTime.now().uptimeNanoseconds
+        let deadline = asked &+ UInt64(min(max(0, busyWait.currentTimeout), 31_536_000) * 1_000_000_000)
+        switch queue.enter(deadline: deadline) {
+        case .unavailable:
+            return try transaction()
+        case .timedOut:
+            throw DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked (waited in the writers' queue)")
+        case let .first(node):
+            defer { queue.leave(node) }
+            return try busyWait.counting(from: asked, transaction)
+        }
+    }
+
+    /// The writers' queue, opened on the first write; nil for a read-only store or when its side
+    /// file cannot be made or used here.
+    private func openedWriterQueue() -> WriterQueue? {
+        writerLock.lock()
+        defer { writerLock.unlock() }
+        if let opened = writerQueue { return opened }
+        let queue = isReadOnly ? nil : WriterQueue.beside(resolvedPath)
+        writerQueue = .some(queue)
+        return queue
     }
 }
 
@@ -295,20 +343,44 @@ func describe(_ error: any Error) -> String {
 /// acquisition began (measured on the monotonic clock, not counted from the sleeps asked for: under
 /// heavy load a sleep lasts longer than asked, and 48 writers once waited 30 s on a 10 s timeout).
 ///
-/// Under contention the write lock goes to whichever process retries in the instant it is free, and a
-/// process that just committed asks again at once. SQLite's own busy timeout backs off to 100 ms
-/// sleeps, and a fixed retry interval treats every waiter alike: either way a late-comer can keep
-/// losing and wait seconds. Here a waiter retries every 5 ms for its first 20 ms, every 2 ms up to
+/// The store's writers wait their turn in the writers' queue (`WriterQueue`) before they ask for
+/// SQLite's lock, so this handler mostly waits for writers outside it (another program, a backup,
+/// a checkpoint). When the queue cannot be used, the lock goes to whichever process retries in the
+/// instant it is free, and a process that just committed asks again at once: a late-comer can then
+/// keep losing and wait seconds. A waiter retries every 5 ms for its first 20 ms, every 2 ms up to
 /// 60 ms, every 0.5 ms up to 120 ms and then every 0.2 ms, so the longest waiters tend to win the
-/// lock first (close to a queue) while the many recent ones poll rarely: every retry costs CPU,
-/// which the lock holder needs on a small machine. `biosched-bench store` measures the worst wait
-/// with 16 processes.
+/// lock first while the many recent ones poll rarely: every retry costs CPU, which the lock holder
+/// needs on a small machine. A write that waited in the queue counts its wait from when it took its
+/// place there (`counting(from:)`). `biosched-bench store` measures the worst wait with 16 processes.
 final class BusyWait: @unchecked Sendable {
     private let lock = NSLock()
     private var timeout: TimeInterval
     private var started: UInt64 = 0
+    /// When the write now running took its place in the writers' queue: its wait counts from then.
+    private var queuedSince: UInt64?
 
     init(timeout: TimeInterval) { self.timeout = timeout }
+
+    /// The timeout now in force.
+    var currentTimeout: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return timeout
+    }
+
+    /// Runs `body`, a write that waited in the writers' queue since `since` (uptime nanoseconds):
+    /// a wait for SQLite's lock inside it counts from then, so queue and lock share one timeout.
+    func counting<T>(from since: UInt64, _ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        queuedSince = since
+        lock.unlock()
+        defer {
+            lock.lock()
+            queuedSince = nil
+            lock.unlock()
+        }
+        return try body()
+    }
 
     /// Runs `body` with another timeout (e.g. a short one for a write that must not hold up a read).
     func with<T>(timeout t: TimeInterval, _ body: () throws -> T) rethrows -> T {
@@ -329,7 +401,7 @@ final class BusyWait: @unchecked Sendable {
             // attempts counts from 0 for one lock acquisition.
             let now = DispatchTime.now().uptimeNanoseconds
             lock.lock()
-            if attempts == 0 { started = now }
+            if attempts == 0 { started = queuedSince ?? now }
             let waited = TimeInterval(now &- started) / 1_000_000_000
             let limit = timeout
             lock.unlock()

@@ -112,10 +112,10 @@ public enum StoreFile {
         close(fd)
     }
 
-    /// Removes a store this process has just created (and SQLite's files beside it).
+    /// Removes a store this process has just created (and SQLite's files and the writers' queue beside it).
     public static func remove(createdStore path: String) { removeCreated(path) }
 
     static func removeCreated(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+        for suffix in ["", "-wal", "-shm", "-journal", WriterQueue.suffix] { unlink(path + suffix) }
     }
 }

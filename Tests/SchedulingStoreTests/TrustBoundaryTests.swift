@@ -267,6 +267,7 @@ struct TrustBoundaryTests {
             "runuser -u nobody -- \(Binary.url.path) reschedule EAC2414052317 --as agent --to 2026-06-24T09:00 --reason medical --db '\(roDB)' --now \(now)")
         #expect(write.status == 4 && write.output.contains("read-only"), "\(write.output)")
         #expect(!FileManager.default.fileExists(atPath: roDB + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: roDB + "-queue"), "a read-only store makes no writers' queue beside it")
     }
 
     @Test("Trust 9: the busy timeout is wall time, however many retries it took")

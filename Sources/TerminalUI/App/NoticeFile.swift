@@ -6,11 +6,11 @@ import Scheduling
 /// or renamed over it when the person confirmed replacing it. The store's own files are never
 /// written, whatever is confirmed, and no temporary file is left behind on any path.
 public struct NoticeFile: Sendable {
-    /// Files that must never be written: the store and SQLite's files beside it.
+    /// Files that must never be written: the store, SQLite's files and the writers' queue beside it.
     public var protected: [String]
 
     public init(protecting store: String?) {
-        protected = store.map { s in ["", "-wal", "-shm", "-journal"].map { s + $0 } } ?? []
+        protected = store.map { s in ["", "-wal", "-shm", "-journal", "-queue"].map { s + $0 } } ?? []
     }
 
     public enum Problem: Error, Equatable, Sendable {

@@ -47,6 +47,12 @@ struct WriterQueueTests {
             return try q.read { db in try String.fetchAll(db, sql: "SELECT name FROM queue_probe ORDER BY seq") }
         }
 
+        func integrity() throws -> String? {
+            let q = try DatabaseQueue(path: path)
+            defer { try? q.close() }
+            return try q.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        }
+
         var tickets: UInt64 { WriterQueue.ticketsTaken(beside: path) ?? 0 }
 
         /// Waits until `count` places in the queue were ever taken (false if that never comes).
@@ -101,9 +107,7 @@ struct WriterQueueTests {
         let names = try s.names()
         #expect(names.count == 200 && Set(names).count == 200)
         #expect(s.tickets >= 200, "every write took a place in the queue")
-        let q = try DatabaseQueue(path: s.path)
-        #expect(try q.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
-        try q.close()
+        #expect(try s.integrity() == "ok")
     }
 
     @Test("A writer killed while it waits in the queue, or while it holds the lock, does not hold up the writers behind it")
@@ -137,9 +141,7 @@ struct WriterQueueTests {
         d.kill()
         #expect(e.line() == "DONE e")
         #expect(try s.names() == ["a", "c", "e"])
-        let q = try DatabaseQueue(path: s.path)
-        #expect(try q.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
-        try q.close()
+        #expect(try s.integrity() == "ok")
     }
 
     @Test("A holder that hangs: the writer behind it still says the store is busy after its busy timeout, and writes again later")

@@ -111,9 +111,15 @@ struct TUI: ParsableCommand {
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language, watches: watchTheme)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = s.storyClockNote { program.send(.notice(.info, note)) }
+        // Between keys an idle session holds no cache: the SQLite store's, then the freed heap.
+        let sqlite = s.store as? SQLiteBookingStore
         let reason = TerminalLoop.run(
             &program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
-            effects: .background)
+            effects: .background,
+            giveBackMemory: {
+                sqlite?.releaseMemory()
+                TerminalLoop.giveBackFreeHeap()
+            })
         terminal.stop()
         if reason != "quit" {
             StandardStreams.err(s.t.sessionEnded(reason) + "\n")

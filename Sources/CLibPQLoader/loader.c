@@ -32,6 +32,8 @@ struct bpq_table {
     int (*PQexitPipelineMode)(PGconn *c);
     int (*PQpipelineSync)(PGconn *c);
     int (*PQsendQueryParams)(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
+    int (*PQsendPrepare)(PGconn *c, const char *name, const char *q, int n, const Oid *t);
+    int (*PQsendQueryPrepared)(PGconn *c, const char *name, int n, const char *const *v, const int *l, const int *f, int rf);
     PGresult * (*PQgetResult)(PGconn *c);
 };
 
@@ -73,6 +75,8 @@ static void bpq_open(void) {
     LOAD(PQexitPipelineMode);
     LOAD(PQpipelineSync);
     LOAD(PQsendQueryParams);
+    LOAD(PQsendPrepare);
+    LOAD(PQsendQueryPrepared);
     LOAD(PQgetResult);
 }
 
@@ -95,6 +99,8 @@ int bpq_enterPipelineMode(PGconn *c) { return bpq_fn.PQenterPipelineMode(c); }
 int bpq_exitPipelineMode(PGconn *c) { return bpq_fn.PQexitPipelineMode(c); }
 int bpq_pipelineSync(PGconn *c) { return bpq_fn.PQpipelineSync(c); }
 int bpq_sendQueryParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf) { return bpq_fn.PQsendQueryParams(c, q, n, t, v, l, f, rf); }
+int bpq_sendPrepare(PGconn *c, const char *name, const char *q, int n, const Oid *t) { return bpq_fn.PQsendPrepare(c, name, q, n, t); }
+int bpq_sendQueryPrepared(PGconn *c, const char *name, int n, const char *const *v, const int *l, const int *f, int rf) { return bpq_fn.PQsendQueryPrepared(c, name, n, v, l, f, rf); }
 PGresult * bpq_getResult(PGconn *c) { return bpq_fn.PQgetResult(c); }
 char * bpq_fname(const PGresult *r, int i) { return bpq_fn.PQfname(r, i); }
 void bpq_freemem(void *p) { bpq_fn.PQfreemem(p); }

@@ -39,7 +39,12 @@ struct PGError: Error, CustomStringConvertible {
 final class PGDB: SQLDatabase, @unchecked Sendable {
     let conn: OpaquePointer
     /// Statements as sent, by their text with `?` placeholders.
-    private var numbered: [String: String] = [:]
+    private var numbered: [String: Statement] = [:]
+    /// Whether a pipeline's statements are prepared by name on this connection (parsed and
+    /// planned once, then run by name). Off for the rest of the connection's life once the server
+    /// has forgotten one of ours or already had one: a pgbouncer in transaction mode hands each
+    /// transaction a server connection of its own choosing (see `isPreparedStatementGone`).
+    private(set) var preparesStatements = true
     /// Rows changed by the last statement.
     private(set) var changesCount = 0
     /// Statements waiting to be sent with the next one that needs an answer.
@@ -50,6 +55,22 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
     private(set) var roundTrips = 0
     /// This transaction's COMMIT has been sent (a connection lost since may have committed it).
     private(set) var commitSent = false
+
+    /// A statement's text as sent (`$N` placeholders) and its names as a prepared statement,
+    /// one per list of parameter types, once the server has it.
+    private final class Statement {
+        let text: String
+        var prepared: [[Oid]: String] = [:]
+        init(text: String) { self.text = text }
+
+        /// The name the statement has on every connection, whichever process prepared it: a
+        /// digest of its text and parameter types, so that one name always means one statement
+        /// (two clients of a pgbouncer may meet on one server connection).
+        func name(for types: [Oid]) -> String {
+            let digest = SHA256.hash(Array((text + "\u{0}" + types.map(String.init).joined(separator: ",")).utf8))
+            return "biosched_" + SHA256.hexString(Array(digest.prefix(12)))
+        }
+    }
 
     private struct Key: Hashable {
         let sql: String
@@ -85,8 +106,8 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
             return try pipeline(take() + [Queued(sql: sql, arguments: arguments)]).last ?? []
         }
         roundTrips += 1
-        let result: OpaquePointer? = withParameters(sql, arguments) { text, n, types, values in
-            bpq_execParams(conn, text, n, types, values, nil, nil, 0)
+        let result: OpaquePointer? = withParameters(sql, arguments) { statement, n, types, values in
+            bpq_execParams(conn, statement.text, n, types, values, nil, nil, 0)
         }
         return try rows(of: result)
     }
@@ -158,16 +179,43 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
     private func pipeline(_ statements: [Queued]) throws -> [[SQLRow]] {
         guard bpq_enterPipelineMode(conn) == 1 else { throw connectionError() }
         roundTrips += 1
-        for s in statements {
-            let sent = withParameters(s.sql, s.arguments) { text, n, types, values in
-                bpq_sendQueryParams(conn, text, n, types, values, nil, nil, 0)
+        // Statements sent with their Prepare first (new on this connection): (statement, types, name).
+        var preparing: [Int: (Statement, [Oid], String)] = [:]
+        var preparingNow: Set<String> = []
+        for (i, s) in statements.enumerated() {
+            let sent = withParameters(s.sql, s.arguments) { statement, n, types, values -> Int32 in
+                guard preparesStatements else {
+                    return bpq_sendQueryParams(conn, statement.text, n, types, values, nil, nil, 0)
+                }
+                let key = Array(UnsafeBufferPointer(start: types, count: Int(n)))
+                if let name = statement.prepared[key] {
+                    return bpq_sendQueryPrepared(conn, name, n, values, nil, nil, 0)
+                }
+                let name = statement.name(for: key)
+                // Prepared once, though the pipeline may run it several times (two centers read).
+                if preparingNow.insert(name).inserted {
+                    preparing[i] = (statement, key, name)
+                    guard bpq_sendPrepare(conn, name, statement.text, n, types) == 1 else { return 0 }
+                }
+                return bpq_sendQueryPrepared(conn, name, n, values, nil, nil, 0)
             }
             guard sent == 1 else { throw connectionError() }
         }
         guard bpq_pipelineSync(conn) == 1 else { throw connectionError() }
         var out: [[SQLRow]] = []
         var failure: (any Error)?
-        for s in statements {
+        for (i, s) in statements.enumerated() {
+            if let (statement, key, name) = preparing[i] {
+                // The Prepare's own result: the name is the connection's from now on.
+                guard let result = bpq_getResult(conn) else { throw connectionError() }
+                while let extra = bpq_getResult(conn) { bpq_clear(extra) }
+                switch bpq_resultStatus(result) {
+                case PGRES_COMMAND_OK: statement.prepared[key] = name
+                case PGRES_PIPELINE_ABORTED: break
+                default: if failure == nil { failure = error(of: result) }
+                }
+                bpq_clear(result)
+            }
             guard let result = bpq_getResult(conn) else { throw connectionError() }
             while let extra = bpq_getResult(conn) { bpq_clear(extra) }
             if bpq_resultStatus(result) == PGRES_PIPELINE_ABORTED {
@@ -195,18 +243,34 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         return out
     }
 
-    /// Calls `body` with the statement's numbered text and its values as libpq takes them
+    /// Stops preparing statements by name on this connection (the server forgot one of ours, or
+    /// had one already): what runs on it from now on is parsed and planned each time, as before.
+    func stopPreparingStatements() {
+        preparesStatements = false
+        for s in numbered.values { s.prepared = [:] }
+    }
+
+    /// The server no longer has (26000) or already has (42P05) a statement of ours by its name, or
+    /// a table it reads changed shape since it was prepared (0A000, "cached plan must not change
+    /// result type"): the transaction failed at once, before it changed anything, and runs again
+    /// on the same connection without named statements.
+    static func isPreparedStatementGone(_ error: any Error) -> Bool {
+        guard let s = (error as? PGError)?.sqlState else { return false }
+        return s == "26000" || s == "42P05" || s == "0A000"
+    }
+
+    /// Calls `body` with the statement and its values as libpq takes them
     /// (typed text parameters: int8, text, text[], int8[]).
     private func withParameters<R>(
         _ sql: String, _ arguments: SQLArguments,
-        _ body: (String, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>) -> R
+        _ body: (Statement, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>) -> R
     ) -> R {
-        let text: String
+        let statement: Statement
         if let cached = numbered[sql] {
-            text = cached
+            statement = cached
         } else {
-            text = PGSQL.numbered(sql)
-            numbered[sql] = text
+            statement = Statement(text: PGSQL.numbered(sql))
+            numbered[sql] = statement
         }
         let n = arguments.values.count
         var types = [Oid](repeating: 0, count: max(n, 1))
@@ -232,7 +296,7 @@ final class PGDB: SQLDatabase, @unchecked Sendable {
         return types.withUnsafeBufferPointer { tp in
             values.withUnsafeBufferPointer { vp in
                 vp.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: vp.count) { cvalues in
-                    body(text, Int32(n), tp.baseAddress, cvalues)
+                    body(statement, Int32(n), tp.baseAddress, cvalues)
                 }
             }
         }

@@ -268,11 +268,16 @@ public final class PostgresBookingStore: @unchecked Sendable {
                 giveBack(db)
                 return result
             } catch {
+                // A statement of ours the server forgot (or had already): nothing was changed;
+                // once more on this connection without named statements.
+                let forgotten = PGDB.isPreparedStatementGone(error) && db.preparesStatements
+                if forgotten { db.stopPreparingStatements() }
                 if Self.isConnectionLost(error) { discard(db) } else { giveBack(db) }
                 // Lost in the first round trip, COMMIT not in it (a pooled connection that was
                 // dead): nothing ran, so the transaction starts again on another one, at once.
                 let begun = db.roundTrips > trips + 1 || db.commitSent
                 if Self.isConnectionLost(error) && !begun && attempt < Self.maxAttempts { continue }
+                if forgotten && attempt < Self.maxAttempts { continue }
                 if Self.isRetryable(error) && attempt < Self.maxAttempts {
                     usleep(UInt32.random(in: 1_000...(10_000 * UInt32(attempt))))
                     continue

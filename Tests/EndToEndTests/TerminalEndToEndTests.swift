@@ -8,8 +8,16 @@ struct TerminalEndToEndTests {
 
     /// One demo store per test run (the same seed and clock give the same data), copied per test.
     static let template: String? = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biosched-e2e-template-\(getpid())")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // Templates of test runs that are gone go; a process id is reused (pid_max is often 32768),
+        // and `init --demo` rightly refuses a path where a store already is.
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path)) ?? [] where name.hasPrefix("biosched-e2e-template-") {
+            if let pid = Int32(name.dropFirst("biosched-e2e-template-".count)), pid == getpid() || kill(pid, 0) != 0 {
+                try? fm.removeItem(at: fm.temporaryDirectory.appendingPathComponent(name))
+            }
+        }
+        let dir = fm.temporaryDirectory.appendingPathComponent("biosched-e2e-template-\(getpid())")
+        try? fm.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("demo.sqlite").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TmuxSession.binary)

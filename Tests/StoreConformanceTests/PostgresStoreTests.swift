@@ -115,6 +115,54 @@ struct PostgresStoreTests {
         #expect(again.replayed && again.result == .booked && store.roundTripsOfLastTransaction <= 3)
     }
 
+    @Test(
+        "Statements are prepared once per connection under a name that is a digest of their text; a server that forgot them (a transaction-pooling pgbouncer) or a table that changed shape costs one retry, and the connection goes on unnamed"
+    )
+    func preparedStatementsAndTheirLoss() throws {
+        let cluster = try PostgresUnderTest.cluster()
+        let db = try cluster.createDatabase()
+        let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
+        defer {
+            store.close()
+            _ = try? cluster.psql("DROP DATABASE \(db)")
+        }
+        _ = try store.importDocument(StoreUnderTest.document(stations: 2), actor: officer, now: conformanceNow)
+        #expect(try store.reschedule(request("MSC2600000000", agent, to: "2026-06-24T10:00", id: "ps-1"), clock: clock).result == .booked)
+        // The session's prepared statements: ours, named by digest, and the same ones used again.
+        func named() throws -> [String] {
+            try store.read { db in
+                try db.fetchRows(sql: "SELECT name FROM pg_prepared_statements ORDER BY name", arguments: []).map { $0["name"] as String }
+            }
+        }
+        let first = try named()
+        #expect(first.count >= 10 && first.allSatisfy { $0.hasPrefix("biosched_") && $0.count == 9 + 24 }, "\(first)")
+        #expect(try store.reschedule(request("MSC2600000001", agent, to: "2026-06-24T10:30", id: "ps-2"), clock: clock).result == .booked)
+        let second = try named()
+        #expect(Set(first).isSubset(of: Set(second)))
+        #expect(try store.read { $0.preparesStatements })
+        // What a pgbouncer in transaction mode does: the next transaction meets a server
+        // connection without them. The reschedule runs again, unnamed, and books once.
+        try store.write { db in try db.script("DEALLOCATE ALL") }
+        #expect(try store.reschedule(request("MSC2600000002", agent, to: "2026-06-24T11:00", id: "ps-3"), clock: clock).result == .booked)
+        #expect(try !store.read { $0.preparesStatements })
+        #expect(try store.reschedule(request("MSC2600000003", agent, to: "2026-06-24T11:00", id: "ps-4"), clock: clock).result == .booked)
+        // A table that changed shape under a prepared `SELECT *` (0A000): another connection
+        // (a new store) prepares, the table gains a column, the retry runs unnamed.
+        let other = try PostgresBookingStore.open(try PostgresLocation.parse(cluster.url(db)))
+        defer { other.close() }
+        #expect(try other.reschedule(request("MSC2600000004", agent, to: "2026-06-24T11:30", id: "ps-5"), clock: clock).result == .booked)
+        _ = try cluster.psql("ALTER TABLE requests ADD COLUMN extra_note text", database: db)
+        #expect(try other.reschedule(request("MSC2600000005", agent, to: "2026-06-24T11:30", id: "ps-6"), clock: clock).result == .booked)
+        #expect(try !other.read { $0.preparesStatements })
+        // Each booking stored exactly once, every counter exact.
+        #expect(try cluster.psql("SELECT count(*) FROM requests WHERE id LIKE 'ps-%' AND decision = 'booked'", database: db) == "6")
+        #expect(
+            try cluster.psql(
+                "SELECT count(*) FROM slots s WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.center = s.center AND a.start = s.start AND a.status IN ('scheduled','attended','missed'))",
+                database: db) == "0")
+        #expect(try store.verifyAudit().firstBroken == nil)
+    }
+
     @Test("store copy: a SQLite store with bookings, into PostgreSQL and back to a new file; every count and the audit chain survive; the target must be empty")
     func copyBothWays() throws {
         let cluster = try PostgresUnderTest.cluster()

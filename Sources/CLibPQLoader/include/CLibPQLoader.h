@@ -24,6 +24,9 @@ int bpq_enterPipelineMode(PGconn *c);
 int bpq_exitPipelineMode(PGconn *c);
 int bpq_pipelineSync(PGconn *c);
 int bpq_sendQueryParams(PGconn *c, const char *q, int n, const Oid *t, const char *const *v, const int *l, const int *f, int rf);
+// Named prepared statements: parsed and planned once per connection, then run by name.
+int bpq_sendPrepare(PGconn *c, const char *name, const char *q, int n, const Oid *t);
+int bpq_sendQueryPrepared(PGconn *c, const char *name, int n, const char *const *v, const int *l, const int *f, int rf);
 PGresult * bpq_getResult(PGconn *c);
 char * bpq_fname(const PGresult *r, int i);
 void bpq_freemem(void *p);

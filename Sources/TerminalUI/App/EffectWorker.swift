@@ -5,8 +5,10 @@ import Scheduling
 /// the loop takes them. A store that waits (another process holding the write lock) keeps only this
 /// worker waiting; the loop goes on reading keys and drawing.
 ///
-/// The worker is a thread of its own, started on the first effect, that blocks every signal: a
-/// resize or a terminating signal always reaches the UI thread, whose wait it must interrupt.
+/// The worker is a thread of its own, started by an effect when none is running, that blocks every
+/// signal: a resize or a terminating signal always reaches the UI thread, whose wait it must
+/// interrupt. It ends when no effect waits, so an idle session keeps no second thread (nor its
+/// stack's pages).
 /// Each answer calls `wake` (the terminal device's waker), so the loop sleeps until it comes
 /// instead of polling.
 public final class EffectWorker: @unchecked Sendable {
@@ -28,6 +30,7 @@ public final class EffectWorker: @unchecked Sendable {
     /// Starts `effect` behind the ones already started.
     public func start(_ effect: Effect, actor: Actor) {
         condition.withLock {
+            guard !stopping else { return }
             queue.append((effect, actor))
             running += 1
             if !started {
@@ -43,7 +46,10 @@ public final class EffectWorker: @unchecked Sendable {
         }
     }
 
-    /// Lets the thread end once the effects started are done (their answers are dropped).
+    /// Whether the worker's thread is running (it ends when no effect waits).
+    public var hasThread: Bool { condition.withLock { started } }
+
+    /// Takes no more effects; those started still run (their answers are dropped).
     public func stop() {
         condition.withLock {
             stopping = true
@@ -54,8 +60,9 @@ public final class EffectWorker: @unchecked Sendable {
     private func work() {
         while true {
             condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
             if queue.isEmpty {
+                // Nothing waits: the thread ends; the next effect starts another.
+                started = false
                 condition.unlock()
                 return
             }

@@ -38,6 +38,7 @@ public enum TerminalLoop {
         giveBackMemory: () -> Void = TerminalLoop.giveBackFreeHeap,
         onFrame: ((Screen) -> Void)? = nil
     ) -> String {
+        if effects == .background { shareOneHeap() }
         let worker = effects == .background ? EffectWorker(runner: program.runner, wake: device.waker) : nil
         let answersWake = worker != nil && device.waker != nil
         defer { worker?.stop() }
@@ -158,6 +159,55 @@ public enum TerminalLoop {
     nonisolated public static func giveBackFreeHeap() {
         #if canImport(Glibc)
         _ = mallocTrim?(0)
+        giveBackStack()
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// The main thread's stack below where the loop now runs: pages a deep call (the first frame,
+    /// opening a case) touched and nothing uses any more, given back to the system
+    /// (`madvise(MADV_DONTNEED)`; read again they are zero pages, as stack below the pointer may
+    /// be). 8 KiB under the current frame are kept for the calls and signal handlers to come.
+    /// Only on the main thread's stack (`mainStack`), and only below where the loop runs.
+    nonisolated static func giveBackStack() {
+        guard let (bottom, top) = mainStack else { return }
+        var here: UInt8 = 0
+        let current = withUnsafeMutablePointer(to: &here) { UInt(bitPattern: $0) }
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        // On the main thread's stack only (a test may run the loop on a thread of its own).
+        guard current < top, current > bottom + 8_192 + page else { return }
+        let end = (current - 8_192) & ~(page - 1)
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: bottom), Int(end - bottom), MADV_DONTNEED)
+    }
+
+    /// The main thread's stack mapping (`[stack]` in /proc/self/maps, read once, at most 64 KiB of
+    /// it): its lowest and highest address, or nil when it cannot be told.
+    nonisolated private static let mainStack: (UInt, UInt)? = {
+        guard let file = fopen("/proc/self/maps", "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 512)
+        var read = 0
+        while read < 65_536, fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            read += text.utf8.count
+            guard text.hasSuffix("[stack]\n") else { continue }
+            let range = text.prefix { $0 != " " }.split(separator: "-")
+            guard range.count == 2, let low = UInt(range[0], radix: 16), let high = UInt(range[1], radix: 16) else { return nil }
+            return (low, high)
+        }
+        return nil
+    }()
+    #endif
+
+    /// Has every thread allocate from one heap (glibc's `mallopt(M_ARENA_MAX, 1)`): the effect
+    /// worker would otherwise get an arena of its own, about 0.18 MiB resident for the rest of the
+    /// session that `malloc_trim` does not give back (docs/benchmarks.md, "Idle benchmark"). Two
+    /// threads, one of them mostly asleep, never contend for it.
+    nonisolated static func shareOneHeap() {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+        _ = mallopt(-8, 1) // M_ARENA_MAX (malloc.h)
         #endif
     }
 

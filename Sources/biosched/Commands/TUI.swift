@@ -51,10 +51,12 @@ struct TUI: ParsableCommand {
     static func tryCases(_ s: Session) -> [AppConfig.TryCase] {
         let probe = Actor(role: .officer, id: s.actor.id)
         let made = (s.store as? any TrainingSandbox).flatMap { try? $0.createdAt() } ?? s.now
-        return DemoData.stories(now: made, s.language).compactMap { story in
-            guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
-            return AppConfig.TryCase(receipt: r, title: story.title)
-        }.prefix(6).map { $0 }
+        // Lazily: the store is asked about stories only until six are found.
+        return Array(
+            DemoData.stories(now: made, s.language).lazy.compactMap { story in
+                guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
+                return AppConfig.TryCase(receipt: r, title: story.title)
+            }.prefix(6))
     }
 
     /// The longest line plain mode reads: every field it fills is at most 300 characters.
@@ -111,9 +113,15 @@ struct TUI: ParsableCommand {
         let themes = ThemeOptions.switcher(request: theme, depth: terminal.depth, language: s.language, watches: watchTheme)
         for n in themes.startupNotices { program.send(.notice(n.level, n.text)) }
         if let note = s.storyClockNote { program.send(.notice(.info, note)) }
+        // Between keys an idle session holds no cache: the SQLite store's, then the freed heap.
+        let sqlite = s.store as? SQLiteBookingStore
         let reason = TerminalLoop.run(
             &program, device: terminal, theme: themes.theme, clock: clock, idle: idle, themes: themes,
-            effects: .background)
+            effects: .background,
+            giveBackMemory: {
+                sqlite?.releaseMemory()
+                TerminalLoop.giveBackFreeHeap()
+            })
         terminal.stop()
         if reason != "quit" {
             StandardStreams.err(s.t.sessionEnded(reason) + "\n")

@@ -351,6 +351,8 @@ enum DemoStoreLoader {
 /// (the IN lists of the CHECK constraints, the statement journal) and GRDB's argument handling in
 /// a debug build cost more than the row itself. A failing statement throws GRDB's `DatabaseError`,
 /// as the importer's do. Call `row()` after binding each row's values, `finish()` at the end.
+/// Texts are kept as UTF-8 bytes in one buffer and bound where they lie (SQLite copies them into
+/// the row): no C string made, and no copy SQLite allocates, per value.
 final class BulkStatement {
     private let db: Database
     private let head: String
@@ -358,10 +360,14 @@ final class BulkStatement {
     private let rowsPerStatement: Int32
     private var full: OpaquePointer?
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLITE_STATIC: the bytes stay where they are until the statement has run.
+    private static let unchanging = unsafeBitCast(0, to: sqlite3_destructor_type.self)
     /// Values of the rows not yet sent, one after the other (also for a last, shorter statement).
     private var pending: [Value] = []
+    /// The texts of the pending rows, one after the other.
+    private var bytes: [UInt8] = []
     private var rows: Int32 = 0
-    private enum Value { case text(String), int(Int64), null }
+    private enum Value { case text(start: Int, count: Int), int(Int64), null }
 
     /// `head` is `INSERT INTO table(column, ...)`, with `columns` columns.
     init(_ db: Database, _ head: String, columns: Int32, rowsPerStatement: Int32 = 100) throws {
@@ -370,6 +376,7 @@ final class BulkStatement {
         self.columns = columns
         self.rowsPerStatement = rowsPerStatement
         pending.reserveCapacity(Int(columns * rowsPerStatement))
+        bytes.reserveCapacity(Int(columns * rowsPerStatement) * 16)
         full = try Self.prepare(db, Self.sql(head, columns: columns, rows: rowsPerStatement))
     }
 
@@ -387,7 +394,12 @@ final class BulkStatement {
         return handle
     }
 
-    func text(_ value: String?) { pending.append(value.map(Value.text) ?? .null) }
+    func text(_ value: String?) {
+        guard let value else { return pending.append(.null) }
+        let start = bytes.count
+        bytes.append(contentsOf: value.utf8)
+        pending.append(.text(start: start, count: bytes.count - start))
+    }
     func int<I: BinaryInteger>(_ value: I?) { pending.append(value.map { .int(Int64($0)) } ?? .null) }
 
     /// The row's values are all given.
@@ -406,20 +418,29 @@ final class BulkStatement {
     }
 
     private func send(_ statement: OpaquePointer?) throws {
-        var index: Int32 = 1
-        for v in pending {
-            switch v {
-            case let .text(t): sqlite3_bind_text(statement, index, t, -1, Self.transient)
-            case let .int(i): sqlite3_bind_int64(statement, index, i)
-            case .null: sqlite3_bind_null(statement, index)
+        let failure = bytes.withUnsafeBufferPointer { texts in
+            texts.withMemoryRebound(to: CChar.self) { texts in
+                var index: Int32 = 1
+                for v in pending {
+                    switch v {
+                    case .text(_, 0):
+                        // An empty text still needs a pointer that is not NULL (NULL would bind SQL NULL); SQLite copies it.
+                        sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                    case let .text(start, count):
+                        sqlite3_bind_text(statement, index, texts.baseAddress! + start, Int32(count), Self.unchanging)
+                    case let .int(i): sqlite3_bind_int64(statement, index, i)
+                    case .null: sqlite3_bind_null(statement, index)
+                    }
+                    index += 1
+                }
+                let failure = sqlite3_step(statement) == SQLITE_DONE ? nil : Self.error(db, head)
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+                return failure
             }
-            index += 1
         }
-        let rc = sqlite3_step(statement)
-        let failure = rc == SQLITE_DONE ? nil : Self.error(db, head)
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
         pending.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
         rows = 0
         if let failure { throw failure }
     }

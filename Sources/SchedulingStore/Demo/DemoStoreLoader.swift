@@ -44,11 +44,14 @@ extension SQLiteBookingStore {
     ) throws(StoreError) -> ImportSummary? {
         let checked = try StoreSetting.checked(settings)
         return try StoreFile.createAtomically(path, group: group, keepExisting: keepExisting, waiting: waiting) { (file: String) throws(StoreError) in
-            // The data is generated on another thread, part by part, while this one makes the schema
-            // and then loads each part as it comes.
+            // The data is generated on another thread, part by part, and made into the values to bind
+            // there too, while this one makes the schema and then loads each part as it comes.
             let parts = DemoParts()
             DispatchQueue.global(qos: .userInitiated).async {
-                DemoData.parts(seed: seed, now: now, caseCount: caseCount, partSize: demoPartSize) { parts.put($0) }
+                var rows = DemoStoreLoader.Rows(now: now)
+                DemoData.parts(seed: seed, now: now, caseCount: caseCount, partSize: demoPartSize) { part in
+                    parts.put(Result { try rows.encode(part) })
+                }
                 parts.finish()
             }
             defer { parts.abandon() }
@@ -93,10 +96,10 @@ extension SQLiteBookingStore {
 /// The parts of the demo document, from the thread that generates them to the one that loads them.
 private final class DemoParts: @unchecked Sendable {
     private let ready = NSCondition()
-    private var waiting: [ImportDocument] = []
+    private var waiting: [Result<DemoStoreLoader.Part, any Error>] = []
     private var done = false
 
-    func put(_ part: ImportDocument) {
+    func put(_ part: Result<DemoStoreLoader.Part, any Error>) {
         ready.lock()
         if !done { waiting.append(part) }
         ready.signal()
@@ -120,11 +123,11 @@ private final class DemoParts: @unchecked Sendable {
     }
 
     /// The next part, waiting for it; nil after the last.
-    func next() -> ImportDocument? {
+    func next() throws -> DemoStoreLoader.Part? {
         ready.lock()
         defer { ready.unlock() }
         while waiting.isEmpty && !done { ready.wait() }
-        return waiting.isEmpty ? nil : waiting.removeFirst()
+        return try waiting.isEmpty ? nil : waiting.removeFirst().get()
     }
 }
 
@@ -152,7 +155,7 @@ enum DemoStoreLoader {
     static let loadedTables = ["centers", "center_hours", "center_closures", "accounts", "cases", "representations", "appointments", "slots"]
 
     /// Loads the parts `next` gives (the first with the centers; nil after the last).
-    static func load(_ db: Database, next: () -> ImportDocument?, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
+    static func load(_ db: Database, next: () throws -> Part?, actor: Actor, now: Date, origin: AuditOrigin) throws -> ImportSummary {
         let guards = try schemaItems(db, "trigger", named: rowGuards)
         guard guards.count == rowGuards.count else { throw StoreError.failed("the store's triggers are not the ones the demo load knows") }
         let indexes = try Row.fetchAll(
@@ -161,9 +164,16 @@ enum DemoStoreLoader {
                 + loadedTables.map { "'\($0)'" }.joined(separator: ", ") + ") ORDER BY name")
         for g in guards { try db.execute(sql: "DROP TRIGGER " + (g["name"] as String)) }
         for i in indexes { try db.execute(sql: "DROP INDEX " + (i["name"] as String)) }
-        var rows = try Rows(db, now: now)
-        while let part = next() { try rows.insert(part) }
-        let summary = try rows.finish()
+        let tables = try Tables(db)
+        var summary = ImportSummary()
+        while let part = try next() {
+            try tables.insert(part)
+            summary.centers += part.summary.centers
+            summary.accounts += part.summary.accounts
+            summary.cases += part.summary.cases
+            summary.appointments += part.summary.appointments
+        }
+        try tables.finish()
         for i in indexes { try db.execute(sql: i["sql"] as String) }
         // What appointment_takes_station keeps: one row per slot holding bookings, capacity the center's.
         try db.execute(
@@ -194,19 +204,69 @@ enum DemoStoreLoader {
             arguments: [type])
     }
 
-    /// The rows of the parts, each table's in the order given, many to a statement.
-    struct Rows {
+    /// One part of the document as the values to bind, table by table, in the order given.
+    struct Part: Sendable {
+        var settings: ImportDocument.Settings?
+        var summary = ImportSummary()
+        var centers = BoundRows(columns: 8)
+        var hours = BoundRows(columns: 4)
+        var closures = BoundRows(columns: 2)
+        var accounts = BoundRows(columns: 9)
+        var cases = BoundRows(columns: 7)
+        var representations = BoundRows(columns: 2)
+        var appointments = BoundRows(columns: 7)
+    }
+
+    /// The statements the parts' rows go through, one per table, many rows to a statement.
+    final class Tables {
         let db: Database
+        let centers: BulkStatement
+        let hours: BulkStatement
+        let closures: BulkStatement
+        let accounts: BulkStatement
+        let cases: BulkStatement
+        let representations: BulkStatement
+        let appointments: BulkStatement
+
+        init(_ db: Database) throws {
+            self.db = db
+            centers = try BulkStatement(db, "INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations)", columns: 8)
+            hours = try BulkStatement(db, "INSERT INTO center_hours(center, weekday, open_minute, close_minute)", columns: 4)
+            closures = try BulkStatement(db, "INSERT OR IGNORE INTO center_closures(center, date)", columns: 2)
+            accounts = try BulkStatement(
+                db, "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language)", columns: 9)
+            cases = try BulkStatement(
+                db, "INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key)", columns: 7)
+            representations = try BulkStatement(db, "INSERT INTO representations(receipt, account)", columns: 2)
+            appointments = try BulkStatement(
+                db, "INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at)", columns: 7)
+        }
+
+        func insert(_ part: Part) throws {
+            if let s = part.settings {
+                if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
+                if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
+            }
+            try centers.add(part.centers)
+            try hours.add(part.hours)
+            try closures.add(part.closures)
+            try accounts.add(part.accounts)
+            try cases.add(part.cases)
+            try representations.add(part.representations)
+            try appointments.add(part.appointments)
+        }
+
+        /// Sends the rows still pending.
+        func finish() throws {
+            for b in [centers, hours, closures, accounts, cases, representations, appointments] { try b.finish() }
+        }
+    }
+
+    /// Makes the document's parts into the values to bind (on the thread that generates them), as
+    /// the importer makes a record into a row.
+    struct Rows {
         /// Every appointment's `created_at`, in seconds.
         let nowSeconds: Int64
-        var summary = ImportSummary()
-        let center: BulkStatement
-        let hours: BulkStatement
-        let closure: BulkStatement
-        let account: BulkStatement
-        let insertCase: BulkStatement
-        let representation: BulkStatement
-        let appointment: BulkStatement
         var zones: [String: ZoneRules] = [:]
         /// Account names, for a case that names its applicant's account and not the name.
         var names: [String: String] = [:]
@@ -216,75 +276,53 @@ enum DemoStoreLoader {
         var forms: [String: String] = [:]
         var digits: [String: String?] = [:]
 
-        init(_ db: Database, now: Date) throws {
-            self.db = db
-            nowSeconds = Records.seconds(now)
-            center = try BulkStatement(db, "INSERT INTO centers(code, name, address, city, state, time_zone, slot_minutes, stations)", columns: 8)
-            hours = try BulkStatement(db, "INSERT INTO center_hours(center, weekday, open_minute, close_minute)", columns: 4)
-            closure = try BulkStatement(db, "INSERT OR IGNORE INTO center_closures(center, date)", columns: 2)
-            account = try BulkStatement(
-                db, "INSERT INTO accounts(id, role, name, email, phone, phone_digits, a_number, date_of_birth, language)", columns: 9)
-            insertCase = try BulkStatement(
-                db, "INSERT INTO cases(receipt, form, status, applicant_name, applicant_account, address_changed_at, name_key)", columns: 7)
-            representation = try BulkStatement(db, "INSERT INTO representations(receipt, account)", columns: 2)
-            appointment = try BulkStatement(
-                db, "INSERT INTO appointments(receipt, center, start, status, prior_reschedules, version, created_at)", columns: 7)
+        init(now: Date) { nowSeconds = Records.seconds(now) }
+
+        /// `make(key)`, worked out once for each key.
+        private static func once<V>(_ cache: inout [String: V], _ key: String, _ make: (String) -> V) -> V {
+            if let known = cache[key] { return known }
+            let value = make(key)
+            cache[key] = value
+            return value
         }
 
-        mutating func insert(_ doc: ImportDocument) throws {
-            if let s = doc.settings {
-                if let l = s.leadHours { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'lead_hours'", arguments: [String(l)]) }
-                if let h = s.horizonDays { try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'horizon_days'", arguments: [String(h)]) }
-            }
+        mutating func encode(_ doc: ImportDocument) throws -> Part {
+            var p = Part(settings: doc.settings)
             for c in doc.centers {
-                center.text(c.code)
-                center.text(c.name)
-                center.text(c.address)
-                center.text(c.city)
-                center.text(c.state)
-                center.text(c.timeZone)
-                center.int(c.slotMinutes)
-                center.int(c.stations)
-                try center.row()
+                p.centers.text(c.code)
+                p.centers.text(c.name)
+                p.centers.text(c.address)
+                p.centers.text(c.city)
+                p.centers.text(c.state)
+                p.centers.text(c.timeZone)
+                p.centers.int(c.slotMinutes)
+                p.centers.int(c.stations)
                 zones[c.code] = ZoneRules(identifier: c.timeZone)
-                summary.centers += 1
+                p.summary.centers += 1
                 for (wd, text) in c.hours {
                     guard let h = OpeningHours(parsing: text) else { throw StoreError.failed("demo center \(c.code): hours \(text)") }
-                    hours.text(c.code)
-                    hours.text(wd.rawValue)
-                    hours.int(h.open.minutes)
-                    hours.int(h.close.minutes)
-                    try hours.row()
+                    p.hours.text(c.code)
+                    p.hours.text(wd.rawValue)
+                    p.hours.int(h.open.minutes)
+                    p.hours.int(h.close.minutes)
                 }
                 for d in c.closures {
-                    closure.text(c.code)
-                    closure.text(d)
-                    try closure.row()
+                    p.closures.text(c.code)
+                    p.closures.text(d)
                 }
             }
             for a in doc.accounts {
-                account.text(a.id)
-                account.text(a.role)
-                account.text(a.name)
-                account.text(a.email)
-                account.text(a.phone)
-                if let p = a.phone {
-                    if let known = digits[p] {
-                        account.text(known)
-                    } else {
-                        let d = CallerSearch.phoneDigits(p)
-                        digits[p] = d
-                        account.text(d)
-                    }
-                } else {
-                    account.text(nil)
-                }
-                account.text(a.aNumber)
-                account.text(a.dateOfBirth?.iso)
-                account.text(a.language)
-                try account.row()
+                p.accounts.text(a.id)
+                p.accounts.text(a.role)
+                p.accounts.text(a.name)
+                p.accounts.text(a.email)
+                p.accounts.text(a.phone)
+                p.accounts.text(a.phone.flatMap { Self.once(&digits, $0, CallerSearch.phoneDigits) })
+                p.accounts.text(a.aNumber)
+                p.accounts.text(a.dateOfBirth?.iso)
+                p.accounts.text(a.language)
                 names[a.id] = a.name
-                summary.accounts += 1
+                p.summary.accounts += 1
             }
             for c in doc.cases {
                 var name = c.applicantName
@@ -292,56 +330,74 @@ enum DemoStoreLoader {
                     guard let known = names[acc] else { throw StoreError.failed("demo case \(c.receipt): no account \(acc)") }
                     if name == nil { name = known }
                 }
-                insertCase.text(c.receipt)
-                if let known = forms[c.form] {
-                    insertCase.text(known)
-                } else {
-                    let code = FormType(c.form).code
-                    forms[c.form] = code
-                    insertCase.text(code)
-                }
-                insertCase.text(c.status)
-                insertCase.text(name ?? "")
-                insertCase.text(c.applicant)
-                insertCase.int(c.addressChangedAt.map(Records.seconds))
-                let plain = name ?? ""
-                if let known = folded[plain] {
-                    insertCase.text(known)
-                } else {
-                    let key = NameKey.fold(plain)
-                    folded[plain] = key
-                    insertCase.text(key)
-                }
-                try insertCase.row()
-                summary.cases += 1
+                p.cases.text(c.receipt)
+                p.cases.text(Self.once(&forms, c.form) { FormType($0).code })
+                p.cases.text(c.status)
+                p.cases.text(name ?? "")
+                p.cases.text(c.applicant)
+                p.cases.int(c.addressChangedAt.map(Records.seconds))
+                p.cases.text(Self.once(&folded, name ?? "", NameKey.fold))
+                p.summary.cases += 1
                 // The table has no row ids: the order of its rows is no matter.
                 for rep in c.representatives {
-                    representation.text(c.receipt)
-                    representation.text(rep)
-                    try representation.row()
+                    p.representations.text(c.receipt)
+                    p.representations.text(rep)
                 }
             }
             for a in doc.appointments {
                 guard let zone = zones[a.center], let local = LocalDateTime(iso: a.start), let instant = zone.instant(of: local) else {
                     throw StoreError.failed("demo appointment \(a.receipt): \(a.center) \(a.start)")
                 }
-                appointment.text(a.receipt)
-                appointment.text(a.center)
-                appointment.int(Records.seconds(instant))
-                appointment.text(a.status)
-                appointment.int(a.priorReschedules)
-                appointment.int(1)
-                appointment.int(nowSeconds)
-                try appointment.row()
-                summary.appointments += 1
+                p.appointments.text(a.receipt)
+                p.appointments.text(a.center)
+                p.appointments.int(Records.seconds(instant))
+                p.appointments.text(a.status)
+                p.appointments.int(a.priorReschedules)
+                p.appointments.int(1)
+                p.appointments.int(nowSeconds)
+                p.summary.appointments += 1
+            }
+            return p
+        }
+    }
+}
+
+/// The values of rows for one table, in order, ready to bind: integers as they are, texts as their
+/// UTF-8 bytes one after the other in one buffer, bound where they lie (SQLite copies them into the
+/// row): no C string made, and no copy SQLite allocates, per value.
+struct BoundRows: Sendable {
+    enum Value: Sendable { case text(start: Int, count: Int), int(Int64), null }
+    let columns: Int
+    private(set) var values: [Value] = []
+    private(set) var bytes: [UInt8] = []
+    var rows: Int { values.count / columns }
+
+    init(columns: Int) { self.columns = columns }
+
+    mutating func text(_ value: String?) {
+        guard let value else { return values.append(.null) }
+        let start = bytes.count
+        bytes.append(contentsOf: value.utf8)
+        values.append(.text(start: start, count: bytes.count - start))
+    }
+
+    mutating func int<I: BinaryInteger>(_ value: I?) { values.append(value.map { .int(Int64($0)) } ?? .null) }
+
+    /// Rows `range` of `other`, after these.
+    mutating func append(_ other: BoundRows, rows range: Range<Int>) {
+        for v in other.values[range.lowerBound * columns..<range.upperBound * columns] {
+            if case let .text(start, count) = v {
+                bytes.append(contentsOf: other.bytes[start..<start + count])
+                values.append(.text(start: bytes.count - count, count: count))
+            } else {
+                values.append(v)
             }
         }
+    }
 
-        /// Sends the rows still pending.
-        func finish() throws -> ImportSummary {
-            for b in [center, hours, closure, account, insertCase, representation, appointment] { try b.finish() }
-            return summary
-        }
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 
@@ -350,41 +406,34 @@ enum DemoStoreLoader {
 /// once and its values bound through SQLite's C API. Per row, SQLite's own work per statement
 /// (the IN lists of the CHECK constraints, the statement journal) and GRDB's argument handling in
 /// a debug build cost more than the row itself. A failing statement throws GRDB's `DatabaseError`,
-/// as the importer's do. Call `row()` after binding each row's values, `finish()` at the end.
-/// Texts are kept as UTF-8 bytes in one buffer and bound where they lie (SQLite copies them into
-/// the row): no C string made, and no copy SQLite allocates, per value.
+/// as the importer's do. `add` the rows as they come, `finish()` at the end.
 final class BulkStatement {
     private let db: Database
     private let head: String
-    private let columns: Int32
-    private let rowsPerStatement: Int32
+    private let columns: Int
+    private let rowsPerStatement: Int
     private var full: OpaquePointer?
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     /// SQLITE_STATIC: the bytes stay where they are until the statement has run.
     private static let unchanging = unsafeBitCast(0, to: sqlite3_destructor_type.self)
-    /// Values of the rows not yet sent, one after the other (also for a last, shorter statement).
-    private var pending: [Value] = []
-    /// The texts of the pending rows, one after the other.
-    private var bytes: [UInt8] = []
-    private var rows: Int32 = 0
-    private enum Value { case text(start: Int, count: Int), int(Int64), null }
+    /// The rows not yet sent (fewer than a statement holds).
+    private var pending: BoundRows
 
     /// `head` is `INSERT INTO table(column, ...)`, with `columns` columns.
-    init(_ db: Database, _ head: String, columns: Int32, rowsPerStatement: Int32 = 100) throws {
+    init(_ db: Database, _ head: String, columns: Int, rowsPerStatement: Int = 100) throws {
         self.db = db
         self.head = head
         self.columns = columns
         self.rowsPerStatement = rowsPerStatement
-        pending.reserveCapacity(Int(columns * rowsPerStatement))
-        bytes.reserveCapacity(Int(columns * rowsPerStatement) * 16)
+        pending = BoundRows(columns: columns)
         full = try Self.prepare(db, Self.sql(head, columns: columns, rows: rowsPerStatement))
     }
 
     deinit { sqlite3_finalize(full) }
 
-    static func sql(_ head: String, columns: Int32, rows: Int32) -> String {
-        let one = "(" + Array(repeating: "?", count: Int(columns)).joined(separator: ", ") + ")"
-        return head + " VALUES " + Array(repeating: one, count: Int(rows)).joined(separator: ", ")
+    static func sql(_ head: String, columns: Int, rows: Int) -> String {
+        let one = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return head + " VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
     }
 
     static func prepare(_ db: Database, _ sql: String) throws -> OpaquePointer? {
@@ -394,34 +443,39 @@ final class BulkStatement {
         return handle
     }
 
-    func text(_ value: String?) {
-        guard let value else { return pending.append(.null) }
-        let start = bytes.count
-        bytes.append(contentsOf: value.utf8)
-        pending.append(.text(start: start, count: bytes.count - start))
-    }
-    func int<I: BinaryInteger>(_ value: I?) { pending.append(value.map { .int(Int64($0)) } ?? .null) }
-
-    /// The row's values are all given.
-    func row() throws {
-        rows += 1
-        precondition(pending.count == Int(rows * columns), "\(head): \(pending.count) values for \(rows) rows of \(columns) columns")
-        if rows == rowsPerStatement { try send(full) }
+    /// Sends every full statement's worth of rows; keeps the rest for the next rows.
+    func add(_ rows: BoundRows) throws {
+        precondition(rows.columns == columns, "\(head): rows of \(rows.columns) columns, not \(columns)")
+        var next = 0
+        if pending.rows > 0 {
+            next = min(rowsPerStatement - pending.rows, rows.rows)
+            pending.append(rows, rows: 0..<next)
+            if pending.rows == rowsPerStatement {
+                try send(full, pending, from: 0, count: rowsPerStatement)
+                pending.removeAll()
+            }
+        }
+        while rows.rows - next >= rowsPerStatement {
+            try send(full, rows, from: next, count: rowsPerStatement)
+            next += rowsPerStatement
+        }
+        pending.append(rows, rows: next..<rows.rows)
     }
 
     /// Sends the rows still pending.
     func finish() throws {
-        guard rows > 0 else { return }
-        let last = try Self.prepare(db, Self.sql(head, columns: columns, rows: rows))
+        guard pending.rows > 0 else { return }
+        let last = try Self.prepare(db, Self.sql(head, columns: columns, rows: pending.rows))
         defer { sqlite3_finalize(last) }
-        try send(last)
+        try send(last, pending, from: 0, count: pending.rows)
+        pending.removeAll()
     }
 
-    private func send(_ statement: OpaquePointer?) throws {
-        let failure = bytes.withUnsafeBufferPointer { texts in
+    private func send(_ statement: OpaquePointer?, _ rows: BoundRows, from first: Int, count: Int) throws {
+        let failure = rows.bytes.withUnsafeBufferPointer { texts in
             texts.withMemoryRebound(to: CChar.self) { texts in
                 var index: Int32 = 1
-                for v in pending {
+                for v in rows.values[first * columns..<(first + count) * columns] {
                     switch v {
                     case .text(_, 0):
                         // An empty text still needs a pointer that is not NULL (NULL would bind SQL NULL); SQLite copies it.
@@ -439,9 +493,6 @@ final class BulkStatement {
                 return failure
             }
         }
-        pending.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
-        rows = 0
         if let failure { throw failure }
     }
 

@@ -101,33 +101,40 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         try StoreFile.createEmpty(path, group: group)
         do throws(StoreError) {
             let pool = try openPool(path: path, busyWait: BusyWait(timeout: defaultBusyTimeout), readOnly: false)
-            try run {
-                try Schema.migrator.migrate(pool)
-                try pool.write { db in
-                    for (k, v) in [
-                        ("training", training ? "1" : "0"), ("created_by", createdBy),
-                        ("created_at", String(Int(now.timeIntervalSince1970))),
-                        ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))
-                    ] {
-                        try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
-                    }
-                    try db.execute(
-                        sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
-                        arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
-                    try Audit.append(
-                        GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
-                        detail: training ? "training store" : "production store")
-                    for (k, v) in checked {
-                        _ = try SettingsSQL.change(GRDBConnection(db), k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
-                    }
-                }
-            }
+            try run { try initialize(pool, training: training, createdBy: createdBy, now: now, window: window, origin: origin, settings: checked) }
             try? pool.close()
             return try SQLiteBookingStore(path: path, origin: origin)
         } catch {
             // Only what this call created is removed: the file did not exist before it.
             StoreFile.removeCreated(path)
             throw error
+        }
+    }
+
+    /// A new store's schema (the migrations) and first rows: its settings, its creator as an officer,
+    /// the audit log's first row, and `settings` (checked) changed as `biosched settings set` would.
+    static func initialize(
+        _ writer: some DatabaseWriter, training: Bool, createdBy: String, now: Date, window: SlotWindow, origin: AuditOrigin,
+        settings checked: [(StoreSetting, String)]
+    ) throws {
+        try Schema.migrator.migrate(writer)
+        try writer.write { db in
+            for (k, v) in [
+                ("training", training ? "1" : "0"), ("created_by", createdBy),
+                ("created_at", String(Int(now.timeIntervalSince1970))),
+                ("lead_hours", String(window.leadHours)), ("horizon_days", String(window.horizonDays))
+            ] {
+                try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+            try db.execute(
+                sql: "INSERT INTO staff(user, role, added_at, added_by) VALUES (?, 'officer', ?, ?)",
+                arguments: [createdBy, Int(now.timeIntervalSince1970), createdBy])
+            try Audit.append(
+                GRDBConnection(db), origin: origin, at: now, actor: Actor(role: .officer, id: createdBy), action: .storeCreated,
+                detail: training ? "training store" : "production store")
+            for (k, v) in checked {
+                _ = try SettingsSQL.change(GRDBConnection(db), k, to: v, by: Actor(role: .officer, id: createdBy), now: now, origin: origin)
+            }
         }
     }
 

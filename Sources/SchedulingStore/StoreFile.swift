@@ -73,19 +73,30 @@ public enum StoreFile {
     /// Creates an empty file for a new store: refuses an existing path, creates missing folders
     /// (0700, or 0770 for a group), and the file 0600 (or 0660), whatever the umask.
     static func createEmpty(_ path: String, group: String?) throws(StoreError) {
+        let gid = try checkNew(path, group: group)
+        if exists(path) { throw .invalid(Localized { $0.storeFileExists(path) }) }
+        try makeFolders(for: path, gid: gid)
+        try createFile(path, gid: gid)
+    }
+
+    /// Refuses a path with a control character SQLite's file names cannot carry, and an unknown group.
+    private static func checkNew(_ path: String, group: String?) throws(StoreError) -> gid_t? {
         if path.contains("\n") || path.contains("\u{0}") {
             throw .invalid(Localized { $0.storePathControl })
         }
-        var gid: gid_t?
-        if let group {
-            guard let g = getgrnam(group) else { throw .invalid(Localized { $0.noGroup(Echo.show(group)) }) }
-            gid = g.pointee.gr_gid
-        }
-        let fileMode: mode_t = gid == nil ? 0o600 : 0o660
+        guard let group else { return nil }
+        guard let g = getgrnam(group) else { throw .invalid(Localized { $0.noGroup(Echo.show(group)) }) }
+        return g.pointee.gr_gid
+    }
+
+    /// Whether anything is at `path`, a dangling symbolic link included.
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+
+    /// The folders missing above `path`, made for this user only (0700) or for the group too (2770).
+    private static func makeFolders(for path: String, gid: gid_t?) throws(StoreError) {
         let dirMode: mode_t = gid == nil ? 0o700 : 0o2770
-        if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-            throw .invalid(Localized { $0.storeFileExists(path) })
-        }
         // Missing folders, outermost first, each made with the mode (mkdir's mode is masked by the umask: chmod after).
         var missing: [String] = []
         var dir = parent(of: path)
@@ -101,6 +112,11 @@ public enum StoreFile {
             chmod(d, dirMode)
             if let gid { chown(d, getuid(), gid) }
         }
+    }
+
+    /// A new empty file, 0600 (or 0660 with the group), whatever the umask; never an existing one.
+    private static func createFile(_ path: String, gid: gid_t?) throws(StoreError) {
+        let fileMode: mode_t = gid == nil ? 0o600 : 0o660
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
         guard fd >= 0 else {
             if errno == EEXIST { throw .invalid(Localized { $0.storeFileExists(path) }) }
@@ -109,6 +125,85 @@ public enum StoreFile {
         }
         fchmod(fd, fileMode)
         if let gid { fchown(fd, getuid(), gid) }
+        close(fd)
+    }
+
+    /// Makes a new store at `path` all at once: `build` fills a file beside it (`.NAME.creating-PID`,
+    /// made as `createEmpty` makes a store), which is then flushed to disk and linked into place. Another
+    /// process sees no store or the whole of it, and a creation that dies half-way leaves no store behind,
+    /// only its hidden file, which the next creation in that folder removes.
+    ///
+    /// One creation at a time in a folder: `flock` on the folder, released when the process ends. A
+    /// second one calls `waiting` and waits for the first; then, with `keepExisting`, a store that
+    /// appeared meanwhile is kept (returns nil: nothing made); without it, as any existing path, it is
+    /// refused. Nothing that exists is ever overwritten.
+    static func createAtomically<T>(
+        _ path: String, group: String?, keepExisting: Bool, waiting: () -> Void, build: (String) throws(StoreError) -> T
+    ) throws(StoreError) -> T? {
+        let gid = try checkNew(path, group: group)
+        if exists(path) {
+            if keepExisting { return nil }
+            throw .invalid(Localized { $0.storeFileExists(path) })
+        }
+        try makeFolders(for: path, gid: gid)
+        let dir = parent(of: path).isEmpty ? "." : parent(of: path)
+        let prefix = "." + (path as NSString).lastPathComponent + ".creating-"
+        // Without a folder that can be opened, or without locks, the creation is still all at once
+        // (the link below never replaces a file); only a creator that died is not cleaned up after.
+        let folder = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        if folder >= 0 {
+            var locked = flock(folder, LOCK_EX | LOCK_NB) == 0
+            if !locked && errno == EWOULDBLOCK {
+                waiting()
+                while flock(folder, LOCK_EX) != 0 && errno == EINTR {}
+                locked = true
+            }
+            if locked {
+                // Only a creator holds the lock, and it removes its file before letting go: any
+                // such file now is a dead creator's.
+                for entry in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where entry.hasPrefix(prefix) {
+                    removeCreated(dir + "/" + entry)
+                }
+            }
+        }
+        defer { if folder >= 0 { flock(folder, LOCK_UN) } }
+        if exists(path) {
+            if keepExisting { return nil }
+            throw .invalid(Localized { $0.storeFileExists(path) })
+        }
+        let building = dir + "/" + prefix + String(getpid())
+        try createFile(building, gid: gid)
+        do throws(StoreError) {
+            let made = try build(building)
+            try syncToDisk(building)
+            if link(building, path) != 0 {
+                let failure = errno
+                removeCreated(building)
+                if failure == EEXIST {
+                    if keepExisting { return nil }
+                    throw .invalid(Localized { $0.storeFileExists(path) })
+                }
+                let why = String(cString: strerror(failure))
+                throw .unusableStore(Localized { $0.cannotCreateFile(path, why) })
+            }
+            removeCreated(building)
+            if folder >= 0 { fsync(folder) }
+            return made
+        } catch {
+            removeCreated(building)
+            throw error
+        }
+    }
+
+    /// Flushes a finished file to the disk before it is linked into place.
+    private static func syncToDisk(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0, fsync(fd) == 0 else {
+            let why = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw .unusableStore(Localized { $0.cannotCreateFile(path, why) })
+        }
         close(fd)
     }
 

@@ -183,7 +183,7 @@ struct Session {
         if let n = g.now { fixedNow = try parseNow(n, t) }
         let origin = try origin(g, user: user)
         if g.db == nil && createDefault && !StoreBackends.isPostgres(path) && !FileManager.default.fileExists(atPath: path) {
-            try DemoStore.create(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json, t)
+            try DemoStore.createIfMissing(path: path, user: user, now: fixedNow ?? Date(), seed: 1, quiet: g.json, t)
         }
         let store: any OpenedStore
         let info: StoreInfo

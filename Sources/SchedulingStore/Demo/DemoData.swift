@@ -17,6 +17,14 @@ public enum DemoData {
         return g.build(caseCount: caseCount)
     }
 
+    /// The same document in parts, as they are made (`Generator.build(caseCount:partSize:part:)`):
+    /// the first part holds the settings, the centers and the story cases; put together in order,
+    /// the parts are `document(seed:now:caseCount:)`.
+    static func parts(seed: UInt64, now: Date, caseCount: Int = 50_000, partSize: Int, _ part: (ImportDocument) -> Void) {
+        var g = Generator(seed: seed, now: now)
+        g.build(caseCount: caseCount, partSize: partSize, part: part)
+    }
+
     /// The story cases, one for each situation of the rules, with fixed receipts.
     public static func stories(now: Date, _ language: Language = .en) -> [StoryCase] {
         let sites = Sites.make(now: now)

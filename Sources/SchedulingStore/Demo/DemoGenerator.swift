@@ -30,7 +30,17 @@ struct Generator {
         lastSlugs = DemoNames.lastNames.map(DemoNames.slug)
     }
 
+    /// The whole document at once.
     mutating func build(caseCount: Int) -> ImportDocument {
+        var whole: ImportDocument?
+        build(caseCount: caseCount, partSize: .max) { whole = $0 }
+        return whole!
+    }
+
+    /// The document in parts, handed to `part` as they are made: the first holds the settings, the
+    /// centers and the story cases, each part after it about `partSize` more cases (with their
+    /// accounts and appointments). The parts put together, in order, are `build(caseCount:)`'s document.
+    mutating func build(caseCount: Int, partSize: Int, part: (ImportDocument) -> Void) {
         let plan = StoryPlan.make(now: now, sites: sites, ledger: &ledger)
         accounts = plan.accounts
         for r in Story.all { usedReceipts.insert(r) }
@@ -40,10 +50,24 @@ struct Generator {
             appointments += e.appointments
         }
         fillWeek(site: plan.fullWeekSite, from: plan.fullWeekFirst)
-        while cases.count < caseCount { randomCase() }
-        return ImportDocument(
-            settings: .init(leadHours: SlotWindow.defaultLeadHours, horizonDays: SlotWindow.defaultHorizonDays), centers: sites.map(\.record),
-            accounts: accounts, cases: cases, appointments: appointments)
+        var first = true
+        var handed = 0
+        func handOver(_ g: inout Generator) {
+            part(
+                ImportDocument(
+                    settings: first ? .init(leadHours: SlotWindow.defaultLeadHours, horizonDays: SlotWindow.defaultHorizonDays) : nil,
+                    centers: first ? g.sites.map(\.record) : [], accounts: g.accounts, cases: g.cases, appointments: g.appointments))
+            first = false
+            handed += g.cases.count
+            g.accounts.removeAll()
+            g.cases.removeAll()
+            g.appointments.removeAll()
+        }
+        while handed + cases.count < caseCount {
+            randomCase()
+            if cases.count >= partSize { handOver(&self) }
+        }
+        handOver(&self)
     }
 
     // MARK: People

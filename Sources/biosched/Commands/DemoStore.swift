@@ -23,6 +23,17 @@ enum DemoStore {
         }
     }
 
+    /// The default store's first use: the demo store, unless it is there. Another process creating it
+    /// at the same moment is waited for (and said), and what it made is used.
+    static func createIfMissing(path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en) throws(Failure) {
+        if !quiet { StandardStreams.err(t.creatingDemoStore(path) + "\n") }
+        do {
+            _ = try SQLiteBookingStore.createDemoIfMissing(path: path, createdBy: user, now: now, seed: seed) {
+                StandardStreams.err(t.waitingForDemoStore(path) + "\n")
+            }
+        } catch { throw Failure(storeError: error) }
+    }
+
     /// A PostgreSQL sandbox: the store in the database, or, in an empty database (as `createdb`
     /// makes it), a new training store with the demo data (one transaction: a failure leaves the
     /// database empty). Says whether it made it.

@@ -407,6 +407,12 @@ extension Catalog {
         tr(en: "Creating a training store with demo data at \(path) ...", es: "Creando un sistema de práctica con datos de prueba en \(path) ...")
     }
 
+    public func waitingForDemoStore(_ path: String) -> String {
+        tr(
+            en: "Another biosched is creating the store at \(path) right now: waiting for it to finish ...",
+            es: "Otro biosched está creando el sistema en \(path) en este momento: esperando a que termine ...")
+    }
+
     // mailer, outbox, reminders
     public var onceAndFollow: String { tr(en: "--once and --follow exclude each other.", es: "--once y --follow no van juntos.") }
     public var badMailerTimes: String {

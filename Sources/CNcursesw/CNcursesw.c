@@ -241,8 +241,11 @@ int cn_pending_signal(void) { return (int)g_signal; }
 // MARK: a temporary folder removed on a fatal signal (the demo's sandbox while it is built)
 
 static char g_guard_dir[1024];
-static const char *const g_guard_files[] = { "sandbox.sqlite", "first-state.sqlite" };
-static const char *const g_guard_suffixes[] = { "", "-wal", "-shm", "-journal" };
+// The sandbox is built beside its name (".sandbox.sqlite.creating-PID", StoreFile.createAtomically)
+// and linked into place; the name is made when the guard is installed (no formatting in a handler).
+static char g_guard_building[64];
+static const char *const g_guard_files[] = { "sandbox.sqlite", "first-state.sqlite", g_guard_building };
+static const char *const g_guard_suffixes[] = { "", "-wal", "-shm", "-journal", "-queue" };
 static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM };
 enum { guard_count = sizeof guard_signals / sizeof guard_signals[0] };
 static struct sigaction g_old_guard[guard_count];
@@ -274,6 +277,7 @@ static void guard_handler(int sig) {
 void cn_guard_temporary_folder(const char *dir) {
     if (g_guard_installed || strlen(dir) >= sizeof g_guard_dir) return;
     strcpy(g_guard_dir, dir);
+    snprintf(g_guard_building, sizeof g_guard_building, ".sandbox.sqlite.creating-%ld", (long)getpid());
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = guard_handler;

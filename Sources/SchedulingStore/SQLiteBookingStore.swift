@@ -316,7 +316,8 @@ public final class SQLiteBookingStore: BookingStore, @unchecked Sendable {
         case .unavailable:
             return try transaction()
         case .timedOut:
-            throw DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked (waited in the writers' queue)")
+            // As SQLite's own SQLITE_BUSY: the person reads the catalog's "store busy" (`map`).
+            throw DatabaseError(resultCode: .SQLITE_BUSY)
         case let .first(node):
             defer { queue.leave(node) }
             return try busyWait.counting(from: asked, transaction)

@@ -75,6 +75,11 @@ struct PostgresStoreTests {
         "A reschedule on PostgreSQL is at most 5 round trips from BEGIN to COMMIT (pipeline mode); what it wrote is whole, and a race lost at the write still books nothing"
     )
     func reschedulesInFewRoundTrips() throws {
+        try withImportedStore(stations: 1) { cluster, db, store in try roundTrips(cluster, db, store) }
+    }
+
+    /// A training store in a database of its own, the conformance document imported; dropped after `body`.
+    private func withImportedStore(stations: Int, _ body: (PostgresCluster, String, PostgresBookingStore) throws -> Void) throws {
         let cluster = try PostgresUnderTest.cluster()
         let db = try cluster.createDatabase()
         let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
@@ -82,7 +87,11 @@ struct PostgresStoreTests {
             store.close()
             _ = try? cluster.psql("DROP DATABASE \(db)")
         }
-        _ = try store.importDocument(StoreUnderTest.document(stations: 1), actor: officer, now: conformanceNow)
+        _ = try store.importDocument(StoreUnderTest.document(stations: stations), actor: officer, now: conformanceNow)
+        try body(cluster, db, store)
+    }
+
+    private func roundTrips(_ cluster: PostgresCluster, _ db: String, _ store: PostgresBookingStore) throws {
         // A case with an online account (an enrollment code, the applicant's message) and one without.
         let first = try store.reschedule(request("EAC2414052317", maria, to: "2026-06-24T09:00", id: "rt-1"), clock: clock)
         #expect(first.result == .booked)
@@ -119,14 +128,10 @@ struct PostgresStoreTests {
         "Statements are prepared once per connection under a name that is a digest of their text; a server that forgot them (a transaction-pooling pgbouncer) or a table that changed shape costs one retry, and the connection goes on unnamed"
     )
     func preparedStatementsAndTheirLoss() throws {
-        let cluster = try PostgresUnderTest.cluster()
-        let db = try cluster.createDatabase()
-        let store = try PostgresBookingStore.create(try PostgresLocation.parse(cluster.url(db)), training: true, createdBy: officer.id, now: conformanceNow)
-        defer {
-            store.close()
-            _ = try? cluster.psql("DROP DATABASE \(db)")
-        }
-        _ = try store.importDocument(StoreUnderTest.document(stations: 2), actor: officer, now: conformanceNow)
+        try withImportedStore(stations: 2) { cluster, db, store in try preparedStatements(cluster, db, store) }
+    }
+
+    private func preparedStatements(_ cluster: PostgresCluster, _ db: String, _ store: PostgresBookingStore) throws {
         #expect(try store.reschedule(request("MSC2600000000", agent, to: "2026-06-24T10:00", id: "ps-1"), clock: clock).result == .booked)
         // The session's prepared statements: ours, named by digest, and the same ones used again.
         func named() throws -> [String] {

@@ -103,9 +103,15 @@ final class WriterQueue: @unchecked Sendable {
             if st.st_gid != db.st_gid { _ = fchown(fd, uid_t.max, db.st_gid) }
         }
         let queue = WriterQueue(fd: fd)
-        // OFD locks are Linux 3.15 and later, and not every file system has them.
-        guard queue.lock(guardByte, wait: false) == 0 else { return nil }
-        queue.unlock(guardByte)
+        // OFD locks are Linux 3.15 and later, and not every file system has them. The guard held by
+        // another writer at this instant (EAGAIN, EACCES) says they work too: this store must not
+        // write without the queue for the rest of its life because of one busy moment.
+        let probe = queue.lock(guardByte, wait: false)
+        if probe == 0 {
+            queue.unlock(guardByte)
+        } else if probe != EAGAIN && probe != EACCES {
+            return nil
+        }
         return queue
         #else
         return nil

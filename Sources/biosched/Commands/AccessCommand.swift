@@ -12,6 +12,7 @@ import SchedulingStore
 /// forced command is a checked identifier or an absolute path, each quoted for the shell besides.
 struct Access: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "access",
         abstract: "SSH keys of applicants, representatives and staff, kept in the store (sshd asks `access authorized-keys`).",
         subcommands: [Add.self, Remove.self, List.self, Export.self, Code.self, AcceptG28.self, AuthorizedKeysLookup.self], defaultSubcommand: List.self)
 
@@ -82,7 +83,7 @@ struct Access: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let a public key in as an account (or a staff login) (officers).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Let a public key in as an account (or a staff login) (officers).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
         @Option(help: ArgumentHelp("The public key file (one line, e.g. id_ed25519.pub).", valueName: "path")) var key: String
@@ -104,6 +105,7 @@ struct Access: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Revoke a person's keys, or one key (agents and officers: a caller lost a device).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
@@ -126,7 +128,7 @@ struct Access: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the keys in force (officers).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the keys in force (officers).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var files: FileOptions
         func run() throws {
@@ -168,6 +170,7 @@ struct Access: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write an authorized_keys file from the store (a small install without AuthorizedKeysCommand).")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The file (default: the gateway user's ~/.ssh/authorized_keys).", valueName: "path")) var file: String?
@@ -191,7 +194,8 @@ struct Access: ParsableCommand {
     }
 
     struct Code: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue a new one-time enrollment code for an account (agents and officers).")
+        static let configuration = CommandConfiguration(
+            commandName: "code", abstract: "Issue a new one-time enrollment code for an account (agents and officers).")
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("for"), help: ArgumentHelp("The applicant's or representative's account.", valueName: "id")) var account: String
         func run() throws {

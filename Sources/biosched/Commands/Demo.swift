@@ -15,6 +15,7 @@ import PostgresStore
 /// that play (--play, with --cast for an asciicast), record (--record) and check themselves (--check).
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Training: a sandbox store with story cases, a clock you move, role switching, and flows that play, record and test themselves.",
         discussion: """
             Opens the terminal UI on a training sandbox filled with story cases, one for each situation of the rules. \

@@ -4,7 +4,8 @@ import Scheduling
 import SchedulingStore
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load centers, accounts, cases and appointments from JSON: all or nothing.")
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Load centers, accounts, cases and appointments from JSON: all or nothing.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The JSON file (see README for the format).") var file: String
     func run() throws {

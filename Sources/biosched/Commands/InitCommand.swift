@@ -8,7 +8,7 @@ import PostgresStore
 #endif
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a store. --demo fills a training store with demo data.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a store. --demo fills a training store with demo data.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Fill the store with deterministic demo data (implies --training).") var demo = false
     @Flag(help: "Create a training store (takes --now, any role may be taken, every output says so).") var training = false

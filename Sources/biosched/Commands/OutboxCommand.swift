@@ -66,7 +66,8 @@ struct OutboxCommand: ParsableCommand {
     }
 
     struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put failed messages back in the queue, due now, with their tries counted from 0.")
+        static let configuration = CommandConfiguration(
+            commandName: "retry", abstract: "Put failed messages back in the queue, due now, with their tries counted from 0.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Outbox ids of failed messages.") var ids: [Int64] = []
         @Flag(help: "Every failed message.") var all = false

@@ -4,6 +4,7 @@ import Scheduling
 
 struct Reschedule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reschedule",
         abstract: "Reschedule an appointment: books, escalates to an officer, or refuses, per your role's channel.")
 
     @OptionGroup var global: GlobalOptions

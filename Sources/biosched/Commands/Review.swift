@@ -4,6 +4,7 @@ import Scheduling
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "The officer's queue of escalated requests: list, approve or deny.",
         subcommands: [List.self, Approve.self, Deny.self], defaultSubcommand: List.self)
 
@@ -47,7 +48,7 @@ struct Review: ParsableCommand {
     }
 
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve: book the preferred slot, or another with --to.")
+        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve: book the preferred slot, or another with --to.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request id.") var id: String
         @Option(help: "Why (always required).") var note: String
@@ -76,7 +77,7 @@ struct Review: ParsableCommand {
     }
 
     struct Deny: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Deny an escalated request; the current appointment stands.")
+        static let configuration = CommandConfiguration(commandName: "deny", abstract: "Deny an escalated request; the current appointment stands.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request id.") var id: String
         @Option(help: "Why (always required).") var note: String

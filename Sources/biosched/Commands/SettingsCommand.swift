@@ -24,7 +24,8 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the enrollment host and user, and the command notices give callers (staff).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the enrollment host and user, and the command notices give callers (staff).")
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let s = try Session.openAsStaff(global, refusal: \.purposeSeeSettings)
@@ -60,6 +61,7 @@ struct SettingsCommand: ParsableCommand {
 
     struct Unset: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unset",
             abstract: "Unset a setting (officers; audited): enroll-host (notices then say the host is the agency's) or enroll-user (back to biosched).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "enroll-host or enroll-user.") var name: String

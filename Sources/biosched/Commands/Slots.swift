@@ -3,7 +3,8 @@ import Foundation
 import Scheduling
 
 struct Slots: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the slots a center offers (R12), with free stations, in its local time.")
+    static let configuration = CommandConfiguration(
+        commandName: "slots", abstract: "List the slots a center offers (R12), with free stations, in its local time.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The center's code (see `biosched centers`).") var center: String
@@ -52,6 +53,7 @@ struct Slots: ParsableCommand {
 
 struct Centers: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "centers",
         abstract: "The Application Support Centers: list them, or close one for a day.",
         subcommands: [CentersList.self, CentersClose.self], defaultSubcommand: CentersList.self)
 }

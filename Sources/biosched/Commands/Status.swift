@@ -4,6 +4,7 @@ import Scheduling
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show a case: its appointment in the center's local time, prior reschedules, flags, and the verdict for you now.")
 
     @OptionGroup var global: GlobalOptions

@@ -15,6 +15,7 @@ struct StoreCommand: ParsableCommand {
 
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract:
                 "Copy every table (the audit log included) from a SQLite file into an empty PostgreSQL database, or back into a new file; one transaction, counts verified."
         )

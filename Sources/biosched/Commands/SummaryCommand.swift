@@ -4,7 +4,7 @@ import Scheduling
 import SchedulingStore
 
 struct Summary: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Summarize the store (the default).", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "summary", abstract: "Summarize the store (the default).", shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
     func run() throws {
         let s = try Session.open(global)

@@ -80,7 +80,7 @@ struct ThemesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the themes, each with a one-line preview.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the themes, each with a one-line preview.")
 
         @Option(
             help: ArgumentHelp(
@@ -125,6 +125,7 @@ struct ThemesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a theme file: exits 2, with FILE:LINE:COLUMN and what was expected, when it cannot be used.")
 
         @Argument(help: "The theme file (or a theme's name).")

@@ -5,13 +5,15 @@ import SchedulingStore
 
 struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "users",
         abstract: "Which local users are staff (officers only).",
         subcommands: [Add.self, Remove.self, List.self], defaultSubcommand: List.self)
 
     static func officer(_ g: GlobalOptions) throws(Failure) -> Session { try Session.openAsOfficer(g, to: \.purposeManageUsers) }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a local user an agent, officer or gateway (the SSH service account).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Make a local user an agent, officer or gateway (the SSH service account).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The local login name.") var user: String
         @Option(help: "agent, officer or gateway.") var role: String
@@ -23,7 +25,7 @@ struct Users: ParsableCommand {
         }
     }
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a staff user.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a staff user.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The local login name.") var user: String
         func run() throws {
@@ -33,7 +35,7 @@ struct Users: ParsableCommand {
         }
     }
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff users.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff users.")
         @OptionGroup var global: GlobalOptions
         func run() throws {
             let s = try Users.officer(global)

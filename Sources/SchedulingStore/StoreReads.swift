@@ -23,6 +23,15 @@ extension SQLStore {
         return try sqlRead { db in try CaseSnapshot.load(receipt, for: actor, from: transaction(on: db)) }
     }
 
+    public func receiptsOnFile(_ receipts: [ReceiptNumber]) throws(StoreError) -> Set<ReceiptNumber> {
+        guard !receipts.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: receipts.count).joined(separator: ", ")
+        let found = try sqlRead { db in
+            try db.fetchValues(String.self, sql: "SELECT receipt FROM cases WHERE receipt IN (\(marks))", arguments: SQLArguments(receipts.map(\.value)))
+        }
+        return Set(found.compactMap { try? ReceiptNumber(parsing: $0) })
+    }
+
     public func cases(for actor: Actor) throws(StoreError) -> [CaseSummary] {
         let sql: String
         switch actor.role {

@@ -313,6 +313,20 @@ struct DemoStoriesSpanishTests {
         #expect(DemoData.stories(now: DemoDataTests.now, .en) == en)
     }
 
+    @Test("The story headlines (the find screen's try list) are the stories' receipts and titles, in order, at any time")
+    func headlinesAreTheStories() {
+        let times = [DemoDataTests.now, DemoDataTests.now.addingTimeInterval(-190 * 86_400), DemoDataTests.now.addingTimeInterval(97 * 86_400 + 3_541)]
+        for language in [Language.en, .es] {
+            let headlines = DemoData.storyHeadlines(language)
+            #expect(headlines.count == 15)
+            for now in times {
+                let stories = DemoData.stories(now: now, language)
+                #expect(headlines.map(\.receipt) == stories.map(\.receipt))
+                #expect(headlines.map(\.title) == stories.map(\.title))
+            }
+        }
+    }
+
     @Test("An import file's error in Spanish keeps its JSON path")
     func importErrorSpanish() {
         do {

@@ -30,6 +30,18 @@ struct StoreConformanceTests {
         #expect(try s.auditLog(receipt: receipt("EAC2414052317")).map(\.action) == ["rescheduled"])
     }
 
+    @Test("Receipts on file: exactly the cases the store holds, none read or written beyond that", arguments: StoreKind.allCases)
+    func receiptsOnFile(kind: StoreKind) throws {
+        let t = try StoreUnderTest(kind)
+        defer { t.cleanup() }
+        let held = [receipt("EAC2414052317"), receipt("WAC2390112345")]
+        let unknown = [receipt("IOE0000000001"), receipt("LIN9999999999")]
+        #expect(try t.store.receiptsOnFile(held + unknown + [held[0]]) == Set(held))
+        #expect(try t.store.receiptsOnFile(unknown).isEmpty)
+        #expect(try t.store.receiptsOnFile([]).isEmpty)
+        #expect(try t.store.auditLog(receipt: held[0]).isEmpty)
+    }
+
     @Test("R3a R14 a refusal books nothing and is audited", arguments: StoreKind.allCases)
     func refusal(kind: StoreKind) throws {
         let t = try StoreUnderTest(kind)

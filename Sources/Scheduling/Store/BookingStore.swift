@@ -11,6 +11,9 @@ public protocol BookingStore: Sendable {
     func centers() throws(StoreError) -> [Center]
     /// The case and its current appointment, if the actor may see it; else `.notAuthorized`.
     func caseSnapshot(_ receipt: ReceiptNumber, for actor: Actor) throws(StoreError) -> CaseSnapshot
+    /// Which of these receipts the store holds a case for. Staff only (a trainer's list of the demo
+    /// stories): nothing else about the cases is read.
+    func receiptsOnFile(_ receipts: [ReceiptNumber]) throws(StoreError) -> Set<ReceiptNumber>
     /// Cases an applicant or representative may act on.
     func cases(for actor: Actor) throws(StoreError) -> [CaseSummary]
     /// Staff only (`CallerSearch.authorize`): the cases whose applicant matches, at most `limit`,

@@ -25,6 +25,12 @@ public enum DemoData {
         g.build(caseCount: caseCount, partSize: partSize, part: part)
     }
 
+    /// The story cases' receipts and titles, in the order of `stories`: cheap (nothing is placed), for
+    /// a list a trainer picks from.
+    public static func storyHeadlines(_ language: Language = .en) -> [(receipt: String, title: String)] {
+        Story.headlines(Catalog(language))
+    }
+
     /// The story cases, one for each situation of the rules, with fixed receipts.
     public static func stories(now: Date, _ language: Language = .en) -> [StoryCase] {
         let sites = Sites.make(now: now)

@@ -21,6 +21,27 @@ enum Story {
         [eligible, twelveHours, elevenHours, twice, passed, missedRisk, missedMoved, asylum, adoption, denied]
             + leeClients + [fullWeek, dst, guam, phoenix]
     }
+
+    /// The stories in the order the plan makes them, each with its title: what the find screen's
+    /// "Demo cases to try" list shows, known without making the plan (which places every story from
+    /// `now` among all the centers). The plan takes its titles from here.
+    static func headlines(_ t: Catalog) -> [(receipt: String, title: String)] {
+        [
+            (eligible, t.storyEligibleTitle), (twelveHours, t.storyTwelveTitle), (elevenHours, t.storyElevenTitle),
+            (twice, t.storyTwiceTitle), (passed, t.storyPassedTitle), (missedRisk, t.storyMissedRiskTitle),
+            (missedMoved, t.storyMissedMovedTitle), (asylum, t.storyAsylumTitle), (adoption, t.storyAdoptionTitle),
+            (denied, t.storyDeniedTitle), (leeClients[0], t.storyAttorneyTitle), (fullWeek, t.storyFullWeekTitle),
+            (dst, t.storyDSTTitle), (guam, t.storyGuamTitle), (phoenix, t.storyPhoenixTitle)
+        ]
+    }
+
+    /// The title of the story with this receipt (one of `headlines`).
+    static func title(_ receipt: String, _ t: Catalog) -> String {
+        guard let title = headlines(t).first(where: { $0.receipt == receipt })?.title else {
+            preconditionFailure("no story has the receipt \(receipt)")
+        }
+        return title
+    }
 }
 
 struct StoryEntry {
@@ -77,7 +98,7 @@ struct StoryPlan {
             account("maria.garcia", "María García", phone: "(617) 555-0142")
             add(
                 StoryCase(
-                    receipt: Story.eligible, title: t.storyEligibleTitle,
+                    receipt: Story.eligible, title: Story.title(Story.eligible, t),
                     description: t.storyEligible(when(s, slot.start)),
                     role: "applicant", account: "maria.garcia"),
                 .init(receipt: Story.eligible, form: "I-485", applicant: "maria.garcia", applicantName: "María García"),
@@ -93,7 +114,7 @@ struct StoryPlan {
             account("david.kim", "David Kim", phone: "(202) 555-0117")
             add(
                 StoryCase(
-                    receipt: Story.twelveHours, title: t.storyTwelveTitle,
+                    receipt: Story.twelveHours, title: Story.title(Story.twelveHours, t),
                     description: t.storyTwelve(when(s, start), exact: exact, duration(secs(start) - secs(now))),
                     role: "applicant", account: "david.kim"),
                 .init(receipt: Story.twelveHours, form: "I-765", applicant: "david.kim", applicantName: "David Kim"),
@@ -106,7 +127,7 @@ struct StoryPlan {
             account("aisha.bello", "Aisha Bello", phone: "(312) 555-0163")
             add(
                 StoryCase(
-                    receipt: Story.elevenHours, title: t.storyElevenTitle,
+                    receipt: Story.elevenHours, title: Story.title(Story.elevenHours, t),
                     description: t.storyEleven(when(s, start), duration(secs(start) - secs(now))),
                     role: "agent"),
                 .init(receipt: Story.elevenHours, form: "N-400", applicant: "aisha.bello", applicantName: "Aisha Bello"),
@@ -122,7 +143,7 @@ struct StoryPlan {
             account("priya.patel", "Priya Patel", phone: "(312) 555-0188")
             add(
                 StoryCase(
-                    receipt: Story.twice, title: t.storyTwiceTitle,
+                    receipt: Story.twice, title: Story.title(Story.twice, t),
                     description: t.storyTwice(when(s, current.start)),
                     role: "applicant", account: "priya.patel"),
                 .init(receipt: Story.twice, form: "I-485", applicant: "priya.patel", applicantName: "Priya Patel"),
@@ -137,7 +158,7 @@ struct StoryPlan {
             account("tomasz.nowak", "Tomasz Nowak", phone: "(215) 555-0139")
             add(
                 StoryCase(
-                    receipt: Story.passed, title: t.storyPassedTitle,
+                    receipt: Story.passed, title: Story.title(Story.passed, t),
                     description: t.storyPassed(when(s, start), duration(secs(now) - secs(start))),
                     role: "agent"),
                 .init(receipt: Story.passed, form: "I-90", applicant: "tomasz.nowak", applicantName: "Tomasz Nowak"),
@@ -150,7 +171,7 @@ struct StoryPlan {
             let slot = ledger.near(s, day: today(s).adding(days: -3), step: -1, minute: 600, after: longAgo, before: now.addingTimeInterval(-3600))
             add(
                 StoryCase(
-                    receipt: Story.missedRisk, title: t.storyMissedRiskTitle,
+                    receipt: Story.missedRisk, title: Story.title(Story.missedRisk, t),
                     description: t.storyMissedRisk(when(s, slot.start)),
                     role: "officer"),
                 .init(receipt: Story.missedRisk, form: "N-400", applicant: nil, applicantName: "Jean-Baptiste Moreau"),
@@ -163,7 +184,7 @@ struct StoryPlan {
             account("fatima.rahman", "Fatima Rahman", phone: "(713) 555-0176")
             add(
                 StoryCase(
-                    receipt: Story.missedMoved, title: t.storyMissedMovedTitle,
+                    receipt: Story.missedMoved, title: Story.title(Story.missedMoved, t),
                     description: t.storyMissedMoved(when(s, slot.start), t.dateTimeLong(moved, sites[s].zone)),
                     role: "agent"),
                 .init(receipt: Story.missedMoved, form: "I-485", applicant: "fatima.rahman", applicantName: "Fatima Rahman", addressChangedAt: moved),
@@ -176,7 +197,7 @@ struct StoryPlan {
             let slot = ledger.near(s, day: today(s).adding(days: 6), minute: 570, after: now.addingTimeInterval(2 * 86_400), before: far)
             add(
                 StoryCase(
-                    receipt: Story.asylum, title: t.storyAsylumTitle,
+                    receipt: Story.asylum, title: Story.title(Story.asylum, t),
                     description: t.storyAsylum(when(s, slot.start)),
                     role: "agent"),
                 .init(receipt: Story.asylum, form: "I-589", applicant: nil, applicantName: "Yonas Tesfaye", representatives: ["rep-0007"]),
@@ -190,7 +211,7 @@ struct StoryPlan {
             account("emily.johnson", "Emily Johnson", phone: "(404) 555-0121")
             add(
                 StoryCase(
-                    receipt: Story.adoption, title: t.storyAdoptionTitle,
+                    receipt: Story.adoption, title: Story.title(Story.adoption, t),
                     description: t.storyAdoption(when(s, slot.start)),
                     role: "applicant", account: "emily.johnson"),
                 .init(receipt: Story.adoption, form: "I-600", applicant: "emily.johnson", applicantName: "Emily Johnson"),
@@ -204,7 +225,7 @@ struct StoryPlan {
             account("carlos.mendoza", "Carlos Mendoza", phone: "(214) 555-0155")
             add(
                 StoryCase(
-                    receipt: Story.denied, title: t.storyDeniedTitle,
+                    receipt: Story.denied, title: Story.title(Story.denied, t),
                     description: t.storyDenied(when(s, slot.start)),
                     role: "applicant", account: "carlos.mendoza"),
                 .init(receipt: Story.denied, form: "I-485", applicant: "carlos.mendoza", applicantName: "Carlos Mendoza", status: "denied"),
@@ -231,7 +252,7 @@ struct StoryPlan {
                 let story =
                     i == 0
                     ? StoryCase(
-                        receipt: receipt, title: t.storyAttorneyTitle,
+                        receipt: receipt, title: Story.title(receipt, t),
                         description: t.storyAttorney(list),
                         role: "representative", account: "attorney.lee") : nil
                 add(
@@ -252,7 +273,7 @@ struct StoryPlan {
             let last = p.fullWeekFirst.adding(days: 6)
             add(
                 StoryCase(
-                    receipt: Story.fullWeek, title: t.storyFullWeekTitle,
+                    receipt: Story.fullWeek, title: Story.title(Story.fullWeek, t),
                     description: t.storyFullWeek(sites[s].record.name, t.day(p.fullWeekFirst), t.day(last), when(s, slot.start)),
                     role: "applicant", account: "olena.kovalenko"),
                 .init(receipt: Story.fullWeek, form: "I-765", applicant: "olena.kovalenko", applicantName: "Olena Kovalenko"),
@@ -273,7 +294,7 @@ struct StoryPlan {
             let wall = (slot.local.wallSeconds - LocalDateTime(date: slot.local.date.adding(days: -1), time: LocalTime(hour: 20, minute: 30)!).wallSeconds)
             add(
                 StoryCase(
-                    receipt: Story.dst, title: t.storyDSTTitle,
+                    receipt: Story.dst, title: Story.title(Story.dst, t),
                     description: t.storyDST(
                         when(s, slot.start), springs: springs, d.iso, t.dateTimeLong(evening, zone),
                         duration(secs(slot.start) - secs(evening)), duration(Int64(wall))),
@@ -289,7 +310,7 @@ struct StoryPlan {
             account("joaquin.cruz", "Joaquín Camacho Cruz", phone: "(671) 555-0110")
             add(
                 StoryCase(
-                    receipt: Story.guam, title: t.storyGuamTitle,
+                    receipt: Story.guam, title: Story.title(Story.guam, t),
                     description: t.storyGuam(when(s, slot.start), t.dateTimeLong(slot.start, ZoneRules(identifier: "America/New_York")!)),
                     role: "applicant", account: "joaquin.cruz"),
                 .init(receipt: Story.guam, form: "I-90", applicant: "joaquin.cruz", applicantName: "Joaquín Camacho Cruz"),
@@ -301,7 +322,7 @@ struct StoryPlan {
             account("sofia.hernandez", "Sofía Hernández", phone: "(602) 555-0127")
             add(
                 StoryCase(
-                    receipt: Story.phoenix, title: t.storyPhoenixTitle,
+                    receipt: Story.phoenix, title: Story.title(Story.phoenix, t),
                     description: t.storyPhoenix(when(s, slot.start)),
                     role: "applicant", account: "sofia.hernandez"),
                 .init(receipt: Story.phoenix, form: "I-765", applicant: "sofia.hernandez", applicantName: "Sofía Hernández"),

@@ -148,6 +148,10 @@ public final class MemoryBookingStore: BookingStore, StoreAdministration, StoreS
         try reading { s in try CaseSnapshot.load(receipt, for: actor, from: MemoryTransaction(state: s, origin: origin)) }
     }
 
+    public func receiptsOnFile(_ receipts: [ReceiptNumber]) throws(StoreError) -> Set<ReceiptNumber> {
+        try reading { s in Set(receipts.filter { s.cases[$0] != nil }) }
+    }
+
     public func cases(for actor: Actor) throws(StoreError) -> [CaseSummary] {
         try reading { s in
             let tx = MemoryTransaction(state: s, origin: origin)

@@ -8,6 +8,7 @@ import TerminalUI
 /// `biosched tui` (and `biosched` with no subcommand in a terminal): the full-screen program.
 struct TUI: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tui",
         abstract: "Open the full-screen terminal UI (the default when run in a terminal).")
 
     @OptionGroup var global: GlobalOptions
@@ -46,22 +47,21 @@ struct TUI: ParsableCommand {
         return c
     }
 
-    /// Plain mode: the same state and update, as numbered menus on standard input and output.
     /// The demo stories whose cases this training store holds, for staff (the first few).
     static func tryCases(_ s: Session) -> [AppConfig.TryCase] {
-        let probe = Actor(role: .officer, id: s.actor.id)
-        let made = (s.store as? any TrainingSandbox).flatMap { try? $0.createdAt() } ?? s.now
-        // Lazily: the store is asked about stories only until six are found.
-        return Array(
-            DemoData.stories(now: made, s.language).lazy.compactMap { story in
-                guard let r = try? ReceiptNumber(parsing: story.receipt), (try? s.store.caseSnapshot(r, for: probe)) != nil else { return nil }
-                return AppConfig.TryCase(receipt: r, title: story.title)
-            }.prefix(6))
+        // The titles come without placing the stories (that takes every center's calendar), and the
+        // store is asked once which of them it holds: both are on the way to the first frame.
+        let stories = DemoData.storyHeadlines(s.language).compactMap { story in
+            (try? ReceiptNumber(parsing: story.receipt)).map { AppConfig.TryCase(receipt: $0, title: story.title) }
+        }
+        guard let held = try? s.store.receiptsOnFile(stories.map(\.receipt)) else { return [] }
+        return Array(stories.filter { held.contains($0.receipt) }.prefix(6))
     }
 
     /// The longest line plain mode reads: every field it fills is at most 300 characters.
     static let plainMaxLineBytes = 4096
 
+    /// Plain mode: the same state and update, as numbered menus on standard input and output.
     static func runPlain(_ s: Session, idleSeconds: Int) {
         let clock = s.clock
         let program = Program(

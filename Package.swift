@@ -57,7 +57,12 @@ let package = Package(
                 "Scheduling", "SchedulingStore", .target(name: "PostgresStore", condition: .when(traits: ["PostgreSQL"])),
                 "TerminalUI", "CursesScreen", "CNcursesw", "Notifications", "SSHAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ]
+            ],
+            // A release biosched carries the Swift runtime and Foundation in itself: a start then
+            // resolves no Swift library (a fifth of the first frame) and each session relocates less
+            // (docs/benchmarks.md, "The first frame"). Debug builds and the tests link them as usual.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         // sshd's AuthorizedKeysCommand at every login: the fast path of `access authorized-keys`
         // on the SQLite C API alone (a Swift process takes 13 ms to start); hands every other case to biosched.

@@ -13,12 +13,14 @@ enum DemoStore {
     /// fails, only the file this call created is removed.
     static func create(
         path: String, user: String, now: Date, seed: UInt64, quiet: Bool, _ t: Catalog = .en,
-        settings: [StoreSetting: String] = [:]
+        origin: AuditOrigin = AuditOrigin(), group: String? = nil, settings: [StoreSetting: String] = [:]
     ) throws(Failure) {
         if !quiet { StandardStreams.err(t.creatingDemoStore(path) + "\n") }
         // One transaction, statements prepared once (SchedulingStore/Demo/DemoStoreLoader.swift): the
         // same rows as `import` of the same document, in well under the time.
-        do { try SQLiteBookingStore.createDemo(path: path, createdBy: user, now: now, seed: seed, settings: settings) } catch {
+        do {
+            try SQLiteBookingStore.createDemo(path: path, createdBy: user, now: now, seed: seed, origin: origin, group: group, settings: settings)
+        } catch {
             throw Failure(storeError: error)
         }
     }

@@ -62,10 +62,10 @@ struct Init: ParsableCommand {
             try createPostgres(path, user: user, now: now, isTraining: isTraining, settings: settings)
             return
         }
+        let origin = try Session.origin(global, user: user)
         if demo {
-            try DemoStore.create(path: path, user: user, now: now, seed: seed, quiet: true, settings: settings)
+            try DemoStore.create(path: path, user: user, now: now, seed: seed, quiet: true, origin: origin, group: group, settings: settings)
         } else {
-            let origin = try Session.origin(global, user: user)
             do {
                 _ = try SQLiteBookingStore.create(
                     path: path, training: isTraining, createdBy: user, now: now,

@@ -75,7 +75,7 @@ built=
 if [ -z "$binaries" ]; then
   built=1
   cd "$here"
-  swift build -c release --static-swift-stdlib --product biosched
+  swift build -c release --product biosched  # statically linked Swift runtime: Package.swift
   swift build -c release --product biosched-authorized-keys
   binaries=$(swift build -c release --show-bin-path)
 fi

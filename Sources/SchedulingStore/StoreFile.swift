@@ -137,8 +137,12 @@ public enum StoreFile {
     /// second one calls `waiting` and waits for the first; then, with `keepExisting`, a store that
     /// appeared meanwhile is kept (returns nil: nothing made); without it, as any existing path, it is
     /// refused. Nothing that exists is ever overwritten.
+    ///
+    /// The wait is bounded (`waitingAtMost`): a creator that is alive but stuck past it is said
+    /// (`.busyText`, naming the path) and nothing is made.
     static func createAtomically<T>(
-        _ path: String, group: String?, keepExisting: Bool, waiting: () -> Void, build: (String) throws(StoreError) -> T
+        _ path: String, group: String?, keepExisting: Bool, waitingAtMost: TimeInterval = creationWaitLimit, waiting: () -> Void,
+        build: (String) throws(StoreError) -> T
     ) throws(StoreError) -> T? {
         let gid = try checkNew(path, group: group)
         if exists(path) {
@@ -156,8 +160,19 @@ public enum StoreFile {
             var locked = flock(folder, LOCK_EX | LOCK_NB) == 0
             if !locked && errno == EWOULDBLOCK {
                 waiting()
-                while flock(folder, LOCK_EX) != 0 && errno == EINTR {}
-                locked = true
+                let deadline = Date().addingTimeInterval(waitingAtMost)
+                while !locked {
+                    if flock(folder, LOCK_EX | LOCK_NB) == 0 {
+                        locked = true
+                    } else if errno != EWOULDBLOCK && errno != EINTR {
+                        break // no lock to be had here: created without it, as above
+                    } else if Date() >= deadline {
+                        let seconds = Int(waitingAtMost.rounded(.up)), hidden = prefix + "PID"
+                        throw .busyText(Localized { $0.storeStillBeingCreated(path, seconds, hidden) })
+                    } else {
+                        usleep(50_000)
+                    }
+                }
             }
             if locked {
                 // Only a creator holds the lock, and it removes its file before letting go: any
@@ -195,6 +210,10 @@ public enum StoreFile {
             throw error
         }
     }
+
+    /// How long a creation waits for another one in the same folder (a demo store takes a few
+    /// seconds; a minute or more under a heavy load).
+    static let creationWaitLimit: TimeInterval = 300
 
     /// Flushes a finished file to the disk before it is linked into place.
     private static func syncToDisk(_ path: String) throws(StoreError) {

@@ -118,4 +118,42 @@ struct DemoStoreFirstRunTests {
         #expect(try DemoStoreCreationTests.fingerprint(path) == before)
         #expect(Self.buildingFiles(dir).isEmpty)
     }
+
+    @Test("A creation that another one, alive, keeps waiting past the limit gives up, saying so: nothing made, nothing removed")
+    func waitIsBounded() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("store.sqlite").path
+        // Another creator holds the folder (flock belongs to the open file description: this one is
+        // not the creation's own), and its hidden file is there.
+        let holder = open(dir.path, O_RDONLY | O_DIRECTORY)
+        try #require(holder >= 0 && flock(holder, LOCK_EX) == 0)
+        defer { close(holder) }
+        let theirs = dir.appendingPathComponent(".store.sqlite.creating-4242").path
+        try Data("half".utf8).write(to: URL(fileURLWithPath: theirs))
+        var waited = false, built = false
+        let started = Date()
+        do {
+            _ = try StoreFile.createAtomically(
+                path, group: nil, keepExisting: true, waitingAtMost: 0.3, waiting: { waited = true },
+                build: { (_: String) throws(StoreError) in built = true })
+            Issue.record("created while another creation held the folder")
+        } catch {
+            #expect(error.isBusy)
+            let text = error.message(in: .en)
+            #expect(text.contains(path) && text.contains("has not finished") && text.contains(".store.sqlite.creating-PID"), "\(text)")
+            #expect(error.message(in: .es).contains("no ha terminado"))
+        }
+        #expect(waited && !built)
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.fileExists(atPath: theirs), "a live creator's file is its own")
+        // Once the other creation is done, the next one goes ahead (and removes what a dead one left).
+        flock(holder, LOCK_UN)
+        let made: Bool? = try StoreFile.createAtomically(
+            path, group: nil, keepExisting: true, waitingAtMost: 0.3, waiting: {},
+            build: { (file: String) throws(StoreError) -> Bool in FileManager.default.createFile(atPath: file, contents: Data("store".utf8)) })
+        #expect(made == true && FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: theirs))
+    }
 }

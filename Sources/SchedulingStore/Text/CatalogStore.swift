@@ -69,6 +69,13 @@ extension Catalog {
             en: "\(path) already exists; biosched never overwrites or removes a file it did not create. Choose another --db.",
             es: "\(path) ya existe; biosched nunca sobrescribe ni borra un archivo que no creó. Elija otro --db.")
     }
+    public func storeStillBeingCreated(_ path: String, _ seconds: Int, _ hidden: String) -> String {
+        tr(
+            en: "another biosched has been creating the store at \(path) for \(seconds) seconds and has not finished; nothing was made. "
+                + "Try again later, or stop that process (its file beside the store is \(hidden)).",
+            es: "otro biosched lleva \(seconds) segundos creando el sistema en \(path) y no ha terminado; no se creó nada. "
+                + "Inténtelo más tarde o detenga ese proceso (su archivo junto al sistema es \(hidden)).")
+    }
     public func cannotCreateFolder(_ dir: String, _ why: String) -> String {
         tr(en: "Cannot create the folder \(dir): \(why).", es: "No se puede crear la carpeta \(dir): \(why).")
     }

@@ -62,7 +62,7 @@ let package = Package(
             // resolves no Swift library (a fifth of the first frame) and each session relocates less
             // (docs/benchmarks.md, "The first frame"). Debug builds and the tests link them as usual.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
         ),
         // sshd's AuthorizedKeysCommand at every login: the fast path of `access authorized-keys`
         // on the SQLite C API alone (a Swift process takes 13 ms to start); hands every other case to biosched.

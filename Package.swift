@@ -61,6 +61,7 @@ let package = Package(
             // A release biosched carries the Swift runtime and Foundation in itself: a start then
             // resolves no Swift library (a fifth of the first frame) and each session relocates less
             // (docs/benchmarks.md, "The first frame"). Debug builds and the tests link them as usual.
+            // lld: gold warns at every such link about static Foundation's use of mktemp.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
         ),
